@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+const buildUsage = `Usage: loa build [flags]
+
+Builds the site in --source (content/, templates/, static/) into --out.
+The site is written to a staging folder first and replaces --out only when
+the whole build succeeded, so a failed build leaves the previous site as it was.
+
+Flags:
+`
+
+type buildConfig struct {
+	opts   build.Options
+	format string
+	quiet  bool
+}
+
+func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.StringVar(&c.opts.Source, "source", ".", "the site's `folder`, holding content/, templates/ and static/")
+	fs.StringVar(&c.opts.Out, "out", "public", "the output `folder`; replaced as a whole on success")
+	fs.StringVar(&c.opts.BaseURL, "base-url", "", "the site's public address, overriding base_url in content/site.yaml")
+	fs.BoolVar(&c.opts.Drafts, "drafts", false, "include pages marked draft: true")
+	fs.StringVar(&c.format, "format", "text", "how to print problems: text or json")
+	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but problems")
+	return fs, c
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, c := buildFlags(new(buildConfig))
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return runHelp(ctx, []string{"build"}, stdout, stderr)
+		}
+		return usageError{"build: " + err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
+	}
+	if c.format != "text" && c.format != "json" {
+		return usageError{fmt.Sprintf("build: --format must be text or json, not %q", c.format)}
+	}
+	if !c.quiet && c.format == "text" {
+		c.opts.Progress = stderr
+	}
+	start := time.Now()
+	res, err := build.Run(ctx, c.opts)
+	if c.format == "json" {
+		if perr := diag.PrintJSON(stdout, res.Diagnostics); perr != nil {
+			return perr
+		}
+	} else if perr := diag.PrintText(stderr, res.Diagnostics); perr != nil {
+		return perr
+	}
+	if errors.Is(err, build.ErrContent) {
+		if c.format == "text" {
+			errs, warns := res.Diagnostics.Count()
+			fmt.Fprintf(stderr, "loa: build failed: %s, %s; the previous site was left as it was\n",
+				plural(errs, "error"), plural(warns, "warning"))
+		}
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	if !c.quiet && c.format == "text" {
+		var parts []string
+		total := 0
+		for _, l := range res.Languages {
+			parts = append(parts, fmt.Sprintf("%d %s", res.Pages[l], l))
+			total += res.Pages[l]
+		}
+		_, warns := res.Diagnostics.Count()
+		fmt.Fprintf(stderr, "loa: built %s (%s), %s in all, into %s in %s",
+			plural(total, "page"), strings.Join(parts, ", "), plural(res.Files, "file"), res.Out,
+			time.Since(start).Round(time.Millisecond))
+		if warns > 0 {
+			fmt.Fprintf(stderr, ", with %s", plural(warns, "warning"))
+		}
+		fmt.Fprintln(stderr)
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

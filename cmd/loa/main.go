@@ -1,0 +1,78 @@
+// Command loa builds a bilingual static website from Markdown and YAML.
+//
+//	loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	loa version
+//	loa help [command]
+//
+// Exit status: 0 on success, 1 when the content has errors or the build
+// failed, 2 when the command line is wrong.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// usageError marks a wrong command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errReported means the problem was already printed: exit status 1.
+var errReported = errors.New("reported")
+
+const usage = `loa builds a bilingual public-information website from Markdown and YAML.
+
+Usage:
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json]
+  loa version
+  loa help [command]
+
+Run "loa help build" for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "loa: %s\n", ue.msg)
+		fmt.Fprint(stderr, "Run \"loa help\" for usage.\n")
+		return 2
+	case errors.Is(err, errReported):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "loa: %v\n", err)
+		return 1
+	}
+}
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		return runVersion(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		return runHelp(ctx, rest, stdout, stderr)
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}

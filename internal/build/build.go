@@ -1,0 +1,276 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/i18n"
+	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/internal/textfile"
+	"github.com/loa-ssg/loa/static"
+	"github.com/loa-ssg/loa/templates"
+)
+
+// ErrContent is returned (wrapped) when the content has errors; the
+// diagnostics are in the Result and nothing was written.
+var ErrContent = errors.New("the site has errors")
+
+// Result reports a build.
+type Result struct {
+	// Diagnostics holds every error and warning, sorted.
+	Diagnostics diag.List
+	// Pages counts the HTML pages written per language code.
+	Pages map[string]int
+	// Languages lists the site's language codes, default first.
+	Languages []string
+	// Files counts every file written.
+	Files int
+	// Out is the absolute output folder.
+	Out string
+	// Stages holds wall time per stage: "load", "render", "write".
+	Stages []Stage
+}
+
+// Stage is the wall time one stage of the build took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Run builds the site described by opts. It returns an error wrapping
+// ErrContent when the content has errors (see Result.Diagnostics), and any
+// other error for a failure of the system (I/O, permissions) or of the
+// options (an unsafe --out). On any error the previous output is untouched.
+func Run(ctx context.Context, opts Options) (Result, error) {
+	b, err := newBuilder(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return b.run(ctx)
+}
+
+type builder struct {
+	opts         Options
+	source, out  string
+	fsys         fs.FS
+	res          Result
+	site         *config.Site
+	content      *content.Site
+	renderer     *render.Renderer
+	css          stylesheet
+	staging      string
+	files        atomic.Int64
+	progressMu   sync.Mutex
+	stageStarted time.Time
+}
+
+func newBuilder(opts Options) (*builder, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Out == "" {
+		opts.Out = "public"
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Templates == nil {
+		opts.Templates = templates.FS
+	}
+	if opts.Static == nil {
+		opts.Static = static.FS
+	}
+	source, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOut(out, source); err != nil {
+		return nil, err
+	}
+	b := &builder{opts: opts, source: source, out: out, fsys: os.DirFS(source)}
+	b.res.Out = out
+	b.res.Pages = map[string]int{}
+	return b, nil
+}
+
+func (b *builder) run(ctx context.Context) (Result, error) {
+	b.begin()
+	if err := b.load(); err != nil {
+		return b.finish(err)
+	}
+	b.end("load")
+	staging, err := stage(b.out)
+	if err != nil {
+		return b.finish(fmt.Errorf("make staging folder: %w", err))
+	}
+	b.staging = staging
+	err = b.write(ctx)
+	if err == nil {
+		err = swap(staging, b.out)
+	}
+	if err != nil {
+		_ = os.RemoveAll(staging)
+		return b.finish(err)
+	}
+	return b.finish(nil)
+}
+
+func (b *builder) finish(err error) (Result, error) {
+	b.res.Diagnostics.Sort()
+	if err == nil && b.res.Diagnostics.HasErrors() {
+		err = ErrContent
+	}
+	return b.res, err
+}
+
+func (b *builder) begin() { b.stageStarted = time.Now() }
+
+func (b *builder) end(name string) {
+	now := time.Now()
+	b.res.Stages = append(b.res.Stages, Stage{Name: name, Duration: now.Sub(b.stageStarted)})
+	b.stageStarted = now
+}
+
+func (b *builder) progress(format string, args ...any) {
+	if b.opts.Progress == nil {
+		return
+	}
+	b.progressMu.Lock()
+	defer b.progressMu.Unlock()
+	fmt.Fprintf(b.opts.Progress, format+"\n", args...)
+}
+
+// load reads and validates everything; content errors end the build here,
+// before anything is written.
+func (b *builder) load() error {
+	text, d, err := textfile.Read(b.fsys, config.File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no %s in %s: is this a loa site? (use --source to point at one)", config.File, b.source)
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", config.File, err)
+	}
+	if d != nil {
+		b.res.Diagnostics.Add(*d)
+		return ErrContent
+	}
+	site, l := config.Parse(config.File, text, b.opts.BaseURL)
+	b.res.Diagnostics.Append(l)
+	if site == nil || l.HasErrors() {
+		return ErrContent
+	}
+	b.site = site
+	langs := make([]string, len(site.Languages))
+	for i, lang := range site.Languages {
+		langs[i] = lang.Code
+	}
+	b.res.Languages = langs
+	catalog, l, err := i18n.Load(b.fsys, langs)
+	if err != nil {
+		return fmt.Errorf("read interface strings: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	providers, l, err := directory.Load(b.fsys, site, b.opts.Now)
+	if err != nil {
+		return fmt.Errorf("read directory: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	cs, l, err := content.Load(b.fsys, site, content.Options{
+		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach,
+	})
+	if err != nil {
+		return fmt.Errorf("read content: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	b.content = cs
+	b.progress("loaded %d pages", len(cs.Pages))
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	css, err := b.stylesheet()
+	if err != nil {
+		return err
+	}
+	r, l, err := render.New(render.Input{
+		Site: site, Content: cs, Providers: providers, Catalog: catalog,
+		Builtin: b.opts.Templates, Source: b.fsys, Stylesheet: css.url, Now: b.opts.Now,
+	})
+	if err != nil {
+		return fmt.Errorf("read templates: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	if l.HasErrors() {
+		return ErrContent
+	}
+	b.renderer = r
+	b.css = css
+	return nil
+}
+
+// forEach runs fn for 0..n-1 on the builder's workers.
+func (b *builder) forEach(n int, fn func(i int)) {
+	workers := min(b.opts.Workers, n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// writeFile writes data to the site path p (slash-separated, relative to
+// the output root) in the staging folder.
+func (b *builder) writeFile(p string, data []byte) error {
+	full := filepath.Join(b.staging, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	b.files.Add(1)
+	return os.WriteFile(full, data, 0o644)
+}
+
+// hashName inserts the first 10 hex digits of data's SHA-256 before the
+// extension: "css/site.css" → "css/site.3f2a9c01de.css".
+func hashName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+}
+

@@ -1,0 +1,33 @@
+package build
+
+import (
+	"io"
+	"io/fs"
+	"time"
+)
+
+// Options configure a build. The zero value builds the site in the current
+// folder into ./public.
+type Options struct {
+	// Source is the site's folder, holding content/, templates/ and static/.
+	// Default ".".
+	Source string
+	// Out is the output folder. Default "public" (relative to the working
+	// folder, not to Source).
+	Out string
+	// BaseURL overrides base_url in site.yaml.
+	BaseURL string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+	// Now is the build time, for staleness of directory entries. Zero means
+	// time.Now().
+	Now time.Time
+	// Workers is how many pages are converted and rendered at once.
+	// 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, receives a line per stage of a long build.
+	Progress io.Writer
+	// Templates and Static replace the built-in templates and static files
+	// (for tests); nil means the ones embedded in the binary.
+	Templates, Static fs.FS
+}

@@ -1,0 +1,233 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+)
+
+// buildTxtar writes the archive into a fresh folder and builds it into
+// <dir>/public. It returns the result, the folder and Run's error.
+func buildTxtar(t *testing.T, archive string, opts Options) (Result, string, error) {
+	t.Helper()
+	dir := t.TempDir()
+	writeArchive(t, dir, archive)
+	opts.Source = dir
+	if opts.Out == "" {
+		opts.Out = filepath.Join(dir, "public")
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	}
+	res, err := Run(context.Background(), opts)
+	return res, dir, err
+}
+
+func writeArchive(t *testing.T, dir, archive string) {
+	t.Helper()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func mustBuild(t *testing.T, archive string) (Result, string) {
+	t.Helper()
+	res, dir, err := buildTxtar(t, archive, Options{})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	return res, dir
+}
+
+func diagText(res Result) string {
+	var b strings.Builder
+	for _, d := range res.Diagnostics {
+		b.WriteString(d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message + "\n")
+	}
+	return b.String()
+}
+
+func readOut(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// mustFail builds archive, expects ErrContent, and returns the diagnostics
+// as "file:line:col: severity: message" lines.
+func mustFail(t *testing.T, archive string) string {
+	t.Helper()
+	res, _, err := buildTxtar(t, archive, Options{})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("build error = %v, want ErrContent\n%s", err, diagText(res))
+	}
+	return diagText(res)
+}
+
+const siteYAML = `-- content/site.yaml --
+title: {vi: Trang thử, en: Test site}
+base_url: https://example.org/
+languages:
+  - {code: vi, name: Tiếng Việt}
+  - {code: en, name: English}
+menu: [plan, news]
+emergency:
+  - {number: "111", name: {vi: Bảo vệ trẻ em, en: Child protection}}
+`
+
+// smallSite is a bilingual site with a section, a page bundle with an
+// attachment, a single-file page with a Vietnamese file name, news, a page
+// missing in English, and a cross-link.
+const smallSite = siteYAML + `-- content/_index.vi.md --
+---
+title: Trang chủ
+---
+Chào mừng. Xem [kế hoạch](plan/164-kh-ubnd/index.vi.md#muc-tieu).
+-- content/_index.en.md --
+---
+title: Home
+---
+Welcome. See [the plan](plan/164-kh-ubnd/index.en.md#objectives).
+-- content/plan/_index.vi.md --
+---
+title: Kế hoạch
+slug: ke-hoach
+weight: 1
+---
+Các kế hoạch.
+-- content/plan/_index.en.md --
+---
+title: Plans
+weight: 1
+---
+The plans.
+-- content/plan/164-kh-ubnd/index.vi.md --
+---
+title: Kế hoạch 164/KH-UBND
+description: Kế hoạch của tỉnh.
+date: 2021-11-02
+---
+## Mục tiêu
+
+Phòng ngừa là chính. Tải [văn bản](van-ban.txt).
+
+## Mục tiêu
+
+Lần hai.
+-- content/plan/164-kh-ubnd/index.en.md --
+---
+title: Plan 164/KH-UBND
+date: 2021-11-02
+---
+## Objectives
+
+Prevention first.
+-- content/plan/164-kh-ubnd/van-ban.txt --
+not a real document
+-- content/plan/phòng-chống.vi.md --
+---
+title: Phòng, chống mại dâm
+---
+Chỉ có tiếng Việt.
+-- content/news/_index.vi.md --
+---
+title: Tin tức
+slug: tin-tuc
+---
+-- content/news/_index.en.md --
+---
+title: News
+---
+-- content/news/2021-11-05-ke-hoach.vi.md --
+---
+title: Công bố kế hoạch
+slug: cong-bo-ke-hoach
+date: 2021-11-05T08:30:00
+---
+Đã công bố.
+-- content/news/2021-11-05-ke-hoach.en.md --
+---
+title: Plan announced
+slug: plan-announced
+date: 2021-11-05T08:30:00
+---
+It was announced.
+`
+
+func TestSmallSite(t *testing.T) {
+	res, dir := mustBuild(t, smallSite)
+	if res.Pages["vi"] != 6 || res.Pages["en"] != 5 {
+		t.Errorf("pages = %v, want vi 6, en 5", res.Pages)
+	}
+	for _, name := range []string{
+		"index.html", "en/index.html", "ke-hoach/index.html", "en/plan/index.html",
+		"ke-hoach/164-kh-ubnd/index.html", "en/plan/164-kh-ubnd/index.html",
+		"ke-hoach/164-kh-ubnd/van-ban.txt", "en/plan/164-kh-ubnd/van-ban.txt",
+		"ke-hoach/phong-chong/index.html", "tin-tuc/cong-bo-ke-hoach/index.html",
+		"en/news/plan-announced/index.html", "404.html", "sitemap.xml", "robots.txt", Marker,
+	} {
+		if _, err := os.Stat(filepath.Join(dir, "public", name)); err != nil {
+			t.Errorf("missing %s", name)
+		}
+	}
+	home := readOut(t, dir, "index.html")
+	for _, want := range []string{
+		`<html lang="vi">`,
+		`<a href="/ke-hoach/164-kh-ubnd/#muc-tieu">kế hoạch</a>`,
+		`<link rel="canonical" href="https://example.org/">`,
+		`<link rel="alternate" hreflang="vi" href="https://example.org/">`,
+		`<link rel="alternate" hreflang="en" href="https://example.org/en/">`,
+		`<link rel="alternate" hreflang="x-default" href="https://example.org/">`,
+		`<a class="skip-link" href="#main">`,
+		`<a href="/tin-tuc/cong-bo-ke-hoach/">Công bố kế hoạch</a> <time datetime="2021-11-05T08:30:00&#43;07:00">05/11/2021</time>`,
+		`<a class="call" href="tel:111">`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	plan := readOut(t, dir, "ke-hoach/164-kh-ubnd/index.html")
+	for _, want := range []string{
+		`<h2 id="muc-tieu">Mục tiêu</h2>`, `<h2 id="muc-tieu-1">Mục tiêu</h2>`,
+		`<a href="/ke-hoach/164-kh-ubnd/van-ban.txt">văn bản</a>`,
+		`<a href="/en/plan/164-kh-ubnd/" lang="en" hreflang="en">English</a>`,
+		`<li><a href="/">Trang chủ</a></li>`, `<li><a href="/ke-hoach/">Kế hoạch</a></li>`,
+		`<a href="/ke-hoach/" aria-current="page">Kế hoạch</a>`,
+	} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("plan page lacks %s", want)
+		}
+	}
+	if n := strings.Count(plan, "<h1"); n != 1 {
+		t.Errorf("plan page has %d h1", n)
+	}
+	only := readOut(t, dir, "ke-hoach/phong-chong/index.html")
+	if !strings.Contains(only, `<a href="/en/" lang="en" hreflang="en" title=`) {
+		t.Errorf("page without translation should switch to the English home page")
+	}
+	if strings.Contains(only, `hreflang="en" href=`) {
+		t.Errorf("page without translation must not claim an English alternate")
+	}
+	sitemap := readOut(t, dir, "sitemap.xml")
+	if !strings.Contains(sitemap, `<xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/plan/164-kh-ubnd/"/>`) {
+		t.Errorf("sitemap lacks hreflang alternates:\n%s", sitemap)
+	}
+	if got := readOut(t, dir, "robots.txt"); got != "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n" {
+		t.Errorf("robots.txt = %q", got)
+	}
+}

@@ -1,0 +1,243 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/static"
+)
+
+// stylesheet is the site's CSS: static/css/site.css followed by the code
+// highlighting rules, published under a content-hashed name.
+type stylesheet struct {
+	url, path string
+	data      []byte
+}
+
+const cssSource = "css/site.css"
+
+func (b *builder) stylesheet() (stylesheet, error) {
+	data, err := fs.ReadFile(b.fsys, path.Join(static.Folder, cssSource))
+	if errors.Is(err, fs.ErrNotExist) {
+		data, err = fs.ReadFile(b.opts.Static, cssSource)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return stylesheet{}, fmt.Errorf("read %s: %w", cssSource, err)
+	}
+	data = append(data, "\n/* code highlighting (chroma) */\n"+markdown.CSS()...)
+	p := hashName(cssSource, data)
+	return stylesheet{url: b.site.BasePath + p, path: p, data: data}, nil
+}
+
+// write renders and writes everything into the staging folder.
+func (b *builder) write(ctx context.Context) error {
+	if err := b.copyStatic(); err != nil {
+		return err
+	}
+	if err := b.writeFile(b.css.path, b.css.data); err != nil {
+		return err
+	}
+	pages := b.content.Pages
+	diags := make([]diag.List, len(pages))
+	errs := make([]error, len(pages))
+	b.progress("rendering %d pages on %d workers", len(pages), min(b.opts.Workers, len(pages)))
+	pool := sync.Pool{New: func() any { return markdown.New() }}
+	b.forEach(len(pages), func(i int) {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
+		conv := pool.Get().(*markdown.Converter)
+		diags[i], errs[i] = b.page(conv, pages[i])
+		pool.Put(conv)
+	})
+	b.end("render")
+	for i := range pages {
+		b.res.Diagnostics.Append(diags[i])
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	for _, p := range pages {
+		b.res.Pages[p.Lang]++
+	}
+	var buf bytes.Buffer
+	for _, f := range []struct {
+		name string
+		fn   func() error
+	}{
+		{"404.html", func() error { return b.renderer.NotFound(&buf) }},
+		{"sitemap.xml", func() error { return b.renderer.Sitemap(&buf) }},
+		{"robots.txt", func() error { return b.renderer.Robots(&buf) }},
+	} {
+		buf.Reset()
+		if err := f.fn(); err != nil {
+			return fmt.Errorf("render %s: %w", f.name, err)
+		}
+		if err := b.writeFile(f.name, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := b.writeFile(Marker, []byte("This folder is written by loa. loa replaces it on every build.\n")); err != nil {
+		return err
+	}
+	b.end("write")
+	b.res.Files = int(b.files.Load())
+	return nil
+}
+
+// page converts, renders and writes one page with its attachments.
+func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, error) {
+	res := conv.Convert(p.Body, b.resolver(p))
+	var l diag.List
+	if len(res.Problems) > 0 {
+		idx := diag.NewLineIndex(p.File, p.Text)
+		for _, pr := range res.Problems {
+			pos := idx.Position(p.BodyOffset + pr.Offset)
+			d := diag.Errorf(pos, "%s", pr.Message)
+			if pr.Warning {
+				d.Severity = diag.Warning
+			}
+			if pr.Hint != "" {
+				d.Hint = pr.Hint
+			}
+			l.Add(d.WithSource(idx.Line(pos.Line), 1))
+		}
+	}
+	if l.HasErrors() {
+		return l, nil
+	}
+	var buf bytes.Buffer
+	if err := b.renderer.Page(&buf, p, res); err != nil {
+		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
+		return l, nil
+	}
+	if err := b.writeFile(p.Path+"index.html", buf.Bytes()); err != nil {
+		return l, err
+	}
+	for _, a := range p.Attachments {
+		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a))
+		if err != nil {
+			return l, err
+		}
+		if err := b.writeFile(p.Path+path.Base(a), data); err != nil {
+			return l, err
+		}
+	}
+	return l, nil
+}
+
+// resolver rewrites p's relative links: a link to a Markdown file becomes
+// that page's URL (a file name without language means the page's own
+// language); a link to a bundle's attachment becomes its published URL.
+// A link to a Markdown file that is not a published page is an error.
+// Other links are left as written.
+func (b *builder) resolver(p *content.Page) markdown.Resolver {
+	return func(dest string) (string, error) {
+		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
+			return dest, nil
+		}
+		target, frag, hasFrag := strings.Cut(dest, "#")
+		if hasFrag {
+			frag = "#" + frag
+		}
+		target, _, _ = strings.Cut(target, "?")
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t
+		}
+		file := path.Join(path.Dir(p.File), target)
+		isMD := strings.HasSuffix(file, ".md")
+		if !strings.HasPrefix(file, content.Root+"/") {
+			if isMD {
+				return "", fmt.Errorf("the link %q points outside the content folder", dest)
+			}
+			return dest, nil
+		}
+		if isMD {
+			q := b.content.ByFile(file)
+			if q == nil {
+				q = b.content.ByFile(strings.TrimSuffix(file, ".md") + "." + p.Lang + ".md")
+			}
+			if q != nil {
+				return q.Path + frag, nil
+			}
+			if _, err := fs.Stat(b.fsys, file); err == nil {
+				return "", fmt.Errorf("the link %q goes to %s, which is not published (a draft, or a page with errors)", dest, file)
+			}
+			return "", fmt.Errorf("the link %q goes to %s, which does not exist", dest, file)
+		}
+		dir := path.Dir(file)
+		for _, name := range []string{"index." + p.Lang + ".md", "index.md"} {
+			if q := b.content.ByFile(path.Join(dir, name)); q != nil {
+				rel := strings.TrimPrefix(file, content.Root+"/")
+				for _, a := range q.Attachments {
+					if a == rel {
+						return q.Path + path.Base(a) + frag, nil
+					}
+				}
+			}
+		}
+		return dest, nil
+	}
+}
+
+// copyStatic copies the built-in static files, then the site's static/
+// folder over them. Go source files (the embedding code) are skipped.
+func (b *builder) copyStatic() error {
+	files := map[string]subFS{}
+	var names []string
+	add := func(fsys fs.FS, root string) error {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(d.Name(), ".") {
+				return err
+			}
+			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+			if _, seen := files[rel]; !seen {
+				names = append(names, rel)
+			}
+			files[rel] = subFS{fsys, root}
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := add(b.opts.Static, "."); err != nil {
+		return fmt.Errorf("read built-in static files: %w", err)
+	}
+	if err := add(b.fsys, static.Folder); err != nil {
+		return fmt.Errorf("read static/: %w", err)
+	}
+	for _, name := range names {
+		data, err := files[name].read(name)
+		if err != nil {
+			return err
+		}
+		if err := b.writeFile(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type subFS struct {
+	fsys fs.FS
+	root string
+}
+
+func (s subFS) read(name string) ([]byte, error) { return fs.ReadFile(s.fsys, path.Join(s.root, name)) }
+

@@ -1,0 +1,275 @@
+package config
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/strictyaml"
+)
+
+// File is where the configuration lives, relative to the site's source folder.
+const File = "content/site.yaml"
+
+// DefaultTimeZone is used when site.yaml names none: Vietnam, UTC+7, no DST.
+const DefaultTimeZone = "Asia/Ho_Chi_Minh"
+
+// DefaultReviewDays is the review period for directory entries when
+// site.yaml sets none.
+const DefaultReviewDays = 180
+
+// Site is the validated site configuration. Languages[0] is the default
+// language, served at "/"; the others are served under "/<code>/".
+type Site struct {
+	Title       Text
+	Description Text
+	// BaseURL is absolute and ends in "/", e.g. "https://example.org/", or is
+	// "/" when site.yaml names none (then canonical links are site-relative).
+	BaseURL string
+	// BasePath is BaseURL's path, beginning and ending in "/": every URL the
+	// site links to starts with it ("/" or "/sub/").
+	BasePath string
+	// Location is the site's time zone, for dates written without an offset.
+	Location *time.Location
+	// Languages lists the site's languages, default first.
+	Languages []Language
+	// Menu lists top-level section folder names in menu order.
+	Menu []string
+	// ReviewDays is how old, in days, a directory entry's verified date may be.
+	ReviewDays int
+	// Emergency holds the numbers shown on every page.
+	Emergency []Emergency
+	// Categories and Areas are what directory entries may name.
+	Categories []Term
+	Areas      []Term
+}
+
+// Language is one of the site's languages: an ISO 639-1 code and its name
+// in that language ("Tiếng Việt").
+type Language struct {
+	Pos  diag.Position `yaml:"-"`
+	Code string        `yaml:"code"`
+	Name string        `yaml:"name"`
+}
+
+// Emergency is a national number shown in the band on every page.
+type Emergency struct {
+	Pos    diag.Position `yaml:"-"`
+	Number string        `yaml:"number"`
+	Name   Text          `yaml:"name"`
+}
+
+// Term is a declared directory category or area: a slug id and its name
+// per language.
+type Term struct {
+	Pos  diag.Position `yaml:"-"`
+	ID   string        `yaml:"id"`
+	Name Text          `yaml:"name"`
+}
+
+// raw is site.yaml as written.
+type raw struct {
+	Title           Text        `yaml:"title"`
+	Description     Text        `yaml:"description"`
+	BaseURL         string      `yaml:"base_url"`
+	TimeZone        string      `yaml:"time_zone"`
+	Languages       []Language  `yaml:"languages"`
+	DefaultLanguage string      `yaml:"default_language"`
+	Menu            []string    `yaml:"menu"`
+	ReviewDays      int         `yaml:"review_days"`
+	Emergency       []Emergency `yaml:"emergency"`
+	Categories      []Term      `yaml:"categories"`
+	Areas           []Term      `yaml:"areas"`
+}
+
+// Parse decodes and validates site.yaml. text must be normalized (see
+// package textfile); file is the path shown in diagnostics. baseURL, when
+// not empty, overrides base_url (the --base-url flag). The Site is nil only
+// when the problems leave nothing usable.
+func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
+	var r raw
+	l := strictyaml.Decode(strictyaml.Source{File: file, Text: text}, &r)
+	top := diag.Position{File: file}
+	s := &Site{
+		Title: r.Title, Description: r.Description, Menu: r.Menu,
+		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
+		Categories: r.Categories, Areas: r.Areas,
+	}
+	if s.ReviewDays == 0 {
+		s.ReviewDays = DefaultReviewDays
+	}
+	s.Languages, l = languages(top, r, l)
+	if len(s.Languages) == 0 {
+		return nil, l
+	}
+	if baseURL != "" {
+		r.BaseURL = baseURL
+	}
+	s.BaseURL, s.BasePath, l = checkBaseURL(top, r.BaseURL, l)
+	zone := r.TimeZone
+	if zone == "" {
+		zone = DefaultTimeZone
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		l.Add(diag.Errorf(top, "unknown time_zone %q", zone).WithHint("use an IANA name such as %q", DefaultTimeZone))
+		loc = time.FixedZone("ICT", 7*3600)
+	}
+	s.Location = loc
+	if r.Title.ByLang == nil {
+		l.Add(diag.Errorf(top, "site.yaml has no title").WithHint("add title: {vi: \"…\", en: \"…\"}"))
+	}
+	l.Append(s.Check(s.Title, "title"))
+	l.Append(s.Check(s.Description, "description"))
+	for _, e := range s.Emergency {
+		if e.Number == "" {
+			l.Add(diag.Errorf(e.Pos, "an emergency entry has no number"))
+		}
+		l.Append(s.Check(e.Name, "name"))
+	}
+	l.Append(s.checkTerms(s.Categories, "categories"))
+	l.Append(s.checkTerms(s.Areas, "areas"))
+	return s, l
+}
+
+func languages(top diag.Position, r raw, l diag.List) ([]Language, diag.List) {
+	if len(r.Languages) == 0 {
+		l.Add(diag.Errorf(top, "site.yaml lists no languages").
+			WithHint("add languages: with at least one entry such as {code: vi, name: Tiếng Việt}"))
+		return nil, l
+	}
+	langs := make([]Language, 0, len(r.Languages))
+	seen := map[string]bool{}
+	for _, lang := range r.Languages {
+		switch {
+		case !validCode(lang.Code):
+			l.Add(diag.Errorf(lang.Pos, "language code %q is not a two- or three-letter lower-case code", lang.Code).
+				WithHint("use an ISO 639-1 code such as vi or en"))
+			continue
+		case seen[lang.Code]:
+			l.Add(diag.Errorf(lang.Pos, "language %q is listed twice", lang.Code))
+			continue
+		}
+		if lang.Name == "" {
+			lang.Name = lang.Code
+		}
+		seen[lang.Code] = true
+		langs = append(langs, lang)
+	}
+	if d := r.DefaultLanguage; d != "" {
+		i := -1
+		for j, lang := range langs {
+			if lang.Code == d {
+				i = j
+			}
+		}
+		if i < 0 {
+			l.Add(diag.Errorf(top, "default_language %q is not one of the listed languages", d))
+		} else {
+			langs[0], langs[i] = langs[i], langs[0]
+		}
+	}
+	return langs, l
+}
+
+func validCode(c string) bool {
+	if len(c) < 2 || len(c) > 3 {
+		return false
+	}
+	for _, r := range c {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func checkBaseURL(top diag.Position, s string, l diag.List) (base, path string, _ diag.List) {
+	if s == "" {
+		return "/", "/", l
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		l.Add(diag.Errorf(top, "base_url %q is not an absolute http(s) address", s).
+			WithHint("write it as https://example.org/"))
+		return "/", "/", l
+	}
+	path = u.EscapedPath()
+	if !strings.HasSuffix(path, "/") {
+		path += "/"
+	}
+	u.Path, u.RawPath = "", ""
+	return strings.TrimSuffix(u.String(), "/") + path, path, l
+}
+
+func (s *Site) checkTerms(terms []Term, name string) diag.List {
+	var l diag.List
+	seen := map[string]bool{}
+	for _, t := range terms {
+		if !fold.ValidSlug(t.ID) {
+			l.Add(diag.Errorf(t.Pos, "%s id %q should be lower-case letters, digits and hyphens", name, t.ID))
+		}
+		if seen[t.ID] {
+			l.Add(diag.Errorf(t.Pos, "%s id %q is declared twice", name, t.ID))
+		}
+		seen[t.ID] = true
+		l.Append(s.Check(t.Name, "name"))
+	}
+	return l
+}
+
+// Default returns the default language's code.
+func (s *Site) Default() string { return s.Languages[0].Code }
+
+// Language returns the language with code, or nil.
+func (s *Site) Language(code string) *Language {
+	for i := range s.Languages {
+		if s.Languages[i].Code == code {
+			return &s.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Category returns the declared category with id, or nil.
+func (s *Site) Category(id string) *Term { return find(s.Categories, id) }
+
+// Area returns the declared area with id, or nil.
+func (s *Site) Area(id string) *Term { return find(s.Areas, id) }
+
+func find(terms []Term, id string) *Term {
+	for i := range terms {
+		if terms[i].ID == id {
+			return &terms[i]
+		}
+	}
+	return nil
+}
+
+// LangPrefix returns the URL path prefix for lang: BasePath for the default
+// language, BasePath + "<code>/" for the others.
+func (s *Site) LangPrefix(lang string) string {
+	if lang == s.Default() {
+		return s.BasePath
+	}
+	return s.BasePath + lang + "/"
+}
+
+// AbsURL returns the absolute URL of a site path that starts with BasePath.
+// When the site has no base_url it returns path unchanged.
+func (s *Site) AbsURL(path string) string {
+	if s.BaseURL == "/" {
+		return path
+	}
+	return strings.TrimSuffix(s.BaseURL, s.BasePath) + path
+}
+
+func (s *Site) languageList() string {
+	codes := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		codes[i] = l.Code
+	}
+	return strings.Join(codes, ", ")
+}

@@ -1,0 +1,61 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	s, l := Parse("content/site.yaml", []byte(`title: {vi: Trang, en: Site}
+base_url: https://example.org/sub
+languages:
+  - {code: en, name: English}
+  - {code: vi, name: Tiếng Việt}
+default_language: vi
+`), "")
+	if len(l) != 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	if s.Default() != "vi" || s.BaseURL != "https://example.org/sub/" || s.BasePath != "/sub/" {
+		t.Fatalf("got default %q base %q path %q", s.Default(), s.BaseURL, s.BasePath)
+	}
+	if got := s.LangPrefix("en"); got != "/sub/en/" {
+		t.Errorf("LangPrefix(en) = %q", got)
+	}
+	if got := s.AbsURL("/sub/en/plan/"); got != "https://example.org/sub/en/plan/" {
+		t.Errorf("AbsURL = %q", got)
+	}
+	if s.Location.String() != "Asia/Ho_Chi_Minh" || s.ReviewDays != 180 {
+		t.Errorf("defaults: %v %d", s.Location, s.ReviewDays)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	_, l := Parse("site.yaml", []byte(`title: {vi: Trang}
+base_url: ftp://x
+languages:
+  - {code: vi, name: Tiếng Việt}
+  - {code: EN, name: English}
+  - {code: en, name: English}
+categories:
+  - {id: Bad Id, name: {vi: a, en: b}}
+langauges: []
+`), "")
+	var got []string
+	for _, d := range l {
+		got = append(got, d.Pos.String()+": "+d.Message)
+	}
+	want := []string{
+		`site.yaml:9:1: unknown key "langauges"`,
+		`site.yaml:5:5: language code "EN" is not a two- or three-letter lower-case code`,
+		`site.yaml: base_url "ftp://x" is not an absolute http(s) address`,
+		`site.yaml:1:8: "title" has no English text`,
+		`site.yaml:8:5: categories id "Bad Id" should be lower-case letters, digits and hyphens`,
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing %q in\n%s", w, all)
+		}
+	}
+}

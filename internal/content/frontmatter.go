@@ -1,0 +1,146 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/strictyaml"
+)
+
+// rawFrontMatter is the front matter as written; see FrontMatter.
+type rawFrontMatter struct {
+	Title          string    `yaml:"title"`
+	Description    string    `yaml:"description"`
+	Date           dateValue `yaml:"date"`
+	Lastmod        dateValue `yaml:"lastmod"`
+	Draft          bool      `yaml:"draft"`
+	Weight         int       `yaml:"weight"`
+	Slug           string    `yaml:"slug"`
+	Aliases        []string  `yaml:"aliases"`
+	Tags           []string  `yaml:"tags"`
+	TranslationKey string    `yaml:"translation_key"`
+	Layout         string    `yaml:"layout"`
+}
+
+// dateValue keeps a date as written, with its position, until the site's
+// time zone is applied.
+type dateValue struct {
+	text string
+	pos  diag.Position
+}
+
+func (d *dateValue) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
+	d.pos = at(n)
+	if n.Kind != yaml.ScalarNode {
+		return diag.List{diag.Errorf(d.pos, "a date should be a single value such as 2021-11-05")}
+	}
+	d.text = n.Value
+	return nil
+}
+
+// Split separates a Markdown file's YAML front matter from its body. text
+// must be normalized. The front matter sits between a first line "---" and
+// the next line that is "---" (or "..."). It returns the YAML, the byte
+// offset at which the body starts, and ok=false when the file does not start
+// with "---" or the block is not closed (end is then the line where the
+// block was expected to close, or 0).
+func Split(text []byte) (yamlText []byte, bodyOffset int, ok bool) {
+	if !bytes.HasPrefix(text, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(text, " \t"), []byte("---")) {
+		return nil, 0, false
+	}
+	start := bytes.IndexByte(text, '\n') + 1
+	if start == 0 {
+		return nil, 0, false
+	}
+	for i := start; i <= len(text); {
+		end := bytes.IndexByte(text[i:], '\n')
+		line := text[i:]
+		next := len(text)
+		if end >= 0 {
+			line, next = text[i:i+end], i+end+1
+		}
+		if l := strings.TrimRight(string(line), " \t"); l == "---" || l == "..." {
+			return text[start:i], next, true
+		}
+		if end < 0 {
+			break
+		}
+		i = next
+	}
+	return nil, 0, false
+}
+
+// parseFrontMatter decodes the front matter of file and checks its values;
+// loc is the site's time zone.
+func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter, string, int, diag.List) {
+	fm := FrontMatter{Pos: diag.Position{File: file, Line: 1, Col: 1}}
+	yml, bodyOff, ok := Split(text)
+	if !ok {
+		msg := "this page has no front matter"
+		if bytes.HasPrefix(text, []byte("---")) {
+			msg = `the front matter is not closed: no line "---" ends it`
+		}
+		return fm, "", 0, diag.List{diag.Errorf(fm.Pos, "%s", msg).
+			WithHint("start the file with a line ---, then title: …, then a line ---")}
+	}
+	var raw rawFrontMatter
+	l := strictyaml.Decode(strictyaml.Source{File: file, Text: yml, LineOffset: 1}, &raw)
+	fm.Title = strings.TrimSpace(raw.Title)
+	fm.Description = strings.TrimSpace(raw.Description)
+	fm.Draft, fm.Weight = raw.Draft, raw.Weight
+	fm.Aliases, fm.Tags, fm.TranslationKey, fm.Layout = raw.Aliases, raw.Tags, raw.TranslationKey, raw.Layout
+	if fm.Title == "" && len(l) == 0 {
+		l.Add(diag.Errorf(fm.Pos, "this page has no title").WithHint("add a line title: … to the front matter"))
+	}
+	var d *diag.Diagnostic
+	if fm.Date, d = parseDate(raw.Date, loc); d != nil {
+		l.Add(*d)
+	}
+	if fm.Lastmod, d = parseDate(raw.Lastmod, loc); d != nil {
+		l.Add(*d)
+	}
+	if raw.Slug != "" && !fold.ValidSlug(raw.Slug) {
+		l.Add(diag.Errorf(fm.Pos, "slug %q may hold only lower-case letters a–z, digits and single hyphens", raw.Slug).
+			WithHint("try slug: %s", orDash(fold.Slug(raw.Slug))))
+	}
+	return fm, raw.Slug, bodyOff, l
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "trang"
+	}
+	return s
+}
+
+// dateLayouts are the forms a front-matter date may take. Forms without an
+// offset are read in the site's time zone.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+// parseDate reads d in loc. A date-only value is midnight of that calendar
+// day in loc, whatever the machine's zone.
+func parseDate(d dateValue, loc *time.Location) (time.Time, *diag.Diagnostic) {
+	if d.text == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.ParseInLocation(layout, d.text, loc); err == nil {
+			return t, nil
+		}
+	}
+	e := diag.Errorf(d.pos, "%q is not a date loa can read", d.text).
+		WithHint("write dates as 2021-11-05, or 2021-11-05T08:30 for a time")
+	return time.Time{}, &e
+}

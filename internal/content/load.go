@@ -1,0 +1,405 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/textfile"
+)
+
+// Root is the content folder, relative to the site's source folder.
+const Root = "content"
+
+// Options control Load. The zero value loads published pages serially.
+type Options struct {
+	// Drafts includes pages whose front matter says draft: true.
+	Drafts bool
+	// Skip lists content-relative folders that hold data, not pages
+	// ("support/services"); they are not walked.
+	Skip []string
+	// ForEach runs fn(i) for every i in [0, n), possibly in parallel, and
+	// returns when all have returned. Nil means a plain loop.
+	ForEach func(n int, fn func(i int))
+}
+
+// Site is the loaded content: every page in every language.
+type Site struct {
+	// Pages holds every page, sorted by source file.
+	Pages []*Page
+	// Homes maps a language code to its home page, when it has one.
+	Homes map[string]*Page
+	// byFile maps a source file to its page.
+	byFile map[string]*Page
+}
+
+// ByFile returns the page read from file (a slash-separated path relative
+// to the source folder, "content/plan/_index.vi.md"), or nil.
+func (s *Site) ByFile(file string) *Page { return s.byFile[file] }
+
+// file is one Markdown file found by the walk.
+type file struct {
+	path   string // source-relative, "content/plan/x.vi.md"
+	lang   string
+	kind   Kind
+	dir    string // content-relative folder of the page (bundle folder for bundles)
+	name   string // file stem or bundle folder name, for the default slug
+	bundle bool
+}
+
+// Load walks content/ in fsys (the site's source folder) and returns its
+// pages. I/O failures are returned as the error; problems with the content
+// as diagnostics. Pages with errors are left out of the Site.
+func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error) {
+	files, attachments, l, err := walk(fsys, site, opts)
+	if err != nil {
+		return nil, l, err
+	}
+	forEach := opts.ForEach
+	if forEach == nil {
+		forEach = func(n int, fn func(int)) {
+			for i := range n {
+				fn(i)
+			}
+		}
+	}
+	pages := make([]*Page, len(files))
+	diags := make([]diag.List, len(files))
+	errs := make([]error, len(files))
+	forEach(len(files), func(i int) {
+		pages[i], diags[i], errs[i] = read(fsys, site, files[i])
+	})
+	for i := range files {
+		if errs[i] != nil {
+			return nil, l, errs[i]
+		}
+		l.Append(diags[i])
+	}
+	kept := pages[:0]
+	for _, p := range pages {
+		if p != nil && (opts.Drafts || !p.Draft) {
+			kept = append(kept, p)
+		}
+	}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}}
+	for _, p := range s.Pages {
+		s.byFile[p.File] = p
+		if p.Kind == KindHome {
+			s.Homes[p.Lang] = p
+		}
+		if p.IsBundle() {
+			p.Attachments = attachments[p.Dir]
+		}
+	}
+	l.Append(s.pair(site))
+	l.Append(s.place(site))
+	return s, l, nil
+}
+
+// walk lists the Markdown files under content/ and each bundle's attachments.
+func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]string, diag.List, error) {
+	var (
+		files       []file
+		l           diag.List
+		attachments = map[string][]string{}
+		bundles     = map[string]bool{}
+	)
+	skip := map[string]bool{"i18n": true}
+	for _, s := range opts.Skip {
+		skip[s] = true
+	}
+	err := fs.WalkDir(fsys, Root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, Root), "/")
+		base := d.Name()
+		if p != Root && (strings.HasPrefix(base, ".") || (base[0] == '_' && !strings.HasPrefix(base, "_index."))) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if skip[rel] {
+				return fs.SkipDir
+			}
+			if p != Root && isBundleDir(fsys, p) {
+				bundles[rel] = true
+			}
+			return nil
+		}
+		dir := path.Dir(rel)
+		if dir == "." {
+			dir = ""
+		}
+		if bundle := enclosingBundle(bundles, dir); bundle != "" {
+			if isIndex(base) && dir == bundle {
+				f, d := classify(p, rel, site)
+				if d != nil {
+					l.Add(*d)
+				} else {
+					files = append(files, f)
+				}
+			} else if strings.HasSuffix(base, ".md") {
+				l.Add(diag.Errorf(diag.Position{File: p}, "this Markdown file is inside the page bundle %q, so it is not a page of its own", bundle).
+					WithHint("move it out of the bundle folder, or rename it if it is an attachment"))
+			} else {
+				attachments[bundle] = append(attachments[bundle], rel)
+			}
+			return nil
+		}
+		switch {
+		case rel == "site.yaml":
+		case strings.HasSuffix(base, ".md"):
+			f, d := classify(p, rel, site)
+			if d != nil {
+				l.Add(*d)
+			} else {
+				files = append(files, f)
+			}
+		default:
+			l.Add(diag.Warningf(diag.Position{File: p}, "this file is not part of any page, so it is not published").
+				WithHint("put attachments in a page bundle folder (<name>/index.vi.md beside them), or site-wide files in static/"))
+		}
+		return nil
+	})
+	return files, attachments, l, err
+}
+
+func isBundleDir(fsys fs.FS, dir string) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && isIndex(e.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+func enclosingBundle(bundles map[string]bool, dir string) string {
+	for d := dir; d != ""; d = parentDir(d) {
+		if bundles[d] {
+			return d
+		}
+	}
+	return ""
+}
+
+// isIndex reports whether a file name (or path) is a bundle's index.<lang>.md.
+func isIndex(name string) bool {
+	base := path.Base(name)
+	return base == "index.md" || (strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md") && strings.Count(base, ".") == 2)
+}
+
+// classify reads what a Markdown file is from its path.
+func classify(p, rel string, site *config.Site) (file, *diag.Diagnostic) {
+	base := path.Base(rel)
+	stem := strings.TrimSuffix(base, ".md")
+	lang := site.Default()
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+		code := stem[i+1:]
+		if site.Language(code) == nil {
+			d := diag.Errorf(diag.Position{File: p}, "the file name says language %q, which site.yaml does not list", code).
+				WithHint("name it <name>.<lang>.md with one of the site's languages, or add %q to languages in site.yaml", code)
+			return file{}, &d
+		}
+		lang, stem = code, stem[:i]
+	}
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	f := file{path: p, lang: lang, dir: dir, name: stem}
+	switch {
+	case stem == "_index" && dir == "":
+		f.kind = KindHome
+	case stem == "_index":
+		f.kind = KindSection
+		f.name = path.Base(dir)
+	case stem == "index" && dir != "":
+		f.bundle = true
+		f.name = path.Base(dir)
+	default:
+		f.dir = dir
+	}
+	return f, nil
+}
+
+// read loads one file into a Page, or returns nil and diagnostics.
+func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
+	text, d, err := textfile.Read(fsys, f.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if d != nil {
+		return nil, diag.List{*d}, nil
+	}
+	fm, slug, bodyOff, l := parseFrontMatter(f.path, text, site.Location)
+	if l.HasErrors() {
+		return nil, l, nil
+	}
+	p := &Page{
+		Kind: f.kind, Lang: f.lang, File: f.path, Dir: f.dir,
+		FrontMatter: fm, Text: text, Body: text[bodyOff:], BodyOffset: bodyOff,
+	}
+	switch {
+	case f.kind == KindHome:
+		p.Key = ""
+	case f.kind == KindSection, f.bundle:
+		p.Key = f.dir
+	default:
+		p.Key = path.Join(f.dir, f.name)
+	}
+	if fm.TranslationKey != "" {
+		p.Key = "key:" + fm.TranslationKey
+	}
+	if f.kind != KindHome {
+		p.Slug = slug
+		if p.Slug == "" {
+			p.Slug = fold.Slug(f.name)
+		}
+		if p.Slug == "" {
+			l.Add(diag.Errorf(fm.Pos, "no URL slug can be made from the file name %q", f.name).
+				WithHint("add slug: … to the front matter"))
+			return nil, l, nil
+		}
+	}
+	return p, l, nil
+}
+
+// pair links translations: pages with the same Key in different languages.
+func (s *Site) pair(site *config.Site) diag.List {
+	var l diag.List
+	groups := map[string][]*Page{}
+	var keys []string
+	for _, p := range s.Pages {
+		if _, ok := groups[p.Key]; !ok {
+			keys = append(keys, p.Key)
+		}
+		groups[p.Key] = append(groups[p.Key], p)
+	}
+	order := map[string]int{}
+	for i, lang := range site.Languages {
+		order[lang.Code] = i
+	}
+	for _, k := range keys {
+		g := groups[k]
+		slices.SortStableFunc(g, func(a, b *Page) int { return cmp.Compare(order[a.Lang], order[b.Lang]) })
+		kept := g[:0]
+		for i, p := range g {
+			if i > 0 && g[i-1].Lang == p.Lang {
+				l.Add(diag.Errorf(p.FrontMatter.Pos, "this page and %s are both the %s version of the same page", g[i-1].File, p.Lang).
+					WithHint("give one of them a different translation_key, or remove one"))
+				continue
+			}
+			kept = append(kept, p)
+		}
+		for _, p := range kept {
+			p.Translations = kept
+		}
+	}
+	return l
+}
+
+// place gives every page its parent, URL path and children, and reports
+// pages that would be written to the same URL.
+func (s *Site) place(site *config.Site) diag.List {
+	sections := map[string]*Page{} // lang + "\x00" + dir
+	for _, p := range s.Pages {
+		if p.Kind != KindPage {
+			sections[p.Lang+"\x00"+p.Dir] = p
+		}
+	}
+	segment := func(lang, dir string) string {
+		if sec := sections[lang+"\x00"+dir]; sec != nil {
+			return sec.Slug
+		}
+		return fold.Slug(path.Base(dir))
+	}
+	prefix := func(lang, dir string) string {
+		var parts []string
+		for d := dir; d != ""; d = parentDir(d) {
+			parts = append(parts, segment(lang, d))
+		}
+		slices.Reverse(parts)
+		out := site.LangPrefix(lang)
+		for _, part := range parts {
+			out += part + "/"
+		}
+		return out
+	}
+	var l diag.List
+	byPath := map[string]*Page{}
+	for _, p := range s.Pages {
+		sectionDir := p.Dir
+		switch p.Kind {
+		case KindHome:
+			p.Path = site.LangPrefix(p.Lang)
+		case KindSection:
+			p.Path = prefix(p.Lang, p.Dir)
+			sectionDir = parentDir(p.Dir)
+		default:
+			if p.IsBundle() {
+				sectionDir = parentDir(p.Dir)
+			}
+			p.Path = prefix(p.Lang, sectionDir) + p.Slug + "/"
+		}
+		if other := byPath[p.Path]; other != nil {
+			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page and %s would both be published at %s", other.File, p.Path).
+				WithHint("give one of them a different slug in its front matter"))
+			continue
+		}
+		byPath[p.Path] = p
+		if p.Kind == KindHome {
+			continue
+		}
+		for d := sectionDir; ; d = parentDir(d) {
+			if sec := sections[p.Lang+"\x00"+d]; sec != nil && sec != p {
+				p.Parent = sec
+				sec.Children = append(sec.Children, p)
+				break
+			}
+			if d == "" {
+				break
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		slices.SortStableFunc(p.Children, compareForList)
+	}
+	return l
+}
+
+// compareForList orders pages for lists: weight (unset last), then date
+// newest first, then title, then path.
+func compareForList(a, b *Page) int {
+	wa, wb := a.Weight, b.Weight
+	if wa == 0 {
+		wa = int(^uint(0) >> 1)
+	}
+	if wb == 0 {
+		wb = int(^uint(0) >> 1)
+	}
+	return cmp.Or(
+		cmp.Compare(wa, wb),
+		b.Date.Compare(a.Date),
+		cmp.Compare(a.Title, b.Title),
+		cmp.Compare(a.Path, b.Path),
+	)
+}
+
+func parentDir(d string) string {
+	if i := strings.LastIndexByte(d, '/'); i >= 0 {
+		return d[:i]
+	}
+	return ""
+}

@@ -1,0 +1,111 @@
+package content
+
+import (
+	"time"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// Kind says what a page is.
+type Kind int
+
+// The kinds of page.
+const (
+	KindPage    Kind = iota // a single-file page or a page bundle
+	KindSection             // a folder's _index.<lang>.md
+	KindHome                // content/_index.<lang>.md
+)
+
+// String returns "page", "section" or "home".
+func (k Kind) String() string {
+	return [...]string{"page", "section", "home"}[k]
+}
+
+// Page is one page in one language. Fields are set by Load and must not be
+// changed afterwards.
+type Page struct {
+	Kind Kind
+	Lang string
+	// File is the source path relative to the site's source folder,
+	// slash-separated ("content/plan/164-kh-ubnd/index.vi.md").
+	File string
+	// Dir is the content-relative folder of the page's section, or of the
+	// bundle for a bundle ("plan", "plan/164-kh-ubnd"; "" for the home page).
+	Dir string
+	// Key pairs translations: translation_key when written, otherwise the
+	// content-relative path without language and extension.
+	Key string
+
+	FrontMatter
+
+	// Slug is the page's last URL segment ("" for the home page).
+	Slug string
+	// Path is the URL path, beginning and ending in "/" ("/ke-hoach/164-kh-ubnd/").
+	Path string
+
+	// Text is the whole normalized file; Body is the Markdown after the
+	// front matter, a subslice of Text starting at byte BodyOffset.
+	Text       []byte
+	Body       []byte
+	BodyOffset int
+
+	// Parent is the section holding the page in the same language (nil for
+	// the home page); for a section with no page in this language, the
+	// nearest one above that has.
+	Parent *Page
+	// Children are the pages and sections directly below a section or the
+	// home page, in display order (weight, then date newest first, then title).
+	Children []*Page
+	// Translations holds this page in every language that has it, in the
+	// site's language order, this page included.
+	Translations []*Page
+	// Attachments are a bundle's other files, content-relative paths
+	// ("plan/164-kh-ubnd/ke-hoach-164.pdf"), sorted.
+	Attachments []string
+}
+
+// FrontMatter is the YAML block at the top of a Markdown file. Unknown keys
+// are errors.
+type FrontMatter struct {
+	Title       string
+	Description string
+	// Date and Lastmod are zero when not written. A date written without a
+	// time is midnight of that day in the site's time zone; a date-time
+	// without an offset is read in the site's time zone.
+	Date    time.Time
+	Lastmod time.Time
+	Draft   bool
+	// Weight orders pages within a section: lower first, 0 (unset) last.
+	Weight         int
+	Aliases        []string
+	Tags           []string
+	TranslationKey string
+	// Layout names the template to use instead of the default for the kind.
+	Layout string
+	// Pos is where the front matter starts, for diagnostics about it.
+	Pos diag.Position
+}
+
+// Translation returns the page's translation in lang, or nil.
+func (p *Page) Translation(lang string) *Page {
+	for _, t := range p.Translations {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// Section returns the top-level section folder the page lives in ("news"),
+// or "" for the home page and pages at the top.
+func (p *Page) Section() string {
+	for i := 0; i < len(p.Dir); i++ {
+		if p.Dir[i] == '/' {
+			return p.Dir[:i]
+		}
+	}
+	return p.Dir
+}
+
+// IsBundle reports whether the page is a page bundle (<name>/index.<lang>.md).
+func (p *Page) IsBundle() bool { return p.Kind == KindPage && p.Dir != "" && isIndex(p.File) }

@@ -1,0 +1,121 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// Severity orders diagnostics: an Error fails the build, a Warning does not.
+type Severity int
+
+// The severities, least severe first.
+const (
+	Warning Severity = iota
+	Error
+)
+
+// String returns "warning" or "error".
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// MarshalText encodes s as its String form, for JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Diagnostic is one problem in the author's content, in plain words.
+//
+// Message says what is wrong ("unknown front-matter key \"titel\""); Hint,
+// when set, says how to fix it ("did you mean \"title\"?"). Source is the
+// text of the offending line and Span the number of characters to underline
+// from Pos.Col; both are optional and only used by the text printer.
+type Diagnostic struct {
+	Pos      Position `json:"pos"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint,omitempty"`
+	Source   string   `json:"-"`
+	Span     int      `json:"-"`
+}
+
+// List collects diagnostics. The zero value is ready to use; it is not safe
+// for concurrent use (collect per goroutine, then Append).
+type List []Diagnostic
+
+// Errorf returns an Error at pos with a formatted message.
+func Errorf(pos Position, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)}
+}
+
+// Warningf returns a Warning at pos with a formatted message.
+func Warningf(pos Position, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)}
+}
+
+// WithHint returns d with its hint set to a formatted fix.
+func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
+	d.Hint = fmt.Sprintf(format, args...)
+	return d
+}
+
+// WithSource returns d with the offending line's text and the number of
+// characters to underline from d.Pos.Col.
+func (d Diagnostic) WithSource(line string, span int) Diagnostic {
+	d.Source, d.Span = line, span
+	return d
+}
+
+// Add appends d to l.
+func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
+
+// Append adds all of other to l.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether l holds at least one Error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of errors and of warnings in l.
+func (l List) Count() (errors, warnings int) {
+	for _, d := range l {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Sort orders l by file, line, column, then message, so that output does
+// not depend on the order in which parallel stages found the problems.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Error lets a List that holds errors be returned as a Go error; it reports
+// the first error and the count.
+func (l List) Error() string {
+	errs, _ := l.Count()
+	for _, d := range l {
+		if d.Severity == Error {
+			if errs == 1 {
+				return d.Pos.String() + ": " + d.Message
+			}
+			return d.Pos.String() + ": " + d.Message + " (and " + strconv.Itoa(errs-1) + " more)"
+		}
+	}
+	return "no errors"
+}

@@ -1,0 +1,55 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// PrintText writes l to w in the compiler style that editors understand:
+//
+//	content/plan/_index.vi.md:3:1: error: unknown front-matter key "titel"
+//	    3 | titel: Kế hoạch 164/KH-UBND
+//	      | ^^^^^
+//	  hint: did you mean "title"?
+//
+// The source excerpt appears only when the diagnostic carries it.
+func PrintText(w io.Writer, l List) error {
+	var b strings.Builder
+	for _, d := range l {
+		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, d.Severity, d.Message)
+		if d.Source != "" && d.Pos.Line > 0 {
+			num := fmt.Sprint(d.Pos.Line)
+			pad := strings.Repeat(" ", len(num))
+			fmt.Fprintf(&b, "    %s | %s\n", num, strings.ReplaceAll(d.Source, "\t", " "))
+			if d.Pos.Col > 0 {
+				span := max(1, min(d.Span, utf8.RuneCountInString(d.Source)-d.Pos.Col+1))
+				fmt.Fprintf(&b, "    %s | %s%s\n", pad, strings.Repeat(" ", d.Pos.Col-1), strings.Repeat("^", span))
+			}
+		}
+		if d.Hint != "" {
+			fmt.Fprintf(&b, "  hint: %s\n", d.Hint)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// PrintJSON writes l to w as one JSON document:
+// {"diagnostics":[{"pos":{"file","line","col"},"severity","message","hint"}],
+// "errors":N,"warnings":N}. The fields match the text form.
+func PrintJSON(w io.Writer, l List) error {
+	errs, warns := l.Count()
+	if l == nil {
+		l = List{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Diagnostics List `json:"diagnostics"`
+		Errors      int  `json:"errors"`
+		Warnings    int  `json:"warnings"`
+	}{l, errs, warns})
+}

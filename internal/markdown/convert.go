@@ -1,0 +1,208 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/loa-ssg/loa/internal/fold"
+)
+
+// Heading is one entry of a page's table of contents.
+type Heading struct {
+	Level int    // 2–6 (the page title is the only level 1)
+	ID    string // the id attribute, "muc-tieu"
+	Text  string // plain text
+}
+
+// Problem is something wrong in the Markdown, at byte Offset in the body.
+type Problem struct {
+	Offset  int
+	Message string
+	Hint    string
+	Warning bool // a warning does not fail the build
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML     []byte
+	TOC      []Heading
+	Summary  string // plain text of the first paragraph
+	Problems []Problem
+}
+
+// Resolver rewrites a relative link destination as written in Markdown
+// ("../plan/164-kh-ubnd/index.vi.md#muc-tieu") to the URL to publish. It
+// returns the destination unchanged for links it does not handle, and an
+// error in plain words for a destination that cannot be resolved. Absolute
+// URLs (with a scheme), "#fragment" links and "mailto:"/"tel:" never reach it.
+type Resolver func(dest string) (string, error)
+
+// Converter converts Markdown bodies. It is not safe for concurrent use:
+// give each goroutine its own.
+type Converter struct {
+	md  goldmark.Markdown
+	buf bytes.Buffer
+}
+
+// New returns a Converter with loa's Markdown settings.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
+			extension.TaskList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100))),
+	)
+	return &Converter{md: md}
+}
+
+// Convert converts body. resolve may be nil (links are then left as written).
+// The returned HTML is a fresh slice the caller may keep.
+func (c *Converter) Convert(body []byte, resolve Resolver) Result {
+	var res Result
+	ids := &idGen{}
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 1 {
+				n.Level = 2
+				res.Problems = append(res.Problems, Problem{Offset: blockOffset(n), Warning: true,
+					Message: "a level-1 heading (#) in the body: the page title is the only h1, so it is shown as level 2",
+					Hint:    "start headings in the body at ##"})
+			}
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.TOC = append(res.TOC, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, body)})
+		case *ast.Paragraph:
+			if res.Summary == "" {
+				res.Summary = plainText(n, body)
+			}
+		case *ast.Link:
+			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+		case *ast.Image:
+			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				n.SetAttributeString("rel", []byte("noopener noreferrer"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	c.buf.Reset()
+	if err := c.md.Renderer().Render(&c.buf, body, doc); err != nil {
+		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
+	}
+	res.HTML = bytes.Clone(c.buf.Bytes())
+	return res
+}
+
+func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver, res *Result) []byte {
+	d := string(dest)
+	if isExternal(d) {
+		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:")) {
+			n.SetAttributeString("rel", []byte("noopener noreferrer"))
+		}
+		return dest
+	}
+	if resolve == nil || d == "" || d[0] == '#' {
+		return dest
+	}
+	out, err := resolve(d)
+	if err != nil {
+		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: err.Error()})
+		return dest
+	}
+	return []byte(out)
+}
+
+// isExternal reports whether dest has a URL scheme ("https:", "mailto:",
+// "tel:") or is protocol-relative ("//host").
+func isExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	for i, r := range dest {
+		switch {
+		case r == ':':
+			return i > 0
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// inlineOffset finds where an inline node starts: just before its first
+// text, or at the start of its block.
+func inlineOffset(n ast.Node, body []byte) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start - 1
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockOffset(p)
+		}
+	}
+	return 0
+}
+
+func blockOffset(n ast.Node) int {
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		return lines.At(0).Start
+	}
+	return 0
+}
+
+// plainText returns the text of n's inline content, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// idGen gives goldmark heading IDs from package fold, so that Vietnamese
+// headings keep their letters ("Mục tiêu" → "muc-tieu", not "m-c-ti-u").
+type idGen struct{ ids fold.IDs }
+
+func (g *idGen) Generate(value []byte, _ ast.NodeKind) []byte {
+	return []byte(g.ids.Generate(string(value)))
+}
+
+func (g *idGen) Put(value []byte) { g.ids.Put(string(value)) }

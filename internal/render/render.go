@@ -1,0 +1,240 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/i18n"
+	"github.com/loa-ssg/loa/internal/markdown"
+)
+
+// LatestNews is how many news items the home page lists.
+const LatestNews = 5
+
+// NewsSection is the top-level section whose pages are news items: they use
+// page-news.html and are listed as latest news on the home page.
+const NewsSection = "news"
+
+// Input is everything a Renderer presents. It must not change while the
+// Renderer is in use.
+type Input struct {
+	Site      *config.Site
+	Content   *content.Site
+	Providers []*directory.Provider
+	Catalog   *i18n.Catalog
+	// Builtin holds the built-in templates (*.html at its root); Source is
+	// the site's source folder, whose templates/ override them. Either may
+	// be nil.
+	Builtin, Source fs.FS
+	// Stylesheet is the URL of the site's CSS, set by the caller that writes it.
+	Stylesheet string
+	// Now is the build time, for staleness of directory entries.
+	Now time.Time
+}
+
+// Renderer renders pages. It is safe for concurrent use once made.
+type Renderer struct {
+	Input
+	site    *config.Site
+	catalog *i18n.Catalog
+	now     time.Time
+	tmpl    set
+	news    map[string][]*content.Page // lang → news items, newest first
+}
+
+// New parses the templates and prepares shared lists. Template errors are
+// diagnostics.
+func New(in Input) (*Renderer, diag.List, error) {
+	r := &Renderer{Input: in, site: in.Site, catalog: in.Catalog, now: in.Now}
+	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix})
+	if err != nil || l.HasErrors() {
+		return nil, l, err
+	}
+	r.tmpl = t
+	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
+		if t[name] == nil {
+			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))
+		}
+	}
+	r.news = map[string][]*content.Page{}
+	for _, p := range in.Content.Pages {
+		if p.Kind == content.KindPage && p.Section() == NewsSection {
+			r.news[p.Lang] = append(r.news[p.Lang], p)
+		}
+	}
+	for _, items := range r.news {
+		sortNewest(items)
+	}
+	return r, l, nil
+}
+
+// Layout returns the template a page uses: its front matter's layout, or
+// "section-<folder>.html" / "page-<section>.html" when the site has one,
+// else home.html, section.html or page.html.
+func (r *Renderer) Layout(p *content.Page) (string, error) {
+	if p.Layout != "" {
+		name := p.Layout + ".html"
+		if r.tmpl[name] == nil {
+			return "", fmt.Errorf("layout %q names no template (there is no templates/%s)", p.Layout, name)
+		}
+		return name, nil
+	}
+	var special, general string
+	switch p.Kind {
+	case content.KindHome:
+		return "home.html", nil
+	case content.KindSection:
+		special, general = "section-"+flat(p.Dir)+".html", "section.html"
+	default:
+		special, general = "page-"+p.Section()+".html", "page.html"
+	}
+	if r.tmpl[special] != nil {
+		return special, nil
+	}
+	return general, nil
+}
+
+func flat(dir string) string {
+	b := []byte(dir)
+	for i := range b {
+		if b[i] == '/' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
+
+// Page renders p, whose body converted to res, to w.
+func (r *Renderer) Page(w io.Writer, p *content.Page, res markdown.Result) error {
+	name, err := r.Layout(p)
+	if err != nil {
+		return err
+	}
+	v := r.view(p, res)
+	return r.execute(w, name, v)
+}
+
+// NotFound renders 404.html in the default language.
+func (r *Renderer) NotFound(w io.Writer) error {
+	lang := r.site.Default()
+	v := r.base(lang)
+	v.Title = r.catalog.T(lang, "not_found_title")
+	for _, l := range r.site.Languages {
+		if l.Code != lang {
+			v.Languages = append(v.Languages, LangLink{Code: l.Code, Name: l.Name, URL: r.site.LangPrefix(l.Code)})
+		}
+	}
+	return r.execute(w, "404.html", v)
+}
+
+func (r *Renderer) execute(w io.Writer, name string, v *View) error {
+	var buf bytes.Buffer
+	if err := r.tmpl[name].ExecuteTemplate(&buf, baseName, v); err != nil {
+		return fmt.Errorf("template %s: %w", name, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (r *Renderer) base(lang string) *View {
+	v := &View{
+		Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
+		Description: r.site.Description.Get(lang), Stylesheet: r.Stylesheet,
+		HomeURL: r.site.LangPrefix(lang), Build: r.now, r: r,
+	}
+	for _, e := range r.site.Emergency {
+		v.Emergency = append(v.Emergency, Emergency{Number: e.Number, Name: e.Name.Get(lang)})
+	}
+	for _, dir := range r.site.Menu {
+		sec := r.Content.ByFile(path.Join(content.Root, dir, "_index."+lang+".md"))
+		if sec == nil && lang == r.site.Default() {
+			sec = r.Content.ByFile(path.Join(content.Root, dir, "_index.md"))
+		}
+		if sec != nil {
+			v.Menu = append(v.Menu, Link{Title: sec.Title, URL: sec.Path})
+		}
+	}
+	return v
+}
+
+func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
+	v := r.base(p.Lang)
+	v.Page, v.Title, v.Content, v.TOC = p, p.Title, template.HTML(res.HTML), res.TOC
+	if p.Description != "" {
+		v.Description = p.Description
+	} else if res.Summary != "" {
+		v.Description = res.Summary
+	}
+	v.Canonical = r.site.AbsURL(p.Path)
+	for _, t := range p.Translations {
+		v.Alternates = append(v.Alternates, Alternate{Hreflang: t.Lang, Href: r.site.AbsURL(t.Path)})
+	}
+	if def := p.Translation(r.site.Default()); def != nil {
+		v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", Href: r.site.AbsURL(def.Path)})
+	}
+	for _, l := range r.site.Languages {
+		if l.Code == p.Lang {
+			continue
+		}
+		link := LangLink{Code: l.Code, Name: l.Name}
+		if t := p.Translation(l.Code); t != nil {
+			link.URL = t.Path
+		} else {
+			link.URL, link.Missing = r.site.LangPrefix(l.Code), true
+		}
+		v.Languages = append(v.Languages, link)
+	}
+	for i := range v.Menu {
+		v.Menu[i].Current = p.Kind != content.KindHome && (v.Menu[i].URL == p.Path || isUnder(p, v.Menu[i].URL))
+	}
+	for a := p.Parent; a != nil; a = a.Parent {
+		title := a.Title
+		if a.Kind == content.KindHome {
+			title = r.catalog.T(p.Lang, "home")
+		}
+		v.Breadcrumbs = append([]Link{{Title: title, URL: a.Path}}, v.Breadcrumbs...)
+	}
+	for _, c := range p.Children {
+		v.Children = append(v.Children, item(c))
+	}
+	if p.Kind == content.KindHome {
+		for i, n := range r.news[p.Lang] {
+			if i == LatestNews {
+				break
+			}
+			v.Latest = append(v.Latest, item(n))
+		}
+	}
+	for _, a := range p.Attachments {
+		name := path.Base(a)
+		v.Attachments = append(v.Attachments, Link{Title: name, URL: p.Path + name})
+	}
+	return v
+}
+
+func isUnder(p *content.Page, url string) bool {
+	for a := p.Parent; a != nil; a = a.Parent {
+		if a.Path == url {
+			return true
+		}
+	}
+	return false
+}
+
+func item(p *content.Page) Item {
+	return Item{Title: p.Title, URL: p.Path, Summary: p.Description, Date: p.Date}
+}
+
+func (r *Renderer) date(lang string, t time.Time) string {
+	return i18n.Date(lang, t.In(r.site.Location))
+}

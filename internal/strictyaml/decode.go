@@ -1,0 +1,211 @@
+package strictyaml
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// Unmarshaler is implemented by types that decode themselves from a YAML
+// node and report problems as diagnostics. at gives the position of any
+// node in the document being decoded.
+type Unmarshaler interface {
+	UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List
+}
+
+// Source is one YAML document to decode.
+type Source struct {
+	File string // path shown in diagnostics, slash-separated
+	Text []byte // the YAML text; a BOM and CRLF line ends must already be gone
+	// LineOffset is added to every line number: the number of lines in the
+	// file before Text starts (1 for front matter after a "---" line).
+	LineOffset int
+}
+
+var positionType = reflect.TypeFor[diag.Position]()
+
+// Decode parses src and stores it in the struct (or map) that v points to.
+// A struct field named Pos of type diag.Position, tagged `yaml:"-"`, is set
+// to the position of the mapping it was decoded from. Empty input leaves v
+// untouched. The returned list holds every problem found; v may be partly
+// filled when it is not empty.
+func Decode(src Source, v any) diag.List {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src.Text, &doc); err != nil {
+		return diag.List{syntaxError(src, err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	d := decoder{src: src}
+	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), "")
+	return d.diags
+}
+
+// Position returns the position of n within src.
+func Position(src Source, n *yaml.Node) diag.Position {
+	return diag.Position{File: src.File, Line: n.Line + src.LineOffset, Col: n.Column}
+}
+
+type decoder struct {
+	src   Source
+	diags diag.List
+}
+
+func (d *decoder) at(n *yaml.Node) diag.Position { return Position(d.src, n) }
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) *diag.Diagnostic {
+	d.diags.Add(diag.Errorf(d.at(n), format, args...))
+	return &d.diags[len(d.diags)-1]
+}
+
+// value decodes n into v; name is the key it came from, for messages.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if u, ok := v.Addr().Interface().(Unmarshaler); ok {
+		d.diags.Append(u.UnmarshalStrict(n, d.at))
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // "key:" with no value: leave the zero value
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structure(n, v, name)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s should be a list", describe(name))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.value(item, s.Index(i), name)
+		}
+		v.Set(s)
+	case reflect.Map:
+		d.mapping(n, v, name)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem(), name)
+		v.Set(p)
+	default:
+		d.scalar(n, v, name)
+	}
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a set of \"key: value\" lines", describe(name))
+		return
+	}
+	fields := map[string]int{}
+	var known []string
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "Pos" && f.Type == positionType {
+			v.Field(i).Set(reflect.ValueOf(d.at(n)))
+			continue
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if key == "-" || !f.IsExported() {
+			continue
+		}
+		if key == "" {
+			key = strings.ToLower(f.Name)
+		}
+		fields[key] = i
+		known = append(known, key)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		idx, ok := fields[k.Value]
+		if !ok {
+			e := d.errorf(k, "unknown key %q%s", k.Value, in(name))
+			if s := diag.Suggest(k.Value, known); s != "" {
+				e.Hint = fmt.Sprintf("did you mean %q?", s)
+			} else {
+				e.Hint = "known keys are " + strings.Join(known, ", ")
+			}
+			e.Span = len([]rune(k.Value))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "key %q appears twice%s", k.Value, in(name)).Hint = "keep one of them"
+			continue
+		}
+		seen[k.Value] = true
+		d.value(val, v.Field(idx), k.Value)
+	}
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a set of \"key: value\" lines", describe(name))
+		return
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		kv := reflect.New(v.Type().Key()).Elem()
+		d.scalar(k, kv, name)
+		if v.MapIndex(kv).IsValid() {
+			d.errorf(k, "key %q appears twice%s", k.Value, in(name)).Hint = "keep one of them"
+			continue
+		}
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, ev, k.Value)
+		v.SetMapIndex(kv, ev)
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s should be a single value, not a list or a set of keys", describe(name))
+		return
+	}
+	if err := n.Decode(v.Addr().Interface()); err != nil {
+		e := d.errorf(n, "%s should be %s, not %q", describe(name), kindName(v.Kind()), n.Value)
+		if v.Kind() == reflect.String {
+			e.Message = fmt.Sprintf("%s could not be read as text", describe(name))
+		}
+	}
+}
+
+func describe(name string) string {
+	if name == "" {
+		return "the document"
+	}
+	return fmt.Sprintf("%q", name)
+}
+
+func in(name string) string {
+	if name == "" {
+		return ""
+	}
+	return fmt.Sprintf(" in %q", name)
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	default:
+		return "text"
+	}
+}
+

@@ -1,0 +1,80 @@
+package strictyaml
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+type sample struct {
+	Pos    diag.Position `yaml:"-"`
+	Title  string        `yaml:"title"`
+	Weight int           `yaml:"weight"`
+	Draft  bool          `yaml:"draft"`
+	Tags   []string      `yaml:"tags"`
+	Inner  *struct {
+		Pos  diag.Position `yaml:"-"`
+		Name string        `yaml:"name"`
+	} `yaml:"inner"`
+}
+
+func decode(t *testing.T, text string) (sample, diag.List) {
+	t.Helper()
+	var s sample
+	l := Decode(Source{File: "f.md", Text: []byte(text), LineOffset: 1}, &s)
+	return s, l
+}
+
+func TestDecodeValues(t *testing.T) {
+	s, l := decode(t, "title: Kế hoạch\nweight: 3\ndraft: true\ntags: [a, b]\ninner:\n  name: x\n")
+	if len(l) != 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	if s.Title != "Kế hoạch" || s.Weight != 3 || !s.Draft || len(s.Tags) != 2 || s.Inner.Name != "x" {
+		t.Fatalf("decoded %+v", s)
+	}
+	if want := (diag.Position{File: "f.md", Line: 7, Col: 3}); s.Inner.Pos != want {
+		t.Errorf("inner pos = %v, want %v", s.Inner.Pos, want)
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	for _, tc := range []struct{ text, want, hint string }{
+		{"titel: x\n", `f.md:2:1: unknown key "titel"`, `did you mean "title"?`},
+		{"title: a\nweight: nhiều\n", `f.md:3:9: "weight" should be a whole number, not "nhiều"`, ""},
+		{"tags: a\n", `f.md:2:7: "tags" should be a list`, ""},
+		{"title: a\ntitle: b\n", `f.md:3:1: key "title" appears twice`, "keep one of them"},
+		{"title: Kế hoạch: 2021\n", `f.md:2:16: this line has a second ": " inside a value`, `put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`},
+		{"title: a\n\tweight: 1\n", `f.md:3:1: this line is indented with a tab`, ""},
+		{"inner:\n  name: x\n   bad: y\n", "f.md:4:", ""},
+	} {
+		_, l := decode(t, tc.text)
+		if len(l) == 0 {
+			t.Errorf("%q: no diagnostic", tc.text)
+			continue
+		}
+		got := l[0].Pos.String() + ": " + l[0].Message
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+		if tc.hint != "" && l[0].Hint != tc.hint {
+			t.Errorf("%q: hint %q, want %q", tc.text, l[0].Hint, tc.hint)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add("title: a\nweight: 2\n")
+	f.Add("tags: [a\n")
+	f.Add("inner: {name: x}\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		var s sample
+		l := Decode(Source{File: "f", Text: []byte(text)}, &s)
+		for _, d := range l {
+			if d.Pos.File != "f" || d.Message == "" {
+				t.Fatalf("bad diagnostic %+v", d)
+			}
+		}
+	})
+}

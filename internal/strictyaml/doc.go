@@ -1,0 +1,13 @@
+// Package strictyaml decodes YAML (front matter, site.yaml, directory
+// entries) into typed Go structs strictly, and reports every problem as a
+// diag.Diagnostic at the line and column where the parser saw it.
+//
+// Strict means: a key that matches no field is an error that names the key
+// and suggests the nearest known one; a value of the wrong kind is an error
+// at that value; a syntax error is reported in plain words with its line and
+// column. Problems are collected, not returned at the first one.
+//
+// It imports diag and gopkg.in/yaml.v3 only. It must not know what the
+// fields mean: meaning and cross-field rules belong to the packages that own
+// the structs (config, content, directory).
+package strictyaml

@@ -1,0 +1,114 @@
+package strictyaml
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// yaml.v3 reports syntax errors only as text ("yaml: line 3: mapping values
+// are not allowed in this context"); it keeps no column. The line is taken
+// from that text, and the column is found on the line by the rule that fits
+// the problem.
+// A message without "line N:" is about the first line.
+var syntaxLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+type explanation struct {
+	match   string
+	message string
+	hint    string
+	column  func(line string) int // 1-based column on the line, 0 when unknown
+}
+
+var explanations = []explanation{
+	{"mapping values are not allowed", `this line has a second ": " inside a value`,
+		`put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`, secondColon},
+	{"found character that cannot start any token", "this line starts a value with a character YAML does not allow there (a tab, @, ` or %)",
+		"indent with spaces, not tabs, and put values that start with @, ` or % in quotes", badStart},
+	{"found a tab character", "this line is indented with a tab",
+		"indent with spaces, not tabs", badStart},
+	{"did not find expected key", "the indentation here does not line up with the lines above",
+		"keys at the same level need the same number of spaces before them", firstNonSpace},
+	{"could not find expected ':'", `a line here should read "key: value" but has no colon`,
+		"add the colon, or join the line to the value above it", firstNonSpace},
+	{"did not find expected ',' or ']'", "a list written in [brackets] is not closed",
+		"end the list with ]", firstNonSpace},
+	{"did not find expected ',' or '}'", "a set of keys written in {braces} is not closed",
+		"end it with }", firstNonSpace},
+	{"found unexpected end of stream", "the text ends in the middle of a quoted value",
+		"check for a missing closing quote", firstNonSpace},
+	{"did not find expected node content", "a value is missing here",
+		"write a value after the colon or the dash, or remove the line", firstNonSpace},
+	{"block sequence entries are not allowed", `a list item ("- ...") stands where a value was expected`,
+		"put the list on the lines below the key, indented", firstNonSpace},
+	{"found undefined alias", "this value refers to an anchor (*name) that is not defined",
+		"remove the * or quote the value", firstNonSpace},
+}
+
+func syntaxError(src Source, err error) diag.Diagnostic {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return diag.Errorf(diag.Position{File: src.File}, "%s", strings.Join(te.Errors, "; "))
+	}
+	text := err.Error()
+	m := syntaxLine.FindStringSubmatch(text)
+	if m == nil {
+		msg := strings.TrimPrefix(text, "yaml: ")
+		return diag.Errorf(diag.Position{File: src.File, Line: 1 + src.LineOffset}, "the YAML could not be read: %s", msg)
+	}
+	line := 1
+	if m[1] != "" {
+		line, _ = strconv.Atoi(m[1])
+	}
+	lines := strings.Split(string(src.Text), "\n")
+	lineText := ""
+	if line >= 1 && line <= len(lines) {
+		lineText = strings.TrimSuffix(lines[line-1], "\r")
+	}
+	pos := diag.Position{File: src.File, Line: line + src.LineOffset}
+	for _, e := range explanations {
+		if strings.Contains(m[2], e.match) {
+			pos.Col = e.column(lineText)
+			d := diag.Errorf(pos, "%s", e.message).WithHint("%s", e.hint).WithSource(lineText, 1)
+			return d
+		}
+	}
+	pos.Col = firstNonSpace(lineText)
+	return diag.Errorf(pos, "the YAML here could not be read: %s", m[2]).WithSource(lineText, 1)
+}
+
+func firstNonSpace(line string) int {
+	for i, r := range line {
+		if r != ' ' && r != '\t' {
+			return utf8.RuneCountInString(line[:i]) + 1
+		}
+	}
+	return 1
+}
+
+// secondColon finds the ": " that follows the key's own colon.
+func secondColon(line string) int {
+	first := strings.Index(line, ": ")
+	if first < 0 {
+		return firstNonSpace(line)
+	}
+	rest := line[first+2:]
+	second := strings.Index(rest, ":")
+	if second < 0 {
+		return firstNonSpace(line)
+	}
+	return utf8.RuneCountInString(line[:first+2+second]) + 1
+}
+
+func badStart(line string) int {
+	if i := strings.IndexAny(line, "\t@`%"); i >= 0 {
+		return utf8.RuneCountInString(line[:i]) + 1
+	}
+	return firstNonSpace(line)
+}

@@ -1,0 +1,59 @@
+package textfile
+
+import (
+	"bytes"
+	"io/fs"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Normalize returns src as UTF-8 NFC text with "\n" line ends (CRLF and a
+// lone CR become "\n") and without a leading byte-order mark. It returns a
+// diagnostic naming file and the position of the first byte that is not
+// UTF-8 when src is not valid UTF-8, and then no text.
+func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		d := invalid(file, src)
+		return nil, &d
+	}
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !norm.NFC.IsNormal(src) {
+		src = norm.NFC.Bytes(src)
+	}
+	return src, nil
+}
+
+// Read reads name from fsys and normalizes it as Normalize does. An I/O
+// failure is returned as a Go error; text that is not UTF-8 as a diagnostic.
+func Read(fsys fs.FS, name string) ([]byte, *diag.Diagnostic, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	text, d := Normalize(name, src)
+	return text, d, nil
+}
+
+func invalid(file string, src []byte) diag.Diagnostic {
+	off := 0
+	for off < len(src) {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	idx := diag.NewLineIndex(file, src)
+	pos := idx.Position(off)
+	return diag.Errorf(pos, "this file is not saved as UTF-8 (byte 0x%02X cannot be read)", src[off]).
+		WithHint("save the file as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in Notepad++: Encoding > Convert to UTF-8)")
+}

@@ -1,0 +1,53 @@
+package textfile
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestNormalize(t *testing.T) {
+	nfd := norm.NFD.String("Phòng, chống mại dâm")
+	in := "\xEF\xBB\xBFtitle: " + nfd + "\r\nx: y\r\n"
+	got, d := Normalize("a.md", []byte(in))
+	if d != nil {
+		t.Fatal(d.Message)
+	}
+	if want := "title: Phòng, chống mại dâm\nx: y\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNormalizeInvalid(t *testing.T) {
+	// "Kế hoạch" in Windows-1258/1252 bytes is not UTF-8.
+	_, d := Normalize("a.md", []byte("title: ok\nname: K\xEA ho\xE1ch\n"))
+	if d == nil {
+		t.Fatal("no diagnostic for invalid UTF-8")
+	}
+	if got := d.Pos.String(); got != "a.md:2:8" {
+		t.Errorf("pos = %s, want a.md:2:8", got)
+	}
+	if d.Message != "this file is not saved as UTF-8 (byte 0xEA cannot be read)" {
+		t.Errorf("message = %q", d.Message)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add([]byte("a\r\nb"))
+	f.Add([]byte("\xEF\xBB\xBFx"))
+	f.Add([]byte("\xff"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		out, d := Normalize("f", b)
+		if d != nil {
+			return
+		}
+		if !norm.NFC.IsNormal(out) {
+			t.Fatal("not NFC")
+		}
+		for _, c := range out {
+			if c == '\r' {
+				t.Fatal("CR left")
+			}
+		}
+	})
+}

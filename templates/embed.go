@@ -1,0 +1,13 @@
+// Package templates embeds the built-in html/template layouts (*.html in
+// this folder) into the loa binary, so that an installed loa needs nothing
+// beside it. A site's own templates/ folder overrides any file by name; the
+// real site in this repository uses these files as they are.
+package templates
+
+import "embed"
+
+// FS holds the built-in templates at its root: base.html, home.html,
+// section.html, page.html, page-news.html, section-support.html, 404.html.
+//
+//go:embed *.html
+var FS embed.FS
