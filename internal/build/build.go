@@ -206,10 +206,10 @@ func (b *builder) load() error {
 	}
 	b.res.Diagnostics.Append(l)
 	b.content = cs
-	b.progress("loaded %d pages", len(cs.Pages))
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
+	b.progress("loaded %d pages", len(cs.Pages))
 	css, err := b.stylesheet()
 	if err != nil {
 		return err

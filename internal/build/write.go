@@ -125,7 +125,7 @@ func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, er
 		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
 		return l, nil
 	}
-	if err := b.writeFile(p.Path+"index.html", buf.Bytes()); err != nil {
+	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
 		return l, err
 	}
 	for _, a := range p.Attachments {
@@ -133,11 +133,17 @@ func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, er
 		if err != nil {
 			return l, err
 		}
-		if err := b.writeFile(p.Path+path.Base(a), data); err != nil {
+		if err := b.writeFile(b.local(p.Path)+path.Base(a), data); err != nil {
 			return l, err
 		}
 	}
 	return l, nil
+}
+
+// local turns a URL path ("/sub/en/plan/") into a path in the output
+// folder ("en/plan/") by removing the site's base path.
+func (b *builder) local(urlPath string) string {
+	return strings.TrimPrefix(urlPath, b.site.BasePath)
 }
 
 // resolver rewrites p's relative links: a link to a Markdown file becomes

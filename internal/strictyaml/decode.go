@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -54,12 +55,22 @@ func Position(src Source, n *yaml.Node) diag.Position {
 type decoder struct {
 	src   Source
 	diags diag.List
+	lines *diag.LineIndex // made on the first error
 }
 
 func (d *decoder) at(n *yaml.Node) diag.Position { return Position(d.src, n) }
 
+// errorf records an error at n, with n's line as the source excerpt and n's
+// value underlined.
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) *diag.Diagnostic {
-	d.diags.Add(diag.Errorf(d.at(n), format, args...))
+	if d.lines == nil {
+		d.lines = diag.NewLineIndex(d.src.File, d.src.Text)
+	}
+	span := max(1, utf8.RuneCountInString(n.Value))
+	if n.Kind != yaml.ScalarNode {
+		span = 1
+	}
+	d.diags.Add(diag.Errorf(d.at(n), format, args...).WithSource(d.lines.Line(n.Line), span))
 	return &d.diags[len(d.diags)-1]
 }
 
@@ -134,7 +145,6 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			} else {
 				e.Hint = "known keys are " + strings.Join(known, ", ")
 			}
-			e.Span = len([]rune(k.Value))
 			continue
 		}
 		if seen[k.Value] {

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the CLI end to end on the small sites written inline in
+// testdata/script/*.txtar, checking exit codes, output files and the exact
+// file:line:col of errors.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("TZ", "America/Los_Angeles")
+			return nil
+		},
+	})
+}
