@@ -209,7 +209,7 @@ func (b *builder) load() error {
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
-	b.progress("loaded %d pages", len(cs.Pages))
+	b.progress("pages loaded: %d", len(cs.Pages))
 	css, err := b.stylesheet()
 	if err != nil {
 		return err

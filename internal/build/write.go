@@ -50,7 +50,7 @@ func (b *builder) write(ctx context.Context) error {
 	pages := b.content.Pages
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
-	b.progress("rendering %d pages on %d workers", len(pages), min(b.opts.Workers, len(pages)))
+	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	pool := sync.Pool{New: func() any { return markdown.New() }}
 	b.forEach(len(pages), func(i int) {
 		if ctx.Err() != nil {
