@@ -12,6 +12,9 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
+// fixedNow is the build time of every test build, so output is stable.
+var fixedNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+
 // buildTxtar writes the archive into a fresh folder and builds it into
 // <dir>/public. It returns the result, the folder and Run's error.
 func buildTxtar(t *testing.T, archive string, opts Options) (Result, string, error) {
@@ -23,7 +26,7 @@ func buildTxtar(t *testing.T, archive string, opts Options) (Result, string, err
 		opts.Out = filepath.Join(dir, "public")
 	}
 	if opts.Now.IsZero() {
-		opts.Now = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+		opts.Now = fixedNow
 	}
 	res, err := Run(context.Background(), opts)
 	return res, dir, err

@@ -1,0 +1,94 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeCorpus writes a bilingual site of n pages per language in four
+// sections, each page about 700 words of Vietnamese (or 500 of English)
+// with headings, lists, a table, links to other pages and a code block.
+func writeCorpus(tb testing.TB, dir string, n int) {
+	tb.Helper()
+	files := map[string]string{
+		"content/site.yaml": `title: {vi: Trang thử, en: Test site}
+base_url: https://example.org/
+languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
+menu: [plan, guidance, news, support]
+emergency: [{number: "111", name: {vi: Bảo vệ trẻ em, en: Child protection}}]
+`,
+		"content/_index.vi.md": "---\ntitle: Trang chủ\n---\nXin chào.\n",
+		"content/_index.en.md": "---\ntitle: Home\n---\nHello.\n",
+	}
+	sections := []struct{ dir, vi, en string }{
+		{"plan", "ke-hoach", "plan"}, {"guidance", "huong-dan", "guidance"},
+		{"news", "tin-tuc", "news"}, {"support", "ho-tro", "support"},
+	}
+	for _, s := range sections {
+		files["content/"+s.dir+"/_index.vi.md"] = fmt.Sprintf("---\ntitle: Mục %s\nslug: %s\n---\nGiới thiệu mục.\n", s.vi, s.vi)
+		files["content/"+s.dir+"/_index.en.md"] = fmt.Sprintf("---\ntitle: Section %s\n---\nAbout the section.\n", s.en)
+	}
+	viPara := "Ủy ban nhân dân tỉnh đã ban hành kế hoạch phòng, chống mại dâm với nhiều hoạt động tuyên truyền, giáo dục pháp luật tại các xã, phường và trường học; người dân được hướng dẫn cách nhận biết và báo tin về hành vi mua bán người. "
+	enPara := "The provincial People's Committee issued a plan on preventing prostitution with communication and legal education in communes, wards and schools; people learn how to recognise and report human trafficking. "
+	for i := range n {
+		s := sections[i%len(sections)]
+		name := fmt.Sprintf("trang-%05d", i)
+		link := fmt.Sprintf("trang-%05d", (i+len(sections))%n)
+		for _, lang := range []string{"vi", "en"} {
+			para, title := viPara, fmt.Sprintf("Hoạt động phòng, chống số %d", i)
+			if lang == "en" {
+				para, title = enPara, fmt.Sprintf("Prevention activity number %d", i)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %s\ndate: 2024-%02d-%02d\ntags: [a, b]\n---\n", title, i%12+1, i%28+1)
+			for h := range 4 {
+				fmt.Fprintf(&b, "## Phần %d của trang\n\n%s%s\n\n", h, strings.Repeat(para, 3), "**Điểm chính** và *ghi chú*.")
+				b.WriteString("- mục một\n- mục hai\n- mục ba\n\n")
+			}
+			fmt.Fprintf(&b, "| cột | giá trị |\n|---|---|\n| a | %d |\n\n", i)
+			fmt.Fprintf(&b, "Xem [trang khác](../%s/%s.%s.md).\n", sections[(i+len(sections))%n%len(sections)].dir, link, lang)
+			files[fmt.Sprintf("content/%s/%s.%s.md", s.dir, name, lang)] = b.String()
+		}
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is a clean build of 1,000 pages per language, written to disk.
+func BenchmarkBuild(b *testing.B) {
+	dir := b.TempDir()
+	writeCorpus(b, dir, 1000)
+	out := filepath.Join(dir, "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow})
+		if err != nil {
+			b.Fatalf("%v\n%s", err, diagText(res))
+		}
+	}
+}
+
+// TestCorpusBuilds keeps the benchmark's corpus honest: it must build
+// without problems, with every page and link resolved.
+func TestCorpusBuilds(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 40)
+	res, err := Run(context.Background(), Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
+	if err != nil || len(res.Diagnostics) > 0 {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if res.Pages["vi"] != 45 || res.Pages["en"] != 45 {
+		t.Errorf("pages = %v", res.Pages)
+	}
+}
