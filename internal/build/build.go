@@ -273,4 +273,3 @@ func hashName(name string, data []byte) string {
 	ext := path.Ext(name)
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 }
-

@@ -91,7 +91,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 // TestDeterministic builds the same site with one worker and with several:
 // the output must be identical byte for byte.
 func TestDeterministic(t *testing.T) {

@@ -246,4 +246,3 @@ type subFS struct {
 }
 
 func (s subFS) read(name string) ([]byte, error) { return fs.ReadFile(s.fsys, path.Join(s.root, name)) }
-

@@ -21,7 +21,7 @@ const ContentFolder = "support/services"
 // organization-oriented "compiled" view).
 type Provider struct {
 	// File is the source path, "content/support/services/tong-dai-111.yaml".
-	File string `yaml:"-"`
+	File string        `yaml:"-"`
 	Pos  diag.Position `yaml:"-"`
 	// ID is the author's slug (HSDS organization.id is a UUID derived from it).
 	ID string `yaml:"id"`

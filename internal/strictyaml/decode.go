@@ -218,4 +218,3 @@ func kindName(k reflect.Kind) string {
 		return "text"
 	}
 }
-
