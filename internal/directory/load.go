@@ -68,8 +68,18 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		}
 		out = append(out, p)
 	}
-	slices.SortFunc(out, func(a, b *Provider) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(out, func(a, b *Provider) int {
+		return cmp.Or(cmp.Compare(weight(a), weight(b)), cmp.Compare(a.ID, b.ID))
+	})
 	return out, l, nil
+}
+
+// weight makes an unset weight (0) sort after every set one.
+func weight(p *Provider) int {
+	if p.Weight == 0 {
+		return int(^uint(0) >> 1)
+	}
+	return p.Weight
 }
 
 var phoneTypes = []string{"voice", "text", "textphone", "cell", "fax"}

@@ -37,6 +37,9 @@ type Provider struct {
 	// Source says where the facts come from: URLs or document references.
 	// HSDS has no such field; it is exported as an extension.
 	Source Sources `yaml:"source"`
+	// Weight orders providers on the directory page: lower first, 0 (unset)
+	// after all weighted ones, ties by id. HSDS has no such field.
+	Weight int `yaml:"weight"`
 	// Services are HSDS service objects.
 	Services []Service `yaml:"services"`
 }
