@@ -8,7 +8,7 @@ import "embed"
 // FS holds the built-in static files, with paths as they are published
 // ("css/site.css").
 //
-//go:embed css
+//go:embed css js
 var FS embed.FS
 
 // Folder is where a site keeps its own static files, relative to its

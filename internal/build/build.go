@@ -73,7 +73,9 @@ type builder struct {
 	site         *config.Site
 	content      *content.Site
 	renderer     *render.Renderer
+	providers    []*directory.Provider
 	css          stylesheet
+	assets       map[string]string // static file → URL of its hashed copy
 	staging      string
 	files        atomic.Int64
 	progressMu   sync.Mutex
@@ -198,6 +200,7 @@ func (b *builder) load() error {
 		return fmt.Errorf("read directory: %w", err)
 	}
 	b.res.Diagnostics.Append(l)
+	b.providers = providers
 	cs, l, err := content.Load(b.fsys, site, content.Options{
 		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach,
 	})
@@ -216,7 +219,7 @@ func (b *builder) load() error {
 	}
 	r, l, err := render.New(render.Input{
 		Site: site, Content: cs, Providers: providers, Catalog: catalog,
-		Builtin: b.opts.Templates, Source: b.fsys, Stylesheet: css.url, Now: b.opts.Now,
+		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now,
 	})
 	if err != nil {
 		return fmt.Errorf("read templates: %w", err)
@@ -227,6 +230,7 @@ func (b *builder) load() error {
 	}
 	b.renderer = r
 	b.css = css
+	b.assets = map[string]string{cssSource: css.url}
 	return nil
 }
 

@@ -6,13 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/static"
 )
@@ -47,6 +50,7 @@ func (b *builder) write(ctx context.Context) error {
 	if err := b.writeFile(b.css.path, b.css.data); err != nil {
 		return err
 	}
+	b.renderer.SetAssets(b.assets)
 	pages := b.content.Pages
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
@@ -73,6 +77,9 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	for _, p := range pages {
 		b.res.Pages[p.Lang]++
+	}
+	if err := b.writeDirectory(); err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	for _, f := range []struct {
@@ -140,6 +147,37 @@ func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, er
 	return l, nil
 }
 
+// writeDirectory writes the directory's generated pages (provider,
+// category and area pages) and its open-data export in every language.
+func (b *builder) writeDirectory() error {
+	extras := b.renderer.Extras()
+	errs := make([]error, len(extras))
+	b.forEach(len(extras), func(i int) {
+		var buf bytes.Buffer
+		if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
+			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("render directory pages: %w", err)
+	}
+	for _, e := range extras {
+		b.res.Pages[e.Lang]++
+	}
+	if len(b.providers) == 0 {
+		return nil
+	}
+	for _, lang := range b.res.Languages {
+		files := directory.Export(b.providers, b.site, lang)
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := b.writeFile(directory.ExportFolder+"/"+lang+"/"+name, files[name]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // local turns a URL path ("/sub/en/plan/") into a path in the output
 // folder ("en/plan/") by removing the site's base path.
 func (b *builder) local(urlPath string) string {
@@ -202,6 +240,8 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 
 // copyStatic copies the built-in static files, then the site's static/
 // folder over them. Go source files (the embedding code) are skipped.
+// Scripts and stylesheets are also written under content-hashed names
+// (recorded in b.assets), so that they can be cached for ever.
 func (b *builder) copyStatic() error {
 	files := map[string]subFS{}
 	var names []string
@@ -229,12 +269,22 @@ func (b *builder) copyStatic() error {
 		return fmt.Errorf("read static/: %w", err)
 	}
 	for _, name := range names {
+		if name == cssSource {
+			continue // written as the stylesheet, with the highlighting rules
+		}
 		data, err := files[name].read(name)
 		if err != nil {
 			return err
 		}
 		if err := b.writeFile(name, data); err != nil {
 			return err
+		}
+		if ext := path.Ext(name); ext == ".js" || ext == ".css" {
+			hashed := hashName(name, data)
+			b.assets[name] = b.site.BasePath + hashed
+			if err := b.writeFile(hashed, data); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -16,62 +16,104 @@ const Folder = "content/support/services"
 // walker to skip.
 const ContentFolder = "support/services"
 
-// Provider is one organization and the services it offers
-// (HSDS organization, with its services embedded as in HSDS's
-// organization-oriented "compiled" view).
+// Provider is one organization and what it offers: an HSDS organization
+// with its services and locations embedded, as in HSDS's
+// organization-oriented compiled view. Field comments name the HSDS 3.0
+// field each maps to (https://docs.openreferral.org/en/latest/).
 type Provider struct {
 	// File is the source path, "content/support/services/tong-dai-111.yaml".
 	File string        `yaml:"-"`
 	Pos  diag.Position `yaml:"-"`
-	// ID is the author's slug (HSDS organization.id is a UUID derived from it).
+	// ID is the author's slug, unique in the directory; organization.id is
+	// the UUID derived from it (see UUID).
 	ID string `yaml:"id"`
-	// Name and Description map to HSDS organization.name and .description.
-	Name        config.Text `yaml:"name"`
-	Description config.Text `yaml:"description"`
-	// Website maps to HSDS organization.website; Email to organization.email.
-	Website string `yaml:"website"`
-	Email   string `yaml:"email"`
-	// Verified is the day a person last confirmed the entry (HSDS
-	// service.assured_date); zero when no one has.
-	Verified Date `yaml:"verified"`
-	// Source says where the facts come from: URLs or document references.
-	// HSDS has no such field; it is exported as an extension.
-	Source Sources `yaml:"source"`
 	// Weight orders providers on the directory page: lower first, 0 (unset)
 	// after all weighted ones, ties by id. HSDS has no such field.
-	Weight int `yaml:"weight"`
-	// Services are HSDS service objects.
-	Services []Service `yaml:"services"`
+	Weight      int         `yaml:"weight"`
+	Name        config.Text `yaml:"name"`        // organization.name (required)
+	Description config.Text `yaml:"description"` // organization.description (required)
+	Website     string      `yaml:"website"`     // organization.website
+	Email       string      `yaml:"email"`       // organization.email
+	// Verified is the day a person last confirmed the entry against its
+	// source (service.assured_date of every service); zero when no one has.
+	Verified Date `yaml:"verified"`
+	// Source says where the facts come from: URLs or document references.
+	// HSDS has no such field; the export carries it as an extension.
+	Source    Refs       `yaml:"source"`
+	Locations []Location `yaml:"locations"`
+	Services  []Service  `yaml:"services"`
 }
 
-// Service is one HSDS service of a provider.
+// Location is an HSDS location of the organization.
+type Location struct {
+	Pos  diag.Position `yaml:"-"`
+	ID   string        `yaml:"id"`   // slug; location.id is derived from it
+	Name config.Text   `yaml:"name"` // location.name
+	// Address is the street address as people write it. The Vietnamese
+	// profile keeps it as one text per language: HSDS address.address_1
+	// (postal_code, which HSDS requires and authors rarely know, is left
+	// out; see the README's "Open data").
+	Address config.Text `yaml:"address"`
+	// Area is an area id declared in site.yaml (address.city / region).
+	Area          Ref         `yaml:"area"`
+	Latitude      float64     `yaml:"latitude"`      // location.latitude (WGS84)
+	Longitude     float64     `yaml:"longitude"`     // location.longitude (WGS84)
+	Accessibility config.Text `yaml:"accessibility"` // accessibility.description
+}
+
+// Service is an HSDS service of the organization.
 type Service struct {
 	Pos         diag.Position `yaml:"-"`
-	ID          string        `yaml:"id"`
-	Name        config.Text   `yaml:"name"`        // service.name
+	ID          string        `yaml:"id"`          // slug; service.id is derived from it
+	Name        config.Text   `yaml:"name"`        // service.name (required)
 	Description config.Text   `yaml:"description"` // service.description
-	// Categories are ids declared in site.yaml (HSDS attribute → taxonomy_term).
-	Categories []string `yaml:"categories"`
-	// Areas are ids declared in site.yaml (HSDS service_area).
-	Areas []string `yaml:"areas"`
-	// Free means no fee (HSDS fees_description / cost_option amount 0).
-	Free bool `yaml:"free"`
-	// Confidential says how the service treats what people tell it (extension).
+	// Status is service.status: active (the default), inactive, defunct or
+	// "temporarily closed".
+	Status string `yaml:"status"`
+	// Categories are ids declared in site.yaml (attribute → taxonomy_term).
+	Categories Refs `yaml:"categories"`
+	// Areas are ids declared in site.yaml (service_area.name).
+	Areas       Refs        `yaml:"areas"`
+	Eligibility config.Text `yaml:"eligibility"` // service.eligibility_description
+	// Free means no fee (cost_option with amount 0, currency VND).
+	Free bool        `yaml:"free"`
+	Cost config.Text `yaml:"cost"` // service.fees_description
+	// Confidential says how the service treats what people tell it.
+	// HSDS has no such field; exported as an attribute.
 	Confidential config.Text `yaml:"confidential"`
-	// Languages are ISO 639-1 codes (HSDS language.code).
-	Languages []string `yaml:"languages"`
-	// Open247 means open 24 hours, every day (HSDS schedule: freq WEEKLY,
+	// Languages are ISO 639-1 codes (language.code).
+	Languages Refs `yaml:"languages"`
+	// Open247 means open 24 hours, every day (one schedule: freq WEEKLY,
 	// byday MO..SU, opens_at 00:00, closes_at 23:59).
-	Open247 bool    `yaml:"open_24_7"`
-	Phones  []Phone `yaml:"phones"`
+	Open247 bool `yaml:"open_24_7"`
+	// Hours are the weekly opening hours when not Open247 (schedule rows).
+	Hours  []Hours `yaml:"hours"`
+	Phones []Phone `yaml:"phones"`
+	// Locations are ids of the organization's locations where the service
+	// is offered (service_at_location).
+	Locations Refs `yaml:"locations"`
+}
+
+// Hours is one row of a weekly schedule (HSDS schedule with freq WEEKLY):
+// the service is open from Opens to Closes on each of Days.
+type Hours struct {
+	Pos diag.Position `yaml:"-"`
+	// Days are RFC 5545 weekday codes: MO TU WE TH FR SA SU (schedule.byday).
+	Days Refs `yaml:"days"`
+	// Opens and Closes are "HH:MM", 24-hour clock, in the site's time zone
+	// (schedule.opens_at / closes_at); Closes is after Opens.
+	Opens  Ref         `yaml:"opens"`
+	Closes Ref         `yaml:"closes"`
+	Note   config.Text `yaml:"note"` // schedule.description
 }
 
 // Phone is an HSDS phone.
 type Phone struct {
 	Pos diag.Position `yaml:"-"`
-	// Number is as dialled in Vietnam, digits and spaces ("111", "0221 3862 000").
+	// Number is as dialled in Vietnam, digits with optional spaces, dots or
+	// hyphens ("111", "0221 3862 000").
 	Number string `yaml:"number"`
-	// Type is the HSDS phone.type (from RFC 6350): voice, text (SMS),
+	// Type is phone.type, from RFC 6350: voice (the default), text (SMS),
 	// textphone, cell or fax.
 	Type string `yaml:"type"`
 	// Hotline marks a voice line meant for people in need (an attribute;
@@ -97,29 +139,62 @@ func (d *Date) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) 
 	return nil
 }
 
-// Sources is one source or a list of them.
-type Sources []string
+// Ref is a single value with the position where it was written, so that a
+// problem with one item of a list can be reported at that item.
+type Ref struct {
+	Value string
+	Pos   diag.Position
+}
 
-// UnmarshalStrict implements strictyaml.Unmarshaler: a single value or a list.
-func (s *Sources) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
-	switch n.Kind {
-	case yaml.ScalarNode:
-		*s = Sources{n.Value}
-	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			if c.Kind != yaml.ScalarNode {
-				return diag.List{diag.Errorf(at(c), "each source should be a single URL or reference")}
-			}
-			*s = append(*s, c.Value)
-		}
-	default:
-		return diag.List{diag.Errorf(at(n), "source should be a URL or a list of them")}
+// UnmarshalStrict implements strictyaml.Unmarshaler.
+func (r *Ref) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
+	r.Pos = at(n)
+	if n.Kind != yaml.ScalarNode {
+		return diag.List{diag.Errorf(r.Pos, "this should be a single value")}
 	}
+	r.Value = n.Value
 	return nil
+}
+
+// Refs is a list of values, or a single value standing for a list of one.
+type Refs []Ref
+
+// UnmarshalStrict implements strictyaml.Unmarshaler.
+func (rs *Refs) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
+	items := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		items = n.Content
+	}
+	var l diag.List
+	for _, c := range items {
+		var r Ref
+		l.Append(r.UnmarshalStrict(c, at))
+		*rs = append(*rs, r)
+	}
+	return l
+}
+
+// Values returns the plain values of rs.
+func (rs Refs) Values() []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Value
+	}
+	return out
 }
 
 // Stale reports whether the entry was never verified or was verified more
 // than reviewDays days before now.
 func (p *Provider) Stale(now time.Time, reviewDays int) bool {
 	return p.Verified.IsZero() || now.Sub(p.Verified.Time) > time.Duration(reviewDays)*24*time.Hour
+}
+
+// Location returns the provider's location with id, or nil.
+func (p *Provider) Location(id string) *Location {
+	for i := range p.Locations {
+		if p.Locations[i].ID == id {
+			return &p.Locations[i]
+		}
+	}
+	return nil
 }

@@ -36,8 +36,6 @@ type Input struct {
 	// the site's source folder, whose templates/ override them. Either may
 	// be nil.
 	Builtin, Source fs.FS
-	// Stylesheet is the URL of the site's CSS, set by the caller that writes it.
-	Stylesheet string
 	// Now is the build time, for staleness of directory entries.
 	Now time.Time
 }
@@ -50,6 +48,10 @@ type Renderer struct {
 	now     time.Time
 	tmpl    set
 	news    map[string][]*content.Page // lang → news items, newest first
+	extras  []*Extra
+	assets  map[string]string
+	// extraKeys maps an Extra's Key to its path per language.
+	extraKeys map[string]map[string]string
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -75,8 +77,14 @@ func New(in Input) (*Renderer, diag.List, error) {
 	for _, items := range r.news {
 		sortNewest(items)
 	}
+	l.Append(r.makeExtras())
 	return r, l, nil
 }
+
+// SetAssets records the published URL of each static file that has a
+// content-hashed copy ("css/site.css" → "/css/site.3f2a9c01de.css"), for
+// View.Asset. Call it once, before rendering.
+func (r *Renderer) SetAssets(assets map[string]string) { r.assets = assets }
 
 // Layout returns the template a page uses: its front matter's layout, or
 // "section-<folder>.html" / "page-<section>.html" when the site has one,
@@ -148,8 +156,8 @@ func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 
 func (r *Renderer) base(lang string) *View {
 	v := &View{
-		Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
-		Description: r.site.Description.Get(lang), Stylesheet: r.Stylesheet,
+		Site: r.site, Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
+		Description: r.site.Description.Get(lang),
 		HomeURL: r.site.LangPrefix(lang), Build: r.now, r: r,
 	}
 	for _, e := range r.site.Emergency {
@@ -168,41 +176,25 @@ func (r *Renderer) base(lang string) *View {
 }
 
 func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
-	v := r.base(p.Lang)
+	paths := map[string]string{}
+	for _, t := range p.Translations {
+		paths[t.Lang] = t.Path
+	}
+	v := r.frame(p.Lang, p.Path, p.Parent, paths)
 	v.Page, v.Title, v.Content, v.TOC = p, p.Title, template.HTML(res.HTML), res.TOC
 	if p.Description != "" {
 		v.Description = p.Description
 	} else if res.Summary != "" {
 		v.Description = res.Summary
 	}
-	v.Canonical = r.site.AbsURL(p.Path)
-	for _, t := range p.Translations {
-		v.Alternates = append(v.Alternates, Alternate{Hreflang: t.Lang, Href: r.site.AbsURL(t.Path)})
-	}
-	if def := p.Translation(r.site.Default()); def != nil {
-		v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", Href: r.site.AbsURL(def.Path)})
-	}
-	for _, l := range r.site.Languages {
-		if l.Code == p.Lang {
-			continue
+	if p.Kind == content.KindHome {
+		for i := range v.Menu {
+			v.Menu[i].Current = false
 		}
-		link := LangLink{Code: l.Code, Name: l.Name}
-		if t := p.Translation(l.Code); t != nil {
-			link.URL = t.Path
-		} else {
-			link.URL, link.Missing = r.site.LangPrefix(l.Code), true
+	} else if p.Kind == content.KindSection {
+		for i := range v.Menu {
+			v.Menu[i].Current = v.Menu[i].Current || v.Menu[i].URL == p.Path
 		}
-		v.Languages = append(v.Languages, link)
-	}
-	for i := range v.Menu {
-		v.Menu[i].Current = p.Kind != content.KindHome && (v.Menu[i].URL == p.Path || isUnder(p, v.Menu[i].URL))
-	}
-	for a := p.Parent; a != nil; a = a.Parent {
-		title := a.Title
-		if a.Kind == content.KindHome {
-			title = r.catalog.T(p.Lang, "home")
-		}
-		v.Breadcrumbs = append([]Link{{Title: title, URL: a.Path}}, v.Breadcrumbs...)
 	}
 	for _, c := range p.Children {
 		v.Children = append(v.Children, item(c))
@@ -219,16 +211,54 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		name := path.Base(a)
 		v.Attachments = append(v.Attachments, Link{Title: name, URL: p.Path + name})
 	}
+	if p.Kind == content.KindSection && p.Dir == DirectorySection {
+		v.Directory = r.directoryView(p)
+	}
 	return v
 }
 
-func isUnder(p *content.Page, url string) bool {
-	for a := p.Parent; a != nil; a = a.Parent {
-		if a.Path == url {
-			return true
+// frame fills what every page shows: canonical URL, hreflang alternates and
+// language switcher from paths (language → URL path of this page, itself
+// included), menu with the current section marked, and breadcrumbs from
+// parent up.
+func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
+	v := r.base(lang)
+	v.Canonical = r.site.AbsURL(urlPath)
+	for _, l := range r.site.Languages {
+		if p, ok := paths[l.Code]; ok {
+			v.Alternates = append(v.Alternates, Alternate{Hreflang: l.Code, Href: r.site.AbsURL(p)})
 		}
 	}
-	return false
+	if p, ok := paths[r.site.Default()]; ok {
+		v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", Href: r.site.AbsURL(p)})
+	}
+	for _, l := range r.site.Languages {
+		if l.Code == lang {
+			continue
+		}
+		link := LangLink{Code: l.Code, Name: l.Name}
+		if p, ok := paths[l.Code]; ok {
+			link.URL = p
+		} else {
+			link.URL, link.Missing = r.site.LangPrefix(l.Code), true
+		}
+		v.Languages = append(v.Languages, link)
+	}
+	for i := range v.Menu {
+		for a := parent; a != nil; a = a.Parent {
+			if a.Path == v.Menu[i].URL {
+				v.Menu[i].Current = true
+			}
+		}
+	}
+	for a := parent; a != nil; a = a.Parent {
+		title := a.Title
+		if a.Kind == content.KindHome {
+			title = r.catalog.T(lang, "home")
+		}
+		v.Breadcrumbs = append([]Link{{Title: title, URL: a.Path}}, v.Breadcrumbs...)
+	}
+	return v
 }
 
 func item(p *content.Page) Item {

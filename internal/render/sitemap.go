@@ -16,26 +16,39 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	for _, p := range r.Content.Pages {
+	url := func(path string, mod time.Time, alternates map[string]string) {
 		b.WriteString("  <url>\n    <loc>")
-		xmlText(&b, r.site.AbsURL(p.Path))
+		xmlText(&b, r.site.AbsURL(path))
 		b.WriteString("</loc>\n")
-		if mod := lastmod(p); !mod.IsZero() {
+		if !mod.IsZero() {
 			b.WriteString("    <lastmod>" + mod.In(r.site.Location).Format(time.RFC3339) + "</lastmod>\n")
 		}
-		if len(p.Translations) > 1 {
-			for _, t := range p.Translations {
-				b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + t.Lang + `" href="`)
-				xmlText(&b, r.site.AbsURL(t.Path))
+		if len(alternates) > 1 {
+			link := func(hreflang, href string) {
+				b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + hreflang + `" href="`)
+				xmlText(&b, r.site.AbsURL(href))
 				b.WriteString("\"/>\n")
 			}
-			if def := p.Translation(r.site.Default()); def != nil {
-				b.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="`)
-				xmlText(&b, r.site.AbsURL(def.Path))
-				b.WriteString("\"/>\n")
+			for _, l := range r.site.Languages {
+				if p, ok := alternates[l.Code]; ok {
+					link(l.Code, p)
+				}
+			}
+			if p, ok := alternates[r.site.Default()]; ok {
+				link("x-default", p)
 			}
 		}
 		b.WriteString("  </url>\n")
+	}
+	for _, p := range r.Content.Pages {
+		alternates := map[string]string{}
+		for _, t := range p.Translations {
+			alternates[t.Lang] = t.Path
+		}
+		url(p.Path, lastmod(p), alternates)
+	}
+	for _, e := range r.extras {
+		url(e.Path, time.Time{}, r.extraKeys[e.Key])
 	}
 	b.WriteString("</urlset>\n")
 	_, err := w.Write(b.Bytes())

@@ -6,12 +6,13 @@ import (
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
-	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/markdown"
 )
 
 // View is what a page template sees as ".".
 type View struct {
+	// Site is the site's configuration (categories, areas, languages).
+	Site      *config.Site
 	Lang      string // the page's language code
 	LangName  string
 	SiteTitle string
@@ -36,8 +37,11 @@ type View struct {
 	Latest      []Item
 	Attachments []Link
 	Emergency   []Emergency
-	// Stylesheet is the URL of the site's CSS.
-	Stylesheet string
+	// Directory is set on the directory's pages: the providers to show, and
+	// for category and area pages the term they list.
+	Directory *DirectoryView
+	// JSONLD is the page's schema.org description, when it has one.
+	JSONLD template.JS
 	HomeURL    string
 	// Build is when the build ran, in the site's zone (for "verified" ages).
 	Build time.Time
@@ -77,38 +81,22 @@ type Emergency struct {
 	Number, Name string
 }
 
-// Provider is a directory entry in the page's language.
-type Provider struct {
-	ID, Name, Description, Website string
-	Services                       []Service
-	Sources                        []string
-	Verified                       time.Time
-	Stale                          bool
-}
-
-// Service is a provider's service in the page's language.
-type Service struct {
-	Name, Description, Confidential string
-	Categories, Areas, Languages    []string
-	Free, Open247                   bool
-	Phones                          []Phone
-}
-
-// Phone is a phone in the page's language: Display for reading, Dial for
-// the tel: link.
-type Phone struct {
-	Display, Dial, Label, Type string
-	Hotline                    bool
-}
-
-// Providers returns the directory in the page's language, for the
-// templates that list it; it is computed on each call.
-func (v *View) Providers() []Provider {
-	out := make([]Provider, len(v.r.Providers))
-	for i, p := range v.r.Providers {
-		out[i] = v.r.provider(p, v.Lang)
+// Asset returns the URL of a static file, its content-hashed copy when it
+// has one: {{.Asset "css/site.css"}}.
+func (v *View) Asset(name string) string {
+	if u, ok := v.r.assets[name]; ok {
+		return u
 	}
-	return out
+	return v.r.site.BasePath + name
+}
+
+// Card pairs a provider with the view, for the provider-card template.
+func (v *View) Card(p Provider) Card { return Card{V: v, P: p} }
+
+// Card is a provider and the page it is shown on.
+type Card struct {
+	V *View
+	P Provider
 }
 
 // T returns the interface string key in the page's language.
@@ -122,37 +110,3 @@ func (v *View) ISODate(t time.Time) string { return t.Format(time.RFC3339) }
 
 // Text returns t in the page's language.
 func (v *View) Text(t config.Text) string { return t.Get(v.Lang) }
-
-// provider converts p for lang.
-func (r *Renderer) provider(p *directory.Provider, lang string) Provider {
-	out := Provider{
-		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
-		Website: p.Website, Sources: p.Source, Verified: p.Verified.Time,
-		Stale: p.Stale(r.now, r.site.ReviewDays),
-	}
-	for _, s := range p.Services {
-		sv := Service{
-			Name: s.Name.Get(lang), Description: s.Description.Get(lang),
-			Confidential: s.Confidential.Get(lang), Free: s.Free, Open247: s.Open247,
-			Languages: s.Languages,
-		}
-		for _, c := range s.Categories {
-			sv.Categories = append(sv.Categories, r.site.Category(c).Name.Get(lang))
-		}
-		for _, a := range s.Areas {
-			sv.Areas = append(sv.Areas, r.site.Area(a).Name.Get(lang))
-		}
-		for _, ph := range s.Phones {
-			typ := ph.Type
-			if typ == "" {
-				typ = "voice"
-			}
-			sv.Phones = append(sv.Phones, Phone{
-				Display: ph.Number, Dial: directory.Digits(ph.Number),
-				Label: ph.Label.Get(lang), Type: typ, Hotline: ph.Hotline,
-			})
-		}
-		out.Services = append(out.Services, sv)
-	}
-	return out
-}

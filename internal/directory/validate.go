@@ -1,0 +1,210 @@
+package directory
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/fold"
+)
+
+var (
+	phoneTypes = []string{"voice", "text", "textphone", "cell", "fax"}
+	statuses   = []string{"active", "inactive", "defunct", "temporarily closed"}
+)
+
+// phonePattern accepts Vietnamese numbers as dialled at home, once spaces,
+// dots and hyphens are gone: 3-digit national numbers (111, 113), 1800 and
+// 1900 numbers (4 to 6 digits after the prefix), and 10 digits starting
+// with 0 (mobiles, and landlines with their area code since 2017).
+var phonePattern = regexp.MustCompile(`^(1\d\d|1[89]00\d{4,6}|0\d{9})$`)
+
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// validator checks one provider against the site's declarations.
+type validator struct {
+	site *config.Site
+	l    diag.List
+}
+
+func (v *validator) errorf(pos diag.Position, hint string, format string, args ...any) {
+	d := diag.Errorf(pos, format, args...)
+	if hint != "" {
+		d.Hint = hint
+	}
+	v.l.Add(d)
+}
+
+func (v *validator) required(pos diag.Position, ok bool, what, hint string) {
+	if !ok {
+		v.errorf(pos, hint, "%s is missing", what)
+	}
+}
+
+func (v *validator) slug(pos diag.Position, id, what string) {
+	if id != "" && !fold.ValidSlug(id) {
+		v.errorf(pos, fmt.Sprintf("try %s", fold.Slug(id)), "%s %q should be lower-case letters a–z, digits and hyphens", what, id)
+	}
+}
+
+func (v *validator) text(t config.Text, name string) { v.l.Append(v.site.Check(t, name)) }
+
+func validate(p *Provider, site *config.Site) diag.List {
+	v := &validator{site: site}
+	v.required(p.Pos, p.ID != "", "id", "add id: with the file name, e.g. id: tong-dai-111")
+	v.slug(p.Pos, p.ID, "id")
+	v.required(p.Pos, p.Name.ByLang != nil, "name", `add name: {vi: "…", en: "…"}`)
+	v.required(p.Pos, p.Description.ByLang != nil, "description", `add description: {vi: "…", en: "…"}`)
+	v.required(p.Pos, len(p.Source) > 0, "source", "say where the facts come from: source: https://…")
+	v.required(p.Pos, len(p.Services) > 0, "services", "list at least one service under services:")
+	v.text(p.Name, "name")
+	v.text(p.Description, "description")
+	if p.Email != "" && !emailPattern.MatchString(p.Email) {
+		v.errorf(p.Pos, "write it as name@example.vn", "email %q is not an e-mail address", p.Email)
+	}
+	if p.Website != "" && !strings.HasPrefix(p.Website, "https://") && !strings.HasPrefix(p.Website, "http://") {
+		v.errorf(p.Pos, "write the full address, starting with https://", "website %q is not a web address", p.Website)
+	}
+	locIDs := map[string]bool{}
+	for _, loc := range p.Locations {
+		v.required(loc.Pos, loc.ID != "", "location id", "add id: with a short slug, e.g. id: tru-so")
+		v.slug(loc.Pos, loc.ID, "location id")
+		if locIDs[loc.ID] {
+			v.errorf(loc.Pos, "", "location id %q is used twice", loc.ID)
+		}
+		locIDs[loc.ID] = true
+		v.text(loc.Name, "name")
+		v.text(loc.Address, "address")
+		v.text(loc.Accessibility, "accessibility")
+		if loc.Area.Value != "" {
+			v.term(loc.Area, site.Areas, "area", "areas")
+		}
+		if loc.Latitude < -90 || loc.Latitude > 90 || loc.Longitude < -180 || loc.Longitude > 180 {
+			v.errorf(loc.Pos, "latitude is between -90 and 90, longitude between -180 and 180", "latitude/longitude out of range")
+		}
+	}
+	svcIDs := map[string]bool{}
+	for _, s := range p.Services {
+		v.service(s, svcIDs, locIDs)
+	}
+	return v.l
+}
+
+func (v *validator) service(s Service, ids, locIDs map[string]bool) {
+	v.required(s.Pos, s.ID != "", "service id", "add id: with a short slug")
+	v.slug(s.Pos, s.ID, "service id")
+	if ids[s.ID] {
+		v.errorf(s.Pos, "", "service id %q is used twice", s.ID)
+	}
+	ids[s.ID] = true
+	v.required(s.Pos, s.Name.ByLang != nil, "service name", `add name: {vi: "…", en: "…"}`)
+	for _, t := range []struct {
+		t    config.Text
+		name string
+	}{{s.Name, "name"}, {s.Description, "description"}, {s.Eligibility, "eligibility"},
+		{s.Cost, "cost"}, {s.Confidential, "confidential"}} {
+		v.text(t.t, t.name)
+	}
+	if s.Status != "" && !slices.Contains(statuses, s.Status) {
+		v.errorf(s.Pos, "use one of "+strings.Join(statuses, ", "), "unknown status %q", s.Status)
+	}
+	for _, c := range s.Categories {
+		v.term(c, v.site.Categories, "category", "categories")
+	}
+	for _, a := range s.Areas {
+		v.term(a, v.site.Areas, "area", "areas")
+	}
+	for _, lang := range s.Languages {
+		if !validLanguage(lang.Value) {
+			v.errorf(lang.Pos, "use a two-letter ISO 639-1 code such as vi or en", "%q is not a language code", lang.Value)
+		}
+	}
+	for _, loc := range s.Locations {
+		if !locIDs[loc.Value] {
+			v.errorf(loc.Pos, "declare it under locations: of this organization", "unknown location %q", loc.Value)
+		}
+	}
+	if s.Open247 && len(s.Hours) > 0 {
+		v.errorf(s.Pos, "remove hours:, or remove open_24_7", "a service open 24/7 cannot also have opening hours")
+	}
+	for _, h := range s.Hours {
+		v.hours(h)
+	}
+	for _, ph := range s.Phones {
+		v.phone(ph)
+	}
+}
+
+func (v *validator) term(r Ref, terms []config.Term, what, key string) {
+	for _, t := range terms {
+		if t.ID == r.Value {
+			return
+		}
+	}
+	ids := make([]string, len(terms))
+	for i, t := range terms {
+		ids[i] = t.ID
+	}
+	hint := "declare it under " + key + " in site.yaml, or use one of " + strings.Join(ids, ", ")
+	if s := diag.Suggest(r.Value, ids); s != "" {
+		hint = fmt.Sprintf("did you mean %q? Or declare it under %s in site.yaml", s, key)
+	}
+	v.errorf(r.Pos, hint, "unknown %s %q", what, r.Value)
+}
+
+func (v *validator) phone(ph Phone) {
+	v.text(ph.Label, "label")
+	if !phonePattern.MatchString(Digits(ph.Number)) {
+		v.errorf(ph.Pos, "write a 3-digit national number (111), a 1800/1900 number, or 10 digits starting with 0",
+			"%q is not a Vietnamese phone number", ph.Number)
+	}
+	if ph.Type != "" && !slices.Contains(phoneTypes, ph.Type) {
+		hint := "use one of " + strings.Join(phoneTypes, ", ")
+		if s := diag.Suggest(ph.Type, phoneTypes); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		v.errorf(ph.Pos, hint, "unknown phone type %q", ph.Type)
+	}
+	if ph.Hotline && ph.Type != "" && ph.Type != "voice" {
+		v.errorf(ph.Pos, "a hotline is a voice line: remove type:, or hotline:", "a %s line cannot be a hotline", ph.Type)
+	}
+}
+
+func (v *validator) hours(h Hours) {
+	if len(h.Days) == 0 {
+		v.errorf(h.Pos, "add days: [MO, TU, WE, TH, FR]", "opening hours without days")
+	}
+	for _, d := range h.Days {
+		if !slices.Contains(Weekdays[:], d.Value) {
+			v.errorf(d.Pos, "use MO, TU, WE, TH, FR, SA or SU", "%q is not a weekday code", d.Value)
+		}
+	}
+	opens, ok1 := v.clock(h.Opens, "opens", h.Pos)
+	closes, ok2 := v.clock(h.Closes, "closes", h.Pos)
+	if ok1 && ok2 && closes <= opens {
+		v.errorf(h.Closes.Pos, "closing time must be after opening time on the same day", "closes at %s, not after it opens at %s", h.Closes.Value, h.Opens.Value)
+	}
+}
+
+// clock checks an "HH:MM" time and returns it in minutes after midnight.
+func (v *validator) clock(r Ref, name string, at diag.Position) (int, bool) {
+	if r.Value == "" {
+		v.errorf(at, fmt.Sprintf("add %s: \"07:30\"", name), "%s is missing", name)
+		return 0, false
+	}
+	m, ok := Minutes(r.Value)
+	if !ok {
+		v.errorf(r.Pos, `write it as "HH:MM" on a 24-hour clock, e.g. "07:30" or "17:00", in quotes`, "%q is not a time of day", r.Value)
+	}
+	return m, ok
+}
+
+func validLanguage(code string) bool {
+	if len(code) != 2 {
+		return false
+	}
+	return code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z'
+}

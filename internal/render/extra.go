@@ -1,0 +1,128 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+)
+
+// Extra is a page made from the directory's data rather than from a
+// Markdown file: one per provider, per category and per area, in each
+// language whose directory section page exists.
+type Extra struct {
+	Lang string
+	// Path is the URL path, under the directory section's path.
+	Path  string
+	Title string
+	// Layout is the template: provider.html or directory-list.html.
+	Layout string
+	// Key pairs translations: "provider:<id>", "category:<id>", "area:<id>".
+	Key     string
+	section *content.Page
+	prov    *directory.Provider
+	kind    string // "provider", "category" or "area"
+	termID  string
+}
+
+// makeExtras lists the directory's generated pages, sorted by path, and
+// reports those whose URL a content page already has.
+func (r *Renderer) makeExtras() diag.List {
+	var l diag.List
+	taken := map[string]*content.Page{}
+	for _, p := range r.Content.Pages {
+		taken[p.Path] = p
+	}
+	for _, lang := range r.site.Languages {
+		sec := r.directorySection(lang.Code)
+		if sec == nil {
+			continue
+		}
+		for _, p := range r.Providers {
+			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.providerPath(sec, p.ID),
+				Title: p.Name.Get(lang.Code), Layout: "provider.html", Key: "provider:" + p.ID,
+				section: sec, prov: p, kind: "provider"})
+		}
+		for _, c := range r.site.Categories {
+			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "category", c.ID),
+				Title: c.Name.Get(lang.Code), Layout: "directory-list.html", Key: "category:" + c.ID,
+				section: sec, kind: "category", termID: c.ID})
+		}
+		for _, a := range r.site.Areas {
+			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "area", a.ID),
+				Title: a.Name.Get(lang.Code), Layout: "directory-list.html", Key: "area:" + a.ID,
+				section: sec, kind: "area", termID: a.ID})
+		}
+	}
+	slices.SortFunc(r.extras, func(a, b *Extra) int { return cmp.Compare(a.Path, b.Path) })
+	kept := r.extras[:0]
+	for _, e := range r.extras {
+		if p := taken[e.Path]; p != nil {
+			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the directory puts its %s page %q", e.Path, e.kind, e.Key[len(e.kind)+1:]).
+				WithHint("give the page another slug"))
+			continue
+		}
+		kept = append(kept, e)
+	}
+	r.extras = kept
+	r.extraKeys = map[string]map[string]string{}
+	for _, e := range r.extras {
+		if r.extraKeys[e.Key] == nil {
+			r.extraKeys[e.Key] = map[string]string{}
+		}
+		r.extraKeys[e.Key][e.Lang] = e.Path
+	}
+	for _, name := range []string{"provider.html", "directory-list.html"} {
+		if len(r.extras) > 0 && r.tmpl[name] == nil {
+			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))
+		}
+	}
+	return l
+}
+
+// Extras returns the directory's generated pages, sorted by path.
+func (r *Renderer) Extras() []*Extra { return r.extras }
+
+// Extra renders e to w.
+func (r *Renderer) Extra(w io.Writer, e *Extra) error {
+	v := r.frame(e.Lang, e.Path, e.section, r.extraKeys[e.Key])
+	v.Title = e.Title
+	d := r.directoryView(e.section)
+	switch e.kind {
+	case "provider":
+		i := slices.Index(r.Providers, e.prov)
+		d.Providers = d.Providers[i : i+1]
+		v.Description = d.Providers[0].Description
+		v.JSONLD = r.jsonLD(e.prov, e.Lang)
+	default:
+		var term Link
+		list := d.Categories
+		if e.kind == "area" {
+			list = d.Areas
+		}
+		for _, t := range list {
+			if t.URL == e.Path {
+				term = t
+			}
+		}
+		d.Term = &term
+		d.Providers = slices.DeleteFunc(d.Providers, func(p Provider) bool {
+			ids := p.CategoryIDs
+			if e.kind == "area" {
+				ids = p.AreaIDs
+			}
+			return !slices.Contains(strings.Fields(ids), e.termID)
+		})
+	}
+	d.Groups = nil
+	v.Directory = d
+	if r.tmpl[e.Layout] == nil {
+		return fmt.Errorf("no template %s", e.Layout)
+	}
+	return r.execute(w, e.Layout, v)
+}
