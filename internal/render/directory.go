@@ -46,9 +46,9 @@ type Provider struct {
 	// Phones are all the services' phones, each number once.
 	Phones    []Phone
 	Locations []Location
-	Sources                                    []string
-	Verified                                   time.Time
-	Stale                                      bool
+	Sources   []string
+	Verified  time.Time
+	Stale     bool
 	// CategoryIDs, AreaIDs, Free and Hours feed the filter script
 	// (data-* attributes): the union over the provider's services.
 	CategoryIDs, AreaIDs string
@@ -325,4 +325,3 @@ func (r *Renderer) jsonLD(p *directory.Provider, lang string) template.JS {
 	}
 	return template.JS(b)
 }
-

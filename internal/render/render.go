@@ -158,7 +158,7 @@ func (r *Renderer) base(lang string) *View {
 	v := &View{
 		Site: r.site, Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
 		Description: r.site.Description.Get(lang),
-		HomeURL: r.site.LangPrefix(lang), Build: r.now, r: r,
+		HomeURL:     r.site.LangPrefix(lang), Build: r.now, r: r,
 	}
 	for _, e := range r.site.Emergency {
 		v.Emergency = append(v.Emergency, Emergency{Number: e.Number, Name: e.Name.Get(lang)})

@@ -41,8 +41,8 @@ type View struct {
 	// for category and area pages the term they list.
 	Directory *DirectoryView
 	// JSONLD is the page's schema.org description, when it has one.
-	JSONLD template.JS
-	HomeURL    string
+	JSONLD  template.JS
+	HomeURL string
 	// Build is when the build ran, in the site's zone (for "verified" ages).
 	Build time.Time
 
