@@ -56,9 +56,14 @@ func NewLineIndex(file string, src []byte) *LineIndex {
 }
 
 // Position returns the position of byte offset off. Offsets outside src are
-// clamped to its ends. The column counts runes from the line start.
+// clamped to its ends, and an offset inside a multi-byte character moves
+// to that character's first byte. The column counts runes from the line
+// start.
 func (x *LineIndex) Position(off int) Position {
 	off = max(0, min(off, len(x.src)))
+	for off > 0 && off < len(x.src) && !utf8.RuneStart(x.src[off]) {
+		off--
+	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
 	col := utf8.RuneCount(x.src[x.starts[line]:off]) + 1
 	return Position{File: x.file, Line: line + 1, Col: col}

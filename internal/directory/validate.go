@@ -18,9 +18,10 @@ var (
 
 // phonePattern accepts Vietnamese numbers as dialled at home, once spaces,
 // dots and hyphens are gone: 3-digit national numbers (111, 113), 1800 and
-// 1900 numbers (4 to 6 digits after the prefix), and 10 digits starting
-// with 0 (mobiles, and landlines with their area code since 2017).
-var phonePattern = regexp.MustCompile(`^(1\d\d|1[89]00\d{4,6}|0\d{9})$`)
+// 1900 numbers (4 to 6 digits after the prefix), mobiles (10 digits
+// starting with 0) and landlines (11 digits: 0, the area code, the number;
+// the numbering plan in force since 2017).
+var phonePattern = regexp.MustCompile(`^(1\d\d|1[89]00\d{4,6}|0\d{9}|02\d{9})$`)
 
 var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
@@ -158,7 +159,7 @@ func (v *validator) term(r Ref, terms []config.Term, what, key string) {
 func (v *validator) phone(ph Phone) {
 	v.text(ph.Label, "label")
 	if !phonePattern.MatchString(Digits(ph.Number)) {
-		v.errorf(ph.Pos, "write a 3-digit national number (111), a 1800/1900 number, or 10 digits starting with 0",
+		v.errorf(ph.Pos, "write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile or an 11-digit landline with its area code",
 			"%q is not a Vietnamese phone number", ph.Number)
 	}
 	if ph.Type != "" && !slices.Contains(phoneTypes, ph.Type) {
