@@ -28,9 +28,10 @@ var allowed = map[string][]string{
 		"internal/i18n", "internal/markdown", "internal/textfile"},
 	"internal/build": {"internal/config", "internal/content", "internal/diag", "internal/directory",
 		"internal/i18n", "internal/markdown", "internal/render", "internal/textfile", "static", "templates"},
-	"cmd/loa":   {"internal/build", "internal/diag"},
-	"static":    {},
-	"templates": {},
+	"cmd/loa":              {"internal/build", "internal/diag"},
+	"internal/browsertest": {"internal/build"},
+	"static":               {},
+	"templates":            {},
 }
 
 const module = "github.com/loa-ssg/loa/"

@@ -65,6 +65,17 @@ func TestLineIndexPosition(t *testing.T) {
 			t.Errorf("Position(%d) at %q = %v, want %v", off, tc.at, got, want)
 		}
 	}
+	// An offset inside a multi-byte letter is that letter's column: the
+	// fuzzer found Col running past the end of the line for one at the end
+	// of the text ("000000000000툈", offset 14).
+	for _, off := range []int{strings.Index(src, "ế") + 1, strings.Index(src, "ế") + 2} {
+		if got := x.Position(off); got != (Position{File: "a.md", Line: 2, Col: 2}) {
+			t.Errorf("Position(%d) inside ế = %v, want a.md:2:2", off, got)
+		}
+	}
+	if got := NewLineIndex("f", []byte("000000000000툈")).Position(14); got != (Position{File: "f", Line: 1, Col: 13}) {
+		t.Errorf("Position(14) inside 툈 = %v, want f:1:13", got)
+	}
 	// Offsets outside the text are clamped to its ends.
 	if got := x.Position(-5); got != (Position{File: "a.md", Line: 1, Col: 1}) {
 		t.Errorf("Position(-5) = %v", got)
@@ -116,6 +127,7 @@ func FuzzLineIndex(f *testing.F) {
 	f.Add([]byte("\n\n\n"), 3)
 	f.Add([]byte("\xff\xfe\n\xe1"), 1)
 	f.Add([]byte(""), -1)
+	f.Add([]byte("000000000000툈"), 14)
 	f.Fuzz(func(t *testing.T, src []byte, off int) {
 		x := NewLineIndex("f", src)
 		p := x.Position(off)
