@@ -14,17 +14,17 @@ import (
 
 // rawFrontMatter is the front matter as written; see FrontMatter.
 type rawFrontMatter struct {
-	Title          string    `yaml:"title"`
-	Description    string    `yaml:"description"`
-	Date           dateValue `yaml:"date"`
-	Lastmod        dateValue `yaml:"lastmod"`
-	Draft          bool      `yaml:"draft"`
-	Weight         int       `yaml:"weight"`
-	Slug           string    `yaml:"slug"`
-	Aliases        []string  `yaml:"aliases"`
-	Tags           []string  `yaml:"tags"`
-	TranslationKey string    `yaml:"translation_key"`
-	Layout         string    `yaml:"layout"`
+	Title          string            `yaml:"title"`
+	Description    string            `yaml:"description"`
+	Date           dateValue         `yaml:"date"`
+	Lastmod        dateValue         `yaml:"lastmod"`
+	Draft          bool              `yaml:"draft"`
+	Weight         int               `yaml:"weight"`
+	Slug           strictyaml.Scalar `yaml:"slug"`
+	Aliases        []string          `yaml:"aliases"`
+	Tags           []string          `yaml:"tags"`
+	TranslationKey string            `yaml:"translation_key"`
+	Layout         string            `yaml:"layout"`
 }
 
 // dateValue keeps a date as written, with its position, until the site's
@@ -47,10 +47,11 @@ func (d *dateValue) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Posit
 // must be normalized. The front matter sits between a first line "---" and
 // the next line that is "---" (or "..."). It returns the YAML, the byte
 // offset at which the body starts, and ok=false when the file does not start
-// with "---" or the block is not closed (end is then the line where the
-// block was expected to close, or 0).
+// with a line "---" or the block is not closed. Spaces and tabs after
+// either "---" are allowed.
 func Split(text []byte) (yamlText []byte, bodyOffset int, ok bool) {
-	if !bytes.HasPrefix(text, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(text, " \t"), []byte("---")) {
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
 		return nil, 0, false
 	}
 	start := bytes.IndexByte(text, '\n') + 1
@@ -104,11 +105,13 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 	if fm.Lastmod, d = parseDate(raw.Lastmod, loc); d != nil {
 		l.Add(*d)
 	}
-	if raw.Slug != "" && !fold.ValidSlug(raw.Slug) {
-		l.Add(diag.Errorf(fm.Pos, "slug %q may hold only lower-case letters a–z, digits and single hyphens", raw.Slug).
-			WithHint("try slug: %s", orDash(fold.Slug(raw.Slug))))
+	slug := raw.Slug.Value
+	if slug != "" && !fold.ValidSlug(slug) {
+		l.Add(diag.Errorf(raw.Slug.Pos, "slug %q may hold only lower-case letters a–z, digits and single hyphens", slug).
+			WithHint("try slug: %s", orDash(fold.Slug(slug))))
 	}
-	return fm, raw.Slug, bodyOff, l
+	fm.SlugPos = raw.Slug.Pos
+	return fm, slug, bodyOff, l
 }
 
 func orDash(s string) string {

@@ -11,6 +11,8 @@ import (
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/textfile"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Root is the content folder, relative to the site's source folder.
@@ -86,6 +88,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 			kept = append(kept, p)
 		}
 	}
+	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
 	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}}
 	for _, p := range s.Pages {
 		s.byFile[p.File] = p
@@ -200,8 +203,11 @@ func isIndex(name string) bool {
 	return base == "index.md" || (strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md") && strings.Count(base, ".") == 2)
 }
 
-// classify reads what a Markdown file is from its path.
+// classify reads what a Markdown file is from its path. Names are
+// normalized to NFC, so that a file named in decomposed Unicode (as some
+// systems write them) pairs with its translation and gets the same slug.
 func classify(p, rel string, site *config.Site) (file, *diag.Diagnostic) {
+	rel = norm.NFC.String(rel)
 	base := path.Base(rel)
 	stem := strings.TrimSuffix(base, ".md")
 	lang := site.Default()
@@ -354,7 +360,11 @@ func (s *Site) place(site *config.Site) diag.List {
 			p.Path = prefix(p.Lang, sectionDir) + p.Slug + "/"
 		}
 		if other := byPath[p.Path]; other != nil {
-			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page and %s would both be published at %s", other.File, p.Path).
+			pos := p.FrontMatter.Pos
+			if p.SlugPos.Line > 0 {
+				pos = p.SlugPos
+			}
+			l.Add(diag.Errorf(pos, "this page and %s would both be published at %s", other.File, p.Path).
 				WithHint("give one of them a different slug in its front matter"))
 			continue
 		}

@@ -84,6 +84,8 @@ type FrontMatter struct {
 	Layout string
 	// Pos is where the front matter starts, for diagnostics about it.
 	Pos diag.Position
+	// SlugPos is where slug: was written; zero when it was not.
+	SlugPos diag.Position
 }
 
 // Translation returns the page's translation in lang, or nil.

@@ -125,7 +125,7 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 	var phones, schedules, areas, langs, costs, attrs, sals []any
 	for i, ph := range s.Phones {
 		pid := UUID("phone", p.ID, s.ID, Digits(ph.Number), itoa(i))
-		typ := ph.Type
+		typ := ph.Type.Value
 		if typ == "" {
 			typ = "voice"
 		}

@@ -129,7 +129,7 @@ func TestExportHSDS(t *testing.T) {
 		Resources []struct {
 			Name, Path string
 			Schema     struct {
-				Fields []struct{ Name string }
+				Fields      []struct{ Name string }
 				ForeignKeys []struct {
 					Fields    string
 					Reference struct{ Resource, Fields string }

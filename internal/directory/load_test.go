@@ -133,7 +133,7 @@ func TestLoadValid(t *testing.T) {
 		t.Fatalf("phones = %+v", s.Phones)
 	}
 	ph := s.Phones[0]
-	if ph.Number != "111" || ph.Type != "voice" || !ph.Hotline || ph.Label.Get("en") != "Call 111" || ph.Pos.String() != file+":12:9" {
+	if ph.Number != "111" || ph.Type.Value != "voice" || !ph.Hotline || ph.Label.Get("en") != "Call 111" || ph.Pos.String() != file+":12:9" {
 		t.Errorf("phone = %+v", ph)
 	}
 }
@@ -167,11 +167,11 @@ func TestLoadProblems(t *testing.T) {
 			`10:13: error: unknown area "hung-yenn"`,
 			`did you mean "hung-yen"? Or declare it under areas in site.yaml`},
 		{"unknown phone type, near a known one", edit(t, "type: voice\n        hotline: true", "type: vocie"),
-			`12:9: error: unknown phone type "vocie"`, `did you mean "voice"?`},
+			`13:15: error: unknown phone type "vocie"`, `did you mean "voice"?`},
 		{"unknown phone type", edit(t, "type: voice\n        hotline: true", "type: pager"),
-			`12:9: error: unknown phone type "pager"`, `use one of voice, text, textphone, cell, fax`},
+			`13:15: error: unknown phone type "pager"`, `use one of voice, text, textphone, cell, fax`},
 		{"hotline that is not a voice line", edit(t, "type: voice", "type: fax"),
-			`12:9: error: a fax line cannot be a hotline`, "a hotline is a voice line: remove type:, or hotline:"},
+			`13:15: error: a fax line cannot be a hotline`, "a hotline is a voice line: remove type:, or hotline:"},
 		{"missing source", edit(t, "source: https://example.org/111\n", ""),
 			`1:1: error: source is missing`, "say where the facts come from: source: https://…"},
 		{"missing name", edit(t, "name: {vi: Tổng đài 111, en: Hotline 111}\n", ""),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
 // Folder holds the provider files, relative to the site's source folder.
@@ -39,9 +40,9 @@ type Provider struct {
 	Verified Date `yaml:"verified"`
 	// Source says where the facts come from: URLs or document references.
 	// HSDS has no such field; the export carries it as an extension.
-	Source    Refs       `yaml:"source"`
-	Locations []Location `yaml:"locations"`
-	Services  []Service  `yaml:"services"`
+	Source    strictyaml.Scalars `yaml:"source"`
+	Locations []Location         `yaml:"locations"`
+	Services  []Service          `yaml:"services"`
 }
 
 // Location is an HSDS location of the organization.
@@ -55,10 +56,10 @@ type Location struct {
 	// out; see the README's "Open data").
 	Address config.Text `yaml:"address"`
 	// Area is an area id declared in site.yaml (address.city / region).
-	Area          Ref         `yaml:"area"`
-	Latitude      float64     `yaml:"latitude"`      // location.latitude (WGS84)
-	Longitude     float64     `yaml:"longitude"`     // location.longitude (WGS84)
-	Accessibility config.Text `yaml:"accessibility"` // accessibility.description
+	Area          strictyaml.Scalar `yaml:"area"`
+	Latitude      float64           `yaml:"latitude"`      // location.latitude (WGS84)
+	Longitude     float64           `yaml:"longitude"`     // location.longitude (WGS84)
+	Accessibility config.Text       `yaml:"accessibility"` // accessibility.description
 }
 
 // Service is an HSDS service of the organization.
@@ -71,10 +72,10 @@ type Service struct {
 	// "temporarily closed".
 	Status string `yaml:"status"`
 	// Categories are ids declared in site.yaml (attribute → taxonomy_term).
-	Categories Refs `yaml:"categories"`
+	Categories strictyaml.Scalars `yaml:"categories"`
 	// Areas are ids declared in site.yaml (service_area.name).
-	Areas       Refs        `yaml:"areas"`
-	Eligibility config.Text `yaml:"eligibility"` // service.eligibility_description
+	Areas       strictyaml.Scalars `yaml:"areas"`
+	Eligibility config.Text        `yaml:"eligibility"` // service.eligibility_description
 	// Free means no fee (cost_option with amount 0, currency VND).
 	Free bool        `yaml:"free"`
 	Cost config.Text `yaml:"cost"` // service.fees_description
@@ -82,7 +83,7 @@ type Service struct {
 	// HSDS has no such field; exported as an attribute.
 	Confidential config.Text `yaml:"confidential"`
 	// Languages are ISO 639-1 codes (language.code).
-	Languages Refs `yaml:"languages"`
+	Languages strictyaml.Scalars `yaml:"languages"`
 	// Open247 means open 24 hours, every day (one schedule: freq WEEKLY,
 	// byday MO..SU, opens_at 00:00, closes_at 23:59).
 	Open247 bool `yaml:"open_24_7"`
@@ -91,7 +92,7 @@ type Service struct {
 	Phones []Phone `yaml:"phones"`
 	// Locations are ids of the organization's locations where the service
 	// is offered (service_at_location).
-	Locations Refs `yaml:"locations"`
+	Locations strictyaml.Scalars `yaml:"locations"`
 }
 
 // Hours is one row of a weekly schedule (HSDS schedule with freq WEEKLY):
@@ -99,12 +100,12 @@ type Service struct {
 type Hours struct {
 	Pos diag.Position `yaml:"-"`
 	// Days are RFC 5545 weekday codes: MO TU WE TH FR SA SU (schedule.byday).
-	Days Refs `yaml:"days"`
+	Days strictyaml.Scalars `yaml:"days"`
 	// Opens and Closes are "HH:MM", 24-hour clock, in the site's time zone
 	// (schedule.opens_at / closes_at); Closes is after Opens.
-	Opens  Ref         `yaml:"opens"`
-	Closes Ref         `yaml:"closes"`
-	Note   config.Text `yaml:"note"` // schedule.description
+	Opens  strictyaml.Scalar `yaml:"opens"`
+	Closes strictyaml.Scalar `yaml:"closes"`
+	Note   config.Text       `yaml:"note"` // schedule.description
 }
 
 // Phone is an HSDS phone.
@@ -115,7 +116,7 @@ type Phone struct {
 	Number string `yaml:"number"`
 	// Type is phone.type, from RFC 6350: voice (the default), text (SMS),
 	// textphone, cell or fax.
-	Type string `yaml:"type"`
+	Type strictyaml.Scalar `yaml:"type"`
 	// Hotline marks a voice line meant for people in need (an attribute;
 	// RFC 6350 has no such type).
 	Hotline bool        `yaml:"hotline"`
@@ -137,50 +138,6 @@ func (d *Date) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) 
 	}
 	d.Time = t
 	return nil
-}
-
-// Ref is a single value with the position where it was written, so that a
-// problem with one item of a list can be reported at that item.
-type Ref struct {
-	Value string
-	Pos   diag.Position
-}
-
-// UnmarshalStrict implements strictyaml.Unmarshaler.
-func (r *Ref) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
-	r.Pos = at(n)
-	if n.Kind != yaml.ScalarNode {
-		return diag.List{diag.Errorf(r.Pos, "this should be a single value")}
-	}
-	r.Value = n.Value
-	return nil
-}
-
-// Refs is a list of values, or a single value standing for a list of one.
-type Refs []Ref
-
-// UnmarshalStrict implements strictyaml.Unmarshaler.
-func (rs *Refs) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
-	items := []*yaml.Node{n}
-	if n.Kind == yaml.SequenceNode {
-		items = n.Content
-	}
-	var l diag.List
-	for _, c := range items {
-		var r Ref
-		l.Append(r.UnmarshalStrict(c, at))
-		*rs = append(*rs, r)
-	}
-	return l
-}
-
-// Values returns the plain values of rs.
-func (rs Refs) Values() []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = r.Value
-	}
-	return out
 }
 
 // Stale reports whether the entry was never verified or was verified more

@@ -9,6 +9,7 @@ import (
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
 var (
@@ -139,7 +140,7 @@ func (v *validator) service(s Service, ids, locIDs map[string]bool) {
 	}
 }
 
-func (v *validator) term(r Ref, terms []config.Term, what, key string) {
+func (v *validator) term(r strictyaml.Scalar, terms []config.Term, what, key string) {
 	for _, t := range terms {
 		if t.ID == r.Value {
 			return
@@ -162,15 +163,16 @@ func (v *validator) phone(ph Phone) {
 		v.errorf(ph.Pos, "write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile or an 11-digit landline with its area code",
 			"%q is not a Vietnamese phone number", ph.Number)
 	}
-	if ph.Type != "" && !slices.Contains(phoneTypes, ph.Type) {
+	typ := ph.Type.Value
+	if typ != "" && !slices.Contains(phoneTypes, typ) {
 		hint := "use one of " + strings.Join(phoneTypes, ", ")
-		if s := diag.Suggest(ph.Type, phoneTypes); s != "" {
+		if s := diag.Suggest(typ, phoneTypes); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
-		v.errorf(ph.Pos, hint, "unknown phone type %q", ph.Type)
+		v.errorf(ph.Type.Pos, hint, "unknown phone type %q", typ)
 	}
-	if ph.Hotline && ph.Type != "" && ph.Type != "voice" {
-		v.errorf(ph.Pos, "a hotline is a voice line: remove type:, or hotline:", "a %s line cannot be a hotline", ph.Type)
+	if ph.Hotline && typ != "" && typ != "voice" && slices.Contains(phoneTypes, typ) {
+		v.errorf(ph.Type.Pos, "a hotline is a voice line: remove type:, or hotline:", "a %s line cannot be a hotline", typ)
 	}
 }
 
@@ -191,7 +193,7 @@ func (v *validator) hours(h Hours) {
 }
 
 // clock checks an "HH:MM" time and returns it in minutes after midnight.
-func (v *validator) clock(r Ref, name string, at diag.Position) (int, bool) {
+func (v *validator) clock(r strictyaml.Scalar, name string, at diag.Position) (int, bool) {
 	if r.Value == "" {
 		v.errorf(at, fmt.Sprintf("add %s: \"07:30\"", name), "%s is missing", name)
 		return 0, false

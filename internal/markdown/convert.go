@@ -111,7 +111,7 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver, res *Result) []byte {
 	d := string(dest)
 	if isExternal(d) {
-		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:")) {
+		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
 			n.SetAttributeString("rel", []byte("noopener noreferrer"))
 		}
 		return dest
@@ -145,9 +145,13 @@ func isExternal(dest string) bool {
 	return false
 }
 
-// inlineOffset finds where an inline node starts: just before its first
-// text, or at the start of its block.
+// inlineOffset finds where an inline node starts: goldmark records the
+// "[" of a link and the "!" of an image; failing that, just before its
+// first text, or the start of its block.
 func inlineOffset(n ast.Node, body []byte) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
 	var off = -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {

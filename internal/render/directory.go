@@ -146,7 +146,7 @@ func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Pag
 			}
 		}
 		for _, ph := range s.Phones {
-			typ := cmp.Or(ph.Type, "voice")
+			typ := cmp.Or(ph.Type.Value, "voice")
 			sv.Phones = append(sv.Phones, Phone{
 				Display: ph.Number, Dial: directory.Digits(ph.Number),
 				Label: ph.Label.Get(lang), Type: typ, Hotline: ph.Hotline,
@@ -295,7 +295,7 @@ func (r *Renderer) jsonLD(p *directory.Provider, lang string) template.JS {
 				cp["availableLanguage"] = s.Languages.Values()
 			}
 			key := "servicePhone"
-			if ph.Type == "text" {
+			if ph.Type.Value == "text" {
 				key = "serviceSmsNumber"
 			}
 			channel[key] = cp
