@@ -46,13 +46,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if errors.Is(err, flag.ErrHelp) {
 			return runHelp(ctx, []string{"build"}, stdout, stderr)
 		}
-		return usageError{"build: " + err.Error()}
+		return usageError{msg: "build: " + err.Error()}
 	}
 	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
+		return usageError{msg: fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
 	}
 	if c.format != "text" && c.format != "json" {
-		return usageError{fmt.Sprintf("build: --format must be text or json, not %q", c.format)}
+		return usageError{msg: fmt.Sprintf("build: --format must be text or json, not %q", c.format)}
 	}
 	if !c.quiet && c.format == "text" {
 		c.opts.Progress = stderr
@@ -65,6 +65,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	} else if perr := diag.PrintText(stderr, res.Diagnostics); perr != nil {
 		return perr
+	}
+	var oe *build.OptionError
+	if errors.As(err, &oe) {
+		return usageError{msg: oe.Msg, hint: oe.Hint}
 	}
 	if errors.Is(err, build.ErrContent) {
 		if c.format == "text" {

@@ -20,7 +20,7 @@ func runHelp(_ context.Context, args []string, stdout, _ io.Writer) error {
 	case "version":
 		fmt.Fprint(stdout, "Usage: loa version\n\nPrints loa's version and the Go version it was built with.\n")
 	default:
-		return usageError{fmt.Sprintf("no help for unknown command %q", args[0])}
+		return usageError{msg: fmt.Sprintf("no help for unknown command %q", args[0])}
 	}
 	return nil
 }

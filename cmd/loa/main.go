@@ -17,8 +17,9 @@ import (
 	"os/signal"
 )
 
-// usageError marks a wrong command line: exit status 2.
-type usageError struct{ msg string }
+// usageError marks a wrong command line: exit status 2. hint, when set,
+// says how to fix it.
+type usageError struct{ msg, hint string }
 
 func (e usageError) Error() string { return e.msg }
 
@@ -50,7 +51,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "loa: %s\n", ue.msg)
-		fmt.Fprint(stderr, "Run \"loa help\" for usage.\n")
+		if ue.hint != "" {
+			fmt.Fprintf(stderr, "  hint: %s\n", ue.hint)
+		} else {
+			fmt.Fprint(stderr, "Run \"loa help\" for usage.\n")
+		}
 		return 2
 	case errors.Is(err, errReported):
 		return 1
@@ -63,7 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return usageError{"no command given"}
+		return usageError{msg: "no command given"}
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
@@ -73,6 +78,6 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "help", "-h", "--help":
 		return runHelp(ctx, rest, stdout, stderr)
 	default:
-		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+		return usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
 	}
 }

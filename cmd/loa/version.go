@@ -14,7 +14,7 @@ var version = ""
 
 func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
 	if len(args) > 0 {
-		return usageError{"version takes no arguments"}
+		return usageError{msg: "version takes no arguments"}
 	}
 	fmt.Fprintf(stdout, "loa %s (%s)\n", versionString(), runtime.Version())
 	return nil

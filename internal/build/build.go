@@ -53,10 +53,11 @@ type Stage struct {
 	Duration time.Duration
 }
 
-// Run builds the site described by opts. It returns an error wrapping
-// ErrContent when the content has errors (see Result.Diagnostics), and any
-// other error for a failure of the system (I/O, permissions) or of the
-// options (an unsafe --out). On any error the previous output is untouched.
+// Run builds the site described by opts. It returns ErrContent when the
+// content has errors (see Result.Diagnostics), an *OptionError for a
+// mistake in opts (an unsafe Out, a bad BaseURL, a Source that is no site),
+// and any other error for a failure of the system (I/O, permissions). On
+// any error the previous output is untouched.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	b, err := newBuilder(opts)
 	if err != nil {
@@ -101,13 +102,20 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.Static == nil {
 		opts.Static = static.FS
 	}
-	source, err := filepath.Abs(opts.Source)
+	source, err := realPath(opts.Source)
 	if err != nil {
 		return nil, err
 	}
-	out, err := filepath.Abs(opts.Out)
+	out, err := realPath(opts.Out)
 	if err != nil {
 		return nil, err
+	}
+	if _, _, ok := config.ParseBaseURL(opts.BaseURL); !ok {
+		return nil, &OptionError{fmt.Sprintf("--base-url %q is not an absolute http(s) address", opts.BaseURL), "write it as https://example.org/"}
+	}
+	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(config.File))); err != nil {
+		return nil, &OptionError{fmt.Sprintf("no %s in %s: is this a loa site?", config.File, source),
+			"run loa in the site's folder, or point --source at it"}
 	}
 	if err := checkOut(out, source); err != nil {
 		return nil, err
@@ -169,9 +177,6 @@ func (b *builder) progress(format string, args ...any) {
 // before anything is written.
 func (b *builder) load() error {
 	text, d, err := textfile.Read(b.fsys, config.File)
-	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("no %s in %s: is this a loa site? (use --source to point at one)", config.File, b.source)
-	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", config.File, err)
 	}

@@ -13,35 +13,72 @@ import (
 // deletes a folder only when the marker is in it.
 const Marker = ".loa-output"
 
+// OptionError is a mistake in the options rather than in the content: an
+// unsafe --out, a --base-url that is no address, a --source that is no
+// site. Msg says what is wrong, Hint how to fix it.
+type OptionError struct{ Msg, Hint string }
+
+func (e *OptionError) Error() string { return e.Msg }
+
 // checkOut refuses output folders that would destroy something: the file
 // system root, the source folder, a folder containing it, a folder inside
-// content/, templates/ or static/, or an existing non-empty folder that loa
-// did not make. out and source must be absolute and clean.
+// content/, templates/ or static/, a file, or an existing non-empty folder
+// that loa did not make. out and source must be absolute, clean and free of
+// symbolic links (see realPath).
 func checkOut(out, source string) error {
+	elsewhere := "choose a folder of its own for the site, e.g. --out public"
 	switch {
 	case out == filepath.Dir(out):
-		return fmt.Errorf("refusing to write the site to %s: that is the root of the file system", out)
+		return &OptionError{fmt.Sprintf("refusing to write the site to %s: that is the root of the file system", out), elsewhere}
 	case out == source:
-		return fmt.Errorf("refusing to write the site to %s: that is the source folder", out)
+		return &OptionError{fmt.Sprintf("refusing to write the site to %s: that is the source folder", out), elsewhere}
 	case within(source, out):
-		return fmt.Errorf("refusing to write the site to %s: it contains the source folder %s", out, source)
+		return &OptionError{fmt.Sprintf("refusing to write the site to %s: it contains the source folder %s", out, source), elsewhere}
 	}
 	for _, dir := range []string{"content", "templates", "static"} {
 		if d := filepath.Join(source, dir); out == d || within(out, d) {
-			return fmt.Errorf("refusing to write the site to %s: it is inside the site's %s/ folder", out, dir)
+			return &OptionError{fmt.Sprintf("refusing to write the site to %s: it is inside the site's %s/ folder", out, dir),
+				"the output must be outside content/, templates/ and static/, e.g. --out public"}
 		}
 	}
-	entries, err := os.ReadDir(out)
-	if errors.Is(err, fs.ErrNotExist) {
+	info, err := os.Stat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return &OptionError{fmt.Sprintf("refusing to write the site to %s: it is a file, not a folder", out), elsewhere}
 	}
+	entries, err := os.ReadDir(out)
 	if err != nil {
 		return err
 	}
 	if len(entries) > 0 && !hasMarker(out) {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not made by loa (no %s file in it); remove it or choose another --out", out, Marker)
+		return &OptionError{fmt.Sprintf("refusing to replace %s: it is not empty and was not made by loa (there is no %s file in it)", out, Marker),
+			"empty or remove that folder yourself, or choose another --out"}
 	}
 	return nil
+}
+
+// realPath returns p absolute, with every symbolic link in it resolved, so
+// that checkOut cannot be led around by a link. Parts of p that do not
+// exist yet are kept as they are.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...), nil
+		}
+		if dir == filepath.Dir(dir) {
+			return p, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
 }
 
 // within reports whether path is strictly inside dir.

@@ -221,7 +221,7 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 			if _, err := fs.Stat(b.fsys, file); err == nil {
 				return "", fmt.Errorf("the link %q goes to %s, which is not published (a draft, or a page with errors)", dest, file)
 			}
-			return "", fmt.Errorf("the link %q goes to %s, which does not exist", dest, file)
+			return "", b.missing(dest, file)
 		}
 		dir := path.Dir(file)
 		for _, name := range []string{"index." + p.Lang + ".md", "index.md"} {
@@ -234,9 +234,44 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 				}
 			}
 		}
+		// A link with a file extension names a file: it must be an
+		// attachment. A link without one ("../plan/x/") is a URL path, left
+		// as written.
+		if ext := path.Ext(target); ext != "" && ext != ".html" && !strings.HasSuffix(target, "/") {
+			if _, err := fs.Stat(b.fsys, file); err == nil {
+				return "", fmt.Errorf("the link %q goes to %s, which is not in a page bundle, so it is not published", dest, file)
+			}
+			return "", b.missing(dest, file)
+		}
 		return dest, nil
 	}
 }
+
+// missing explains a link to a file that does not exist, suggesting the
+// closest name in the same folder.
+func (b *builder) missing(dest, file string) error {
+	msg := fmt.Sprintf("the link %q goes to %s, which does not exist", dest, file)
+	if strings.Contains(dest, "\\") {
+		return linkError{msg, `write links with "/" between folders, not "\\"`}
+	}
+	entries, _ := fs.ReadDir(b.fsys, path.Dir(file))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if s := diag.Suggest(path.Base(file), names); s != "" {
+		return linkError{msg, fmt.Sprintf("did you mean %q?", path.Join(path.Dir(dest), s))}
+	}
+	return linkError{msg, "link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
+}
+
+// linkError is a broken link with a hint for fixing it.
+type linkError struct{ msg, hint string }
+
+func (e linkError) Error() string { return e.msg }
+
+// Hint returns how to fix the link.
+func (e linkError) Hint() string { return e.hint }
 
 // copyStatic copies the built-in static files, then the site's static/
 // folder over them. Go source files (the embedding code) are skipped.

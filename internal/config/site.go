@@ -102,6 +102,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	}
 	s.Languages, l = languages(top, r, l)
 	if len(s.Languages) == 0 {
+		l.FillSources(diag.NewLineIndex(file, text))
 		return nil, l
 	}
 	if baseURL != "" {
@@ -131,6 +132,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	}
 	l.Append(s.checkTerms(s.Categories, "categories"))
 	l.Append(s.checkTerms(s.Areas, "areas"))
+	l.FillSources(diag.NewLineIndex(file, text))
 	return s, l
 }
 
@@ -187,21 +189,32 @@ func validCode(c string) bool {
 }
 
 func checkBaseURL(top diag.Position, s string, l diag.List) (base, path string, _ diag.List) {
+	base, path, ok := ParseBaseURL(s)
+	if !ok {
+		l.Add(diag.Errorf(top, "base_url %q is not an absolute http(s) address", s).
+			WithHint("write it as https://example.org/"))
+	}
+	return base, path, l
+}
+
+// ParseBaseURL reads a site's public address: "" means none (base and path
+// are then "/"); otherwise it must be an absolute http(s) URL without query
+// or fragment. base ends in "/"; path is its path, beginning and ending in
+// "/". ok is false for anything else.
+func ParseBaseURL(s string) (base, path string, ok bool) {
 	if s == "" {
-		return "/", "/", l
+		return "/", "/", true
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		l.Add(diag.Errorf(top, "base_url %q is not an absolute http(s) address", s).
-			WithHint("write it as https://example.org/"))
-		return "/", "/", l
+		return "/", "/", false
 	}
 	path = u.EscapedPath()
 	if !strings.HasSuffix(path, "/") {
 		path += "/"
 	}
 	u.Path, u.RawPath = "", ""
-	return strings.TrimSuffix(u.String(), "/") + path, path, l
+	return strings.TrimSuffix(u.String(), "/") + path, path, true
 }
 
 func (s *Site) checkTerms(terms []Term, name string) diag.List {

@@ -250,6 +250,9 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 		return nil, diag.List{*d}, nil
 	}
 	fm, slug, bodyOff, l := parseFrontMatter(f.path, text, site.Location)
+	if len(l) > 0 {
+		l.FillSources(diag.NewLineIndex(f.path, text))
+	}
 	if l.HasErrors() {
 		return nil, l, nil
 	}

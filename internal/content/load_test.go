@@ -413,7 +413,7 @@ wieght: 2
 ---
 title: Kế hoạch: 2021–2025
 ---
-`, `content/plan/x.vi.md:2:16: error: this line has a second ": " inside a value`, ""},
+`, `content/plan/x.vi.md:2:16: error: this line has a second colon (":") inside a value`, ""},
 		{"wrong kind of value", `
 -- content/plan/x.vi.md --
 ---

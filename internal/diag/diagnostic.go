@@ -119,3 +119,15 @@ func (l List) Error() string {
 	}
 	return "no errors"
 }
+
+// FillSources gives every diagnostic in l that is about idx's file and has a
+// line but no source excerpt the text of that line, so that the printer can
+// show it. It changes l in place.
+func (l List) FillSources(idx *LineIndex) {
+	for i := range l {
+		d := &l[i]
+		if d.Pos.File == idx.file && d.Pos.Line > 0 && d.Source == "" {
+			d.Source, d.Span = idx.Line(d.Pos.Line), max(d.Span, 1)
+		}
+	}
+}

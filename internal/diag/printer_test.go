@@ -13,7 +13,7 @@ func TestPrintText(t *testing.T) {
 			WithSource("titel: Kế hoạch 164/KH-UBND", 5).
 			WithHint("did you mean %q?", "title"),
 		// The caret sits under the 16th character, not the 18th byte.
-		Errorf(Position{File: "a.md", Line: 12, Col: 16}, `this line has a second ": " inside a value`).
+		Errorf(Position{File: "a.md", Line: 12, Col: 16}, `this line has a second colon (":") inside a value`).
 			WithSource("title: Kế hoạch: 2021", 1),
 		// A span longer than the rest of the line is cut at its end; a tab
 		// is shown as one space so the caret stays in its column.
@@ -33,7 +33,7 @@ func TestPrintText(t *testing.T) {
     3 | titel: Kế hoạch 164/KH-UBND
       | ^^^^^
   hint: did you mean "title"?
-a.md:12:16: error: this line has a second ": " inside a value
+a.md:12:16: error: this line has a second colon (":") inside a value
     12 | title: Kế hoạch: 2021
        |                ^
 b.md:7:3: warning: tab

@@ -49,20 +49,27 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		if !pl.HasErrors() {
 			pl.Append(validate(p, site))
 		}
+		if !p.Verified.IsZero() && p.Verified.After(now) {
+			pl.Add(diag.Errorf(p.Verified.Pos, "verified: %s is in the future", p.Verified.Format("2006-01-02")).
+				WithHint("write the day the entry was last checked"))
+		}
 		if prev, dup := ids[p.ID]; dup && p.ID != "" {
 			pl.Add(diag.Errorf(p.Pos, "id %q is already used by %s", p.ID, prev))
 		}
+		pl.FillSources(diag.NewLineIndex(file, text))
 		l.Append(pl)
 		if pl.HasErrors() {
 			continue
 		}
 		ids[p.ID] = file
 		if p.Stale(now, site.ReviewDays) {
-			w := diag.Warningf(p.Pos, "%q has not been verified in the last %d days", p.ID, site.ReviewDays)
+			w := diag.Warningf(p.Verified.Pos, "%q has not been verified in the last %d days", p.ID, site.ReviewDays)
 			if p.Verified.IsZero() {
 				w = diag.Warningf(p.Pos, "%q has never been verified", p.ID)
 			}
-			l.Add(w.WithHint("check the entry against its source, then set verified: to the date you checked"))
+			pl := diag.List{w.WithHint("check the entry against its source, then set verified: to the date you checked")}
+			pl.FillSources(diag.NewLineIndex(file, text))
+			l.Append(pl)
 		}
 		out = append(out, p)
 	}

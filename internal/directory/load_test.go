@@ -181,7 +181,11 @@ func TestLoadProblems(t *testing.T) {
 		{"id not a slug", edit(t, "id: tong-dai-111", "id: Tổng đài 111"),
 			`1:1: error: id "Tổng đài 111" should be lower-case letters a–z, digits and hyphens`, "try tong-dai-111"},
 		{"bad verified date", edit(t, "verified: 2026-06-01", "verified: 01/06/2026"),
-			`4:11: error: "01/06/2026" is not a date written as YYYY-MM-DD`, ""},
+			`4:11: error: "01/06/2026" is not a date written as YYYY-MM-DD`, "write it as 2026-05-31"},
+		{"impossible verified date", edit(t, "verified: 2026-06-01", "verified: 2025-02-30"),
+			`4:11: error: "2025-02-30" is not a day of the calendar`, "check the month and the day"},
+		{"verified in the future", edit(t, "verified: 2026-06-01", "verified: 2027-01-01"),
+			`4:11: error: verified: 2027-01-01 is in the future`, "write the day the entry was last checked"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps, l := loadFiles(t, map[string]string{"x.yaml": tc.yaml})
@@ -291,8 +295,12 @@ func TestStale(t *testing.T) {
 			}
 			continue
 		}
+		wantPos := "content/support/services/x.yaml:4:11" // at verified:
+		if tc.verified == "" {
+			wantPos = "content/support/services/x.yaml:1:1"
+		}
 		if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Message != tc.want ||
-			l[0].Pos.String() != "content/support/services/x.yaml:1:1" || l.HasErrors() {
+			l[0].Pos.String() != wantPos || l.HasErrors() {
 			t.Errorf("%q: diagnostics:\n%swant a warning %q", tc.verified, text(l), tc.want)
 		}
 		if len(l) == 1 && l[0].Hint != "check the entry against its source, then set verified: to the date you checked" {

@@ -134,7 +134,10 @@ func (d *Date) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) 
 	d.Pos = at(n)
 	t, err := time.Parse("2006-01-02", n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil {
-		return diag.List{diag.Errorf(d.Pos, "%q is not a date written as YYYY-MM-DD", n.Value)}
+		if len(n.Value) == 10 && n.Value[4] == '-' && n.Value[7] == '-' {
+			return diag.List{diag.Errorf(d.Pos, "%q is not a day of the calendar", n.Value).WithHint("check the month and the day")}
+		}
+		return diag.List{diag.Errorf(d.Pos, "%q is not a date written as YYYY-MM-DD", n.Value).WithHint("write it as 2026-05-31")}
 	}
 	d.Time = t
 	return nil

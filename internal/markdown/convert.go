@@ -41,7 +41,8 @@ type Result struct {
 // Resolver rewrites a relative link destination as written in Markdown
 // ("../plan/164-kh-ubnd/index.vi.md#muc-tieu") to the URL to publish. It
 // returns the destination unchanged for links it does not handle, and an
-// error in plain words for a destination that cannot be resolved. Absolute
+// error in plain words for a destination that cannot be resolved; an error
+// with a method Hint() string also says how to fix it. Absolute
 // URLs (with a scheme), "#fragment" links and "mailto:"/"tel:" never reach it.
 type Resolver func(dest string) (string, error)
 
@@ -121,7 +122,11 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 	}
 	out, err := resolve(d)
 	if err != nil {
-		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: err.Error()})
+		pr := Problem{Offset: inlineOffset(n, body), Message: err.Error()}
+		if h, ok := err.(interface{ Hint() string }); ok {
+			pr.Hint = h.Hint()
+		}
+		res.Problems = append(res.Problems, pr)
 		return dest
 	}
 	return []byte(out)

@@ -45,7 +45,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"title: a\nweight: nhiều\n", `f.md:3:9: "weight" should be a whole number, not "nhiều"`, ""},
 		{"tags: a\n", `f.md:2:7: "tags" should be a list`, ""},
 		{"title: a\ntitle: b\n", `f.md:3:1: key "title" appears twice`, "keep one of them"},
-		{"title: Kế hoạch: 2021\n", `f.md:2:16: this line has a second ": " inside a value`, `put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`},
+		{"title: Kế hoạch: 2021\n", `f.md:2:16: this line has a second colon (":") inside a value`, `put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`},
 		{"title: a\n\tweight: 1\n", `f.md:3:1: this line is indented with a tab`, ""},
 		{"inner:\n  name: x\n   bad: y\n", "f.md:4:", ""},
 	} {

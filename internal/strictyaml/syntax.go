@@ -27,7 +27,7 @@ type explanation struct {
 }
 
 var explanations = []explanation{
-	{"mapping values are not allowed", `this line has a second ": " inside a value`,
+	{"mapping values are not allowed", `this line has a second colon (":") inside a value`,
 		`put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`, secondColon},
 	{"found character that cannot start any token", "this line starts a value with a character YAML does not allow there (a tab, @, ` or %)",
 		"indent with spaces, not tabs, and put values that start with @, ` or % in quotes", badStart},
