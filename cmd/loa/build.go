@@ -30,11 +30,11 @@ type buildConfig struct {
 
 func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.StringVar(&c.opts.Source, "source", ".", "the site's `folder`, holding content/, templates/ and static/")
-	fs.StringVar(&c.opts.Out, "out", "public", "the output `folder`; replaced as a whole on success")
-	fs.StringVar(&c.opts.BaseURL, "base-url", "", "the site's public address, overriding base_url in content/site.yaml")
+	fs.StringVar(&c.opts.Source, "source", ".", "the site's folder `DIR`, holding content/, templates/ and static/")
+	fs.StringVar(&c.opts.Out, "out", "public", "the output folder `DIR`, replaced as a whole on success")
+	fs.StringVar(&c.opts.BaseURL, "base-url", "", "the site's public `URL`, overriding base_url in content/site.yaml")
 	fs.BoolVar(&c.opts.Drafts, "drafts", false, "include pages marked draft: true")
-	fs.StringVar(&c.format, "format", "text", "how to print problems: text or json")
+	fs.StringVar(&c.format, "format", "text", "how to print problems, `FORMAT` text or json (json goes to standard output)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but problems")
 	return fs, c
 }

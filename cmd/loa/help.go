@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 )
@@ -14,13 +15,40 @@ func runHelp(_ context.Context, args []string, stdout, _ io.Writer) error {
 	switch args[0] {
 	case "build":
 		fs, _ := buildFlags(new(buildConfig))
-		fs.SetOutput(stdout)
 		fmt.Fprint(stdout, buildUsage)
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
+		fmt.Fprint(stdout, exitStatus)
 	case "version":
 		fmt.Fprint(stdout, "Usage: loa version\n\nPrints loa's version and the Go version it was built with.\n")
 	default:
 		return usageError{msg: fmt.Sprintf("no help for unknown command %q", args[0])}
 	}
 	return nil
+}
+
+const exitStatus = `
+Exit status:
+  0  the site was built (warnings, if any, are printed)
+  1  the content has errors (printed as file:line:col), or the build failed;
+     the previous output is left as it was
+  2  the command line is wrong: an unknown flag, a --source that is no site,
+     an --out that loa refuses (/, the source folder or a folder containing
+     it, a folder inside content/, templates/ or static/, a file, or a
+     non-empty folder without loa's .loa-output marker)
+`
+
+// printFlags lists fs's flags the way the README writes them: "--name".
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n      %s", line, usage)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %q)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }

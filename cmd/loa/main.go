@@ -29,7 +29,7 @@ var errReported = errors.New("reported")
 const usage = `loa builds a bilingual public-information website from Markdown and YAML.
 
 Usage:
-  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json]
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet]
   loa version
   loa help [command]
 

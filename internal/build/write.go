@@ -135,6 +135,19 @@ func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, er
 	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
 		return l, err
 	}
+	for _, a := range p.Aliases {
+		buf.Reset()
+		if err := b.renderer.Alias(&buf, p); err != nil {
+			return l, err
+		}
+		at := b.local(content.AliasPath(b.site, a.Value))
+		if strings.HasSuffix(at, "/") || at == "" {
+			at += "index.html"
+		}
+		if err := b.writeFile(at, buf.Bytes()); err != nil {
+			return l, err
+		}
+	}
 	for _, a := range p.Attachments {
 		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a))
 		if err != nil {

@@ -14,17 +14,17 @@ import (
 
 // rawFrontMatter is the front matter as written; see FrontMatter.
 type rawFrontMatter struct {
-	Title          string            `yaml:"title"`
-	Description    string            `yaml:"description"`
-	Date           dateValue         `yaml:"date"`
-	Lastmod        dateValue         `yaml:"lastmod"`
-	Draft          bool              `yaml:"draft"`
-	Weight         int               `yaml:"weight"`
-	Slug           strictyaml.Scalar `yaml:"slug"`
-	Aliases        []string          `yaml:"aliases"`
-	Tags           []string          `yaml:"tags"`
-	TranslationKey string            `yaml:"translation_key"`
-	Layout         string            `yaml:"layout"`
+	Title          string             `yaml:"title"`
+	Description    string             `yaml:"description"`
+	Date           dateValue          `yaml:"date"`
+	Lastmod        dateValue          `yaml:"lastmod"`
+	Draft          bool               `yaml:"draft"`
+	Weight         int                `yaml:"weight"`
+	Slug           strictyaml.Scalar  `yaml:"slug"`
+	Aliases        strictyaml.Scalars `yaml:"aliases"`
+	Tags           []string           `yaml:"tags"`
+	TranslationKey string             `yaml:"translation_key"`
+	Layout         string             `yaml:"layout"`
 }
 
 // dateValue keeps a date as written, with its position, until the site's
@@ -94,7 +94,15 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 	fm.Title = strings.TrimSpace(raw.Title)
 	fm.Description = strings.TrimSpace(raw.Description)
 	fm.Draft, fm.Weight = raw.Draft, raw.Weight
-	fm.Aliases, fm.Tags, fm.TranslationKey, fm.Layout = raw.Aliases, raw.Tags, raw.TranslationKey, raw.Layout
+	fm.Tags, fm.TranslationKey, fm.Layout = raw.Tags, raw.TranslationKey, raw.Layout
+	for _, a := range raw.Aliases {
+		if !validAlias(a.Value) {
+			l.Add(diag.Errorf(a.Pos, "alias %q is not a path on this site", a.Value).
+				WithHint(`write the old address's path, starting with "/": /tin-tuc/ke-hoach-cu/`))
+			continue
+		}
+		fm.Aliases = append(fm.Aliases, a)
+	}
 	if fm.Title == "" && len(l) == 0 {
 		l.Add(diag.Errorf(fm.Pos, "this page has no title").WithHint("add a line title: … to the front matter"))
 	}
@@ -112,6 +120,20 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 	}
 	fm.SlugPos = raw.Slug.Pos
 	return fm, slug, bodyOff, l
+}
+
+// validAlias reports whether a is a site path an old link may use: it
+// starts with "/", has no "." or ".." segment, no "//", "\\", "?" or "#".
+func validAlias(a string) bool {
+	if !strings.HasPrefix(a, "/") || strings.ContainsAny(a, "\\?#") || strings.Contains(a, "//") {
+		return false
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
 }
 
 func orDash(s string) string {

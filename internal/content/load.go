@@ -389,7 +389,28 @@ func (s *Site) place(site *config.Site) diag.List {
 	for _, p := range s.Pages {
 		slices.SortStableFunc(p.Children, compareForList)
 	}
+	for _, p := range s.Pages {
+		for _, a := range p.Aliases {
+			at := AliasPath(site, a.Value)
+			if other := byPath[at]; other != nil {
+				l.Add(diag.Errorf(a.Pos, "alias %s is the address of %s", a.Value, other.File).
+					WithHint("remove the alias, or change that page's slug"))
+				continue
+			}
+			byPath[at] = p
+		}
+	}
 	return l
+}
+
+// AliasPath returns the URL path an alias redirects from: the alias under
+// the site's base path, ending in "/" unless it names a file ("x.html").
+func AliasPath(site *config.Site, alias string) string {
+	p := site.BasePath + strings.TrimPrefix(alias, "/")
+	if !strings.HasSuffix(p, "/") && path.Ext(p) != ".html" {
+		p += "/"
+	}
+	return p
 }
 
 // compareForList orders pages for lists: weight (unset last), then date

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
 // Kind says what a page is.
@@ -76,8 +77,10 @@ type FrontMatter struct {
 	Lastmod time.Time
 	Draft   bool
 	// Weight orders pages within a section: lower first, 0 (unset) last.
-	Weight         int
-	Aliases        []string
+	Weight int
+	// Aliases are old site paths ("/tin-tuc/cu/") that should redirect to
+	// the page, relative to the site's base path.
+	Aliases        strictyaml.Scalars
 	Tags           []string
 	TranslationKey string
 	// Layout names the template to use instead of the default for the kind.
