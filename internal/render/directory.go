@@ -49,6 +49,9 @@ type Provider struct {
 	Sources   []string
 	Verified  time.Time
 	Stale     bool
+	// Languages and Confidential summarize the services for the card:
+	// every language named, each confidentiality statement once.
+	Languages, Confidential []string
 	// CategoryIDs, AreaIDs, Free and Hours feed the filter script
 	// (data-* attributes): the union over the provider's services.
 	CategoryIDs, AreaIDs string
@@ -156,6 +159,12 @@ func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Pag
 			if !slices.ContainsFunc(out.Phones, func(q Phone) bool { return q.Dial == ph.Dial && q.Type == ph.Type }) {
 				out.Phones = append(out.Phones, ph)
 			}
+		}
+		for _, l := range sv.Languages {
+			out.Languages = appendNew(out.Languages, l)
+		}
+		if sv.Confidential != "" {
+			out.Confidential = appendNew(out.Confidential, sv.Confidential)
 		}
 		out.Free = out.Free || s.Free
 		out.Open247 = out.Open247 || s.Open247
