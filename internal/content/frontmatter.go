@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/strictyaml"
@@ -16,8 +14,8 @@ import (
 type rawFrontMatter struct {
 	Title          string             `yaml:"title"`
 	Description    string             `yaml:"description"`
-	Date           dateValue          `yaml:"date"`
-	Lastmod        dateValue          `yaml:"lastmod"`
+	Date           strictyaml.Scalar  `yaml:"date"`
+	Lastmod        strictyaml.Scalar  `yaml:"lastmod"`
 	Draft          bool               `yaml:"draft"`
 	Weight         int                `yaml:"weight"`
 	Slug           strictyaml.Scalar  `yaml:"slug"`
@@ -25,22 +23,6 @@ type rawFrontMatter struct {
 	Tags           []string           `yaml:"tags"`
 	TranslationKey string             `yaml:"translation_key"`
 	Layout         string             `yaml:"layout"`
-}
-
-// dateValue keeps a date as written, with its position, until the site's
-// time zone is applied.
-type dateValue struct {
-	text string
-	pos  diag.Position
-}
-
-func (d *dateValue) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
-	d.pos = at(n)
-	if n.Kind != yaml.ScalarNode {
-		return diag.List{diag.Errorf(d.pos, "a date should be a single value such as 2021-11-05")}
-	}
-	d.text = n.Value
-	return nil
 }
 
 // Split separates a Markdown file's YAML front matter from its body. text
@@ -156,16 +138,16 @@ var dateLayouts = []string{
 
 // parseDate reads d in loc. A date-only value is midnight of that calendar
 // day in loc, whatever the machine's zone.
-func parseDate(d dateValue, loc *time.Location) (time.Time, *diag.Diagnostic) {
-	if d.text == "" {
+func parseDate(d strictyaml.Scalar, loc *time.Location) (time.Time, *diag.Diagnostic) {
+	if d.Value == "" {
 		return time.Time{}, nil
 	}
 	for _, layout := range dateLayouts {
-		if t, err := time.ParseInLocation(layout, d.text, loc); err == nil {
+		if t, err := time.ParseInLocation(layout, d.Value, loc); err == nil {
 			return t, nil
 		}
 	}
-	e := diag.Errorf(d.pos, "%q is not a date loa can read", d.text).
+	e := diag.Errorf(d.Pos, "%q is not a date loa can read", d.Value).
 		WithHint("write dates as 2021-11-05, or 2021-11-05T08:30 for a time")
 	return time.Time{}, &e
 }
