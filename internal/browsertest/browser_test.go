@@ -114,8 +114,8 @@ func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "\\\"") 
 // TestDirectoryFilter checks the directory's filter in a real browser: it
 // appears only with JavaScript, and narrows the list in place.
 func TestDirectoryFilter(t *testing.T) {
-	base := site(t)
 	p := page{t, browser(t)}
+	base := site(t)
 	p.open(base + "/ho-tro/")
 	if eval[bool](p, `document.getElementById("dir-filter").hidden`) {
 		t.Error("with JavaScript on, the filter form should be shown")
@@ -155,8 +155,8 @@ func TestDirectoryFilter(t *testing.T) {
 // TestDirectoryWithoutJavaScript checks that with JavaScript off the filter
 // stays hidden, every provider is listed, and the category pages work.
 func TestDirectoryWithoutJavaScript(t *testing.T) {
-	base := site(t)
 	p := page{t, browser(t)}
+	base := site(t)
 	err := chromedp.Do(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return chromedp.Void{}, err
