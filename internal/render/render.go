@@ -187,15 +187,6 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	} else if res.Summary != "" {
 		v.Description = res.Summary
 	}
-	if p.Kind == content.KindHome {
-		for i := range v.Menu {
-			v.Menu[i].Current = false
-		}
-	} else if p.Kind == content.KindSection {
-		for i := range v.Menu {
-			v.Menu[i].Current = v.Menu[i].Current || v.Menu[i].URL == p.Path
-		}
-	}
 	for _, c := range p.Children {
 		v.Children = append(v.Children, item(c))
 	}
@@ -219,8 +210,9 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 
 // frame fills what every page shows: canonical URL, hreflang alternates and
 // language switcher from paths (language → URL path of this page, itself
-// included), menu with the current section marked, and breadcrumbs from
-// parent up.
+// included), the menu with the page's own entry marked aria-current="page"
+// or the section it is in marked aria-current="true" (WAI-ARIA 1.2), and
+// breadcrumbs from parent up.
 func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
 	v := r.base(lang)
 	v.Canonical = r.site.AbsURL(urlPath)
@@ -245,9 +237,12 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 		v.Languages = append(v.Languages, link)
 	}
 	for i := range v.Menu {
-		for a := parent; a != nil; a = a.Parent {
+		if v.Menu[i].URL == urlPath {
+			v.Menu[i].Current = "page"
+		}
+		for a := parent; a != nil && v.Menu[i].Current == ""; a = a.Parent {
 			if a.Path == v.Menu[i].URL {
-				v.Menu[i].Current = true
+				v.Menu[i].Current = "true"
 			}
 		}
 	}

@@ -63,11 +63,10 @@ type LangLink struct {
 	Missing bool
 }
 
-// Link is a titled URL; Current marks the menu entry of the section the
-// page is in.
+// Link is a titled URL. Current is the aria-current value of a menu entry:
+// "page" for the page itself, "true" for the section it is in, else "".
 type Link struct {
-	Title, URL string
-	Current    bool
+	Title, URL, Current string
 }
 
 // Item is a page in a list.
