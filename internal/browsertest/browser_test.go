@@ -143,6 +143,13 @@ func TestDirectoryFilter(t *testing.T) {
 		t.Errorf("status = %q, want a count of 1", status)
 	}
 	p.choose("f-category", "")
+	p.choose("f-area", "hung-yen")
+	for _, name := range eval[[]string](p, visibleCards) {
+		if strings.Contains(name, "111") || strings.Contains(name, "113") {
+			t.Errorf("area hung-yen shows the nationwide %q", name)
+		}
+	}
+	p.choose("f-area", "")
 	p.choose("f-free", "")
 	free := eval[[]string](p, visibleCards)
 	for _, name := range free {
