@@ -61,6 +61,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("ignore-certificate-errors", true), // the test servers use self-signed TLS
 		chromedp.WindowSize(412, 900),
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -87,7 +88,7 @@ type page struct {
 
 func (p page) open(url string) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.Navigate(url), chromedp.WaitReady("main")); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
 		p.t.Fatalf("open %s: %v", url, err)
 	}
 }

@@ -234,3 +234,34 @@ func TestSmallSite(t *testing.T) {
 		t.Errorf("robots.txt = %q", got)
 	}
 }
+
+// TestNoForeignRequests checks that the build refuses anything that would
+// make a visitor's browser fetch from another website.
+func TestNoForeignRequests(t *testing.T) {
+	for _, tc := range []struct{ name, files, want string }{
+		{"image in Markdown", "-- content/_index.vi.md --\n---\ntitle: A\n---\n![ảnh](https://img.example/a.png)\n",
+			`content/_index.vi.md:4:1: error: the image "https://img.example/a.png" would be loaded from another website, which the site never does`},
+		{"script in a template", "-- content/_index.vi.md --\n---\ntitle: A\n---\nx\n-- templates/home.html --\n{{define \"main\"}}<script src=\"https://cdn.example/x.js\"></script>{{end}}\n",
+			`content/_index.vi.md:1:1: error: this page would load a script from another website (https://cdn.example/x.js); the site never does`},
+		{"font in the stylesheet", "-- content/_index.vi.md --\n---\ntitle: A\n---\nx\n-- static/css/extra.css --\n@import \"https://fonts.example/f.css\";\n",
+			`static/css/extra.css: error: this file would make browsers load a stylesheet url() from another website (https://fonts.example/f.css); the site never does`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := "-- content/site.yaml --\ntitle: {vi: A}\nlanguages: [{code: vi, name: Tiếng Việt}]\n" + tc.files
+			if got := mustFail(t, site); !strings.Contains(got, tc.want) {
+				t.Errorf("diagnostics:\n%swant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeaderFilesWritten checks the host header files at the site's root.
+func TestHeaderFilesWritten(t *testing.T) {
+	_, dir := mustBuild(t, smallSite)
+	if got := readOut(t, dir, "_headers"); !strings.Contains(got, "Referrer-Policy: no-referrer") || !strings.Contains(got, "frame-ancestors 'none'") {
+		t.Errorf("_headers:\n%s", got)
+	}
+	if got := readOut(t, dir, "nginx-headers.conf"); !strings.Contains(got, `add_header X-Content-Type-Options "nosniff" always;`) {
+		t.Errorf("nginx-headers.conf:\n%s", got)
+	}
+}

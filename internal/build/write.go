@@ -17,6 +17,7 @@ import (
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/static"
 )
 
@@ -55,7 +56,8 @@ func (b *builder) write(ctx context.Context) error {
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
-	pool := sync.Pool{New: func() any { return markdown.New() }}
+	mdOpts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML}
+	pool := sync.Pool{New: func() any { return markdown.New(mdOpts) }}
 	b.forEach(len(pages), func(i int) {
 		if ctx.Err() != nil {
 			errs[i] = ctx.Err()
@@ -98,6 +100,11 @@ func (b *builder) write(ctx context.Context) error {
 			return err
 		}
 	}
+	for name, data := range render.HeaderFiles() {
+		if err := b.writeFile(name, data); err != nil {
+			return err
+		}
+	}
 	if err := b.writeFile(Marker, []byte("This folder is written by loa. loa replaces it on every build.\n")); err != nil {
 		return err
 	}
@@ -130,6 +137,14 @@ func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, er
 	var buf bytes.Buffer
 	if err := b.renderer.Page(&buf, p, res); err != nil {
 		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
+		return l, nil
+	}
+	if foreign := render.ForeignRequests(buf.Bytes()); len(foreign) > 0 {
+		layout, _ := b.renderer.Layout(p)
+		for _, f := range foreign {
+			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page would load a %s from another website (%s); the site never does", f.What, f.URL).
+				WithHint("the request comes from the template %s or from raw HTML in this page: serve the file from static/ instead", layout))
+		}
 		return l, nil
 	}
 	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
@@ -323,6 +338,13 @@ func (b *builder) copyStatic() error {
 		data, err := files[name].read(name)
 		if err != nil {
 			return err
+		}
+		if ext := path.Ext(name); ext == ".css" || ext == ".html" || ext == ".js" {
+			for _, f := range render.ForeignRequests(data) {
+				b.res.Diagnostics.Add(diag.Errorf(diag.Position{File: static.Folder + "/" + name},
+					"this file would make browsers load a %s from another website (%s); the site never does", f.What, f.URL).
+					WithHint("copy what it needs into static/ and refer to it by a path on this site"))
+			}
 		}
 		if err := b.writeFile(name, data); err != nil {
 			return err

@@ -16,6 +16,11 @@ const File = "content/site.yaml"
 // DefaultTimeZone is used when site.yaml names none: Vietnam, UTC+7, no DST.
 const DefaultTimeZone = "Asia/Ho_Chi_Minh"
 
+// DefaultQuickExit is where the quick-exit button goes when site.yaml names
+// no quick_exit: the national hydro-meteorological service's weather page,
+// neutral and not personalised (GOV.UK's component uses a weather page too).
+const DefaultQuickExit = "https://nchmf.gov.vn/"
+
 // DefaultReviewDays is the review period for directory entries when
 // site.yaml sets none.
 const DefaultReviewDays = 180
@@ -44,6 +49,12 @@ type Site struct {
 	// Categories and Areas are what directory entries may name.
 	Categories []Term
 	Areas      []Term
+	// QuickExit is the absolute https URL of the neutral page the quick-exit
+	// button replaces the current page with.
+	QuickExit string
+	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
+	// default: raw HTML is left out.
+	UnsafeHTML bool
 }
 
 // Language is one of the site's languages: an ISO 639-1 code and its name
@@ -82,6 +93,8 @@ type raw struct {
 	Emergency       []Emergency `yaml:"emergency"`
 	Categories      []Term      `yaml:"categories"`
 	Areas           []Term      `yaml:"areas"`
+	QuickExit       string      `yaml:"quick_exit"`
+	UnsafeHTML      bool        `yaml:"unsafe_html"`
 }
 
 // Parse decodes and validates site.yaml. text must be normalized (see
@@ -96,6 +109,14 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		Title: r.Title, Description: r.Description, Menu: r.Menu,
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
+		QuickExit: r.QuickExit, UnsafeHTML: r.UnsafeHTML,
+	}
+	if s.QuickExit == "" {
+		s.QuickExit = DefaultQuickExit
+	}
+	if u, err := url.Parse(s.QuickExit); err != nil || u.Scheme != "https" || u.Host == "" {
+		l.Add(diag.Errorf(top, "quick_exit %q is not an https address", s.QuickExit).
+			WithHint("give a neutral page such as %s", DefaultQuickExit))
 	}
 	if s.ReviewDays == 0 {
 		s.ReviewDays = DefaultReviewDays

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -53,13 +55,24 @@ type Converter struct {
 	buf bytes.Buffer
 }
 
+// Options change loa's Markdown settings. The zero value is the default.
+type Options struct {
+	// UnsafeHTML passes raw HTML in Markdown through to the page. Off, raw
+	// HTML is left out (goldmark's safe mode).
+	UnsafeHTML bool
+}
+
 // New returns a Converter with loa's Markdown settings.
-func New() *Converter {
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100))}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
 			extension.TaskList, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100))),
+		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return &Converter{md: md}
 }
@@ -111,6 +124,12 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 
 func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver, res *Result) []byte {
 	d := string(dest)
+	if _, img := n.(*ast.Image); img && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
+		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
+			Message: fmt.Sprintf("the image %q would be loaded from another website, which the site never does", d),
+			Hint:    "save the image in the page's bundle folder and link it by its file name"})
+		return dest
+	}
 	if isExternal(d) {
 		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
 			n.SetAttributeString("rel", []byte("noopener noreferrer"))

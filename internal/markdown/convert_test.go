@@ -10,7 +10,7 @@ import (
 
 func convert(t *testing.T, body string, resolve Resolver) Result {
 	t.Helper()
-	return New().Convert([]byte(body), resolve)
+	return New(Options{}).Convert([]byte(body), resolve)
 }
 
 // has fails the test unless html contains every one of wants.
@@ -60,7 +60,7 @@ func TestHeadingIDs(t *testing.T) {
 
 func TestHeadingIDsPerBody(t *testing.T) {
 	// One Converter, two bodies: IDs start afresh for each body.
-	c := New()
+	c := New(Options{})
 	for range 2 {
 		r := c.Convert([]byte("## Mục tiêu\n"), nil)
 		has(t, r.HTML, `<h2 id="muc-tieu">`)
@@ -244,7 +244,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestHTMLIsFresh(t *testing.T) {
-	c := New()
+	c := New(Options{})
 	first := c.Convert([]byte("Một.\n"), nil)
 	kept := string(first.HTML)
 	c.Convert([]byte("Hai, dài hơn nhiều so với đoạn trước.\n"), nil)
@@ -263,7 +263,7 @@ func FuzzConvert(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	c := New()
+	c := New(Options{})
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, resolve := range []Resolver{nil, func(d string) (string, error) {
 			if strings.Contains(d, "x") {
@@ -291,7 +291,7 @@ func FuzzConvert(f *testing.F) {
 
 func BenchmarkConvert(b *testing.B) {
 	body := []byte(largePage(200))
-	c := New()
+	c := New(Options{})
 	resolve := func(d string) (string, error) { return "/ke-hoach/" + strings.TrimSuffix(d, ".vi.md") + "/", nil }
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()

@@ -80,6 +80,10 @@ type Emergency struct {
 	Number, Name string
 }
 
+// CSP returns the content attribute of the page's Content-Security-Policy
+// <meta> tag, unescaped (the policy's quotes are meant literally).
+func (v *View) CSP() template.HTMLAttr { return template.HTMLAttr(`content="` + CSP + `"`) }
+
 // Asset returns the URL of a static file, its content-hashed copy when it
 // has one: {{.Asset "css/site.css"}}.
 func (v *View) Asset(name string) string {

@@ -1,0 +1,48 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestForeignRequests(t *testing.T) {
+	html := `<link rel="stylesheet" href="https://cdn.example/x.css">
+<link rel="canonical" href="https://example.org/a/">
+<link rel="alternate" hreflang="en" href="https://example.org/en/a/">
+<script src="//cdn.example/x.js"></script>
+<script src="/js/exit.js"></script>
+<img src="https://tracker.example/p.gif" alt="">
+<iframe src="https://maps.example/embed"></iframe>
+<a href="https://example.org/">a link is fine</a>
+<style>@import "https://fonts.example/f.css"; .x { background: url(https://img.example/b.png) }</style>`
+	var got []string
+	for _, f := range ForeignRequests([]byte(html)) {
+		got = append(got, f.What+" "+f.URL)
+	}
+	want := []string{
+		"stylesheet https://cdn.example/x.css",
+		"script //cdn.example/x.js",
+		"img https://tracker.example/p.gif",
+		"iframe https://maps.example/embed",
+		"stylesheet url() https://fonts.example/f.css",
+		"stylesheet url() https://img.example/b.png",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestHeaderFiles(t *testing.T) {
+	files := HeaderFiles()
+	for name, want := range map[string]string{
+		"_headers":           "  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n",
+		"nginx-headers.conf": `add_header Referrer-Policy "no-referrer" always;`,
+	} {
+		if !strings.Contains(string(files[name]), want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, files[name])
+		}
+	}
+	if !strings.HasPrefix(string(files["_headers"]), "/*\n") {
+		t.Errorf("_headers must apply to every path")
+	}
+}
