@@ -1,6 +1,7 @@
 // Command loa builds a bilingual static website from Markdown and YAML.
 //
 //	loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	loa check [--source DIR] [--drafts] [--format text|json]
 //	loa version
 //	loa help [command]
 //
@@ -30,6 +31,7 @@ const usage = `loa builds a bilingual public-information website from Markdown a
 
 Usage:
   loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet]
+  loa check [--source DIR] [--drafts] [--format text|json]
   loa version
   loa help [command]
 
@@ -73,6 +75,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		return runVersion(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -117,8 +117,10 @@ func newBuilder(opts Options) (*builder, error) {
 		return nil, &OptionError{fmt.Sprintf("no %s in %s: is this a loa site?", config.File, source),
 			"run loa in the site's folder, or point --source at it"}
 	}
-	if err := checkOut(out, source); err != nil {
-		return nil, err
+	if !opts.DryRun {
+		if err := checkOut(out, source); err != nil {
+			return nil, err
+		}
 	}
 	b := &builder{opts: opts, source: source, out: out, fsys: os.DirFS(source)}
 	b.res.Out = out
@@ -132,6 +134,9 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(err)
 	}
 	b.end("load")
+	if b.opts.DryRun {
+		return b.finish(b.write(ctx))
+	}
 	staging, err := stage(b.out)
 	if err != nil {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
@@ -265,8 +270,12 @@ func (b *builder) forEach(n int, fn func(i int)) {
 }
 
 // writeFile writes data to the site path p (slash-separated, relative to
-// the output root) in the staging folder.
+// the output root) in the staging folder; in a dry run it only counts.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.opts.DryRun {
+		b.files.Add(1)
+		return nil
+	}
 	full := filepath.Join(b.staging, filepath.FromSlash(strings.TrimPrefix(p, "/")))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err

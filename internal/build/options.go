@@ -19,6 +19,10 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked draft: true.
 	Drafts bool
+	// DryRun does everything but write: the site is loaded, converted,
+	// rendered and checked, and Out is neither checked nor touched
+	// (loa check).
+	DryRun bool
 	// Now is the build time, for staleness of directory entries. Zero means
 	// time.Now().
 	Now time.Time

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
@@ -55,6 +56,7 @@ func (b *builder) write(ctx context.Context) error {
 	pages := b.content.Pages
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
+	checked := make([]check.Page, len(pages)) // what the cross-page checks need
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	mdOpts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML}
 	pool := sync.Pool{New: func() any { return markdown.New(mdOpts) }}
@@ -64,13 +66,15 @@ func (b *builder) write(ctx context.Context) error {
 			return
 		}
 		conv := pool.Get().(*markdown.Converter)
-		diags[i], errs[i] = b.page(conv, pages[i])
+		checked[i].Page = pages[i]
+		diags[i], errs[i] = b.page(conv, &checked[i])
 		pool.Put(conv)
 	})
 	b.end("render")
 	for i := range pages {
 		b.res.Diagnostics.Append(diags[i])
 	}
+	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
@@ -113,9 +117,12 @@ func (b *builder) write(ctx context.Context) error {
 	return nil
 }
 
-// page converts, renders and writes one page with its attachments.
-func (b *builder) page(conv *markdown.Converter, p *content.Page) (diag.List, error) {
+// page converts, renders and writes one page with its attachments, and
+// keeps in c what the cross-page checks need of it.
+func (b *builder) page(conv *markdown.Converter, c *check.Page) (diag.List, error) {
+	p := c.Page
 	res := conv.Convert(p.Body, b.resolver(p))
+	c.Links, c.TOC = res.Links, res.TOC
 	var l diag.List
 	if len(res.Problems) > 0 {
 		idx := diag.NewLineIndex(p.File, p.Text)

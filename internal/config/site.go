@@ -55,6 +55,9 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
 	// default: raw HTML is left out.
 	UnsafeHTML bool
+	// Checks sets the severity of named checks ("missing-translation:
+	// error"); package check owns the names and validates them.
+	Checks map[string]strictyaml.Scalar
 }
 
 // Language is one of the site's languages: an ISO 639-1 code and its name
@@ -82,19 +85,20 @@ type Term struct {
 
 // raw is site.yaml as written.
 type raw struct {
-	Title           Text        `yaml:"title"`
-	Description     Text        `yaml:"description"`
-	BaseURL         string      `yaml:"base_url"`
-	TimeZone        string      `yaml:"time_zone"`
-	Languages       []Language  `yaml:"languages"`
-	DefaultLanguage string      `yaml:"default_language"`
-	Menu            []string    `yaml:"menu"`
-	ReviewDays      int         `yaml:"review_days"`
-	Emergency       []Emergency `yaml:"emergency"`
-	Categories      []Term      `yaml:"categories"`
-	Areas           []Term      `yaml:"areas"`
-	QuickExit       string      `yaml:"quick_exit"`
-	UnsafeHTML      bool        `yaml:"unsafe_html"`
+	Title           Text                         `yaml:"title"`
+	Description     Text                         `yaml:"description"`
+	BaseURL         string                       `yaml:"base_url"`
+	TimeZone        string                       `yaml:"time_zone"`
+	Languages       []Language                   `yaml:"languages"`
+	DefaultLanguage string                       `yaml:"default_language"`
+	Menu            []string                     `yaml:"menu"`
+	ReviewDays      int                          `yaml:"review_days"`
+	Emergency       []Emergency                  `yaml:"emergency"`
+	Categories      []Term                       `yaml:"categories"`
+	Areas           []Term                       `yaml:"areas"`
+	QuickExit       string                       `yaml:"quick_exit"`
+	UnsafeHTML      bool                         `yaml:"unsafe_html"`
+	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
 }
 
 // Parse decodes and validates site.yaml. text must be normalized (see
@@ -109,7 +113,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		Title: r.Title, Description: r.Description, Menu: r.Menu,
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
-		QuickExit: r.QuickExit, UnsafeHTML: r.UnsafeHTML,
+		QuickExit: r.QuickExit, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
 	}
 	if s.QuickExit == "" {
 		s.QuickExit = DefaultQuickExit

@@ -37,7 +37,17 @@ type Result struct {
 	HTML     []byte
 	TOC      []Heading
 	Summary  string // plain text of the first paragraph
+	Links    []Link // every link and image, in order
 	Problems []Problem
+}
+
+// Link is a link or image in the body, for checks that look across pages.
+type Link struct {
+	Offset int    // byte offset of its "[" (or "!") in the body
+	Dest   string // the destination as written
+	URL    string // the destination as published (after the Resolver)
+	Image  bool
+	Alt    string // an image's alternative text
 }
 
 // Resolver rewrites a relative link destination as written in Markdown
@@ -104,9 +114,14 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 				res.Summary = plainText(n, body)
 			}
 		case *ast.Link:
+			dest := string(n.Destination)
 			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination)})
 		case *ast.Image:
+			dest := string(n.Destination)
 			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination),
+				Image: true, Alt: plainText(n, body)})
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener noreferrer"))

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+const checkUsage = `Usage: loa check [flags]
+
+Checks the site in --source without writing anything: everything loa build
+checks (front matter, links to missing files, templates, the directory), and
+also links to anchors that do not exist, pages missing in a language, images
+without alternative text, headings that skip a level, titles used twice, and
+directory entries past their review date. Each problem names its file, line
+and column. content/site.yaml's "checks:" sets a rule to error, warning or off.
+
+Flags:
+`
+
+type checkConfig struct {
+	opts   build.Options
+	format string
+}
+
+func checkFlags(c *checkConfig) *flag.FlagSet {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.StringVar(&c.opts.Source, "source", ".", "the site's folder `DIR`, holding content/, templates/ and static/")
+	fs.BoolVar(&c.opts.Drafts, "drafts", false, "check pages marked draft: true as well")
+	fs.StringVar(&c.format, "format", "text", "how to print problems, `FORMAT` text or json (json goes to standard output)")
+	return fs
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c := &checkConfig{}
+	fs := checkFlags(c)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return runHelp(ctx, []string{"check"}, stdout, stderr)
+		}
+		return usageError{msg: "check: " + err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{msg: fmt.Sprintf("check: unexpected argument %q", fs.Arg(0))}
+	}
+	if c.format != "text" && c.format != "json" {
+		return usageError{msg: fmt.Sprintf("check: --format must be text or json, not %q", c.format)}
+	}
+	c.opts.DryRun = true
+	res, err := build.Run(ctx, c.opts)
+	var oe *build.OptionError
+	if errors.As(err, &oe) {
+		return usageError{msg: oe.Msg, hint: oe.Hint}
+	}
+	if err != nil && !errors.Is(err, build.ErrContent) {
+		return err
+	}
+	errs, warns := res.Diagnostics.Count()
+	if c.format == "json" {
+		if err := diag.PrintJSON(stdout, res.Diagnostics); err != nil {
+			return err
+		}
+	} else {
+		if err := diag.PrintText(stderr, res.Diagnostics); err != nil {
+			return err
+		}
+		if errs+warns == 0 {
+			fmt.Fprintln(stderr, "loa: no problems found")
+		} else {
+			fmt.Fprintf(stderr, "loa: %s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+		}
+	}
+	if errs > 0 {
+		return errReported
+	}
+	return nil
+}

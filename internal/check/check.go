@@ -1,0 +1,239 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
+)
+
+// The rules, by the name site.yaml's `checks:` uses for them.
+const (
+	BrokenAnchor       = "broken-anchor"
+	MissingTranslation = "missing-translation"
+	MissingAlt         = "missing-alt"
+	HeadingOrder       = "heading-order"
+	DuplicateTitle     = "duplicate-title"
+)
+
+// Defaults are each rule's severity when site.yaml does not set one:
+// "error" stops the build, "warning" is reported, "off" is not checked.
+var Defaults = map[string]string{
+	BrokenAnchor:       "error",
+	MissingAlt:         "error",
+	MissingTranslation: "warning",
+	HeadingOrder:       "warning",
+	DuplicateTitle:     "warning",
+}
+
+// Page is a published page with what its Markdown held.
+type Page struct {
+	*content.Page
+	Links []markdown.Link
+	TOC   []markdown.Heading
+}
+
+// Run applies every rule to pages and returns the problems, each with the
+// severity configured for its rule. It also reports unknown rule names and
+// severities in site.yaml's `checks:`.
+func Run(site *config.Site, pages []Page) diag.List {
+	sev, l := severities(site)
+	r := runner{site: site, pages: pages, sev: sev, byPath: map[string]*Page{}}
+	for i := range pages {
+		r.byPath[pages[i].Path] = &pages[i]
+	}
+	for i := range pages {
+		p := &pages[i]
+		r.anchors(p)
+		r.alt(p)
+		r.headings(p)
+	}
+	r.translations()
+	r.titles()
+	files := map[string]bool{}
+	for _, d := range r.l {
+		files[d.Pos.File] = true
+	}
+	for i := range pages {
+		if files[pages[i].File] {
+			r.l.FillSources(diag.NewLineIndex(pages[i].File, pages[i].Text))
+		}
+	}
+	l.Append(r.l)
+	return l
+}
+
+func severities(site *config.Site) (map[string]string, diag.List) {
+	sev := map[string]string{}
+	for k, v := range Defaults {
+		sev[k] = v
+	}
+	var l diag.List
+	names := make([]string, 0, len(Defaults))
+	for k := range Defaults {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for name, v := range site.Checks {
+		if _, ok := Defaults[name]; !ok {
+			d := diag.Errorf(v.Pos, "unknown check %q under checks:", name).WithHint("the checks are %s", strings.Join(names, ", "))
+			if s := diag.Suggest(name, names); s != "" {
+				d = d.WithHint("did you mean %q?", s)
+			}
+			l.Add(d)
+			continue
+		}
+		if !slices.Contains([]string{"error", "warning", "off"}, v.Value) {
+			l.Add(diag.Errorf(v.Pos, "check %q is set to %q", name, v.Value).WithHint("use error, warning or off"))
+			continue
+		}
+		sev[name] = v.Value
+	}
+	return sev, l
+}
+
+type runner struct {
+	site   *config.Site
+	pages  []Page
+	sev    map[string]string
+	byPath map[string]*Page
+	l      diag.List
+}
+
+// report adds a problem for rule at pos, unless the rule is off.
+func (r *runner) report(rule string, pos diag.Position, hint, format string, args ...any) {
+	var d diag.Diagnostic
+	switch r.sev[rule] {
+	case "off":
+		return
+	case "error":
+		d = diag.Errorf(pos, format, args...)
+	default:
+		d = diag.Warningf(pos, format, args...)
+	}
+	d.Message += fmt.Sprintf(" [%s]", rule)
+	d.Hint = hint
+	r.l.Add(d)
+}
+
+// at returns the position of a byte offset in p's Markdown body.
+func at(p *Page, offset int) diag.Position {
+	return diag.NewLineIndex(p.File, p.Text).Position(p.BodyOffset + offset)
+}
+
+// ids are the fragment targets a page has: its heading IDs, the skip
+// link's target and goldmark's footnote IDs.
+func ids(p *Page) map[string]bool {
+	m := map[string]bool{"main": true}
+	for _, h := range p.TOC {
+		m[h.ID] = true
+	}
+	return m
+}
+
+func (r *runner) anchors(p *Page) {
+	for _, ln := range p.Links {
+		path, frag, ok := strings.Cut(ln.URL, "#")
+		if !ok || frag == "" || ln.Image || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
+			continue
+		}
+		target := p
+		if path != "" {
+			if target = r.byPath[path]; target == nil {
+				continue // not a page of this site (an external or unchecked URL)
+			}
+		}
+		if !ids(target)[frag] {
+			var known []string
+			for _, h := range target.TOC {
+				known = append(known, h.ID)
+			}
+			hint := "link to a heading's id: lower-case, no marks, words joined by hyphens (## Mục tiêu → #muc-tieu)"
+			if s := diag.Suggest(frag, known); s != "" {
+				hint = fmt.Sprintf("did you mean #%s?", s)
+			}
+			r.report(BrokenAnchor, at(p, ln.Offset), hint, "the link %q goes to #%s, which %s has no heading for", ln.Dest, frag, target.File)
+		}
+	}
+}
+
+func (r *runner) alt(p *Page) {
+	for _, ln := range p.Links {
+		if ln.Image && strings.TrimSpace(ln.Alt) == "" {
+			r.report(MissingAlt, at(p, ln.Offset), "describe the image between the brackets: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)",
+				"the image %q has no alternative text for people who cannot see it", ln.Dest)
+		}
+	}
+}
+
+func (r *runner) headings(p *Page) {
+	prev := 1 // the page title
+	for _, h := range p.TOC {
+		if h.Level > prev+1 {
+			pos := p.FrontMatter.Pos
+			if off := headingOffset(p, h); off >= 0 {
+				pos = at(p, off)
+			}
+			r.report(HeadingOrder, pos, fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
+				"the heading %q is level %d right after level %d", h.Text, h.Level, prev)
+		}
+		prev = h.Level
+	}
+}
+
+// headingOffset finds where heading h is written in p's body.
+func headingOffset(p *Page, h markdown.Heading) int {
+	marker := strings.Repeat("#", h.Level) + " "
+	body := string(p.Body)
+	for i := 0; i < len(body); {
+		j := strings.Index(body[i:], marker)
+		if j < 0 {
+			return -1
+		}
+		k := i + j
+		if (k == 0 || body[k-1] == '\n') && strings.Contains(strings.SplitN(body[k:], "\n", 2)[0], h.Text) {
+			return k
+		}
+		i = k + len(marker)
+	}
+	return -1
+}
+
+func (r *runner) translations() {
+	seen := map[string]bool{}
+	for i := range r.pages {
+		p := &r.pages[i]
+		if seen[p.Key] {
+			continue
+		}
+		seen[p.Key] = true
+		var missing []string
+		for _, lang := range r.site.Languages {
+			if p.Translation(lang.Code) == nil {
+				missing = append(missing, lang.Name)
+			}
+		}
+		if len(missing) > 0 {
+			r.report(MissingTranslation, p.FrontMatter.Pos, "add the translation beside this file, with the same name and the other language code",
+				"this page has no %s version", strings.Join(missing, " or "))
+		}
+	}
+}
+
+func (r *runner) titles() {
+	first := map[string]*Page{}
+	for i := range r.pages {
+		p := &r.pages[i]
+		key := p.Lang + "\x00" + strings.ToLower(strings.TrimSpace(p.Title))
+		if other := first[key]; other != nil {
+			r.report(DuplicateTitle, p.FrontMatter.Pos, "give each page a title of its own, so that people can tell them apart in lists and search results",
+				"the title %q is also the title of %s", p.Title, other.File)
+			continue
+		}
+		first[key] = p
+	}
+}

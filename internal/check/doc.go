@@ -1,0 +1,16 @@
+// Package check owns the rules that look across the whole site once every
+// page is converted: links to anchors that do not exist, pages missing in a
+// language, images without alternative text, headings that skip a level,
+// and titles used twice in one language.
+//
+// It receives the loaded configuration and, for each published page, its
+// content.Page with the links and headings markdown found; it returns
+// diagnostics at the file, line and column of each problem, with the
+// severity site.yaml's `checks:` gives the rule. It reads nothing and
+// writes nothing. build runs it on every build (errors stop the build),
+// and `loa check` shows its warnings too.
+//
+// Problems found earlier in the pipeline are reported there, not here:
+// links to missing or unpublished files (build), alias collisions
+// (content), stale directory entries (directory).
+package check
