@@ -104,6 +104,18 @@ func (b *builder) write(ctx context.Context) error {
 			return err
 		}
 	}
+	for _, lang := range b.res.Languages {
+		buf.Reset()
+		ok, err := b.renderer.Feed(&buf, lang)
+		if err != nil {
+			return fmt.Errorf("render the %s feed: %w", lang, err)
+		}
+		if ok {
+			if err := b.writeFile(b.local(b.renderer.FeedPath(lang)), buf.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
 	for name, data := range render.HeaderFiles() {
 		if err := b.writeFile(name, data); err != nil {
 			return err
@@ -171,11 +183,11 @@ func (b *builder) page(conv *markdown.Converter, c *check.Page) (diag.List, erro
 		}
 	}
 	for _, a := range p.Attachments {
-		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a))
+		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a.Path))
 		if err != nil {
 			return l, err
 		}
-		if err := b.writeFile(b.local(p.Path)+path.Base(a), data); err != nil {
+		if err := b.writeFile(b.local(p.Path)+path.Base(a.Path), data); err != nil {
 			return l, err
 		}
 	}
@@ -263,8 +275,8 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 			if q := b.content.ByFile(path.Join(dir, name)); q != nil {
 				rel := strings.TrimPrefix(file, content.Root+"/")
 				for _, a := range q.Attachments {
-					if a == rel {
-						return q.Path + path.Base(a) + frag, nil
+					if a.Path == rel {
+						return q.Path + path.Base(a.Path) + frag, nil
 					}
 				}
 			}

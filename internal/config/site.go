@@ -55,6 +55,9 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
 	// default: raw HTML is left out.
 	UnsafeHTML bool
+	// TwelveHour writes times as "5:22 CH" rather than "17:22"
+	// (time_format: 12h in site.yaml; 24h is the default).
+	TwelveHour bool
 	// Checks sets the severity of named checks ("missing-translation:
 	// error"); package check owns the names and validates them.
 	Checks map[string]strictyaml.Scalar
@@ -99,6 +102,7 @@ type raw struct {
 	QuickExit       string                       `yaml:"quick_exit"`
 	UnsafeHTML      bool                         `yaml:"unsafe_html"`
 	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
+	TimeFormat      string                       `yaml:"time_format"`
 }
 
 // Parse decodes and validates site.yaml. text must be normalized (see
@@ -114,6 +118,13 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
 		QuickExit: r.QuickExit, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
+	}
+	switch r.TimeFormat {
+	case "", "24h":
+	case "12h":
+		s.TwelveHour = true
+	default:
+		l.Add(diag.Errorf(top, "time_format %q is not 24h or 12h", r.TimeFormat))
 	}
 	if s.QuickExit == "" {
 		s.QuickExit = DefaultQuickExit

@@ -105,11 +105,11 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 }
 
 // walk lists the Markdown files under content/ and each bundle's attachments.
-func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]string, diag.List, error) {
+func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Attachment, diag.List, error) {
 	var (
 		files       []file
 		l           diag.List
-		attachments = map[string][]string{}
+		attachments = map[string][]Attachment{}
 		bundles     = map[string]bool{}
 	)
 	skip := map[string]bool{"i18n": true}
@@ -153,7 +153,11 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]str
 				l.Add(diag.Errorf(diag.Position{File: p}, "this Markdown file is inside the page bundle %q, so it is not a page of its own", bundle).
 					WithHint("move it out of the bundle folder, or rename it if it is an attachment"))
 			} else {
-				attachments[bundle] = append(attachments[bundle], rel)
+				info, err := d.Info()
+				if err != nil {
+					return err
+				}
+				attachments[bundle] = append(attachments[bundle], Attachment{Path: rel, Size: info.Size()})
 			}
 			return nil
 		}

@@ -245,9 +245,19 @@ func TestLoadSite(t *testing.T) {
 	if !b.IsBundle() || b.Slug != "164-kh-ubnd" || b.Dir != "plan/164-kh-ubnd" || b.Section() != "plan" {
 		t.Errorf("bundle: bundle %v slug %q dir %q", b.IsBundle(), b.Slug, b.Dir)
 	}
+	attPaths := func(as []Attachment) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Path)
+		}
+		return out
+	}
 	wantAtt := []string{"plan/164-kh-ubnd/anh/so-do.png", "plan/164-kh-ubnd/ke-hoach-164.pdf"}
-	if !slices.Equal(b.Attachments, wantAtt) || !slices.Equal(page(t, s, "content/plan/164-kh-ubnd/index.en.md").Attachments, wantAtt) {
-		t.Errorf("attachments = %q, want %q", b.Attachments, wantAtt)
+	if got := attPaths(b.Attachments); !slices.Equal(got, wantAtt) || !slices.Equal(attPaths(page(t, s, "content/plan/164-kh-ubnd/index.en.md").Attachments), wantAtt) {
+		t.Errorf("attachments = %q, want %q", got, wantAtt)
+	}
+	if b.Attachments[0].Size <= 0 {
+		t.Errorf("attachment size = %d", b.Attachments[0].Size)
 	}
 
 	if got := page(t, s, "content/plan/phòng-chống.vi.md").Slug; got != "phong-chong" {

@@ -60,9 +60,8 @@ type Page struct {
 	// Translations holds this page in every language that has it, in the
 	// site's language order, this page included.
 	Translations []*Page
-	// Attachments are a bundle's other files, content-relative paths
-	// ("plan/164-kh-ubnd/ke-hoach-164.pdf"), sorted.
-	Attachments []string
+	// Attachments are a bundle's other files, sorted by path.
+	Attachments []Attachment
 }
 
 // FrontMatter is the YAML block at the top of a Markdown file. Unknown keys
@@ -89,6 +88,12 @@ type FrontMatter struct {
 	Pos diag.Position
 	// SlugPos is where slug: was written; zero when it was not.
 	SlugPos diag.Position
+}
+
+// Attachment is a file published beside a bundle's page.
+type Attachment struct {
+	Path string // content-relative, "plan/164-kh-ubnd/ke-hoach-164.pdf"
+	Size int64  // bytes
 }
 
 // Translation returns the page's translation in lang, or nil.

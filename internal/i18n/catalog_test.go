@@ -54,3 +54,27 @@ func TestDate(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+func TestLongDate(t *testing.T) {
+	loc := time.FixedZone("ICT", 7*3600)
+	morning := time.Date(2021, 11, 5, 8, 11, 0, 0, loc)
+	evening := time.Date(2021, 11, 24, 17, 22, 0, 0, loc)
+	midnight := time.Date(2021, 11, 2, 0, 0, 0, 0, loc)
+	for _, tc := range []struct {
+		lang   string
+		t      time.Time
+		twelve bool
+		want   string
+	}{
+		{"vi", morning, false, "Thứ Sáu, 05/11/2021, 08:11"},
+		{"vi", morning, true, "Thứ Sáu, 05/11/2021, 8:11 SA"},
+		{"vi", evening, true, "Thứ Tư, 24/11/2021, 5:22 CH"},
+		{"vi", midnight, true, "Thứ Ba, 02/11/2021"},
+		{"en", evening, false, "Wednesday 24 November 2021, 17:22"},
+		{"en", evening, true, "Wednesday 24 November 2021, 5:22 pm"},
+	} {
+		if got := LongDate(tc.lang, tc.t, tc.twelve); got != tc.want {
+			t.Errorf("LongDate(%s, %v, %v) = %q, want %q", tc.lang, tc.t, tc.twelve, got, tc.want)
+		}
+	}
+}

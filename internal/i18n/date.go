@@ -22,3 +22,41 @@ func Date(lang string, t time.Time) string {
 		return t.Format("2006-01-02")
 	}
 }
+
+var viWeekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+// LongDate formats t with its weekday and, when t is not midnight, its
+// time: Vietnamese "Thứ Sáu, 05/11/2021, 08:30" (or "8:30 SA" with
+// twelveHour: SA before noon, CH after, as Vietnamese portals write it),
+// English "Friday 5 November 2021, 08:30" (or "8:30 am"). t should already
+// be in the site's time zone.
+func LongDate(lang string, t time.Time, twelveHour bool) string {
+	var s string
+	switch lang {
+	case "vi":
+		s = viWeekdays[t.Weekday()] + ", " + Date(lang, t)
+	case "en":
+		s = t.Weekday().String() + " " + Date(lang, t)
+	default:
+		s = Date(lang, t)
+	}
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return s
+	}
+	if !twelveHour {
+		return s + fmt.Sprintf(", %02d:%02d", t.Hour(), t.Minute())
+	}
+	h := t.Hour() % 12
+	if h == 0 {
+		h = 12
+	}
+	am, pm := "am", "pm"
+	if lang == "vi" {
+		am, pm = "SA", "CH"
+	}
+	mark := am
+	if t.Hour() >= 12 {
+		mark = pm
+	}
+	return s + fmt.Sprintf(", %d:%02d %s", h, t.Minute(), mark)
+}

@@ -328,7 +328,13 @@ func (r *Renderer) jsonLD(p *directory.Provider, lang string) template.JS {
 		}
 		graph = append(graph, svc)
 	}
-	b, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
+	return jsonLD(map[string]any{"@context": "https://schema.org", "@graph": graph})
+}
+
+// jsonLD encodes v for a <script type="application/ld+json"> element;
+// json.Marshal escapes <, > and &, so the text cannot end the element.
+func jsonLD(v any) template.JS {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return ""
 	}

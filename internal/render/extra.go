@@ -12,22 +12,28 @@ import (
 	"github.com/loa-ssg/loa/internal/directory"
 )
 
-// Extra is a page made from the directory's data rather than from a
-// Markdown file: one per provider, per category and per area, in each
-// language whose directory section page exists.
+// Extra is a page made from data rather than from a Markdown file: a
+// provider, category or area page of the directory (in each language whose
+// directory section exists), the second and later pages of a long list,
+// and the tag pages.
 type Extra struct {
 	Lang string
-	// Path is the URL path, under the directory section's path.
+	// Path is the URL path.
 	Path  string
 	Title string
-	// Layout is the template: provider.html or directory-list.html.
+	// Layout is the template: provider.html, directory-list.html,
+	// tags.html, tag.html, or a section's own layout for its later pages.
 	Layout string
-	// Key pairs translations: "provider:<id>", "category:<id>", "area:<id>".
+	// Key pairs translations: "provider:<id>", "category:<id>", "area:<id>",
+	// "page:<section key>:<n>", "tag:<slug>", "tags".
 	Key     string
-	section *content.Page
+	section *content.Page // the page above it, for breadcrumbs and the menu
 	prov    *directory.Provider
-	kind    string // "provider", "category" or "area"
+	kind    string // "provider", "category", "area", "page", "tag" or "tags"
 	termID  string
+	list    []*content.Page // the pages a list shows (page, tag)
+	pager   *Pager
+	tags    []Tag // tags
 }
 
 // makeExtras lists the directory's generated pages, sorted by path, and
@@ -59,6 +65,7 @@ func (r *Renderer) makeExtras() diag.List {
 				section: sec, kind: "area", termID: a.ID})
 		}
 	}
+	r.listExtras()
 	slices.SortFunc(r.extras, func(a, b *Extra) int { return cmp.Compare(a.Path, b.Path) })
 	kept := r.extras[:0]
 	for _, e := range r.extras {
@@ -92,6 +99,14 @@ func (r *Renderer) Extras() []*Extra { return r.extras }
 func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 	v := r.frame(e.Lang, e.Path, e.section, r.extraKeys[e.Key])
 	v.Title = e.Title
+	if r.tmpl[e.Layout] == nil {
+		return fmt.Errorf("no template %s", e.Layout)
+	}
+	switch e.kind {
+	case "page", "tag", "tags":
+		r.listView(v, e)
+		return r.execute(w, e.Layout, v)
+	}
 	d := r.directoryView(e.section)
 	switch e.kind {
 	case "provider":
@@ -121,8 +136,5 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 	}
 	d.Groups = nil
 	v.Directory = d
-	if r.tmpl[e.Layout] == nil {
-		return fmt.Errorf("no template %s", e.Layout)
-	}
 	return r.execute(w, e.Layout, v)
 }

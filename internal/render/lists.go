@@ -3,13 +3,162 @@ package render
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/fold"
 )
+
+// PerPage is how many entries a list page shows before it continues on
+// .../<url_page>/2/.
+const PerPage = 20
+
+// Pager links the pages of a long list.
+type Pager struct {
+	Current, Total int
+	Prev, Next     string // URLs, "" at either end
+	Pages          []Link // every page, Current marked "page"
+}
+
+// Tag is a tag of one language with its pages.
+type Tag struct {
+	Slug, Name, URL string
+	Count           int
+}
 
 // sortNewest orders pages by date, newest first, then by path.
 func sortNewest(pages []*content.Page) {
 	slices.SortStableFunc(pages, func(a, b *content.Page) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
 	})
+}
+
+// pageURL is the URL of page n (1-based) of a list whose first page is at base.
+func (r *Renderer) pageURL(lang, base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return base + r.catalog.T(lang, "url_page") + "/" + strconv.Itoa(n) + "/"
+}
+
+// pager returns the pager for page n of a list of count entries at base,
+// or nil when the list fits on one page.
+func (r *Renderer) pager(lang, base string, n, count int) *Pager {
+	total := (count + PerPage - 1) / PerPage
+	if total <= 1 {
+		return nil
+	}
+	p := &Pager{Current: n, Total: total}
+	if n > 1 {
+		p.Prev = r.pageURL(lang, base, n-1)
+	}
+	if n < total {
+		p.Next = r.pageURL(lang, base, n+1)
+	}
+	for i := 1; i <= total; i++ {
+		l := Link{Title: strconv.Itoa(i), URL: r.pageURL(lang, base, i)}
+		if i == n {
+			l.Current = "page"
+		}
+		p.Pages = append(p.Pages, l)
+	}
+	return p
+}
+
+// window returns the entries of page n of list.
+func window[T any](list []T, n int) []T {
+	lo := min((n-1)*PerPage, len(list))
+	return list[lo:min(lo+PerPage, len(list))]
+}
+
+// listExtras adds the later pages of long section lists, and the tag pages.
+func (r *Renderer) listExtras() {
+	for _, p := range r.Content.Pages {
+		if p.Kind == content.KindPage || len(p.Children) <= PerPage || (p.Kind == content.KindSection && p.Dir == DirectorySection) {
+			continue
+		}
+		layout, err := r.Layout(p)
+		if err != nil {
+			continue
+		}
+		for n := 2; (n-1)*PerPage < len(p.Children); n++ {
+			r.extras = append(r.extras, &Extra{Lang: p.Lang, Path: r.pageURL(p.Lang, p.Path, n),
+				Title: p.Title, Layout: layout, Key: "page:" + p.Key + ":" + strconv.Itoa(n),
+				section: p, kind: "page", list: p.Children, pager: r.pager(p.Lang, p.Path, n, len(p.Children))})
+		}
+	}
+	if r.tmpl["tag.html"] == nil || r.tmpl["tags.html"] == nil {
+		return
+	}
+	for _, lang := range r.site.Languages {
+		tags, pages := r.tagIndex(lang.Code)
+		if len(tags) == 0 {
+			continue
+		}
+		home := r.Content.Homes[lang.Code]
+		index := &Extra{Lang: lang.Code, Path: r.tagsURL(lang.Code), Title: r.catalog.T(lang.Code, "tags"),
+			Layout: "tags.html", Key: "tags", section: home, kind: "tags", tags: tags}
+		r.extras = append(r.extras, index)
+		for _, t := range tags {
+			list := pages[t.Slug]
+			for n := 1; (n-1)*PerPage < len(list); n++ {
+				r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.pageURL(lang.Code, t.URL, n),
+					Title: t.Name, Layout: "tag.html", Key: "tag:" + t.Slug + ":" + strconv.Itoa(n),
+					section: home, kind: "tag", list: list, pager: r.pager(lang.Code, t.URL, n, len(list))})
+			}
+		}
+	}
+}
+
+func (r *Renderer) tagsURL(lang string) string {
+	return r.site.LangPrefix(lang) + r.catalog.T(lang, "url_tags") + "/"
+}
+
+// tagIndex returns lang's tags in name order and, per tag slug, its pages
+// newest first. A tag's name is the interface string "tag_<slug>" when the
+// site defines one, else its first spelling in the content.
+func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
+	pages := map[string][]*content.Page{}
+	names := map[string]string{}
+	for _, p := range r.Content.Pages {
+		if p.Lang != lang {
+			continue
+		}
+		for _, t := range p.Tags {
+			slug := fold.Slug(t)
+			if slug == "" || slices.Contains(pages[slug], p) {
+				continue
+			}
+			if _, ok := names[slug]; !ok {
+				names[slug] = t
+				if s := r.catalog.T(lang, "tag_"+slug); s != "tag_"+slug {
+					names[slug] = s
+				}
+			}
+			pages[slug] = append(pages[slug], p)
+		}
+	}
+	var tags []Tag
+	for slug, list := range pages {
+		sortNewest(list)
+		tags = append(tags, Tag{Slug: slug, Name: names[slug], URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
+	}
+	slices.SortFunc(tags, func(a, b Tag) int {
+		return cmp.Or(cmp.Compare(fold.Key(a.Name), fold.Key(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+	return tags, pages
+}
+
+// listView fills a list page's view: its window of entries and pager.
+func (r *Renderer) listView(v *View, e *Extra) {
+	v.Pager = e.pager
+	n := 1
+	if e.pager != nil {
+		n = e.pager.Current
+		v.Title = e.Title + " – " + r.catalog.T(e.Lang, "page") + " " + strconv.Itoa(n)
+	}
+	for _, p := range window(e.list, n) {
+		v.Children = append(v.Children, item(p))
+	}
+	v.Tags = e.tags
 }

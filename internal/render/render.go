@@ -49,6 +49,7 @@ type Renderer struct {
 	tmpl    set
 	news    map[string][]*content.Page // lang → news items, newest first
 	extras  []*Extra
+	byTag   map[string]map[string][]*content.Page // lang → tag slug → news, newest first
 	assets  map[string]string
 	// extraKeys maps an Extra's Key to its path per language.
 	extraKeys map[string]map[string]string
@@ -77,6 +78,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 	for _, items := range r.news {
 		sortNewest(items)
 	}
+	r.indexTags()
 	l.Append(r.makeExtras())
 	return r, l, nil
 }
@@ -187,21 +189,40 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	} else if res.Summary != "" {
 		v.Description = res.Summary
 	}
-	for _, c := range p.Children {
-		v.Children = append(v.Children, item(c))
-	}
-	if p.Kind == content.KindHome {
-		for i, n := range r.news[p.Lang] {
-			if i == LatestNews {
-				break
-			}
-			v.Latest = append(v.Latest, item(n))
+	children := p.Children
+	if p.Kind != content.KindPage && !(p.Kind == content.KindSection && p.Dir == DirectorySection) {
+		if v.Pager = r.pager(p.Lang, p.Path, 1, len(children)); v.Pager != nil {
+			children = window(children, 1)
 		}
 	}
-	for _, a := range p.Attachments {
-		name := path.Base(a)
-		v.Attachments = append(v.Attachments, Link{Title: name, URL: p.Path + name})
+	for _, c := range children {
+		v.Children = append(v.Children, item(c))
 	}
+	switch {
+	case p.Kind == content.KindHome:
+		v.Latest = r.latest(p)
+		v.JSONLD = jsonLD(map[string]any{"@context": "https://schema.org", "@type": "WebSite",
+			"name": r.site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang})
+	case p.Kind == content.KindPage && p.Section() == NewsSection:
+		v.Latest, v.Related, v.Article = r.latest(p), r.related(p), true
+		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
+			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
+			"publisher": map[string]any{"@type": "Organization", "name": r.site.Title.Get(p.Lang)}}
+		if !p.Date.IsZero() {
+			article["datePublished"] = p.Date.In(r.site.Location).Format(time.RFC3339)
+			article["dateModified"] = lastmod(p).In(r.site.Location).Format(time.RFC3339)
+		}
+		if v.Description != "" {
+			article["description"] = v.Description
+		}
+		v.JSONLD = jsonLD(article)
+	}
+	for _, a := range p.Attachments {
+		name := path.Base(a.Path)
+		v.Attachments = append(v.Attachments, Attachment{Name: name, URL: p.Path + name,
+			About: fileKind(name) + ", " + r.size(p.Lang, a.Size)})
+	}
+	v.PageTags = r.pageTags(p)
 	if p.Kind == content.KindSection && p.Dir == DirectorySection {
 		v.Directory = r.directoryView(p)
 	}
@@ -216,6 +237,9 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
 	v := r.base(lang)
 	v.Canonical = r.site.AbsURL(urlPath)
+	if len(r.news[lang]) > 0 {
+		v.Feed = r.FeedPath(lang)
+	}
 	for _, l := range r.site.Languages {
 		if p, ok := paths[l.Code]; ok {
 			v.Alternates = append(v.Alternates, Alternate{Hreflang: l.Code, Href: r.site.AbsURL(p)})

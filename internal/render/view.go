@@ -6,6 +6,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/markdown"
 )
 
@@ -34,9 +35,21 @@ type View struct {
 	Menu        []Link
 	Breadcrumbs []Link
 	Children    []Item
+	// Related and Latest are the news items shown beside a news item (and
+	// Latest on the home page); Article marks a news item.
+	Related []Item
+	Article bool
+	// Feed is the URL path of the language's Atom feed, "" when it has none.
+	Feed string
+	// Pager links the pages of a long list; nil when it fits on one.
+	Pager *Pager
+	// Tags lists a language's tags (the tag index page).
+	Tags        []Tag
 	Latest      []Item
-	Attachments []Link
-	Emergency   []Emergency
+	Attachments []Attachment
+	// PageTags are the page's tags, linked to their pages.
+	PageTags  []Tag
+	Emergency []Emergency
 	// Directory is set on the directory's pages: the providers to show, and
 	// for category and area pages the term they list.
 	Directory *DirectoryView
@@ -69,6 +82,12 @@ type Link struct {
 	Title, URL, Current string
 }
 
+// Attachment is a file published beside a page: its name, URL, and what
+// a reader needs to know before opening it ("PDF, 245 KB").
+type Attachment struct {
+	Name, URL, About string
+}
+
 // Item is a page in a list.
 type Item struct {
 	Title, URL, Summary string
@@ -78,6 +97,17 @@ type Item struct {
 // Emergency is a number in the band on every page.
 type Emergency struct {
 	Number, Name string
+}
+
+// Locale returns the page's Open Graph locale ("vi_VN", "en_GB").
+func (v *View) Locale() string {
+	switch v.Lang {
+	case "vi":
+		return "vi_VN"
+	case "en":
+		return "en_GB"
+	}
+	return v.Lang
 }
 
 // CSP returns the content attribute of the page's Content-Security-Policy
@@ -107,6 +137,11 @@ func (v *View) T(key string) string { return v.r.catalog.T(v.Lang, key) }
 
 // Date formats t for the page's language.
 func (v *View) Date(t time.Time) string { return v.r.date(v.Lang, t) }
+
+// LongDate formats t with its weekday, and its time when it has one.
+func (v *View) LongDate(t time.Time) string {
+	return i18n.LongDate(v.Lang, t.In(v.r.site.Location), v.r.site.TwelveHour)
+}
 
 // ISODate formats t as RFC 3339, for <time datetime>.
 func (v *View) ISODate(t time.Time) string { return t.Format(time.RFC3339) }

@@ -1,4 +1,4 @@
-// loa: quick exit. The buttons are plain links to a neutral site and work
+// loa: the script on every page. Quick exit: the buttons are plain links to a neutral site and work
 // without this script; with it, leaving is instant: the page is covered at
 // once, replaced in the tab's history (so Back does not return to it), and
 // Shift pressed three times within five seconds does the same. It follows
@@ -54,4 +54,16 @@
     if (overlay) { overlay.parentNode.removeChild(overlay); overlay = null; }
     reset(false);
   });
+}());
+
+// Print or save as PDF (Decree 42/2022/NĐ-CP asks state websites to let
+// people print and save each article). The button is hidden without
+// JavaScript; the browser's own print command uses the same print styles.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
 }());

@@ -1,0 +1,59 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/fold"
+)
+
+// fileKind names a file's type for readers from its extension: "PDF",
+// "DOCX"; "" → the extension upper-cased, or "file".
+func fileKind(name string) string {
+	ext := strings.TrimPrefix(path.Ext(name), ".")
+	if ext == "" {
+		return "file"
+	}
+	return strings.ToUpper(ext)
+}
+
+// size writes n bytes for readers of lang: "245 KB", "1,2 MB" (Vietnamese
+// uses a decimal comma), in units of 1,024 bytes.
+func (r *Renderer) size(lang string, n int64) string {
+	var s string
+	switch {
+	case n < 1024:
+		s = fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		s = fmt.Sprintf("%d KB", (n+512)/1024)
+	default:
+		s = fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+		if lang == "vi" {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+	}
+	return s
+}
+
+// pageTags returns p's tags linked to their tag pages (none when the site
+// has no tag templates).
+func (r *Renderer) pageTags(p *content.Page) []Tag {
+	if r.tmpl["tag.html"] == nil || len(p.Tags) == 0 {
+		return nil
+	}
+	var out []Tag
+	for _, t := range p.Tags {
+		slug := fold.Slug(t)
+		if slug == "" {
+			continue
+		}
+		name := t
+		if s := r.catalog.T(p.Lang, "tag_"+slug); s != "tag_"+slug {
+			name = s
+		}
+		out = append(out, Tag{Slug: slug, Name: name, URL: r.tagsURL(p.Lang) + slug + "/"})
+	}
+	return out
+}
