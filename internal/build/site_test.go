@@ -3,6 +3,8 @@ package build
 import (
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,5 +265,44 @@ func TestHeaderFilesWritten(t *testing.T) {
 	}
 	if got := readOut(t, dir, "nginx-headers.conf"); !strings.Contains(got, `add_header X-Content-Type-Options "nosniff" always;`) {
 		t.Errorf("nginx-headers.conf:\n%s", got)
+	}
+}
+
+// TestImages checks that images in a bundle get their width and height,
+// and that every image after the first loads lazily.
+func TestImages(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, dir, siteYAML+`-- content/_index.vi.md --
+---
+title: Trang chủ
+---
+-- content/bai/index.vi.md --
+---
+title: Bài có ảnh
+---
+![Sơ đồ một](so-do.png)
+
+![Sơ đồ hai](so-do.png)
+`)
+	f, err := os.Create(filepath.Join(dir, "content", "bai", "so-do.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, image.NewRGBA(image.Rect(0, 0, 640, 360))); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res, err := Run(context.Background(), Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	got := readOut(t, dir, "bai/index.html")
+	for _, want := range []string{
+		`<img src="/bai/so-do.png" alt="Sơ đồ một" width="640" height="360">`,
+		`<img src="/bai/so-do.png" alt="Sơ đồ hai" width="640" height="360" loading="lazy">`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %s", want)
+		}
 	}
 }

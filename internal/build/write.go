@@ -5,6 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/gif"  // image sizes for width/height attributes
+	_ "image/jpeg" // image sizes
+	_ "image/png"  // image sizes
 	"io/fs"
 	"maps"
 	"net/url"
@@ -133,7 +137,7 @@ func (b *builder) write(ctx context.Context) error {
 // keeps in c what the cross-page checks need of it.
 func (b *builder) page(conv *markdown.Converter, c *check.Page) (diag.List, error) {
 	p := c.Page
-	res := conv.Convert(p.Body, b.resolver(p))
+	res := conv.ConvertWith(p.Body, markdown.Hooks{Resolve: b.resolver(p), ImageSize: b.imageSize(p)})
 	c.Links, c.TOC = res.Links, res.TOC
 	var l diag.List
 	if len(res.Problems) > 0 {
@@ -223,6 +227,29 @@ func (b *builder) writeDirectory() error {
 		}
 	}
 	return nil
+}
+
+// imageSize returns the pixel size of p's own attachments by their
+// published URL (PNG, JPEG and GIF; others are unknown).
+func (b *builder) imageSize(p *content.Page) func(string) (int, int, bool) {
+	return func(url string) (int, int, bool) {
+		for _, a := range p.Attachments {
+			if p.Path+path.Base(a.Path) != url {
+				continue
+			}
+			f, err := b.fsys.Open(path.Join(content.Root, a.Path))
+			if err != nil {
+				return 0, 0, false
+			}
+			defer f.Close()
+			cfg, _, err := image.DecodeConfig(f)
+			if err != nil {
+				return 0, 0, false
+			}
+			return cfg.Width, cfg.Height, true
+		}
+		return 0, 0, false
+	}
 }
 
 // local turns a URL path ("/sub/en/plan/") into a path in the output

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -87,10 +88,27 @@ func New(opts Options) *Converter {
 	return &Converter{md: md}
 }
 
-// Convert converts body. resolve may be nil (links are then left as written).
-// The returned HTML is a fresh slice the caller may keep.
+// Hooks connect a conversion to the site being built. Either may be nil.
+type Hooks struct {
+	Resolve Resolver
+	// ImageSize returns the size in pixels of the image published at url,
+	// and ok=false when it is not known. Known sizes become width and
+	// height attributes, so that the page does not jump as images load.
+	ImageSize func(url string) (width, height int, ok bool)
+}
+
+// Convert converts body with resolve as the only hook; see ConvertWith.
 func (c *Converter) Convert(body []byte, resolve Resolver) Result {
+	return c.ConvertWith(body, Hooks{Resolve: resolve})
+}
+
+// ConvertWith converts body. Every image after the first gets
+// loading="lazy" (the first is likely above the fold). The returned HTML
+// is a fresh slice the caller may keep.
+func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	var res Result
+	resolve := hooks.Resolve
+	images := 0
 	ids := &idGen{}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -120,6 +138,15 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 		case *ast.Image:
 			dest := string(n.Destination)
 			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+			if hooks.ImageSize != nil {
+				if w, h, ok := hooks.ImageSize(string(n.Destination)); ok {
+					n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+					n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+				}
+			}
+			if images++; images > 1 {
+				n.SetAttributeString("loading", []byte("lazy"))
+			}
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination),
 				Image: true, Alt: plainText(n, body)})
 		case *ast.AutoLink:
