@@ -33,6 +33,17 @@ func sortNewest(pages []*content.Page) {
 	})
 }
 
+// children returns what a section lists: its pages and subsections in
+// display order, except that the news section lists newest first.
+func (r *Renderer) children(p *content.Page) []*content.Page {
+	if p.Kind != content.KindSection || p.Dir != NewsSection {
+		return p.Children
+	}
+	out := slices.Clone(p.Children)
+	sortNewest(out)
+	return out
+}
+
 // pageURL is the URL of page n (1-based) of a list whose first page is at base.
 func (r *Renderer) pageURL(lang, base string, n int) string {
 	if n == 1 {
@@ -74,17 +85,18 @@ func window[T any](list []T, n int) []T {
 // listExtras adds the later pages of long section lists, and the tag pages.
 func (r *Renderer) listExtras() {
 	for _, p := range r.Content.Pages {
-		if p.Kind == content.KindPage || len(p.Children) <= PerPage || (p.Kind == content.KindSection && p.Dir == DirectorySection) {
+		children := r.children(p)
+		if p.Kind == content.KindPage || len(children) <= PerPage || (p.Kind == content.KindSection && p.Dir == DirectorySection) {
 			continue
 		}
 		layout, err := r.Layout(p)
 		if err != nil {
 			continue
 		}
-		for n := 2; (n-1)*PerPage < len(p.Children); n++ {
+		for n := 2; (n-1)*PerPage < len(children); n++ {
 			r.extras = append(r.extras, &Extra{Lang: p.Lang, Path: r.pageURL(p.Lang, p.Path, n),
 				Title: p.Title, Layout: layout, Key: "page:" + p.Key + ":" + strconv.Itoa(n),
-				section: p, kind: "page", list: p.Children, pager: r.pager(p.Lang, p.Path, n, len(p.Children))})
+				section: p, kind: "page", list: children, pager: r.pager(p.Lang, p.Path, n, len(children))})
 		}
 	}
 	if r.tmpl["tag.html"] == nil || r.tmpl["tags.html"] == nil {

@@ -189,7 +189,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	} else if res.Summary != "" {
 		v.Description = res.Summary
 	}
-	children := p.Children
+	children := r.children(p)
 	if p.Kind != content.KindPage && !(p.Kind == content.KindSection && p.Dir == DirectorySection) {
 		if v.Pager = r.pager(p.Lang, p.Path, 1, len(children)); v.Pager != nil {
 			children = window(children, 1)
