@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -23,9 +26,10 @@ Flags:
 `
 
 type buildConfig struct {
-	opts   build.Options
-	format string
-	quiet  bool
+	opts                build.Options
+	format              string
+	quiet, stats        bool
+	cpuProfile, memProf string
 }
 
 func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
@@ -36,6 +40,9 @@ func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 	fs.BoolVar(&c.opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&c.format, "format", "text", "how to print problems, `FORMAT` text or json (json goes to standard output)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but problems")
+	fs.BoolVar(&c.stats, "stats", false, "print the wall time of each stage, counts and peak heap")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
+	fs.StringVar(&c.memProf, "memprofile", "", "write a heap profile (pprof) to `FILE` after the build")
 	return fs, c
 }
 
@@ -57,8 +64,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !c.quiet && c.format == "text" {
 		c.opts.Progress = stderr
 	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	res, err := build.Run(ctx, c.opts)
+	if c.memProf != "" {
+		if perr := writeHeapProfile(c.memProf); perr != nil {
+			return perr
+		}
+	}
+	if c.stats {
+		printStats(stderr, res, time.Since(start))
+	}
 	if c.format == "json" {
 		if perr := diag.PrintJSON(stdout, res.Diagnostics); perr != nil {
 			return perr
@@ -98,6 +124,34 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr)
 	}
 	return nil
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(f)
+}
+
+// printStats prints what --stats promises: each stage's wall time, the
+// counts, and the peak heap (the runtime's high-water mark of heap memory
+// obtained from the system, which bounds the live heap from above).
+func printStats(w io.Writer, res build.Result, total time.Duration) {
+	for _, s := range res.Stages {
+		fmt.Fprintf(w, "stats: %-8s %8s\n", s.Name, s.Duration.Round(time.Millisecond))
+	}
+	fmt.Fprintf(w, "stats: %-8s %8s\n", "total", total.Round(time.Millisecond))
+	pages := 0
+	for _, n := range res.Pages {
+		pages += n
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	fmt.Fprintf(w, "stats: %d pages, %d files, %d diagnostics; heap from the system %d MB, %d GCs\n",
+		pages, res.Files, len(res.Diagnostics), m.HeapSys>>20, m.NumGC)
 }
 
 func plural(n int, word string) string {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -45,29 +46,39 @@ type Foreign struct {
 	URL  string
 }
 
-var (
-	tagPattern  = regexp.MustCompile(`(?is)<(script|link|img|iframe|frame|embed|object|audio|video|source|track|input)\b[^>]*>`)
-	attrPattern = regexp.MustCompile(`(?is)\b(src|href|data|poster|srcset|rel)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)`)
-	cssURL      = regexp.MustCompile(`(?i)(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)`)
-)
+// loading lists the elements whose attributes make the browser fetch.
+var loading = map[string]bool{"script": true, "link": true, "img": true, "iframe": true, "frame": true,
+	"embed": true, "object": true, "audio": true, "video": true, "source": true, "track": true, "input": true}
+
+var cssURL = regexp.MustCompile(`(?i)(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)`)
 
 // ForeignRequests lists what html (a rendered page) or css would make the
 // browser fetch from another origin: scripts, stylesheets, fonts, images,
 // frames and media with an absolute or protocol-relative URL. Links the
 // visitor clicks (<a href>) and <link rel="canonical|alternate"> are not
-// requests and are not listed.
+// requests and are not listed. It runs on every page, so it scans bytes
+// rather than using regular expressions, except for url() in the rare text
+// that has one.
 func ForeignRequests(text []byte) []Foreign {
 	var out []Foreign
-	for _, m := range tagPattern.FindAllSubmatch(text, -1) {
-		tag := strings.ToLower(string(m[1]))
-		attrs := map[string]string{}
-		for _, a := range attrPattern.FindAllSubmatch(m[0], -1) {
-			attrs[strings.ToLower(string(a[1]))] = strings.Trim(string(a[2]), `"'`)
+	for i := 0; i < len(text); i++ {
+		if text[i] != '<' {
+			continue
 		}
-		what := tag
-		if tag == "link" {
+		name, rest := tagName(text[i+1:])
+		if !loading[name] {
+			continue
+		}
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			break
+		}
+		attrs := attributes(rest[:end])
+		i += len(text[i+1:]) - len(rest) + end
+		what := name
+		if name == "link" {
 			rel := strings.ToLower(attrs["rel"])
-			if rel == "canonical" || rel == "alternate" || strings.Contains(rel, "alternate") {
+			if rel == "canonical" || strings.Contains(rel, "alternate") {
 				continue
 			}
 			what = rel
@@ -78,10 +89,58 @@ func ForeignRequests(text []byte) []Foreign {
 			}
 		}
 	}
-	for _, m := range cssURL.FindAllSubmatch(text, -1) {
-		out = append(out, Foreign{What: "stylesheet url()", URL: string(m[1])})
+	if bytes.Contains(text, []byte("url(")) || bytes.Contains(text, []byte("@import")) {
+		for _, m := range cssURL.FindAllSubmatch(text, -1) {
+			out = append(out, Foreign{What: "stylesheet url()", URL: string(m[1])})
+		}
 	}
 	return out
+}
+
+// tagName reads an element name at the start of b, lower-cased, and
+// returns it with the bytes after it.
+func tagName(b []byte) (string, []byte) {
+	n := 0
+	for n < len(b) && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= 'A' && b[n] <= 'Z' || n > 0 && b[n] >= '0' && b[n] <= '9') {
+		n++
+	}
+	return strings.ToLower(string(b[:n])), b[n:]
+}
+
+// attributes parses name=value pairs of a start tag (names lower-cased;
+// values unquoted, entities left as they are).
+func attributes(b []byte) map[string]string {
+	m := map[string]string{}
+	for len(b) > 0 {
+		b = bytes.TrimLeft(b, " \t\r\n/")
+		eq := bytes.IndexAny(b, "= \t\r\n")
+		if eq < 0 {
+			break
+		}
+		name := strings.ToLower(string(b[:eq]))
+		b = bytes.TrimLeft(b[eq:], " \t\r\n")
+		if len(b) == 0 || b[0] != '=' {
+			m[name] = ""
+			continue
+		}
+		b = bytes.TrimLeft(b[1:], " \t\r\n")
+		var val []byte
+		if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
+			end := bytes.IndexByte(b[1:], b[0])
+			if end < 0 {
+				end = len(b) - 1
+			}
+			val, b = b[1:1+end], b[min(len(b), end+2):]
+		} else {
+			end := bytes.IndexAny(b, " \t\r\n")
+			if end < 0 {
+				end = len(b)
+			}
+			val, b = b[:end], b[end:]
+		}
+		m[name] = string(val)
+	}
+	return m
 }
 
 func isForeign(u string) bool {
