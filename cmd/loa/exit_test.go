@@ -37,7 +37,7 @@ func TestExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"build", "--source", site, "--out", out}, 0, "built 1 page"},
+		{[]string{"build", "--source", site, "--out", out}, 0, "built 3 pages"},
 		{[]string{"build", "--source", site, "--out", out, "--base-url", "notaurl"}, 2, `--base-url "notaurl" is not an absolute http(s) address`},
 		{[]string{"build", "--source", filepath.Join(dir, "nowhere"), "--out", out}, 2, "is this a loa site?"},
 		{[]string{"build", "--source", site, "--out", filepath.Join(dir, "file")}, 2, "it is a file, not a folder"},

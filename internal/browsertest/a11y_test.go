@@ -54,6 +54,8 @@ func templatePages(t *testing.T) []string {
 		"/ho-tro/", "/en/support/",
 		"/ho-tro/tong-dai-111/", "/en/support/tong-dai-111/",
 		"/ho-tro/nhom/emergency/", "/en/support/area/national/",
+		"/tim-kiem/", "/en/search/", "/tim-kiem/a-z/", "/en/search/a-z/",
+		"/chu-de/", "/en/tags/",
 		"/404.html",
 	}
 }

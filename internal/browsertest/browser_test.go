@@ -95,7 +95,7 @@ func (p page) open(url string) {
 
 func eval[T any](p page, js string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		p.t.Fatalf("evaluate %s: %v", js, err)
 	}
@@ -190,6 +190,14 @@ func TestDirectoryWithoutJavaScript(t *testing.T) {
 	}
 	if all, want := eval[[]string](p, visibleCards), providerCount(t); len(all) != want {
 		t.Errorf("cards = %v, want %d", all, want)
+	}
+	p.open(base + "/tim-kiem/")
+	if text := eval[string](p, `document.querySelector("main").innerText`); !strings.Contains(text, "cần JavaScript") {
+		t.Errorf("search page without JavaScript does not say so:\n%s", text)
+	}
+	p.open(base + "/tim-kiem/a-z/")
+	if n := eval[int](p, `document.querySelectorAll("main li a").length`); n < 20 {
+		t.Errorf("A–Z index lists %d pages", n)
 	}
 	p.open(base + "/en/support/category/anti-trafficking/")
 	title := eval[string](p, `document.querySelector("h1").textContent`)

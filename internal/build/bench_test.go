@@ -88,9 +88,9 @@ func TestCorpusBuilds(t *testing.T) {
 	if err != nil || len(res.Diagnostics) > 0 {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
-	// 40 pages + 4 sections + home, and the tag pages: the index, and tags
-	// a and b with 40 pages each, 20 to a page.
-	if res.Pages["vi"] != 50 || res.Pages["en"] != 50 {
+	// 40 pages + 4 sections + home, the tag pages (the index, and tags a
+	// and b with 40 pages each, 20 to a page), the search page and A–Z.
+	if res.Pages["vi"] != 52 || res.Pages["en"] != 52 {
 		t.Errorf("pages = %v", res.Pages)
 	}
 }

@@ -176,8 +176,8 @@ It was announced.
 
 func TestSmallSite(t *testing.T) {
 	res, dir := mustBuild(t, smallSite)
-	if res.Pages["vi"] != 6 || res.Pages["en"] != 5 {
-		t.Errorf("pages = %v, want vi 6, en 5", res.Pages)
+	if res.Pages["vi"] != 8 || res.Pages["en"] != 7 { // with the search page and A–Z
+		t.Errorf("pages = %v, want vi 8, en 7", res.Pages)
 	}
 	for _, name := range []string{
 		"index.html", "en/index.html", "ke-hoach/index.html", "en/plan/index.html",
@@ -192,7 +192,7 @@ func TestSmallSite(t *testing.T) {
 	}
 	home := readOut(t, dir, "index.html")
 	for _, want := range []string{
-		`<html lang="vi">`,
+		`<html lang="vi" data-search="/search/vi/">`,
 		`<a href="/ke-hoach/164-kh-ubnd/#muc-tieu">kế hoạch</a>`,
 		`<link rel="canonical" href="https://example.org/">`,
 		`<link rel="alternate" hreflang="vi" href="https://example.org/">`,

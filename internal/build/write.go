@@ -23,6 +23,7 @@ import (
 	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/internal/search"
 	"github.com/loa-ssg/loa/static"
 )
 
@@ -61,6 +62,7 @@ func (b *builder) write(ctx context.Context) error {
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
 	checked := make([]check.Page, len(pages)) // what the cross-page checks need
+	analyzed := make([]search.Analyzed, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	mdOpts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML}
 	pool := sync.Pool{New: func() any { return markdown.New(mdOpts) }}
@@ -71,7 +73,7 @@ func (b *builder) write(ctx context.Context) error {
 		}
 		conv := pool.Get().(*markdown.Converter)
 		checked[i].Page = pages[i]
-		diags[i], errs[i] = b.page(conv, &checked[i])
+		diags[i], errs[i] = b.page(conv, &checked[i], &analyzed[i])
 		pool.Put(conv)
 	})
 	b.end("render")
@@ -88,7 +90,11 @@ func (b *builder) write(ctx context.Context) error {
 	for _, p := range pages {
 		b.res.Pages[p.Lang]++
 	}
-	if err := b.writeDirectory(); err != nil {
+	extraDocs, err := b.writeExtras()
+	if err != nil {
+		return err
+	}
+	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
@@ -134,11 +140,18 @@ func (b *builder) write(ctx context.Context) error {
 }
 
 // page converts, renders and writes one page with its attachments, and
-// keeps in c what the cross-page checks need of it.
-func (b *builder) page(conv *markdown.Converter, c *check.Page) (diag.List, error) {
+// keeps in c what the cross-page checks need of it and in a its terms for
+// the search index.
+func (b *builder) page(conv *markdown.Converter, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
 	res := conv.ConvertWith(p.Body, markdown.Hooks{Resolve: b.resolver(p), ImageSize: b.imageSize(p)})
 	c.Links, c.TOC = res.Links, res.TOC
+	headings := make([]string, len(res.TOC))
+	for i, h := range res.TOC {
+		headings[i] = h.Text
+	}
+	*a = search.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
+		Headings: headings, Summary: p.Description, Text: res.Text})
 	var l diag.List
 	if len(res.Problems) > 0 {
 		idx := diag.NewLineIndex(p.File, p.Text)
@@ -198,23 +211,65 @@ func (b *builder) page(conv *markdown.Converter, c *check.Page) (diag.List, erro
 	return l, nil
 }
 
-// writeDirectory writes the directory's generated pages (provider,
-// category and area pages) and its open-data export in every language.
-func (b *builder) writeDirectory() error {
+// writeExtras writes the generated pages (directory, later list pages,
+// tags, search) and the directory's open-data export in every language.
+// It returns the search documents of the generated pages that have one
+// (nil entries for the others), in the order of Extras.
+func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	extras := b.renderer.Extras()
 	errs := make([]error, len(extras))
+	docs := make([]*search.Analyzed, len(extras))
 	b.forEach(len(extras), func(i int) {
 		var buf bytes.Buffer
 		if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}
+		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {
+			a := search.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, Text: text})
+			docs[i] = &a
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("render directory pages: %w", err)
+		return nil, fmt.Errorf("render generated pages: %w", err)
 	}
 	for _, e := range extras {
 		b.res.Pages[e.Lang]++
 	}
+	return docs, b.writeExport()
+}
+
+// writeSearch builds and writes each language's search index: its pages
+// in order, then its generated pages that have text.
+func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
+	extras := b.renderer.Extras()
+	langs := b.res.Languages
+	files := make([]map[string][]byte, len(langs))
+	b.forEach(len(langs), func(li int) {
+		var docs []search.Analyzed
+		for i, p := range pages {
+			if p.Lang == langs[li] {
+				docs = append(docs, analyzed[i])
+			}
+		}
+		for i, e := range extras {
+			if e.Lang == langs[li] && extraDocs[i] != nil {
+				docs = append(docs, *extraDocs[i])
+			}
+		}
+		files[li] = search.Build(docs)
+	})
+	for li, lang := range langs {
+		for _, name := range slices.Sorted(maps.Keys(files[li])) {
+			if err := b.writeFile(render.SearchFolder+"/"+lang+"/"+name, files[li][name]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeExport writes the directory as HSDS open data in every language.
+func (b *builder) writeExport() error {
 	if len(b.providers) == 0 {
 		return nil
 	}

@@ -38,6 +38,7 @@ type Result struct {
 	HTML     []byte
 	TOC      []Heading
 	Summary  string // plain text of the first paragraph
+	Text     string // plain text of the whole body, for the search index
 	Links    []Link // every link and image, in order
 	Problems []Problem
 }
@@ -161,6 +162,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
 	}
 	res.HTML = bytes.Clone(c.buf.Bytes())
+	res.Text = plainText(doc, body)
 	return res
 }
 
@@ -250,6 +252,9 @@ func plainText(n ast.Node, src []byte) string {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if c.Type() == ast.TypeBlock && b.Len() > 0 {
+			b.WriteByte(' ') // keep the last word of a block apart from the next
 		}
 		switch t := c.(type) {
 		case *ast.Text:

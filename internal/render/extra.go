@@ -29,7 +29,7 @@ type Extra struct {
 	Key     string
 	section *content.Page // the page above it, for breadcrumbs and the menu
 	prov    *directory.Provider
-	kind    string // "provider", "category", "area", "page", "tag" or "tags"
+	kind    string // "provider", "category", "area", "page", "tag", "tags", "search" or "az"
 	termID  string
 	list    []*content.Page // the pages a list shows (page, tag)
 	pager   *Pager
@@ -66,6 +66,7 @@ func (r *Renderer) makeExtras() diag.List {
 		}
 	}
 	r.listExtras()
+	r.searchExtras()
 	slices.SortFunc(r.extras, func(a, b *Extra) int { return cmp.Compare(a.Path, b.Path) })
 	kept := r.extras[:0]
 	for _, e := range r.extras {
@@ -105,6 +106,12 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 	switch e.kind {
 	case "page", "tag", "tags":
 		r.listView(v, e)
+		return r.execute(w, e.Layout, v)
+	case "search":
+		v.SearchAZ = e.Path + r.catalog.T(e.Lang, "url_az") + "/"
+		return r.execute(w, e.Layout, v)
+	case "az":
+		r.azView(v, e)
 		return r.execute(w, e.Layout, v)
 	}
 	d := r.directoryView(e.section)

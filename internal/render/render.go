@@ -165,6 +165,9 @@ func (r *Renderer) base(lang string) *View {
 	for _, e := range r.site.Emergency {
 		v.Emergency = append(v.Emergency, Emergency{Number: e.Number, Name: e.Name.Get(lang)})
 	}
+	if r.tmpl["search.html"] != nil {
+		v.SearchIndex, v.SearchPage = r.searchIndexURL(lang), r.SearchPath(lang)
+	}
 	for _, dir := range r.site.Menu {
 		sec := r.Content.ByFile(path.Join(content.Root, dir, "_index."+lang+".md"))
 		if sec == nil && lang == r.site.Default() {

@@ -44,9 +44,15 @@ type View struct {
 	// Pager links the pages of a long list; nil when it fits on one.
 	Pager *Pager
 	// Tags lists a language's tags (the tag index page).
-	Tags        []Tag
-	Latest      []Item
-	Attachments []Attachment
+	Tags []Tag
+	// Letters is the A–Z index of pages; SearchAZ the URL of that index.
+	Letters  []Letter
+	SearchAZ string
+	// SearchIndex is the URL of the language's search index folder, and
+	// SearchPage of its search page ("" when the site has none).
+	SearchIndex, SearchPage string
+	Latest                  []Item
+	Attachments             []Attachment
 	// PageTags are the page's tags, linked to their pages.
 	PageTags  []Tag
 	Emergency []Emergency

@@ -1,0 +1,111 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/fold"
+)
+
+// SearchFolder is where the search index is published; each language has
+// its own folder below it ("search/vi/").
+const SearchFolder = "search"
+
+// searchIndexURL is the URL of lang's search index folder.
+func (r *Renderer) searchIndexURL(lang string) string {
+	return r.site.BasePath + SearchFolder + "/" + lang + "/"
+}
+
+// SearchPath returns the URL path of lang's search page ("/tim-kiem/").
+func (r *Renderer) SearchPath(lang string) string {
+	return r.site.LangPrefix(lang) + r.catalog.T(lang, "url_search") + "/"
+}
+
+// searchExtras adds each language's search page and A–Z index of pages.
+func (r *Renderer) searchExtras() {
+	if r.tmpl["search.html"] == nil || r.tmpl["az.html"] == nil {
+		return
+	}
+	for _, lang := range r.site.Languages {
+		home := r.Content.Homes[lang.Code]
+		search := &Extra{Lang: lang.Code, Path: r.SearchPath(lang.Code), Title: r.catalog.T(lang.Code, "search"),
+			Layout: "search.html", Key: "search", section: home, kind: "search"}
+		az := &Extra{Lang: lang.Code, Path: search.Path + r.catalog.T(lang.Code, "url_az") + "/",
+			Title: r.catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
+		for _, p := range r.Content.Pages {
+			if p.Lang == lang.Code && p.Kind != content.KindHome {
+				az.list = append(az.list, p)
+			}
+		}
+		slices.SortFunc(az.list, func(a, b *content.Page) int {
+			return cmp.Or(cmp.Compare(fold.Key(a.Title), fold.Key(b.Title)), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+		})
+		r.extras = append(r.extras, search, az)
+	}
+}
+
+// Letter groups the A–Z index.
+type Letter struct {
+	Letter string
+	Items  []Item
+}
+
+// azView groups e's pages by the first letter of their folded title.
+func (r *Renderer) azView(v *View, e *Extra) {
+	for _, p := range e.list {
+		l := strings.ToUpper(firstLetter(fold.Key(p.Title)))
+		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != l {
+			v.Letters = append(v.Letters, Letter{Letter: l})
+		}
+		v.Letters[len(v.Letters)-1].Items = append(v.Letters[len(v.Letters)-1].Items, item(p))
+	}
+	v.SearchAZ = e.Path
+}
+
+func firstLetter(s string) string {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return "0–9"
+		}
+		return string(r)
+	}
+	return "#"
+}
+
+// SectionTitle returns the title of the top-level section p is in, for
+// search results ("Hướng dẫn phòng ngừa"); "" at the top.
+func SectionTitle(p *content.Page) string {
+	for s := p; s != nil; s = s.Parent {
+		if s.Parent != nil && s.Parent.Kind == content.KindHome && s.Kind == content.KindSection {
+			return s.Title
+		}
+	}
+	return ""
+}
+
+// SearchText returns what the search index should hold for a generated
+// page: a directory provider's name, section, and the text of its
+// description, services, categories and areas. ok is false for pages that
+// are only lists.
+func (r *Renderer) SearchText(e *Extra) (title, section, text string, ok bool) {
+	if e.kind != "provider" {
+		return "", "", "", false
+	}
+	p := r.provider(e.prov, e.Lang, e.section)
+	var b strings.Builder
+	b.WriteString(p.Description)
+	for _, s := range p.Services {
+		for _, t := range []string{s.Name, s.Description, s.Eligibility, s.Cost, s.Confidential} {
+			b.WriteString(" " + t)
+		}
+		for _, l := range append(slices.Clone(s.Categories), s.Areas...) {
+			b.WriteString(" " + l.Title)
+		}
+		for _, ph := range s.Phones {
+			b.WriteString(" " + ph.Display + " " + ph.Label)
+		}
+	}
+	return p.Name, e.section.Title, b.String(), true
+}

@@ -1,0 +1,109 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/loa-ssg/loa/internal/fold"
+)
+
+// Vietnamese tone marks, as combining characters after NFD. The vowel
+// marks (circumflex U+0302, breve U+0306, horn U+031B) are not tones.
+var tones = map[rune]byte{'\u0300': '2', '\u0301': '1', '\u0303': '4', '\u0309': '3', '\u0323': '5'}
+
+// Term is one word of text in its two search forms.
+type Term struct {
+	// Folded has every mark removed, đ→d, lower case, and Vietnamese
+	// spelling variants made equal: "Kỳ" → "ki", "hoà"/"hòa" → "hoa".
+	Folded string
+	// Exact keeps the vowel marks and names the tone with a digit after the
+	// word, so that old and new tone placement compare equal: "hoà" and
+	// "hòa" → "hoa2", "thuỷ"/"thủy" → "thuy3", "bán" → "ban1", "ban" → "ban".
+	Exact string
+}
+
+// Terms cuts text into words: runs of letters and digits. "164/KH-UBND"
+// gives "164", "kh", "ubnd". Text may be NFC or NFD.
+func Terms(text string) []Term {
+	var out []Term
+	text = norm.NFC.String(text)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if t, ok := term(text[start:end]); ok {
+				out = append(out, t)
+			}
+			start = -1
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// term makes the two forms of one word.
+func term(word string) (Term, bool) {
+	word = strings.ToLower(word)
+	var exact strings.Builder
+	var tone byte
+	for _, r := range norm.NFD.String(word) {
+		if t, ok := tones[r]; ok {
+			tone = t
+			continue
+		}
+		exact.WriteRune(r)
+	}
+	e := iy(norm.NFC.String(exact.String()))
+	f := iy(fold.Key(word))
+	if f == "" {
+		return Term{}, false
+	}
+	if tone != 0 {
+		e += string(tone)
+	}
+	return Term{Folded: f, Exact: e}, true
+}
+
+// iy makes the Vietnamese i/y spelling variants equal: a final "y" that is
+// the whole vowel after a consonant becomes "i" ("kỳ"/"kì", "lý"/"lí",
+// "mỹ"/"mĩ", and "quý"/"quí", where "qu" is the consonant), while "y"
+// after a vowel ("thủy", "hay", "tuy") stays.
+func iy(w string) string {
+	if !strings.HasSuffix(w, "y") || len(w) < 2 {
+		return w
+	}
+	prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-1])
+	if isVowel(prev) && !strings.HasSuffix(w, "quy") {
+		return w
+	}
+	return w[:len(w)-1] + "i"
+}
+
+func isVowel(r rune) bool {
+	base := []rune(fold.Key(string(r)))
+	return len(base) == 1 && strings.ContainsRune("aeiouy", base[0])
+}
+
+// Prefix returns the shard key of a folded term: its first two letters
+// (or the whole term when shorter).
+func Prefix(folded string) string {
+	n := 0
+	for i := range folded {
+		if n == 2 {
+			return folded[:i]
+		}
+		n++
+	}
+	return folded
+}
