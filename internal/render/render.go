@@ -204,8 +204,14 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	switch {
 	case p.Kind == content.KindHome:
 		v.Latest = r.latest(p)
-		v.JSONLD = jsonLD(map[string]any{"@context": "https://schema.org", "@type": "WebSite",
-			"name": r.site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang})
+		site := map[string]any{"@context": "https://schema.org", "@type": "WebSite",
+			"name": r.site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang}
+		if v.SearchPage != "" {
+			site["potentialAction"] = map[string]any{"@type": "SearchAction",
+				"target":      r.site.AbsURL(v.SearchPage) + "?q={search_term_string}",
+				"query-input": "required name=search_term_string"}
+		}
+		v.JSONLD = jsonLD(site)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
 		v.Latest, v.Related, v.Article = r.latest(p), r.related(p), true
 		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
