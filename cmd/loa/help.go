@@ -22,6 +22,11 @@ func runHelp(_ context.Context, args []string, stdout, _ io.Writer) error {
 		fmt.Fprint(stdout, checkUsage)
 		printFlags(stdout, checkFlags(new(checkConfig)))
 		fmt.Fprint(stdout, "\nExit status: 0 when there is no error (warnings may be printed), 1 when there\nis at least one error, 2 when the command line is wrong.\n")
+	case "serve":
+		fmt.Fprint(stdout, serveUsage)
+		printFlags(stdout, serveFlags(new(serveConfig)))
+	case "new":
+		return runNew(context.Background(), []string{"-h"}, stdout, io.Discard)
 	case "version":
 		fmt.Fprint(stdout, "Usage: loa version\n\nPrints loa's version and the Go version it was built with.\n")
 	default:

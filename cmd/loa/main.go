@@ -2,6 +2,8 @@
 //
 //	loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
 //	loa check [--source DIR] [--drafts] [--format text|json]
+//	loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+//	loa new [--source DIR] <section> <title>
 //	loa version
 //	loa help [command]
 //
@@ -32,6 +34,8 @@ const usage = `loa builds a bilingual public-information website from Markdown a
 Usage:
   loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet]
   loa check [--source DIR] [--drafts] [--format text|json]
+  loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+  loa new [--source DIR] <section> <title>
   loa version
   loa help [command]
 
@@ -77,6 +81,10 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		return runVersion(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

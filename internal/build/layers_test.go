@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"internal/build": {"internal/check", "internal/config", "internal/search", "internal/content", "internal/diag", "internal/directory",
 		"internal/i18n", "internal/markdown", "internal/render", "internal/textfile", "static", "templates"},
 	"cmd/loa":              {"internal/build", "internal/diag"},
-	"internal/browsertest": {"internal/build"},
+	"internal/browsertest": {"internal/build", "internal/serve"},
 	"static":               {},
 	"templates":            {},
 }

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/build"
+)
+
+const newUsage = `Usage: loa new [--source DIR] <section> <title>
+
+Creates a page in content/<section>/ for every language of the site, named
+after the title folded to a slug ("Phòng, chống mại dâm" → phong-chong-mai-dam.vi.md),
+with front matter filled in: the title, today's date in the site's time
+zone, and draft: true. It never overwrites a file. The section is a folder
+under content/ ("news", "guidance/laws").
+
+Flags:
+`
+
+func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	source := fs.String("source", ".", "the site's folder `DIR`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, newUsage)
+			printFlags(stdout, fs)
+			return nil
+		}
+		return usageError{msg: "new: " + err.Error()}
+	}
+	if fs.NArg() < 2 {
+		return usageError{msg: "new: give a section and a title, e.g. loa new news \"Hội thảo về phòng, chống mua bán người\""}
+	}
+	title := strings.Join(fs.Args()[1:], " ")
+	files, err := build.NewPage(*source, fs.Arg(0), title, time.Now())
+	var oe *build.OptionError
+	if errors.As(err, &oe) {
+		return usageError{msg: oe.Msg, hint: oe.Hint}
+	}
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, f)
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/serve"
+)
+
+const serveUsage = `Usage: loa serve [flags]
+
+Builds the site, serves it at http://127.0.0.1:1313/ and watches content/,
+templates/ and static/: every save rebuilds the site and reloads the open
+pages. A broken edit keeps the last good site on screen, with the problems
+shown over it until they are fixed. Nothing is written into the site's
+folder; Ctrl-C stops the preview and removes its temporary files.
+
+Flags:
+`
+
+type serveConfig struct {
+	opts serve.Options
+}
+
+func serveFlags(c *serveConfig) *flag.FlagSet {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.StringVar(&c.opts.Build.Source, "source", ".", "the site's folder `DIR`, holding content/, templates/ and static/")
+	fs.IntVar(&c.opts.Port, "port", 1313, "the `PORT` to listen on")
+	fs.StringVar(&c.opts.Bind, "bind", "127.0.0.1", "the `ADDRESS` to listen on; 0.0.0.0 lets other computers see the preview")
+	fs.BoolVar(&c.opts.Build.Drafts, "drafts", false, "show pages marked draft: true")
+	return fs
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c := &serveConfig{}
+	fs := serveFlags(c)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return runHelp(ctx, []string{"serve"}, stdout, stderr)
+		}
+		return usageError{msg: "serve: " + err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{msg: fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
+	}
+	if c.opts.Port < 1 || c.opts.Port > 65535 {
+		return usageError{msg: fmt.Sprintf("serve: --port %d is not a port number (1–65535)", c.opts.Port)}
+	}
+	c.opts.Log = stderr
+	err := serve.Run(ctx, c.opts)
+	var oe *build.OptionError
+	if errors.As(err, &oe) {
+		return usageError{msg: oe.Msg, hint: oe.Hint}
+	}
+	return err
+}

@@ -1,0 +1,309 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// Options configure the preview. The zero value serves the site in the
+// current folder on 127.0.0.1:1313.
+type Options struct {
+	// Build says what to build; its Out and BaseURL are set by Run.
+	Build build.Options
+	// Bind is the address to listen on; default 127.0.0.1 (this computer
+	// only). "0.0.0.0" serves everyone on the network, and Run says so.
+	Bind string
+	// Port is the TCP port; default 1313. 0 picks a free one.
+	Port int
+	// Log receives what the terminal shows: the address, each rebuild, and
+	// the problems of a broken edit.
+	Log io.Writer
+	// Ready, when set, is called with the site's address once it is served.
+	Ready func(url string)
+}
+
+//go:embed live.js
+var liveJS []byte
+
+// liveTag is injected into served HTML, before </head>.
+var liveTag = []byte(`<script src="/__loa/live.js" defer></script>`)
+
+// server holds the preview's state.
+type server struct {
+	out   string // the built site
+	log   io.Writer
+	mu    sync.Mutex
+	fail  string // problems of the last build, "" when it succeeded
+	gen   int    // counts successful builds
+	watch map[chan string]bool
+}
+
+// Run builds, serves and watches until ctx ends, then removes its
+// temporary folder. It returns an error when the first build cannot even
+// start (bad options) or the address cannot be listened on.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Port == 0 && opts.Ready == nil {
+		opts.Port = 1313
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return fmt.Errorf("listen on %s:%d: %w", opts.Bind, opts.Port, err)
+	}
+	tmp, err := os.MkdirTemp("", "loa-serve-")
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	addr := ln.Addr().(*net.TCPAddr)
+	host := opts.Bind
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+		fmt.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the preview\n")
+	}
+	url := fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
+	opts.Build.Out = filepath.Join(tmp, "public")
+	opts.Build.BaseURL = url
+	s := &server{out: opts.Build.Out, log: opts.Log, watch: map[chan string]bool{}}
+	if err := s.build(ctx, opts.Build); err != nil {
+		ln.Close()
+		return err
+	}
+	source := opts.Build.Source
+	if source == "" {
+		source = "."
+	}
+	w, err := Watch(ctx, []string{filepath.Join(source, "content"), filepath.Join(source, "templates"), filepath.Join(source, "static")})
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("watch: %w", err)
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case changed := <-w.Changes:
+				start := time.Now()
+				if err := s.build(ctx, opts.Build); err != nil {
+					fmt.Fprintf(opts.Log, "loa: %v\n", err)
+				}
+				fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
+			case err := <-w.Errors:
+				fmt.Fprintf(opts.Log, "loa: watching: %v\n", err)
+			}
+		}
+	}()
+	fmt.Fprintf(opts.Log, "loa: serving %s at %s (Ctrl-C to stop)\n", absOr(source), url)
+	if opts.Ready != nil {
+		opts.Ready(url)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		s.closeWatchers()
+		_ = srv.Shutdown(shut)
+		return nil
+	case err := <-errc:
+		return err
+	}
+}
+
+func absOr(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// build rebuilds the site and tells the browsers: "reload" after a good
+// build, the problems after a broken one (the last good site stays). Only
+// options errors are returned.
+func (s *server) build(ctx context.Context, opts build.Options) error {
+	res, err := build.Run(ctx, opts)
+	var oe *build.OptionError
+	if errors.As(err, &oe) {
+		return err
+	}
+	var text bytes.Buffer
+	_ = diag.PrintText(&text, res.Diagnostics)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if !errors.Is(err, build.ErrContent) {
+			fmt.Fprintf(&text, "%v\n", err)
+		}
+		s.fail = text.String()
+		fmt.Fprintf(s.log, "%sloa: the last good site is still served\n", s.fail)
+		s.broadcast("problem", s.fail)
+		return nil
+	}
+	if text.Len() > 0 {
+		fmt.Fprint(s.log, text.String())
+	}
+	s.fail = ""
+	s.gen++
+	s.broadcast("reload", strconv.Itoa(s.gen))
+	return nil
+}
+
+// broadcast sends an event to every open page; s.mu must be held.
+func (s *server) broadcast(event, data string) {
+	msg := "event: " + event + "\n"
+	for _, line := range strings.Split(data, "\n") {
+		msg += "data: " + line + "\n"
+	}
+	msg += "\n"
+	for c := range s.watch {
+		select {
+		case c <- msg:
+		default: // a slow page misses one message; it gets the next
+		}
+	}
+}
+
+func (s *server) closeWatchers() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.watch {
+		close(c)
+		delete(s.watch, c)
+	}
+}
+
+// ServeHTTP serves the built site, the live-reload script and its events.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__loa/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(liveJS)
+		return
+	case "/__loa/events":
+		s.events(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	for _, seg := range strings.Split(r.URL.Path, "/") {
+		if seg == ".." {
+			http.Error(w, "bad path", http.StatusBadRequest)
+			return
+		}
+	}
+	p := path.Clean("/" + r.URL.Path)
+	file := filepath.Join(s.out, filepath.FromSlash(p))
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		file = filepath.Join(file, "index.html")
+	}
+	status := http.StatusOK
+	data, err := os.ReadFile(file)
+	if err != nil {
+		status = http.StatusNotFound
+		file = filepath.Join(s.out, "404.html")
+		if data, err = os.ReadFile(file); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(filepath.Ext(file))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(data)
+	}
+}
+
+// inject adds the live-reload script to an HTML page, before </head>.
+func inject(page []byte) []byte {
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return page
+	}
+	out := make([]byte, 0, len(page)+len(liveTag))
+	out = append(out, page[:i]...)
+	out = append(out, liveTag...)
+	return append(out, page[i:]...)
+}
+
+// events streams Server-Sent Events to one page: the current problems at
+// once when the last build failed, then every reload and problem.
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan string, 4)
+	s.mu.Lock()
+	s.watch[c] = true
+	if s.fail != "" {
+		s.broadcast("problem", s.fail)
+	} else {
+		c <- "event: ok\ndata: " + strconv.Itoa(s.gen) + "\n\n"
+	}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.watch[c] {
+			delete(s.watch, c)
+		}
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg, ok := <-c:
+			if !ok {
+				return
+			}
+			if _, err := io.WriteString(w, msg); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
