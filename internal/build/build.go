@@ -16,12 +16,14 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/internal/search"
 	"github.com/loa-ssg/loa/internal/textfile"
 	"github.com/loa-ssg/loa/static"
 	"github.com/loa-ssg/loa/templates"
@@ -67,16 +69,23 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 }
 
 type builder struct {
-	opts         Options
-	source, out  string
-	fsys         fs.FS
-	res          Result
-	site         *config.Site
-	content      *content.Site
-	renderer     *render.Renderer
-	providers    []*directory.Provider
-	css          stylesheet
-	assets       map[string]string // static file → URL of its hashed copy
+	opts        Options
+	source, out string
+	fsys        fs.FS
+	res         Result
+	site        *config.Site
+	content     *content.Site
+	renderer    *render.Renderer
+	providers   []*directory.Provider
+	css         stylesheet
+	assets      map[string]string // static file → URL of its hashed copy
+	// What the last write kept for Session: per page, the cross-page check
+	// data and the search terms; per generated page, its search terms.
+	checked      []check.Page
+	analyzed     []search.Analyzed
+	extraDocs    []*search.Analyzed
+	inPlace      bool              // write files into the output folder itself (Session)
+	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
 	files        atomic.Int64
 	progressMu   sync.Mutex
@@ -271,9 +280,15 @@ func (b *builder) forEach(n int, fn func(i int)) {
 
 // writeFile writes data to the site path p (slash-separated, relative to
 // the output root) in the staging folder; in a dry run it only counts.
+// In place (Session), it writes a temporary file and renames it, so that a
+// reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
 	if b.opts.DryRun {
 		b.files.Add(1)
+		return nil
+	}
+	if b.pending != nil {
+		b.pending[p] = data
 		return nil
 	}
 	full := filepath.Join(b.staging, filepath.FromSlash(strings.TrimPrefix(p, "/")))
@@ -281,7 +296,14 @@ func (b *builder) writeFile(p string, data []byte) error {
 		return err
 	}
 	b.files.Add(1)
-	return os.WriteFile(full, data, 0o644)
+	if !b.inPlace {
+		return os.WriteFile(full, data, 0o644)
+	}
+	tmp := full + ".loa-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, full)
 }
 
 // hashName inserts the first 10 hex digits of data's SHA-256 before the

@@ -94,6 +94,7 @@ func (b *builder) write(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	b.checked, b.analyzed, b.extraDocs = checked, analyzed, extraDocs
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}

@@ -88,7 +88,8 @@ func Run(ctx context.Context, opts Options) error {
 	opts.Build.Out = filepath.Join(tmp, "public")
 	opts.Build.BaseURL = url
 	s := &server{out: opts.Build.Out, log: opts.Log, watch: map[chan string]bool{}}
-	if err := s.build(ctx, opts.Build); err != nil {
+	sess, res, err := build.NewSession(ctx, opts.Build)
+	if err := s.report(res, err); err != nil {
 		ln.Close()
 		return err
 	}
@@ -109,10 +110,14 @@ func Run(ctx context.Context, opts Options) error {
 				return
 			case changed := <-w.Changes:
 				start := time.Now()
-				if err := s.build(ctx, opts.Build); err != nil {
+				res, err := sess.Rebuild(ctx, changed)
+				if err := s.report(res, err); err != nil {
 					fmt.Fprintf(opts.Log, "loa: %v\n", err)
 				}
 				fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
+				if err := sess.Settle(); err != nil {
+					fmt.Fprintf(opts.Log, "loa: updating the search index: %v\n", err)
+				}
 			case err := <-w.Errors:
 				fmt.Fprintf(opts.Log, "loa: watching: %v\n", err)
 			}
@@ -143,11 +148,10 @@ func absOr(p string) string {
 	return p
 }
 
-// build rebuilds the site and tells the browsers: "reload" after a good
-// build, the problems after a broken one (the last good site stays). Only
-// options errors are returned.
-func (s *server) build(ctx context.Context, opts build.Options) error {
-	res, err := build.Run(ctx, opts)
+// report tells the terminal and the browsers how a build went: "reload"
+// after a good build, the problems after a broken one (the last good site
+// stays). Only options errors are returned.
+func (s *server) report(res build.Result, err error) error {
 	var oe *build.OptionError
 	if errors.As(err, &oe) {
 		return err

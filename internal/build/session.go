@@ -1,0 +1,157 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/check"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
+)
+
+// Session keeps a built site in memory so that an edit is rebuilt in
+// proportion to what it changed (loa serve). It is not safe for
+// concurrent use.
+type Session struct {
+	opts Options
+	b    *builder // the last good build
+	// stale is set when pages changed since the search index was written.
+	stale bool
+}
+
+// NewSession builds the site as Run does and keeps what it loaded.
+func NewSession(ctx context.Context, opts Options) (*Session, Result, error) {
+	s := &Session{opts: opts}
+	res, err := s.full(ctx)
+	return s, res, err
+}
+
+func (s *Session) full(ctx context.Context) (Result, error) {
+	b, err := newBuilder(s.opts)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := b.run(ctx)
+	if err == nil {
+		s.b, s.stale = b, false
+	}
+	return res, err
+}
+
+// Rebuild brings the output up to date after the files in changed (paths
+// as the watcher reports them) changed. When every change is an edit of a
+// Markdown page's body, only those pages are converted, checked and
+// written again, in place; anything else (front matter, new or deleted
+// files, templates, static files, site.yaml, the directory) rebuilds the
+// whole site. Errors leave the output as it was. After a body-only
+// rebuild the search index is out of date until Settle.
+func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error) {
+	if s.b == nil {
+		return s.full(ctx)
+	}
+	start := time.Now()
+	var (
+		pages []*content.Page
+		old   []content.Page // their text before the edit, to put back on errors
+	)
+	revert := func() {
+		for i, p := range pages {
+			p.Text, p.Body, p.BodyOffset = old[i].Text, old[i].Body, old[i].BodyOffset
+		}
+	}
+	for _, c := range changed {
+		file, ok := s.contentFile(c)
+		p := s.b.content.ByFile(file)
+		if !ok || p == nil || slices.Contains(pages, p) {
+			if ok && p != nil {
+				continue // the same file twice in one batch
+			}
+			revert()
+			return s.full(ctx)
+		}
+		before := *p
+		if _, ok, err := s.b.content.ReloadBody(s.b.fsys, s.b.site, file); err != nil || !ok {
+			revert()
+			return s.full(ctx)
+		}
+		pages, old = append(pages, p), append(old, before)
+	}
+	b := s.b
+	res := Result{Pages: map[string]int{}, Languages: b.res.Languages, Out: b.out}
+	conv := markdown.New(markdown.Options{UnsafeHTML: b.site.UnsafeHTML})
+	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
+	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()
+	var l diag.List
+	updated := slices.Clone(b.checked)
+	analyzed := slices.Clone(b.analyzed)
+	for _, p := range pages {
+		i := slices.IndexFunc(updated, func(c check.Page) bool { return c.Page == p })
+		updated[i] = check.Page{Page: p}
+		d, err := b.page(conv, &updated[i], &analyzed[i])
+		if err != nil {
+			return res, err
+		}
+		l.Append(d)
+		res.Pages[p.Lang]++
+	}
+	l.Append(check.Run(b.site, updated))
+	res.Diagnostics = l
+	res.Diagnostics.Sort()
+	res.Stages = []Stage{{Name: "rebuild", Duration: time.Since(start)}}
+	if l.HasErrors() {
+		revert() // nothing was written: the last good site stays
+		return res, ErrContent
+	}
+	pending := b.pending
+	b.pending = nil
+	for _, name := range slices.Sorted(maps.Keys(pending)) {
+		if err := b.writeFile(name, pending[name]); err != nil {
+			return res, err
+		}
+	}
+	b.checked, b.analyzed, s.stale = updated, analyzed, true
+	return res, nil
+}
+
+// Settle writes what a body-only Rebuild left out of date: the search
+// index. It does nothing when nothing is stale.
+func (s *Session) Settle() error {
+	if !s.stale || s.b == nil {
+		return nil
+	}
+	b := s.b
+	b.inPlace, b.staging = true, b.out
+	defer func() { b.inPlace, b.staging = false, "" }()
+	if err := b.writeSearch(b.content.Pages, b.analyzed, b.extraDocs); err != nil {
+		return err
+	}
+	s.stale = false
+	return nil
+}
+
+// contentFile turns a changed path into a Markdown page's source-relative
+// file ("content/plan/x.vi.md").
+func (s *Session) contentFile(changed string) (string, bool) {
+	if !strings.HasSuffix(changed, ".md") {
+		return "", false
+	}
+	abs, err := realPath(changed)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(s.b.source, abs)
+	if err != nil || !strings.HasPrefix(filepath.ToSlash(rel), content.Root+"/") {
+		return "", false
+	}
+	if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}

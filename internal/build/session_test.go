@@ -1,0 +1,104 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSessionRebuild(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, dir, smallSite)
+	out := filepath.Join(dir, "public")
+	ctx := context.Background()
+	s, res, err := NewSession(ctx, Options{Source: dir, Out: out, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	page := filepath.Join(dir, "content", "news", "2021-11-05-ke-hoach.vi.md")
+	other := filepath.Join(out, "ke-hoach", "index.html")
+	before, _ := os.Stat(other)
+	time.Sleep(10 * time.Millisecond)
+
+	// A body edit rewrites that page only.
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	head := "---\ntitle: Công bố kế hoạch\nslug: cong-bo-ke-hoach\ndate: 2021-11-05T08:30:00\n---\n"
+	write(head + "Nội dung mới.\n")
+	res, err = s.Rebuild(ctx, []string{page})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if len(res.Stages) != 1 || res.Stages[0].Name != "rebuild" || res.Pages["vi"] != 1 {
+		t.Errorf("not a one-page rebuild: stages %v, pages %v", res.Stages, res.Pages)
+	}
+	if got := readOut(t, dir, "tin-tuc/cong-bo-ke-hoach/index.html"); !strings.Contains(got, "Nội dung mới.") {
+		t.Error("the edited page was not rewritten")
+	}
+	if after, _ := os.Stat(other); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("another page was rewritten by a body-only edit")
+	}
+	if err := s.Settle(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readOut(t, dir, "search/vi/d/0.json"); !strings.Contains(got, "Nội dung mới.") {
+		t.Error("Settle did not update the search index")
+	}
+
+	// A broken link fails and leaves the page as it was.
+	write(head + "Xem [trang](khong-co.vi.md).\n")
+	res, err = s.Rebuild(ctx, []string{page})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "khong-co.vi.md") {
+		t.Fatalf("broken link: %v\n%s", err, diagText(res))
+	}
+	if got := readOut(t, dir, "tin-tuc/cong-bo-ke-hoach/index.html"); !strings.Contains(got, "Nội dung mới.") {
+		t.Error("a failed rebuild changed the page")
+	}
+
+	// A front-matter edit rebuilds everything: the new title shows in the
+	// section's list too.
+	write(strings.Replace(head, "Công bố kế hoạch", "Kế hoạch được công bố", 1) + "Nội dung.\n")
+	res, err = s.Rebuild(ctx, []string{page})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if got := readOut(t, dir, "tin-tuc/index.html"); !strings.Contains(got, "Kế hoạch được công bố") {
+		t.Error("the section list does not show the new title")
+	}
+}
+
+// BenchmarkRebuildOneEdit edits one page's body in a 1,000-page-per-language
+// site kept in memory, as loa serve does, and rebuilds.
+func BenchmarkRebuildOneEdit(b *testing.B) {
+	dir := b.TempDir()
+	writeCorpus(b, dir, 1000)
+	ctx := context.Background()
+	s, res, err := NewSession(ctx, Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
+	if err != nil {
+		b.Fatalf("%v\n%s", err, diagText(res))
+	}
+	page := filepath.Join(dir, "content", "news", "trang-00002.vi.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		if err := os.WriteFile(page, append(text, []byte("\nSửa lần "+strings.Repeat("x", n%7)+".\n")...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if res, err := s.Rebuild(ctx, []string{page}); err != nil || res.Stages[0].Name != "rebuild" {
+			b.Fatalf("%v %v\n%s", err, res.Stages, diagText(res))
+		}
+	}
+}
