@@ -39,6 +39,10 @@ type Options struct {
 	Ready func(url string)
 }
 
+// SettleAfter is how long edits must pause before the search index is
+// rebuilt after body-only edits.
+const SettleAfter = time.Second
+
 //go:embed live.js
 var liveJS []byte
 
@@ -104,10 +108,18 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
+		// The search index is brought up to date once edits pause, so that
+		// a run of quick saves reloads the page as fast as it can.
+		settle := time.NewTimer(time.Hour)
+		settle.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
+			case <-settle.C:
+				if err := sess.Settle(); err != nil {
+					fmt.Fprintf(opts.Log, "loa: updating the search index: %v\n", err)
+				}
 			case changed := <-w.Changes:
 				start := time.Now()
 				res, err := sess.Rebuild(ctx, changed)
@@ -115,9 +127,7 @@ func Run(ctx context.Context, opts Options) error {
 					fmt.Fprintf(opts.Log, "loa: %v\n", err)
 				}
 				fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
-				if err := sess.Settle(); err != nil {
-					fmt.Fprintf(opts.Log, "loa: updating the search index: %v\n", err)
-				}
+				settle.Reset(SettleAfter)
 			case err := <-w.Errors:
 				fmt.Fprintf(opts.Log, "loa: watching: %v\n", err)
 			}
