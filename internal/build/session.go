@@ -91,8 +91,10 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error)
 	var l diag.List
 	updated := slices.Clone(b.checked)
 	analyzed := slices.Clone(b.analyzed)
+	var changedIdx []int
 	for _, p := range pages {
 		i := slices.IndexFunc(updated, func(c check.Page) bool { return c.Page == p })
+		changedIdx = append(changedIdx, i)
 		updated[i] = check.Page{Page: p}
 		d, err := b.page(conv, &updated[i], &analyzed[i])
 		if err != nil {
@@ -101,7 +103,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error)
 		l.Append(d)
 		res.Pages[p.Lang]++
 	}
-	l.Append(check.Run(b.site, updated))
+	l.Append(check.RunChanged(b.site, updated, changedIdx))
 	res.Diagnostics = l
 	res.Diagnostics.Sort()
 	res.Stages = []Stage{{Name: "rebuild", Duration: time.Since(start)}}

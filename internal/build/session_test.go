@@ -63,6 +63,20 @@ func TestSessionRebuild(t *testing.T) {
 		t.Error("a failed rebuild changed the page")
 	}
 
+	// Renaming a heading that another page links to breaks that link.
+	plan := filepath.Join(dir, "content", "plan", "164-kh-ubnd", "index.vi.md")
+	original, _ := os.ReadFile(plan)
+	if err := os.WriteFile(plan, []byte("---\ntitle: Kế hoạch 164/KH-UBND\ndescription: Kế hoạch của tỉnh.\ndate: 2021-11-02\n---\n## Mục đích\n\nĐổi tên.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Rebuild(ctx, []string{plan})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "content/_index.vi.md:4:16: error: the link \"plan/164-kh-ubnd/index.vi.md#muc-tieu\" goes to #muc-tieu") {
+		t.Errorf("renamed heading: %v %v\n%s", err, res.Stages, diagText(res))
+	}
+	if err := os.WriteFile(plan, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// A front-matter edit rebuilds everything: the new title shows in the
 	// section's list too.
 	write(strings.Replace(head, "Công bố kế hoạch", "Kế hoạch được công bố", 1) + "Nội dung.\n")

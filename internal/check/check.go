@@ -54,17 +54,61 @@ func Run(site *config.Site, pages []Page) diag.List {
 	}
 	r.translations()
 	r.titles()
+	r.fillSources()
+	l.Append(r.l)
+	return l
+}
+
+// fillSources adds source excerpts to the problems found.
+func (r *runner) fillSources() {
 	files := map[string]bool{}
 	for _, d := range r.l {
 		files[d.Pos.File] = true
 	}
-	for i := range pages {
-		if files[pages[i].File] {
-			r.l.FillSources(diag.NewLineIndex(pages[i].File, pages[i].Text))
+	for i := range r.pages {
+		if files[r.pages[i].File] {
+			r.l.FillSources(diag.NewLineIndex(r.pages[i].File, r.pages[i].Text))
 		}
 	}
-	l.Append(r.l)
-	return l
+}
+
+// RunChanged applies the rules that a change of the bodies of
+// pages[changed...] can affect (their links, images and headings, and
+// other pages' links to their headings), for a rebuild that kept the front
+// matter of every page (translations and titles cannot have changed).
+func RunChanged(site *config.Site, pages []Page, changed []int) diag.List {
+	sev, _ := severities(site)
+	r := runner{site: site, pages: pages, sev: sev, byPath: map[string]*Page{}}
+	targets := map[string]bool{}
+	for _, i := range changed {
+		r.byPath[pages[i].Path] = &pages[i]
+		targets[pages[i].Path] = true
+	}
+	for i := range pages {
+		if _, ok := r.byPath[pages[i].Path]; !ok {
+			r.byPath[pages[i].Path] = &pages[i]
+		}
+	}
+	for _, i := range changed {
+		p := &pages[i]
+		r.anchors(p)
+		r.alt(p)
+		r.headings(p)
+	}
+	for i := range pages {
+		p := &pages[i]
+		if targets[p.Path] {
+			continue
+		}
+		for _, ln := range p.Links {
+			if path, _, ok := strings.Cut(ln.URL, "#"); ok && targets[path] {
+				r.anchors(&Page{Page: p.Page, Links: []markdown.Link{ln}, TOC: p.TOC})
+				break
+			}
+		}
+	}
+	r.fillSources()
+	return r.l
 }
 
 func severities(site *config.Site) (map[string]string, diag.List) {
