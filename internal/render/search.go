@@ -34,13 +34,15 @@ func (r *Renderer) searchExtras() {
 			Layout: "search.html", Key: "search", section: home, kind: "search"}
 		az := &Extra{Lang: lang.Code, Path: search.Path + r.catalog.T(lang.Code, "url_az") + "/",
 			Title: r.catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
+		keys := map[*content.Page]string{}
 		for _, p := range r.Content.Pages {
 			if p.Lang == lang.Code && p.Kind != content.KindHome {
 				az.list = append(az.list, p)
+				keys[p] = fold.Key(p.Title)
 			}
 		}
 		slices.SortFunc(az.list, func(a, b *content.Page) int {
-			return cmp.Or(cmp.Compare(fold.Key(a.Title), fold.Key(b.Title)), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+			return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
 		})
 		r.extras = append(r.extras, search, az)
 	}

@@ -13,7 +13,7 @@ import (
 const Format = 1
 
 // DocChunk is how many documents one d/<n>.json file holds.
-const DocChunk = 100
+const DocChunk = 25
 
 // MaxPostings caps how many documents a term lists (the ones where it
 // weighs most): enough to rank, small enough to download.
@@ -27,7 +27,7 @@ const RarePairs = 500
 
 // SnippetLen is how many characters of a document's text the index keeps
 // for result snippets.
-const SnippetLen = 320
+const SnippetLen = 200
 
 // Field weights: a word in a title counts like ten in the body.
 const (
@@ -64,14 +64,31 @@ type termStat struct {
 // Analyze cuts d into terms: each word and each pair of neighbouring words
 // (for phrases), weighted by field and count.
 func Analyze(d Doc) Analyzed {
-	stats := map[string]*termStat{}
-	var order []string
+	var (
+		words = map[string]*termStat{}
+		pairs = map[[2]string]*termStat{}
+		order []string
+		pairO [][2]string
+	)
 	add := func(text string, w int) {
 		terms := Terms(text)
 		for i, t := range terms {
-			addTerm(stats, &order, t.Folded, t.Exact, w)
+			s := words[t.Folded]
+			if s == nil {
+				s = &termStat{}
+				words[t.Folded] = s
+				order = append(order, t.Folded)
+			}
+			s.add(w, t.Exact, t.Folded)
 			if i > 0 {
-				addTerm(stats, &order, terms[i-1].Folded+" "+t.Folded, "", w)
+				k := [2]string{terms[i-1].Folded, t.Folded}
+				p := pairs[k]
+				if p == nil {
+					p = &termStat{}
+					pairs[k] = p
+					pairO = append(pairO, k)
+				}
+				p.weight += w
 			}
 		}
 	}
@@ -82,9 +99,9 @@ func Analyze(d Doc) Analyzed {
 	add(d.Summary, bodyWeight)
 	add(d.Text, bodyWeight)
 	var b strings.Builder
-	weights := make([]uint8, 0, len(order))
+	weights := make([]uint8, 0, len(order)+len(pairO))
 	for _, f := range order {
-		s := stats[f]
+		s := words[f]
 		b.WriteString(f)
 		for _, e := range s.exact {
 			b.WriteByte('\t')
@@ -93,6 +110,13 @@ func Analyze(d Doc) Analyzed {
 		b.WriteByte('\n')
 		weights = append(weights, uint8(min(s.weight, maxWeight)))
 	}
+	for _, k := range pairO {
+		b.WriteString(k[0])
+		b.WriteByte(' ')
+		b.WriteString(k[1])
+		b.WriteByte('\n')
+		weights = append(weights, uint8(min(pairs[k].weight, maxWeight)))
+	}
 	snippet := strings.TrimSpace(d.Summary + " " + d.Text)
 	if utf8.RuneCountInString(snippet) > SnippetLen {
 		snippet = string([]rune(snippet)[:SnippetLen]) + "…"
@@ -100,42 +124,70 @@ func Analyze(d Doc) Analyzed {
 	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet, terms: b.String(), weights: weights}
 }
 
-func addTerm(stats map[string]*termStat, order *[]string, folded, exact string, w int) {
-	s := stats[folded]
-	if s == nil {
-		s = &termStat{}
-		stats[folded] = s
-		*order = append(*order, folded)
-	}
+func (s *termStat) add(w int, exact, folded string) {
 	s.weight += w
-	if exact != "" && exact != folded && !slices.Contains(s.exact, exact) && len(s.exact) < 8 {
+	if exact != folded && !slices.Contains(s.exact, exact) && len(s.exact) < 8 {
 		s.exact = append(s.exact, exact)
 	}
 }
 
+// posting is one document in a term's list: 8 bytes, as there are
+// millions in a large site.
 type posting struct {
-	doc    int
+	doc    int32
+	mask   uint16 // which of the term's exact forms the document has
 	weight uint8
-	exact  []string
+}
+
+// termPostings gathers a term's documents and exact forms.
+type termPostings struct {
+	variants []string // at most 16, in order of first appearance
+	list     []posting
 }
 
 // Build writes the index of one language's documents: file names relative
 // to the language's index folder ("meta.json", "t/ph.json", "d/0.json")
 // mapped to their bytes. The output depends only on docs and their order.
 func Build(docs []Analyzed) map[string][]byte {
-	postings := map[string][]posting{}
+	terms := map[string]*termPostings{}
 	for i, d := range docs {
-		lines := strings.Split(strings.TrimSuffix(d.terms, "\n"), "\n")
-		for j, line := range lines {
-			if line == "" {
-				continue
+		rest := d.terms
+		for j := 0; rest != ""; j++ {
+			line := rest
+			if k := strings.IndexByte(rest, '\n'); k >= 0 {
+				line, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
 			}
-			parts := strings.Split(line, "\t")
-			postings[parts[0]] = append(postings[parts[0]], posting{doc: i, weight: d.weights[j], exact: parts[1:]})
+			name, exacts, _ := strings.Cut(line, "\t")
+			tp := terms[name]
+			if tp == nil {
+				tp = &termPostings{}
+				terms[name] = tp
+			}
+			var mask uint16
+			for exacts != "" {
+				e := exacts
+				if k := strings.IndexByte(exacts, '\t'); k >= 0 {
+					e, exacts = exacts[:k], exacts[k+1:]
+				} else {
+					exacts = ""
+				}
+				k := slices.Index(tp.variants, e)
+				if k < 0 && len(tp.variants) < 16 {
+					tp.variants = append(tp.variants, e)
+					k = len(tp.variants) - 1
+				}
+				if k >= 0 {
+					mask |= 1 << k
+				}
+			}
+			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: d.weights[j]})
 		}
 	}
 	shards := map[string]map[string]any{}
-	for term, list := range postings {
+	for term, tp := range terms {
+		list := tp.list
 		df := len(list)
 		pair := strings.Contains(term, " ")
 		if pair && df == 1 && len(docs) > RarePairs {
@@ -146,29 +198,17 @@ func Build(docs []Analyzed) map[string][]byte {
 			list = list[:MaxPostings]
 			slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		}
-		var variants []string
 		flat := make([]int, 0, 2*len(list))
-		prev := 0
+		prev := int32(0)
 		for _, p := range list {
-			mask := 0
-			for _, e := range p.exact {
-				k := slices.Index(variants, e)
-				if k < 0 && len(variants) < 16 {
-					variants = append(variants, e)
-					k = len(variants) - 1
-				}
-				if k >= 0 {
-					mask |= 1 << k
-				}
-			}
 			// Two numbers a posting: the document (as the gap from the
 			// previous one) and weight + 256 × the mask of exact forms.
-			flat = append(flat, p.doc-prev, int(p.weight)+256*mask)
+			flat = append(flat, int(p.doc-prev), int(p.weight)+256*int(p.mask))
 			prev = p.doc
 		}
 		entry := map[string]any{"n": df, "p": flat}
-		if len(variants) > 0 {
-			entry["v"] = variants
+		if len(tp.variants) > 0 {
+			entry["v"] = tp.variants
 		}
 		key := ShardKey(term)
 		if shards[key] == nil {

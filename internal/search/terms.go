@@ -25,11 +25,44 @@ type Term struct {
 	Exact string
 }
 
+// letter is the search forms of one lower-case letter with marks: "ế" is
+// {exact: "ê", folded: "e", tone: '1'}.
+type letter struct {
+	exact, folded string
+	tone          byte
+}
+
+// letters holds the forms of the Latin letters with marks (U+00C0 to
+// U+1EFF), worked out once with Unicode decomposition, so that cutting
+// text into terms needs no normalization per word.
+var letters = func() []letter {
+	t := make([]letter, 0x1F00-0xC0)
+	for r := rune(0xC0); r < 0x1F00; r++ {
+		lower := unicode.ToLower(r)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		var exact strings.Builder
+		var tone byte
+		for _, c := range norm.NFD.String(string(lower)) {
+			if d, ok := tones[c]; ok {
+				tone = d
+				continue
+			}
+			exact.WriteRune(c)
+		}
+		t[r-0xC0] = letter{exact: norm.NFC.String(exact.String()), folded: fold.Key(string(lower)), tone: tone}
+	}
+	return t
+}()
+
 // Terms cuts text into words: runs of letters and digits. "164/KH-UBND"
 // gives "164", "kh", "ubnd". Text may be NFC or NFD.
 func Terms(text string) []Term {
 	var out []Term
-	text = norm.NFC.String(text)
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -52,20 +85,39 @@ func Terms(text string) []Term {
 	return out
 }
 
-// term makes the two forms of one word.
+// term makes the two forms of one word (NFC).
 func term(word string) (Term, bool) {
-	word = strings.ToLower(word)
-	var exact strings.Builder
+	var exact, folded strings.Builder
+	exact.Grow(len(word))
+	folded.Grow(len(word))
 	var tone byte
-	for _, r := range norm.NFD.String(word) {
-		if t, ok := tones[r]; ok {
-			tone = t
-			continue
+	for _, r := range word {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			exact.WriteByte(byte(r))
+			folded.WriteByte(byte(r))
+		case r >= 0xC0 && r < 0x1F00 && letters[r-0xC0].folded != "":
+			l := letters[r-0xC0]
+			exact.WriteString(l.exact)
+			folded.WriteString(l.folded)
+			if l.tone != 0 {
+				tone = l.tone
+			}
+		default: // other scripts, and stray combining marks
+			lower := string(unicode.ToLower(r))
+			if t, ok := tones[r]; ok {
+				tone = t
+			} else if !unicode.Is(unicode.Mn, r) {
+				exact.WriteString(lower)
+			}
+			folded.WriteString(fold.Key(lower))
 		}
-		exact.WriteRune(r)
 	}
-	e := iy(norm.NFC.String(exact.String()))
-	f := iy(fold.Key(word))
+	e := iy(exact.String())
+	f := iy(folded.String())
 	if f == "" {
 		return Term{}, false
 	}
