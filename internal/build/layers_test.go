@@ -32,6 +32,7 @@ var allowed = map[string][]string{
 		"internal/i18n", "internal/markdown", "internal/render", "internal/textfile", "static", "templates"},
 	"cmd/loa":              {"internal/build", "internal/diag", "internal/serve"},
 	"internal/serve":       {"internal/build", "internal/diag"},
+	"cmd/markdown-floor":   {},
 	"internal/browsertest": {"internal/build", "internal/serve"},
 	"static":               {},
 	"templates":            {},

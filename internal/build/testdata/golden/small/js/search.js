@@ -13,6 +13,7 @@
   if (!base) return;
   var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
   var cache = {};
+  var RESULTS = 10; // results shown, and document chunks fetched for them
 
   function get(path) {
     if (!cache[path]) {
@@ -97,9 +98,13 @@
 
   function rank(meta, qs, shards) {
     var N = meta.docs, scores = {}, hits = {};
+    // A term found in more documents than its list holds (the index keeps
+    // the pages where it weighs most) cannot rule a page out.
+    var partial = qs.map(function () { return false; });
     function idf(n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); }
     function addEntry(qi, entry, factor, exactForm) {
       var ps = postings(entry), k = idf(entry.n);
+      if (entry.n > entry.p.length / 2) partial[qi] = true;
       var exactBit = -1;
       if (exactForm && entry.v) exactBit = entry.v.indexOf(exactForm);
       Object.keys(ps).forEach(function (d) {
@@ -128,24 +133,32 @@
         }
       });
     });
-    // Phrases: neighbouring query words that stand together in a page.
+    // Phrases: neighbouring query words that stand together in a page
+    // (the last word may be the start of one, as it is being typed).
+    function phrase(entry) {
+      var ps = postings(entry), k = idf(entry.n);
+      Object.keys(ps).forEach(function (d) {
+        if (scores[d] !== undefined) scores[d] += 1.5 * k * (ps[d][0] / (ps[d][0] + 2));
+      });
+    }
     for (var i = 1; i < qs.length; i++) {
+      var shard = shards[shardKey(qs[i - 1].folded)] || {};
       var pair = qs[i - 1].folded + " " + qs[i].folded;
-      var entry = (shards[shardKey(qs[i - 1].folded)] || {})[pair];
-      if (entry) {
-        var ps = postings(entry), k = idf(entry.n);
-        Object.keys(ps).forEach(function (d) {
-          if (scores[d] !== undefined) scores[d] += 1.5 * k * (ps[d][0] / (ps[d][0] + 2));
+      if (shard[pair]) phrase(shard[pair]);
+      else if (i === qs.length - 1 && Array.from(qs[i].folded).length >= 2) {
+        Object.keys(shard).forEach(function (term) {
+          if (term.indexOf(pair) === 0) phrase(shard[term]);
         });
       }
     }
-    // Every query word must be found (as itself, a completion or a near miss).
+    // Every query word must be found (as itself, a completion or a near
+    // miss), unless its list is partial.
     var docs = Object.keys(scores).filter(function (d) {
-      for (var qi = 0; qi < qs.length; qi++) if (!hits[d + ":" + qi]) return false;
+      for (var qi = 0; qi < qs.length; qi++) if (!partial[qi] && !hits[d + ":" + qi]) return false;
       return true;
     });
     docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    return { meta: meta, docs: docs.slice(0, 20).map(Number) };
+    return { meta: meta, docs: docs.slice(0, RESULTS).map(Number) };
   }
 
   function escapeHTML(s) {
