@@ -245,9 +245,10 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 	for i, p := range r.Providers {
 		providers[i] = r.provider(p, lang, sec)
 	}
+	// The index lists only the categories and areas that have providers;
+	// their pages exist either way.
 	for _, c := range r.site.Categories {
 		link := Link{Title: c.Name.Get(lang), URL: r.termPath(sec, "category", c.ID)}
-		v.Categories = append(v.Categories, link)
 		g := Group{ID: c.ID, Category: link}
 		for _, p := range providers {
 			if slices.Contains(strings.Fields(p.CategoryIDs), c.ID) {
@@ -255,11 +256,14 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 			}
 		}
 		if len(g.Providers) > 0 {
+			v.Categories = append(v.Categories, link)
 			v.Groups = append(v.Groups, g)
 		}
 	}
 	for _, a := range r.site.Areas {
-		v.Areas = append(v.Areas, Link{Title: a.Name.Get(lang), URL: r.termPath(sec, "area", a.ID)})
+		if slices.ContainsFunc(providers, func(p Provider) bool { return slices.Contains(strings.Fields(p.AreaIDs), a.ID) }) {
+			v.Areas = append(v.Areas, Link{Title: a.Name.Get(lang), URL: r.termPath(sec, "area", a.ID)})
+		}
 	}
 	v.Providers = providers
 	return v

@@ -117,7 +117,10 @@ func Analyze(d Doc) Analyzed {
 		b.WriteByte('\n')
 		weights = append(weights, uint8(min(pairs[k].weight, maxWeight)))
 	}
-	snippet := strings.TrimSpace(d.Summary + " " + d.Text)
+	snippet := strings.TrimSpace(d.Text)
+	if snippet == "" {
+		snippet = d.Summary
+	}
 	if utf8.RuneCountInString(snippet) > SnippetLen {
 		snippet = string([]rune(snippet)[:SnippetLen]) + "…"
 	}

@@ -55,7 +55,7 @@ type server struct {
 	log   io.Writer
 	mu    sync.Mutex
 	fail  string // problems of the last build, "" when it succeeded
-	gen   int    // counts successful builds
+	gen   int    // counts successful builds; 0 means there is no site yet
 	watch map[chan string]bool
 }
 
@@ -123,10 +123,12 @@ func Run(ctx context.Context, opts Options) error {
 			case changed := <-w.Changes:
 				start := time.Now()
 				res, err := sess.Rebuild(ctx, changed)
+				if err == nil {
+					fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
+				}
 				if err := s.report(res, err); err != nil {
 					fmt.Fprintf(opts.Log, "loa: %v\n", err)
 				}
-				fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
 				settle.Reset(SettleAfter)
 			case err := <-w.Errors:
 				fmt.Fprintf(opts.Log, "loa: watching: %v\n", err)
@@ -166,21 +168,33 @@ func (s *server) report(res build.Result, err error) error {
 	if errors.As(err, &oe) {
 		return err
 	}
-	var text bytes.Buffer
-	_ = diag.PrintText(&text, res.Diagnostics)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
+		// Only the errors: warnings would bury them, and were shown at the
+		// first build.
+		var errs diag.List
+		for _, d := range res.Diagnostics {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		var text bytes.Buffer
+		_ = diag.PrintText(&text, errs)
 		if !errors.Is(err, build.ErrContent) {
 			fmt.Fprintf(&text, "%v\n", err)
 		}
 		s.fail = text.String()
-		fmt.Fprintf(s.log, "%sloa: the last good site is still served\n", s.fail)
+		state := "the last good site is still served"
+		if s.gen == 0 {
+			state = "there is no site to show until this is fixed"
+		}
+		fmt.Fprintf(s.log, "%sloa: %s\n", s.fail, state)
 		s.broadcast("problem", s.fail)
 		return nil
 	}
-	if text.Len() > 0 {
-		fmt.Fprint(s.log, text.String())
+	if s.gen == 0 && len(res.Diagnostics) > 0 {
+		_ = diag.PrintText(s.log, res.Diagnostics) // the warnings, once
 	}
 	s.fail = ""
 	s.gen++
@@ -226,6 +240,18 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.Lock()
+	empty := s.gen == 0
+	s.mu.Unlock()
+	if empty {
+		// No good build yet: a page that shows the problems and reloads
+		// once they are fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>loa serve</title>"+string(liveTag)+"</head><body><main><p>The site has not built yet.</p></main></body></html>")
 		return
 	}
 	for _, seg := range strings.Split(r.URL.Path, "/") {

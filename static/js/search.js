@@ -127,7 +127,9 @@
       Object.keys(shard).forEach(function (term) {
         if (term === t.folded || term.indexOf(" ") >= 0) return;
         if (last && flen >= 2 && term.indexOf(t.folded) === 0) {
-          addEntry(qi, shard[term], 0.35, "");
+          // A completion counts more the more pages use it: "tr" is more
+          // likely "truyền" than a rare word.
+          addEntry(qi, shard[term], 0.35 * Math.log(1 + shard[term].n) / Math.log(1 + N) / Math.max(idf(shard[term].n), 0.1), "");
         } else if (flen >= 4 && oneEdit(term, t.folded)) {
           addEntry(qi, shard[term], 0.3, "");
         }
@@ -166,13 +168,15 @@
   }
   // snippet marks the words of text that match the query, around the first.
   function snippet(text, qs) {
-    var want = qs.map(function (t) { return t.folded; });
     var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), first = -1, out = [];
     parts.forEach(function (p, i) {
       if (i % 2 === 1) {
-        var f = iy(foldKey(p.normalize("NFC").toLowerCase()));
-        var hit = want.some(function (w, qi) {
-          return f === w || (qi === want.length - 1 && w.length >= 2 && f.indexOf(w) === 0);
+        var t = terms(p)[0] || { folded: "", exact: "" };
+        // A query word with marks marks only the same word with the same
+        // marks ("bán", not "bạn"); without marks, any of them.
+        var hit = qs.some(function (q, qi) {
+          if (q.marked ? t.exact === q.exact : t.folded === q.folded) return true;
+          return qi === qs.length - 1 && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
         });
         if (hit && first < 0) first = out.length;
         out.push(hit ? "<mark>" + escapeHTML(p) + "</mark>" : escapeHTML(p));

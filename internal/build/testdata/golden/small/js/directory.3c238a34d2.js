@@ -9,13 +9,15 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll(".dir-group"));
   var status = document.getElementById("f-status");
 
-  // openNow tells whether a card's service is open at this moment in
+  // openNow tells whether a card's service may be open at this moment in
   // Vietnam (UTC+7, no daylight saving), from data-open247 / data-hours
   // ([[weekday 0=Monday, opens, closes], …] in minutes after midnight).
   function openNow(card, now) {
     if (card.hasAttribute("data-open247")) return true;
     var hours = card.getAttribute("data-hours");
-    if (!hours) return false;
+    // Hours not known: keep the entry (it may well be open, and hiding an
+    // emergency number would be worse than showing one too many).
+    if (!hours) return true;
     var vn = new Date(now.getTime() + 7 * 3600 * 1000);
     var day = (vn.getUTCDay() + 6) % 7;
     var minute = vn.getUTCHours() * 60 + vn.getUTCMinutes();
