@@ -48,18 +48,11 @@ func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := buildFlags(new(buildConfig))
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return runHelp(ctx, []string{"build"}, stdout, stderr)
-		}
-		return usageError{msg: "build: " + err.Error()}
+	if err := parseFlags(ctx, fs, args, stdout, stderr); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{msg: fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
-	}
-	if c.format != "text" && c.format != "json" {
-		return usageError{msg: fmt.Sprintf("build: --format must be text or json, not %q", c.format)}
+	if err := checkFormat("build", c.format); err != nil {
+		return err
 	}
 	if !c.quiet && c.format == "text" {
 		c.opts.Progress = stderr
@@ -92,10 +85,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if perr := diag.PrintText(stderr, res.Diagnostics); perr != nil {
 		return perr
 	}
-	var oe *build.OptionError
-	if errors.As(err, &oe) {
-		return usageError{msg: oe.Msg, hint: oe.Hint}
-	}
 	if errors.Is(err, build.ErrContent) {
 		if c.format == "text" {
 			errs, warns := res.Diagnostics.Count()
@@ -105,7 +94,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errReported
 	}
 	if err != nil {
-		return err
+		return asUsage(err)
 	}
 	if !c.quiet && c.format == "text" {
 		var parts []string

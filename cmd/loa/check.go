@@ -38,28 +38,16 @@ func checkFlags(c *checkConfig) *flag.FlagSet {
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c := &checkConfig{}
-	fs := checkFlags(c)
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return runHelp(ctx, []string{"check"}, stdout, stderr)
-		}
-		return usageError{msg: "check: " + err.Error()}
+	if err := parseFlags(ctx, checkFlags(c), args, stdout, stderr); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{msg: fmt.Sprintf("check: unexpected argument %q", fs.Arg(0))}
-	}
-	if c.format != "text" && c.format != "json" {
-		return usageError{msg: fmt.Sprintf("check: --format must be text or json, not %q", c.format)}
+	if err := checkFormat("check", c.format); err != nil {
+		return err
 	}
 	c.opts.DryRun = true
 	res, err := build.Run(ctx, c.opts)
-	var oe *build.OptionError
-	if errors.As(err, &oe) {
-		return usageError{msg: oe.Msg, hint: oe.Hint}
-	}
 	if err != nil && !errors.Is(err, build.ErrContent) {
-		return err
+		return asUsage(err)
 	}
 	errs, warns := res.Diagnostics.Count()
 	if c.format == "json" {

@@ -65,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errReported):
 		return 1
+	case errors.Is(err, errHelped):
+		return 0
 	default:
 		fmt.Fprintf(stderr, "loa: %v\n", err)
 		return 1

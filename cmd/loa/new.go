@@ -40,12 +40,8 @@ func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	title := strings.Join(fs.Args()[1:], " ")
 	files, err := build.NewPage(*source, fs.Arg(0), title, time.Now())
-	var oe *build.OptionError
-	if errors.As(err, &oe) {
-		return usageError{msg: oe.Msg, hint: oe.Hint}
-	}
 	if err != nil {
-		return err
+		return asUsage(err)
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, f)

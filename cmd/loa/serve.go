@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 
-	"github.com/loa-ssg/loa/internal/build"
 	"github.com/loa-ssg/loa/internal/serve"
 )
 
@@ -37,25 +35,12 @@ func serveFlags(c *serveConfig) *flag.FlagSet {
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c := &serveConfig{}
-	fs := serveFlags(c)
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return runHelp(ctx, []string{"serve"}, stdout, stderr)
-		}
-		return usageError{msg: "serve: " + err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usageError{msg: fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
+	if err := parseFlags(ctx, serveFlags(c), args, stdout, stderr); err != nil {
+		return err
 	}
 	if c.opts.Port < 1 || c.opts.Port > 65535 {
 		return usageError{msg: fmt.Sprintf("serve: --port %d is not a port number (1–65535)", c.opts.Port)}
 	}
 	c.opts.Log = stderr
-	err := serve.Run(ctx, c.opts)
-	var oe *build.OptionError
-	if errors.As(err, &oe) {
-		return usageError{msg: oe.Msg, hint: oe.Hint}
-	}
-	return err
+	return asUsage(serve.Run(ctx, c.opts))
 }
