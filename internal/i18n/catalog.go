@@ -98,6 +98,10 @@ func override(file string, text []byte, m map[string]string, known []string) dia
 	return l
 }
 
+// Strings returns every interface string of lang, by key. The map is the
+// catalog's own: callers must not change it.
+func (c *Catalog) Strings(lang string) map[string]string { return c.byLang[lang] }
+
 // T returns the string for key in lang; a key no language has is returned
 // as is, so that a typo in a template shows on the page rather than vanishing.
 func (c *Catalog) T(lang, key string) string {

@@ -158,7 +158,7 @@ func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 
 func (r *Renderer) base(lang string) *View {
 	v := &View{
-		Site: r.site, Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
+		Site: r.site, S: r.catalog.Strings(lang), Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
 		Description: r.site.Description.Get(lang),
 		HomeURL:     r.site.LangPrefix(lang), Build: r.now, r: r,
 	}

@@ -12,6 +12,9 @@ import (
 
 // View is what a page template sees as ".".
 type View struct {
+	// S holds the interface strings of the page's language by key:
+	// {{.S.skip_to_content}} (cheaper in templates than {{.T "…"}}).
+	S map[string]string
 	// Site is the site's configuration (categories, areas, languages).
 	Site      *config.Site
 	Lang      string // the page's language code

@@ -37,7 +37,8 @@ const (
 	maxWeight     = 255
 )
 
-// Doc is a page to index.
+// Doc is a page to index. Its text must be NFC, as everything loa reads
+// is normalized when it is read.
 type Doc struct {
 	URL, Title, Section string
 	Headings            []string
@@ -71,7 +72,7 @@ func Analyze(d Doc) Analyzed {
 		pairO [][2]string
 	)
 	add := func(text string, w int) {
-		terms := Terms(text)
+		terms := termsNFC(text) // Doc text is NFC: see Doc
 		for i, t := range terms {
 			s := words[t.Folded]
 			if s == nil {

@@ -59,10 +59,16 @@ var letters = func() []letter {
 // Terms cuts text into words: runs of letters and digits. "164/KH-UBND"
 // gives "164", "kh", "ubnd". Text may be NFC or NFD.
 func Terms(text string) []Term {
-	var out []Term
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
+	return termsNFC(text)
+}
+
+// termsNFC is Terms for text known to be NFC already (page text is
+// normalized when it is read), skipping the check.
+func termsNFC(text string) []Term {
+	var out []Term
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
