@@ -190,18 +190,10 @@ func (b *builder) progress(format string, args ...any) {
 // load reads and validates everything; content errors end the build here,
 // before anything is written.
 func (b *builder) load() error {
-	text, d, err := textfile.Read(b.fsys, config.File)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", config.File, err)
-	}
-	if d != nil {
-		b.res.Diagnostics.Add(*d)
-		return ErrContent
-	}
-	site, l := config.Parse(config.File, text, b.opts.BaseURL)
+	site, l, err := loadConfig(b.fsys, b.opts.BaseURL)
 	b.res.Diagnostics.Append(l)
-	if site == nil || l.HasErrors() {
-		return ErrContent
+	if err != nil {
+		return err
 	}
 	b.site = site
 	langs := make([]string, len(site.Languages))
@@ -251,6 +243,24 @@ func (b *builder) load() error {
 	b.css = css
 	b.assets = map[string]string{cssSource: css.url}
 	return nil
+}
+
+// loadConfig reads and parses content/site.yaml from fsys. Problems in it
+// come back as diagnostics with ErrContent; a file that cannot be read
+// (fs.ErrNotExist included) as a wrapped error.
+func loadConfig(fsys fs.FS, baseURL string) (*config.Site, diag.List, error) {
+	text, d, err := textfile.Read(fsys, config.File)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", config.File, err)
+	}
+	if d != nil {
+		return nil, diag.List{*d}, ErrContent
+	}
+	site, l := config.Parse(config.File, text, baseURL)
+	if site == nil || l.HasErrors() {
+		return nil, l, ErrContent
+	}
+	return site, l, nil
 }
 
 // forEach runs fn for 0..n-1 on the builder's workers.

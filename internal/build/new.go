@@ -11,9 +11,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
-	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
-	"github.com/loa-ssg/loa/internal/textfile"
 )
 
 // NewPage creates content/<section>/<slug>.<lang>.md in source for every
@@ -24,19 +22,14 @@ import (
 // that is not a folder of content/, or a title with no letter or digit, is
 // an *OptionError.
 func NewPage(source, section, title string, now time.Time) ([]string, error) {
-	text, d, err := textfile.Read(os.DirFS(source), config.File)
-	if errors.Is(err, fs.ErrNotExist) {
+	site, l, err := loadConfig(os.DirFS(source), "")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, &OptionError{fmt.Sprintf("no %s in %s: is this a loa site?", config.File, source), "run loa in the site's folder, or point --source at it"}
-	}
-	if err != nil {
-		return nil, err
-	}
-	if d != nil {
-		return nil, diag.List{*d}
-	}
-	site, l := config.Parse(config.File, text, "")
-	if site == nil || l.HasErrors() {
+	case errors.Is(err, ErrContent):
 		return nil, l
+	case err != nil:
+		return nil, err
 	}
 	section = strings.Trim(filepath.ToSlash(section), "/")
 	dir := filepath.Join(source, content.Root, filepath.FromSlash(section))

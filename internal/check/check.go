@@ -145,6 +145,7 @@ type runner struct {
 	pages  []Page
 	sev    map[string]string
 	byPath map[string]*Page
+	ids    map[*content.Page]map[string]bool // fragment targets, made once per page
 	l      diag.List
 }
 
@@ -169,13 +170,20 @@ func at(p *Page, offset int) diag.Position {
 	return diag.NewLineIndex(p.File, p.Text).Position(p.BodyOffset + offset)
 }
 
-// ids are the fragment targets a page has: its heading IDs, the skip
-// link's target and goldmark's footnote IDs.
-func ids(p *Page) map[string]bool {
+// targets are the fragment targets a page has: its heading IDs and the
+// skip link's target (footnote links are not checked).
+func (r *runner) targets(p *Page) map[string]bool {
+	if m, ok := r.ids[p.Page]; ok {
+		return m
+	}
 	m := map[string]bool{"main": true}
 	for _, h := range p.TOC {
 		m[h.ID] = true
 	}
+	if r.ids == nil {
+		r.ids = map[*content.Page]map[string]bool{}
+	}
+	r.ids[p.Page] = m
 	return m
 }
 
@@ -191,7 +199,7 @@ func (r *runner) anchors(p *Page) {
 				continue // not a page of this site (an external or unchecked URL)
 			}
 		}
-		if !ids(target)[frag] {
+		if !r.targets(target)[frag] {
 			var known []string
 			for _, h := range target.TOC {
 				known = append(known, h.ID)

@@ -27,15 +27,6 @@ func (p Position) String() string {
 	}
 }
 
-// Shift returns p moved down by lines, as when a position found inside an
-// embedded block (front matter) is reported in the whole file.
-func (p Position) Shift(lines int) Position {
-	if p.Line > 0 {
-		p.Line += lines
-	}
-	return p
-}
-
 // LineIndex maps byte offsets in one file's text to line and column.
 // Build it once per file with NewLineIndex; it keeps a reference to src.
 type LineIndex struct {

@@ -23,16 +23,6 @@ func TestPositionString(t *testing.T) {
 	}
 }
 
-func TestPositionShift(t *testing.T) {
-	if got := (Position{File: "a.md", Line: 1, Col: 5}).Shift(1); got != (Position{File: "a.md", Line: 2, Col: 5}) {
-		t.Errorf("Shift(1) = %v", got)
-	}
-	// A whole-file position stays a whole-file position.
-	if got := (Position{File: "a.md"}).Shift(3); got != (Position{File: "a.md"}) {
-		t.Errorf("whole-file Shift(3) = %v", got)
-	}
-}
-
 func TestLineIndexPosition(t *testing.T) {
 	src := "---\nKế hoạch: x\n\nĐường dây nóng 111\r\nlast"
 	x := NewLineIndex("a.md", []byte(src))

@@ -28,5 +28,5 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 func (r *Renderer) Alias(w io.Writer, p *content.Page) error {
 	return aliasPage.Execute(w, struct {
 		Lang, Title, Path, Canonical string
-	}{p.Lang, p.Title, p.Path, r.site.AbsURL(p.Path)})
+	}{p.Lang, p.Title, p.Path, r.Site.AbsURL(p.Path)})
 }

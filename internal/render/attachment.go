@@ -50,7 +50,7 @@ func (r *Renderer) pageTags(p *content.Page) []Tag {
 			continue
 		}
 		name := t
-		if s := r.catalog.T(p.Lang, "tag_"+slug); s != "tag_"+slug {
+		if s := r.Catalog.T(p.Lang, "tag_"+slug); s != "tag_"+slug {
 			name = s
 		}
 		out = append(out, Tag{Slug: slug, Name: name, URL: r.tagsURL(p.Lang) + slug + "/"})

@@ -92,7 +92,7 @@ type Phone struct {
 func (r *Renderer) providerPath(sec *content.Page, id string) string { return sec.Path + id + "/" }
 
 func (r *Renderer) termPath(sec *content.Page, kind, id string) string {
-	return sec.Path + r.catalog.T(sec.Lang, "url_"+kind) + "/" + id + "/"
+	return sec.Path + r.Catalog.T(sec.Lang, "url_"+kind) + "/" + id + "/"
 }
 
 // directorySection returns the directory's section page in lang, or nil.
@@ -110,7 +110,7 @@ func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Pag
 	out := Provider{
 		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
 		Website: p.Website, Email: p.Email, Sources: p.Source.Values(), Verified: p.Verified.Time,
-		Stale: p.Stale(r.now, r.site.ReviewDays), URL: r.providerPath(sec, p.ID),
+		Stale: p.Stale(r.Now, r.Site.ReviewDays), URL: r.providerPath(sec, p.ID),
 	}
 	for _, loc := range p.Locations {
 		out.Locations = append(out.Locations, r.location(loc, lang))
@@ -125,11 +125,11 @@ func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Pag
 			Status: s.Status,
 		}
 		for _, c := range s.Categories {
-			sv.Categories = append(sv.Categories, Link{Title: r.site.Category(c.Value).Name.Get(lang), URL: r.termPath(sec, "category", c.Value)})
+			sv.Categories = append(sv.Categories, Link{Title: r.Site.Category(c.Value).Name.Get(lang), URL: r.termPath(sec, "category", c.Value)})
 			cats = appendNew(cats, c.Value)
 		}
 		for _, a := range s.Areas {
-			sv.Areas = append(sv.Areas, Link{Title: r.site.Area(a.Value).Name.Get(lang), URL: r.termPath(sec, "area", a.Value)})
+			sv.Areas = append(sv.Areas, Link{Title: r.Site.Area(a.Value).Name.Get(lang), URL: r.termPath(sec, "area", a.Value)})
 			areas = appendNew(areas, a.Value)
 		}
 		for _, code := range s.Languages {
@@ -187,7 +187,7 @@ func appendNew(list []string, s string) []string {
 
 func (r *Renderer) location(loc directory.Location, lang string) Location {
 	out := Location{Name: loc.Name.Get(lang), Address: loc.Address.Get(lang), Accessibility: loc.Accessibility.Get(lang)}
-	if a := r.site.Area(loc.Area.Value); a != nil {
+	if a := r.Site.Area(loc.Area.Value); a != nil {
 		out.Area = a.Name.Get(lang)
 	}
 	return out
@@ -197,10 +197,10 @@ func (r *Renderer) location(loc directory.Location, lang string) Location {
 // "lang_<code>" ("Vietnamese" in English), else the site's name for it
 // ("Tiếng Việt"), else the code.
 func (r *Renderer) languageName(code, lang string) string {
-	if s := r.catalog.T(lang, "lang_"+code); s != "lang_"+code {
+	if s := r.Catalog.T(lang, "lang_"+code); s != "lang_"+code {
 		return s
 	}
-	if l := r.site.Language(code); l != nil {
+	if l := r.Site.Language(code); l != nil {
 		return l.Name
 	}
 	return code
@@ -214,7 +214,7 @@ func (r *Renderer) dayRange(days []string, lang string) string {
 		idx = append(idx, slices.Index(directory.Weekdays[:], d))
 	}
 	slices.Sort(idx)
-	name := func(i int) string { return r.catalog.T(lang, "day_"+directory.Weekdays[i]) }
+	name := func(i int) string { return r.Catalog.T(lang, "day_"+directory.Weekdays[i]) }
 	var parts []string
 	for i := 0; i < len(idx); {
 		j := i
@@ -238,8 +238,8 @@ func (r *Renderer) dayRange(days []string, lang string) string {
 func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 	lang := sec.Lang
 	v := &DirectoryView{
-		DataJSON:    r.site.BasePath + directory.ExportFolder + "/" + lang + "/organizations.json",
-		DataPackage: r.site.BasePath + directory.ExportFolder + "/" + lang + "/datapackage.json",
+		DataJSON:    r.Site.BasePath + directory.ExportFolder + "/" + lang + "/organizations.json",
+		DataPackage: r.Site.BasePath + directory.ExportFolder + "/" + lang + "/datapackage.json",
 	}
 	providers := make([]Provider, len(r.Providers))
 	for i, p := range r.Providers {
@@ -247,7 +247,7 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 	}
 	// The index lists only the categories and areas that have providers;
 	// their pages exist either way.
-	for _, c := range r.site.Categories {
+	for _, c := range r.Site.Categories {
 		link := Link{Title: c.Name.Get(lang), URL: r.termPath(sec, "category", c.ID)}
 		g := Group{ID: c.ID, Category: link}
 		for _, p := range providers {
@@ -260,7 +260,7 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 			v.Groups = append(v.Groups, g)
 		}
 	}
-	for _, a := range r.site.Areas {
+	for _, a := range r.Site.Areas {
 		if slices.ContainsFunc(providers, func(p Provider) bool { return slices.Contains(strings.Fields(p.AreaIDs), a.ID) }) {
 			v.Areas = append(v.Areas, Link{Title: a.Name.Get(lang), URL: r.termPath(sec, "area", a.ID)})
 		}
@@ -325,7 +325,7 @@ func (r *Renderer) jsonLD(p *directory.Provider, lang string) template.JS {
 		}
 		var served []string
 		for _, a := range s.Areas {
-			served = append(served, r.site.Area(a.Value).Name.Get(lang))
+			served = append(served, r.Site.Area(a.Value).Name.Get(lang))
 		}
 		if len(served) > 0 {
 			svc["areaServed"] = served

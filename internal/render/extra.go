@@ -44,7 +44,7 @@ func (r *Renderer) makeExtras() diag.List {
 	for _, p := range r.Content.Pages {
 		taken[p.Path] = p
 	}
-	for _, lang := range r.site.Languages {
+	for _, lang := range r.Site.Languages {
 		sec := r.directorySection(lang.Code)
 		if sec == nil {
 			continue
@@ -54,12 +54,12 @@ func (r *Renderer) makeExtras() diag.List {
 				Title: p.Name.Get(lang.Code), Layout: "provider.html", Key: "provider:" + p.ID,
 				section: sec, prov: p, kind: "provider"})
 		}
-		for _, c := range r.site.Categories {
+		for _, c := range r.Site.Categories {
 			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "category", c.ID),
 				Title: c.Name.Get(lang.Code), Layout: "directory-list.html", Key: "category:" + c.ID,
 				section: sec, kind: "category", termID: c.ID})
 		}
-		for _, a := range r.site.Areas {
+		for _, a := range r.Site.Areas {
 			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "area", a.ID),
 				Title: a.Name.Get(lang.Code), Layout: "directory-list.html", Key: "area:" + a.ID,
 				section: sec, kind: "area", termID: a.ID})
@@ -108,7 +108,7 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 		r.listView(v, e)
 		return r.execute(w, e.Layout, v)
 	case "search":
-		v.SearchAZ = e.Path + r.catalog.T(e.Lang, "url_az") + "/"
+		v.SearchAZ = e.Path + r.Catalog.T(e.Lang, "url_az") + "/"
 		return r.execute(w, e.Layout, v)
 	case "az":
 		r.azView(v, e)

@@ -13,7 +13,7 @@ import (
 const FeedSize = 20
 
 // FeedPath returns the URL path of lang's Atom feed of news.
-func (r *Renderer) FeedPath(lang string) string { return r.site.LangPrefix(lang) + "atom.xml" }
+func (r *Renderer) FeedPath(lang string) string { return r.Site.LangPrefix(lang) + "atom.xml" }
 
 // Feed writes lang's news as an Atom 1.0 feed (RFC 4287): the newest
 // FeedSize items, each with its absolute URL as id, title, summary, link,
@@ -25,7 +25,7 @@ func (r *Renderer) Feed(w io.Writer, lang string) (bool, error) {
 		return false, nil
 	}
 	items = items[:min(FeedSize, len(items))]
-	stamp := func(t time.Time) string { return t.In(r.site.Location).Format(time.RFC3339) }
+	stamp := func(t time.Time) string { return t.In(r.Site.Location).Format(time.RFC3339) }
 	updated := time.Time{}
 	for _, p := range items {
 		if m := lastmod(p); m.After(updated) {
@@ -45,23 +45,23 @@ func (r *Renderer) Feed(w io.Writer, lang string) (bool, error) {
 		xmlText(&b, href)
 		b.WriteString("\"/>\n")
 	}
-	title := r.site.Title.Get(lang)
+	title := r.Site.Title.Get(lang)
 	if sec := r.newsSection(lang); sec != nil {
 		title += " – " + sec.Title
 	}
 	el("  ", "title", title)
-	el("  ", "id", r.site.AbsURL(r.FeedPath(lang)))
-	link("  ", "self", r.site.AbsURL(r.FeedPath(lang)))
-	link("  ", "alternate", r.site.AbsURL(r.site.LangPrefix(lang)))
+	el("  ", "id", r.Site.AbsURL(r.FeedPath(lang)))
+	link("  ", "self", r.Site.AbsURL(r.FeedPath(lang)))
+	link("  ", "alternate", r.Site.AbsURL(r.Site.LangPrefix(lang)))
 	el("  ", "updated", stamp(updated))
 	b.WriteString("  <author>\n")
-	el("    ", "name", r.site.Title.Get(lang))
+	el("    ", "name", r.Site.Title.Get(lang))
 	b.WriteString("  </author>\n")
 	for _, p := range items {
 		b.WriteString("  <entry>\n")
 		el("    ", "title", p.Title)
-		el("    ", "id", r.site.AbsURL(p.Path))
-		link("    ", "alternate", r.site.AbsURL(p.Path))
+		el("    ", "id", r.Site.AbsURL(p.Path))
+		link("    ", "alternate", r.Site.AbsURL(p.Path))
 		el("    ", "published", stamp(p.Date))
 		el("    ", "updated", stamp(lastmod(p)))
 		if p.Description != "" {

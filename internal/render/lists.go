@@ -49,7 +49,7 @@ func (r *Renderer) pageURL(lang, base string, n int) string {
 	if n == 1 {
 		return base
 	}
-	return base + r.catalog.T(lang, "url_page") + "/" + strconv.Itoa(n) + "/"
+	return base + r.Catalog.T(lang, "url_page") + "/" + strconv.Itoa(n) + "/"
 }
 
 // pager returns the pager for page n of a list of count entries at base,
@@ -102,13 +102,13 @@ func (r *Renderer) listExtras() {
 	if r.tmpl["tag.html"] == nil || r.tmpl["tags.html"] == nil {
 		return
 	}
-	for _, lang := range r.site.Languages {
+	for _, lang := range r.Site.Languages {
 		tags, pages := r.tagIndex(lang.Code)
 		if len(tags) == 0 {
 			continue
 		}
 		home := r.Content.Homes[lang.Code]
-		index := &Extra{Lang: lang.Code, Path: r.tagsURL(lang.Code), Title: r.catalog.T(lang.Code, "tags"),
+		index := &Extra{Lang: lang.Code, Path: r.tagsURL(lang.Code), Title: r.Catalog.T(lang.Code, "tags"),
 			Layout: "tags.html", Key: "tags", section: home, kind: "tags", tags: tags}
 		r.extras = append(r.extras, index)
 		for _, t := range tags {
@@ -123,7 +123,7 @@ func (r *Renderer) listExtras() {
 }
 
 func (r *Renderer) tagsURL(lang string) string {
-	return r.site.LangPrefix(lang) + r.catalog.T(lang, "url_tags") + "/"
+	return r.Site.LangPrefix(lang) + r.Catalog.T(lang, "url_tags") + "/"
 }
 
 // tagIndex returns lang's tags in name order and, per tag slug, its pages
@@ -143,7 +143,7 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 			}
 			if _, ok := names[slug]; !ok {
 				names[slug] = t
-				if s := r.catalog.T(lang, "tag_"+slug); s != "tag_"+slug {
+				if s := r.Catalog.T(lang, "tag_"+slug); s != "tag_"+slug {
 					names[slug] = s
 				}
 			}
@@ -167,7 +167,7 @@ func (r *Renderer) listView(v *View, e *Extra) {
 	n := 1
 	if e.pager != nil {
 		n = e.pager.Current
-		v.Title = e.Title + " – " + r.catalog.T(e.Lang, "page") + " " + strconv.Itoa(n)
+		v.Title = e.Title + " – " + r.Catalog.T(e.Lang, "page") + " " + strconv.Itoa(n)
 	}
 	for _, p := range window(e.list, n) {
 		v.Children = append(v.Children, item(p))

@@ -43,14 +43,11 @@ type Input struct {
 // Renderer renders pages. It is safe for concurrent use once made.
 type Renderer struct {
 	Input
-	site    *config.Site
-	catalog *i18n.Catalog
-	now     time.Time
-	tmpl    set
-	news    map[string][]*content.Page // lang → news items, newest first
-	extras  []*Extra
-	byTag   map[string]map[string][]*content.Page // lang → tag slug → news, newest first
-	assets  map[string]string
+	tmpl   set
+	news   map[string][]*content.Page // lang → news items, newest first
+	extras []*Extra
+	byTag  map[string]map[string][]*content.Page // lang → tag slug → news, newest first
+	assets map[string]string
 	// extraKeys maps an Extra's Key to its path per language.
 	extraKeys map[string]map[string]string
 }
@@ -58,7 +55,7 @@ type Renderer struct {
 // New parses the templates and prepares shared lists. Template errors are
 // diagnostics.
 func New(in Input) (*Renderer, diag.List, error) {
-	r := &Renderer{Input: in, site: in.Site, catalog: in.Catalog, now: in.Now}
+	r := &Renderer{Input: in}
 	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
@@ -136,12 +133,12 @@ func (r *Renderer) Page(w io.Writer, p *content.Page, res markdown.Result) error
 
 // NotFound renders 404.html in the default language.
 func (r *Renderer) NotFound(w io.Writer) error {
-	lang := r.site.Default()
+	lang := r.Site.Default()
 	v := r.base(lang)
-	v.Title = r.catalog.T(lang, "not_found_title")
-	for _, l := range r.site.Languages {
+	v.Title = r.Catalog.T(lang, "not_found_title")
+	for _, l := range r.Site.Languages {
 		if l.Code != lang {
-			v.Languages = append(v.Languages, LangLink{Code: l.Code, Name: l.Name, URL: r.site.LangPrefix(l.Code)})
+			v.Languages = append(v.Languages, LangLink{Code: l.Code, Name: l.Name, URL: r.Site.LangPrefix(l.Code)})
 		}
 	}
 	return r.execute(w, "404.html", v)
@@ -158,19 +155,19 @@ func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 
 func (r *Renderer) base(lang string) *View {
 	v := &View{
-		Site: r.site, S: r.catalog.Strings(lang), Lang: lang, LangName: r.site.Language(lang).Name, SiteTitle: r.site.Title.Get(lang),
-		Description: r.site.Description.Get(lang),
-		HomeURL:     r.site.LangPrefix(lang), Build: r.now, r: r,
+		Site: r.Site, S: r.Catalog.Strings(lang), Lang: lang, LangName: r.Site.Language(lang).Name, SiteTitle: r.Site.Title.Get(lang),
+		Description: r.Site.Description.Get(lang),
+		HomeURL:     r.Site.LangPrefix(lang), r: r,
 	}
-	for _, e := range r.site.Emergency {
+	for _, e := range r.Site.Emergency {
 		v.Emergency = append(v.Emergency, Emergency{Number: e.Number, Name: e.Name.Get(lang)})
 	}
 	if r.tmpl["search.html"] != nil {
 		v.SearchIndex, v.SearchPage = r.searchIndexURL(lang), r.SearchPath(lang)
 	}
-	for _, dir := range r.site.Menu {
+	for _, dir := range r.Site.Menu {
 		sec := r.Content.ByFile(path.Join(content.Root, dir, "_index."+lang+".md"))
-		if sec == nil && lang == r.site.Default() {
+		if sec == nil && lang == r.Site.Default() {
 			sec = r.Content.ByFile(path.Join(content.Root, dir, "_index.md"))
 		}
 		if sec != nil {
@@ -205,10 +202,10 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	case p.Kind == content.KindHome:
 		v.Latest = r.latest(p)
 		site := map[string]any{"@context": "https://schema.org", "@type": "WebSite",
-			"name": r.site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang}
+			"name": r.Site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang}
 		if v.SearchPage != "" {
 			site["potentialAction"] = map[string]any{"@type": "SearchAction",
-				"target":      r.site.AbsURL(v.SearchPage) + "?q={search_term_string}",
+				"target":      r.Site.AbsURL(v.SearchPage) + "?q={search_term_string}",
 				"query-input": "required name=search_term_string"}
 		}
 		v.JSONLD = jsonLD(site)
@@ -216,10 +213,10 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		v.Latest, v.Related, v.Article = r.latest(p), r.related(p), true
 		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
-			"publisher": map[string]any{"@type": "Organization", "name": r.site.Title.Get(p.Lang)}}
+			"publisher": map[string]any{"@type": "Organization", "name": r.Site.Title.Get(p.Lang)}}
 		if !p.Date.IsZero() {
-			article["datePublished"] = p.Date.In(r.site.Location).Format(time.RFC3339)
-			article["dateModified"] = lastmod(p).In(r.site.Location).Format(time.RFC3339)
+			article["datePublished"] = p.Date.In(r.Site.Location).Format(time.RFC3339)
+			article["dateModified"] = lastmod(p).In(r.Site.Location).Format(time.RFC3339)
 		}
 		if v.Description != "" {
 			article["description"] = v.Description
@@ -245,19 +242,19 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 // breadcrumbs from parent up.
 func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
 	v := r.base(lang)
-	v.Canonical = r.site.AbsURL(urlPath)
+	v.Canonical = r.Site.AbsURL(urlPath)
 	if len(r.news[lang]) > 0 {
 		v.Feed = r.FeedPath(lang)
 	}
-	for _, l := range r.site.Languages {
+	for _, l := range r.Site.Languages {
 		if p, ok := paths[l.Code]; ok {
-			v.Alternates = append(v.Alternates, Alternate{Hreflang: l.Code, Href: r.site.AbsURL(p)})
+			v.Alternates = append(v.Alternates, Alternate{Hreflang: l.Code, Href: r.Site.AbsURL(p)})
 		}
 	}
-	if p, ok := paths[r.site.Default()]; ok {
-		v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", Href: r.site.AbsURL(p)})
+	if p, ok := paths[r.Site.Default()]; ok {
+		v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", Href: r.Site.AbsURL(p)})
 	}
-	for _, l := range r.site.Languages {
+	for _, l := range r.Site.Languages {
 		if l.Code == lang {
 			continue
 		}
@@ -265,7 +262,7 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 		if p, ok := paths[l.Code]; ok {
 			link.URL = p
 		} else {
-			link.URL, link.Missing = r.site.LangPrefix(l.Code), true
+			link.URL, link.Missing = r.Site.LangPrefix(l.Code), true
 		}
 		v.Languages = append(v.Languages, link)
 	}
@@ -282,7 +279,7 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 	for a := parent; a != nil; a = a.Parent {
 		title := a.Title
 		if a.Kind == content.KindHome {
-			title = r.catalog.T(lang, "home")
+			title = r.Catalog.T(lang, "home")
 		}
 		v.Breadcrumbs = append([]Link{{Title: title, URL: a.Path}}, v.Breadcrumbs...)
 	}
@@ -294,5 +291,5 @@ func item(p *content.Page) Item {
 }
 
 func (r *Renderer) date(lang string, t time.Time) string {
-	return i18n.Date(lang, t.In(r.site.Location))
+	return i18n.Date(lang, t.In(r.Site.Location))
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/fold"
@@ -15,12 +16,12 @@ const SearchFolder = "search"
 
 // searchIndexURL is the URL of lang's search index folder.
 func (r *Renderer) searchIndexURL(lang string) string {
-	return r.site.BasePath + SearchFolder + "/" + lang + "/"
+	return r.Site.BasePath + SearchFolder + "/" + lang + "/"
 }
 
 // SearchPath returns the URL path of lang's search page ("/tim-kiem/").
 func (r *Renderer) SearchPath(lang string) string {
-	return r.site.LangPrefix(lang) + r.catalog.T(lang, "url_search") + "/"
+	return r.Site.LangPrefix(lang) + r.Catalog.T(lang, "url_search") + "/"
 }
 
 // searchExtras adds each language's search page and A–Z index of pages.
@@ -28,12 +29,12 @@ func (r *Renderer) searchExtras() {
 	if r.tmpl["search.html"] == nil || r.tmpl["az.html"] == nil {
 		return
 	}
-	for _, lang := range r.site.Languages {
+	for _, lang := range r.Site.Languages {
 		home := r.Content.Homes[lang.Code]
-		search := &Extra{Lang: lang.Code, Path: r.SearchPath(lang.Code), Title: r.catalog.T(lang.Code, "search"),
+		search := &Extra{Lang: lang.Code, Path: r.SearchPath(lang.Code), Title: r.Catalog.T(lang.Code, "search"),
 			Layout: "search.html", Key: "search", section: home, kind: "search"}
-		az := &Extra{Lang: lang.Code, Path: search.Path + r.catalog.T(lang.Code, "url_az") + "/",
-			Title: r.catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
+		az := &Extra{Lang: lang.Code, Path: search.Path + r.Catalog.T(lang.Code, "url_az") + "/",
+			Title: r.Catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
 		keys := map[*content.Page]string{}
 		for _, p := range r.Content.Pages {
 			if p.Lang == lang.Code && p.Kind != content.KindHome {
@@ -66,14 +67,17 @@ func (r *Renderer) azView(v *View, e *Extra) {
 	v.SearchAZ = e.Path
 }
 
+// firstLetter names the group of a folded title in the A–Z index: its
+// first letter, "0–9" for a digit, "#" for an empty title.
 func firstLetter(s string) string {
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			return "0–9"
-		}
-		return string(r)
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case s == "":
+		return "#"
+	case r >= '0' && r <= '9':
+		return "0–9"
 	}
-	return "#"
+	return string(r)
 }
 
 // SectionTitle returns the title of the top-level section p is in, for

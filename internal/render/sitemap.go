@@ -18,23 +18,23 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	url := func(path string, mod time.Time, alternates map[string]string) {
 		b.WriteString("  <url>\n    <loc>")
-		xmlText(&b, r.site.AbsURL(path))
+		xmlText(&b, r.Site.AbsURL(path))
 		b.WriteString("</loc>\n")
 		if !mod.IsZero() {
-			b.WriteString("    <lastmod>" + mod.In(r.site.Location).Format(time.RFC3339) + "</lastmod>\n")
+			b.WriteString("    <lastmod>" + mod.In(r.Site.Location).Format(time.RFC3339) + "</lastmod>\n")
 		}
 		if len(alternates) > 1 {
 			link := func(hreflang, href string) {
 				b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + hreflang + `" href="`)
-				xmlText(&b, r.site.AbsURL(href))
+				xmlText(&b, r.Site.AbsURL(href))
 				b.WriteString("\"/>\n")
 			}
-			for _, l := range r.site.Languages {
+			for _, l := range r.Site.Languages {
 				if p, ok := alternates[l.Code]; ok {
 					link(l.Code, p)
 				}
 			}
-			if p, ok := alternates[r.site.Default()]; ok {
+			if p, ok := alternates[r.Site.Default()]; ok {
 				link("x-default", p)
 			}
 		}
@@ -59,8 +59,8 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 // address is given when the site has a base_url.
 func (r *Renderer) Robots(w io.Writer) error {
 	s := "User-agent: *\nAllow: /\n"
-	if r.site.BaseURL != "/" {
-		s += "Sitemap: " + r.site.AbsURL(r.site.BasePath+"sitemap.xml") + "\n"
+	if r.Site.BaseURL != "/" {
+		s += "Sitemap: " + r.Site.AbsURL(r.Site.BasePath+"sitemap.xml") + "\n"
 	}
 	_, err := io.WriteString(w, s)
 	return err

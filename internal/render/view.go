@@ -65,8 +65,6 @@ type View struct {
 	// JSONLD is the page's schema.org description, when it has one.
 	JSONLD  template.JS
 	HomeURL string
-	// Build is when the build ran, in the site's zone (for "verified" ages).
-	Build time.Time
 
 	r *Renderer
 }
@@ -129,7 +127,7 @@ func (v *View) Asset(name string) string {
 	if u, ok := v.r.assets[name]; ok {
 		return u
 	}
-	return v.r.site.BasePath + name
+	return v.r.Site.BasePath + name
 }
 
 // Card pairs a provider with the view, for the provider-card template.
@@ -142,14 +140,14 @@ type Card struct {
 }
 
 // T returns the interface string key in the page's language.
-func (v *View) T(key string) string { return v.r.catalog.T(v.Lang, key) }
+func (v *View) T(key string) string { return v.r.Catalog.T(v.Lang, key) }
 
 // Date formats t for the page's language.
 func (v *View) Date(t time.Time) string { return v.r.date(v.Lang, t) }
 
 // LongDate formats t with its weekday, and its time when it has one.
 func (v *View) LongDate(t time.Time) string {
-	return i18n.LongDate(v.Lang, t.In(v.r.site.Location), v.r.site.TwelveHour)
+	return i18n.LongDate(v.Lang, t.In(v.r.Site.Location), v.r.Site.TwelveHour)
 }
 
 // ISODate formats t as RFC 3339, for <time datetime>.
