@@ -84,6 +84,8 @@ type builder struct {
 	checked      []check.Page
 	analyzed     []search.Analyzed
 	extraDocs    []*search.Analyzed
+	dict         *search.Dict // numbers the search terms of analyzed and extraDocs
+	workers      *sync.Pool   // of *worker
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
@@ -241,6 +243,8 @@ func (b *builder) load() error {
 	}
 	b.renderer = r
 	b.css = css
+	b.dict = search.NewDict()
+	b.workers = b.newWorkers()
 	b.assets = map[string]string{cssSource: css.url}
 	return nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
-	"github.com/loa-ssg/loa/internal/markdown"
 )
 
 // Session keeps a built site in memory so that an edit is rebuilt in
@@ -85,7 +84,8 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error)
 	}
 	b := s.b
 	res := Result{Pages: map[string]int{}, Languages: b.res.Languages, Out: b.out}
-	conv := markdown.New(markdown.Options{UnsafeHTML: b.site.UnsafeHTML})
+	w := b.workers.Get().(*worker)
+	defer b.workers.Put(w)
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()
 	var l diag.List
@@ -96,7 +96,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error)
 		i := slices.IndexFunc(updated, func(c check.Page) bool { return c.Page == p })
 		changedIdx = append(changedIdx, i)
 		updated[i] = check.Page{Page: p}
-		d, err := b.page(conv, &updated[i], &analyzed[i])
+		d, err := b.page(w, &updated[i], &analyzed[i])
 		if err != nil {
 			return res, err
 		}

@@ -64,17 +64,15 @@ func (b *builder) write(ctx context.Context) error {
 	checked := make([]check.Page, len(pages)) // what the cross-page checks need
 	analyzed := make([]search.Analyzed, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
-	mdOpts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML}
-	pool := sync.Pool{New: func() any { return markdown.New(mdOpts) }}
 	b.forEach(len(pages), func(i int) {
 		if ctx.Err() != nil {
 			errs[i] = ctx.Err()
 			return
 		}
-		conv := pool.Get().(*markdown.Converter)
+		w := b.workers.Get().(*worker)
 		checked[i].Page = pages[i]
-		diags[i], errs[i] = b.page(conv, &checked[i], &analyzed[i])
-		pool.Put(conv)
+		diags[i], errs[i] = b.page(w, &checked[i], &analyzed[i])
+		b.workers.Put(w)
 	})
 	b.end("render")
 	for i := range pages {
@@ -140,18 +138,32 @@ func (b *builder) write(ctx context.Context) error {
 	return nil
 }
 
+// worker is what one goroutine of the build reuses from page to page.
+type worker struct {
+	conv     *markdown.Converter
+	analyzer *search.Analyzer
+}
+
+// newWorkers returns a pool of workers for b.
+func (b *builder) newWorkers() *sync.Pool {
+	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML}
+	return &sync.Pool{New: func() any {
+		return &worker{conv: markdown.New(opts), analyzer: search.NewAnalyzer(b.dict)}
+	}}
+}
+
 // page converts, renders and writes one page with its attachments, and
 // keeps in c what the cross-page checks need of it and in a its terms for
 // the search index.
-func (b *builder) page(conv *markdown.Converter, c *check.Page, a *search.Analyzed) (diag.List, error) {
+func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
-	res := conv.ConvertWith(p.Body, markdown.Hooks{Resolve: b.resolver(p), ImageSize: b.imageSize(p)})
+	res := w.conv.ConvertWith(p.Body, markdown.Hooks{Resolve: b.resolver(p), ImageSize: b.imageSize(p)})
 	c.Links, c.TOC = res.Links, res.TOC
 	headings := make([]string, len(res.TOC))
 	for i, h := range res.TOC {
 		headings[i] = h.Text
 	}
-	*a = search.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
+	*a = w.analyzer.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
 		Headings: headings, Summary: p.Description, Text: res.Text})
 	var l diag.List
 	if len(res.Problems) > 0 {
@@ -226,7 +238,9 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}
 		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {
-			a := search.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, Text: text})
+			w := b.workers.Get().(*worker)
+			a := w.analyzer.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, Text: text})
+			b.workers.Put(w)
 			docs[i] = &a
 		}
 	})
@@ -257,7 +271,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		files[li] = search.Build(docs)
+		files[li] = search.Build(b.dict, docs)
 	})
 	for li, lang := range langs {
 		for _, name := range slices.Sorted(maps.Keys(files[li])) {

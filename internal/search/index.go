@@ -1,11 +1,14 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -47,92 +50,175 @@ type Doc struct {
 	Summary, Text string
 }
 
-// Analyzed is a Doc cut into weighted terms, compact enough to keep for
-// every page until Build.
-type Analyzed struct {
-	url, title, section, snippet string
-	// terms holds "folded\texact\texact…\n" per term, weights its weight
-	// (capped at maxWeight) in the same order.
-	terms   string
-	weights []uint8
+// Dict numbers the distinct term forms of a build, so that what is kept
+// of every page until Build holds numbers instead of strings. Numbers are
+// given in the order forms are first met, which varies between runs with
+// more than one worker; nothing written depends on them. A Dict is safe
+// for concurrent use.
+type Dict struct {
+	mu    sync.Mutex
+	ids   map[string]uint32
+	names []string
 }
 
-type termStat struct {
+// NewDict returns an empty Dict.
+func NewDict() *Dict { return &Dict{ids: map[string]uint32{}} }
+
+// intern returns the number of form (copying it when it is new) and the
+// Dict's own copy of it.
+func (d *Dict) intern(form []byte) (uint32, string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if id, ok := d.ids[string(form)]; ok {
+		return id, d.names[id]
+	}
+	name := string(form)
+	id := uint32(len(d.names))
+	d.ids[name] = id
+	d.names = append(d.names, name)
+	return id, name
+}
+
+// snapshot returns the names by number as they are now.
+func (d *Dict) snapshot() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.names[:len(d.names):len(d.names)]
+}
+
+// Analyzed is a Doc cut into weighted terms, compact enough to keep for
+// every page until Build: term forms are numbers in the Analyzer's Dict.
+type Analyzed struct {
+	url, title, section, snippet string
+	// words holds, per word in order of first appearance, the number of
+	// its folded form, the count n of its other exact forms (at most 8),
+	// then their n numbers.
+	words       []uint32
+	wordWeights []uint8 // per word, capped at maxWeight
+	// pairs holds neighbouring words as first<<32 | second (folded forms'
+	// numbers), in order of first appearance.
+	pairs       []uint64
+	pairWeights []uint8
+}
+
+// maxExact is how many exact forms of a word one document contributes.
+const maxExact = 8
+
+type wordStat struct {
+	id     uint32
 	weight int
-	exact  []string
+	n      int
+	exact  [maxExact]uint32
+}
+
+type pairStat struct {
+	key    uint64
+	weight int
+}
+
+// Analyzer cuts documents into terms. It keeps buffers and a private view
+// of its Dict between documents, so that a word already seen costs no
+// allocation and no lock. An Analyzer is not safe for concurrent use: use
+// one per goroutine, all sharing one Dict.
+type Analyzer struct {
+	dict  *Dict
+	known map[string]uint32 // forms this Analyzer has looked up in dict
+	sc    scanner
+	words map[uint32]int // folded form → index in ws
+	pairs map[uint64]int // pair → index in ps
+	ws    []wordStat
+	ps    []pairStat
+}
+
+// NewAnalyzer returns an Analyzer numbering forms in dict.
+func NewAnalyzer(dict *Dict) *Analyzer {
+	return &Analyzer{dict: dict, known: map[string]uint32{}, words: map[uint32]int{}, pairs: map[uint64]int{}}
+}
+
+func (a *Analyzer) id(form []byte) uint32 {
+	if id, ok := a.known[string(form)]; ok {
+		return id
+	}
+	id, name := a.dict.intern(form)
+	a.known[name] = id
+	return id
 }
 
 // Analyze cuts d into terms: each word and each pair of neighbouring words
 // (for phrases), weighted by field and count.
-func Analyze(d Doc) Analyzed {
-	var (
-		words = map[string]*termStat{}
-		pairs = map[[2]string]*termStat{}
-		order []string
-		pairO [][2]string
-	)
-	add := func(text string, w int) {
-		terms := termsNFC(text) // Doc text is NFC: see Doc
-		for i, t := range terms {
-			s := words[t.Folded]
-			if s == nil {
-				s = &termStat{}
-				words[t.Folded] = s
-				order = append(order, t.Folded)
-			}
-			s.add(w, t.Exact, t.Folded)
-			if i > 0 {
-				k := [2]string{terms[i-1].Folded, t.Folded}
-				p := pairs[k]
-				if p == nil {
-					p = &termStat{}
-					pairs[k] = p
-					pairO = append(pairO, k)
-				}
-				p.weight += w
-			}
-		}
-	}
-	add(d.Title, titleWeight)
+func (a *Analyzer) Analyze(d Doc) Analyzed {
+	clear(a.words)
+	clear(a.pairs)
+	a.ws, a.ps = a.ws[:0], a.ps[:0]
+	a.add(d.Title, titleWeight)
 	for _, h := range d.Headings {
-		add(h, headingWeight)
+		a.add(h, headingWeight)
 	}
-	add(d.Summary, bodyWeight)
-	add(d.Text, bodyWeight)
-	var b strings.Builder
-	weights := make([]uint8, 0, len(order)+len(pairO))
-	for _, f := range order {
-		s := words[f]
-		b.WriteString(f)
-		for _, e := range s.exact {
-			b.WriteByte('\t')
-			b.WriteString(e)
-		}
-		b.WriteByte('\n')
-		weights = append(weights, uint8(min(s.weight, maxWeight)))
+	a.add(d.Summary, bodyWeight)
+	a.add(d.Text, bodyWeight)
+	n := 0
+	for i := range a.ws {
+		n += 2 + a.ws[i].n
 	}
-	for _, k := range pairO {
-		b.WriteString(k[0])
-		b.WriteByte(' ')
-		b.WriteString(k[1])
-		b.WriteByte('\n')
-		weights = append(weights, uint8(min(pairs[k].weight, maxWeight)))
+	out := Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet(d),
+		words: make([]uint32, 0, n), wordWeights: make([]uint8, len(a.ws)),
+		pairs: make([]uint64, len(a.ps)), pairWeights: make([]uint8, len(a.ps))}
+	for i := range a.ws {
+		s := &a.ws[i]
+		out.words = append(out.words, s.id, uint32(s.n))
+		out.words = append(out.words, s.exact[:s.n]...)
+		out.wordWeights[i] = uint8(min(s.weight, maxWeight))
 	}
-	snippet := strings.TrimSpace(d.Text)
-	if snippet == "" {
-		snippet = d.Summary
+	for i, p := range a.ps {
+		out.pairs[i], out.pairWeights[i] = p.key, uint8(min(p.weight, maxWeight))
 	}
-	if utf8.RuneCountInString(snippet) > SnippetLen {
-		snippet = string([]rune(snippet)[:SnippetLen]) + "…"
-	}
-	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet, terms: b.String(), weights: weights}
+	return out
 }
 
-func (s *termStat) add(w int, exact, folded string) {
-	s.weight += w
-	if exact != folded && !slices.Contains(s.exact, exact) && len(s.exact) < 8 {
-		s.exact = append(s.exact, exact)
+// add counts the terms of text (NFC: see Doc) with weight w.
+func (a *Analyzer) add(text string, w int) {
+	prev, first := uint32(0), true
+	a.sc.scan(text, func() {
+		id := a.id(a.sc.folded)
+		i, ok := a.words[id]
+		if !ok {
+			i = len(a.ws)
+			a.words[id] = i
+			a.ws = append(a.ws, wordStat{id: id})
+		}
+		s := &a.ws[i]
+		s.weight += w
+		if s.n < maxExact && !bytes.Equal(a.sc.exact, a.sc.folded) {
+			if e := a.id(a.sc.exact); !slices.Contains(s.exact[:s.n], e) {
+				s.exact[s.n] = e
+				s.n++
+			}
+		}
+		if !first {
+			key := uint64(prev)<<32 | uint64(id)
+			j, ok := a.pairs[key]
+			if !ok {
+				j = len(a.ps)
+				a.pairs[key] = j
+				a.ps = append(a.ps, pairStat{key: key})
+			}
+			a.ps[j].weight += w
+		}
+		prev, first = id, false
+	})
+}
+
+// snippet is the start of d's text (or its summary when it has no text),
+// at most SnippetLen characters.
+func snippet(d Doc) string {
+	s := strings.TrimSpace(d.Text)
+	if s == "" {
+		s = d.Summary
 	}
+	if utf8.RuneCountInString(s) > SnippetLen {
+		s = string([]rune(s)[:SnippetLen]) + "…"
+	}
+	return s
 }
 
 // posting is one document in a term's list: 8 bytes, as there are
@@ -145,38 +231,37 @@ type posting struct {
 
 // termPostings gathers a term's documents and exact forms.
 type termPostings struct {
-	variants []string // at most 16, in order of first appearance
+	variants []uint32 // exact forms' numbers, at most 16, in order of first appearance
 	list     []posting
 }
 
-// Build writes the index of one language's documents: file names relative
-// to the language's index folder ("meta.json", "t/ph.json", "d/0.json")
-// mapped to their bytes. The output depends only on docs and their order.
-func Build(docs []Analyzed) map[string][]byte {
-	terms := map[string]*termPostings{}
+// entry is one term of a shard, ready to write.
+type entry struct {
+	name string
+	tp   *termPostings
+}
+
+// Build writes the index of one language's documents, analyzed with dict:
+// file names relative to the language's index folder ("meta.json",
+// "t/ph.json", "d/0.json") mapped to their bytes. The output depends only
+// on docs and their order, not on the numbers dict gave.
+func Build(dict *Dict, docs []Analyzed) map[string][]byte {
+	names := dict.snapshot()
+	words := make([]*termPostings, len(names)) // by folded form's number
+	pairs := map[uint64]*termPostings{}
 	for i, d := range docs {
-		rest := d.terms
-		for j := 0; rest != ""; j++ {
-			line := rest
-			if k := strings.IndexByte(rest, '\n'); k >= 0 {
-				line, rest = rest[:k], rest[k+1:]
-			} else {
-				rest = ""
-			}
-			name, exacts, _ := strings.Cut(line, "\t")
-			tp := terms[name]
+		rest := d.words
+		for j := 0; len(rest) > 0; j++ {
+			id, n := rest[0], int(rest[1])
+			exact := rest[2 : 2+n]
+			rest = rest[2+n:]
+			tp := words[id]
 			if tp == nil {
 				tp = &termPostings{}
-				terms[name] = tp
+				words[id] = tp
 			}
 			var mask uint16
-			for exacts != "" {
-				e := exacts
-				if k := strings.IndexByte(exacts, '\t'); k >= 0 {
-					e, exacts = exacts[:k], exacts[k+1:]
-				} else {
-					exacts = ""
-				}
+			for _, e := range exact {
 				k := slices.Index(tp.variants, e)
 				if k < 0 && len(tp.variants) < 16 {
 					tp.variants = append(tp.variants, e)
@@ -186,45 +271,38 @@ func Build(docs []Analyzed) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: d.weights[j]})
+			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: d.wordWeights[j]})
+		}
+		for j, key := range d.pairs {
+			tp := pairs[key]
+			if tp == nil {
+				tp = &termPostings{}
+				pairs[key] = tp
+			}
+			tp.list = append(tp.list, posting{doc: int32(i), weight: d.pairWeights[j]})
 		}
 	}
-	shards := map[string]map[string]any{}
-	for term, tp := range terms {
-		list := tp.list
-		df := len(list)
-		pair := strings.Contains(term, " ")
-		if pair && df == 1 && len(docs) > RarePairs {
+	shards := map[string][]entry{}
+	add := func(name string, tp *termPostings) {
+		key := ShardKey(name)
+		shards[key] = append(shards[key], entry{name, tp})
+	}
+	for id, tp := range words {
+		if tp != nil {
+			add(names[id], tp)
+		}
+	}
+	for key, tp := range pairs {
+		if len(tp.list) == 1 && len(docs) > RarePairs {
 			continue
 		}
-		if len(list) > MaxPostings {
-			slices.SortStableFunc(list, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-			list = list[:MaxPostings]
-			slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-		}
-		flat := make([]int, 0, 2*len(list))
-		prev := int32(0)
-		for _, p := range list {
-			// Two numbers a posting: the document (as the gap from the
-			// previous one) and weight + 256 × the mask of exact forms.
-			flat = append(flat, int(p.doc-prev), int(p.weight)+256*int(p.mask))
-			prev = p.doc
-		}
-		entry := map[string]any{"n": df, "p": flat}
-		if len(tp.variants) > 0 {
-			entry["v"] = tp.variants
-		}
-		key := ShardKey(term)
-		if shards[key] == nil {
-			shards[key] = map[string]any{}
-		}
-		shards[key][term] = entry
+		add(names[key>>32]+" "+names[uint32(key)], tp)
 	}
 	files := map[string][]byte{}
 	keys := make([]string, 0, len(shards))
-	for key, terms := range shards {
-		b, _ := json.Marshal(terms) // maps marshal with sorted keys: deterministic
-		files["t/"+key+".json"] = b
+	for key, entries := range shards {
+		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+		files["t/"+key+".json"] = shardJSON(entries, names)
 		keys = append(keys, key)
 	}
 	slices.Sort(keys)
@@ -239,6 +317,110 @@ func Build(docs []Analyzed) map[string][]byte {
 	meta, _ := json.Marshal(map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "shards": keys})
 	files["meta.json"] = meta
 	return files
+}
+
+// shardJSON writes one shard, its entries sorted by name:
+// {"term":{"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms]},…}.
+// A term's list keeps its MaxPostings heaviest documents.
+func shardJSON(entries []entry, names []string) []byte {
+	var b []byte
+	b = append(b, '{')
+	for i, e := range entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		list := e.tp.list
+		df := len(list)
+		if len(list) > MaxPostings {
+			slices.SortStableFunc(list, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+			list = list[:MaxPostings]
+			slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		}
+		b = appendString(b, e.name)
+		b = append(b, `:{"n":`...)
+		b = strconv.AppendInt(b, int64(df), 10)
+		b = append(b, `,"p":[`...)
+		prev := int32(0)
+		for j, p := range list {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			// Two numbers a posting: the document (as the gap from the
+			// previous one) and weight + 256 × the mask of exact forms.
+			b = strconv.AppendInt(b, int64(p.doc-prev), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(p.weight)+256*int64(p.mask), 10)
+			prev = p.doc
+		}
+		b = append(b, ']')
+		if len(e.tp.variants) > 0 {
+			b = append(b, `,"v":[`...)
+			for j, v := range e.tp.variants {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, names[v])
+			}
+			b = append(b, ']')
+		}
+		b = append(b, '}')
+	}
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json does
+// by default (HTML-safe: <, > and & as \u escapes; U+2028 and U+2029
+// escaped; invalid UTF-8 as U+FFFD), so that the files are what
+// json.Marshal would write.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // ShardKey is the file name (without .json) of the shard holding a folded

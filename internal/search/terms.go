@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,40 +63,54 @@ func Terms(text string) []Term {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	return termsNFC(text)
+	var out []Term
+	var sc scanner
+	sc.scan(text, func() {
+		out = append(out, Term{Folded: string(sc.folded), Exact: string(sc.exact)})
+	})
+	return out
 }
 
-// termsNFC is Terms for text known to be NFC already (page text is
-// normalized when it is read), skipping the check.
-func termsNFC(text string) []Term {
-	var out []Term
+// scanner cuts NFC text into terms, writing the forms of each into buffers
+// it reuses, so that a word costs no allocation.
+type scanner struct {
+	exact, folded []byte // the current term's forms, valid during the callback
+}
+
+// scan calls fn once per term of text (NFC), with the term's forms in
+// sc.exact and sc.folded.
+func (sc *scanner) scan(text string, fn func()) {
 	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if t, ok := term(text[start:end]); ok {
-				out = append(out, t)
-			}
-			start = -1
-		}
-	}
 	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
-		flush(i)
+		if start >= 0 && sc.term(text[start:i]) {
+			fn()
+		}
+		start = -1
 	}
-	flush(len(text))
-	return out
+	if start >= 0 && sc.term(text[start:]) {
+		fn()
+	}
 }
 
-// term makes the two forms of one word (NFC).
-func term(word string) (Term, bool) {
-	var exact, folded strings.Builder
-	exact.Grow(len(word))
-	folded.Grow(len(word))
+// isWordRune reports whether r belongs in a word: letters, digits and
+// combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// term makes the two forms of one word (NFC) in sc.exact and sc.folded.
+// It reports false when the word has no folded form (stray marks).
+func (sc *scanner) term(word string) bool {
+	exact, folded := sc.exact[:0], sc.folded[:0]
 	var tone byte
 	for _, r := range word {
 		switch {
@@ -103,12 +118,12 @@ func term(word string) (Term, bool) {
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			exact.WriteByte(byte(r))
-			folded.WriteByte(byte(r))
+			exact = append(exact, byte(r))
+			folded = append(folded, byte(r))
 		case r >= 0xC0 && r < 0x1F00 && letters[r-0xC0].folded != "":
-			l := letters[r-0xC0]
-			exact.WriteString(l.exact)
-			folded.WriteString(l.folded)
+			l := &letters[r-0xC0]
+			exact = append(exact, l.exact...)
+			folded = append(folded, l.folded...)
 			if l.tone != 0 {
 				tone = l.tone
 			}
@@ -117,40 +132,48 @@ func term(word string) (Term, bool) {
 			if t, ok := tones[r]; ok {
 				tone = t
 			} else if !unicode.Is(unicode.Mn, r) {
-				exact.WriteString(lower)
+				exact = append(exact, lower...)
 			}
-			folded.WriteString(fold.Key(lower))
+			folded = append(folded, fold.Key(lower)...)
 		}
 	}
-	e := iy(exact.String())
-	f := iy(folded.String())
-	if f == "" {
-		return Term{}, false
-	}
+	exact, folded = iy(exact), iy(folded)
 	if tone != 0 {
-		e += string(tone)
+		exact = append(exact, tone)
 	}
-	return Term{Folded: f, Exact: e}, true
+	sc.exact, sc.folded = exact, folded
+	return len(folded) > 0
 }
 
-// iy makes the Vietnamese i/y spelling variants equal: a final "y" that is
-// the whole vowel after a consonant becomes "i" ("kỳ"/"kì", "lý"/"lí",
-// "mỹ"/"mĩ", and "quý"/"quí", where "qu" is the consonant), while "y"
-// after a vowel ("thủy", "hay", "tuy") stays.
-func iy(w string) string {
-	if !strings.HasSuffix(w, "y") || len(w) < 2 {
+// iy makes the Vietnamese i/y spelling variants equal, in place: a final
+// "y" that is the whole vowel after a consonant becomes "i" ("kỳ"/"kì",
+// "lý"/"lí", "mỹ"/"mĩ", and "quý"/"quí", where "qu" is the consonant),
+// while "y" after a vowel ("thủy", "hay", "tuy") stays.
+func iy(w []byte) []byte {
+	n := len(w)
+	if n < 2 || w[n-1] != 'y' {
 		return w
 	}
-	prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-1])
-	if isVowel(prev) && !strings.HasSuffix(w, "quy") {
+	prev, _ := utf8.DecodeLastRune(w[:n-1])
+	if isVowel(prev) && !bytes.HasSuffix(w, []byte("quy")) {
 		return w
 	}
-	return w[:len(w)-1] + "i"
+	w[n-1] = 'i'
+	return w
 }
 
+// isVowel reports whether r is a vowel letter, with or without marks.
 func isVowel(r rune) bool {
-	base := []rune(fold.Key(string(r)))
-	return len(base) == 1 && strings.ContainsRune("aeiouy", base[0])
+	var base string
+	switch {
+	case r < utf8.RuneSelf:
+		base = string(rune(unicode.ToLower(r)))
+	case r >= 0xC0 && r < 0x1F00 && letters[r-0xC0].folded != "":
+		base = letters[r-0xC0].folded
+	default:
+		base = fold.Key(string(r))
+	}
+	return len(base) == 1 && strings.IndexByte("aeiouy", base[0]) >= 0
 }
 
 // Prefix returns the shard key of a folded term: its first two letters

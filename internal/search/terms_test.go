@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -52,6 +53,20 @@ func FuzzTerms(f *testing.F) {
 			if term.Folded == "" {
 				t.Fatalf("empty folded term from %q", s)
 			}
+		}
+	})
+}
+
+// FuzzAppendString checks the hand-written JSON strings of the index
+// against encoding/json, byte for byte.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "phòng", "a\"b\\c", "<&>", "\b\f\n\r\t\x01", "\u2028\u2029", "\xff\xfe", "đ\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
