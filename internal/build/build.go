@@ -84,8 +84,8 @@ type builder struct {
 	checked      []check.Page
 	analyzed     []search.Analyzed
 	extraDocs    []*search.Analyzed
-	dict         *search.Dict // numbers the search terms of analyzed and extraDocs
-	workers      *sync.Pool   // of *worker
+	dict         *search.Dict      // numbers the search terms of analyzed and extraDocs
+	workers      *sync.Pool        // of *worker
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
