@@ -104,8 +104,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			total += res.Pages[l]
 		}
 		_, warns := res.Diagnostics.Count()
-		fmt.Fprintf(stderr, "loa: built %s (%s), %s in all, into %s in %s",
-			plural(total, "page"), strings.Join(parts, ", "), plural(res.Files, "file"), res.Out,
+		files := plural(res.Files, "file") + " in all"
+		if res.Unchanged > 0 {
+			files += fmt.Sprintf(" (%d unchanged)", res.Unchanged)
+		}
+		fmt.Fprintf(stderr, "loa: built %s (%s), %s, into %s in %s",
+			plural(total, "page"), strings.Join(parts, ", "), files, res.Out,
 			time.Since(start).Round(time.Millisecond))
 		if warns > 0 {
 			fmt.Fprintf(stderr, ", with %s", plural(warns, "warning"))
@@ -139,8 +143,8 @@ func printStats(w io.Writer, res build.Result, total time.Duration) {
 	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	fmt.Fprintf(w, "stats: %d pages, %d files, %d diagnostics; heap from the system %d MB, %d GCs\n",
-		pages, res.Files, len(res.Diagnostics), m.HeapSys>>20, m.NumGC)
+	fmt.Fprintf(w, "stats: %d pages, %d files (%d unchanged), %d diagnostics; heap from the system %d MB, %d GCs\n",
+		pages, res.Files, res.Unchanged, len(res.Diagnostics), m.HeapSys>>20, m.NumGC)
 }
 
 func plural(n int, word string) string {

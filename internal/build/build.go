@@ -43,6 +43,10 @@ type Result struct {
 	Languages []string
 	// Files counts every file written.
 	Files int
+	// Unchanged counts the files whose bytes were the same as in the
+	// previous output: they were kept (hard-linked), with their old
+	// modification time.
+	Unchanged int
 	// Out is the absolute output folder.
 	Out string
 	// Stages holds wall time per stage: "load", "render", "write".
@@ -89,6 +93,7 @@ type builder struct {
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
+	tree         *tree // writes into staging (not for Session's in-place writes)
 	files        atomic.Int64
 	progressMu   sync.Mutex
 	stageStarted time.Time
@@ -153,8 +158,13 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
 	}
 	b.staging = staging
+	b.tree = &tree{root: staging}
+	if hasMarker(b.out) {
+		b.tree.prev = b.out
+	}
 	err = b.write(ctx)
 	if err == nil {
+		b.res.Unchanged = int(b.tree.kept.Load())
 		err = swap(staging, b.out)
 	}
 	if err != nil {
@@ -305,13 +315,14 @@ func (b *builder) writeFile(p string, data []byte) error {
 		b.pending[p] = data
 		return nil
 	}
-	full := filepath.Join(b.staging, filepath.FromSlash(strings.TrimPrefix(p, "/")))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
+	p = strings.TrimPrefix(p, "/")
 	b.files.Add(1)
 	if !b.inPlace {
-		return os.WriteFile(full, data, 0o644)
+		return b.tree.write(p, data)
+	}
+	full := filepath.Join(b.staging, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
 	}
 	tmp := full + ".loa-tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {

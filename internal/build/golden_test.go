@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -91,23 +92,32 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-// TestDeterministic builds the same site with one worker and with several:
-// the output must be identical byte for byte.
+// TestDeterministic builds the same site with GOMAXPROCS 1 and 2 (the
+// default worker count follows it) and with 4 workers: the output must be
+// identical byte for byte.
 func TestDeterministic(t *testing.T) {
 	var outs []map[string][]byte
-	for _, workers := range []int{1, 4} {
-		res, dir, err := buildTxtar(t, smallSite, Options{Workers: workers})
+	var names []string
+	for _, run := range []struct {
+		procs, workers int
+	}{{1, 0}, {2, 0}, {2, 4}} {
+		prev := runtime.GOMAXPROCS(run.procs)
+		res, dir, err := buildTxtar(t, smallSite, Options{Workers: run.workers})
+		runtime.GOMAXPROCS(prev)
+		name := fmt.Sprintf("GOMAXPROCS=%d workers=%d", run.procs, run.workers)
 		if err != nil {
-			t.Fatalf("workers=%d: %v\n%s", workers, err, diagText(res))
+			t.Fatalf("%s: %v\n%s", name, err, diagText(res))
 		}
-		outs = append(outs, outputFiles(t, filepath.Join(dir, "public")))
+		outs, names = append(outs, outputFiles(t, filepath.Join(dir, "public"))), append(names, name)
 	}
-	if len(outs[0]) != len(outs[1]) {
-		t.Fatalf("file counts differ: %d vs %d", len(outs[0]), len(outs[1]))
-	}
-	for name, b := range outs[0] {
-		if !bytes.Equal(b, outs[1][name]) {
-			t.Errorf("%s differs between 1 and 4 workers", name)
+	for i := 1; i < len(outs); i++ {
+		if len(outs[0]) != len(outs[i]) {
+			t.Fatalf("file counts differ: %d (%s) vs %d (%s)", len(outs[0]), names[0], len(outs[i]), names[i])
+		}
+		for name, b := range outs[0] {
+			if !bytes.Equal(b, outs[i][name]) {
+				t.Errorf("%s differs between %s and %s", name, names[0], names[i])
+			}
 		}
 	}
 }

@@ -1,10 +1,12 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"image"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -304,5 +306,73 @@ title: Bài có ảnh
 		if !strings.Contains(got, want) {
 			t.Errorf("page lacks %s", want)
 		}
+	}
+}
+
+// TestUnchangedFilesKeepTime rebuilds after one page's body changed: every
+// other file keeps its modification time (it is linked from the previous
+// output), the changed page gets new bytes, and a file someone altered in
+// the output by hand (same size, other bytes) is written again.
+func TestUnchangedFilesKeepTime(t *testing.T) {
+	_, dir := mustBuild(t, smallSite)
+	out := filepath.Join(dir, "public")
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "plan", "164-kh-ubnd", "index.en.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, "\nOne more sentence.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tampered := filepath.Join(out, "robots.txt")
+	robots, err := os.ReadFile(tampered)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(tampered, bytes.Repeat([]byte("x"), len(robots)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(tampered, old, old); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(t.Context(), Options{Source: dir, Out: out, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	mtime := func(name string) time.Time {
+		info, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.ModTime()
+	}
+	for _, name := range []string{"index.html", "ke-hoach/164-kh-ubnd/index.html", "sitemap.xml", "ke-hoach/164-kh-ubnd/van-ban.txt"} {
+		if !mtime(name).Equal(old) {
+			t.Errorf("%s: modification time %v, want the old %v (its bytes did not change)", name, mtime(name), old)
+		}
+	}
+	for _, name := range []string{"en/plan/164-kh-ubnd/index.html", "robots.txt"} {
+		if mtime(name).Equal(old) {
+			t.Errorf("%s kept its old modification time, but its bytes changed", name)
+		}
+	}
+	if got := readOut(t, dir, "en/plan/164-kh-ubnd/index.html"); !strings.Contains(got, "One more sentence.") {
+		t.Error("the edited page was not written again")
+	}
+	if got := readOut(t, dir, "robots.txt"); got != string(robots) {
+		t.Errorf("robots.txt = %q, want it rewritten to %q", got, robots)
+	}
+	if res.Unchanged == 0 || res.Unchanged >= res.Files-1 {
+		t.Errorf("Unchanged = %d of %d files, want most but not all", res.Unchanged, res.Files)
 	}
 }
