@@ -32,7 +32,8 @@ type Extra struct {
 	kind    string // "provider", "category", "area", "page", "tag", "tags", "search" or "az"
 	termID  string
 	list    []*content.Page // the pages a list shows (page, tag)
-	pager   *Pager
+	base    string          // the URL of the list's first page (page, tag)
+	n       int             // which page of the list this is, from 1 (page, tag)
 	tags    []Tag // tags
 }
 

@@ -17,8 +17,16 @@ const PerPage = 20
 type Pager struct {
 	Current, Total int
 	Prev, Next     string // URLs, "" at either end
-	Pages          []Link // every page, Current marked "page"
+	// Pages holds the first and last page, and the pages within
+	// PagerReach of the current one (marked Current "page"); a gap between
+	// them is a Link with Title "…" and no URL. A list of 500 pages shows
+	// 1 … 48 49 50 51 52 … 500, as the GOV.UK pagination pattern does.
+	Pages []Link
 }
+
+// PagerReach is how many pages on each side of the current one the pager
+// links by number.
+const PagerReach = 2
 
 // Tag is a tag of one language with its pages.
 type Tag struct {
@@ -66,13 +74,32 @@ func (r *Renderer) pager(lang, base string, n, count int) *Pager {
 	if n < total {
 		p.Next = r.pageURL(lang, base, n+1)
 	}
-	for i := 1; i <= total; i++ {
+	link := func(i int) {
 		l := Link{Title: strconv.Itoa(i), URL: r.pageURL(lang, base, i)}
 		if i == n {
 			l.Current = "page"
 		}
 		p.Pages = append(p.Pages, l)
 	}
+	gap := Link{Title: "…"}
+	lo, hi := max(2, n-PagerReach), min(total-1, n+PagerReach)
+	if lo == 3 { // a gap of one page shows that page instead
+		lo = 2
+	}
+	if hi == total-2 {
+		hi = total - 1
+	}
+	link(1)
+	if lo > 2 {
+		p.Pages = append(p.Pages, gap)
+	}
+	for i := lo; i <= hi; i++ {
+		link(i)
+	}
+	if hi < total-1 {
+		p.Pages = append(p.Pages, gap)
+	}
+	link(total)
 	return p
 }
 
@@ -96,7 +123,7 @@ func (r *Renderer) listExtras() {
 		for n := 2; (n-1)*PerPage < len(children); n++ {
 			r.extras = append(r.extras, &Extra{Lang: p.Lang, Path: r.pageURL(p.Lang, p.Path, n),
 				Title: p.Title, Layout: layout, Key: "page:" + p.Key + ":" + strconv.Itoa(n),
-				section: p, kind: "page", list: children, pager: r.pager(p.Lang, p.Path, n, len(children))})
+				section: p, kind: "page", list: children, base: p.Path, n: n})
 		}
 	}
 	if r.tmpl["tag.html"] == nil || r.tmpl["tags.html"] == nil {
@@ -116,7 +143,7 @@ func (r *Renderer) listExtras() {
 			for n := 1; (n-1)*PerPage < len(list); n++ {
 				r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.pageURL(lang.Code, t.URL, n),
 					Title: t.Name, Layout: "tag.html", Key: "tag:" + t.Slug + ":" + strconv.Itoa(n),
-					section: home, kind: "tag", list: list, pager: r.pager(lang.Code, t.URL, n, len(list))})
+					section: home, kind: "tag", list: list, base: t.URL, n: n})
 			}
 		}
 	}
@@ -163,10 +190,8 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 
 // listView fills a list page's view: its window of entries and pager.
 func (r *Renderer) listView(v *View, e *Extra) {
-	v.Pager = e.pager
-	n := 1
-	if e.pager != nil {
-		n = e.pager.Current
+	n := max(e.n, 1)
+	if v.Pager = r.pager(e.Lang, e.base, n, len(e.list)); v.Pager != nil {
 		v.Title = e.Title + " – " + r.Catalog.T(e.Lang, "page") + " " + strconv.Itoa(n)
 	}
 	for _, p := range window(e.list, n) {
