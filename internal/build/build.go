@@ -90,6 +90,7 @@ type builder struct {
 	extraDocs    []*search.Analyzed
 	dict         *search.Dict      // numbers the search terms of analyzed and extraDocs
 	workers      *sync.Pool        // of *worker
+	keepSources  bool              // pages keep Text and Body after the checks (Session)
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string

@@ -37,6 +37,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	b.keepSources = true // Rebuild reconverts and rechecks pages
 	res, err := b.run(ctx)
 	if err == nil {
 		s.b, s.stale = b, false

@@ -87,6 +87,11 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	for _, p := range pages {
 		b.res.Pages[p.Lang]++
+		if !b.keepSources {
+			// Nothing after the checks reads a page's source: let it go
+			// before the search index, the largest structure, is built.
+			p.Text, p.Body = nil, nil
+		}
 	}
 	extraDocs, err := b.writeExtras()
 	if err != nil {

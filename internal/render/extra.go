@@ -34,7 +34,7 @@ type Extra struct {
 	list    []*content.Page // the pages a list shows (page, tag)
 	base    string          // the URL of the list's first page (page, tag)
 	n       int             // which page of the list this is, from 1 (page, tag)
-	tags    []Tag // tags
+	tags    []Tag           // tags
 }
 
 // makeExtras lists the directory's generated pages, sorted by path, and

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -87,18 +88,16 @@ func (d *Dict) snapshot() []string {
 }
 
 // Analyzed is a Doc cut into weighted terms, compact enough to keep for
-// every page until Build: term forms are numbers in the Analyzer's Dict.
+// every page until Build: term forms are numbers in the Analyzer's Dict,
+// packed as unsigned varints (encoding/binary).
 type Analyzed struct {
 	url, title, section, snippet string
-	// words holds, per word in order of first appearance, the number of
-	// its folded form, the count n of its other exact forms (at most 8),
-	// then their n numbers.
-	words       []uint32
-	wordWeights []uint8 // per word, capped at maxWeight
-	// pairs holds neighbouring words as first<<32 | second (folded forms'
-	// numbers), in order of first appearance.
-	pairs       []uint64
-	pairWeights []uint8
+	// terms holds the count of words, then per word in order of first
+	// appearance: its folded form's number, its weight (capped at
+	// maxWeight), the count n of its other exact forms (at most maxExact)
+	// and their n numbers; then per pair of neighbouring words: the two
+	// folded numbers and the weight.
+	terms []byte
 }
 
 // maxExact is how many exact forms of a word one document contributes.
@@ -128,6 +127,7 @@ type Analyzer struct {
 	pairs map[uint64]int // pair → index in ps
 	ws    []wordStat
 	ps    []pairStat
+	buf   []byte
 }
 
 // NewAnalyzer returns an Analyzer numbering forms in dict.
@@ -156,23 +156,23 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	}
 	a.add(d.Summary, bodyWeight)
 	a.add(d.Text, bodyWeight)
-	n := 0
+	buf := binary.AppendUvarint(a.buf[:0], uint64(len(a.ws)))
 	for i := range a.ws {
-		n += 2 + a.ws[i].n
+		w := &a.ws[i]
+		buf = binary.AppendUvarint(buf, uint64(w.id))
+		buf = binary.AppendUvarint(buf, uint64(min(w.weight, maxWeight)))
+		buf = binary.AppendUvarint(buf, uint64(w.n))
+		for _, e := range w.exact[:w.n] {
+			buf = binary.AppendUvarint(buf, uint64(e))
+		}
 	}
-	out := Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet(d),
-		words: make([]uint32, 0, n), wordWeights: make([]uint8, len(a.ws)),
-		pairs: make([]uint64, len(a.ps)), pairWeights: make([]uint8, len(a.ps))}
-	for i := range a.ws {
-		s := &a.ws[i]
-		out.words = append(out.words, s.id, uint32(s.n))
-		out.words = append(out.words, s.exact[:s.n]...)
-		out.wordWeights[i] = uint8(min(s.weight, maxWeight))
+	for _, p := range a.ps {
+		buf = binary.AppendUvarint(buf, p.key>>32)
+		buf = binary.AppendUvarint(buf, uint64(uint32(p.key)))
+		buf = binary.AppendUvarint(buf, uint64(min(p.weight, maxWeight)))
 	}
-	for i, p := range a.ps {
-		out.pairs[i], out.pairWeights[i] = p.key, uint8(min(p.weight, maxWeight))
-	}
-	return out
+	a.buf = buf
+	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet(d), terms: bytes.Clone(buf)}
 }
 
 // add counts the terms of text (NFC: see Doc) with weight w.
@@ -235,6 +235,15 @@ type termPostings struct {
 	list     []posting
 }
 
+// reader reads the varints of Analyzed.terms, which Analyze wrote.
+type reader struct{ b []byte }
+
+func (r *reader) next() uint64 {
+	v, n := binary.Uvarint(r.b)
+	r.b = r.b[n:]
+	return v
+}
+
 // entry is one term of a shard, ready to write.
 type entry struct {
 	name string
@@ -250,18 +259,18 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 	words := make([]*termPostings, len(names)) // by folded form's number
 	pairs := map[uint64]*termPostings{}
 	for i, d := range docs {
-		rest := d.words
-		for j := 0; len(rest) > 0; j++ {
-			id, n := rest[0], int(rest[1])
-			exact := rest[2 : 2+n]
-			rest = rest[2+n:]
+		r := reader{b: d.terms}
+		nwords := r.next()
+		for range nwords {
+			id, weight, n := uint32(r.next()), uint8(r.next()), r.next()
 			tp := words[id]
 			if tp == nil {
 				tp = &termPostings{}
 				words[id] = tp
 			}
 			var mask uint16
-			for _, e := range exact {
+			for range n {
+				e := uint32(r.next())
 				k := slices.Index(tp.variants, e)
 				if k < 0 && len(tp.variants) < 16 {
 					tp.variants = append(tp.variants, e)
@@ -271,15 +280,17 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: d.wordWeights[j]})
+			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: weight})
 		}
-		for j, key := range d.pairs {
+		for len(r.b) > 0 {
+			first := r.next()
+			key := first<<32 | r.next()
 			tp := pairs[key]
 			if tp == nil {
 				tp = &termPostings{}
 				pairs[key] = tp
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), weight: d.pairWeights[j]})
+			tp.list = append(tp.list, posting{doc: int32(i), weight: uint8(r.next())})
 		}
 	}
 	shards := map[string][]entry{}
