@@ -85,6 +85,10 @@ func (b *builder) write(ctx context.Context) error {
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
+	if b.keepSources {
+		b.checked = checked
+	}
+	checked = nil
 	for _, p := range pages {
 		b.res.Pages[p.Lang]++
 		if !b.keepSources {
@@ -97,7 +101,7 @@ func (b *builder) write(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	b.checked, b.analyzed, b.extraDocs = checked, analyzed, extraDocs
+	b.analyzed, b.extraDocs = analyzed, extraDocs
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}

@@ -244,6 +244,25 @@ func (r *reader) next() uint64 {
 	return v
 }
 
+// pair reads the two folded numbers of a pair as first<<32 | second.
+func (r *reader) pair() uint64 {
+	first := r.next()
+	return first<<32 | r.next()
+}
+
+// pairReader returns a reader of d.terms placed at its first pair.
+func (d *Analyzed) pairReader() reader {
+	r := reader{b: d.terms}
+	for range r.next() {
+		r.next() // number
+		r.next() // weight
+		for range r.next() {
+			r.next() // exact form
+		}
+	}
+	return r
+}
+
 // entry is one term of a shard, ready to write.
 type entry struct {
 	name string
@@ -258,6 +277,15 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 	names := dict.snapshot()
 	words := make([]*termPostings, len(names)) // by folded form's number
 	pairs := map[uint64]*termPostings{}
+	var df map[uint64]int32 // per pair, when pairs in a single document are left out
+	if len(docs) > RarePairs {
+		df = map[uint64]int32{}
+		for _, d := range docs {
+			for r := d.pairReader(); len(r.b) > 0; r.next() {
+				df[r.pair()]++
+			}
+		}
+	}
 	for i, d := range docs {
 		r := reader{b: d.terms}
 		nwords := r.next()
@@ -283,14 +311,16 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: weight})
 		}
 		for len(r.b) > 0 {
-			first := r.next()
-			key := first<<32 | r.next()
+			key, weight := r.pair(), uint8(r.next())
+			if df != nil && df[key] < 2 {
+				continue
+			}
 			tp := pairs[key]
 			if tp == nil {
 				tp = &termPostings{}
 				pairs[key] = tp
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), weight: uint8(r.next())})
+			tp.list = append(tp.list, posting{doc: int32(i), weight: weight})
 		}
 	}
 	shards := map[string][]entry{}
@@ -304,9 +334,6 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 		}
 	}
 	for key, tp := range pairs {
-		if len(tp.list) == 1 && len(docs) > RarePairs {
-			continue
-		}
 		add(names[key>>32]+" "+names[uint32(key)], tp)
 	}
 	files := map[string][]byte{}

@@ -1,0 +1,61 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestBuildLargeSite indexes more than RarePairs documents: a pair of
+// words found in one document only is left out, a pair found in two is
+// kept, every word is kept, and the exact spellings of a word are listed
+// in the order they first appear.
+func TestBuildLargeSite(t *testing.T) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	var docs []Analyzed
+	for i := range RarePairs + 10 {
+		text := fmt.Sprintf("chung chung lần%d", i)
+		switch i {
+		case 3:
+			text += " hiếm có"
+		case 7, 9:
+			text += " đôi bạn"
+		case 8:
+			text += " Hòa hoà hoa"
+		}
+		docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
+	}
+	files := Build(dict, docs)
+	shard := func(key string) map[string]struct {
+		N int      `json:"n"`
+		P []int    `json:"p"`
+		V []string `json:"v"`
+	} {
+		var m map[string]struct {
+			N int      `json:"n"`
+			P []int    `json:"p"`
+			V []string `json:"v"`
+		}
+		if err := json.Unmarshal(files["t/"+key+".json"], &m); err != nil {
+			t.Fatalf("t/%s.json: %v", key, err)
+		}
+		return m
+	}
+	if _, ok := shard("hi")["hiem co"]; ok {
+		t.Error(`the pair "hiem co" (one document) is in the index`)
+	}
+	if e, ok := shard("hi")["hiem"]; !ok || e.N != 1 || e.P[0] != 3 {
+		t.Errorf(`"hiem" = %+v, want document 3`, e)
+	}
+	if e := shard("do")["doi ban"]; e.N != 2 || len(e.P) != 4 || e.P[0] != 7 || e.P[2] != 2 {
+		t.Errorf(`"doi ban" = %+v, want documents 7 and 9 (gaps 7, 2)`, e)
+	}
+	if e := shard("ch")["chung"]; e.N != len(docs) || len(e.P) != 2*MaxPostings {
+		t.Errorf(`"chung": n=%d, %d numbers; want n=%d and %d postings`, e.N, len(e.P), len(docs), MaxPostings)
+	}
+	if e := shard("ho")["hoa"]; strings.Join(e.V, " ") != "hoa2" || e.P[1] != 1+2+256*1 {
+		t.Errorf(`"hoa" = %+v, want exact form hoa2 and weight 3 with mask 1`, e)
+	}
+}
