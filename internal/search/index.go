@@ -232,7 +232,56 @@ type posting struct {
 // termPostings gathers a term's documents and exact forms.
 type termPostings struct {
 	variants []uint32 // exact forms' numbers, at most 16, in order of first appearance
-	list     []posting
+	df       int      // how many documents have the term
+	// list holds the MaxPostings heaviest documents (the earlier one among
+	// equals); once full, it is a heap with the one to drop first at 0.
+	list []posting
+}
+
+// add records that document p.doc, later than every document before it,
+// has the term.
+func (tp *termPostings) add(p posting) {
+	tp.df++
+	if len(tp.list) < MaxPostings {
+		tp.list = append(tp.list, p)
+		if len(tp.list) == MaxPostings {
+			for i := MaxPostings/2 - 1; i >= 0; i-- {
+				tp.down(i)
+			}
+		}
+		return
+	}
+	if p.weight <= tp.list[0].weight {
+		return // lighter, or as heavy and later: the kept one wins
+	}
+	tp.list[0] = p
+	tp.down(0)
+}
+
+// weaker reports whether list[i] would be dropped before list[j]: it
+// weighs less, or as much and comes later.
+func (tp *termPostings) weaker(i, j int) bool {
+	a, b := tp.list[i], tp.list[j]
+	return a.weight < b.weight || a.weight == b.weight && a.doc > b.doc
+}
+
+// down restores the heap order below i.
+func (tp *termPostings) down(i int) {
+	n := len(tp.list)
+	for {
+		m := i
+		if l := 2*i + 1; l < n && tp.weaker(l, m) {
+			m = l
+		}
+		if r := 2*i + 2; r < n && tp.weaker(r, m) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		tp.list[i], tp.list[m] = tp.list[m], tp.list[i]
+		i = m
+	}
 }
 
 // reader reads the varints of Analyzed.terms, which Analyze wrote.
@@ -308,7 +357,7 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), mask: mask, weight: weight})
+			tp.add(posting{doc: int32(i), mask: mask, weight: weight})
 		}
 		for len(r.b) > 0 {
 			key, weight := r.pair(), uint8(r.next())
@@ -320,7 +369,7 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 				tp = &termPostings{}
 				pairs[key] = tp
 			}
-			tp.list = append(tp.list, posting{doc: int32(i), weight: weight})
+			tp.add(posting{doc: int32(i), weight: weight})
 		}
 	}
 	shards := map[string][]entry{}
@@ -359,7 +408,6 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 
 // shardJSON writes one shard, its entries sorted by name:
 // {"term":{"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms]},…}.
-// A term's list keeps its MaxPostings heaviest documents.
 func shardJSON(entries []entry, names []string) []byte {
 	var b []byte
 	b = append(b, '{')
@@ -367,11 +415,8 @@ func shardJSON(entries []entry, names []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		list := e.tp.list
-		df := len(list)
-		if len(list) > MaxPostings {
-			slices.SortStableFunc(list, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-			list = list[:MaxPostings]
+		list, df := e.tp.list, e.tp.df
+		if len(list) == MaxPostings { // a heap: see termPostings.add
 			slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		}
 		b = appendString(b, e.name)

@@ -25,6 +25,9 @@ func TestBuildLargeSite(t *testing.T) {
 		case 8:
 			text += " Hòa hoà hoa"
 		}
+		if i < MaxPostings {
+			text += " vừa đủ" // exactly MaxPostings documents
+		}
 		docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
 	}
 	files := Build(dict, docs)
@@ -54,6 +57,9 @@ func TestBuildLargeSite(t *testing.T) {
 	}
 	if e := shard("ch")["chung"]; e.N != len(docs) || len(e.P) != 2*MaxPostings {
 		t.Errorf(`"chung": n=%d, %d numbers; want n=%d and %d postings`, e.N, len(e.P), len(docs), MaxPostings)
+	}
+	if e := shard("vu")["vua"]; e.N != MaxPostings || e.P[0] != 0 || e.P[2] != 1 || e.P[2*MaxPostings-2] != 1 {
+		t.Errorf(`"vua": n=%d, first gaps %v; want documents 0, 1, 2, … in order`, e.N, e.P[:4])
 	}
 	if e := shard("ho")["hoa"]; strings.Join(e.V, " ") != "hoa2" || e.P[1] != 1+2+256*1 {
 		t.Errorf(`"hoa" = %+v, want exact form hoa2 and weight 3 with mask 1`, e)
