@@ -15,15 +15,18 @@ const Related = 5
 // at, so that the cost per page does not grow with the size of the site.
 const relatedCandidates = 50
 
-// indexTags builds, per language and tag slug, the news items newest first.
+// indexTags builds, per language and tag slug, the news items newest
+// first, as their places in r.news.
 func (r *Renderer) indexTags() {
-	r.byTag = map[string]map[string][]*content.Page{}
+	r.byTag = map[string]map[string][]int32{}
+	r.newsPlace = map[*content.Page]int32{}
 	for lang, items := range r.news {
-		m := map[string][]*content.Page{}
-		for _, p := range items { // already newest first
+		m := map[string][]int32{}
+		for i, p := range items { // already newest first
+			r.newsPlace[p] = int32(i)
 			for _, t := range p.Tags {
 				if slug := fold.Slug(t); slug != "" {
-					m[slug] = append(m[slug], p)
+					m[slug] = append(m[slug], int32(i))
 				}
 			}
 		}
@@ -35,33 +38,44 @@ func (r *Renderer) indexTags() {
 // tags with it first (newer first among equals), then the newest of its
 // section.
 func (r *Renderer) related(p *content.Page) []Item {
-	score := map[*content.Page]int{}
+	news := r.news[p.Lang]
+	self, isNews := r.newsPlace[p]
+	if !isNews {
+		self = -1
+	}
+	// Places in news, one per shared tag: after sorting, a place seen k
+	// times is an item sharing k tags.
+	var places []int32
 	for _, t := range p.Tags {
 		list := r.byTag[p.Lang][fold.Slug(t)]
-		for _, q := range list[:min(relatedCandidates, len(list))] {
-			if q != p {
-				score[q]++
-			}
+		places = append(places, list[:min(relatedCandidates, len(list))]...)
+	}
+	slices.Sort(places)
+	type cand struct{ place, score int32 }
+	var cands []cand
+	for i := 0; i < len(places); {
+		j := i + 1
+		for j < len(places) && places[j] == places[i] {
+			j++
 		}
+		if places[i] != self {
+			cands = append(cands, cand{places[i], int32(j - i)})
+		}
+		i = j
 	}
-	cands := make([]*content.Page, 0, len(score))
-	for q := range score {
-		cands = append(cands, q)
+	// More shared tags first, then newer (a smaller place).
+	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.place, b.place)) })
+	out := make([]Item, 0, Related)
+	for _, c := range cands[:min(Related, len(cands))] {
+		out = append(out, item(news[c.place]))
 	}
-	slices.SortFunc(cands, func(a, b *content.Page) int {
-		return cmp.Or(cmp.Compare(score[b], score[a]), b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
-	})
-	for _, q := range r.news[p.Lang] {
-		if len(cands) >= Related {
+	for i, q := range news {
+		if len(out) >= Related {
 			break
 		}
-		if q != p && q.Parent == p.Parent && score[q] == 0 {
-			cands = append(cands, q)
+		if int32(i) != self && q.Parent == p.Parent && !slices.ContainsFunc(cands, func(c cand) bool { return c.place == int32(i) }) {
+			out = append(out, item(q))
 		}
-	}
-	var out []Item
-	for _, q := range cands[:min(Related, len(cands))] {
-		out = append(out, item(q))
 	}
 	return out
 }

@@ -46,8 +46,10 @@ type Renderer struct {
 	tmpl   set
 	news   map[string][]*content.Page // lang → news items, newest first
 	extras []*Extra
-	byTag  map[string]map[string][]*content.Page // lang → tag slug → news, newest first
-	assets map[string]string
+	byTag  map[string]map[string][]int32 // lang → tag slug → places in news, newest first
+	// newsPlace is each news item's place in news[its language].
+	newsPlace map[*content.Page]int32
+	assets    map[string]string
 	// extraKeys maps an Extra's Key to its path per language.
 	extraKeys map[string]map[string]string
 }
