@@ -195,7 +195,7 @@ func (r *Renderer) listView(v *View, e *Extra) {
 		v.Title = e.Title + " – " + r.Catalog.T(e.Lang, "page") + " " + strconv.Itoa(n)
 	}
 	for _, p := range window(e.list, n) {
-		v.Children = append(v.Children, item(p))
+		v.Children = append(v.Children, r.item(p))
 	}
 	v.Tags = e.tags
 }

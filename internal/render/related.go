@@ -67,14 +67,14 @@ func (r *Renderer) related(p *content.Page) []Item {
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.place, b.place)) })
 	out := make([]Item, 0, Related)
 	for _, c := range cands[:min(Related, len(cands))] {
-		out = append(out, item(news[c.place]))
+		out = append(out, r.item(news[c.place]))
 	}
 	for i, q := range news {
 		if len(out) >= Related {
 			break
 		}
 		if int32(i) != self && q.Parent == p.Parent && !slices.ContainsFunc(cands, func(c cand) bool { return c.place == int32(i) }) {
-			out = append(out, item(q))
+			out = append(out, r.item(q))
 		}
 	}
 	return out
@@ -88,7 +88,7 @@ func (r *Renderer) latest(p *content.Page) []Item {
 			break
 		}
 		if q != p {
-			out = append(out, item(q))
+			out = append(out, r.item(q))
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -52,6 +53,8 @@ type Renderer struct {
 	assets    map[string]string
 	// extraKeys maps an Extra's Key to its path per language.
 	extraKeys map[string]map[string]string
+	cache     sync.Map // cacheKey → template.HTML, for View.Cached
+	items     map[*content.Page]Item
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -77,6 +80,10 @@ func New(in Input) (*Renderer, diag.List, error) {
 	for _, items := range r.news {
 		sortNewest(items)
 	}
+	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
+	for _, p := range in.Content.Pages {
+		r.items[p] = r.makeItem(p)
+	}
 	r.indexTags()
 	l.Append(r.makeExtras())
 	return r, l, nil
@@ -86,6 +93,29 @@ func New(in Input) (*Renderer, diag.List, error) {
 // content-hashed copy ("css/site.css" → "/css/site.3f2a9c01de.css"), for
 // View.Asset. Call it once, before rendering.
 func (r *Renderer) SetAssets(assets map[string]string) { r.assets = assets }
+
+// cacheKey names an entry of Renderer.cache: a template of a layout, as
+// rendered for a language.
+type cacheKey struct{ layout, name, lang string }
+
+// cached is View.Cached.
+func (r *Renderer) cached(v *View, name string) (template.HTML, error) {
+	k := cacheKey{v.layout, name, v.Lang}
+	if h, ok := r.cache.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	t := r.tmpl[v.layout]
+	if t == nil || t.Lookup(name) == nil {
+		return "", fmt.Errorf("Cached: there is no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, v); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.cache.Store(k, h)
+	return h, nil
+}
 
 // Layout returns the template a page uses: its front matter's layout, or
 // "section-<folder>.html" / "page-<section>.html" when the site has one,
@@ -147,6 +177,7 @@ func (r *Renderer) NotFound(w io.Writer) error {
 }
 
 func (r *Renderer) execute(w io.Writer, name string, v *View) error {
+	v.layout = name
 	var buf bytes.Buffer
 	if err := r.tmpl[name].ExecuteTemplate(&buf, baseName, v); err != nil {
 		return fmt.Errorf("template %s: %w", name, err)
@@ -198,7 +229,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		}
 	}
 	for _, c := range children {
-		v.Children = append(v.Children, item(c))
+		v.Children = append(v.Children, r.item(c))
 	}
 	switch {
 	case p.Kind == content.KindHome:
@@ -288,8 +319,20 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 	return v
 }
 
-func item(p *content.Page) Item {
-	return Item{Title: p.Title, URL: p.Path, Summary: p.Description, Date: p.Date}
+// item returns p as a list shows it.
+func (r *Renderer) item(p *content.Page) Item {
+	if it, ok := r.items[p]; ok {
+		return it
+	}
+	return r.makeItem(p)
+}
+
+func (r *Renderer) makeItem(p *content.Page) Item {
+	it := Item{Title: p.Title, URL: p.Path, Summary: p.Description, Date: p.Date}
+	if !p.Date.IsZero() {
+		it.DateISO, it.DateText = p.Date.Format(time.RFC3339), r.date(p.Lang, p.Date)
+	}
+	return it
 }
 
 func (r *Renderer) date(lang string, t time.Time) string {

@@ -62,7 +62,7 @@ func (r *Renderer) azView(v *View, e *Extra) {
 		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != l {
 			v.Letters = append(v.Letters, Letter{Letter: l})
 		}
-		v.Letters[len(v.Letters)-1].Items = append(v.Letters[len(v.Letters)-1].Items, item(p))
+		v.Letters[len(v.Letters)-1].Items = append(v.Letters[len(v.Letters)-1].Items, r.item(p))
 	}
 	v.SearchAZ = e.Path
 }

@@ -66,7 +66,8 @@ type View struct {
 	JSONLD  template.JS
 	HomeURL string
 
-	r *Renderer
+	r      *Renderer
+	layout string // the template being executed, for Cached
 }
 
 // Alternate is one <link rel="alternate" hreflang> target.
@@ -99,12 +100,24 @@ type Attachment struct {
 type Item struct {
 	Title, URL, Summary string
 	Date                time.Time
+	// DateISO (RFC 3339) and DateText (as View.Date writes it) are Date
+	// formatted once for every list that shows the page; both are "" when
+	// the page has no date.
+	DateISO, DateText string
 }
 
 // Emergency is a number in the band on every page.
 type Emergency struct {
 	Number, Name string
 }
+
+// Cached renders the template called name with this view once per layout
+// and language, and gives every later page of that layout and language the
+// same HTML: {{.Cached "footer"}}. It is for the parts of a layout that
+// depend only on the language (Hugo's partialCached), and saves executing
+// them on every page. The template must start and end in HTML text (not
+// inside a tag or an attribute).
+func (v *View) Cached(name string) (template.HTML, error) { return v.r.cached(v, name) }
 
 // Locale returns the page's Open Graph locale ("vi_VN", "en_GB").
 func (v *View) Locale() string {
