@@ -41,7 +41,7 @@ func site(t *testing.T) string {
 
 // browser starts headless Chromium with the flags this machine needs, or
 // skips the test when there is none (fails under LOA_BROWSER_TESTS=1).
-func browser(t *testing.T) context.Context {
+func browser(t testing.TB) context.Context {
 	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -68,8 +68,11 @@ func browser(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancel3)
+	if _, bench := t.(*testing.B); !bench {
+		var cancel3 context.CancelFunc
+		ctx, cancel3 = context.WithTimeout(ctx, 60*time.Second)
+		t.Cleanup(cancel3)
+	}
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
@@ -82,7 +85,7 @@ const visibleCards = `Array.from(new Set(Array.from(document.querySelectorAll(".
 
 // page drives one browser tab.
 type page struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 }
 

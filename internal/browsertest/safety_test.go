@@ -93,7 +93,7 @@ func TestQuickExit(t *testing.T) {
 	}
 }
 
-func waitFor(t *testing.T, p page, cond string) {
+func waitFor(t testing.TB, p page, cond string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/loa-ssg/loa/internal/build"
 	"github.com/loa-ssg/loa/internal/serve"
@@ -63,4 +66,73 @@ func TestLiveReload(t *testing.T) {
 	}
 	os.WriteFile(home, []byte("---\ntitle: Trang chủ\n---\nBản ba.\n"), 0o644)
 	waitFor(t, p, `!document.getElementById("loa-problems") && document.querySelector("main") && document.querySelector("main").innerText.includes("Bản ba.")`)
+}
+
+// BenchmarkSaveToReload measures, in the browser, the time from saving an
+// edit of one news item's body to its new text showing in the open page
+// (the watcher's debounce, the rebuild, the reload event, the page's
+// reload). It runs on a copy of the site in $LOA_BENCH_SITE (a gencorpus.py
+// site) and skips when that is not set.
+func BenchmarkSaveToReload(b *testing.B) {
+	src := os.Getenv("LOA_BENCH_SITE")
+	if src == "" {
+		b.Skip("set LOA_BENCH_SITE to a site folder (python3 shared/bench/gencorpus.py --format loa --no-directory …)")
+	}
+	p := page{b, browser(b)}
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	items, _ := filepath.Glob(filepath.Join(dir, "content", "news", "*.vi.md"))
+	var file string
+	for _, f := range items {
+		if !strings.HasPrefix(filepath.Base(f), "_index") {
+			file = f
+			break
+		}
+	}
+	if file == "" {
+		b.Fatal("no news item in content/news")
+	}
+	text, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{Build: build.Options{Source: dir}, Ready: func(u string) { ready <- u }})
+	}()
+	b.Cleanup(func() { cancel(); <-done })
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		b.Fatalf("serve: %v", err)
+	}
+	slug := strings.TrimSuffix(filepath.Base(file), ".vi.md")
+	for _, line := range strings.Split(string(text), "\n") {
+		if s, ok := strings.CutPrefix(line, "slug: "); ok {
+			slug = strings.TrimSpace(s)
+		}
+	}
+	p.open(url + "news/" + slug + "/")
+	waitFor(b, p, `!!document.querySelector("main h1")`)
+	for i := 0; b.Loop(); i++ {
+		mark := "Sửa lần " + strconv.Itoa(i) + "."
+		if err := os.WriteFile(file, append(text, "\n"+mark+"\n"...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for deadline := time.Now().Add(30 * time.Second); ; {
+			ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!!document.querySelector("main") && document.querySelector("main").innerText.includes(`+quote(mark)+`)`))
+			if err == nil && ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatalf("the edit did not show in the browser within 30 s (page %s, %s)", eval[string](p, "location.href"), eval[string](p, `Array.from(document.scripts).map(s => s.src).join(" ") + " found:" + JSON.stringify(document.body.innerText.slice(document.body.innerText.indexOf("Sửa")-80, document.body.innerText.indexOf("Sửa")+40))`))
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -67,16 +68,38 @@ emergency: [{number: "111", name: {vi: Bảo vệ trẻ em, en: Child protection
 
 // BenchmarkBuild is a clean build of 1,000 pages per language, written to disk.
 func BenchmarkBuild(b *testing.B) {
-	dir := b.TempDir()
-	writeCorpus(b, dir, 1000)
-	out := filepath.Join(dir, "public")
-	b.ReportAllocs()
-	for b.Loop() {
-		res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow})
-		if err != nil {
-			b.Fatalf("%v\n%s", err, diagText(res))
-		}
+	for _, n := range benchSizes(b) {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, dir, n)
+			out := filepath.Join(dir, "public")
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow})
+				if err != nil {
+					b.Fatalf("%v\n%s", err, diagText(res))
+				}
+			}
+		})
 	}
+}
+
+// benchSizes returns the corpus sizes (pages per language) the benchmarks
+// run at: LOA_BENCH_PAGES, a comma-separated list ("1000,10000"), or 1000.
+func benchSizes(tb testing.TB) []int {
+	env := os.Getenv("LOA_BENCH_PAGES")
+	if env == "" {
+		return []int{1000}
+	}
+	var sizes []int
+	for _, f := range strings.Split(env, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			tb.Fatalf("LOA_BENCH_PAGES=%q: want page counts separated by commas, e.g. 1000,10000", env)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
 }
 
 // TestCorpusBuilds keeps the benchmark's corpus honest: it must build

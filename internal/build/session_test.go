@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,30 +90,35 @@ func TestSessionRebuild(t *testing.T) {
 	}
 }
 
-// BenchmarkRebuildOneEdit edits one page's body in a 1,000-page-per-language
-// site kept in memory, as loa serve does, and rebuilds.
+// BenchmarkRebuildOneEdit edits one page's body in a site kept in memory,
+// as loa serve does, and rebuilds: 1,000 pages per language, or the sizes
+// in LOA_BENCH_PAGES (see benchSizes).
 func BenchmarkRebuildOneEdit(b *testing.B) {
-	dir := b.TempDir()
-	writeCorpus(b, dir, 1000)
-	ctx := context.Background()
-	s, res, err := NewSession(ctx, Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
-	if err != nil {
-		b.Fatalf("%v\n%s", err, diagText(res))
-	}
-	page := filepath.Join(dir, "content", "news", "trang-00002.vi.md")
-	text, err := os.ReadFile(page)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		n++
-		if err := os.WriteFile(page, append(text, []byte("\nSửa lần "+strings.Repeat("x", n%7)+".\n")...), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if res, err := s.Rebuild(ctx, []string{page}); err != nil || res.Stages[0].Name != "rebuild" {
-			b.Fatalf("%v %v\n%s", err, res.Stages, diagText(res))
-		}
+	for _, size := range benchSizes(b) {
+		b.Run(fmt.Sprintf("pages=%d", size), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, dir, size)
+			ctx := context.Background()
+			s, res, err := NewSession(ctx, Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+			page := filepath.Join(dir, "content", "news", "trang-00002.vi.md")
+			text, err := os.ReadFile(page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				n++
+				if err := os.WriteFile(page, append(text, []byte("\nSửa lần "+strings.Repeat("x", n%7)+".\n")...), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if res, err := s.Rebuild(ctx, []string{page}); err != nil || res.Stages[0].Name != "rebuild" {
+					b.Fatalf("%v %v\n%s", err, res.Stages, diagText(res))
+				}
+			}
+		})
 	}
 }

@@ -3,7 +3,11 @@
 // only; it is never part of a built site.
 (function () {
   "use strict";
-  var overlay = null, seen = null;
+  // The build this page was served from ("" for the not-built-yet page):
+  // when the events report another one, the page is out of date, even if
+  // that build finished before the page connected.
+  var me = document.currentScript, overlay = null;
+  var seen = me && me.dataset.build ? me.dataset.build : null;
   function show(text) {
     if (!overlay) {
       overlay = document.createElement("div");

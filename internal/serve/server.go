@@ -49,6 +49,12 @@ var liveJS []byte
 // liveTag is injected into served HTML, before </head>.
 var liveTag = []byte(`<script src="/__loa/live.js" defer></script>`)
 
+// liveTagGen is liveTag naming the build a page was served from, so that a
+// page which connects to the events only after a newer build still reloads.
+func liveTagGen(gen int) []byte {
+	return []byte(`<script src="/__loa/live.js" data-build="` + strconv.Itoa(gen) + `" defer></script>`)
+}
+
 // server holds the preview's state.
 type server struct {
 	out   string // the built site
@@ -243,8 +249,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	empty := s.gen == 0
+	gen := s.gen // read before the file: the page is at least this new
 	s.mu.Unlock()
+	empty := gen == 0
 	if empty {
 		// No good build yet: a page that shows the problems and reloads
 		// once they are fixed.
@@ -284,25 +291,51 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(data)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		data = inject(data, gen)
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
+	if status == http.StatusOK && hashed(file) {
+		// A content-hashed name changes with its content: a reload need
+		// not fetch it again.
+		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(data)
 	}
 }
 
-// inject adds the live-reload script to an HTML page, before </head>.
-func inject(page []byte) []byte {
+// hashed reports whether a file name carries a content hash as the build
+// writes one for scripts and stylesheets: "site.3f2a9c01de.css".
+func hashed(name string) bool {
+	base := filepath.Base(name)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	dot := strings.LastIndexByte(stem, '.')
+	if dot < 0 || len(stem)-dot-1 != 10 {
+		return false
+	}
+	for _, c := range stem[dot+1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// inject adds the live-reload script to an HTML page served from build
+// gen, before </head>.
+func inject(page []byte, gen int) []byte {
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		return page
 	}
-	out := make([]byte, 0, len(page)+len(liveTag))
+	tag := liveTagGen(gen)
+	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:i]...)
-	out = append(out, liveTag...)
+	out = append(out, tag...)
 	return append(out, page[i:]...)
 }
 

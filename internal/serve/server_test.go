@@ -81,7 +81,7 @@ func TestServe(t *testing.T) {
 	before := tempFolders(t)
 	_, base, stop := startSite(t)
 	code, ctype, body := get(t, base+"/gioi-thieu/")
-	if code != 200 || !strings.HasPrefix(ctype, "text/html") || !strings.Contains(body, `<script src="/__loa/live.js" defer></script></head>`) {
+	if code != 200 || !strings.HasPrefix(ctype, "text/html") || !strings.Contains(body, `<script src="/__loa/live.js" data-build="1" defer></script></head>`) {
 		t.Errorf("page: %d %s, live script injected: %v", code, ctype, strings.Contains(body, "/__loa/live.js"))
 	}
 	if code, _, body := get(t, base+"/khong-co/"); code != 404 || !strings.Contains(body, "Không tìm thấy trang") {
@@ -135,4 +135,19 @@ func TestServeRebuilds(t *testing.T) {
 	waitBody("Đã sửa.")
 	os.WriteFile(page, []byte("---\ntitle: Giới thiệu\n---\nĐã sửa lại.\n"), 0o644)
 	waitBody("Đã sửa lại.")
+}
+
+func TestHashedNames(t *testing.T) {
+	for name, want := range map[string]bool{
+		"out/css/site.3f2a9c01de.css": true,
+		"out/js/search.cdd32eff1b.js": true,
+		"out/css/site.css":            false,
+		"out/css/site.3f2a9c01d.css":  false, // 9 digits
+		"out/css/site.3F2A9C01DE.css": false,
+		"out/a/index.html":            false,
+	} {
+		if got := hashed(name); got != want {
+			t.Errorf("hashed(%q) = %v, want %v", name, got, want)
+		}
+	}
 }

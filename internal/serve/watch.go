@@ -14,7 +14,7 @@ import (
 // Debounce is how long the watcher waits after the last change before it
 // reports a batch: editors save in bursts (write, rename, chmod), and a
 // file is briefly empty mid-save.
-const Debounce = 20 * time.Millisecond
+const Debounce = 10 * time.Millisecond
 
 // Watcher reports changes below a set of folders, in debounced batches.
 // Folders created after it started are watched too.
