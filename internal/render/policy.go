@@ -50,6 +50,9 @@ type Foreign struct {
 var loading = map[string]bool{"script": true, "link": true, "img": true, "iframe": true, "frame": true,
 	"embed": true, "object": true, "audio": true, "video": true, "source": true, "track": true, "input": true}
 
+// maxLoading is the length of the longest name in loading.
+const maxLoading = 6
+
 var cssURL = regexp.MustCompile(`(?i)(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)`)
 
 // ForeignRequests lists what html (a rendered page) or css would make the
@@ -62,13 +65,26 @@ var cssURL = regexp.MustCompile(`(?i)(?:url\(\s*['"]?|@import\s+['"])\s*((?:http
 func ForeignRequests(text []byte) []Foreign {
 	var out []Foreign
 	for i := 0; i < len(text); i++ {
-		if text[i] != '<' {
+		if k := bytes.IndexByte(text[i:], '<'); k < 0 {
+			break
+		} else {
+			i += k
+		}
+		raw, rest := tagName(text[i+1:])
+		if len(raw) > maxLoading {
 			continue
 		}
-		name, rest := tagName(text[i+1:])
-		if !loading[name] {
+		var lower [maxLoading]byte
+		for j, c := range raw {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[j] = c
+		}
+		if !loading[string(lower[:len(raw)])] { // no allocation for the lookup
 			continue
 		}
+		name := string(lower[:len(raw)])
 		end := bytes.IndexByte(rest, '>')
 		if end < 0 {
 			break
@@ -97,16 +113,15 @@ func ForeignRequests(text []byte) []Foreign {
 	return out
 }
 
-// tagName reads an element name at the start of b, lower-cased, and
-// returns it with the bytes after it.
-func tagName(b []byte) (string, []byte) {
+// tagName reads an element name at the start of b (as written, not
+// lower-cased) and returns it with the bytes after it.
+func tagName(b []byte) ([]byte, []byte) {
 	n := 0
 	for n < len(b) && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= 'A' && b[n] <= 'Z' || n > 0 && b[n] >= '0' && b[n] <= '9') {
 		n++
 	}
-	return strings.ToLower(string(b[:n])), b[n:]
+	return b[:n], b[n:]
 }
-
 // attributes parses name=value pairs of a start tag (names lower-cased;
 // values unquoted, entities left as they are).
 func attributes(b []byte) map[string]string {

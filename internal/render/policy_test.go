@@ -13,6 +13,7 @@ func TestForeignRequests(t *testing.T) {
 <script src="/js/exit.js"></script>
 <img src="https://tracker.example/p.gif" alt="">
 <iframe src="https://maps.example/embed"></iframe>
+<IMG SRC="https://upper.example/i.png"><Scripts src="https://not-a-tag.example/"></Scripts>
 <a href="https://example.org/">a link is fine</a>
 <style>@import "https://fonts.example/f.css"; .x { background: url(https://img.example/b.png) }</style>`
 	var got []string
@@ -24,6 +25,7 @@ func TestForeignRequests(t *testing.T) {
 		"script //cdn.example/x.js",
 		"img https://tracker.example/p.gif",
 		"iframe https://maps.example/embed",
+		"img https://upper.example/i.png",
 		"stylesheet url() https://fonts.example/f.css",
 		"stylesheet url() https://img.example/b.png",
 	}

@@ -122,8 +122,15 @@ type pairStat struct {
 type Analyzer struct {
 	dict  *Dict
 	known map[string]uint32 // forms this Analyzer has looked up in dict
-	sc    scanner
-	words map[uint32]int // folded form → index in ws
+	// seen maps each word as written (NFC) to its forms' numbers, so that
+	// a word met before is neither folded nor looked up twice.
+	seen map[string]wordForms
+	sc   scanner
+	// slot[id] is the index in ws of the word numbered id, valid when
+	// stamp[id] == gen (a number per document, so nothing is cleared).
+	slot  []int32
+	stamp []uint32
+	gen   uint32
 	pairs map[uint64]int // pair → index in ps
 	ws    []wordStat
 	ps    []pairStat
@@ -132,7 +139,7 @@ type Analyzer struct {
 
 // NewAnalyzer returns an Analyzer numbering forms in dict.
 func NewAnalyzer(dict *Dict) *Analyzer {
-	return &Analyzer{dict: dict, known: map[string]uint32{}, words: map[uint32]int{}, pairs: map[uint64]int{}}
+	return &Analyzer{dict: dict, known: map[string]uint32{}, seen: map[string]wordForms{}, pairs: map[uint64]int{}}
 }
 
 func (a *Analyzer) id(form []byte) uint32 {
@@ -147,7 +154,10 @@ func (a *Analyzer) id(form []byte) uint32 {
 // Analyze cuts d into terms: each word and each pair of neighbouring words
 // (for phrases), weighted by field and count.
 func (a *Analyzer) Analyze(d Doc) Analyzed {
-	clear(a.words)
+	if a.gen++; a.gen == 0 { // wrapped: forget every stamp
+		clear(a.stamp)
+		a.gen = 1
+	}
 	clear(a.pairs)
 	a.ws, a.ps = a.ws[:0], a.ps[:0]
 	a.add(d.Title, titleWeight)
@@ -175,24 +185,53 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet(d), terms: bytes.Clone(buf)}
 }
 
+// wordForms are the numbers of a word's folded and exact forms; ok is false
+// for a word with no term (stray marks), same when the forms are equal.
+type wordForms struct {
+	folded, exact uint32
+	ok, same      bool
+}
+
+// lookup returns the forms of word (as written), cutting it into its term
+// only the first time this Analyzer meets it.
+func (a *Analyzer) lookup(word string) wordForms {
+	if f, ok := a.seen[word]; ok {
+		return f
+	}
+	var f wordForms
+	if a.sc.term(word) {
+		f = wordForms{folded: a.id(a.sc.folded), ok: true, same: bytes.Equal(a.sc.exact, a.sc.folded)}
+		if !f.same {
+			f.exact = a.id(a.sc.exact)
+		}
+	}
+	a.seen[strings.Clone(word)] = f
+	return f
+}
+
 // add counts the terms of text (NFC: see Doc) with weight w.
 func (a *Analyzer) add(text string, w int) {
 	prev, first := uint32(0), true
-	a.sc.scan(text, func() {
-		id := a.id(a.sc.folded)
-		i, ok := a.words[id]
-		if !ok {
-			i = len(a.ws)
-			a.words[id] = i
+	words(text, func(word string) {
+		f := a.lookup(word)
+		if !f.ok {
+			return
+		}
+		id := f.folded
+		if int(id) >= len(a.slot) {
+			n := max(2*len(a.slot), int(id)+1, 1024)
+			a.slot = append(a.slot, make([]int32, n-len(a.slot))...)
+			a.stamp = append(a.stamp, make([]uint32, n-len(a.stamp))...)
+		}
+		if a.stamp[id] != a.gen {
+			a.stamp[id], a.slot[id] = a.gen, int32(len(a.ws))
 			a.ws = append(a.ws, wordStat{id: id})
 		}
-		s := &a.ws[i]
+		s := &a.ws[a.slot[id]]
 		s.weight += w
-		if s.n < maxExact && !bytes.Equal(a.sc.exact, a.sc.folded) {
-			if e := a.id(a.sc.exact); !slices.Contains(s.exact[:s.n], e) {
-				s.exact[s.n] = e
-				s.n++
-			}
+		if !f.same && s.n < maxExact && !slices.Contains(s.exact[:s.n], f.exact) {
+			s.exact[s.n] = f.exact
+			s.n++
 		}
 		if !first {
 			key := uint64(prev)<<32 | uint64(id)
@@ -215,8 +254,12 @@ func snippet(d Doc) string {
 	if s == "" {
 		s = d.Summary
 	}
-	if utf8.RuneCountInString(s) > SnippetLen {
-		s = string([]rune(s)[:SnippetLen]) + "…"
+	n := 0
+	for i := range s {
+		if n == SnippetLen {
+			return s[:i] + "…"
+		}
+		n++
 	}
 	return s
 }

@@ -65,3 +65,16 @@ func TestBuildLargeSite(t *testing.T) {
 		t.Errorf(`"hoa" = %+v, want exact form hoa2 and weight 3 with mask 1`, e)
 	}
 }
+
+// BenchmarkAnalyze cuts a page of about 700 Vietnamese words into terms.
+func BenchmarkAnalyze(b *testing.B) {
+	para := "Ủy ban nhân dân tỉnh Hưng Yên ban hành Kế hoạch 164/KH-UBND về phòng, chống mại dâm giai đoạn 2021–2025, " +
+		"tập trung tuyên truyền, giáo dục, hỗ trợ người bán dâm hòa nhập cộng đồng và xử lý nghiêm các hành vi vi phạm pháp luật. "
+	doc := Doc{URL: "/p/", Title: "Kế hoạch phòng, chống mại dâm", Headings: []string{"Mục tiêu", "Nhiệm vụ"},
+		Summary: "Kế hoạch của tỉnh.", Text: strings.Repeat(para, 16)}
+	a := NewAnalyzer(NewDict())
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Analyze(doc)
+	}
+}

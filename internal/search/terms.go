@@ -65,21 +65,23 @@ func Terms(text string) []Term {
 	}
 	var out []Term
 	var sc scanner
-	sc.scan(text, func() {
-		out = append(out, Term{Folded: string(sc.folded), Exact: string(sc.exact)})
+	words(text, func(word string) {
+		if sc.term(word) {
+			out = append(out, Term{Folded: string(sc.folded), Exact: string(sc.exact)})
+		}
 	})
 	return out
 }
 
-// scanner cuts NFC text into terms, writing the forms of each into buffers
-// it reuses, so that a word costs no allocation.
+// scanner makes the forms of words into buffers it reuses, so that a word
+// costs no allocation.
 type scanner struct {
-	exact, folded []byte // the current term's forms, valid during the callback
+	exact, folded []byte // the last term's forms
 }
 
-// scan calls fn once per term of text (NFC), with the term's forms in
-// sc.exact and sc.folded.
-func (sc *scanner) scan(text string, fn func()) {
+// words calls fn with each word of text: each run of letters, digits and
+// combining marks, as a substring of text.
+func words(text string, fn func(word string)) {
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -88,13 +90,13 @@ func (sc *scanner) scan(text string, fn func()) {
 			}
 			continue
 		}
-		if start >= 0 && sc.term(text[start:i]) {
-			fn()
+		if start >= 0 {
+			fn(text[start:i])
 		}
 		start = -1
 	}
-	if start >= 0 && sc.term(text[start:]) {
-		fn()
+	if start >= 0 {
+		fn(text[start:])
 	}
 }
 
