@@ -122,6 +122,7 @@ func tagName(b []byte) ([]byte, []byte) {
 	}
 	return b[:n], b[n:]
 }
+
 // attributes parses name=value pairs of a start tag (names lower-cased;
 // values unquoted, entities left as they are).
 func attributes(b []byte) map[string]string {
