@@ -95,21 +95,21 @@ func New(in Input) (*Renderer, diag.List, error) {
 func (r *Renderer) SetAssets(assets map[string]string) { r.assets = assets }
 
 // cacheKey names an entry of Renderer.cache: a template of a layout, as
-// rendered for a language.
-type cacheKey struct{ layout, name, lang string }
+// rendered for a language and a key (see View.CachedFor).
+type cacheKey struct{ layout, name, lang, key string }
 
-// cached is View.Cached.
-func (r *Renderer) cached(v *View, name string) (template.HTML, error) {
-	k := cacheKey{v.layout, name, v.Lang}
+// cached is View.Cached and View.CachedFor.
+func (r *Renderer) cached(layout, name, lang, key string, data any) (template.HTML, error) {
+	k := cacheKey{layout, name, lang, key}
 	if h, ok := r.cache.Load(k); ok {
 		return h.(template.HTML), nil
 	}
-	t := r.tmpl[v.layout]
+	t := r.tmpl[layout]
 	if t == nil || t.Lookup(name) == nil {
-		return "", fmt.Errorf("Cached: there is no template %q", name)
+		return "", fmt.Errorf("there is no template %q", name)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, v); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())

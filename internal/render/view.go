@@ -117,7 +117,16 @@ type Emergency struct {
 // depend only on the language (Hugo's partialCached), and saves executing
 // them on every page. The template must start and end in HTML text (not
 // inside a tag or an attribute).
-func (v *View) Cached(name string) (template.HTML, error) { return v.r.cached(v, name) }
+func (v *View) Cached(name string) (template.HTML, error) { return v.r.cached(v.layout, name, v.Lang, "", v) }
+
+// CachedFor renders the template called name with data as its dot, once
+// per layout, language and key, like Cached: for the parts that depend only
+// on data, which key names. {{range .Related}}{{$.CachedFor "news-item"
+// .URL .}}{{end}} renders each news item's list entry once, however many
+// pages list it (Hugo's partialCached with a variant key).
+func (v *View) CachedFor(name, key string, data any) (template.HTML, error) {
+	return v.r.cached(v.layout, name, v.Lang, key, data)
+}
 
 // Locale returns the page's Open Graph locale ("vi_VN", "en_GB").
 func (v *View) Locale() string {
