@@ -117,7 +117,9 @@ type Emergency struct {
 // depend only on the language (Hugo's partialCached), and saves executing
 // them on every page. The template must start and end in HTML text (not
 // inside a tag or an attribute).
-func (v *View) Cached(name string) (template.HTML, error) { return v.r.cached(v.layout, name, v.Lang, "", v) }
+func (v *View) Cached(name string) (template.HTML, error) {
+	return v.r.cached(v.layout, name, v.Lang, "", v)
+}
 
 // CachedFor renders the template called name with data as its dot, once
 // per layout, language and key, like Cached: for the parts that depend only
