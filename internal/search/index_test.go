@@ -78,3 +78,24 @@ func BenchmarkAnalyze(b *testing.B) {
 		a.Analyze(doc)
 	}
 }
+
+// BenchmarkIndex builds the index of 2,000 pages of about 300 words drawn
+// from a vocabulary of 3,000.
+func BenchmarkIndex(b *testing.B) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	docs := make([]Analyzed, 2000)
+	seed := uint32(1)
+	for i := range docs {
+		var text strings.Builder
+		for range 300 {
+			seed = seed*1664525 + 1013904223
+			fmt.Fprintf(&text, "từ%d ", seed>>8%3000)
+		}
+		docs[i] = a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text.String()})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(dict, docs)
+	}
+}
