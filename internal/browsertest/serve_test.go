@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -131,6 +133,41 @@ func BenchmarkSaveToReload(b *testing.B) {
 			}
 			if time.Now().After(deadline) {
 				b.Fatalf("the edit did not show in the browser within 30 s (page %s, %s)", eval[string](p, "location.href"), eval[string](p, `Array.from(document.scripts).map(s => s.src).join(" ") + " found:" + JSON.stringify(document.body.innerText.slice(document.body.innerText.indexOf("Sửa")-80, document.body.innerText.indexOf("Sửa")+40))`))
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+}
+
+// BenchmarkReload measures what BenchmarkSaveToReload cannot go below: the
+// browser reloading the same news item of $LOA_BENCH_SITE, built and served
+// as a plain folder (no watcher, no rebuild), until its main text is there.
+func BenchmarkReload(b *testing.B) {
+	src := os.Getenv("LOA_BENCH_SITE")
+	if src == "" {
+		b.Skip("set LOA_BENCH_SITE to a site folder (python3 shared/bench/gencorpus.py --format loa --no-directory …)")
+	}
+	p := page{b, browser(b)}
+	out := filepath.Join(b.TempDir(), "public")
+	if res, err := build.Run(context.Background(), build.Options{Source: src, Out: out}); err != nil {
+		b.Fatalf("build: %v (%d problems)", err, len(res.Diagnostics))
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	b.Cleanup(srv.Close)
+	items, _ := filepath.Glob(filepath.Join(out, "news", "*", "index.html"))
+	if len(items) == 0 {
+		b.Fatal("no news item in the output")
+	}
+	p.open(srv.URL + "/news/" + filepath.Base(filepath.Dir(items[len(items)-1])) + "/")
+	for b.Loop() {
+		eval[bool](p, `window.__old = true`)
+		if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](`location.reload()`)); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!window.__old && !!document.querySelector("main") && document.readyState !== "loading"`))
+			if err == nil && ok {
+				break
 			}
 			time.Sleep(2 * time.Millisecond)
 		}
