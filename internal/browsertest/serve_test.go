@@ -17,6 +17,28 @@ import (
 	"github.com/loa-ssg/loa/internal/serve"
 )
 
+// startServe runs loa serve on the site in dir until the test ends, and
+// returns its address once it is served (serve.Options.Ready).
+func startServe(tb testing.TB, dir string) string {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{Build: build.Options{Source: dir}, Ready: func(u string) { ready <- u }})
+	}()
+	tb.Cleanup(func() { cancel(); <-done })
+	select {
+	case url := <-ready:
+		return url
+	case err := <-done:
+		tb.Fatalf("serve: %v", err)
+	case <-time.After(120 * time.Second):
+		tb.Fatal("serve did not start")
+	}
+	return ""
+}
+
 // TestLiveReload edits a page while it is open in the browser: the new text
 // appears without the test navigating, a broken edit shows the problem over
 // the page, and fixing it takes the problem away.
@@ -31,21 +53,7 @@ func TestLiveReload(t *testing.T) {
 		os.MkdirAll(filepath.Dir(path), 0o755)
 		os.WriteFile(path, []byte(text), 0o644)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{Build: build.Options{Source: dir}, Ready: func(u string) { ready <- u }})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	var url string
-	select {
-	case url = <-ready:
-	case err := <-done:
-		t.Fatalf("serve: %v", err)
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	url := startServe(t, dir)
 	p.open(url)
 	waitFor(t, p, `document.querySelector("main").innerText.includes("Bản một.")`)
 	eval[bool](p, `window.__marker = true`) // gone after a reload: proves the page reloaded itself
@@ -100,19 +108,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{Build: build.Options{Source: dir}, Ready: func(u string) { ready <- u }})
-	}()
-	b.Cleanup(func() { cancel(); <-done })
-	var url string
-	select {
-	case url = <-ready:
-	case err := <-done:
-		b.Fatalf("serve: %v", err)
-	}
+	url := startServe(b, dir)
 	slug := strings.TrimSuffix(filepath.Base(file), ".vi.md")
 	for _, line := range strings.Split(string(text), "\n") {
 		if s, ok := strings.CutPrefix(line, "slug: "); ok {
