@@ -14,7 +14,9 @@
 //	search/<lang>/d/<n>.json       documents n*DocChunk … : url, title,
 //	                               section, text for snippets
 //
-// Analyze runs once per page (in parallel, in build); Build merges the
-// results of one language into files. The package imports fold only; it
+// An Analyzer per worker cuts each page into terms (in parallel, in build),
+// numbering term forms in one shared Dict and packing the result small;
+// Build merges the results of one language into files, which depend only
+// on the pages and their order. The package imports fold only; it
 // must not know about pages, templates or output folders.
 package search
