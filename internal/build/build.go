@@ -159,14 +159,22 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
 	}
 	b.staging = staging
-	b.tree = &tree{root: staging}
+	prev := ""
 	if hasMarker(b.out) {
-		b.tree.prev = b.out
+		prev = b.out
 	}
-	err = b.write(ctx)
+	b.tree, err = newTree(staging, prev)
+	if err == nil {
+		err = b.write(ctx)
+	}
 	if err == nil {
 		b.res.Unchanged = int(b.tree.kept.Load())
-		err = swap(staging, b.out)
+		var cleanup error
+		if cleanup, err = swap(staging, b.out); cleanup != nil {
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: b.out},
+				"the new site is in place, but the previous one could not be deleted: %v", cleanup).
+				WithHint("delete the folder %s yourself", staging+".old"))
+		}
 	}
 	if err != nil {
 		_ = os.RemoveAll(staging)

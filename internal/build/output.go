@@ -103,27 +103,29 @@ func stage(out string) (string, error) {
 
 // swap replaces out with staging: the old output is renamed aside, the
 // staging folder renamed into place, and only then the old one removed
-// (it holds the marker: checkOut made sure).
-func swap(staging, out string) error {
+// (it holds the marker: checkOut made sure). err means out was not
+// replaced; cleanup, that it was but the old output (left at the path
+// named in the error) could not be removed entirely.
+func swap(staging, out string) (cleanup, err error) {
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = staging + ".old"
 		if err := os.Rename(out, old); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := os.Rename(staging, out); err != nil {
 		if old != "" {
 			_ = os.Rename(old, out)
 		}
-		return err
+		return nil, err
 	}
 	switch {
 	case old == "":
-		return nil
+		return nil, nil
 	case hasMarker(old):
-		return os.RemoveAll(old)
+		return os.RemoveAll(old), nil
 	default:
-		return os.Remove(old) // an empty folder; Remove refuses anything else
+		return os.Remove(old), nil // an empty folder; Remove refuses anything else
 	}
 }

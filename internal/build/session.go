@@ -23,6 +23,10 @@ type Session struct {
 	b    *builder // the last good build
 	// stale is set when pages changed since the search index was written.
 	stale bool
+	// broken is set when the last rebuild failed: the files on disk then
+	// differ from the last good build in memory, so the next rebuild must
+	// read everything again, or an edit elsewhere would hide the problem.
+	broken bool
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
@@ -42,6 +46,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	if err == nil {
 		s.b, s.stale = b, false
 	}
+	s.broken = err != nil
 	return res, err
 }
 
@@ -50,12 +55,19 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 // Markdown page's body, only those pages are converted, checked and
 // written again, in place; anything else (front matter, new or deleted
 // files, templates, static files, site.yaml, the directory) rebuilds the
-// whole site. Errors leave the output as it was. After a body-only
-// rebuild the search index is out of date until Settle.
-func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error) {
-	if s.b == nil {
+// whole site. Errors leave the output as it was; after an error, the next
+// Rebuild is a whole one, whatever changed, so that problems still on disk
+// are reported until they are fixed. After a body-only rebuild the search
+// index is out of date until Settle.
+func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, err error) {
+	if s.b == nil || s.broken {
 		return s.full(ctx)
 	}
+	defer func() {
+		if err != nil {
+			s.broken = true
+		}
+	}()
 	start := time.Now()
 	var (
 		pages []*content.Page
@@ -84,7 +96,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Result, error)
 		pages, old = append(pages, p), append(old, before)
 	}
 	b := s.b
-	res := Result{Pages: map[string]int{}, Languages: b.res.Languages, Out: b.out}
+	res = Result{Pages: map[string]int{}, Languages: b.res.Languages, Out: b.out}
 	w := b.workers.Get().(*worker)
 	defer b.workers.Put(w)
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}

@@ -64,6 +64,25 @@ func TestSessionRebuild(t *testing.T) {
 		t.Error("a failed rebuild changed the page")
 	}
 
+	// While that page is broken on disk, a good edit of another page still
+	// reports it: the problem stays until it is fixed.
+	en := filepath.Join(dir, "content", "news", "2021-11-05-ke-hoach.en.md")
+	enText, _ := os.ReadFile(en)
+	if err := os.WriteFile(en, append(enText, "\nMore.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Rebuild(ctx, []string{en})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "khong-co.vi.md") {
+		t.Errorf("an edit elsewhere hid the broken link: %v\n%s", err, diagText(res))
+	}
+	write(head + "Nội dung mới.\n")
+	if res, err = s.Rebuild(ctx, []string{page}); err != nil {
+		t.Fatalf("the fix was not taken: %v\n%s", err, diagText(res))
+	}
+	if res, err = s.Rebuild(ctx, []string{en}); err != nil || res.Stages[0].Name != "rebuild" {
+		t.Errorf("after the fix, a body edit is not a one-page rebuild again: %v %v", err, res.Stages)
+	}
+
 	// Renaming a heading that another page links to breaks that link.
 	plan := filepath.Join(dir, "content", "plan", "164-kh-ubnd", "index.vi.md")
 	original, _ := os.ReadFile(plan)

@@ -312,7 +312,9 @@ title: Bài có ảnh
 // TestUnchangedFilesKeepTime rebuilds after one page's body changed: every
 // other file keeps its modification time (it is linked from the previous
 // output), the changed page gets new bytes, and a file someone altered in
-// the output by hand (same size, other bytes) is written again.
+// the output by hand (same size, other bytes; a symbolic link; other
+// permissions) is written again. The output folder is readable by all, as
+// its subfolders are.
 func TestUnchangedFilesKeepTime(t *testing.T) {
 	_, dir := mustBuild(t, smallSite)
 	out := filepath.Join(dir, "public")
@@ -345,9 +347,36 @@ func TestUnchangedFilesKeepTime(t *testing.T) {
 	if err := os.Chtimes(tampered, old, old); err != nil {
 		t.Fatal(err)
 	}
+	// A symbolic link with the same bytes, and a file whose permissions
+	// someone changed, are not taken over.
+	sitemap := filepath.Join(out, "sitemap.xml")
+	outside := filepath.Join(t.TempDir(), "sitemap.xml")
+	if data, err := os.ReadFile(sitemap); err != nil || os.WriteFile(outside, data, 0o644) != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(sitemap); err != nil || os.Symlink(outside, sitemap) != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(out, "404.html"), 0o444); err != nil {
+		t.Fatal(err)
+	}
 	res, err := Run(t.Context(), Options{Source: dir, Out: out, Now: fixedNow})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if info, err := os.Lstat(sitemap); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("sitemap.xml is not a regular file after the rebuild: %v %v", info.Mode(), err)
+	}
+	fresh, _ := os.Stat(filepath.Join(out, "en", "plan", "164-kh-ubnd", "index.html"))
+	for _, name := range []string{"404.html", "index.html"} {
+		if info, _ := os.Stat(filepath.Join(out, name)); info.Mode().Perm() != fresh.Mode().Perm() {
+			t.Errorf("%s has permissions %v, a new file %v", name, info.Mode().Perm(), fresh.Mode().Perm())
+		}
+	}
+	top, _ := os.Stat(out)
+	sub, _ := os.Stat(filepath.Join(out, "en"))
+	if top.Mode().Perm() != sub.Mode().Perm() || top.Mode().Perm()&0o005 == 0 {
+		t.Errorf("the output folder has permissions %v, its subfolders %v: a web server must be able to read it", top.Mode().Perm(), sub.Mode().Perm())
 	}
 	mtime := func(name string) time.Time {
 		info, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
@@ -356,14 +385,14 @@ func TestUnchangedFilesKeepTime(t *testing.T) {
 		}
 		return info.ModTime()
 	}
-	for _, name := range []string{"index.html", "ke-hoach/164-kh-ubnd/index.html", "sitemap.xml", "ke-hoach/164-kh-ubnd/van-ban.txt"} {
+	for _, name := range []string{"index.html", "ke-hoach/164-kh-ubnd/index.html", "ke-hoach/164-kh-ubnd/van-ban.txt"} {
 		if !mtime(name).Equal(old) {
 			t.Errorf("%s: modification time %v, want the old %v (its bytes did not change)", name, mtime(name), old)
 		}
 	}
-	for _, name := range []string{"en/plan/164-kh-ubnd/index.html", "robots.txt"} {
+	for _, name := range []string{"en/plan/164-kh-ubnd/index.html", "robots.txt", "sitemap.xml", "404.html"} {
 		if mtime(name).Equal(old) {
-			t.Errorf("%s kept its old modification time, but its bytes changed", name)
+			t.Errorf("%s kept its old modification time, but it had to be written again", name)
 		}
 	}
 	if got := readOut(t, dir, "en/plan/164-kh-ubnd/index.html"); !strings.Contains(got, "One more sentence.") {

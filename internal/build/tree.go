@@ -20,9 +20,44 @@ import (
 type tree struct {
 	root string // folder written into (the staging folder)
 	prev string // previous output folder, or ""
+	// perm is the permission a file written now gets (0644 less the
+	// umask): a previous file is taken over only with the same.
+	perm fs.FileMode
 	dirs sync.Map
 	// kept counts files taken over unchanged from prev.
 	kept atomic.Int64
+}
+
+// newTree returns a tree writing into root, which must exist and be
+// empty, taking unchanged files over from prev ("" for none). It gives root
+// the permissions of a new folder (os.MkdirTemp made it private), and
+// learns those of a new file, by making one of each.
+func newTree(root, prev string) (*tree, error) {
+	probe := filepath.Join(root, ".loa-probe")
+	if err := os.Mkdir(probe, 0o755); err != nil {
+		return nil, err
+	}
+	dirInfo, err := os.Stat(probe)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(probe); err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(root, dirInfo.Mode().Perm()); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		return nil, err
+	}
+	fileInfo, err := os.Stat(probe)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(probe); err != nil {
+		return nil, err
+	}
+	return &tree{root: root, prev: prev, perm: fileInfo.Mode().Perm()}, nil
 }
 
 // write writes data to the slash-separated path p under the root.
@@ -33,7 +68,7 @@ func (t *tree) write(p string, data []byte) error {
 	}
 	if t.prev != "" {
 		old := filepath.Join(t.prev, filepath.FromSlash(p))
-		if same(old, data) && os.Link(old, full) == nil {
+		if same(old, data, t.perm) && os.Link(old, full) == nil {
 			t.kept.Add(1)
 			return nil
 		}
@@ -61,17 +96,18 @@ func (t *tree) mkdirs(dir string) error {
 	return nil
 }
 
-// same reports whether the regular file at name holds exactly data.
-func same(name string, data []byte) bool {
+// same reports whether name is a regular file (not a symbolic link) with
+// permissions perm that holds exactly data.
+func same(name string, data []byte, perm fs.FileMode) bool {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != perm || info.Size() != int64(len(data)) {
+		return false
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
 	buf := make([]byte, len(data)+1) // one more, to see the end
 	n, err := io.ReadFull(f, buf)
 	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
