@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +57,7 @@ type Renderer struct {
 	extraKeys map[string]map[string]string
 	cache     sync.Map // cacheKey → template.HTML, for View.Cached
 	items     map[*content.Page]Item
+	menus     map[string][]Link // lang → the menu, no entry current
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -79,6 +82,18 @@ func New(in Input) (*Renderer, diag.List, error) {
 	}
 	for _, items := range r.news {
 		sortNewest(items)
+	}
+	r.menus = map[string][]Link{}
+	for _, l := range in.Site.Languages {
+		for _, dir := range in.Site.Menu {
+			sec := in.Content.ByFile(path.Join(content.Root, dir, "_index."+l.Code+".md"))
+			if sec == nil && l.Code == in.Site.Default() {
+				sec = in.Content.ByFile(path.Join(content.Root, dir, "_index.md"))
+			}
+			if sec != nil {
+				r.menus[l.Code] = append(r.menus[l.Code], Link{Title: sec.Title, URL: sec.Path})
+			}
+		}
 	}
 	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
 	for _, p := range in.Content.Pages {
@@ -198,15 +213,7 @@ func (r *Renderer) base(lang string) *View {
 	if r.tmpl["search.html"] != nil {
 		v.SearchIndex, v.SearchPage = r.searchIndexURL(lang), r.SearchPath(lang)
 	}
-	for _, dir := range r.Site.Menu {
-		sec := r.Content.ByFile(path.Join(content.Root, dir, "_index."+lang+".md"))
-		if sec == nil && lang == r.Site.Default() {
-			sec = r.Content.ByFile(path.Join(content.Root, dir, "_index.md"))
-		}
-		if sec != nil {
-			v.Menu = append(v.Menu, Link{Title: sec.Title, URL: sec.Path})
-		}
-	}
+	v.Menu = slices.Clone(r.menus[lang]) // frame marks the current entry
 	return v
 }
 
@@ -308,6 +315,16 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 				v.Menu[i].Current = "true"
 			}
 		}
+	}
+	var key strings.Builder
+	for i, m := range v.Menu {
+		if m.Current != "" {
+			key.WriteString(strconv.Itoa(i) + m.Current)
+		}
+	}
+	v.MenuKey = key.String()
+	if parent != nil {
+		v.BreadcrumbKey = parent.Path
 	}
 	for a := parent; a != nil; a = a.Parent {
 		title := a.Title

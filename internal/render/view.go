@@ -37,7 +37,11 @@ type View struct {
 	Languages   []LangLink
 	Menu        []Link
 	Breadcrumbs []Link
-	Children    []Item
+	// MenuKey tells apart the states of the menu (which entry is current,
+	// and how) and BreadcrumbKey the trails (the URL of the page above),
+	// for CachedFor: {{.CachedFor "menu" .MenuKey .}}.
+	MenuKey, BreadcrumbKey string
+	Children               []Item
 	// Related and Latest are the news items shown beside a news item (and
 	// Latest on the home page); Article marks a news item.
 	Related []Item
