@@ -340,10 +340,31 @@ func (b *builder) writeFile(p string, data []byte) error {
 	return os.Rename(tmp, full)
 }
 
-// hashName inserts the first 10 hex digits of data's SHA-256 before the
-// extension: "css/site.css" → "css/site.3f2a9c01de.css".
+// hashDigits is how many hex digits of a content hash a file name carries.
+const hashDigits = 10
+
+// hashName inserts the first hashDigits hex digits of data's SHA-256
+// before the extension: "css/site.css" → "css/site.3f2a9c01de.css".
 func hashName(name string, data []byte) string {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
-	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:hashDigits] + ext
+}
+
+// IsHashedName reports whether a file name (a path; its last element
+// counts) carries a content hash as hashName writes it, so that what it
+// names never changes: "site.3f2a9c01de.css" yes, "site.css" no.
+func IsHashedName(name string) bool {
+	base := filepath.Base(name)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	dot := strings.LastIndexByte(stem, '.')
+	if dot < 0 || len(stem)-dot-1 != hashDigits {
+		return false
+	}
+	for _, c := range stem[dot+1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -3,7 +3,8 @@
 // only; it is never part of a built site.
 (function () {
   "use strict";
-  // The build this page was served from ("" for the not-built-yet page):
+  // The build this page was served from (none for the page shown before
+  // the first build):
   // when the events report another one, the page is out of date, even if
   // that build finished before the page connected.
   var me = document.currentScript, overlay = null;

@@ -294,7 +294,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = inject(data, gen)
 	}
 	w.Header().Set("Content-Type", ctype)
-	if status == http.StatusOK && hashed(file) {
+	if status == http.StatusOK && build.IsHashedName(file) {
 		// A content-hashed name changes with its content: a reload need
 		// not fetch it again.
 		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
@@ -305,24 +305,6 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(data)
 	}
-}
-
-// hashed reports whether a file name carries a content hash as the build
-// writes one for scripts and stylesheets: "site.3f2a9c01de.css".
-func hashed(name string) bool {
-	base := filepath.Base(name)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	dot := strings.LastIndexByte(stem, '.')
-	if dot < 0 || len(stem)-dot-1 != 10 {
-		return false
-	}
-	for _, c := range stem[dot+1:] {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // inject adds the live-reload script to an HTML page served from build

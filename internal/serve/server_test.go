@@ -137,7 +137,7 @@ func TestServeRebuilds(t *testing.T) {
 	waitBody("Đã sửa lại.")
 }
 
-func TestHashedNames(t *testing.T) {
+func TestHashedNames(t *testing.T) { // build.IsHashedName, as serve uses it
 	for name, want := range map[string]bool{
 		"out/css/site.3f2a9c01de.css": true,
 		"out/js/search.cdd32eff1b.js": true,
@@ -146,8 +146,8 @@ func TestHashedNames(t *testing.T) {
 		"out/css/site.3F2A9C01DE.css": false,
 		"out/a/index.html":            false,
 	} {
-		if got := hashed(name); got != want {
-			t.Errorf("hashed(%q) = %v, want %v", name, got, want)
+		if got := build.IsHashedName(name); got != want {
+			t.Errorf("IsHashedName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
