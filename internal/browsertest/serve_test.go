@@ -86,7 +86,7 @@ func TestLiveReload(t *testing.T) {
 func BenchmarkSaveToReload(b *testing.B) {
 	src := os.Getenv("LOA_BENCH_SITE")
 	if src == "" {
-		b.Skip("set LOA_BENCH_SITE to a site folder (python3 shared/bench/gencorpus.py --format loa --no-directory …)")
+		b.Skip("set LOA_BENCH_SITE to a site folder (python3 ../shared/bench/gencorpus.py --pages 1000 --out DIR --format loa --no-directory)")
 	}
 	p := page{b, browser(b)}
 	dir := b.TempDir()
@@ -141,7 +141,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 func BenchmarkReload(b *testing.B) {
 	src := os.Getenv("LOA_BENCH_SITE")
 	if src == "" {
-		b.Skip("set LOA_BENCH_SITE to a site folder (python3 shared/bench/gencorpus.py --format loa --no-directory …)")
+		b.Skip("set LOA_BENCH_SITE to a site folder (python3 ../shared/bench/gencorpus.py --pages 1000 --out DIR --format loa --no-directory)")
 	}
 	p := page{b, browser(b)}
 	out := filepath.Join(b.TempDir(), "public")

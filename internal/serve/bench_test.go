@@ -20,7 +20,7 @@ import (
 func BenchmarkSaveToReload(b *testing.B) {
 	src := os.Getenv("LOA_BENCH_SITE")
 	if src == "" {
-		b.Skip("set LOA_BENCH_SITE to a site folder (python3 shared/bench/gencorpus.py --format loa --no-directory …)")
+		b.Skip("set LOA_BENCH_SITE to a site folder (python3 ../shared/bench/gencorpus.py --pages 1000 --out DIR --format loa --no-directory)")
 	}
 	dir := b.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {

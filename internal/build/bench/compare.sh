@@ -12,7 +12,8 @@
 #
 #   internal/build/bench/compare.sh PAGES_PER_LANGUAGE [RUNS] [WORKDIR]
 #
-# Needs python3, /usr/bin/time, hugo, and ../shared/bench/gencorpus.py.
+# Needs python3, /usr/bin/time, hugo, and gencorpus.py: ../shared/bench/
+# beside the repository, or the file GENCORPUS names.
 set -euo pipefail
 pages=${1:?pages per language}
 runs=${2:-5}
