@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,4 +100,32 @@ func BenchmarkIndex(b *testing.B) {
 	for b.Loop() {
 		Build(dict, docs)
 	}
+}
+
+// FuzzPostingsHeap checks the bounded heap of termPostings against the
+// plain rule: the MaxPostings heaviest documents, the earlier document
+// first among equal weights, listed in document order.
+func FuzzPostingsHeap(f *testing.F) {
+	f.Add([]byte{1, 2, 3}, uint16(250))
+	f.Add([]byte{5, 5, 5, 5}, uint16(600))
+	f.Fuzz(func(t *testing.T, weights []byte, n uint16) {
+		if len(weights) == 0 {
+			return
+		}
+		var tp termPostings
+		var all []posting
+		for i := range int(n)%1000 + 1 {
+			p := posting{doc: int32(i), weight: weights[i%len(weights)] % 8}
+			tp.add(p)
+			all = append(all, p)
+		}
+		slices.SortStableFunc(all, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+		want := all[:min(MaxPostings, len(all))]
+		slices.SortFunc(want, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		got := slices.Clone(tp.list)
+		slices.SortFunc(got, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		if tp.df != int(n)%1000+1 || !slices.Equal(got, want) {
+			t.Fatalf("df %d, kept %v, want %v", tp.df, got, want)
+		}
+	})
 }
