@@ -1,12 +1,15 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestBuildLargeSite indexes more than RarePairs documents: a pair of
@@ -126,6 +129,26 @@ func FuzzPostingsHeap(f *testing.F) {
 		slices.SortFunc(got, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		if tp.df != int(n)%1000+1 || !slices.Equal(got, want) {
 			t.Fatalf("df %d, kept %v, want %v", tp.df, got, want)
+		}
+	})
+}
+
+// FuzzAnalyzerReuse checks that what an Analyzer keeps between documents
+// (its caches, stamps and buffers) never changes a result: the same text
+// analyzed fresh, again after another text, and by another Analyzer on
+// the same Dict gives the same terms.
+func FuzzAnalyzerReuse(f *testing.F) {
+	f.Add("Phòng, chống mại dâm 164/KH-UBND", "hoà hòa Kỳ kì")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		x, y = norm.NFC.String(x), norm.NFC.String(y) // Doc text is NFC
+		dict := NewDict()
+		a := NewAnalyzer(dict)
+		first := a.Analyze(Doc{Title: x, Text: y + " " + x})
+		a.Analyze(Doc{Title: y, Text: x})
+		again := a.Analyze(Doc{Title: x, Text: y + " " + x})
+		other := NewAnalyzer(dict).Analyze(Doc{Title: x, Text: y + " " + x})
+		if !bytes.Equal(first.terms, again.terms) || !bytes.Equal(first.terms, other.terms) {
+			t.Fatalf("terms differ: %v / %v / %v", first.terms, again.terms, other.terms)
 		}
 	})
 }
