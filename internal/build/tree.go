@@ -34,30 +34,34 @@ type tree struct {
 // learns those of a new file, by making one of each.
 func newTree(root, prev string) (*tree, error) {
 	probe := filepath.Join(root, ".loa-probe")
-	if err := os.Mkdir(probe, 0o755); err != nil {
-		return nil, err
-	}
-	dirInfo, err := os.Stat(probe)
+	dirPerm, err := newPerm(probe, func(name string) error { return os.Mkdir(name, 0o755) })
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Remove(probe); err != nil {
+	if err := os.Chmod(root, dirPerm); err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(root, dirInfo.Mode().Perm()); err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(probe, nil, 0o644); err != nil {
-		return nil, err
-	}
-	fileInfo, err := os.Stat(probe)
+	filePerm, err := newPerm(probe, func(name string) error { return os.WriteFile(name, nil, 0o644) })
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Remove(probe); err != nil {
-		return nil, err
+	return &tree{root: root, prev: prev, perm: filePerm}, nil
+}
+
+// newPerm makes name with create, removes it again, and returns the
+// permissions it was given (those asked for, less the umask).
+func newPerm(name string, create func(string) error) (fs.FileMode, error) {
+	if err := create(name); err != nil {
+		return 0, err
 	}
-	return &tree{root: root, prev: prev, perm: fileInfo.Mode().Perm()}, nil
+	info, err := os.Stat(name)
+	if rmErr := os.Remove(name); err == nil {
+		err = rmErr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return info.Mode().Perm(), nil
 }
 
 // write writes data to the slash-separated path p under the root.
