@@ -42,7 +42,10 @@ type Site struct {
 	Languages []Language
 	// Menu lists top-level section folder names in menu order.
 	Menu []string
-	// ReviewDays is how old, in days, a directory entry's verified date may be.
+	// ReviewDays is the default review period of directory entries, in
+	// days: how old the day a person checked an entry (or, when no one has,
+	// its newest source date) may be before the entry is flagged. A
+	// category's or an entry's own review_days overrides it.
 	ReviewDays int
 	// Emergency holds the numbers shown on every page.
 	Emergency []Emergency
@@ -84,6 +87,10 @@ type Term struct {
 	Pos  diag.Position `yaml:"-"`
 	ID   string        `yaml:"id"`
 	Name Text          `yaml:"name"`
+	// ReviewDays, categories only: the review period in days of the
+	// entries in this category, overriding the site's ReviewDays (e.g. long
+	// for national numbers fixed by law); 0 when unset.
+	ReviewDays int `yaml:"review_days"`
 }
 
 // raw is site.yaml as written.
@@ -133,7 +140,11 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		l.Add(diag.Errorf(top, "quick_exit %q is not an https address", s.QuickExit).
 			WithHint("give a neutral page such as %s", DefaultQuickExit))
 	}
-	if s.ReviewDays == 0 {
+	if s.ReviewDays < 0 {
+		l.Add(diag.Errorf(top, "review_days %d is not a number of days", s.ReviewDays).
+			WithHint("write a whole number above 0, e.g. review_days: %d", DefaultReviewDays))
+	}
+	if s.ReviewDays <= 0 {
 		s.ReviewDays = DefaultReviewDays
 	}
 	s.Languages, l = languages(top, r, l)
@@ -265,6 +276,14 @@ func (s *Site) checkTerms(terms []Term, name string) diag.List {
 		}
 		seen[t.ID] = true
 		l.Append(s.Check(t.Name, "name"))
+		switch {
+		case t.ReviewDays != 0 && name != "categories":
+			l.Add(diag.Errorf(t.Pos, "%s id %q has review_days, which only categories can have", name, t.ID).
+				WithHint("move review_days to the category, or to the entries themselves"))
+		case t.ReviewDays < 0:
+			l.Add(diag.Errorf(t.Pos, "review_days %d of %s id %q is not a number of days", t.ReviewDays, name, t.ID).
+				WithHint("write a whole number above 0, e.g. review_days: 1825"))
+		}
 	}
 	return l
 }

@@ -15,16 +15,19 @@ const ExportFolder = "data/hsds"
 
 // Profile names the HSDS profile the export follows: HSDS 3.0 with
 // address.postal_code not required (addresses are published only as
-// location descriptions until their postal codes are known), and two
-// extension fields, x_source on organizations and a "confidentiality"
-// attribute on services.
-const Profile = "loa-vn/1.0 (HSDS 3.0, Vietnamese profile: no postal codes; x_source; confidentiality attribute)"
+// location descriptions until their postal codes are known), two
+// extension fields on organizations, x_source (the sources' URLs) and
+// x_source_date (each source's own date, YYYY-MM-DD, in the same order),
+// and a "confidentiality" attribute on services.
+const Profile = "loa-vn/1.1 (HSDS 3.0, Vietnamese profile: no postal codes; x_source, x_source_date; confidentiality attribute)"
 
 // Export returns the directory as HSDS 3.0 open data in lang: the
 // organization-oriented JSON ("organizations.json", each organization with
 // its services, phones, schedules, service areas, languages, cost options,
 // attributes and locations embedded) and the Tabular Data Package form (one
-// CSV per HSDS table, linked by id columns, described by "datapackage.json").
+// CSV per HSDS table, named as HSDS's tabular form names it
+// ("organizations.csv"), linked by id columns, described by
+// "datapackage.json").
 // Keys are file names; the bytes are deterministic.
 func Export(providers []*Provider, site *config.Site, lang string) map[string][]byte {
 	e := exporter{site: site, lang: lang, tables: newTables()}
@@ -40,7 +43,7 @@ func Export(providers []*Provider, site *config.Site, lang string) map[string][]
 	files["organizations.json"] = append(js, '\n')
 	var resources []any
 	for _, t := range e.tables {
-		files[t.name+".csv"] = t.csv()
+		files[t.path()] = t.csv()
 		resources = append(resources, t.resource())
 	}
 	pkg, _ := json.MarshalIndent(map[string]any{
@@ -71,11 +74,22 @@ func (e *exporter) table(name string) *table {
 
 func (e *exporter) organization(p *Provider) map[string]any {
 	id := UUID("organization", p.ID)
+	urls, dates := []string{}, []string{}
+	for _, s := range p.Sources {
+		urls, dates = append(urls, s.URL), append(dates, s.Date.Format("2006-01-02"))
+	}
 	org := map[string]any{
 		"id": id, "name": p.Name.Get(e.lang), "description": p.Description.Get(e.lang),
-		"email": p.Email, "website": p.Website, "x_source": p.Source.Values(),
+		"x_source": urls, "x_source_date": dates,
 	}
-	e.table("organization").add(id, p.Name.Get(e.lang), p.Description.Get(e.lang), p.Email, p.Website, strings.Join(p.Source.Values(), " "))
+	// email and website are formatted fields in HSDS: left out when unknown.
+	if p.Email != "" {
+		org["email"] = p.Email
+	}
+	if p.Website != "" {
+		org["website"] = p.Website
+	}
+	e.table("organization").add(id, p.Name.Get(e.lang), p.Description.Get(e.lang), p.Email, p.Website, strings.Join(urls, " "), strings.Join(dates, " "))
 	var locations []any
 	for _, loc := range p.Locations {
 		lid := UUID("location", p.ID, loc.ID)
@@ -109,8 +123,8 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		status = "active"
 	}
 	assured := ""
-	if !p.Verified.IsZero() {
-		assured = p.Verified.Format("2006-01-02")
+	if !p.Checked.IsZero() {
+		assured = p.Checked.Format("2006-01-02")
 	}
 	fees := s.Cost.Get(e.lang)
 	svc := map[string]any{
@@ -132,7 +146,7 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		phones = append(phones, map[string]any{"id": pid, "service_id": id, "number": Digits(ph.Number), "type": typ, "description": ph.Label.Get(e.lang)})
 		e.table("phone").add(pid, id, Digits(ph.Number), typ, ph.Label.Get(e.lang))
 		if ph.Hotline {
-			attrs = append(attrs, e.attribute(id, "hotline", Digits(ph.Number)))
+			attrs = append(attrs, e.attribute(id, "hotline", termDescriptions["hotline"][e.langKey()], Digits(ph.Number)))
 		}
 	}
 	addSchedule := func(key string, days []string, opens, closes, note string) {
@@ -165,10 +179,11 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		e.table("cost_option").add(cid, id, "free", "0", "VND")
 	}
 	for _, c := range s.Categories {
-		attrs = append(attrs, e.attribute(id, "category:"+c.Value, e.site.Category(c.Value).Name.Get(e.lang)))
+		name := e.site.Category(c.Value).Name.Get(e.lang)
+		attrs = append(attrs, e.attribute(id, "category:"+c.Value, name, name))
 	}
 	if c := s.Confidential.Get(e.lang); c != "" {
-		attrs = append(attrs, e.attribute(id, "confidentiality", c))
+		attrs = append(attrs, e.attribute(id, "confidentiality", termDescriptions["confidentiality"][e.langKey()], c))
 	}
 	for _, loc := range s.Locations {
 		sid := UUID("service_at_location", p.ID, s.ID, loc.Value)
@@ -182,19 +197,42 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 	return svc
 }
 
+// termDescriptions describe the built-in taxonomy terms, per language
+// (HSDS 3.0 requires taxonomy_term.description).
+var termDescriptions = map[string]map[string]string{
+	"hotline": {
+		"vi": "Đường dây nóng: số điện thoại dành cho người cần giúp đỡ; giá trị là số điện thoại.",
+		"en": "Hotline: a phone line meant for people in need; the value is the number.",
+	},
+	"confidentiality": {
+		"vi": "Cách dịch vụ giữ bí mật điều người dân kể; giá trị là lời nói rõ điều đó.",
+		"en": "How the service treats what people tell it; the value says how.",
+	},
+}
+
+// langKey is the export's language for the built-in texts: "vi", or "en"
+// for any other.
+func (e *exporter) langKey() string {
+	if e.lang == "vi" {
+		return "vi"
+	}
+	return "en"
+}
+
 // attribute links a taxonomy term (a category, "hotline" or
 // "confidentiality") to a service, as HSDS expresses flags and categories.
-func (e *exporter) attribute(serviceID, term, value string) map[string]any {
+// description describes the term (required by HSDS 3.0).
+func (e *exporter) attribute(serviceID, term, description, value string) map[string]any {
 	tid := UUID("taxonomy_term", term)
 	t := e.table("taxonomy_term")
 	if !t.has(tid) {
-		t.add(tid, term, term, "loa")
+		t.add(tid, term, term, description, "loa")
 	}
 	aid := UUID("attribute", serviceID, term, value)
 	e.table("attribute").add(aid, serviceID, "service", "service", tid, value)
 	return map[string]any{"id": aid, "link_id": serviceID, "link_type": "service", "link_entity": "service",
 		"taxonomy_term_id": tid, "value": value,
-		"taxonomy_term": map[string]any{"id": tid, "code": term, "name": term, "taxonomy": "loa"}}
+		"taxonomy_term": map[string]any{"id": tid, "code": term, "name": term, "description": description, "taxonomy": "loa"}}
 }
 
 func orEmpty(s []any) []any {
@@ -224,7 +262,7 @@ func newTables() []*table {
 	c := func(name string) column { return column{name, "string", ""} }
 	fk := func(name, ref string) column { return column{name, "string", ref} }
 	return []*table{
-		{name: "organization", columns: []column{c("id"), c("name"), c("description"), c("email"), c("website"), c("x_source")}},
+		{name: "organization", columns: []column{c("id"), c("name"), c("description"), c("email"), c("website"), c("x_source"), c("x_source_date")}},
 		{name: "service", columns: []column{c("id"), fk("organization_id", "organization"), c("name"), c("description"), c("status"), c("fees_description"), c("eligibility_description"), {"assured_date", "date", ""}}},
 		{name: "location", columns: []column{c("id"), fk("organization_id", "organization"), c("location_type"), c("name"), c("description"), {"latitude", "number", ""}, {"longitude", "number", ""}}},
 		{name: "accessibility", columns: []column{c("id"), fk("location_id", "location"), c("description")}},
@@ -234,12 +272,22 @@ func newTables() []*table {
 		{name: "service_area", columns: []column{c("id"), fk("service_id", "service"), c("name"), c("uri")}},
 		{name: "language", columns: []column{c("id"), fk("service_id", "service"), c("code")}},
 		{name: "cost_option", columns: []column{c("id"), fk("service_id", "service"), c("option"), {"amount", "number", ""}, c("currency")}},
-		{name: "taxonomy_term", columns: []column{c("id"), c("code"), c("name"), c("taxonomy")}},
+		{name: "taxonomy_term", columns: []column{c("id"), c("code"), c("name"), c("description"), c("taxonomy")}},
 		{name: "attribute", columns: []column{c("id"), c("link_id"), c("link_type"), c("link_entity"), fk("taxonomy_term_id", "taxonomy_term"), c("value")}},
 	}
 }
 
 func (t *table) add(values ...string) { t.rows = append(t.rows, values) }
+
+// path is the table's file name in HSDS 3.0's tabular form: the plural
+// ("services.csv"), except for the tables HSDS names in the singular.
+func (t *table) path() string {
+	switch t.name {
+	case "accessibility", "service_at_location":
+		return t.name + ".csv"
+	}
+	return t.name + "s.csv"
+}
 
 func (t *table) has(id string) bool {
 	for _, r := range t.rows {
@@ -274,6 +322,6 @@ func (t *table) resource() map[string]any {
 	if fks != nil {
 		schema["foreignKeys"] = fks
 	}
-	return map[string]any{"name": t.name, "path": t.name + ".csv", "profile": "tabular-data-resource",
+	return map[string]any{"name": t.name, "path": t.path(), "profile": "tabular-data-resource",
 		"format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema}
 }

@@ -26,8 +26,9 @@ const exportProvider = `id: tro-giup-phap-ly
 name: {vi: Trung tâm trợ giúp pháp lý, en: Legal aid centre}
 description: {vi: Tư vấn pháp luật miễn phí., en: Free legal advice.}
 website: https://example.vn/
-verified: 2026-10-01
-source: https://example.vn/gioi-thieu
+checked: 2026-10-01
+sources:
+  - {url: "https://example.vn/gioi-thieu", date: 2026-09-01}
 locations:
   - id: tru-so
     address: {vi: "Số 1, đường A", en: "1 A Street"}
@@ -187,7 +188,7 @@ func TestHoursValidation(t *testing.T) {
 		provider := `id: a
 name: {vi: A, en: A}
 description: {vi: A, en: A}
-source: https://example.vn/
+sources: [{url: "https://example.vn/", date: 2026-01-01}]
 services:
   - id: s
     name: {vi: S, en: S}

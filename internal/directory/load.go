@@ -17,7 +17,9 @@ import (
 
 // Load reads every *.yaml file in Folder of fsys and validates it against
 // site. A missing folder is an empty directory. now is the time staleness is
-// judged at; stale entries are warnings. Providers with errors are left out.
+// judged at and dates may not be after; entries past their review period
+// are warnings, one per entry, or one line with a count when there are
+// several. Providers with errors are left out.
 func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List, error) {
 	entries, err := fs.ReadDir(fsys, Folder)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -27,9 +29,10 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		return nil, nil, err
 	}
 	var (
-		out []*Provider
-		l   diag.List
-		ids = map[string]string{}
+		out   []*Provider
+		l     diag.List
+		stale diag.List
+		ids   = map[string]string{}
 	)
 	for _, e := range entries {
 		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
@@ -49,10 +52,7 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		if !pl.HasErrors() {
 			pl.Append(validate(p, site))
 		}
-		if !p.Verified.IsZero() && p.Verified.After(now) {
-			pl.Add(diag.Errorf(p.Verified.Pos, "verified: %s is in the future", p.Verified.Format("2006-01-02")).
-				WithHint("write the day the entry was last checked"))
-		}
+		pl.Append(checkDates(p, now))
 		if prev, dup := ids[p.ID]; dup && p.ID != "" {
 			pl.Add(diag.Errorf(p.Pos, "id %q is already used by %s", p.ID, prev))
 		}
@@ -62,17 +62,14 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 			continue
 		}
 		ids[p.ID] = file
-		if p.Stale(now, site.ReviewDays) {
-			w := diag.Warningf(p.Verified.Pos, "%q has not been verified in the last %d days", p.ID, site.ReviewDays)
-			if p.Verified.IsZero() {
-				w = diag.Warningf(p.Pos, "%q has never been verified", p.ID)
-			}
-			pl := diag.List{w.WithHint("check the entry against its source, then set verified: to the date you checked")}
-			pl.FillSources(diag.NewLineIndex(file, text))
-			l.Append(pl)
+		if p.Stale(now, p.Review(site)) {
+			sl := diag.List{staleWarning(p, p.Review(site))}
+			sl.FillSources(diag.NewLineIndex(file, text))
+			stale.Append(sl)
 		}
 		out = append(out, p)
 	}
+	l.Append(collapse(stale))
 	slices.SortFunc(out, func(a, b *Provider) int {
 		return cmp.Or(cmp.Compare(weight(a), weight(b)), cmp.Compare(a.ID, b.ID))
 	})
@@ -96,4 +93,54 @@ func Digits(number string) string {
 		}
 		return r
 	}, number)
+}
+
+// checkDates reports the dates of p that are after now: a day a person
+// cannot yet have checked the entry, a source not yet published.
+func checkDates(p *Provider, now time.Time) diag.List {
+	var l diag.List
+	if !p.Checked.IsZero() && p.Checked.After(now) {
+		l.Add(diag.Errorf(p.Checked.Pos, "checked: %s is in the future", p.Checked.Format("2006-01-02")).
+			WithHint("write the day a person confirmed the entry by phone or in person"))
+	}
+	for _, s := range p.Sources {
+		if !s.Date.IsZero() && s.Date.After(now) {
+			l.Add(diag.Errorf(s.Date.Pos, "date: %s is in the future", s.Date.Format("2006-01-02")).
+				WithHint("write the date the source was published or last updated"))
+		}
+	}
+	return l
+}
+
+// staleWarning says why p is past its review period of days.
+func staleWarning(p *Provider, days int) diag.Diagnostic {
+	hint := "call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)"
+	if !p.Checked.IsZero() {
+		return diag.Warningf(p.Checked.Pos, "%q was last checked on %s, more than %d days ago", p.ID, p.Checked.Format("2006-01-02"), days).WithHint("%s", hint)
+	}
+	pos, newest := p.Pos, p.SourceDate()
+	for _, s := range p.Sources {
+		if s.Date.Equal(newest) {
+			pos = s.Date.Pos
+			break
+		}
+	}
+	return diag.Warningf(pos, "%q has not been checked by a person, and its newest source (%s) is more than %d days old", p.ID, newest.Format("2006-01-02"), days).WithHint("%s", hint)
+}
+
+// collapse returns the warnings about entries past their review period:
+// one as it is; several as one line with their count and ids, so that a
+// build does not repeat the same advice.
+func collapse(stale diag.List) diag.List {
+	if len(stale) < 2 {
+		return stale
+	}
+	ids := make([]string, len(stale))
+	for i, d := range stale {
+		id, _, _ := strings.Cut(d.Message[1:], `"`)
+		ids[i] = id
+	}
+	slices.Sort(ids)
+	return diag.List{diag.Warningf(diag.Position{File: Folder}, "%d entries are past their review period: %s", len(stale), strings.Join(ids, ", ")).
+		WithHint("call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)")}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
 const siteYAML = `title: {vi: Trang, en: Site}
@@ -31,8 +32,8 @@ areas:
 const provider111 = `id: tong-dai-111
 name: {vi: Tổng đài 111, en: Hotline 111}
 description: {vi: Bảo vệ trẻ em., en: Child protection.}
-verified: 2026-06-01
-source: https://example.org/111
+checked: 2026-06-01
+sources: [{url: "https://example.org/111", date: 2025-09-19, title: Tổng đài 111}]
 services:
   - id: bao-ve-tre-em
     name: {vi: Bảo vệ trẻ em, en: Child protection}
@@ -104,14 +105,15 @@ func TestLoadValid(t *testing.T) {
 	if p.Name.Get("vi") != "Tổng đài 111" || p.Name.Get("en") != "Hotline 111" || p.Description.Get("en") != "Child protection." {
 		t.Errorf("texts: %v %v", p.Name.ByLang, p.Description.ByLang)
 	}
-	if !p.Verified.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) || p.Verified.Pos.String() != file+":4:11" {
-		t.Errorf("verified %v at %v", p.Verified.Time, p.Verified.Pos)
+	if !p.Checked.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) || p.Checked.Pos.String() != file+":4:10" {
+		t.Errorf("checked %v at %v", p.Checked.Time, p.Checked.Pos)
 	}
 	if p.Stale(now, 180) {
 		t.Error("a 29-day-old entry is stale")
 	}
-	if len(p.Source) != 1 || p.Source[0].Value != "https://example.org/111" {
-		t.Errorf("source = %+v", p.Source)
+	if len(p.Sources) != 1 || p.Sources[0].URL != "https://example.org/111" || p.Sources[0].Title != "Tổng đài 111" ||
+		!p.Sources[0].Date.Equal(time.Date(2025, 9, 19, 0, 0, 0, 0, time.UTC)) || p.Sources[0].Date.Pos.String() != file+":5:50" {
+		t.Errorf("sources = %+v", p.Sources)
 	}
 	if len(p.Services) != 1 {
 		t.Fatalf("services = %+v", p.Services)
@@ -172,20 +174,36 @@ func TestLoadProblems(t *testing.T) {
 			`13:15: error: unknown phone type "pager"`, `use one of voice, text, textphone, cell, fax`},
 		{"hotline that is not a voice line", edit(t, "type: voice", "type: fax"),
 			`13:15: error: a fax line cannot be a hotline`, "a hotline is a voice line: remove type:, or hotline:"},
-		{"missing source", edit(t, "source: https://example.org/111\n", ""),
-			`1:1: error: source is missing`, "say where the facts come from: source: https://…"},
+		{"missing sources", edit(t, "sources: [{url: \"https://example.org/111\", date: 2025-09-19, title: Tổng đài 111}]\n", ""),
+			`1:1: error: sources is missing`, `say where the facts come from, with each source's date: sources: [{url: "https://…", date: YYYY-MM-DD}]`},
+		{"source without a date", edit(t, ", date: 2025-09-19", ""),
+			`5:11: error: a source has no date`, "add date: with the day the source was published or last updated, e.g. date: 2025-09-19"},
+		{"source without a url", edit(t, `url: "https://example.org/111", `, ""),
+			`5:11: error: a source has no url`, `add url: "https://…"`},
+		{"source url not a web address", edit(t, `"https://example.org/111"`, `"javascript:alert(1)"`),
+			`5:11: error: source url "javascript:alert(1)" is not a web address`, "write the full address, starting with https://"},
+		{"source date impossible", edit(t, "date: 2025-09-19", "date: 2025-02-29"),
+			`5:50: error: "2025-02-29" is not a day of the calendar`, "check the month and the day"},
+		{"source date in the future", edit(t, "date: 2025-09-19", "date: 2026-07-01"),
+			`5:50: error: date: 2026-07-01 is in the future`, "write the date the source was published or last updated"},
+		{"old source key", edit(t, "sources: [{url: \"https://example.org/111\", date: 2025-09-19, title: Tổng đài 111}]", "source: https://example.org/111"),
+			`5:9: error: source: is no longer used`, `rename it to sources: and give each source its own date: sources: [{url: "https://…", date: YYYY-MM-DD}]`},
+		{"old verified key", edit(t, "checked: 2026-06-01", "verified: 2026-06-01"),
+			`4:11: error: verified: is no longer used`, "rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:"},
+		{"negative review_days", edit(t, "checked: 2026-06-01", "checked: 2026-06-01\nreview_days: -3"),
+			`1:1: error: review_days -3 is not a number of days`, "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's"},
 		{"missing name", edit(t, "name: {vi: Tổng đài 111, en: Hotline 111}\n", ""),
 			`1:1: error: name is missing`, `add name: {vi: "…", en: "…"}`},
 		{"missing English name", edit(t, "name: {vi: Tổng đài 111, en: Hotline 111}", "name: {vi: Tổng đài 111}"),
 			`2:7: error: "name" has no English text`, `add a line "en: …" under "name"`},
 		{"id not a slug", edit(t, "id: tong-dai-111", "id: Tổng đài 111"),
 			`1:1: error: id "Tổng đài 111" should be lower-case letters a–z, digits and hyphens`, "try tong-dai-111"},
-		{"bad verified date", edit(t, "verified: 2026-06-01", "verified: 01/06/2026"),
-			`4:11: error: "01/06/2026" is not a date written as YYYY-MM-DD`, "write it as 2026-05-31"},
-		{"impossible verified date", edit(t, "verified: 2026-06-01", "verified: 2025-02-30"),
-			`4:11: error: "2025-02-30" is not a day of the calendar`, "check the month and the day"},
-		{"verified in the future", edit(t, "verified: 2026-06-01", "verified: 2027-01-01"),
-			`4:11: error: verified: 2027-01-01 is in the future`, "write the day the entry was last checked"},
+		{"bad checked date", edit(t, "checked: 2026-06-01", "checked: 01/06/2026"),
+			`4:10: error: "01/06/2026" is not a date written as YYYY-MM-DD`, "write it as 2026-05-31"},
+		{"impossible checked date", edit(t, "checked: 2026-06-01", "checked: 2025-02-30"),
+			`4:10: error: "2025-02-30" is not a day of the calendar`, "check the month and the day"},
+		{"checked in the future", edit(t, "checked: 2026-06-01", "checked: 2027-01-01"),
+			`4:10: error: checked: 2027-01-01 is in the future`, "write the day a person confirmed the entry by phone or in person"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps, l := loadFiles(t, map[string]string{"x.yaml": tc.yaml})
@@ -273,38 +291,95 @@ func TestDuplicateID(t *testing.T) {
 	}
 }
 
+// TestStale: freshness is judged from checked: when a person has checked
+// the entry, else from the newest source date; the review period is the
+// entry's, else the shortest of its categories', else the site's.
 func TestStale(t *testing.T) {
+	const hint = "call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)"
+	src := `sources: [{url: "https://example.org/111", date: 2025-09-19, title: Tổng đài 111}]`
 	for _, tc := range []struct {
-		verified string
-		want     string // the warning, or ""
+		name, old, new string
+		want, pos      string // the warning and where, or ""
 	}{
-		{"verified: 2026-06-01", ""},
-		{"verified: 2026-01-02", ""}, // 179.5 days before now
-		{"verified: 2026-01-01", `"tong-dai-111" has not been verified in the last 180 days`}, // 180.5 days
-		{"verified: 2024-05-01", `"tong-dai-111" has not been verified in the last 180 days`},
-		{"", `"tong-dai-111" has never been verified`},
+		{"checked recently", "", "", "", ""},
+		{"checked 179.5 days ago", "checked: 2026-06-01", "checked: 2026-01-02", "", ""},
+		{"checked 180.5 days ago", "checked: 2026-06-01", "checked: 2026-01-01",
+			`"tong-dai-111" was last checked on 2026-01-01, more than 180 days ago`, "4:10"},
+		{"never checked, old sources", "checked: 2026-06-01\n", "",
+			`"tong-dai-111" has not been checked by a person, and its newest source (2025-09-19) is more than 180 days old`, "4:50"},
+		{"never checked, a recent source", "checked: 2026-06-01\n" + src,
+			`sources: [{url: "https://example.org/a", date: 2025-09-19}, {url: "https://example.org/b", date: 2026-05-01}]`, "", ""},
+		{"never checked, long review period", "checked: 2026-06-01", "review_days: 3650", "", ""},
+		{"checked long ago, long review period", "checked: 2026-06-01", "checked: 2020-01-01\nreview_days: 3650", "", ""},
 	} {
-		ps, l := loadFiles(t, map[string]string{"x.yaml": edit(t, "verified: 2026-06-01", tc.verified)})
-		if len(ps) != 1 {
-			t.Errorf("%q: a stale entry was left out:\n%s", tc.verified, text(l))
-			continue
-		}
-		if tc.want == "" {
-			if len(l) != 0 {
-				t.Errorf("%q: diagnostics:\n%s", tc.verified, text(l))
+		t.Run(tc.name, func(t *testing.T) {
+			y := provider111
+			if tc.old != "" {
+				y = edit(t, tc.old, tc.new)
 			}
-			continue
+			ps, l := loadFiles(t, map[string]string{"x.yaml": y})
+			if len(ps) != 1 {
+				t.Fatalf("a stale entry was left out:\n%s", text(l))
+			}
+			if tc.want == "" {
+				if len(l) != 0 {
+					t.Errorf("diagnostics:\n%s", text(l))
+				}
+				return
+			}
+			if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Message != tc.want ||
+				l[0].Pos.String() != "content/support/services/x.yaml:"+tc.pos || l[0].Hint != hint {
+				t.Errorf("diagnostics:\n%s%q\nwant a warning at %s: %q", text(l), l[0].Hint, tc.pos, tc.want)
+			}
+		})
+	}
+}
+
+// TestStaleCollapsed: several entries past their review period give one
+// warning with their count, not one each.
+func TestStaleCollapsed(t *testing.T) {
+	files := map[string]string{}
+	for _, id := range []string{"c", "a", "b"} {
+		files[id+".yaml"] = strings.Replace(edit(t, "checked: 2026-06-01", "checked: 2025-01-01"), "id: tong-dai-111", "id: "+id, 1)
+	}
+	files["fresh.yaml"] = strings.Replace(provider111, "id: tong-dai-111", "id: fresh", 1)
+	ps, l := loadFiles(t, files)
+	if len(ps) != 4 {
+		t.Fatalf("providers: %d\n%s", len(ps), text(l))
+	}
+	want := "content/support/services: warning: 3 entries are past their review period: a, b, c\n"
+	if got := text(l); got != want {
+		t.Errorf("diagnostics:\n%swant:\n%s", got, want)
+	}
+}
+
+// TestReviewPeriod: the entry's review_days, else the shortest set by its
+// categories, else the site's.
+func TestReviewPeriod(t *testing.T) {
+	site, l := config.Parse(config.File, []byte(siteYAML+`  - {id: x, name: {vi: X, en: X}}
+`), "")
+	_ = l
+	site.Categories[0].ReviewDays = 3650 // emergency
+	site.Categories[1].ReviewDays = 1825 // child-protection
+	svc := func(cats ...string) Service {
+		var s Service
+		for _, c := range cats {
+			s.Categories = append(s.Categories, strictyaml.Scalar{Value: c})
 		}
-		wantPos := "content/support/services/x.yaml:4:11" // at verified:
-		if tc.verified == "" {
-			wantPos = "content/support/services/x.yaml:1:1"
-		}
-		if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Message != tc.want ||
-			l[0].Pos.String() != wantPos || l.HasErrors() {
-			t.Errorf("%q: diagnostics:\n%swant a warning %q", tc.verified, text(l), tc.want)
-		}
-		if len(l) == 1 && l[0].Hint != "check the entry against its source, then set verified: to the date you checked" {
-			t.Errorf("hint = %q", l[0].Hint)
+		return s
+	}
+	for _, tc := range []struct {
+		p    Provider
+		want int
+	}{
+		{Provider{Services: []Service{svc("legal-aid")}}, 180},
+		{Provider{Services: []Service{svc("emergency")}}, 3650},
+		{Provider{Services: []Service{svc("emergency", "legal-aid")}}, 3650},
+		{Provider{Services: []Service{svc("emergency"), svc("child-protection")}}, 1825},
+		{Provider{ReviewDays: 30, Services: []Service{svc("emergency")}}, 30},
+	} {
+		if got := tc.p.Review(site); got != tc.want {
+			t.Errorf("%+v: Review = %d, want %d", tc.p.Services, got, tc.want)
 		}
 	}
 }
@@ -313,20 +388,22 @@ func TestProviderStale(t *testing.T) {
 	day := func(y int, m time.Month, d int) Date { return Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
 	at := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
-		verified Date
-		days     int
-		want     bool
+		checked, source Date
+		days            int
+		want            bool
 	}{
-		{Date{}, 180, true},
-		{day(2026, 6, 30), 180, false},
-		{day(2026, 1, 1), 180, false}, // exactly 180 days
-		{day(2025, 12, 31), 180, true},
-		{day(2026, 5, 30), 30, true},
-		{day(2026, 5, 31), 30, false},
+		{Date{}, Date{}, 180, true},
+		{day(2026, 6, 30), Date{}, 180, false},
+		{day(2026, 1, 1), Date{}, 180, false}, // exactly 180 days
+		{day(2025, 12, 31), Date{}, 180, true},
+		{day(2026, 5, 30), Date{}, 30, true},
+		{day(2026, 5, 31), Date{}, 30, false},
+		{Date{}, day(2026, 5, 31), 30, false},
+		{day(2025, 5, 31), day(2026, 5, 31), 30, true}, // checked wins over a newer source
 	} {
-		p := &Provider{Verified: tc.verified}
+		p := &Provider{Checked: tc.checked, Sources: []Source{{Date: tc.source}}}
 		if got := p.Stale(at, tc.days); got != tc.want {
-			t.Errorf("verified %v, %d days: Stale = %v, want %v", tc.verified.Time, tc.days, got, tc.want)
+			t.Errorf("checked %v, source %v, %d days: Stale = %v, want %v", tc.checked.Time, tc.source.Time, tc.days, got, tc.want)
 		}
 	}
 }

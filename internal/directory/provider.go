@@ -35,14 +35,50 @@ type Provider struct {
 	Description config.Text `yaml:"description"` // organization.description (required)
 	Website     string      `yaml:"website"`     // organization.website
 	Email       string      `yaml:"email"`       // organization.email
-	// Verified is the day a person last confirmed the entry against its
-	// source (service.assured_date of every service); zero when no one has.
-	Verified Date `yaml:"verified"`
-	// Source says where the facts come from: URLs or document references.
-	// HSDS has no such field; the export carries it as an extension.
-	Source    strictyaml.Scalars `yaml:"source"`
-	Locations []Location         `yaml:"locations"`
-	Services  []Service          `yaml:"services"`
+	// Checked is the day a person confirmed the entry by phone or in
+	// person (service.assured_date of every service); zero when no one has.
+	// It is a different fact from the dates of the sources.
+	Checked Date `yaml:"checked"`
+	// ReviewDays, when set (> 0), is how many days the entry stays fresh
+	// after its freshness date (see Fresh); it overrides the categories'
+	// and the site's review_days.
+	ReviewDays int `yaml:"review_days"`
+	// Sources say where the facts come from, each with its own date; at
+	// least one is required. HSDS has no such field; the export carries
+	// them as the extension x_source (see the README's "Open data").
+	Sources   []Source   `yaml:"sources"`
+	Locations []Location `yaml:"locations"`
+	Services  []Service  `yaml:"services"`
+	// OldVerified and OldSource catch the keys verified: and source: of
+	// the format before sources had dates; either is an error that says
+	// how to rewrite it.
+	OldVerified Retired `yaml:"verified"`
+	OldSource   Retired `yaml:"source"`
+}
+
+// Source is one place the facts of an entry come from.
+type Source struct {
+	Pos diag.Position `yaml:"-"`
+	// URL is the absolute http(s) address of the source (required).
+	URL string `yaml:"url"`
+	// Date is the source's own publication or update date (required; not
+	// the day someone read it).
+	Date Date `yaml:"date"`
+	// Title is an optional short title, in the source's own language.
+	Title string `yaml:"title"`
+}
+
+// Retired records where a key that is no longer part of the format was
+// used, so that validation can explain the new form.
+type Retired struct {
+	Pos diag.Position
+	Set bool
+}
+
+// UnmarshalStrict implements strictyaml.Unmarshaler: it accepts any value.
+func (r *Retired) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
+	r.Pos, r.Set = at(n), true
+	return nil
 }
 
 // Location is an HSDS location of the organization.
@@ -143,10 +179,71 @@ func (d *Date) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) 
 	return nil
 }
 
-// Stale reports whether the entry was never verified or was verified more
-// than reviewDays days before now.
+// SourceDate returns the newest of the sources' dates (zero when there
+// are no sources).
+func (p *Provider) SourceDate() time.Time {
+	var t time.Time
+	for _, s := range p.Sources {
+		if s.Date.After(t) {
+			t = s.Date.Time
+		}
+	}
+	return t
+}
+
+// Fresh returns the date the entry's freshness is judged from: the day a
+// person checked it when someone has, else the newest source date.
+func (p *Provider) Fresh() time.Time {
+	if !p.Checked.IsZero() {
+		return p.Checked.Time
+	}
+	return p.SourceDate()
+}
+
+// Review returns the entry's review period in days: its own review_days
+// when set; else the shortest review_days among its services' categories
+// that set one; else the site's review_days.
+func (p *Provider) Review(site *config.Site) int {
+	if p.ReviewDays > 0 {
+		return p.ReviewDays
+	}
+	days := 0
+	for _, s := range p.Services {
+		for _, c := range s.Categories {
+			if t := site.Category(c.Value); t != nil && t.ReviewDays > 0 && (days == 0 || t.ReviewDays < days) {
+				days = t.ReviewDays
+			}
+		}
+	}
+	if days == 0 {
+		return site.ReviewDays
+	}
+	return days
+}
+
+// Stale reports whether the entry is past its review period: its
+// freshness date (see Fresh) is zero or more than reviewDays days before
+// now.
 func (p *Provider) Stale(now time.Time, reviewDays int) bool {
-	return p.Verified.IsZero() || now.Sub(p.Verified.Time) > time.Duration(reviewDays)*24*time.Hour
+	f := p.Fresh()
+	return f.IsZero() || now.Sub(f) > time.Duration(reviewDays)*24*time.Hour
+}
+
+// Uses reports whether any of p's services names the category (kind
+// "category") or area (kind "area") with id.
+func (p *Provider) Uses(kind, id string) bool {
+	for _, s := range p.Services {
+		terms := s.Categories
+		if kind == "area" {
+			terms = s.Areas
+		}
+		for _, t := range terms {
+			if t.Value == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Location returns the provider's location with id, or nil.

@@ -60,7 +60,14 @@ func validate(p *Provider, site *config.Site) diag.List {
 	v.slug(p.Pos, p.ID, "id")
 	v.required(p.Pos, p.Name.ByLang != nil, "name", `add name: {vi: "…", en: "…"}`)
 	v.required(p.Pos, p.Description.ByLang != nil, "description", `add description: {vi: "…", en: "…"}`)
-	v.required(p.Pos, len(p.Source) > 0, "source", "say where the facts come from: source: https://…")
+	v.sources(p)
+	if p.OldVerified.Set {
+		v.errorf(p.OldVerified.Pos, "rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:",
+			"verified: is no longer used")
+	}
+	if p.ReviewDays < 0 {
+		v.errorf(p.Pos, "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's", "review_days %d is not a number of days", p.ReviewDays)
+	}
 	v.required(p.Pos, len(p.Services) > 0, "services", "list at least one service under services:")
 	v.text(p.Name, "name")
 	v.text(p.Description, "description")
@@ -93,6 +100,29 @@ func validate(p *Provider, site *config.Site) diag.List {
 		v.service(s, svcIDs, locIDs)
 	}
 	return v.l
+}
+
+// sources checks p's sources: at least one, each with an http(s) address
+// and its own date. The old source: key gets the new form as its fix.
+func (v *validator) sources(p *Provider) {
+	const form = `sources: [{url: "https://…", date: YYYY-MM-DD}]`
+	if p.OldSource.Set {
+		v.errorf(p.OldSource.Pos, "rename it to sources: and give each source its own date: "+form,
+			"source: is no longer used")
+	} else {
+		v.required(p.Pos, len(p.Sources) > 0, "sources", "say where the facts come from, with each source's date: "+form)
+	}
+	for _, s := range p.Sources {
+		switch {
+		case s.URL == "":
+			v.errorf(s.Pos, `add url: "https://…"`, "a source has no url")
+		case !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://"):
+			v.errorf(s.Pos, "write the full address, starting with https://", "source url %q is not a web address", s.URL)
+		}
+		if s.Date.IsZero() && s.Date.Pos.Line == 0 {
+			v.errorf(s.Pos, "add date: with the day the source was published or last updated, e.g. date: 2025-09-19", "a source has no date")
+		}
+	}
 }
 
 func (v *validator) service(s Service, ids, locIDs map[string]bool) {
