@@ -25,9 +25,15 @@ type DirectoryView struct {
 	// provider of a provider page.
 	Providers []Provider
 	// Term is the category or area a page lists.
-	Term       *Link
-	Categories []Link // every declared category, with its page
-	Areas      []Link // every declared area, with its page
+	Term *Link
+	// Categories and Areas are the declared categories and areas that
+	// have providers, with their pages: the index and the filter offer
+	// only these (an empty choice cannot help anyone).
+	Categories []Link
+	Areas      []Link
+	// CategoryIDs and AreaIDs are the ids of Categories and Areas, in the
+	// same order, for the filter's option values.
+	CategoryIDs, AreaIDs []string
 	// Data links the open-data export.
 	DataJSON, DataPackage string
 }
@@ -46,9 +52,15 @@ type Provider struct {
 	// Phones are all the services' phones, each number once.
 	Phones    []Phone
 	Locations []Location
-	Sources   []string
-	Verified  time.Time
-	Stale     bool
+	Sources   []Source
+	// Checked is the day a person confirmed the entry (zero when no one
+	// has); SourceDate is the newest source date. The page says
+	// "Checked on" the first when set, else "Based on sources dated" the
+	// second.
+	Checked, SourceDate time.Time
+	// ReviewDue is true when the entry is past its review period: the page
+	// then advises calling to confirm, after the numbers, never before.
+	ReviewDue bool
 	// Languages and Confidential summarize the services for the card:
 	// every language named, each confidentiality statement once.
 	Languages, Confidential []string
@@ -57,6 +69,13 @@ type Provider struct {
 	CategoryIDs, AreaIDs string
 	Free, Open247        bool
 	HoursData            string
+}
+
+// Source is one of a provider's sources: its address, optional title and
+// own date.
+type Source struct {
+	URL, Title string
+	Date       time.Time
 }
 
 // Service is a provider's service in the page's language.
@@ -109,8 +128,11 @@ func (r *Renderer) directorySection(lang string) *content.Page {
 func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Page) Provider {
 	out := Provider{
 		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
-		Website: p.Website, Email: p.Email, Sources: p.Source.Values(), Verified: p.Verified.Time,
-		Stale: p.Stale(r.Now, r.Site.ReviewDays), URL: r.providerPath(sec, p.ID),
+		Website: p.Website, Email: p.Email, Checked: p.Checked.Time, SourceDate: p.SourceDate(),
+		ReviewDue: p.Stale(r.Now, p.Review(r.Site)), URL: r.providerPath(sec, p.ID),
+	}
+	for _, s := range p.Sources {
+		out.Sources = append(out.Sources, Source{URL: s.URL, Title: s.Title, Date: s.Date.Time})
 	}
 	for _, loc := range p.Locations {
 		out.Locations = append(out.Locations, r.location(loc, lang))
@@ -257,16 +279,24 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 		}
 		if len(g.Providers) > 0 {
 			v.Categories = append(v.Categories, link)
+			v.CategoryIDs = append(v.CategoryIDs, c.ID)
 			v.Groups = append(v.Groups, g)
 		}
 	}
 	for _, a := range r.Site.Areas {
-		if slices.ContainsFunc(providers, func(p Provider) bool { return slices.Contains(strings.Fields(p.AreaIDs), a.ID) }) {
+		if r.termUsed("area", a.ID) {
 			v.Areas = append(v.Areas, Link{Title: a.Name.Get(lang), URL: r.termPath(sec, "area", a.ID)})
+			v.AreaIDs = append(v.AreaIDs, a.ID)
 		}
 	}
 	v.Providers = providers
 	return v
+}
+
+// termUsed reports whether any provider's service names the category or
+// area (kind "category" or "area") with id.
+func (r *Renderer) termUsed(kind, id string) bool {
+	return slices.ContainsFunc(r.Providers, func(p *directory.Provider) bool { return p.Uses(kind, id) })
 }
 
 // jsonLD describes a provider for search engines as schema.org

@@ -35,6 +35,9 @@ type Extra struct {
 	base    string          // the URL of the list's first page (page, tag)
 	n       int             // which page of the list this is, from 1 (page, tag)
 	tags    []Tag           // tags
+	// empty marks a category or area page no provider uses: it is left
+	// out of the sitemap and says what to do instead.
+	empty bool
 }
 
 // makeExtras lists the directory's generated pages, sorted by path, and
@@ -58,12 +61,12 @@ func (r *Renderer) makeExtras() diag.List {
 		for _, c := range r.Site.Categories {
 			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "category", c.ID),
 				Title: c.Name.Get(lang.Code), Layout: "directory-list.html", Key: "category:" + c.ID,
-				section: sec, kind: "category", termID: c.ID})
+				section: sec, kind: "category", termID: c.ID, empty: !r.termUsed("category", c.ID)})
 		}
 		for _, a := range r.Site.Areas {
 			r.extras = append(r.extras, &Extra{Lang: lang.Code, Path: r.termPath(sec, "area", a.ID),
 				Title: a.Name.Get(lang.Code), Layout: "directory-list.html", Key: "area:" + a.ID,
-				section: sec, kind: "area", termID: a.ID})
+				section: sec, kind: "area", termID: a.ID, empty: !r.termUsed("area", a.ID)})
 		}
 	}
 	r.listExtras()
@@ -123,17 +126,7 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 		v.Description = d.Providers[0].Description
 		v.JSONLD = r.jsonLD(e.prov, e.Lang)
 	default:
-		var term Link
-		list := d.Categories
-		if e.kind == "area" {
-			list = d.Areas
-		}
-		for _, t := range list {
-			if t.URL == e.Path {
-				term = t
-			}
-		}
-		d.Term = &term
+		d.Term = &Link{Title: e.Title, URL: e.Path}
 		d.Providers = slices.DeleteFunc(d.Providers, func(p Provider) bool {
 			ids := p.CategoryIDs
 			if e.kind == "area" {

@@ -48,6 +48,9 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		url(p.Path, lastmod(p), alternates)
 	}
 	for _, e := range r.extras {
+		if e.empty {
+			continue // a category or area page with nothing listed on it
+		}
 		url(e.Path, time.Time{}, r.extraKeys[e.Key])
 	}
 	b.WriteString("</urlset>\n")

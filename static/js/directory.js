@@ -9,6 +9,14 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll(".dir-group"));
   var status = document.getElementById("f-status");
 
+  // A choice no card has cannot help anyone: drop such options, even when
+  // a site's own template lists every declared category or area.
+  [["category", "data-categories"], ["area", "data-areas"]].forEach(function (f) {
+    Array.prototype.slice.call(form[f[0]].options).forEach(function (o) {
+      if (o.value && !cards.some(function (c) { return has(c, f[1], o.value); })) o.remove();
+    });
+  });
+
   // openNow tells whether a card's service may be open at this moment in
   // Vietnam (UTC+7, no daylight saving), from data-open247 / data-hours
   // ([[weekday 0=Monday, opens, closes], …] in minutes after midnight).
