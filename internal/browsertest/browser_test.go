@@ -164,9 +164,14 @@ func TestDirectoryFilter(t *testing.T) {
 	if len(free) == 0 || len(free) >= len(all) {
 		t.Errorf("free filter shows %v", free)
 	}
-	p.choose("f-category", "hiv-testing")
+	// Categories no entry uses (HIV testing, legal aid in the real
+	// content) are not offered at all.
+	if opts := eval[[]string](p, `Array.from(document.querySelectorAll("#f-category option")).map(o => o.value)`); strings.Contains(strings.Join(opts, " "), "hiv-testing") || strings.Contains(strings.Join(opts, " "), "legal-aid") {
+		t.Errorf("the filter offers empty categories: %q", opts)
+	}
+	p.choose("f-area", "hung-yen")
 	if none := eval[[]string](p, visibleCards); len(none) != 0 {
-		t.Errorf("hiv-testing + free shows %v, want nothing", none)
+		t.Errorf("hung-yen + free shows %v, want nothing", none)
 	}
 	if status := eval[string](p, `document.getElementById("f-status").textContent`); !strings.Contains(status, "Không có") {
 		t.Errorf("status with no match = %q", status)

@@ -131,7 +131,7 @@ title: Hỗ trợ
 id: x
 name: {vi: '`+attack+`', en: X}
 description: {vi: '`+attack+`', en: X}
-source: 'javascript:alert(1)'
+sources: [{url: "https://example.org/", date: 2026-01-01, title: '`+attack+`'}]
 services:
   - id: s
     name: {vi: '`+attack+`', en: S}
