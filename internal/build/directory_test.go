@@ -88,6 +88,8 @@ func TestDirectoryFreshness(t *testing.T) {
 		{"en/support/checked/index.html", `<p class="meta">Checked on <time datetime="2026-11-20T00:00:00Z">20 November 2026</time>.</p>`, "review-due"},
 		{"support/police/index.html", `<p class="meta">Theo nguồn ngày <time datetime="2023-03-01T00:00:00Z">01/03/2023</time> (chưa có người gọi điện kiểm tra).</p>`, "review-due"},
 		{"en/support/police/index.html", `<p class="meta">Based on sources dated <time datetime="2023-03-01T00:00:00Z">1 March 2023</time> (no one has confirmed it by phone yet).</p>`, "review-due"},
+		{"support/index.html", `<p class="meta"><a href="/support/checked/#sources">Nguồn (1)</a></p>`, ""},
+		{"support/checked/index.html", `<p class="meta" id="sources">Nguồn:</p>`, ""},
 		{"support/old/index.html", `<p class="review-due">Thông tin này được xác nhận đã khá lâu. Hãy gọi để xác nhận trước khi đến.</p>`, ""},
 		{"en/support/old/index.html", `<p class="review-due">These details were last confirmed some time ago. Call to confirm them before you travel.</p>`, ""},
 	} {
