@@ -138,6 +138,11 @@ func TestDirectoryFilter(t *testing.T) {
 	if want := providerCount(t); len(all) != want {
 		t.Errorf("all cards = %v, want %d, one per file in content/support/services", all, want)
 	}
+	// No national number within its review period carries the advice to
+	// call to confirm.
+	if n := eval[int](p, `Array.from(document.querySelectorAll(".provider-card")).filter(c => c.querySelector('a[href^="tel:11"]') && c.querySelector(".review-due")).length`); n != 0 {
+		t.Errorf("%d national-number cards advise calling to confirm", n)
+	}
 	p.choose("f-category", "child-protection")
 	child := eval[[]string](p, visibleCards)
 	if len(child) != 1 || !strings.Contains(child[0], "111") {

@@ -168,3 +168,43 @@ func TestRealExportValidHSDS(t *testing.T) {
 		validateHSDS(t, dir, Export(ps, site, lang))
 	}
 }
+
+// TestRealNationalNumbersFresh: in the real content, no entry offering a
+// national number of site.yaml's emergency list (111, 112, 113, 114, 115)
+// is past its review period on 30/11/2026, so none shows the advice to
+// call to confirm.
+func TestRealNationalNumbersFresh(t *testing.T) {
+	root := os.DirFS(filepath.Join("..", ".."))
+	text, d, err := textfile.Read(root, config.File)
+	if err != nil || d != nil {
+		t.Fatalf("site.yaml: %v %v", err, d)
+	}
+	site, _ := config.Parse(config.File, text, "")
+	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	ps, l, err := Load(root, site, at)
+	if err != nil || l.HasErrors() {
+		t.Fatalf("load: %v %v", err, l)
+	}
+	national := map[string]bool{}
+	for _, e := range site.Emergency {
+		national[Digits(e.Number)] = true
+	}
+	seen := map[string]bool{}
+	for _, p := range ps {
+		for _, s := range p.Services {
+			for _, ph := range s.Phones {
+				if n := Digits(ph.Number); national[n] {
+					seen[n] = true
+					if p.Stale(at, p.Review(site)) {
+						t.Errorf("%s (%s) is past its review period of %d days", p.ID, n, p.Review(site))
+					}
+				}
+			}
+		}
+	}
+	for n := range national {
+		if !seen[n] {
+			t.Errorf("no directory entry offers the national number %s", n)
+		}
+	}
+}
