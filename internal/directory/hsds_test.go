@@ -2,8 +2,12 @@ package directory
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,36 +20,36 @@ import (
 	"github.com/loa-ssg/loa/internal/textfile"
 )
 
-// hsdsSchemas finds the official HSDS 3.0 compiled schemas (Open Referral,
-// tag v3.0, CC BY-SA 4.0): $LOA_HSDS_SCHEMAS, or shared/reference/hsds-3.0
-// in a folder above the repository. It skips the test when there is none.
+// hsdsSchemas returns the folder holding the official HSDS 3.0 compiled
+// schemas (Open Referral, tag v3.0, CC BY-SA 4.0): $LOA_HSDS_SCHEMAS, else
+// the gzipped copy in testdata/hsds-3.0 (see its README.md).
 func hsdsSchemas(t *testing.T) string {
 	t.Helper()
 	if dir := os.Getenv("LOA_HSDS_SCHEMAS"); dir != "" {
 		return dir
 	}
-	dir, _ := filepath.Abs(".")
-	for range 6 {
-		p := filepath.Join(dir, "shared", "reference", "hsds-3.0")
-		if _, err := os.Stat(filepath.Join(p, "organization.compiled.json")); err == nil {
-			return p
-		}
-		dir = filepath.Dir(dir)
-	}
-	t.Skip("HSDS 3.0 schemas not found: set LOA_HSDS_SCHEMAS to a folder holding organization.compiled.json and tabular.compiled.json (openreferral/specification, tag v3.0, schema/compiled/)")
-	return ""
+	return filepath.Join("testdata", "hsds-3.0")
 }
 
 // compileHSDS compiles one compiled HSDS schema, asserting formats (uuid,
 // uri, email, date-time) as well.
 func compileHSDS(t *testing.T, dir, name string) *jsonschema.Schema {
 	t.Helper()
+	var r io.Reader
 	f, err := os.Open(filepath.Join(dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err = os.Open(filepath.Join(dir, name+".gz"))
+		if err == nil {
+			r, err = gzip.NewReader(f)
+		}
+	} else {
+		r = f
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
+	doc, err := jsonschema.UnmarshalJSON(r)
 	if err != nil {
 		t.Fatal(err)
 	}
