@@ -217,6 +217,7 @@ func (b *builder) load() error {
 		return err
 	}
 	b.site = site
+	b.res.Diagnostics.Append(b.checkBaseURL())
 	langs := make([]string, len(site.Languages))
 	for i, lang := range site.Languages {
 		langs[i] = lang.Code
@@ -266,6 +267,25 @@ func (b *builder) load() error {
 	b.workers = b.newWorkers()
 	b.assets = map[string]string{cssSource: css.url}
 	return nil
+}
+
+// checkBaseURL reports a site without a public address, which its feeds,
+// sitemap and canonical links need absolute (an error: loa serve gives its
+// own), and, on a real build, an address on a name reserved for examples,
+// which nobody can visit (a warning: the pages work, their links out do not).
+func (b *builder) checkBaseURL() diag.List {
+	var l diag.List
+	s := b.site
+	if s.BaseURL == "/" {
+		l.Add(diag.Errorf(s.BaseURLPos, "site.yaml has no base_url, the site's public address: the feeds, sitemap.xml and each page's canonical link need it in full").
+			WithHint("add a line base_url: https://…/ with the address the site is published at to %s, or build with --base-url https://…/", config.File))
+		return l
+	}
+	if host := s.ReservedHost(); host != "" && !b.opts.DryRun {
+		l.Add(diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
+			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not", config.File))
+	}
+	return l
 }
 
 // loadConfig reads and parses content/site.yaml from fsys. Problems in it

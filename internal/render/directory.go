@@ -109,7 +109,7 @@ func (r *Renderer) directorySection(lang string) *content.Page {
 func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Page) Provider {
 	out := Provider{
 		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
-		Website: p.Website, Email: p.Email, Sources: p.Source.Values(), Verified: p.Verified.Time,
+		Website: p.Website, Email: p.Email, Sources: p.Source.Values(), Verified: r.day(p.Verified.Time),
 		Stale: p.Stale(r.Now, r.Site.ReviewDays), URL: r.providerPath(sec, p.ID),
 	}
 	for _, loc := range p.Locations {

@@ -77,6 +77,13 @@ func New(in Input) (*Renderer, diag.List, error) {
 	r.news = map[string][]*content.Page{}
 	for _, p := range in.Content.Pages {
 		if p.Kind == content.KindPage && p.Section() == NewsSection {
+			if p.Date.IsZero() {
+				// Feeds, lists and JSON-LD order and date news by it.
+				today := in.Now.In(in.Site.Location).Format(time.DateOnly)
+				l.Add(diag.Errorf(p.FrontMatter.Pos, "this news item has no date").
+					WithHint("add a line date: %s (the day it was published; %sT08:30 with the time) to its front matter", today, today))
+				continue
+			}
 			r.news[p.Lang] = append(r.news[p.Lang], p)
 		}
 	}
@@ -255,8 +262,8 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
 			"publisher": map[string]any{"@type": "Organization", "name": r.Site.Title.Get(p.Lang)}}
 		if !p.Date.IsZero() {
-			article["datePublished"] = p.Date.In(r.Site.Location).Format(time.RFC3339)
-			article["dateModified"] = lastmod(p).In(r.Site.Location).Format(time.RFC3339)
+			article["datePublished"] = r.isoDate(p.Date)
+			article["dateModified"] = r.isoDate(lastmod(p))
 		}
 		if v.Description != "" {
 			article["description"] = v.Description
@@ -347,11 +354,35 @@ func (r *Renderer) item(p *content.Page) Item {
 func (r *Renderer) makeItem(p *content.Page) Item {
 	it := Item{Title: p.Title, URL: p.Path, Summary: p.Description, Date: p.Date}
 	if !p.Date.IsZero() {
-		it.DateISO, it.DateText = p.Date.Format(time.RFC3339), r.date(p.Lang, p.Date)
+		it.DateISO, it.DateText = r.isoDate(p.Date), r.date(p.Lang, p.Date)
 	}
 	return it
 }
 
 func (r *Renderer) date(lang string, t time.Time) string {
 	return i18n.Date(lang, t.In(r.Site.Location))
+}
+
+// day returns the calendar day t names in UTC (a directory entry's
+// YYYY-MM-DD date) as that day in the site's time zone, so that it is not
+// shown as the day before in zones behind UTC; the zero time stays zero.
+func (r *Renderer) day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return config.Day(y, m, d, r.Site.Location)
+}
+
+// isoDate writes t in the site's time zone for machines (<time datetime>,
+// sitemap.xml, JSON-LD): a calendar day (a date written without a time,
+// config.IsDay) as the date alone, "2024-09-08", which all three accept
+// (HTML's valid date string, W3C Datetime, ISO 8601); anything else as
+// RFC 3339, "2021-11-05T08:30:00+07:00".
+func (r *Renderer) isoDate(t time.Time) string {
+	t = t.In(r.Site.Location)
+	if config.IsDay(t) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
 }

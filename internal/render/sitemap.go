@@ -21,7 +21,7 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		xmlText(&b, r.Site.AbsURL(path))
 		b.WriteString("</loc>\n")
 		if !mod.IsZero() {
-			b.WriteString("    <lastmod>" + mod.In(r.Site.Location).Format(time.RFC3339) + "</lastmod>\n")
+			b.WriteString("    <lastmod>" + r.isoDate(mod) + "</lastmod>\n")
 		}
 		if len(alternates) > 1 {
 			link := func(hreflang, href string) {
@@ -55,8 +55,10 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 	return err
 }
 
-// Robots writes robots.txt: everything may be crawled; the sitemap's
-// address is given when the site has a base_url.
+// Robots writes robots.txt (RFC 9309): everything may be crawled, and the
+// Sitemap line gives sitemap.xml's absolute address (sitemaps.org), which
+// needs the site's base_url (a site without one has only a relative path
+// to give, which crawlers ignore, and build refuses it).
 func (r *Renderer) Robots(w io.Writer) error {
 	s := "User-agent: *\nAllow: /\n"
 	if r.Site.BaseURL != "/" {
