@@ -263,7 +263,8 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 }
 
 // writeSearch builds and writes each language's search index: its pages
-// in order, then its generated pages that have text.
+// in order but drafts (built with --drafts), then its generated pages that
+// have text.
 func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
@@ -271,7 +272,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 	b.forEach(len(langs), func(li int) {
 		var docs []search.Analyzed
 		for i, p := range pages {
-			if p.Lang == langs[li] {
+			if p.Lang == langs[li] && !p.Draft {
 				docs = append(docs, analyzed[i])
 			}
 		}

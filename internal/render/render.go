@@ -48,6 +48,7 @@ type Renderer struct {
 	Input
 	tmpl   set
 	news   map[string][]*content.Page // lang → news items, newest first
+	feed   map[string][]*content.Page // lang → news items but drafts, newest first
 	extras []*Extra
 	byTag  map[string]map[string][]int32 // lang → tag slug → places in news, newest first
 	// newsPlace is each news item's place in news[its language].
@@ -87,8 +88,14 @@ func New(in Input) (*Renderer, diag.List, error) {
 			r.news[p.Lang] = append(r.news[p.Lang], p)
 		}
 	}
-	for _, items := range r.news {
+	r.feed = map[string][]*content.Page{}
+	for lang, items := range r.news {
 		sortNewest(items)
+		for _, p := range items {
+			if !p.Draft {
+				r.feed[lang] = append(r.feed[lang], p)
+			}
+		}
 	}
 	r.menus = map[string][]Link{}
 	for _, l := range in.Site.Languages {
@@ -230,7 +237,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		paths[t.Lang] = t.Path
 	}
 	v := r.frame(p.Lang, p.Path, p.Parent, paths)
-	v.Page, v.Title, v.Content, v.TOC = p, p.Title, template.HTML(res.HTML), res.TOC
+	v.Page, v.Title, v.Content, v.TOC, v.Draft = p, p.Title, template.HTML(res.HTML), res.TOC, p.Draft
 	if p.Description != "" {
 		v.Description = p.Description
 	} else if res.Summary != "" {
@@ -290,7 +297,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
 	v := r.base(lang)
 	v.Canonical = r.Site.AbsURL(urlPath)
-	if len(r.news[lang]) > 0 {
+	if len(r.feed[lang]) > 0 {
 		v.Feed = r.FeedPath(lang)
 	}
 	for _, l := range r.Site.Languages {

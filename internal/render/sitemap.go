@@ -9,9 +9,10 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 )
 
-// Sitemap writes sitemap.xml (sitemaps.org protocol 0.9) listing every page,
-// each with <xhtml:link rel="alternate" hreflang> for all its translations,
-// itself included, as Google documents for multilingual sites.
+// Sitemap writes sitemap.xml (sitemaps.org protocol 0.9) listing every page
+// but drafts (built with --drafts), each with <xhtml:link rel="alternate"
+// hreflang> for all its translations that are not drafts, itself included,
+// as Google documents for multilingual sites.
 func (r *Renderer) Sitemap(w io.Writer) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -41,9 +42,14 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		b.WriteString("  </url>\n")
 	}
 	for _, p := range r.Content.Pages {
+		if p.Draft {
+			continue
+		}
 		alternates := map[string]string{}
 		for _, t := range p.Translations {
-			alternates[t.Lang] = t.Path
+			if !t.Draft {
+				alternates[t.Lang] = t.Path
+			}
 		}
 		url(p.Path, lastmod(p), alternates)
 	}

@@ -22,6 +22,9 @@ type View struct {
 	SiteTitle string
 	// Page is the page being rendered; nil for 404.html.
 	Page *content.Page
+	// Draft marks a page with draft: true (built with --drafts): it gets
+	// <meta name="robots" content="noindex"> and a visible banner.
+	Draft bool
 	// Title is the page title; for the home page, the site title.
 	Title       string
 	Description string
