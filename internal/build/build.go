@@ -94,7 +94,8 @@ type builder struct {
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
-	tree         *tree // writes into staging (not for Session's in-place writes)
+	tree         *tree      // writes into staging (not for Session's in-place writes)
+	outputs      *outputSet // every file written, when some page has an alias (else nil)
 	files        atomic.Int64
 	progressMu   sync.Mutex
 	stageStarted time.Time
@@ -242,6 +243,9 @@ func (b *builder) load() error {
 	}
 	b.res.Diagnostics.Append(l)
 	b.content = cs
+	if hasAliases(cs) {
+		b.outputs = &outputSet{files: map[string]struct{}{}}
+	}
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
@@ -336,6 +340,9 @@ func (b *builder) forEach(n int, fn func(i int)) {
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.outputs != nil {
+		b.outputs.add(strings.TrimPrefix(p, "/"))
+	}
 	if b.opts.DryRun {
 		b.files.Add(1)
 		return nil
