@@ -49,6 +49,13 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		if !pl.HasErrors() {
 			pl.Append(validate(p, site))
 		}
+		if !p.Verified.IsZero() {
+			// A calendar day: from the start of that day in the site's
+			// zone, not at midnight UTC (a day checked this morning in
+			// Hưng Yên is not in the future).
+			y, m, d := p.Verified.Date()
+			p.Verified.Time = config.Day(y, m, d, site.Location)
+		}
 		if !p.Verified.IsZero() && p.Verified.After(now) {
 			pl.Add(diag.Errorf(p.Verified.Pos, "verified: %s is in the future", p.Verified.Format("2006-01-02")).
 				WithHint("write the day the entry was last checked"))

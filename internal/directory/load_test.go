@@ -104,7 +104,7 @@ func TestLoadValid(t *testing.T) {
 	if p.Name.Get("vi") != "Tổng đài 111" || p.Name.Get("en") != "Hotline 111" || p.Description.Get("en") != "Child protection." {
 		t.Errorf("texts: %v %v", p.Name.ByLang, p.Description.ByLang)
 	}
-	if !p.Verified.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) || p.Verified.Pos.String() != file+":4:11" {
+	if !p.Verified.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))) || p.Verified.Pos.String() != file+":4:11" {
 		t.Errorf("verified %v at %v", p.Verified.Time, p.Verified.Pos)
 	}
 	if p.Stale(now, 180) {
@@ -377,5 +377,20 @@ func TestDigits(t *testing.T) {
 		if got := Digits(in); got != want {
 			t.Errorf("Digits(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestVerifiedIsACalendarDay checks that verified: is the day in the
+// site's time zone: an entry checked "today" early in the morning in
+// Vietnam (still yesterday in UTC) is not in the future.
+func TestVerifiedIsACalendarDay(t *testing.T) {
+	early := time.Date(2026, 5, 31, 23, 30, 0, 0, time.UTC) // 2026-06-01 06:30 in Hà Nội
+	fsys := fstest.MapFS{"content/support/services/x.yaml": {Data: []byte(provider111)}}
+	ps, l, err := Load(fsys, testSite(t), early)
+	if err != nil || l.HasErrors() || len(ps) != 1 {
+		t.Fatalf("%v %v", err, l)
+	}
+	if got := ps[0].Verified.Format(time.RFC3339); got != "2026-06-01T00:00:00+07:00" {
+		t.Errorf("verified = %s, want the start of 2026-06-01 in the site's zone", got)
 	}
 }
