@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
@@ -286,8 +287,12 @@ func (b *builder) checkBaseURL() diag.List {
 		return l
 	}
 	if host := s.ReservedHost(); host != "" && !b.opts.DryRun {
-		l.Add(diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
-			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not", config.File))
+		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
+			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not", config.File)
+		if text, d, err := textfile.Read(b.fsys, config.File); err == nil && d == nil && w.Pos.Line > 0 {
+			w = w.WithSource(diag.NewLineIndex(config.File, text).Line(w.Pos.Line), utf8.RuneCountInString(s.BaseURL))
+		}
+		l.Add(w)
 	}
 	return l
 }
