@@ -23,7 +23,7 @@ func TestExitCodes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("content/site.yaml", "title: {vi: A}\nlanguages: [{code: vi, name: Tiếng Việt}]\n")
+	write("content/site.yaml", "title: {vi: A}\nbase_url: https://example.org/\nlanguages: [{code: vi, name: Tiếng Việt}]\n")
 	write("content/_index.vi.md", "---\ntitle: A\n---\nXin chào.\n")
 	out := filepath.Join(dir, "out")
 	if err := os.WriteFile(filepath.Join(dir, "file"), nil, 0o644); err != nil {

@@ -19,6 +19,7 @@ func exitSite(neutral string) string {
 	return `-- content/site.yaml --
 title: {vi: Thử, en: Test}
 languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
+base_url: https://example.org/
 quick_exit: ` + neutral + `
 -- content/_index.vi.md --
 ---
@@ -113,6 +114,7 @@ func TestInjection(t *testing.T) {
 	out := buildInline(t, `-- content/site.yaml --
 title: {vi: "`+strings.ReplaceAll(attack, `"`, `\"`)+`", en: Test}
 languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
+base_url: https://example.org/
 categories: [{id: c, name: {vi: "`+strings.ReplaceAll(attack, `"`, `\"`)+`", en: C}}]
 areas: [{id: a, name: {vi: A, en: A}}]
 -- content/_index.vi.md --

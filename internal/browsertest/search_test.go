@@ -14,6 +14,7 @@ import (
 const searchSite = `-- content/site.yaml --
 title: {vi: Thử tìm kiếm, en: Search test}
 languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
+base_url: https://example.org/
 -- content/_index.vi.md --
 ---
 title: Trang chủ

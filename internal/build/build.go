@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
@@ -94,7 +95,8 @@ type builder struct {
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	staging      string
-	tree         *tree // writes into staging (not for Session's in-place writes)
+	tree         *tree      // writes into staging (not for Session's in-place writes)
+	outputs      *outputSet // every file written, when some page has an alias (else nil)
 	files        atomic.Int64
 	progressMu   sync.Mutex
 	stageStarted time.Time
@@ -217,6 +219,7 @@ func (b *builder) load() error {
 		return err
 	}
 	b.site = site
+	b.res.Diagnostics.Append(b.checkBaseURL())
 	langs := make([]string, len(site.Languages))
 	for i, lang := range site.Languages {
 		langs[i] = lang.Code
@@ -241,6 +244,9 @@ func (b *builder) load() error {
 	}
 	b.res.Diagnostics.Append(l)
 	b.content = cs
+	if hasAliases(cs) {
+		b.outputs = &outputSet{files: map[string]struct{}{}}
+	}
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
@@ -266,6 +272,29 @@ func (b *builder) load() error {
 	b.workers = b.newWorkers()
 	b.assets = map[string]string{cssSource: css.url}
 	return nil
+}
+
+// checkBaseURL reports a site without a public address, which its feeds,
+// sitemap and canonical links need absolute (an error: loa serve gives its
+// own), and, on a real build, an address on a name reserved for examples,
+// which nobody can visit (a warning: the pages work, their links out do not).
+func (b *builder) checkBaseURL() diag.List {
+	var l diag.List
+	s := b.site
+	if s.BaseURL == "/" {
+		l.Add(diag.Errorf(s.BaseURLPos, "site.yaml has no base_url, the site's public address: the feeds, sitemap.xml and each page's canonical link need it in full").
+			WithHint("add a line base_url: https://…/ with the address the site is published at to %s, or build with --base-url https://…/", config.File))
+		return l
+	}
+	if host := s.ReservedHost(); host != "" && !b.opts.DryRun {
+		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
+			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not", config.File)
+		if text, d, err := textfile.Read(b.fsys, config.File); err == nil && d == nil && w.Pos.Line > 0 {
+			w = w.WithSource(diag.NewLineIndex(config.File, text).Line(w.Pos.Line), utf8.RuneCountInString(s.BaseURL))
+		}
+		l.Add(w)
+	}
+	return l
 }
 
 // loadConfig reads and parses content/site.yaml from fsys. Problems in it
@@ -316,6 +345,9 @@ func (b *builder) forEach(n int, fn func(i int)) {
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.outputs != nil {
+		b.outputs.add(strings.TrimPrefix(p, "/"))
+	}
 	if b.opts.DryRun {
 		b.files.Add(1)
 		return nil

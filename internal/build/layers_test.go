@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"internal/content":    {"internal/config", "internal/diag", "internal/fold", "internal/strictyaml", "internal/textfile"},
 	"internal/markdown":   {"internal/fold"},
 	"internal/directory":  {"internal/config", "internal/diag", "internal/fold", "internal/strictyaml", "internal/textfile"},
-	"internal/i18n":       {"internal/diag", "internal/strictyaml", "internal/textfile"},
+	"internal/i18n":       {"internal/diag", "internal/fold", "internal/strictyaml", "internal/textfile"},
 	"internal/render": {"internal/config", "internal/content", "internal/diag", "internal/directory", "internal/fold",
 		"internal/i18n", "internal/markdown", "internal/textfile"},
 	"internal/check":  {"internal/config", "internal/content", "internal/diag", "internal/markdown"},

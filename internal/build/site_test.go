@@ -251,7 +251,7 @@ func TestNoForeignRequests(t *testing.T) {
 			`static/css/extra.css: error: this file would make browsers load a stylesheet url() from another website (https://fonts.example/f.css); the site never does`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			site := "-- content/site.yaml --\ntitle: {vi: A}\nlanguages: [{code: vi, name: Tiếng Việt}]\n" + tc.files
+			site := "-- content/site.yaml --\ntitle: {vi: A}\nbase_url: https://example.org/\nlanguages: [{code: vi, name: Tiếng Việt}]\n" + tc.files
 			if got := mustFail(t, site); !strings.Contains(got, tc.want) {
 				t.Errorf("diagnostics:\n%swant %s", got, tc.want)
 			}

@@ -142,6 +142,13 @@ func (b *builder) write(ctx context.Context) error {
 	if err := b.writeFile(Marker, []byte("This folder is written by loa. loa replaces it on every build.\n")); err != nil {
 		return err
 	}
+	// Aliases last, so that they can be checked against every other file.
+	if err := b.writeAliases(); err != nil {
+		return err
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
 	b.end("write")
 	b.res.Files = int(b.files.Load())
 	return nil
@@ -208,19 +215,6 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
 		return l, err
 	}
-	for _, a := range p.Aliases {
-		buf.Reset()
-		if err := b.renderer.Alias(&buf, p); err != nil {
-			return l, err
-		}
-		at := b.local(content.AliasPath(b.site, a.Value))
-		if strings.HasSuffix(at, "/") || at == "" {
-			at += "index.html"
-		}
-		if err := b.writeFile(at, buf.Bytes()); err != nil {
-			return l, err
-		}
-	}
 	for _, a := range p.Attachments {
 		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a.Path))
 		if err != nil {
@@ -263,7 +257,8 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 }
 
 // writeSearch builds and writes each language's search index: its pages
-// in order, then its generated pages that have text.
+// in order but drafts (built with --drafts), then its generated pages that
+// have text.
 func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
@@ -271,7 +266,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 	b.forEach(len(langs), func(li int) {
 		var docs []search.Analyzed
 		for i, p := range pages {
-			if p.Lang == langs[li] {
+			if p.Lang == langs[li] && !p.Draft {
 				docs = append(docs, analyzed[i])
 			}
 		}

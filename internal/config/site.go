@@ -36,6 +36,10 @@ type Site struct {
 	// BasePath is BaseURL's path, beginning and ending in "/": every URL the
 	// site links to starts with it ("/" or "/sub/").
 	BasePath string
+	// BaseURLPos is where the base URL was given: the base_url value in
+	// site.yaml, or the file alone when it has none or the --base-url flag
+	// gave it (then File is "--base-url").
+	BaseURLPos diag.Position
 	// Location is the site's time zone, for dates written without an offset.
 	Location *time.Location
 	// Languages lists the site's languages, default first.
@@ -97,7 +101,7 @@ type Term struct {
 type raw struct {
 	Title           Text                         `yaml:"title"`
 	Description     Text                         `yaml:"description"`
-	BaseURL         string                       `yaml:"base_url"`
+	BaseURL         strictyaml.Scalar            `yaml:"base_url"`
 	TimeZone        string                       `yaml:"time_zone"`
 	Languages       []Language                   `yaml:"languages"`
 	DefaultLanguage string                       `yaml:"default_language"`
@@ -152,10 +156,14 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		l.FillSources(diag.NewLineIndex(file, text))
 		return nil, l
 	}
-	if baseURL != "" {
-		r.BaseURL = baseURL
+	s.BaseURLPos = top
+	if r.BaseURL.Value != "" {
+		s.BaseURLPos = r.BaseURL.Pos
 	}
-	s.BaseURL, s.BasePath, l = checkBaseURL(top, r.BaseURL, l)
+	if baseURL != "" {
+		r.BaseURL.Value, s.BaseURLPos = baseURL, diag.Position{File: "--base-url"}
+	}
+	s.BaseURL, s.BasePath, l = checkBaseURL(s.BaseURLPos, r.BaseURL.Value, l)
 	zone := r.TimeZone
 	if zone == "" {
 		zone = DefaultTimeZone
@@ -235,10 +243,10 @@ func validCode(c string) bool {
 	return true
 }
 
-func checkBaseURL(top diag.Position, s string, l diag.List) (base, path string, _ diag.List) {
+func checkBaseURL(at diag.Position, s string, l diag.List) (base, path string, _ diag.List) {
 	base, path, ok := ParseBaseURL(s)
 	if !ok {
-		l.Add(diag.Errorf(top, "base_url %q is not an absolute http(s) address", s).
+		l.Add(diag.Errorf(at, "base_url %q is not an absolute http(s) address", s).
 			WithHint("write it as https://example.org/"))
 	}
 	return base, path, l

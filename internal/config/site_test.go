@@ -48,7 +48,7 @@ langauges: []
 	want := []string{
 		`site.yaml:9:1: unknown key "langauges"`,
 		`site.yaml:5:5: language code "EN" is not a two- or three-letter lower-case code`,
-		`site.yaml: base_url "ftp://x" is not an absolute http(s) address`,
+		`site.yaml:2:11: base_url "ftp://x" is not an absolute http(s) address`,
 		`site.yaml:1:8: "title" has no English text`,
 		`site.yaml:8:5: categories id "Bad Id" should be lower-case letters, digits and hyphens`,
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/strictyaml"
@@ -133,16 +134,27 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04",
-	"2006-01-02",
+	time.DateOnly,
 }
 
-// parseDate reads d in loc. A date-only value is midnight of that calendar
-// day in loc, whatever the machine's zone.
+// parseDate reads d in loc. A date-only value is the first instant of that
+// calendar day in loc (config.Day: midnight, or the moment the clocks jump
+// on a day without one), whatever the machine's zone, so that config.IsDay
+// knows it for a calendar day.
 func parseDate(d strictyaml.Scalar, loc *time.Location) (time.Time, *diag.Diagnostic) {
 	if d.Value == "" {
 		return time.Time{}, nil
 	}
 	for _, layout := range dateLayouts {
+		if layout == time.DateOnly {
+			// Read the day in UTC, where every day has a midnight:
+			// in loc, time.Parse may move a missing midnight to the
+			// day before.
+			if t, err := time.Parse(layout, d.Value); err == nil {
+				return config.Day(t.Year(), t.Month(), t.Day(), loc), nil
+			}
+			continue
+		}
 		if t, err := time.ParseInLocation(layout, d.Value, loc); err == nil {
 			return t, nil
 		}

@@ -70,8 +70,9 @@ type FrontMatter struct {
 	Title       string
 	Description string
 	// Date and Lastmod are zero when not written. A date written without a
-	// time is midnight of that day in the site's time zone; a date-time
-	// without an offset is read in the site's time zone.
+	// time is the first instant of that day in the site's time zone
+	// (config.Day; config.IsDay tells it apart); a date-time without an
+	// offset is read in the site's time zone.
 	Date    time.Time
 	Lastmod time.Time
 	Draft   bool

@@ -52,6 +52,13 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		if !pl.HasErrors() {
 			pl.Append(validate(p, site))
 		}
+		// Dates are calendar days: from the start of that day in the
+		// site's zone, not midnight UTC (a day checked this morning in
+		// Hưng Yên is not in the future).
+		p.Checked.Time = calendarDay(p.Checked.Time, site.Location)
+		for i := range p.Sources {
+			p.Sources[i].Date.Time = calendarDay(p.Sources[i].Date.Time, site.Location)
+		}
 		pl.Append(checkDates(p, now))
 		if prev, dup := ids[p.ID]; dup && p.ID != "" {
 			pl.Add(diag.Errorf(p.Pos, "id %q is already used by %s", p.ID, prev))
@@ -143,4 +150,14 @@ func collapse(stale diag.List) diag.List {
 	slices.Sort(ids)
 	return diag.List{diag.Warningf(diag.Position{File: Folder}, "%d entries are past their review period: %s", len(stale), strings.Join(ids, ", ")).
 		WithHint("call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)")}
+}
+
+// calendarDay returns the first instant of t's calendar day in loc (see
+// config.Day); the zero time stays zero.
+func calendarDay(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return config.Day(y, m, d, loc)
 }

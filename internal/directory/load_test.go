@@ -105,14 +105,14 @@ func TestLoadValid(t *testing.T) {
 	if p.Name.Get("vi") != "Tổng đài 111" || p.Name.Get("en") != "Hotline 111" || p.Description.Get("en") != "Child protection." {
 		t.Errorf("texts: %v %v", p.Name.ByLang, p.Description.ByLang)
 	}
-	if !p.Checked.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) || p.Checked.Pos.String() != file+":4:10" {
+	if !p.Checked.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))) || p.Checked.Pos.String() != file+":4:10" {
 		t.Errorf("checked %v at %v", p.Checked.Time, p.Checked.Pos)
 	}
 	if p.Stale(now, 180) {
 		t.Error("a 29-day-old entry is stale")
 	}
 	if len(p.Sources) != 1 || p.Sources[0].URL != "https://example.org/111" || p.Sources[0].Title != "Tổng đài 111" ||
-		!p.Sources[0].Date.Equal(time.Date(2025, 9, 19, 0, 0, 0, 0, time.UTC)) || p.Sources[0].Date.Pos.String() != file+":5:50" {
+		!p.Sources[0].Date.Equal(time.Date(2025, 9, 19, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))) || p.Sources[0].Date.Pos.String() != file+":5:50" {
 		t.Errorf("sources = %+v", p.Sources)
 	}
 	if len(p.Services) != 1 {
@@ -454,5 +454,20 @@ func TestDigits(t *testing.T) {
 		if got := Digits(in); got != want {
 			t.Errorf("Digits(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCheckedIsACalendarDay checks that checked: is the day in the
+// site's time zone: an entry checked "today" early in the morning in
+// Vietnam (still yesterday in UTC) is not in the future.
+func TestCheckedIsACalendarDay(t *testing.T) {
+	early := time.Date(2026, 5, 31, 23, 30, 0, 0, time.UTC) // 2026-06-01 06:30 in Hà Nội
+	fsys := fstest.MapFS{"content/support/services/x.yaml": {Data: []byte(provider111)}}
+	ps, l, err := Load(fsys, testSite(t), early)
+	if err != nil || l.HasErrors() || len(ps) != 1 {
+		t.Fatalf("%v %v", err, l)
+	}
+	if got := ps[0].Checked.Format(time.RFC3339); got != "2026-06-01T00:00:00+07:00" {
+		t.Errorf("checked = %s, want the start of 2026-06-01 in the site's zone", got)
 	}
 }

@@ -159,7 +159,8 @@ type Phone struct {
 	Label   config.Text `yaml:"label"` // phone.description
 }
 
-// Date is a calendar day written as YYYY-MM-DD.
+// Date is a calendar day written as YYYY-MM-DD. Load sets Time to the
+// first instant of that day in the site's time zone (config.Day).
 type Date struct {
 	time.Time
 	Pos diag.Position

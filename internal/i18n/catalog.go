@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/strictyaml"
 	"github.com/loa-ssg/loa/internal/textfile"
 )
@@ -27,8 +29,11 @@ type Catalog struct {
 }
 
 // Load builds the catalog for langs from the built-in defaults and the
-// site's content/i18n/<lang>.yaml files in fsys (each optional). A key in a
-// site file that no default has is an error with a suggestion.
+// site's content/i18n/<lang>.yaml files in fsys (each optional). A site
+// file holds "key: text" lines: a key of a built-in string, or TagPrefix
+// and a tag's slug for the tag's display name. Any other key, a key twice,
+// a value that is not text, a tag key whose slug is not a slug and YAML
+// mistakes are errors at their file:line:col, with a hint.
 func Load(fsys fs.FS, langs []string) (*Catalog, diag.List, error) {
 	base, err := builtin(fallback)
 	if err != nil {
@@ -81,20 +86,41 @@ func builtin(lang string) (map[string]string, error) {
 	return m, nil
 }
 
+// TagPrefix begins the key of a tag's display name: "tag_" + the tag's
+// slug ("tag_suc-khoe: Sức khỏe"). Such keys have no built-in default.
+const TagPrefix = "tag_"
+
 func override(file string, text []byte, m map[string]string, known []string) diag.List {
-	var own map[string]string
+	var own entries
 	l := strictyaml.Decode(strictyaml.Source{File: file, Text: text}, &own)
-	for k, v := range own {
-		if _, ok := m[k]; !ok {
-			d := diag.Errorf(diag.Position{File: file}, "unknown interface string %q", k)
-			if s := diag.Suggest(k, known); s != "" {
-				d = d.WithHint("did you mean %q?", s)
+	for _, e := range own {
+		if slug, ok := strings.CutPrefix(e.key, TagPrefix); ok {
+			if !fold.ValidSlug(slug) {
+				d := diag.Errorf(e.keyPos, "%q is not a tag's key: after %s comes the tag's slug, as in its page's address", e.key, TagPrefix)
+				if s := fold.Slug(slug); s != "" {
+					d = d.WithHint("write %s%s", TagPrefix, s)
+				}
+				d.Span = e.keySpan
+				l.Add(d)
+				continue
 			}
+			m[e.key] = e.value
+			continue
+		}
+		if _, ok := m[e.key]; !ok {
+			d := diag.Errorf(e.keyPos, "unknown interface string %q", e.key)
+			if s := diag.Suggest(e.key, known); s != "" {
+				d = d.WithHint("did you mean %q?", s)
+			} else {
+				d = d.WithHint("the keys are those of the built-in strings (see internal/i18n/defaults/%s.yaml), or %s<slug> for a tag's name", fallback, TagPrefix)
+			}
+			d.Span = e.keySpan
 			l.Add(d)
 			continue
 		}
-		m[k] = v
+		m[e.key] = e.value
 	}
+	l.FillSources(diag.NewLineIndex(file, text))
 	return l
 }
 

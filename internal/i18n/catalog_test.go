@@ -60,6 +60,11 @@ func TestLongDate(t *testing.T) {
 	morning := time.Date(2021, 11, 5, 8, 11, 0, 0, loc)
 	evening := time.Date(2021, 11, 24, 17, 22, 0, 0, loc)
 	midnight := time.Date(2021, 11, 2, 0, 0, 0, 0, loc)
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Skip(err)
+	}
+	santiagoDay := time.Date(2024, 9, 8, 4, 0, 0, 0, time.UTC).In(santiago) // 01:00 -03, the clocks' jump
 	for _, tc := range []struct {
 		lang   string
 		t      time.Time
@@ -72,6 +77,10 @@ func TestLongDate(t *testing.T) {
 		{"vi", midnight, true, "Thứ Ba, 02/11/2021"},
 		{"en", evening, false, "Wednesday 24 November 2021, 17:22"},
 		{"en", evening, true, "Wednesday 24 November 2021, 5:22 pm"},
+		// A day whose midnight does not exist starts at 01:00: that is
+		// the day alone, as a date written without a time is kept.
+		{"en", santiagoDay, false, "Sunday 8 September 2024"},
+		{"en", santiagoDay.Add(time.Minute), false, "Sunday 8 September 2024, 01:01"},
 	} {
 		if got := LongDate(tc.lang, tc.t, tc.twelve); got != tc.want {
 			t.Errorf("LongDate(%s, %v, %v) = %q, want %q", tc.lang, tc.t, tc.twelve, got, tc.want)

@@ -25,7 +25,9 @@ func Date(lang string, t time.Time) string {
 
 var viWeekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
 
-// LongDate formats t with its weekday and, when t is not midnight, its
+// LongDate formats t with its weekday and, unless t is the first instant
+// of its calendar day (midnight, or the moment the clocks jump on a day
+// that has no midnight: how a date written without a time is kept), its
 // time: Vietnamese "Thứ Sáu, 05/11/2021, 08:30" (or "8:30 SA" with
 // twelveHour: SA before noon, CH after, as Vietnamese portals write it),
 // English "Friday 5 November 2021, 08:30" (or "8:30 am"). t should already
@@ -40,7 +42,7 @@ func LongDate(lang string, t time.Time, twelveHour bool) string {
 	default:
 		s = Date(lang, t)
 	}
-	if t.Hour() == 0 && t.Minute() == 0 {
+	if before := t.Add(-time.Nanosecond); before.Day() != t.Day() {
 		return s
 	}
 	if !twelveHour {

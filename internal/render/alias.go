@@ -11,6 +11,8 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" {{.CSP}}>
+<meta name="referrer" content="no-referrer">
 <title>{{.Title}}</title>
 <link rel="canonical" href="{{.Canonical}}">
 <meta name="robots" content="noindex">
@@ -24,9 +26,12 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 
 // Alias writes the page an old address of p serves: it sends the browser
 // on to p at once (a meta refresh, which needs no script), names p as the
-// canonical page, and asks search engines not to index it.
+// canonical page, and asks search engines not to index it. Like every
+// other page it carries the Content-Security-Policy and the no-referrer
+// policy.
 func (r *Renderer) Alias(w io.Writer, p *content.Page) error {
 	return aliasPage.Execute(w, struct {
 		Lang, Title, Path, Canonical string
-	}{p.Lang, p.Title, p.Path, r.Site.AbsURL(p.Path)})
+		CSP                          template.HTMLAttr
+	}{p.Lang, p.Title, p.Path, r.Site.AbsURL(p.Path), template.HTMLAttr(`content="` + CSP + `"`)})
 }

@@ -128,11 +128,11 @@ func (r *Renderer) directorySection(lang string) *content.Page {
 func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Page) Provider {
 	out := Provider{
 		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
-		Website: p.Website, Email: p.Email, Checked: p.Checked.Time, SourceDate: p.SourceDate(),
+		Website: p.Website, Email: p.Email, Checked: r.day(p.Checked.Time), SourceDate: p.SourceDate(),
 		ReviewDue: p.Stale(r.Now, p.Review(r.Site)), URL: r.providerPath(sec, p.ID),
 	}
 	for _, s := range p.Sources {
-		out.Sources = append(out.Sources, Source{URL: s.URL, Title: s.Title, Date: s.Date.Time})
+		out.Sources = append(out.Sources, Source{URL: s.URL, Title: s.Title, Date: r.day(s.Date.Time)})
 	}
 	for _, loc := range p.Locations {
 		out.Locations = append(out.Locations, r.location(loc, lang))

@@ -100,6 +100,33 @@ func (r *Renderer) makeExtras() diag.List {
 // Extras returns the directory's generated pages, sorted by path.
 func (r *Renderer) Extras() []*Extra { return r.extras }
 
+// What names the kind of generated page e is, for messages: "the tag
+// page", "the search page", "page 2 of the list", ….
+func (e *Extra) What() string {
+	switch e.kind {
+	case "provider":
+		return "the directory's page of an organization"
+	case "category":
+		return "the directory's page of a category"
+	case "area":
+		return "the directory's page of an area"
+	case "page":
+		return fmt.Sprintf("page %d of a list", e.n)
+	case "tag":
+		if e.n > 1 {
+			return fmt.Sprintf("page %d of a tag page", e.n)
+		}
+		return "the tag page"
+	case "tags":
+		return "the list of tags"
+	case "search":
+		return "the search page"
+	case "az":
+		return "the A–Z list of pages"
+	}
+	return "a generated page"
+}
+
 // Extra renders e to w.
 func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 	v := r.frame(e.Lang, e.Path, e.section, r.extraKeys[e.Key])

@@ -17,10 +17,11 @@ func (r *Renderer) FeedPath(lang string) string { return r.Site.LangPrefix(lang)
 
 // Feed writes lang's news as an Atom 1.0 feed (RFC 4287): the newest
 // FeedSize items, each with its absolute URL as id, title, summary, link,
-// published and updated times in the site's time zone. It writes nothing
-// and returns false when the language has no news.
+// published and updated times in the site's time zone. Drafts (built with
+// --drafts) are left out. It writes nothing and returns false when the
+// language has no news.
 func (r *Renderer) Feed(w io.Writer, lang string) (bool, error) {
-	items := r.news[lang]
+	items := r.feed[lang]
 	if len(items) == 0 {
 		return false, nil
 	}

@@ -48,6 +48,7 @@ type Renderer struct {
 	Input
 	tmpl   set
 	news   map[string][]*content.Page // lang → news items, newest first
+	feed   map[string][]*content.Page // lang → news items but drafts, newest first
 	extras []*Extra
 	byTag  map[string]map[string][]int32 // lang → tag slug → places in news, newest first
 	// newsPlace is each news item's place in news[its language].
@@ -77,11 +78,24 @@ func New(in Input) (*Renderer, diag.List, error) {
 	r.news = map[string][]*content.Page{}
 	for _, p := range in.Content.Pages {
 		if p.Kind == content.KindPage && p.Section() == NewsSection {
+			if p.Date.IsZero() {
+				// Feeds, lists and JSON-LD order and date news by it.
+				today := in.Now.In(in.Site.Location).Format(time.DateOnly)
+				l.Add(diag.Errorf(p.FrontMatter.Pos, "this news item has no date").
+					WithHint("add a line date: %s (the day it was published; %sT08:30 with the time) to its front matter", today, today))
+				continue
+			}
 			r.news[p.Lang] = append(r.news[p.Lang], p)
 		}
 	}
-	for _, items := range r.news {
+	r.feed = map[string][]*content.Page{}
+	for lang, items := range r.news {
 		sortNewest(items)
+		for _, p := range items {
+			if !p.Draft {
+				r.feed[lang] = append(r.feed[lang], p)
+			}
+		}
 	}
 	r.menus = map[string][]Link{}
 	for _, l := range in.Site.Languages {
@@ -223,7 +237,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		paths[t.Lang] = t.Path
 	}
 	v := r.frame(p.Lang, p.Path, p.Parent, paths)
-	v.Page, v.Title, v.Content, v.TOC = p, p.Title, template.HTML(res.HTML), res.TOC
+	v.Page, v.Title, v.Content, v.TOC, v.Draft = p, p.Title, template.HTML(res.HTML), res.TOC, p.Draft
 	if p.Description != "" {
 		v.Description = p.Description
 	} else if res.Summary != "" {
@@ -255,8 +269,8 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
 			"publisher": map[string]any{"@type": "Organization", "name": r.Site.Title.Get(p.Lang)}}
 		if !p.Date.IsZero() {
-			article["datePublished"] = p.Date.In(r.Site.Location).Format(time.RFC3339)
-			article["dateModified"] = lastmod(p).In(r.Site.Location).Format(time.RFC3339)
+			article["datePublished"] = r.isoDate(p.Date)
+			article["dateModified"] = r.isoDate(lastmod(p))
 		}
 		if v.Description != "" {
 			article["description"] = v.Description
@@ -283,7 +297,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[string]string) *View {
 	v := r.base(lang)
 	v.Canonical = r.Site.AbsURL(urlPath)
-	if len(r.news[lang]) > 0 {
+	if len(r.feed[lang]) > 0 {
 		v.Feed = r.FeedPath(lang)
 	}
 	for _, l := range r.Site.Languages {
@@ -347,11 +361,35 @@ func (r *Renderer) item(p *content.Page) Item {
 func (r *Renderer) makeItem(p *content.Page) Item {
 	it := Item{Title: p.Title, URL: p.Path, Summary: p.Description, Date: p.Date}
 	if !p.Date.IsZero() {
-		it.DateISO, it.DateText = p.Date.Format(time.RFC3339), r.date(p.Lang, p.Date)
+		it.DateISO, it.DateText = r.isoDate(p.Date), r.date(p.Lang, p.Date)
 	}
 	return it
 }
 
 func (r *Renderer) date(lang string, t time.Time) string {
 	return i18n.Date(lang, t.In(r.Site.Location))
+}
+
+// day returns the calendar day t names in UTC (a directory entry's
+// YYYY-MM-DD date) as that day in the site's time zone, so that it is not
+// shown as the day before in zones behind UTC; the zero time stays zero.
+func (r *Renderer) day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return config.Day(y, m, d, r.Site.Location)
+}
+
+// isoDate writes t in the site's time zone for machines (<time datetime>,
+// sitemap.xml, JSON-LD): a calendar day (a date written without a time,
+// config.IsDay) as the date alone, "2024-09-08", which all three accept
+// (HTML's valid date string, W3C Datetime, ISO 8601); anything else as
+// RFC 3339, "2021-11-05T08:30:00+07:00".
+func (r *Renderer) isoDate(t time.Time) string {
+	t = t.In(r.Site.Location)
+	if config.IsDay(t) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
 }

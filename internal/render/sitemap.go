@@ -9,9 +9,10 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 )
 
-// Sitemap writes sitemap.xml (sitemaps.org protocol 0.9) listing every page,
-// each with <xhtml:link rel="alternate" hreflang> for all its translations,
-// itself included, as Google documents for multilingual sites.
+// Sitemap writes sitemap.xml (sitemaps.org protocol 0.9) listing every page
+// but drafts (built with --drafts), each with <xhtml:link rel="alternate"
+// hreflang> for all its translations that are not drafts, itself included,
+// as Google documents for multilingual sites.
 func (r *Renderer) Sitemap(w io.Writer) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -21,7 +22,7 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		xmlText(&b, r.Site.AbsURL(path))
 		b.WriteString("</loc>\n")
 		if !mod.IsZero() {
-			b.WriteString("    <lastmod>" + mod.In(r.Site.Location).Format(time.RFC3339) + "</lastmod>\n")
+			b.WriteString("    <lastmod>" + r.isoDate(mod) + "</lastmod>\n")
 		}
 		if len(alternates) > 1 {
 			link := func(hreflang, href string) {
@@ -41,9 +42,14 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		b.WriteString("  </url>\n")
 	}
 	for _, p := range r.Content.Pages {
+		if p.Draft {
+			continue
+		}
 		alternates := map[string]string{}
 		for _, t := range p.Translations {
-			alternates[t.Lang] = t.Path
+			if !t.Draft {
+				alternates[t.Lang] = t.Path
+			}
 		}
 		url(p.Path, lastmod(p), alternates)
 	}
@@ -58,8 +64,10 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 	return err
 }
 
-// Robots writes robots.txt: everything may be crawled; the sitemap's
-// address is given when the site has a base_url.
+// Robots writes robots.txt (RFC 9309): everything may be crawled, and the
+// Sitemap line gives sitemap.xml's absolute address (sitemaps.org), which
+// needs the site's base_url (a site without one has only a relative path
+// to give, which crawlers ignore, and build refuses it).
 func (r *Renderer) Robots(w io.Writer) error {
 	s := "User-agent: *\nAllow: /\n"
 	if r.Site.BaseURL != "/" {

@@ -22,6 +22,9 @@ type View struct {
 	SiteTitle string
 	// Page is the page being rendered; nil for 404.html.
 	Page *content.Page
+	// Draft marks a page with draft: true (built with --drafts): it gets
+	// <meta name="robots" content="noindex"> and a visible banner.
+	Draft bool
 	// Title is the page title; for the home page, the site title.
 	Title       string
 	Description string
@@ -178,8 +181,10 @@ func (v *View) LongDate(t time.Time) string {
 	return i18n.LongDate(v.Lang, t.In(v.r.Site.Location), v.r.Site.TwelveHour)
 }
 
-// ISODate formats t as RFC 3339, for <time datetime>.
-func (v *View) ISODate(t time.Time) string { return t.Format(time.RFC3339) }
+// ISODate formats t for <time datetime>: a calendar day (a date written
+// without a time) as "2024-09-08", anything else as RFC 3339 in the site's
+// time zone.
+func (v *View) ISODate(t time.Time) string { return v.r.isoDate(t) }
 
 // Text returns t in the page's language.
 func (v *View) Text(t config.Text) string { return t.Get(v.Lang) }
