@@ -18,6 +18,7 @@ const (
 	MissingAlt         = "missing-alt"
 	HeadingOrder       = "heading-order"
 	DuplicateTitle     = "duplicate-title"
+	UnlinkedPhone      = "unlinked-phone"
 )
 
 // Defaults are each rule's severity when site.yaml does not set one:
@@ -28,6 +29,7 @@ var Defaults = map[string]string{
 	MissingTranslation: "warning",
 	HeadingOrder:       "warning",
 	DuplicateTitle:     "warning",
+	UnlinkedPhone:      "warning",
 }
 
 // Page is a published page with what its Markdown held.
@@ -35,6 +37,8 @@ type Page struct {
 	*content.Page
 	Links []markdown.Link
 	TOC   []markdown.Heading
+	// Numbers are the phone-like numbers its text shows without a call link.
+	Numbers []markdown.Number
 }
 
 // Run applies every rule to pages and returns the problems, each with the
@@ -51,6 +55,7 @@ func Run(site *config.Site, pages []Page) diag.List {
 		r.anchors(p)
 		r.alt(p)
 		r.headings(p)
+		r.phones(p)
 	}
 	r.translations()
 	r.titles()
@@ -94,6 +99,7 @@ func RunChanged(site *config.Site, pages []Page, changed []int) diag.List {
 		r.anchors(p)
 		r.alt(p)
 		r.headings(p)
+		r.phones(p)
 	}
 	for i := range pages {
 		p := &pages[i]
@@ -219,6 +225,16 @@ func (r *runner) alt(p *Page) {
 			r.report(MissingAlt, at(p, ln.Offset), "describe the image between the brackets: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)",
 				"the image %q has no alternative text for people who cannot see it", ln.Dest)
 		}
+	}
+}
+
+// phones reports phone numbers in text that a phone cannot call with one
+// tap: numbers the site does not know as emergency, directory or publisher
+// numbers, written without a "tel:" link.
+func (r *runner) phones(p *Page) {
+	for _, n := range p.Numbers {
+		r.report(UnlinkedPhone, at(p, n.Offset), fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial),
+			"the phone number %q is plain text, not a call link", n.Text)
 	}
 }
 

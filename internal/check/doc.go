@@ -1,7 +1,8 @@
 // Package check owns the rules that look across the whole site once every
 // page is converted: links to anchors that do not exist, pages missing in a
 // language, images without alternative text, headings that skip a level,
-// and titles used twice in one language.
+// titles used twice in one language, and phone numbers written as plain
+// text rather than call links.
 //
 // It receives the loaded configuration and, for each published page, its
 // content.Page with the links and headings markdown found; it returns

@@ -46,6 +46,14 @@ type Site struct {
 	Languages []Language
 	// Menu lists top-level section folder names in menu order.
 	Menu []string
+	// Footer lists top-level section folder names linked from every
+	// page's footer, in order ("about": who publishes the site).
+	Footer []string
+	// Publisher is who publishes the site, shown on every page's footer
+	// (Decree 42/2022/NĐ-CP, Art. 4, asks state websites for the name,
+	// address, phone and email of the agency in charge). Every field is
+	// optional and shown only when set.
+	Publisher Publisher
 	// ReviewDays is the default review period of directory entries, in
 	// days: how old the day a person checked an entry (or, when no one has,
 	// its newest source date) may be before the entry is flagged. A
@@ -59,6 +67,10 @@ type Site struct {
 	// QuickExit is the absolute https URL of the neutral page the quick-exit
 	// button replaces the current page with.
 	QuickExit string
+	// SafetyPage names the page on browsing safely (a content file or
+	// bundle without its language, "guidance/duyet-web-an-toan"), linked
+	// beside the quick exit on every page; "" for none.
+	SafetyPage string
 	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
 	// default: raw HTML is left out.
 	UnsafeHTML bool
@@ -85,6 +97,16 @@ type Emergency struct {
 	Name   Text          `yaml:"name"`
 }
 
+// Publisher is the organization responsible for the site. Name and
+// Address are per language; Phone is a Vietnamese number as dialled
+// ("0221 3862 000"); Email an address that takes reports of mistakes.
+type Publisher struct {
+	Name    Text   `yaml:"name"`
+	Address Text   `yaml:"address"`
+	Phone   string `yaml:"phone"`
+	Email   string `yaml:"email"`
+}
+
 // Term is a declared directory category or area: a slug id and its name
 // per language.
 type Term struct {
@@ -106,11 +128,14 @@ type raw struct {
 	Languages       []Language                   `yaml:"languages"`
 	DefaultLanguage string                       `yaml:"default_language"`
 	Menu            []string                     `yaml:"menu"`
+	Footer          []string                     `yaml:"footer"`
+	Publisher       Publisher                    `yaml:"publisher"`
 	ReviewDays      int                          `yaml:"review_days"`
 	Emergency       []Emergency                  `yaml:"emergency"`
 	Categories      []Term                       `yaml:"categories"`
 	Areas           []Term                       `yaml:"areas"`
 	QuickExit       string                       `yaml:"quick_exit"`
+	SafetyPage      string                       `yaml:"safety_page"`
 	UnsafeHTML      bool                         `yaml:"unsafe_html"`
 	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
 	TimeFormat      string                       `yaml:"time_format"`
@@ -125,10 +150,10 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	l := strictyaml.Decode(strictyaml.Source{File: file, Text: text}, &r)
 	top := diag.Position{File: file}
 	s := &Site{
-		Title: r.Title, Description: r.Description, Menu: r.Menu,
+		Title: r.Title, Description: r.Description, Menu: r.Menu, Footer: r.Footer, Publisher: r.Publisher,
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
-		QuickExit: r.QuickExit, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
+		QuickExit: r.QuickExit, SafetyPage: r.SafetyPage, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
 	}
 	switch r.TimeFormat {
 	case "", "24h":
@@ -185,6 +210,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		}
 		l.Append(s.Check(e.Name, "name"))
 	}
+	l.Append(s.checkPublisher(top))
 	l.Append(s.checkTerms(s.Categories, "categories"))
 	l.Append(s.checkTerms(s.Areas, "areas"))
 	l.FillSources(diag.NewLineIndex(file, text))
@@ -348,4 +374,39 @@ func (s *Site) languageList() string {
 		codes[i] = l.Code
 	}
 	return strings.Join(codes, ", ")
+}
+
+// checkPublisher validates publisher: its texts like every other, a phone
+// of digits (spaces, dots and hyphens between groups, "+84" allowed) and an
+// email with an "@".
+func (s *Site) checkPublisher(top diag.Position) diag.List {
+	var l diag.List
+	p := s.Publisher
+	if p.Name.ByLang != nil {
+		l.Append(s.Check(p.Name, "name"))
+	}
+	if p.Address.ByLang != nil {
+		l.Append(s.Check(p.Address, "address"))
+	}
+	if p.Phone != "" {
+		digits := 0
+		for i, r := range p.Phone {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case r == ' ' || r == '.' || r == '-' || r == '+' && i == 0:
+			default:
+				digits = -100
+			}
+		}
+		if digits < 3 {
+			l.Add(diag.Errorf(top, "publisher phone %q is not a phone number", p.Phone).
+				WithHint("write the digits as they are dialled, e.g. \"0221 3862 000\""))
+		}
+	}
+	if p.Email != "" && (!strings.Contains(p.Email, "@") || strings.ContainsAny(p.Email, " <>\"?")) {
+		l.Add(diag.Errorf(top, "publisher email %q is not an email address", p.Email).
+			WithHint("write it as name@example.gov.vn"))
+	}
+	return l
 }

@@ -97,3 +97,34 @@ areas:
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", all, strings.Join(want, "\n"))
 	}
 }
+
+// TestPublisher checks publisher: every field optional, the texts in every
+// language, and a phone and an email that can be used.
+func TestPublisher(t *testing.T) {
+	head := "title: {vi: Trang, en: Site}\nlanguages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]\n"
+	s, l := Parse("site.yaml", []byte(head+"publisher:\n  phone: \"+84 221 3862 000\"\n"), "")
+	if len(l) != 0 || s.Publisher.Phone != "+84 221 3862 000" || s.Publisher.Name.ByLang != nil {
+		t.Fatalf("phone only: %v %+v", l, s.Publisher)
+	}
+	_, l = Parse("site.yaml", []byte(head+`publisher:
+  name: {vi: Sở Y tế}
+  phone: "0221 386 2OO"
+  email: "gop y@example"
+  fax: "0221"
+`), "")
+	var got []string
+	for _, d := range l {
+		got = append(got, d.Pos.String()+": "+d.Message)
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range []string{
+		`site.yaml:7:3: unknown key "fax"`,
+		`site.yaml:4:9: "name" has no English text`,
+		`site.yaml: publisher phone "0221 386 2OO" is not a phone number`,
+		`site.yaml: publisher email "gop y@example" is not an email address`,
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing %q in\n%s", w, all)
+		}
+	}
+}

@@ -35,11 +35,14 @@ type Problem struct {
 
 // Result is a converted body.
 type Result struct {
-	HTML     []byte
-	TOC      []Heading
-	Summary  string // plain text of the first paragraph
-	Text     string // plain text of the whole body, for the search index
-	Links    []Link // every link and image, in order
+	HTML    []byte
+	TOC     []Heading
+	Summary string // plain text of the first paragraph
+	Text    string // plain text of the whole body, for the search index
+	Links   []Link // every link and image, in order
+	// Numbers are the phone-like numbers left as plain text (see
+	// Options.Phones), for the unlinked-phone check.
+	Numbers  []Number
 	Problems []Problem
 }
 
@@ -63,8 +66,9 @@ type Resolver func(dest string) (string, error)
 // Converter converts Markdown bodies. It is not safe for concurrent use:
 // give each goroutine its own.
 type Converter struct {
-	md  goldmark.Markdown
-	buf bytes.Buffer
+	md     goldmark.Markdown
+	buf    bytes.Buffer
+	phones map[string]bool
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -72,6 +76,11 @@ type Options struct {
 	// UnsafeHTML passes raw HTML in Markdown through to the page. Off, raw
 	// HTML is left out (goldmark's safe mode).
 	UnsafeHTML bool
+	// Phones are numbers, as their digits ("111", "02213862000"), that
+	// become call links ("tel:") wherever a body's text shows them, written
+	// with or without spaces, dots or hyphens between groups of digits:
+	// the site's emergency and directory numbers.
+	Phones []string
 }
 
 // New returns a Converter with loa's Markdown settings.
@@ -86,7 +95,13 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md}
+	c := &Converter{md: md, phones: map[string]bool{}}
+	for _, p := range opts.Phones {
+		if d := Digits(p); d != "" {
+			c.phones[d] = true
+		}
+	}
+	return c
 }
 
 // Hooks connect a conversion to the site being built. Either may be nil.
@@ -104,8 +119,9 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 }
 
 // ConvertWith converts body. Every image after the first gets
-// loading="lazy" (the first is likely above the fold). The returned HTML
-// is a fresh slice the caller may keep.
+// loading="lazy" (the first is likely above the fold). Numbers of
+// Options.Phones in text become call links, and every "tel:" link gets the
+// class CallClass. The returned HTML is a fresh slice the caller may keep.
 func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	var res Result
 	resolve := hooks.Resolve
@@ -134,6 +150,9 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 			}
 		case *ast.Link:
 			dest := string(n.Destination)
+			if strings.HasPrefix(dest, "tel:") {
+				n.SetAttributeString("class", []byte(CallClass))
+			}
 			n.Destination = c.link(n, n.Destination, body, resolve, &res)
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination)})
 		case *ast.Image:
@@ -157,6 +176,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		}
 		return ast.WalkContinue, nil
 	})
+	res.Numbers = linkPhones(doc, body, c.phones)
 	c.buf.Reset()
 	if err := c.md.Renderer().Render(&c.buf, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})

@@ -129,7 +129,7 @@ func TestLinks(t *testing.T) {
 		`<a href="https://bocongan.gov.vn" rel="noopener noreferrer">Bộ Công an</a>`,
 		`<a href="http://example.org" rel="noopener noreferrer">http</a>`,
 		`<a href="mailto:a@example.org">thư</a>`,
-		`<a href="tel:111">gọi</a>`,
+		`<a href="tel:111" class="call-inline">gọi</a>`,
 		`<a href="#muc-tieu">mục</a>`,
 		`<a href="../plan/x.vi.md">trang</a>`, // nil resolver: left as written
 		`<a href="https://example.org/b" rel="noopener noreferrer">https://example.org/b</a>`,

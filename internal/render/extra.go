@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -97,6 +98,18 @@ func (r *Renderer) makeExtras() diag.List {
 	return l
 }
 
+// reportMistake returns a mailto: URL to the publisher's email with the
+// page's title and address in the subject (RFC 6068), or "" when site.yaml
+// gives the publisher no email.
+func (r *Renderer) reportMistake(v *View) string {
+	email := r.Site.Publisher.Email
+	if email == "" {
+		return ""
+	}
+	subject := strings.ReplaceAll(r.Catalog.T(v.Lang, "report_mistake_subject"), "{page}", v.Title+" ("+v.Canonical+")")
+	return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
+}
+
 // Extras returns the directory's generated pages, sorted by path.
 func (r *Renderer) Extras() []*Extra { return r.extras }
 
@@ -152,6 +165,7 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 		d.Providers = d.Providers[i : i+1]
 		v.Description = d.Providers[0].Description
 		v.JSONLD = r.jsonLD(e.prov, e.Lang)
+		v.ReportMistake = r.reportMistake(v)
 	default:
 		d.Term = &Link{Title: e.Title, URL: e.Path}
 		d.Providers = slices.DeleteFunc(d.Providers, func(p Provider) bool {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/i18n"
 )
 
@@ -54,5 +55,26 @@ func TestPagerWindow(t *testing.T) {
 	}
 	if r.pager("en", "/en/news/", 1, PerPage) != nil {
 		t.Error("a list that fits on one page has a pager")
+	}
+}
+
+// TestReportMistake checks the "report a mistake" link of provider pages:
+// a mailto: URL with the page's title and address in the subject, spaces
+// as %20 (RFC 6068), and none when the publisher has no email.
+func TestReportMistake(t *testing.T) {
+	cat, _, err := i18n.Load(fstest.MapFS{}, []string{"vi", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &config.Site{}
+	r := &Renderer{Input: Input{Catalog: cat, Site: site}}
+	v := &View{Lang: "vi", Title: "Tổng đài 111 & 113", Canonical: "https://example.org/ho-tro/tong-dai-111/"}
+	if got := r.reportMistake(v); got != "" {
+		t.Errorf("no email: got %q, want none", got)
+	}
+	site.Publisher.Email = "gopy@example.gov.vn"
+	want := "mailto:gopy@example.gov.vn?subject=B%C3%A1o%20th%C3%B4ng%20tin%20sai%3A%20T%E1%BB%95ng%20%C4%91%C3%A0i%20111%20%26%20113%20%28https%3A%2F%2Fexample.org%2Fho-tro%2Ftong-dai-111%2F%29"
+	if got := r.reportMistake(v); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -80,14 +80,16 @@ func (r *Renderer) related(p *content.Page) []Item {
 	return out
 }
 
-// latest returns the newest news items of p's language, p left out.
-func (r *Renderer) latest(p *content.Page) []Item {
+// latest returns the newest news items of p's language, p and the items
+// of shown (already on the page, as related news) left out, so that no
+// page lists an item twice.
+func (r *Renderer) latest(p *content.Page, shown []Item) []Item {
 	var out []Item
 	for _, q := range r.news[p.Lang] {
 		if len(out) == LatestNews {
 			break
 		}
-		if q != p {
+		if q != p && !slices.ContainsFunc(shown, func(it Item) bool { return it.URL == q.Path }) {
 			out = append(out, r.item(q))
 		}
 	}

@@ -59,6 +59,8 @@ type Renderer struct {
 	cache     sync.Map // cacheKey → template.HTML, for View.Cached
 	items     map[*content.Page]Item
 	menus     map[string][]Link // lang → the menu, no entry current
+	footers   map[string][]Link // lang → the footer links
+	safety    map[string]string // lang → URL of the page on browsing safely
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -109,6 +111,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 			}
 		}
 	}
+	l.Append(r.sitePages())
 	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
 	for _, p := range in.Content.Pages {
 		r.items[p] = r.makeItem(p)
@@ -228,7 +231,67 @@ func (r *Renderer) base(lang string) *View {
 		v.SearchIndex, v.SearchPage = r.searchIndexURL(lang), r.SearchPath(lang)
 	}
 	v.Menu = slices.Clone(r.menus[lang]) // frame marks the current entry
+	v.FooterLinks, v.SafetyPage = r.footers[lang], r.safety[lang]
+	if pub := r.Site.Publisher; pub.Name.ByLang != nil || pub.Address.ByLang != nil || pub.Phone != "" || pub.Email != "" {
+		v.Publisher = &Publisher{Name: pub.Name.Get(lang), Address: pub.Address.Get(lang),
+			Phone: pub.Phone, Dial: markdown.Digits(pub.Phone), Email: pub.Email}
+	}
 	return v
+}
+
+// pageNamed finds the page site.yaml names as name (a section folder, a
+// page bundle or a single-file page, without its language:
+// "about", "guidance/duyet-web-an-toan") in lang.
+func (r *Renderer) pageNamed(name, lang string) *content.Page {
+	name = strings.Trim(name, "/")
+	for _, f := range []string{"/_index.", "/index.", "."} {
+		if p := r.Content.ByFile(path.Join(content.Root, name) + f + lang + ".md"); p != nil {
+			return p
+		}
+		if lang == r.Site.Default() {
+			if p := r.Content.ByFile(path.Join(content.Root, name) + f + "md"); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// sitePages finds the pages site.yaml's footer: and safety_page: name in
+// each language, and reports names that match no page at all.
+func (r *Renderer) sitePages() diag.List {
+	var l diag.List
+	r.footers, r.safety = map[string][]Link{}, map[string]string{}
+	top := diag.Position{File: config.File}
+	found := func(name string) bool {
+		for _, lang := range r.Site.Languages {
+			if r.pageNamed(name, lang.Code) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	for _, name := range r.Site.Footer {
+		if !found(name) {
+			l.Add(diag.Errorf(top, "footer: names %q, which is no page or section", name).
+				WithHint("write the folder under content/ (e.g. about for content/about/_index.vi.md), without the language"))
+		}
+	}
+	if name := r.Site.SafetyPage; name != "" && !found(name) {
+		l.Add(diag.Errorf(top, "safety_page: names %q, which is no page", name).
+			WithHint("write the file under content/ without its language, e.g. guidance/duyet-web-an-toan"))
+	}
+	for _, lang := range r.Site.Languages {
+		for _, name := range r.Site.Footer {
+			if p := r.pageNamed(name, lang.Code); p != nil {
+				r.footers[lang.Code] = append(r.footers[lang.Code], Link{Title: p.Title, URL: p.Path})
+			}
+		}
+		if p := r.pageNamed(r.Site.SafetyPage, lang.Code); r.Site.SafetyPage != "" && p != nil {
+			r.safety[lang.Code] = p.Path
+		}
+	}
+	return l
 }
 
 func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
@@ -254,7 +317,12 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	}
 	switch {
 	case p.Kind == content.KindHome:
-		v.Latest = r.latest(p)
+		v.Latest = r.latest(p, nil)
+		// The pages the footer links (About) are not background reading:
+		// the home page lists the sections only.
+		v.Children = slices.DeleteFunc(v.Children, func(it Item) bool {
+			return slices.ContainsFunc(v.FooterLinks, func(l Link) bool { return l.URL == it.URL })
+		})
 		site := map[string]any{"@context": "https://schema.org", "@type": "WebSite",
 			"name": r.Site.Title.Get(p.Lang), "url": v.Canonical, "inLanguage": p.Lang}
 		if v.SearchPage != "" {
@@ -264,7 +332,8 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		}
 		v.JSONLD = jsonLD(site)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
-		v.Latest, v.Related, v.Article = r.latest(p), r.related(p), true
+		v.Related, v.Article = r.related(p), true
+		v.Latest = r.latest(p, v.Related)
 		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
 			"publisher": map[string]any{"@type": "Organization", "name": r.Site.Title.Get(p.Lang)}}

@@ -72,6 +72,17 @@ type View struct {
 	// JSONLD is the page's schema.org description, when it has one.
 	JSONLD  template.JS
 	HomeURL string
+	// FooterLinks are the pages site.yaml's footer: names (the About
+	// page), in this language; SafetyPage is the URL of the page on
+	// browsing safely, linked beside the quick exit ("" for none).
+	FooterLinks []Link
+	SafetyPage  string
+	// Publisher is who publishes the site, in this language; nil when
+	// site.yaml names no publisher.
+	Publisher *Publisher
+	// ReportMistake is a mailto: URL for reporting a mistake on this page,
+	// with the page in the subject; "" when the publisher has no email.
+	ReportMistake string
 
 	r      *Renderer
 	layout string // the template being executed, for Cached
@@ -111,6 +122,12 @@ type Item struct {
 	// formatted once for every list that shows the page; both are "" when
 	// the page has no date.
 	DateISO, DateText string
+}
+
+// Publisher is site.yaml's publisher in one language; empty fields are
+// not shown. Dial is Phone's digits, for its tel: link.
+type Publisher struct {
+	Name, Address, Phone, Dial, Email string
 }
 
 // Emergency is a number in the band on every page.
