@@ -17,11 +17,16 @@ pages. A broken edit keeps the last good site on screen, with the problems
 shown over it until they are fixed. Nothing is written into the site's
 folder; Ctrl-C stops the preview and removes its temporary files.
 
+With --public DIR it builds nothing: it serves the site already built in
+DIR (loa build --out DIR) the way a web host would, with the site's own
+404 page and security headers, and without the files meant for the host.
+
 Flags:
 `
 
 type serveConfig struct {
-	opts serve.Options
+	opts   serve.Options
+	public string
 }
 
 func serveFlags(c *serveConfig) *flag.FlagSet {
@@ -30,6 +35,7 @@ func serveFlags(c *serveConfig) *flag.FlagSet {
 	fs.IntVar(&c.opts.Port, "port", 1313, "the `PORT` to listen on")
 	fs.StringVar(&c.opts.Bind, "bind", "127.0.0.1", "the `ADDRESS` to listen on; 0.0.0.0 lets other computers see the preview")
 	fs.BoolVar(&c.opts.Build.Drafts, "drafts", false, "show pages marked draft: true")
+	fs.StringVar(&c.public, "public", "", "serve the site already built in `DIR` as a web host would, instead of building and watching")
 	return fs
 }
 
@@ -42,5 +48,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{msg: fmt.Sprintf("serve: --port %d is not a port number (1–65535)", c.opts.Port)}
 	}
 	c.opts.Log = stderr
+	if c.public != "" {
+		return asUsage(serve.RunPublic(ctx, serve.PublicOptions{Dir: c.public, Bind: c.opts.Bind, Port: c.opts.Port, Log: stderr}))
+	}
 	return asUsage(serve.Run(ctx, c.opts))
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/loa-ssg/loa/internal/render"
 )
 
 // Marker is the file every output folder made by loa holds. loa replaces or
@@ -129,3 +131,12 @@ func swap(staging, out string) (cleanup, err error) {
 		return os.Remove(old), nil // an empty folder; Remove refuses anything else
 	}
 }
+
+// HostFiles are the files at the root of the output folder that are for
+// the host, not for visitors (_headers, nginx-headers.conf, Marker); a host
+// should not serve them (see README.md, "Hosting").
+var HostFiles = render.HostFiles
+
+// HostHeaders returns the response headers a host should send with every
+// file of the site (the same as in _headers), as name and value pairs.
+func HostHeaders() [][2]string { return render.Headers() }

@@ -134,7 +134,7 @@ func (b *builder) write(ctx context.Context) error {
 			}
 		}
 	}
-	for name, data := range render.HeaderFiles() {
+	for name, data := range render.HeaderFiles(b.site.BasePath) {
 		if err := b.writeFile(name, data); err != nil {
 			return err
 		}

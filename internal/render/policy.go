@@ -25,14 +25,35 @@ var headers = [][2]string{
 	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
 }
 
-// HeaderFiles returns ready-to-use header configuration for common static
-// hosts, keyed by the file name written at the site's root: "_headers"
-// (Netlify, Cloudflare Pages) and "nginx-headers.conf" (an nginx snippet to
-// include in a server block).
-func HeaderFiles() map[string][]byte {
+// HostFiles are the files a build writes at the site's root for the host,
+// not for visitors: the header files below and the output folder's marker.
+// Netlify and Cloudflare Pages read _headers and do not serve it; the nginx
+// snippet refuses all three; `loa serve --public` serves none of them.
+var HostFiles = []string{"_headers", "nginx-headers.conf", ".loa-output"}
+
+// Headers returns the response headers every host should send for the
+// site, as name and value pairs.
+func Headers() [][2]string { return headers }
+
+// HeaderFiles returns ready-to-use configuration for common static hosts,
+// keyed by the file name written at the site's root: "_headers" (Netlify,
+// Cloudflare Pages: the headers; both serve 404.html for a missing page
+// themselves) and "nginx-headers.conf" (an nginx snippet to include in a
+// server block: the headers, the site's 404.html as its error page, and no
+// serving of HostFiles). basePath is the site's base path ("/" or
+// "/sub/"), where 404.html is.
+func HeaderFiles(basePath string) map[string][]byte {
 	var netlify, nginx strings.Builder
 	netlify.WriteString("/*\n")
-	nginx.WriteString("# Security headers for a loa site: include this file in the server block.\n")
+	nginx.WriteString("# nginx configuration for a loa site: copy it beside your nginx configuration and\n" +
+		"# include it in the server block (include loa-site.conf;). It is for the server, not for\n" +
+		"# visitors: the location below keeps it, _headers and .loa-output from being served.\n")
+	fmt.Fprintf(&nginx, "error_page 404 %s404.html;\n", basePath)
+	var hidden []string
+	for _, f := range HostFiles {
+		hidden = append(hidden, regexp.QuoteMeta(f))
+	}
+	fmt.Fprintf(&nginx, "location ~ ^%s(%s)$ { return 404; }\n", regexp.QuoteMeta(basePath), strings.Join(hidden, "|"))
 	for _, h := range headers {
 		fmt.Fprintf(&netlify, "  %s: %s\n", h[0], h[1])
 		fmt.Fprintf(&nginx, "add_header %s \"%s\" always;\n", h[0], h[1])

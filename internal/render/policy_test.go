@@ -35,13 +35,19 @@ func TestForeignRequests(t *testing.T) {
 }
 
 func TestHeaderFiles(t *testing.T) {
-	files := HeaderFiles()
+	files := HeaderFiles("/sub/")
 	for name, want := range map[string]string{
 		"_headers":           "  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n",
 		"nginx-headers.conf": `add_header Referrer-Policy "no-referrer" always;`,
 	} {
 		if !strings.Contains(string(files[name]), want) {
 			t.Errorf("%s lacks %q:\n%s", name, want, files[name])
+		}
+	}
+	nginx := string(files["nginx-headers.conf"])
+	for _, want := range []string{"\nerror_page 404 /sub/404.html;\n", "\nlocation ~ ^/sub/(_headers|nginx-headers\\.conf|\\.loa-output)$ { return 404; }\n"} {
+		if !strings.Contains(nginx, want) {
+			t.Errorf("nginx-headers.conf lacks %q:\n%s", want, nginx)
 		}
 	}
 	if !strings.HasPrefix(string(files["_headers"]), "/*\n") {
