@@ -159,3 +159,26 @@ func TestReportMistakeLink(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneMenu checks the menu button on a 360×640 phone: closed, the
+// menu's links are hidden; opened, each is on screen and 44 px tall.
+func TestPhoneMenu(t *testing.T) {
+	p := page{t, browser(t)}
+	base := site(t)
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(360, 640, chromedp.EmulateScale(1))); err != nil {
+		t.Fatal(err)
+	}
+	p.open(base + "/")
+	if n := eval[int](p, `Array.from(document.querySelectorAll("header a[href='/ke-hoach/']")).filter(a => a.checkVisibility()).length`); n != 0 {
+		t.Errorf("closed menu: %d links to /ke-hoach/ visible", n)
+	}
+	eval[chromedp.Void](p, `document.querySelector(".menu-small summary").click()`)
+	bad := eval[[]string](p, `Array.from(document.querySelectorAll(".menu-small a")).filter(a => { const r = a.getBoundingClientRect();
+		return !a.checkVisibility() || r.height < 44 || r.bottom > innerHeight || r.right > innerWidth; }).map(a => a.textContent)`)
+	if len(bad) > 0 {
+		t.Errorf("open menu: links hidden, off screen or less than 44 px tall: %q", bad)
+	}
+	if n := eval[int](p, `document.querySelectorAll(".menu-small a").length`); n < 5 {
+		t.Errorf("open menu: %d links, want the 4 sections and search", n)
+	}
+}
