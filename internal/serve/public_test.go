@@ -19,7 +19,7 @@ import (
 func TestPublicHandler(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
-		"content/site.yaml":    "title: {vi: Thử}\nlanguages: [{code: vi, name: Tiếng Việt}]\n",
+		"content/site.yaml":    "title: {vi: Thử}\nbase_url: https://loa.test/\nlanguages: [{code: vi, name: Tiếng Việt}]\n",
 		"content/_index.vi.md": "---\ntitle: Trang chủ\n---\nXin chào.\n",
 		"content/bai.vi.md":    "---\ntitle: Bài\n---\nMột bài.\n",
 	} {
