@@ -162,33 +162,10 @@ type worker struct {
 
 // newWorkers returns a pool of workers for b.
 func (b *builder) newWorkers() *sync.Pool {
-	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: b.callNumbers()}
+	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: render.CallNumbers(b.site, b.providers)}
 	return &sync.Pool{New: func() any {
 		return &worker{conv: markdown.New(opts), analyzer: search.NewAnalyzer(b.dict)}
 	}}
-}
-
-// callNumbers lists the numbers that become call links wherever a page's
-// text shows them: the emergency numbers, the publisher's phone and every
-// directory phone that takes calls (not SMS-only or fax lines).
-func (b *builder) callNumbers() []string {
-	var out []string
-	for _, e := range b.site.Emergency {
-		out = append(out, e.Number)
-	}
-	if ph := b.site.Publisher.Phone; ph != "" {
-		out = append(out, ph)
-	}
-	for _, p := range b.providers {
-		for _, s := range p.Services {
-			for _, ph := range s.Phones {
-				if t := ph.Type.Value; t != "text" && t != "fax" {
-					out = append(out, ph.Number)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // page converts, renders and writes one page with its attachments, and

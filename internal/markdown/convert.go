@@ -95,13 +95,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	c := &Converter{md: md, phones: map[string]bool{}}
-	for _, p := range opts.Phones {
-		if d := Digits(p); d != "" {
-			c.phones[d] = true
-		}
-	}
-	return c
+	return &Converter{md: md, phones: PhoneSet(opts.Phones)}
 }
 
 // Hooks connect a conversion to the site being built. Either may be nil.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,4 +204,34 @@ func linkPhones(doc ast.Node, body []byte, phones map[string]bool) []Number {
 		tail.Segment = text.NewSegment(first+pos, last)
 	}
 	return unlinked
+}
+
+// PhoneSet returns the set of digits of numbers (see Digits), for LinkText.
+func PhoneSet(numbers []string) map[string]bool {
+	set := map[string]bool{}
+	for _, n := range numbers {
+		if d := Digits(n); d != "" {
+			set[d] = true
+		}
+	}
+	return set
+}
+
+// LinkText returns plain text s (a directory description, say) as HTML:
+// escaped, with the numbers of phones (digits, see PhoneSet) as call links
+// of class CallClass, found as in a Markdown body.
+func LinkText(s string, phones map[string]bool) string {
+	var b strings.Builder
+	pos := 0
+	for _, r := range findNumbers(s) {
+		digits := Digits(s[r.start:r.end])
+		if !phones[digits] {
+			continue
+		}
+		b.WriteString(html.EscapeString(s[pos:r.start]))
+		b.WriteString(`<a href="tel:` + digits + `" class="` + CallClass + `">` + html.EscapeString(s[r.start:r.end]) + `</a>`)
+		pos = r.end
+	}
+	b.WriteString(html.EscapeString(s[pos:]))
+	return b.String()
 }

@@ -80,3 +80,11 @@ func FuzzCallLinks(f *testing.F) {
 		}
 	})
 }
+
+func TestLinkText(t *testing.T) {
+	got := LinkText(`Gọi 111 <miễn phí> hoặc "113"; Điều 113/2025.`, PhoneSet([]string{"111", "113"}))
+	want := `Gọi <a href="tel:111" class="call-inline">111</a> &lt;miễn phí&gt; hoặc &#34;<a href="tel:113" class="call-inline">113</a>&#34;; Điều 113/2025.`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

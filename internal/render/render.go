@@ -67,7 +67,11 @@ type Renderer struct {
 // diagnostics.
 func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
-	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix})
+	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
+	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
+		// calls shows plain text (a directory description) with the
+		// site's known numbers as call links: {{calls .Description}}.
+		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) }})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
@@ -237,6 +241,30 @@ func (r *Renderer) base(lang string) *View {
 			Phone: pub.Phone, Dial: markdown.Digits(pub.Phone), Email: pub.Email}
 	}
 	return v
+}
+
+// CallNumbers lists the numbers that become call links wherever a page's
+// text shows them (Markdown bodies and directory texts): the emergency
+// numbers, the publisher's phone and every directory phone that takes
+// calls (not SMS-only or fax lines).
+func CallNumbers(site *config.Site, providers []*directory.Provider) []string {
+	var out []string
+	for _, e := range site.Emergency {
+		out = append(out, e.Number)
+	}
+	if ph := site.Publisher.Phone; ph != "" {
+		out = append(out, ph)
+	}
+	for _, p := range providers {
+		for _, s := range p.Services {
+			for _, ph := range s.Phones {
+				if t := ph.Type.Value; t != "text" && t != "fax" {
+					out = append(out, ph.Number)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // pageNamed finds the page site.yaml names as name (a section folder, a
