@@ -46,9 +46,9 @@ func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 	return fs, c
 }
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, stderr io.Writer) error {
 	fs, c := buildFlags(new(buildConfig))
-	if err := parseFlags(ctx, fs, args, stdout, stderr); err != nil {
+	if err := parseFlags(ctx, m, fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	if err := checkFormat("build", c.format); err != nil {
@@ -56,6 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if !c.quiet && c.format == "text" {
 		c.opts.Progress = stderr
+		c.opts.Messages = m
 	}
 	if c.cpuProfile != "" {
 		f, err := os.Create(c.cpuProfile)
@@ -79,17 +80,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printStats(stderr, res, time.Since(start))
 	}
 	if c.format == "json" {
-		if perr := diag.PrintJSON(stdout, res.Diagnostics); perr != nil {
+		if perr := diag.PrintJSON(stdout, m.Localize(res.Diagnostics)); perr != nil {
 			return perr
 		}
-	} else if perr := diag.PrintText(stderr, res.Diagnostics); perr != nil {
+	} else if perr := m.PrintText(stderr, res.Diagnostics); perr != nil {
 		return perr
 	}
 	if errors.Is(err, build.ErrContent) {
 		if c.format == "text" {
 			errs, warns := res.Diagnostics.Count()
-			fmt.Fprintf(stderr, "loa: build failed: %s, %s; the previous site was left as it was\n",
-				plural(errs, "error"), plural(warns, "warning"))
+			m.Fprintf(stderr, "loa: build failed: %s, %s; the previous site was left as it was\n",
+				errorCount(m, errs), warningCount(m, warns))
 		}
 		return errReported
 	}
@@ -104,15 +105,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			total += res.Pages[l]
 		}
 		_, warns := res.Diagnostics.Count()
-		files := plural(res.Files, "file") + " in all"
-		if res.Unchanged > 0 {
-			files += fmt.Sprintf(" (%d unchanged)", res.Unchanged)
+		files := m.Sprintf("%d files in all", res.Files)
+		if res.Files == 1 {
+			files = m.Sprintf("1 file in all")
 		}
-		fmt.Fprintf(stderr, "loa: built %s (%s), %s, into %s in %s",
-			plural(total, "page"), strings.Join(parts, ", "), files, res.Out,
+		if res.Unchanged > 0 {
+			files += m.Sprintf(" (%d unchanged)", res.Unchanged)
+		}
+		pages := m.Sprintf("%d pages", total)
+		if total == 1 {
+			pages = m.Sprintf("1 page")
+		}
+		m.Fprintf(stderr, "loa: built %s (%s), %s, into %s in %s",
+			pages, strings.Join(parts, ", "), files, res.Out,
 			time.Since(start).Round(time.Millisecond))
 		if warns > 0 {
-			fmt.Fprintf(stderr, ", with %s", plural(warns, "warning"))
+			m.Fprintf(stderr, ", with %s", warningCount(m, warns))
 		}
 		fmt.Fprintln(stderr)
 	}
@@ -147,9 +155,18 @@ func printStats(w io.Writer, res build.Result, total time.Duration) {
 		pages, res.Files, res.Unchanged, len(res.Diagnostics), m.HeapSys>>20, m.NumGC)
 }
 
-func plural(n int, word string) string {
+// errorCount says "1 error" or "N errors" in m's language.
+func errorCount(m *diag.Catalogue, n int) string {
 	if n == 1 {
-		return "1 " + word
+		return m.Sprintf("1 error")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return m.Sprintf("%d errors", n)
+}
+
+// warningCount says "1 warning" or "N warnings" in m's language.
+func warningCount(m *diag.Catalogue, n int) string {
+	if n == 1 {
+		return m.Sprintf("1 warning")
+	}
+	return m.Sprintf("%d warnings", n)
 }

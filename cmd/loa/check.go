@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/loa-ssg/loa/internal/build"
@@ -36,9 +35,9 @@ func checkFlags(c *checkConfig) *flag.FlagSet {
 	return fs
 }
 
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runCheck(ctx context.Context, m *diag.Catalogue, args []string, stdout, stderr io.Writer) error {
 	c := &checkConfig{}
-	if err := parseFlags(ctx, checkFlags(c), args, stdout, stderr); err != nil {
+	if err := parseFlags(ctx, m, checkFlags(c), args, stdout, stderr); err != nil {
 		return err
 	}
 	if err := checkFormat("check", c.format); err != nil {
@@ -51,17 +50,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	errs, warns := res.Diagnostics.Count()
 	if c.format == "json" {
-		if err := diag.PrintJSON(stdout, res.Diagnostics); err != nil {
+		if err := diag.PrintJSON(stdout, m.Localize(res.Diagnostics)); err != nil {
 			return err
 		}
 	} else {
-		if err := diag.PrintText(stderr, res.Diagnostics); err != nil {
+		if err := m.PrintText(stderr, res.Diagnostics); err != nil {
 			return err
 		}
 		if errs+warns == 0 {
-			fmt.Fprintln(stderr, "loa: no problems found")
+			m.Fprintf(stderr, "loa: no problems found\n")
 		} else {
-			fmt.Fprintf(stderr, "loa: %s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+			m.Fprintf(stderr, "loa: %s, %s\n", errorCount(m, errs), warningCount(m, warns))
 		}
 	}
 	if errs > 0 {

@@ -5,30 +5,42 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
-func runHelp(_ context.Context, args []string, stdout, _ io.Writer) error {
+const checkExitStatus = `
+Exit status: 0 when there is no error (warnings may be printed), 1 when there
+is at least one error, 2 when the command line is wrong.
+`
+
+const versionUsage = `Usage: loa version
+
+Prints loa's version and the Go version it was built with.
+`
+
+func runHelp(_ context.Context, m *diag.Catalogue, args []string, stdout, _ io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stdout, usage)
+		m.Fprint(stdout, usage)
 		return nil
 	}
 	switch args[0] {
 	case "build":
 		fs, _ := buildFlags(new(buildConfig))
-		fmt.Fprint(stdout, buildUsage)
-		printFlags(stdout, fs)
-		fmt.Fprint(stdout, exitStatus)
+		m.Fprint(stdout, buildUsage)
+		printFlags(m, stdout, fs)
+		m.Fprint(stdout, exitStatus)
 	case "check":
-		fmt.Fprint(stdout, checkUsage)
-		printFlags(stdout, checkFlags(new(checkConfig)))
-		fmt.Fprint(stdout, "\nExit status: 0 when there is no error (warnings may be printed), 1 when there\nis at least one error, 2 when the command line is wrong.\n")
+		m.Fprint(stdout, checkUsage)
+		printFlags(m, stdout, checkFlags(new(checkConfig)))
+		m.Fprint(stdout, checkExitStatus)
 	case "serve":
-		fmt.Fprint(stdout, serveUsage)
-		printFlags(stdout, serveFlags(new(serveConfig)))
+		m.Fprint(stdout, serveUsage)
+		printFlags(m, stdout, serveFlags(new(serveConfig)))
 	case "new":
-		return runNew(context.Background(), []string{"-h"}, stdout, io.Discard)
+		return runNew(context.Background(), m, []string{"-h"}, stdout, io.Discard)
 	case "version":
-		fmt.Fprint(stdout, "Usage: loa version\n\nPrints loa's version and the Go version it was built with.\n")
+		m.Fprint(stdout, versionUsage)
 	default:
 		return usageError{msg: fmt.Sprintf("no help for unknown command %q", args[0])}
 	}
@@ -46,17 +58,25 @@ Exit status:
      non-empty folder without loa's .loa-output marker)
 `
 
-// printFlags lists fs's flags the way the README writes them: "--name".
-func printFlags(w io.Writer, fs *flag.FlagSet) {
+// printFlags lists fs's flags the way the README writes them: "--name",
+// with --lang, in m's language.
+func printFlags(m *diag.Catalogue, w io.Writer, fs *flag.FlagSet) {
+	if fs.Lookup("lang") == nil {
+		addLangFlag(fs)
+	}
 	fs.VisitAll(func(f *flag.Flag) {
-		name, usage := flag.UnquoteUsage(f)
+		g := *f
+		if t, ok := m.Translate(f.Usage); ok {
+			g.Usage = t
+		}
+		name, usage := flag.UnquoteUsage(&g)
 		line := "  --" + f.Name
 		if name != "" {
 			line += " " + name
 		}
 		fmt.Fprintf(w, "%s\n      %s", line, usage)
 		if f.DefValue != "" && f.DefValue != "false" {
-			fmt.Fprintf(w, " (default %q)", f.DefValue)
+			m.Fprintf(w, " (default %q)", f.DefValue)
 		}
 		fmt.Fprintln(w)
 	})

@@ -7,6 +7,9 @@
 //	loa version
 //	loa help [command]
 //
+// Every command takes --lang vi|en, the language of its messages; without
+// it, LOA_LANG, else the site's default language, else English.
+//
 // Exit status: 0 on success, 1 when the content has errors or the build
 // failed, 2 when the command line is wrong.
 package main
@@ -19,6 +22,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // usageError marks a wrong command line: exit status 2. hint, when set,
@@ -40,7 +45,9 @@ Usage:
   loa version
   loa help [command]
 
-Run "loa help build" for the flags of a command.
+Run "loa help build" for the flags of a command. Every command takes
+--lang vi or --lang en, the language of loa's messages (default: LOA_LANG,
+else the site's default language).
 `
 
 func main() {
@@ -51,17 +58,22 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	err := dispatch(ctx, args, stdout, stderr)
+	m, err := messages(args, os.Getenv("LOA_LANG"))
+	if err == nil {
+		err = dispatch(ctx, m, withoutLang(args), stdout, stderr)
+	}
 	var ue usageError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "loa: %s\n", ue.msg)
+		msg, _ := m.Message(ue.msg)
+		m.Fprintf(stderr, "loa: %s\n", msg)
 		if ue.hint != "" {
-			fmt.Fprintf(stderr, "  hint: %s\n", ue.hint)
+			hint, _ := m.Message(ue.hint)
+			m.Fprintf(stderr, "  hint: %s\n", hint)
 		} else {
-			fmt.Fprint(stderr, "Run \"loa help\" for usage.\n")
+			m.Fprintf(stderr, "Run \"loa help\" for usage.\n")
 		}
 		return 2
 	case errors.Is(err, errReported):
@@ -69,29 +81,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errHelped):
 		return 0
 	default:
-		fmt.Fprintf(stderr, "loa: %v\n", err)
+		msg, _ := m.Message(err.Error())
+		fmt.Fprintf(stderr, "loa: %s\n", msg)
 		return 1
 	}
 }
 
-func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// dispatch runs the command args[0]; m is the language of its messages.
+func dispatch(ctx context.Context, m *diag.Catalogue, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		m.Fprint(stderr, usage)
 		return usageError{msg: "no command given"}
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
-		return runBuild(ctx, rest, stdout, stderr)
+		return runBuild(ctx, m, rest, stdout, stderr)
 	case "check":
-		return runCheck(ctx, rest, stdout, stderr)
+		return runCheck(ctx, m, rest, stdout, stderr)
 	case "serve":
-		return runServe(ctx, rest, stdout, stderr)
+		return runServe(ctx, m, rest, stdout, stderr)
 	case "new":
-		return runNew(ctx, rest, stdout, stderr)
+		return runNew(ctx, m, rest, stdout, stderr)
 	case "version", "--version":
-		return runVersion(ctx, rest, stdout, stderr)
+		return runVersion(ctx, m, rest, stdout, stderr)
 	case "help", "-h", "--help":
-		return runHelp(ctx, rest, stdout, stderr)
+		return runHelp(ctx, m, rest, stdout, stderr)
 	default:
 		return usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
 	}

@@ -9,6 +9,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The tests expect English messages unless they ask for another
+	// language (--lang, or env LOA_LANG= in a script).
+	os.Setenv("LOA_LANG", "en")
 	testscript.Main(m, map[string]func(){
 		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -22,6 +25,7 @@ func TestScript(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TZ", "America/Los_Angeles")
+			env.Setenv("LOA_LANG", "en")
 			return nil
 		},
 	})

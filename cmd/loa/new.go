@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
 const newUsage = `Usage: loa new [--source DIR] <section> <title>
@@ -23,17 +24,18 @@ under content/ ("news", "guidance/laws").
 Flags:
 `
 
-func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
+func runNew(_ context.Context, m *diag.Catalogue, args []string, stdout, _ io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	source := fs.String("source", ".", "the site's folder `DIR`")
+	addLangFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, newUsage)
-			printFlags(stdout, fs)
+			m.Fprint(stdout, newUsage)
+			printFlags(m, stdout, fs)
 			return nil
 		}
-		return usageError{msg: "new: " + err.Error()}
+		return flagError("new", err)
 	}
 	if fs.NArg() < 2 {
 		return usageError{msg: "new: give a section and a title, e.g. loa new news \"Hội thảo về phòng, chống mua bán người\""}

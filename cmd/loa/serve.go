@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/serve"
 )
 
@@ -39,15 +40,16 @@ func serveFlags(c *serveConfig) *flag.FlagSet {
 	return fs
 }
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, m *diag.Catalogue, args []string, stdout, stderr io.Writer) error {
 	c := &serveConfig{}
-	if err := parseFlags(ctx, serveFlags(c), args, stdout, stderr); err != nil {
+	if err := parseFlags(ctx, m, serveFlags(c), args, stdout, stderr); err != nil {
 		return err
 	}
 	if c.opts.Port < 1 || c.opts.Port > 65535 {
 		return usageError{msg: fmt.Sprintf("serve: --port %d is not a port number (1–65535)", c.opts.Port)}
 	}
 	c.opts.Log = stderr
+	c.opts.Messages = m
 	if c.public != "" {
 		return asUsage(serve.RunPublic(ctx, serve.PublicOptions{Dir: c.public, Bind: c.opts.Bind, Port: c.opts.Port, Log: stderr}))
 	}

@@ -6,13 +6,15 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); otherwise
 // the module version or VCS revision recorded by the Go toolchain is used.
 var version = ""
 
-func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
+func runVersion(_ context.Context, _ *diag.Catalogue, args []string, stdout, _ io.Writer) error {
 	if len(args) > 0 {
 		return usageError{msg: "version takes no arguments"}
 	}

@@ -207,7 +207,8 @@ func (b *builder) progress(format string, args ...any) {
 	}
 	b.progressMu.Lock()
 	defer b.progressMu.Unlock()
-	fmt.Fprintf(b.opts.Progress, format+"\n", args...)
+	_, _ = b.opts.Messages.Fprintf(b.opts.Progress, format, args...)
+	fmt.Fprintln(b.opts.Progress)
 }
 
 // load reads and validates everything; content errors end the build here,

@@ -4,6 +4,8 @@ import (
 	"io"
 	"io/fs"
 	"time"
+
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // Options configure a build. The zero value builds the site in the current
@@ -31,6 +33,10 @@ type Options struct {
 	Workers int
 	// Progress, when set, receives a line per stage of a long build.
 	Progress io.Writer
+	// Messages is the language of the Progress lines; nil is English.
+	// Diagnostics are returned in English: translate them with
+	// Messages.Localize when printing.
+	Messages *diag.Catalogue
 	// Templates and Static replace the built-in templates and static files
 	// (for tests); nil means the ones embedded in the binary.
 	Templates, Static fs.FS

@@ -207,7 +207,7 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if foreign := render.ForeignRequests(buf.Bytes()); len(foreign) > 0 {
 		layout, _ := b.renderer.Layout(p)
 		for _, f := range foreign {
-			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page would load a %s from another website (%s); the site never does", f.What, f.URL).
+			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page would load %s from another website (%s); the site never does", foreignKind(f.What), f.URL).
 				WithHint("the request comes from the template %s or from raw HTML in this page: serve the file from static/ instead", layout))
 		}
 		return l, nil
@@ -395,6 +395,28 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 	}
 }
 
+// foreignKind names what a page would load from another website, for a
+// message.
+func foreignKind(what string) diag.Text {
+	switch what {
+	case "script":
+		return diag.T("a script")
+	case "stylesheet":
+		return diag.T("a stylesheet")
+	case "stylesheet url()":
+		return diag.T("a stylesheet url()")
+	case "img", "image", "picture", "source", "input":
+		return diag.T("an image")
+	case "iframe", "frame", "embed", "object":
+		return diag.T("a frame")
+	case "audio", "video", "track":
+		return diag.T("a sound or a video")
+	case "icon", "shortcut icon", "apple-touch-icon":
+		return diag.T("an icon")
+	}
+	return diag.T("a file (%s)", what)
+}
+
 // missing explains a link to a file that does not exist, suggesting the
 // closest name in the same folder.
 func (b *builder) missing(dest, file string) error {
@@ -462,7 +484,7 @@ func (b *builder) copyStatic() error {
 		if ext := path.Ext(name); ext == ".css" || ext == ".html" || ext == ".js" {
 			for _, f := range render.ForeignRequests(data) {
 				b.res.Diagnostics.Add(diag.Errorf(diag.Position{File: static.Folder + "/" + name},
-					"this file would make browsers load a %s from another website (%s); the site never does", f.What, f.URL).
+					"this file would make browsers load %s from another website (%s); the site never does", foreignKind(f.What), f.URL).
 					WithHint("copy what it needs into static/ and refer to it by a path on this site"))
 			}
 		}

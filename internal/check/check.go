@@ -166,8 +166,8 @@ func (r *runner) report(rule string, pos diag.Position, hint, format string, arg
 	default:
 		d = diag.Warningf(pos, format, args...)
 	}
-	d.Message += fmt.Sprintf(" [%s]", rule)
-	d.Hint = hint
+	d = d.WithCheck(rule)
+	d.Hint = hint // translated by matching: Catalogue.Message
 	r.l.Add(d)
 }
 

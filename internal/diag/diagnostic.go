@@ -33,32 +33,54 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 // when set, says how to fix it ("did you mean \"title\"?"). Source is the
 // text of the offending line and Span the number of characters to underline
 // from Pos.Col; both are optional and only used by the text printer.
+//
+// Code is the English format Message was made from ("unknown
+// front-matter key %q"): a stable name for the kind of problem, whatever
+// language Message is printed in (see Catalogue). Check, when set, names the
+// rule of loa check that found the problem; the printers show it after the
+// message as " [name]".
 type Diagnostic struct {
 	Pos      Position `json:"pos"`
 	Severity Severity `json:"severity"`
+	Code     string   `json:"code,omitempty"`
+	Check    string   `json:"check,omitempty"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
 	Source   string   `json:"-"`
 	Span     int      `json:"-"`
+
+	args     []any  // Message's arguments, to render it in another language
+	hintCode string // the English format of Hint, "" when set directly
+	hintArgs []any
 }
 
 // List collects diagnostics. The zero value is ready to use; it is not safe
 // for concurrent use (collect per goroutine, then Append).
 type List []Diagnostic
 
-// Errorf returns an Error at pos with a formatted message.
+// Errorf returns an Error at pos with a formatted message. format is
+// English and is the key of its translations (see Catalogue): write it as a
+// constant, and pass English words that are part of the sentence as Text
+// (T("category")) so that they are translated with it.
 func Errorf(pos Position, format string, args ...any) Diagnostic {
-	return Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)}
+	return Diagnostic{Pos: pos, Severity: Error, Code: format, Message: fmt.Sprintf(format, args...), args: args}
 }
 
-// Warningf returns a Warning at pos with a formatted message.
+// Warningf returns a Warning at pos with a formatted message, as Errorf.
 func Warningf(pos Position, format string, args ...any) Diagnostic {
-	return Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)}
+	return Diagnostic{Pos: pos, Severity: Warning, Code: format, Message: fmt.Sprintf(format, args...), args: args}
 }
 
-// WithHint returns d with its hint set to a formatted fix.
+// WithHint returns d with its hint set to a formatted fix; format is
+// English and is translated as Errorf's.
 func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
-	d.Hint = fmt.Sprintf(format, args...)
+	d.Hint, d.hintCode, d.hintArgs = fmt.Sprintf(format, args...), format, args
+	return d
+}
+
+// WithCheck returns d as found by the loa check rule name.
+func (d Diagnostic) WithCheck(name string) Diagnostic {
+	d.Check = name
 	return d
 }
 

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -21,9 +22,13 @@ func TestSeverity(t *testing.T) {
 func TestConstructors(t *testing.T) {
 	pos := Position{File: "a.md", Line: 2, Col: 1}
 	d := Errorf(pos, "unknown key %q", "titel").WithHint("did you mean %q?", "title").WithSource("titel: x", 5)
-	want := Diagnostic{Pos: pos, Severity: Error, Message: `unknown key "titel"`,
+	want := Diagnostic{Pos: pos, Severity: Error, Code: "unknown key %q", Message: `unknown key "titel"`,
 		Hint: `did you mean "title"?`, Source: "titel: x", Span: 5}
-	if d != want {
+	if !reflect.DeepEqual(d.args, []any{"titel"}) || d.hintCode != "did you mean %q?" {
+		t.Errorf("args %v, hint code %q", d.args, d.hintCode)
+	}
+	d.args, d.hintCode, d.hintArgs = nil, "", nil
+	if !reflect.DeepEqual(d, want) {
 		t.Errorf("got %+v\nwant %+v", d, want)
 	}
 	w := Warningf(pos, "%d days", 180)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,9 +18,14 @@ import (
 //
 // The source excerpt appears only when the diagnostic carries it.
 func PrintText(w io.Writer, l List) error {
+	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint")
+}
+
+// printText is PrintText with the words for the severities and "hint".
+func printText(w io.Writer, l List, severity [2]string, hint string) error {
 	var b strings.Builder
 	for _, d := range l {
-		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, d.Severity, d.Message)
+		fmt.Fprintf(&b, "%s: %s: %s%s\n", d.Pos, severity[d.Severity], d.Message, checkSuffix(d.Check))
 		if d.Source != "" && d.Pos.Line > 0 {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))
@@ -30,20 +36,36 @@ func PrintText(w io.Writer, l List) error {
 			}
 		}
 		if d.Hint != "" {
-			fmt.Fprintf(&b, "  hint: %s\n", d.Hint)
+			fmt.Fprintf(&b, "  %s: %s\n", hint, d.Hint)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// checkSuffix is how a message names the rule of loa check that found it.
+func checkSuffix(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " [" + name + "]"
+}
+
 // PrintJSON writes l to w as one JSON document:
-// {"diagnostics":[{"pos":{"file","line","col"},"severity","message","hint"}],
-// "errors":N,"warnings":N}. The fields match the text form.
+// {"diagnostics":[{"pos":{"file","line","col"},"severity","code","check",
+// "message","hint"}],"errors":N,"warnings":N}. The fields match the text
+// form; code is the English format of the message whatever language the
+// message is in, and message ends with " [check]" as in the text form.
 func PrintJSON(w io.Writer, l List) error {
 	errs, warns := l.Count()
 	if l == nil {
 		l = List{}
+	}
+	if slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Check != "" }) {
+		l = slices.Clone(l)
+		for i := range l {
+			l[i].Message += checkSuffix(l[i].Check)
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -89,6 +89,7 @@ func TestPrintJSON(t *testing.T) {
         "col": 1
       },
       "severity": "error",
+      "code": "unknown front-matter key %q",
       "message": "unknown front-matter key \"titel\"",
       "hint": "did you mean \"title\"?"
     },
@@ -97,6 +98,7 @@ func TestPrintJSON(t *testing.T) {
         "file": "content/support/services/a.yaml"
       },
       "severity": "warning",
+      "code": "stale",
       "message": "stale"
     }
   ],

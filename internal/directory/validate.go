@@ -141,7 +141,7 @@ func (v *validator) service(s Service, ids, locIDs map[string]bool) {
 		v.text(t.t, t.name)
 	}
 	if s.Status != "" && !slices.Contains(statuses, s.Status) {
-		v.errorf(s.Pos, "use one of "+strings.Join(statuses, ", "), "unknown status %q", s.Status)
+		v.errorf(s.Pos, fmt.Sprintf("use one of %s", strings.Join(statuses, ", ")), "unknown status %q", s.Status)
 	}
 	for _, c := range s.Categories {
 		v.term(c, v.site.Categories, "category", "categories")
@@ -180,7 +180,7 @@ func (v *validator) term(r strictyaml.Scalar, terms []config.Term, what, key str
 	for i, t := range terms {
 		ids[i] = t.ID
 	}
-	hint := "declare it under " + key + " in site.yaml, or use one of " + strings.Join(ids, ", ")
+	hint := fmt.Sprintf("declare it under %s in site.yaml, or use one of %s", key, strings.Join(ids, ", "))
 	if s := diag.Suggest(r.Value, ids); s != "" {
 		hint = fmt.Sprintf("did you mean %q? Or declare it under %s in site.yaml", s, key)
 	}
@@ -195,7 +195,7 @@ func (v *validator) phone(ph Phone) {
 	}
 	typ := ph.Type.Value
 	if typ != "" && !slices.Contains(phoneTypes, typ) {
-		hint := "use one of " + strings.Join(phoneTypes, ", ")
+		hint := fmt.Sprintf("use one of %s", strings.Join(phoneTypes, ", "))
 		if s := diag.Suggest(typ, phoneTypes); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}

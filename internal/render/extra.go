@@ -76,7 +76,11 @@ func (r *Renderer) makeExtras() diag.List {
 	kept := r.extras[:0]
 	for _, e := range r.extras {
 		if p := taken[e.Path]; p != nil {
-			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the directory puts its %s page %q", e.Path, e.kind, e.Key[len(e.kind)+1:]).
+			kind := diag.T("area")
+			if e.kind == "category" {
+				kind = diag.T("category")
+			}
+			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the directory puts its %s page %q", e.Path, kind, e.Key[len(e.kind)+1:]).
 				WithHint("give the page another slug"))
 			continue
 		}

@@ -17,7 +17,9 @@
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(255,255,255,.97);color:#8a1c1c;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = "loa: the page below is the last good build. Fix this and save:\n\n" + text;
+    // The text starts with its own heading, in the language of loa's
+    // messages.
+    overlay.textContent = text;
   }
   var es = new EventSource("/__loa/events");
   es.addEventListener("ok", function (e) {

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"mime"
 	"net"
@@ -37,6 +38,9 @@ type Options struct {
 	Log io.Writer
 	// Ready, when set, is called with the site's address once it is served.
 	Ready func(url string)
+	// Messages is the language of what the terminal and the overlay over
+	// the page say; nil is English.
+	Messages *diag.Catalogue
 }
 
 // SettleAfter is how long edits must pause before the search index is
@@ -59,6 +63,7 @@ func liveTagGen(gen int) []byte {
 type server struct {
 	out   string // the built site
 	log   io.Writer
+	m     *diag.Catalogue
 	mu    sync.Mutex
 	fail  string // problems of the last build, "" when it succeeded
 	gen   int    // counts successful builds; 0 means there is no site yet
@@ -92,12 +97,12 @@ func Run(ctx context.Context, opts Options) error {
 	host := opts.Bind
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		host = "127.0.0.1"
-		fmt.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the preview\n")
+		opts.Messages.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the preview\n")
 	}
 	url := fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
 	opts.Build.Out = filepath.Join(tmp, "public")
 	opts.Build.BaseURL = url
-	s := &server{out: opts.Build.Out, log: opts.Log, watch: map[chan string]bool{}}
+	s := &server{out: opts.Build.Out, log: opts.Log, m: opts.Messages, watch: map[chan string]bool{}}
 	sess, res, err := build.NewSession(ctx, opts.Build)
 	if err := s.report(res, err); err != nil {
 		ln.Close()
@@ -124,24 +129,24 @@ func Run(ctx context.Context, opts Options) error {
 				return
 			case <-settle.C:
 				if err := sess.Settle(); err != nil {
-					fmt.Fprintf(opts.Log, "loa: updating the search index: %v\n", err)
+					opts.Messages.Fprintf(opts.Log, "loa: updating the search index: %v\n", err)
 				}
 			case changed := <-w.Changes:
 				start := time.Now()
 				res, err := sess.Rebuild(ctx, changed)
 				if err == nil {
-					fmt.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
+					opts.Messages.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
 				}
 				if err := s.report(res, err); err != nil {
 					fmt.Fprintf(opts.Log, "loa: %v\n", err)
 				}
 				settle.Reset(SettleAfter)
 			case err := <-w.Errors:
-				fmt.Fprintf(opts.Log, "loa: watching: %v\n", err)
+				opts.Messages.Fprintf(opts.Log, "loa: watching: %v\n", err)
 			}
 		}
 	}()
-	fmt.Fprintf(opts.Log, "loa: serving %s at %s (Ctrl-C to stop)\n", absOr(source), url)
+	opts.Messages.Fprintf(opts.Log, "loa: serving %s at %s (Ctrl-C to stop)\n", absOr(source), url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
@@ -186,21 +191,23 @@ func (s *server) report(res build.Result, err error) error {
 			}
 		}
 		var text bytes.Buffer
-		_ = diag.PrintText(&text, errs)
+		_ = s.m.PrintText(&text, errs)
 		if !errors.Is(err, build.ErrContent) {
-			fmt.Fprintf(&text, "%v\n", err)
+			msg, _ := s.m.Message(err.Error())
+			fmt.Fprintf(&text, "%s\n", msg)
 		}
 		s.fail = text.String()
-		state := "the last good site is still served"
+		state := s.m.Sprintf("the last good site is still served")
 		if s.gen == 0 {
-			state = "there is no site to show until this is fixed"
+			state = s.m.Sprintf("there is no site to show until this is fixed")
 		}
 		fmt.Fprintf(s.log, "%sloa: %s\n", s.fail, state)
-		s.broadcast("problem", s.fail)
+		// The overlay's first line, in the language of the messages.
+		s.broadcast("problem", s.m.Sprintf("loa: the page below is the last good build. Fix this and save:")+"\n\n"+s.fail)
 		return nil
 	}
 	if s.gen == 0 && len(res.Diagnostics) > 0 {
-		_ = diag.PrintText(s.log, res.Diagnostics) // the warnings, once
+		_ = s.m.PrintText(s.log, res.Diagnostics) // the warnings, once
 	}
 	s.fail = ""
 	s.gen++
@@ -258,7 +265,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = io.WriteString(w, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>loa serve</title>"+string(liveTag)+"</head><body><main><p>The site has not built yet.</p></main></body></html>")
+		_, _ = io.WriteString(w, "<!DOCTYPE html><html lang=\""+s.m.Lang()+"\"><head><meta charset=\"utf-8\"><title>loa serve</title>"+string(liveTag)+"</head><body><main><p>"+
+			html.EscapeString(s.m.Sprintf("The site has not built yet."))+"</p></main></body></html>")
 		return
 	}
 	for _, seg := range strings.Split(r.URL.Path, "/") {
@@ -333,7 +341,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.watch[c] = true
 	if s.fail != "" {
-		s.broadcast("problem", s.fail)
+		s.broadcast("problem", s.m.Sprintf("loa: the page below is the last good build. Fix this and save:")+"\n\n"+s.fail)
 	} else {
 		c <- "event: ok\ndata: " + strconv.Itoa(s.gen) + "\n\n"
 	}

@@ -1,7 +1,6 @@
 package strictyaml
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -141,14 +140,15 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 		if !ok {
 			e := d.errorf(k, "unknown key %q%s", k.Value, in(name))
 			if s := diag.Suggest(k.Value, known); s != "" {
-				e.Hint = fmt.Sprintf("did you mean %q?", s)
+				*e = e.WithHint("did you mean %q?", s)
 			} else {
-				e.Hint = "known keys are " + strings.Join(known, ", ")
+				*e = e.WithHint("known keys are %s", strings.Join(known, ", "))
 			}
 			continue
 		}
 		if seen[k.Value] {
-			d.errorf(k, "key %q appears twice%s", k.Value, in(name)).Hint = "keep one of them"
+			e := d.errorf(k, "key %q appears twice%s", k.Value, in(name))
+			*e = e.WithHint("keep one of them")
 			continue
 		}
 		seen[k.Value] = true
@@ -169,7 +169,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		kv := reflect.New(v.Type().Key()).Elem()
 		d.scalar(k, kv, name)
 		if v.MapIndex(kv).IsValid() {
-			d.errorf(k, "key %q appears twice%s", k.Value, in(name)).Hint = "keep one of them"
+			e := d.errorf(k, "key %q appears twice%s", k.Value, in(name))
+			*e = e.WithHint("keep one of them")
 			continue
 		}
 		ev := reflect.New(v.Type().Elem()).Elem()
@@ -184,37 +185,41 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, name string) {
 		return
 	}
 	if err := n.Decode(v.Addr().Interface()); err != nil {
-		e := d.errorf(n, "%s should be %s, not %q", describe(name), kindName(v.Kind()), n.Value)
 		if v.Kind() == reflect.String {
-			e.Message = fmt.Sprintf("%s could not be read as text", describe(name))
+			d.errorf(n, "%s could not be read as text", describe(name))
+		} else {
+			d.errorf(n, "%s should be %s, not %q", describe(name), kindName(v.Kind()), n.Value)
 		}
 	}
 }
 
-func describe(name string) string {
+// describe names the value under key name in a message; it is a Text, so
+// that it is translated with the message.
+func describe(name string) diag.Text {
 	if name == "" {
-		return "the document"
+		return diag.T("the document")
 	}
-	return fmt.Sprintf("%q", name)
+	return diag.T("%q", name)
 }
 
-func in(name string) string {
+// in says which key a message is about, " in \"name\"", or nothing.
+func in(name string) diag.Text {
 	if name == "" {
-		return ""
+		return diag.Text{}
 	}
-	return fmt.Sprintf(" in %q", name)
+	return diag.T(" in %q", name)
 }
 
-func kindName(k reflect.Kind) string {
+func kindName(k reflect.Kind) diag.Text {
 	switch k {
 	case reflect.Bool:
-		return "true or false"
+		return diag.T("true or false")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
+		return diag.T("a whole number")
 	case reflect.Float32, reflect.Float64:
-		return "a number"
+		return diag.T("a number")
 	default:
-		return "text"
+		return diag.T("text")
 	}
 }

@@ -21,34 +21,34 @@ var syntaxLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 type explanation struct {
 	match   string
-	message string
-	hint    string
+	message diag.Text
+	hint    diag.Text
 	column  func(line string) int // 1-based column on the line, 0 when unknown
 }
 
 var explanations = []explanation{
-	{"mapping values are not allowed", `this line has a second colon (":") inside a value`,
-		`put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`, secondColon},
-	{"found character that cannot start any token", "this line starts a value with a character YAML does not allow there (a tab, @, ` or %)",
-		"indent with spaces, not tabs, and put values that start with @, ` or % in quotes", badStart},
-	{"found a tab character", "this line is indented with a tab",
-		"indent with spaces, not tabs", badStart},
-	{"did not find expected key", "the indentation here does not line up with the lines above",
-		"keys at the same level need the same number of spaces before them", firstNonSpace},
-	{"could not find expected ':'", `a line here should read "key: value" but has no colon`,
-		"add the colon, or join the line to the value above it", firstNonSpace},
-	{"did not find expected ',' or ']'", "a list written in [brackets] is not closed",
-		"end the list with ]", firstNonSpace},
-	{"did not find expected ',' or '}'", "a set of keys written in {braces} is not closed",
-		"end it with }", firstNonSpace},
-	{"found unexpected end of stream", "the text ends in the middle of a quoted value",
-		"check for a missing closing quote", firstNonSpace},
-	{"did not find expected node content", "a value is missing here",
-		"write a value after the colon or the dash, or remove the line", firstNonSpace},
-	{"block sequence entries are not allowed", `a list item ("- ...") stands where a value was expected`,
-		"put the list on the lines below the key, indented", firstNonSpace},
-	{"found undefined alias", "this value refers to an anchor (*name) that is not defined",
-		"remove the * or quote the value", firstNonSpace},
+	{"mapping values are not allowed", diag.T(`this line has a second colon (":") inside a value`),
+		diag.T(`put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`), secondColon},
+	{"found character that cannot start any token", diag.T("this line starts a value with a character YAML does not allow there (a tab, @, ` or %%)"),
+		diag.T("indent with spaces, not tabs, and put values that start with @, ` or %% in quotes"), badStart},
+	{"found a tab character", diag.T("this line is indented with a tab"),
+		diag.T("indent with spaces, not tabs"), badStart},
+	{"did not find expected key", diag.T("the indentation here does not line up with the lines above"),
+		diag.T("keys at the same level need the same number of spaces before them"), firstNonSpace},
+	{"could not find expected ':'", diag.T(`a line here should read "key: value" but has no colon`),
+		diag.T("add the colon, or join the line to the value above it"), firstNonSpace},
+	{"did not find expected ',' or ']'", diag.T("a list written in [brackets] is not closed"),
+		diag.T("end the list with ]"), firstNonSpace},
+	{"did not find expected ',' or '}'", diag.T("a set of keys written in {braces} is not closed"),
+		diag.T("end it with }"), firstNonSpace},
+	{"found unexpected end of stream", diag.T("the text ends in the middle of a quoted value"),
+		diag.T("check for a missing closing quote"), firstNonSpace},
+	{"did not find expected node content", diag.T("a value is missing here"),
+		diag.T("write a value after the colon or the dash, or remove the line"), firstNonSpace},
+	{"block sequence entries are not allowed", diag.T(`a list item ("- ...") stands where a value was expected`),
+		diag.T("put the list on the lines below the key, indented"), firstNonSpace},
+	{"found undefined alias", diag.T("this value refers to an anchor (*name) that is not defined"),
+		diag.T("remove the * or quote the value"), firstNonSpace},
 }
 
 func syntaxError(src Source, err error) diag.Diagnostic {

@@ -1,0 +1,357 @@
+package locale
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// message is an English message found in the source, with where.
+type message struct {
+	text string
+	pos  string
+}
+
+// producer is a function that turns an English text into a message: the
+// index of its format (printf style) or text argument.
+type producer struct {
+	arg int
+}
+
+// skipped are folders whose messages are for developers only.
+var skipped = []string{"cmd/markdown-floor", "internal/browsertest", "internal/build/bench"}
+
+// sourceFiles parses every non-test Go file of the module, by package
+// folder.
+func sourceFiles(t *testing.T) (map[string][]*ast.File, *token.FileSet) {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	fset := token.NewFileSet()
+	pkgs := map[string][]*ast.File{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() && p != root && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") || slices.Contains(skipped, rel)) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(rel))
+		pkgs[dir] = append(pkgs[dir], f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs, fset
+}
+
+// scan finds every English message of the module: the formats given to
+// diag.Errorf, Warningf, WithHint, T and every function that passes a
+// "format string, args ...any" on (Catalogue.Sprintf, a package's own
+// errorf), texts given to a parameter named hint, to Catalogue.Fprint and
+// as a flag's usage, and strings put into a field or variable named
+// message, msg or hint or into a value of a type named …Error. It returns
+// them with every string literal of the source (for viWords).
+func scan(t *testing.T) ([]message, map[string]bool) {
+	pkgs, fset := sourceFiles(t)
+	// Pass 1: the producers, by package and by name, and the constants.
+	local := map[string]map[string][]producer{}
+	global := map[string][]producer{"Fprint": {{arg: 1}}}
+	consts := map[string]map[string]string{}
+	for dir, files := range pkgs {
+		local[dir] = map[string][]producer{}
+		consts[dir] = map[string]string{}
+		for _, f := range files {
+			for _, decl := range f.Decls {
+				switch decl := decl.(type) {
+				case *ast.FuncDecl:
+					var names []string
+					for _, field := range decl.Type.Params.List {
+						for _, n := range field.Names {
+							typ := ""
+							switch ft := field.Type.(type) {
+							case *ast.Ident:
+								typ = ft.Name
+							case *ast.Ellipsis:
+								typ = "..."
+							}
+							names = append(names, n.Name+" "+typ)
+						}
+					}
+					for i, n := range names {
+						if n == "format string" && i == len(names)-2 && strings.HasSuffix(names[i+1], " ...") ||
+							n == "hint string" {
+							p := producer{arg: i}
+							local[dir][decl.Name.Name] = append(local[dir][decl.Name.Name], p)
+							if ast.IsExported(decl.Name.Name) {
+								global[decl.Name.Name] = append(global[decl.Name.Name], p)
+							}
+						}
+					}
+				case *ast.GenDecl:
+					if decl.Tok != token.CONST {
+						continue
+					}
+					for _, spec := range decl.Specs {
+						vs := spec.(*ast.ValueSpec)
+						for i, n := range vs.Names {
+							if i < len(vs.Values) {
+								if s, ok := constant(vs.Values[i], nil); ok {
+									consts[dir][n.Name] = s
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	var found []message
+	literals := map[string]bool{}
+	for dir, files := range pkgs {
+		add := func(e ast.Expr) {
+			if s, ok := constant(e, consts[dir]); ok {
+				found = append(found, message{s, fset.Position(e.Pos()).String()})
+			} else if call, ok := e.(*ast.CallExpr); ok && isFmt(call, "Sprintf") && len(call.Args) > 0 {
+				if s, ok := constant(call.Args[0], consts[dir]); ok {
+					found = append(found, message{s, fset.Position(e.Pos()).String()})
+				}
+			}
+		}
+		for _, f := range files {
+			imports := map[string]bool{}
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				name := filepath.Base(path)
+				if imp.Name != nil {
+					name = imp.Name.Name
+				}
+				imports[name] = strings.HasPrefix(path, "github.com/loa-ssg/loa/")
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.BasicLit:
+					if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING {
+						literals[s] = true
+					}
+				case *ast.CallExpr:
+					var name string
+					var ps []producer
+					switch fn := n.Fun.(type) {
+					case *ast.Ident:
+						name, ps = fn.Name, local[dir][fn.Name]
+					case *ast.SelectorExpr:
+						name = fn.Sel.Name
+						if x, ok := fn.X.(*ast.Ident); ok {
+							if ours, isPkg := imports[x.Name]; isPkg {
+								if ours {
+									ps = global[name]
+								}
+								break
+							}
+						}
+						ps = local[dir][name]
+						if ps == nil {
+							ps = global[name]
+						}
+						if isFlag(name) && len(n.Args) >= 3 {
+							add(n.Args[len(n.Args)-1])
+						}
+					}
+					for _, p := range ps {
+						if p.arg < len(n.Args) {
+							add(n.Args[p.arg])
+						}
+					}
+				case *ast.CompositeLit:
+					errType := false
+					switch typ := n.Type.(type) {
+					case *ast.Ident:
+						errType = strings.HasSuffix(strings.ToLower(typ.Name), "error")
+					case *ast.SelectorExpr:
+						errType = strings.HasSuffix(strings.ToLower(typ.Sel.Name), "error")
+					}
+					for _, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							if k, ok := kv.Key.(*ast.Ident); ok && isMessageName(k.Name) {
+								add(kv.Value)
+							}
+						} else if errType {
+							add(el)
+						}
+					}
+				case *ast.AssignStmt:
+					for i, lhs := range n.Lhs {
+						name := ""
+						switch l := lhs.(type) {
+						case *ast.SelectorExpr:
+							name = l.Sel.Name
+						case *ast.Ident:
+							name = l.Name
+						}
+						if isMessageName(name) && i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+							add(n.Rhs[i])
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return found, literals
+}
+
+func isMessageName(name string) bool {
+	switch strings.ToLower(name) {
+	case "message", "msg", "hint":
+		return true
+	}
+	return false
+}
+
+// isFlag reports whether name defines a flag of package flag, whose last
+// argument is its usage.
+func isFlag(name string) bool {
+	switch name {
+	case "String", "StringVar", "Bool", "BoolVar", "Int", "IntVar", "Duration", "DurationVar":
+		return true
+	}
+	return false
+}
+
+func isFmt(call *ast.CallExpr, name string) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == "fmt"
+}
+
+// constant returns the value of a string constant expression: a literal,
+// a sum of them, or a constant of the package.
+func constant(e ast.Expr, consts map[string]string) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		a, ok1 := constant(e.X, consts)
+		b, ok2 := constant(e.Y, consts)
+		return a + b, ok1 && ok2
+	case *ast.Ident:
+		s, ok := consts[e.Name]
+		return s, ok
+	case *ast.ParenExpr:
+		return constant(e.X, consts)
+	}
+	return "", false
+}
+
+// needsTranslation reports whether an English text has words to
+// translate: "%s", "%q: %s" or "" need none.
+func needsTranslation(s string) bool {
+	vs := strings.NewReplacer("%s", "", "%q", "", "%v", "", "%d", "", "%w", "").Replace(s)
+	return strings.IndexFunc(vs, unicode.IsLetter) >= 0
+}
+
+// TestCatalogueComplete fails for every English message of the source
+// that a language does not translate, and for every translation whose
+// English message is no longer in the source.
+func TestCatalogueComplete(t *testing.T) {
+	found, literals := scan(t)
+	if len(found) < 100 {
+		t.Fatalf("found only %d messages: the scan is broken", len(found))
+	}
+	keys := map[string]string{}
+	for _, m := range found {
+		if needsTranslation(m.text) {
+			if _, ok := keys[m.text]; !ok {
+				keys[m.text] = m.pos
+			}
+		}
+	}
+	for lang, cat := range map[string]map[string]string{"vi": vi} {
+		var missing []string
+		for k, pos := range keys {
+			if _, ok := cat[k]; !ok {
+				missing = append(missing, pos+": "+strconv.Quote(k))
+			}
+		}
+		sort.Strings(missing)
+		for _, m := range missing {
+			t.Errorf("%s: no %s translation: add it to %s.go", m, lang, lang)
+		}
+		for k := range cat {
+			if _, ok := keys[k]; !ok {
+				t.Errorf("%s.go: %q is no longer a message of loa: remove it", lang, k)
+			}
+		}
+	}
+	for k := range viWords {
+		if !literals[k] {
+			t.Errorf("vi.go: viWords has %q, which no code writes: remove it", k)
+		}
+	}
+}
+
+// TestCatalogueVerbs fails for a translation that does not take the same
+// arguments with the same verbs as its English message.
+func TestCatalogueVerbs(t *testing.T) {
+	for _, cat := range []map[string]string{vi, viWords} {
+		for en, tr := range cat {
+			a, err1 := diag.VerbSignature(en)
+			b, err2 := diag.VerbSignature(tr)
+			if err1 != nil || err2 != nil || !slices.Equal(a, b) {
+				t.Errorf("%q → %q: verbs %v and %v differ (%v %v)", en, tr, a, b, err1, err2)
+			}
+			if strings.TrimSpace(tr) == "" {
+				t.Errorf("%q has an empty translation", en)
+			}
+		}
+	}
+}
+
+// TestCatalogueMissingListed prints the messages that need a translation
+// as Go map entries, for a helper adding them: go test -run Listed -v.
+func TestCatalogueMissingListed(t *testing.T) {
+	if os.Getenv("LOA_LIST_MESSAGES") == "" {
+		t.Skip("set LOA_LIST_MESSAGES=1 to print the entries missing from vi.go")
+	}
+	found, _ := scan(t)
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range found {
+		if _, ok := vi[m.text]; !ok && needsTranslation(m.text) && !seen[m.text] {
+			seen[m.text] = true
+			out = append(out, "\t"+strconv.Quote(m.text)+": "+strconv.Quote(m.text)+", // "+m.pos)
+		}
+	}
+	sort.Strings(out)
+	t.Log("\n" + strings.Join(out, "\n"))
+}

@@ -1,0 +1,452 @@
+package locale
+
+// vi translates loa's English messages into Vietnamese, for communicators
+// who are not programmers: plain words ("phần đầu trang (giữa hai dòng
+// ---)" rather than "front matter"), the technical term in brackets once
+// where it helps searching. Each translation takes the same arguments with
+// the same verbs as its English key; %[n]s reorders them.
+//
+// Add an entry for each new English message (the test in
+// catalogue_test.go lists the missing ones: LOA_LIST_MESSAGES=1 go test
+// ./internal/locale -run Listed -v prints them as entries to fill in). Keep
+// the entries sorted by key, the key on one line and the translation on
+// the next, so that entries added by different changes do not collide.
+var vi = map[string]string{
+	`
+Exit status:
+  0  the site was built (warnings, if any, are printed)
+  1  the content has errors (printed as file:line:col), or the build failed;
+     the previous output is left as it was
+  2  the command line is wrong: an unknown flag, a --source that is no site,
+     an --out that loa refuses (/, the source folder or a folder containing
+     it, a folder inside content/, templates/ or static/, a file, or a
+     non-empty folder without loa's .loa-output marker)
+`: `
+Mã kết thúc:
+  0  đã tạo xong trang web (nếu có cảnh báo thì đã in ra)
+  1  nội dung có lỗi (in dạng tệp:dòng:cột), hoặc không tạo được;
+     kết quả lần trước vẫn giữ nguyên
+  2  dòng lệnh viết sai: tùy chọn lạ, --source không phải thư mục trang web,
+     --out mà loa không nhận (/, thư mục nguồn hoặc thư mục chứa nó, thư mục
+     nằm trong content/, templates/ hoặc static/, một tệp, hoặc thư mục có tệp
+     mà không có tệp đánh dấu .loa-output của loa)
+`,
+	`
+Exit status: 0 when there is no error (warnings may be printed), 1 when there
+is at least one error, 2 when the command line is wrong.
+`: `
+Mã kết thúc: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có ít nhất
+một lỗi, 2 khi dòng lệnh viết sai.
+`,
+	`  hint: %s
+`: `  cách sửa: %s
+`,
+	" (%d unchanged)":            " (%d tệp không đổi)",
+	" (default %q)":              " (mặc định %q)",
+	" in %q":                     " trong %q",
+	"%d errors":                  "%d lỗi",
+	"%d files in all":            "tổng cộng %d tệp",
+	"%d pages":                   "%d trang",
+	"%d warnings":                "%d cảnh báo",
+	"%q has never been verified": "%q chưa từng được kiểm tra lại",
+	"%q has no %s text":          "%q chưa có nội dung bằng %s",
+	"%q has not been verified in the last %d days":                "%q chưa được kiểm tra lại trong %d ngày qua",
+	"%q has text in %q, which is not one of the site's languages": "%q có nội dung bằng ngôn ngữ %q, nhưng trang web không có ngôn ngữ này",
+	"%q is not a Vietnamese phone number":                         "%q không phải là số điện thoại Việt Nam",
+	"%q is not a date loa can read":                               "loa không đọc được ngày %q",
+	"%q is not a date written as YYYY-MM-DD":                      "%q không phải là ngày viết theo kiểu NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
+	"%q is not a day of the calendar":                             "%q không phải là một ngày có thật trên lịch",
+	"%q is not a language code":                                   "%q không phải là mã ngôn ngữ",
+	"%q is not a time of day":                                     "%q không phải là giờ trong ngày",
+	"%q is not a weekday code":                                    "%q không phải là mã ngày trong tuần",
+	"%s %q should be lower-case letters a–z, digits and hyphens":  "%s %q chỉ được gồm chữ thường a–z không dấu, chữ số và dấu gạch ngang",
+	"%s could not be read as text":                                "không đọc được %s thành chữ",
+	"%s exists already; loa new never overwrites a page":          "%s đã có rồi; loa new không bao giờ ghi đè lên trang có sẵn",
+	"%s id %q is declared twice":                                  "mã (id) %[2]q trong %[1]s được khai báo hai lần",
+	"%s id %q should be lower-case letters, digits and hyphens":   "mã (id) %[2]q trong %[1]s chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
+	"%s is missing":                                            "thiếu %s",
+	"%s should be %s, not %q":                                  "%s phải là %s, không phải %q",
+	"%s should be a list":                                      "%s phải là một danh sách",
+	"%s should be a set of \"key: value\" lines":               "%s phải là các dòng dạng \"tên: giá trị\"",
+	"%s should be a single value, not a list or a set of keys": "%s phải là một giá trị duy nhất, không phải danh sách hay nhóm nhiều dòng",
+	"%s: --format must be text or json, not %q":                "%s: --format phải là text hoặc json, không phải %q",
+	"%s: flag needs an argument: %s":                           "%s: tùy chọn %s cần có giá trị đi kèm",
+	"%s: flag provided but not defined: %s":                    "%s: không có tùy chọn %s",
+	"%s: invalid value %s for flag %s":                         "%s: giá trị %s không dùng được cho tùy chọn %s",
+	"%s: unexpected argument %q":                               "%s: thừa %q trên dòng lệnh",
+	", with %s":                                                ", có %s",
+	"--base-url %q is not an absolute http(s) address":         "--base-url %q không phải là địa chỉ web đầy đủ (bắt đầu bằng http:// hoặc https://)",
+	"--lang must be vi or en, not %q":                          "--lang phải là vi hoặc en, không phải %q",
+	"1 error":                                                  "1 lỗi",
+	"1 file in all":                                            "tổng cộng 1 tệp",
+	"1 page":                                                   "1 trang",
+	"1 warning":                                                "1 cảnh báo",
+	`Run "loa help" for usage.
+`: `Gõ "loa help" để xem cách dùng.
+`,
+	"The site has not built yet.": "Trang web chưa được tạo xong.",
+	`Usage: loa build [flags]
+
+Builds the site in --source (content/, templates/, static/) into --out.
+The site is written to a staging folder first and replaces --out only when
+the whole build succeeded, so a failed build leaves the previous site as it was.
+
+Flags:
+`: `Cách dùng: loa build [tùy chọn]
+
+Tạo trang web từ thư mục --source (content/, templates/, static/) vào thư mục --out.
+Trang web được ghi vào một thư mục tạm trước, và chỉ thay cho --out khi
+tạo xong toàn bộ, nên nếu có lỗi thì trang web lần trước vẫn giữ nguyên.
+
+Tùy chọn:
+`,
+	`Usage: loa check [flags]
+
+Checks the site in --source without writing anything: everything loa build
+checks (front matter, links to missing files, templates, the directory), and
+also links to anchors that do not exist, pages missing in a language, images
+without alternative text, headings that skip a level, titles used twice, and
+directory entries past their review date. Each problem names its file, line
+and column. content/site.yaml's "checks:" sets a rule to error, warning or off.
+
+Flags:
+`: `Cách dùng: loa check [tùy chọn]
+
+Kiểm tra trang web trong --source mà không ghi gì: mọi thứ loa build kiểm tra
+(phần đầu trang giữa hai dòng ---, liên kết đến tệp không có, khuôn trang,
+danh bạ), thêm liên kết đến đề mục không có, trang thiếu bản dịch, ảnh chưa có
+lời mô tả, đề mục nhảy cấp, tiêu đề trùng nhau, và mục danh bạ quá hạn kiểm tra
+lại. Mỗi vấn đề ghi rõ tệp, dòng và cột. Mục "checks:" trong content/site.yaml
+đặt từng phép kiểm tra là error (lỗi), warning (cảnh báo) hoặc off (tắt).
+
+Tùy chọn:
+`,
+	`Usage: loa new [--source DIR] <section> <title>
+
+Creates a page in content/<section>/ for every language of the site, named
+after the title folded to a slug ("Phòng, chống mại dâm" → phong-chong-mai-dam.vi.md),
+with front matter filled in: the title, today's date in the site's time
+zone, and draft: true. It never overwrites a file. The section is a folder
+under content/ ("news", "guidance/laws").
+
+Flags:
+`: `Cách dùng: loa new [--source DIR] <chuyên-mục> <tiêu-đề>
+
+Tạo một trang trong content/<chuyên-mục>/ cho mỗi ngôn ngữ của trang web, đặt tên
+theo tiêu đề viết không dấu ("Phòng, chống mại dâm" → phong-chong-mai-dam.vi.md),
+với phần đầu trang (giữa hai dòng ---) đã điền sẵn: tiêu đề, ngày hôm nay,
+và draft: true (bản nháp). Không bao giờ ghi đè tệp đã có. Chuyên mục là một
+thư mục trong content/ ("news", "guidance/laws").
+
+Tùy chọn:
+`,
+	`Usage: loa serve [flags]
+
+Builds the site, serves it at http://127.0.0.1:1313/ and watches content/,
+templates/ and static/: every save rebuilds the site and reloads the open
+pages. A broken edit keeps the last good site on screen, with the problems
+shown over it until they are fixed. Nothing is written into the site's
+folder; Ctrl-C stops the preview and removes its temporary files.
+
+Flags:
+`: `Cách dùng: loa serve [tùy chọn]
+
+Tạo trang web, mở bản xem trước tại http://127.0.0.1:1313/ và theo dõi content/,
+templates/ và static/: mỗi lần lưu tệp, trang web được tạo lại và các trang đang
+mở tự tải lại. Nếu lần sửa có lỗi, bản tạo được lần cuối vẫn hiện, với lỗi hiện
+đè lên trên cho đến khi sửa xong. Không ghi gì vào thư mục trang web;
+Ctrl-C dừng bản xem trước và xóa các tệp tạm.
+
+Tùy chọn:
+`,
+	`Usage: loa version
+
+Prints loa's version and the Go version it was built with.
+`: `Cách dùng: loa version
+
+In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
+`,
+	"a %s line cannot be a hotline": "đường dây loại %s không thể là đường dây nóng",
+	"a file (%s)":                   "một tệp (%s)",
+	"a frame":                       "một khung nhúng",
+	"a hotline is a voice line: remove type:, or hotline:":                                        "đường dây nóng là đường gọi thoại: xóa dòng type: hoặc dòng hotline:",
+	"a level-1 heading (#) in the body: the page title is the only h1, so it is shown as level 2": "có đề mục cấp 1 (#) trong bài: tiêu đề trang là đề mục cấp 1 duy nhất, nên đề mục này được hiện thành cấp 2",
+	"a line here should read \"key: value\" but has no colon":                                     "dòng này phải có dạng \"tên: giá trị\" nhưng thiếu dấu hai chấm",
+	"a list item (\"- ...\") stands where a value was expected":                                   "có một mục danh sách (\"- ...\") ở chỗ cần một giá trị",
+	"a list written in [brackets] is not closed":                                                  "danh sách viết trong ngoặc vuông [ ] chưa được đóng",
+	"a number": "một số",
+	"a script": "một đoạn mã chạy (script)",
+	"a service open 24/7 cannot also have opening hours": "dịch vụ mở cửa 24/7 thì không ghi thêm giờ mở cửa",
+	"a set of keys written in {braces} is not closed":    "nhóm viết trong ngoặc nhọn { } chưa được đóng",
+	"a sound or a video":                                "một tệp âm thanh hoặc video",
+	"a stylesheet":                                      "một tệp định dạng (stylesheet)",
+	"a stylesheet url()":                                "một tệp qua url() của tệp định dạng",
+	"a value is missing here":                           "ở đây thiếu một giá trị",
+	"a whole number":                                    "một số nguyên",
+	"add %s: \"07:30\"":                                 "thêm dòng %s: \"07:30\"",
+	"add a line %q under %q":                            "thêm dòng %q vào dưới %q",
+	"add a line title: … to the front matter":           "thêm dòng title: … vào phần đầu trang (giữa hai dòng ---)",
+	"add days: [MO, TU, WE, TH, FR]":                    "thêm dòng days: [MO, TU, WE, TH, FR] (các ngày mở cửa, từ Thứ Hai đến Thứ Sáu)",
+	"add description: {vi: \"…\", en: \"…\"}":           "thêm dòng description: {vi: \"…\", en: \"…\"}",
+	"add id: with a short slug":                         "thêm dòng id: với một tên ngắn viết không dấu, nối bằng gạch ngang",
+	"add id: with a short slug, e.g. id: tru-so":        "thêm dòng id: với một tên ngắn viết không dấu, nối bằng gạch ngang, ví dụ id: tru-so",
+	"add id: with the file name, e.g. id: tong-dai-111": "thêm dòng id: giống tên tệp, ví dụ id: tong-dai-111",
+	"add languages: with at least one entry such as {code: vi, name: Tiếng Việt}":          "thêm mục languages: có ít nhất một ngôn ngữ, ví dụ {code: vi, name: Tiếng Việt}",
+	"add name: {vi: \"…\", en: \"…\"}":                                                     "thêm dòng name: {vi: \"…\", en: \"…\"}",
+	"add slug: … to the front matter":                                                      "thêm dòng slug: … (tên trên đường dẫn, không dấu) vào phần đầu trang (giữa hai dòng ---)",
+	"add the colon, or join the line to the value above it":                                "thêm dấu hai chấm, hoặc nối dòng này vào giá trị ở dòng trên",
+	"add the translation beside this file, with the same name and the other language code": "thêm bản dịch bên cạnh tệp này, cùng tên nhưng đổi mã ngôn ngữ (ví dụ .vi.md thành .en.md)",
+	"add title: {vi: \"…\", en: \"…\"}":                                                    "thêm dòng title: {vi: \"…\", en: \"…\"}",
+	"alias %q is not a path on this site":                                                  "địa chỉ cũ (alias) %q không phải là một đường dẫn trên trang web này",
+	"alias %s is the address of %s":                                                        "địa chỉ cũ (alias) %s đang là địa chỉ của %s",
+	"an emergency entry has no number":                                                     "một mục số khẩn cấp chưa có số điện thoại",
+	"an icon":                                                                              "một biểu tượng (icon)",
+	"an image":                                                                             "một ảnh",
+	"area":                                                                                 "địa bàn",
+	"base_url %q is not an absolute http(s) address":                                       "base_url %q không phải là địa chỉ web đầy đủ (bắt đầu bằng http:// hoặc https://)",
+	"category":                               "nhóm dịch vụ",
+	"check %q is set to %q":                  "phép kiểm tra %q được đặt là %q",
+	"check for a missing closing quote":      "xem có thiếu dấu ngoặc kép đóng không",
+	"check pages marked draft: true as well": "kiểm tra cả các trang nháp (draft: true)",
+	"check the entry against its source, then set verified: to the date you checked": "đối chiếu mục này với nguồn của nó, rồi ghi ngày bạn kiểm tra vào dòng verified:",
+	"check the month and the day":                                                      "xem lại tháng và ngày",
+	"choose another title, or edit that file":                                          "chọn tiêu đề khác, hoặc sửa tệp đã có",
+	"closes at %s, not after it opens at %s":                                           "giờ đóng cửa %s không muộn hơn giờ mở cửa %s",
+	"closing time must be after opening time on the same day":                          "giờ đóng cửa phải muộn hơn giờ mở cửa trong cùng một ngày",
+	"copy what it needs into static/ and refer to it by a path on this site":           "chép tệp cần dùng vào thư mục static/ và dẫn đến nó bằng đường dẫn trên trang web này",
+	"declare it under %s in site.yaml, or use one of %s":                               "khai báo nó trong mục %s của site.yaml, hoặc dùng một trong: %s",
+	"declare it under locations: of this organization":                                 "khai báo nó trong mục locations: (địa điểm) của tổ chức này",
+	"default_language %q is not one of the listed languages":                           "default_language %q không nằm trong danh sách ngôn ngữ",
+	"delete the folder %s yourself":                                                    "hãy tự xóa thư mục %s",
+	"describe the image between the brackets: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)": "viết lời mô tả ảnh vào giữa hai ngoặc vuông: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)",
+	"did you mean #%s?": "có phải bạn muốn viết #%s?",
+	"did you mean %q?":  "có phải bạn muốn viết %q?",
+	"did you mean %q? Or declare it under %s in site.yaml":          "có phải bạn muốn viết %q? Hoặc khai báo nó trong mục %s của site.yaml",
+	"email %q is not an e-mail address":                             "email %q không phải là địa chỉ thư điện tử",
+	"empty or remove that folder yourself, or choose another --out": "hãy tự làm trống hoặc xóa thư mục đó, hoặc chọn thư mục khác cho --out",
+	"end it with }":                  "đóng lại bằng }",
+	"end the list with ]":            "đóng danh sách bằng ]",
+	"error":                          "lỗi",
+	"give a neutral page such as %s": "dùng một trang vô hại, ví dụ %s",
+	"give each page a title of its own, so that people can tell them apart in lists and search results": "đặt cho mỗi trang một tiêu đề riêng, để người đọc phân biệt được trong danh sách và kết quả tìm kiếm",
+	"give one of them a different slug in its front matter":                                             "đổi tên đường dẫn (slug) của một trong hai trang, ở phần đầu trang (giữa hai dòng ---)",
+	"give one of them a different translation_key, or remove one":                                       "đổi translation_key của một trong hai trang, hoặc xóa bớt một trang",
+	"give the page another slug":                                                                        "đặt cho trang một tên đường dẫn (slug) khác",
+	"hint":                                                                                              "cách sửa",
+	"how to print problems, `FORMAT` text or json (json goes to standard output)":                       "cách in các vấn đề, `FORMAT` là text hoặc json (json in ra đầu ra chuẩn)",
+	"id %q is already used by %s":                                                                       "mã id %q đã được dùng ở %s",
+	"include pages marked draft: true":                                                                  "tạo cả các trang nháp (draft: true)",
+	"indent with spaces, not tabs":                                                                      "thụt đầu dòng bằng dấu cách, không dùng phím Tab",
+	"indent with spaces, not tabs, and put values that start with @, ` or %% in quotes":                 "thụt đầu dòng bằng dấu cách, không dùng phím Tab; giá trị bắt đầu bằng @, ` hoặc %% thì đặt trong ngoặc kép",
+	"keep one of them":                                                                                  "giữ lại một dòng",
+	"key %q appears twice%s":                                                                            "mục %q xuất hiện hai lần%s",
+	"keys at the same level need the same number of spaces before them":                                 "các dòng cùng cấp phải thụt vào cùng một số dấu cách",
+	"known keys are %s":                                                                                 "các mục được dùng là: %s",
+	"language %q is listed twice":                                                                       "ngôn ngữ %q được liệt kê hai lần",
+	"language code %q is not a two- or three-letter lower-case code":                                    "mã ngôn ngữ %q không phải là mã 2 hoặc 3 chữ thường",
+	"latitude is between -90 and 90, longitude between -180 and 180":                                    "vĩ độ nằm trong khoảng -90 đến 90, kinh độ trong khoảng -180 đến 180",
+	"latitude/longitude out of range":                                                                   "vĩ độ hoặc kinh độ nằm ngoài khoảng cho phép",
+	"link to a heading's id: lower-case, no marks, words joined by hyphens (## Mục tiêu → #muc-tieu)": "dẫn đến mã của đề mục: chữ thường, bỏ dấu, các từ nối bằng gạch ngang (## Mục tiêu → #muc-tieu)",
+	"link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md":   "dẫn đến tệp .md của trang, tính từ vị trí tệp này, ví dụ ../plan/164-kh-ubnd/index.vi.md",
+	"list at least one service under services:":                                                       "ghi ít nhất một dịch vụ trong mục services:",
+	`loa builds a bilingual public-information website from Markdown and YAML.
+
+Usage:
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet] [--stats]
+  loa check [--source DIR] [--drafts] [--format text|json]
+  loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+  loa new [--source DIR] <section> <title>
+  loa version
+  loa help [command]
+
+Run "loa help build" for the flags of a command. Every command takes
+--lang vi or --lang en, the language of loa's messages (default: LOA_LANG,
+else the site's default language).
+`: `loa tạo trang web thông tin công cộng song ngữ từ các tệp Markdown và YAML.
+
+Cách dùng:
+  loa serve                     xem trước trang web trong trình duyệt khi đang sửa
+  loa new news "Tiêu đề"        tạo một tin mới (bản nháp)
+  loa check                     kiểm tra lỗi mà không ghi gì
+  loa build                     tạo trang web vào thư mục public/ để đăng
+
+Đầy đủ:
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet] [--stats]
+  loa check [--source DIR] [--drafts] [--format text|json]
+  loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+  loa new [--source DIR] <chuyên-mục> <tiêu-đề>
+  loa version
+  loa help [lệnh]
+
+Gõ "loa help build" để xem các tùy chọn của một lệnh. Lệnh nào cũng nhận
+--lang vi hoặc --lang en, ngôn ngữ của thông báo (mặc định: LOA_LANG,
+nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiếng Việt: HUONG-DAN.md.
+`,
+	`loa: %d change(s), rebuilt in %s
+`: `loa: %d thay đổi, đã tạo lại trong %s
+`,
+	`loa: %s
+`: `loa: %s
+`,
+	`loa: %s, %s
+`: `loa: %s, %s
+`,
+	`loa: build failed: %s, %s; the previous site was left as it was
+`: `loa: không tạo được trang web: %s, %s; trang web lần trước vẫn giữ nguyên
+`,
+	"loa: built %s (%s), %s, into %s in %s": "loa: đã tạo %s (%s), %s, vào %s trong %s",
+	`loa: no problems found
+`: `loa: không thấy vấn đề nào
+`,
+	`loa: serving %s at %s (Ctrl-C to stop)
+`: `loa: đang xem trước %s tại %s (bấm Ctrl-C để dừng)
+`,
+	`loa: serving on every network interface: anyone who can reach this computer can see the preview
+`: `loa: đang mở cho cả mạng: ai kết nối được tới máy này đều xem được bản xem trước
+`,
+	"loa: the page below is the last good build. Fix this and save:": "loa: trang bên dưới là bản tạo được lần cuối. Hãy sửa lỗi sau rồi lưu lại:",
+	`loa: updating the search index: %v
+`: `loa: lỗi khi cập nhật chỉ mục tìm kiếm: %v
+`,
+	`loa: watching: %v
+`: `loa: lỗi khi theo dõi thư mục: %v
+`,
+	"location id %q is used twice":                                                                   "mã địa điểm (id) %q được dùng hai lần",
+	"move it out of the bundle folder, or rename it if it is an attachment":                          "chuyển tệp ra khỏi thư mục của trang, hoặc đổi tên nếu đó là tệp đính kèm",
+	"name a folder under content/, such as news or guidance":                                         "ghi tên một thư mục trong content/, ví dụ news hoặc guidance",
+	"name it <name>.<lang>.md with one of the site's languages, or add %q to languages in site.yaml": "đặt tên tệp là <tên>.<mã-ngôn-ngữ>.md với một ngôn ngữ của trang web, hoặc thêm %q vào languages trong site.yaml",
+	"new: give a section and a title, e.g. loa new news \"Hội thảo về phòng, chống mua bán người\"":  "new: hãy ghi chuyên mục và tiêu đề, ví dụ loa new news \"Hội thảo về phòng, chống mua bán người\"",
+	"no %s in %s: is this a loa site?":                                                               "không có %s trong %s: đây có phải là thư mục trang web của loa không?",
+	"no URL slug can be made from the file name %q":                                                  "không tạo được tên đường dẫn (slug) từ tên tệp %q",
+	"no command given":                                        "chưa ghi lệnh nào",
+	"no help for unknown command %q":                          "không có hướng dẫn cho lệnh lạ %q",
+	"opening hours without days":                              "giờ mở cửa chưa ghi ngày",
+	"pages loaded: %d":                                        "đã đọc %d trang",
+	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
+	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
+	"put attachments in a page bundle folder (<name>/index.vi.md beside them), or site-wide files in static/":          "để tệp đính kèm trong thư mục riêng của trang (có <tên>/index.vi.md bên cạnh), hoặc để tệp dùng chung cho cả trang web trong static/",
+	"put the list on the lines below the key, indented":                                                                "viết danh sách ở các dòng bên dưới, thụt vào",
+	"put the whole value in double quotes, e.g. title: \"Kế hoạch: 2021–2025\"":                                        "đặt cả giá trị trong ngoặc kép, ví dụ title: \"Kế hoạch: 2021–2025\"",
+	"quick_exit %q is not an https address":                                                                            "quick_exit %q không phải là địa chỉ bắt đầu bằng https://",
+	"refusing to replace %s: it is not empty and was not made by loa (there is no %s file in it)":                      "không thay thư mục %s: thư mục này có tệp và không do loa tạo ra (không có tệp %s trong đó)",
+	"refusing to write the site to %s: it contains the source folder %s":                                               "không ghi trang web vào %s: thư mục này chứa thư mục nguồn %s",
+	"refusing to write the site to %s: it is a file, not a folder":                                                     "không ghi trang web vào %s: đây là một tệp, không phải thư mục",
+	"refusing to write the site to %s: it is inside the site's %s/ folder":                                             "không ghi trang web vào %s: thư mục này nằm trong thư mục %s/ của trang web",
+	"refusing to write the site to %s: that is the root of the file system":                                            "không ghi trang web vào %s: đây là thư mục gốc của cả ổ đĩa",
+	"refusing to write the site to %s: that is the source folder":                                                      "không ghi trang web vào %s: đây là thư mục nguồn",
+	"remove hours:, or remove open_24_7":                                                                               "xóa mục hours:, hoặc xóa dòng open_24_7",
+	"remove the * or quote the value":                                                                                  "xóa dấu *, hoặc đặt giá trị trong ngoặc kép",
+	"remove the alias, or change that page's slug":                                                                     "xóa địa chỉ cũ (alias) này, hoặc đổi tên đường dẫn (slug) của trang kia",
+	"rendering: %d pages, %d workers":                                                                                  "đang tạo trang: %d trang, %d luồng",
+	"run loa help %s for its flags":                                                                                    "gõ loa help %s để xem các tùy chọn",
+	"run loa in the site's folder, or point --source at it":                                                            "chạy loa trong thư mục của trang web, hoặc ghi thư mục đó sau --source",
+	"save the file as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in Notepad++: Encoding > Convert to UTF-8)": "lưu tệp theo bảng mã UTF-8 (trong Notepad: File > Save As > Encoding: UTF-8; trong Notepad++: Encoding > Convert to UTF-8)",
+	"save the image in the page's bundle folder and link it by its file name":                                          "lưu ảnh vào thư mục riêng của trang và dẫn đến ảnh bằng tên tệp",
+	"say where the facts come from: source: https://…":                                                                 "ghi nguồn của thông tin: source: https://…",
+	"serve: --port %d is not a port number (1–65535)":                                                                  "serve: --port %d không phải là số cổng (1–65535)",
+	"service id %q is used twice":                                                                                      "mã dịch vụ (id) %q được dùng hai lần",
+	"show pages marked draft: true":                                                                                    "hiện cả các trang nháp (draft: true)",
+	"site.yaml has no title":                                                                                           "site.yaml chưa có tên trang web (title)",
+	"site.yaml lists no languages":                                                                                     "site.yaml chưa ghi ngôn ngữ nào",
+	"slug %q may hold only lower-case letters a–z, digits and single hyphens":                                          "tên đường dẫn (slug) %q chỉ được gồm chữ thường a–z không dấu, chữ số và từng dấu gạch ngang đơn",
+	"start headings in the body at ##":                                                                                 "trong bài, đề mục bắt đầu từ ##",
+	"start the file with a line ---, then title: …, then a line ---":                                                   "bắt đầu tệp bằng một dòng ---, rồi dòng title: …, rồi một dòng ---",
+	"text":                                 "chữ",
+	"the %q text should be a single value": "nội dung %q phải là một giá trị duy nhất",
+	"the %s template is missing":           "thiếu khuôn trang (template) %s",
+	"the YAML could not be read: %s":       "không đọc được phần khai báo (YAML): %s",
+	"the YAML here could not be read: %s":  "không đọc được phần khai báo (YAML) ở đây: %s",
+	"the `ADDRESS` to listen on; 0.0.0.0 lets other computers see the preview":                         "địa chỉ `ADDRESS` để mở bản xem trước; 0.0.0.0 cho phép máy khác xem",
+	"the `LANGUAGE` of loa's messages, vi or en (default: LOA_LANG, else the site's default language)": "ngôn ngữ `LANGUAGE` của thông báo loa, vi hoặc en (mặc định: LOA_LANG, nếu không có thì ngôn ngữ chính của trang web)",
+	"the `PORT` to listen on": "cổng `PORT` để mở bản xem trước",
+	"the checks are %s":       "các phép kiểm tra là: %s",
+	"the document":            "tệp",
+	"the file name says language %q, which site.yaml does not list":                                             "tên tệp ghi ngôn ngữ %q, nhưng site.yaml không có ngôn ngữ này",
+	"the front matter is not closed: no line \"---\" ends it":                                                   "phần đầu trang chưa được đóng: thiếu dòng \"---\" ở cuối phần đầu trang",
+	"the heading %q is level %d right after level %d":                                                           "đề mục %q là cấp %d nhưng ngay trước nó là cấp %d",
+	"the image %q has no alternative text for people who cannot see it":                                         "ảnh %q chưa có lời mô tả cho người không nhìn thấy ảnh",
+	"the image %q would be loaded from another website, which the site never does":                              "ảnh %q sẽ được tải từ một trang web khác, điều mà trang web này không bao giờ làm",
+	"the indentation here does not line up with the lines above":                                                "chỗ thụt đầu dòng ở đây không thẳng hàng với các dòng trên",
+	"the last good site is still served":                                                                        "vẫn đang hiện bản trang web tạo được lần cuối",
+	"the link %q goes to #%s, which %s has no heading for":                                                      "liên kết %q dẫn đến #%s, nhưng %s không có đề mục nào như vậy",
+	"the link %q goes to %s, which does not exist":                                                              "liên kết %q dẫn đến %s, nhưng tệp này không có",
+	"the new site is in place, but the previous one could not be deleted: %v":                                   "trang web mới đã được đặt vào chỗ, nhưng không xóa được bản cũ: %v",
+	"the output folder `DIR`, replaced as a whole on success":                                                   "thư mục kết quả `DIR`, được thay toàn bộ khi tạo thành công",
+	"the output must be outside content/, templates/ and static/, e.g. --out public":                            "thư mục kết quả phải nằm ngoài content/, templates/ và static/, ví dụ --out public",
+	"the page could not be rendered: %v":                                                                        "không tạo được trang: %v",
+	"the request comes from the template %s or from raw HTML in this page: serve the file from static/ instead": "yêu cầu này đến từ khuôn trang (template) %s hoặc từ mã HTML viết trong trang này: hãy để tệp đó trong static/",
+	"the site's folder `DIR`":                                                                                   "thư mục `DIR` của trang web",
+	"the site's folder `DIR`, holding content/, templates/ and static/":                                         "thư mục `DIR` của trang web, chứa content/, templates/ và static/",
+	"the site's languages are %s":                                                                               "các ngôn ngữ của trang web là: %s",
+	"the site's public `URL`, overriding base_url in content/site.yaml":                                         "địa chỉ công khai `URL` của trang web, thay cho base_url trong content/site.yaml",
+	"the template could not be read: %s":                                                                        "không đọc được khuôn trang (template): %s",
+	"the text ends in the middle of a quoted value":                                                             "tệp kết thúc khi một giá trị trong ngoặc kép chưa được đóng",
+	"the title %q has no letter or digit to make a file name from":                                              "tiêu đề %q không có chữ hay số nào để đặt tên tệp",
+	"the title %q is also the title of %s":                                                                      "tiêu đề %q trùng với tiêu đề của %s",
+	"there is no base layout":                                                                                   "thiếu khuôn trang chung (base layout)",
+	"there is no section %q (no folder content/%s)":                                                             "không có chuyên mục %q (không có thư mục content/%s)",
+	"there is no site to show until this is fixed":                                                              "chưa có trang web để hiện cho đến khi sửa xong lỗi này",
+	"this Markdown file is inside the page bundle %q, so it is not a page of its own":                           "tệp .md này nằm trong thư mục riêng của trang %q (page bundle), nên nó không phải là một trang riêng",
+	"this file is not part of any page, so it is not published":                                                 "tệp này không thuộc trang nào, nên không được đăng",
+	"this file is not saved as UTF-8 (byte 0x%02X cannot be read)":                                              "tệp này không được lưu theo bảng mã UTF-8 (không đọc được byte 0x%02X)",
+	"this file would make browsers load %s from another website (%s); the site never does":                      "tệp này làm trình duyệt tải %s từ một trang web khác (%s); trang web này không bao giờ làm vậy",
+	"this line has a second colon (\":\") inside a value":                                                       "dòng này có dấu hai chấm (\":\") thứ hai nằm trong giá trị",
+	"this line is indented with a tab":                                                                          "dòng này được thụt vào bằng phím Tab",
+	"this line starts a value with a character YAML does not allow there (a tab, @, ` or %%)":                   "dòng này có giá trị bắt đầu bằng một ký tự không được dùng ở đó (Tab, @, ` hoặc %%)",
+	"this page and %s are both the %s version of the same page":                                                 "trang này và %s đều là bản %s của cùng một trang",
+	"this page and %s would both be published at %s":                                                            "trang này và %s sẽ cùng được đăng tại %s",
+	"this page has no %s version":                                                                               "trang này chưa có bản %s",
+	"this page has no front matter":                                                                             "trang này thiếu phần đầu trang (giữa hai dòng ---, còn gọi là front matter)",
+	"this page has no title":                                                                                    "trang này chưa có tiêu đề",
+	"this page is published at %s, where the directory puts its %s page %q":                                     "trang này được đăng tại %s, là chỗ danh bạ đặt trang %s %q",
+	"this page would load %s from another website (%s); the site never does":                                    "trang này sẽ tải %s từ một trang web khác (%s); trang web này không bao giờ làm vậy",
+	"this should be a single value":                                                                             "chỗ này phải là một giá trị duy nhất",
+	"this text should be given per language, as {vi: \"…\", en: \"…\"}":                                         "nội dung này phải ghi theo từng ngôn ngữ, dạng {vi: \"…\", en: \"…\"}",
+	"this value refers to an anchor (*name) that is not defined":                                                "giá trị này dẫn đến một tên (*tên) chưa được khai báo",
+	"time_format %q is not 24h or 12h":                                                                          "time_format %q không phải là 24h hoặc 12h",
+	"true or false":                                                                                             "true (có) hoặc false (không)",
+	"try %s":                                                                                                    "thử %s",
+	"try slug: %s":                                                                                              "thử slug: %s",
+	"unknown %s %q":                                                                                             "không có %s %q",
+	"unknown check %q under checks:":                                                                            "không có phép kiểm tra %q trong mục checks:",
+	"unknown command %q":                                                                                        "không có lệnh %q",
+	"unknown interface string %q":                                                                               "không có chuỗi giao diện %q",
+	"unknown key %q%s":                                                                                          "không có mục %q%s",
+	"unknown location %q":                                                                                       "không có địa điểm %q",
+	"unknown phone type %q":                                                                                     "không có loại điện thoại %q",
+	"unknown status %q":                                                                                         "không có trạng thái %q",
+	"unknown time_zone %q":                                                                                      "không có múi giờ (time_zone) %q",
+	"use %s here, or add the missing level above it":                                                            "dùng %s ở đây, hoặc thêm đề mục cấp còn thiếu ở trên",
+	"use MO, TU, WE, TH, FR, SA or SU":                                                                          "dùng MO, TU, WE, TH, FR, SA hoặc SU (Thứ Hai đến Chủ Nhật)",
+	"use a two-letter ISO 639-1 code such as vi or en":                                                          "dùng mã 2 chữ ISO 639-1, ví dụ vi hoặc en",
+	"use an IANA name such as %q":                                                                               "dùng tên múi giờ IANA, ví dụ %q",
+	"use an ISO 639-1 code such as vi or en":                                                                    "dùng mã ISO 639-1, ví dụ vi hoặc en",
+	"use error, warning or off":                                                                                 "dùng error (lỗi), warning (cảnh báo) hoặc off (tắt)",
+	"use one of %s":                                                                                             "dùng một trong: %s",
+	"verified: %s is in the future":                                                                             "ngày kiểm tra verified: %s nằm trong tương lai",
+	"version takes no arguments":                                                                                "lệnh version không nhận thêm gì",
+	"warning":                                                                                                   "cảnh báo",
+	"website %q is not a web address":                                                                           "website %q không phải là địa chỉ trang web",
+	"write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile or an 11-digit landline with its area code": "ghi số 3 chữ số toàn quốc (111), số 1800/1900, số di động 10 chữ số hoặc số cố định 11 chữ số có mã vùng",
+	"write a CPU profile (pprof) to `FILE`":                                            "ghi hồ sơ CPU (pprof) vào `FILE`",
+	"write a heap profile (pprof) to `FILE` after the build":                           "ghi hồ sơ bộ nhớ (pprof) vào `FILE` sau khi tạo",
+	"write a value after the colon or the dash, or remove the line":                    "ghi một giá trị sau dấu hai chấm hoặc gạch đầu dòng, hoặc xóa dòng này",
+	"write dates as 2021-11-05, or 2021-11-05T08:30 for a time":                        "ghi ngày dạng 2021-11-05, hoặc 2021-11-05T08:30 nếu có giờ",
+	"write it as \"HH:MM\" on a 24-hour clock, e.g. \"07:30\" or \"17:00\", in quotes": "ghi dạng \"GIỜ:PHÚT\" theo 24 giờ, ví dụ \"07:30\" hoặc \"17:00\", trong ngoặc kép",
+	"write it as 2026-05-31":                                                           "ghi dạng 2026-05-31",
+	"write it as https://example.org/":                                                 "ghi dạng https://example.org/",
+	"write it as name@example.vn":                                                      "ghi dạng ten@example.vn",
+	"write links with \"/\" between folders, not \"\\\\\"":                             "viết liên kết với dấu \"/\" giữa các thư mục, không dùng \"\\\\\"",
+	"write the day the entry was last checked":                                         "ghi ngày mục này được kiểm tra lần cuối",
+	"write the full address, starting with https://":                                   "ghi địa chỉ đầy đủ, bắt đầu bằng https://",
+	"write the old address's path, starting with \"/\": /tin-tuc/ke-hoach-cu/":         "ghi đường dẫn của địa chỉ cũ, bắt đầu bằng \"/\": /tin-tuc/ke-hoach-cu/",
+}
+
+// viWords translates English words and phrases that code passes as %s
+// arguments into messages ("service id"). They are translated wherever
+// they fill a %s or %v of a message.
+var viWords = map[string]string{
+	"location id":  "mã địa điểm (id)",
+	"service id":   "mã dịch vụ (id)",
+	"service name": "tên dịch vụ (name)",
+}
