@@ -20,6 +20,10 @@ Prints loa's version and the Go version it was built with.
 `
 
 func runHelp(_ context.Context, m *diag.Catalogue, args []string, stdout, _ io.Writer) error {
+	args = withoutLang(args)
+	if len(args) > 1 {
+		args = append(args[:1:1], withoutLang(args[1:])...)
+	}
 	if len(args) == 0 {
 		m.Fprint(stdout, usage)
 		return nil

@@ -9,9 +9,6 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// The tests expect English messages unless they ask for another
-	// language (--lang, or env LOA_LANG= in a script).
-	os.Setenv("LOA_LANG", "en")
 	testscript.Main(m, map[string]func(){
 		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -25,6 +22,8 @@ func TestScript(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TZ", "America/Los_Angeles")
+			// English messages unless a script asks for another language
+			// (--lang, or env LOA_LANG=).
 			env.Setenv("LOA_LANG", "en")
 			return nil
 		},

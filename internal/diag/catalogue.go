@@ -167,6 +167,13 @@ func (c *Catalogue) Message(text string) (translated, format string) {
 	if t, ok := c.formats[text]; ok && !strings.Contains(text, "%") {
 		return t, text
 	}
+	if key := strings.ReplaceAll(text, "%", "%%"); key != text {
+		if t, ok := c.formats[key]; ok {
+			if vs, err := verbsOf(key); err == nil && len(vs) == 0 {
+				return strings.ReplaceAll(t, "%%", "%"), key
+			}
+		}
+	}
 	c.once.Do(c.compile)
 	for _, p := range c.patterns {
 		m := p.re.FindStringSubmatch(text)

@@ -369,7 +369,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"the indentation here does not line up with the lines above":                                                "chỗ thụt đầu dòng ở đây không thẳng hàng với các dòng trên",
 	"the last good site is still served":                                                                        "vẫn đang hiện bản trang web tạo được lần cuối",
 	"the link %q goes to #%s, which %s has no heading for":                                                      "liên kết %q dẫn đến #%s, nhưng %s không có đề mục nào như vậy",
-	"the link %q goes to %s, which does not exist":                                                              "liên kết %q dẫn đến %s, nhưng tệp này không có",
+	"the link %q goes to %s, which does not exist":                                                              "liên kết %q dẫn đến %s, nhưng không có tệp đó",
 	"the new site is in place, but the previous one could not be deleted: %v":                                   "trang web mới đã được đặt vào chỗ, nhưng không xóa được bản cũ: %v",
 	"the output folder `DIR`, replaced as a whole on success":                                                   "thư mục kết quả `DIR`, được thay toàn bộ khi tạo thành công",
 	"the output must be outside content/, templates/ and static/, e.g. --out public":                            "thư mục kết quả phải nằm ngoài content/, templates/ và static/, ví dụ --out public",

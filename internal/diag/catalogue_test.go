@@ -1,0 +1,116 @@
+package diag
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
+
+var testCatalogue = NewCatalogue("vi", map[string]string{
+	"unknown key %q%s":           "không có mục %q%s",
+	" in %q":                     " trong %q",
+	"did you mean %q?":           "có phải bạn muốn viết %q?",
+	"%s id %q is declared twice": "mã %[2]q trong %[1]s được khai báo hai lần",
+	"the link %q goes to %s, which does not exist": "liên kết %q dẫn đến %s, nhưng không có tệp đó",
+	"unknown %s %q": "không có %s %q",
+	"category":      "nhóm dịch vụ",
+	"this file is not saved as UTF-8 (byte 0x%02X cannot be read)": "tệp không lưu theo UTF-8 (byte 0x%02X)",
+	"%d errors":        "%d lỗi",
+	"error":            "lỗi",
+	"warning":          "cảnh báo",
+	"hint":             "cách sửa",
+	"keep one of them": "giữ lại một dòng",
+	"100%% sure":       "chắc chắn 100%%",
+})
+
+func TestLocalize(t *testing.T) {
+	pos := Position{File: "a.md", Line: 3, Col: 1}
+	l := List{
+		// A Text argument is translated with its message.
+		Errorf(pos, "unknown key %q%s", "titel", T(" in %q", "services")).WithHint("did you mean %q?", "title"),
+		// Arguments in another order.
+		Errorf(pos, "%s id %q is declared twice", "categories", "y-te"),
+		// A finished English message (a Go error's text) is matched to its
+		// format; a hint set directly too.
+		Errorf(pos, "%s", `the link "x.vi.md" goes to content/x.vi.md, which does not exist`),
+		// A plain English word filling a %s is translated; %q values are not.
+		Errorf(pos, "unknown %s %q", "category", "category"),
+		Errorf(pos, "this file is not saved as UTF-8 (byte 0x%02X cannot be read)", byte(0xEA)),
+		// A message the catalogue does not have stays in English.
+		Warningf(pos, "brand new message %d", 1).WithCheck("heading-order"),
+	}
+	l[2].Hint = "keep one of them"
+	got := testCatalogue.Localize(l)
+	want := []string{
+		`không có mục "titel" trong "services"`,
+		`mã "y-te" trong categories được khai báo hai lần`,
+		`liên kết "x.vi.md" dẫn đến content/x.vi.md, nhưng không có tệp đó`,
+		`không có nhóm dịch vụ "category"`,
+		`tệp không lưu theo UTF-8 (byte 0xEA)`,
+		`brand new message 1`,
+	}
+	for i, d := range got {
+		if d.Message != want[i] {
+			t.Errorf("%d: %q\nwant %q", i, d.Message, want[i])
+		}
+	}
+	if got[0].Hint != `có phải bạn muốn viết "title"?` || got[2].Hint != "giữ lại một dòng" {
+		t.Errorf("hints %q, %q", got[0].Hint, got[2].Hint)
+	}
+	// Code is the English format, also for the matched message.
+	if got[0].Code != "unknown key %q%s" || got[2].Code != "the link %q goes to %s, which does not exist" {
+		t.Errorf("codes %q, %q", got[0].Code, got[2].Code)
+	}
+	// The list given is left as it was.
+	if l[0].Message != `unknown key "titel" in "services"` {
+		t.Errorf("Localize changed its input: %q", l[0].Message)
+	}
+	var b bytes.Buffer
+	if err := testCatalogue.PrintText(&b, l[5:]); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "a.md:3:1: cảnh báo: brand new message 1 [heading-order]\n" {
+		t.Errorf("PrintText: %q", b.String())
+	}
+}
+
+func TestCatalogueNil(t *testing.T) {
+	var c *Catalogue
+	l := List{Errorf(Position{File: "a"}, "unknown key %q%s", "x", T(" in %q", "y"))}
+	if got := c.Localize(l); got[0].Message != `unknown key "x" in "y"` {
+		t.Errorf("nil Localize: %q", got[0].Message)
+	}
+	if c.Sprintf("%d errors", 2) != "2 errors" || c.Lang() != "en" {
+		t.Error("nil Sprintf or Lang")
+	}
+	if msg, format := c.Message("anything"); msg != "anything" || format != "" {
+		t.Error("nil Message")
+	}
+}
+
+func TestCatalogueSprintf(t *testing.T) {
+	if got := testCatalogue.Sprintf("%d errors", 3); got != "3 lỗi" {
+		t.Errorf("Sprintf = %q", got)
+	}
+	if got := testCatalogue.Sprintf("100%% sure"); got != "chắc chắn 100%" {
+		t.Errorf("Sprintf with %%%% = %q", got)
+	}
+	if got, _ := testCatalogue.Message("100% sure"); got != "chắc chắn 100%" {
+		t.Errorf("Message with %% = %q", got)
+	}
+}
+
+func TestVerbSignature(t *testing.T) {
+	a, _ := VerbSignature("%s id %q is declared twice")
+	b, _ := VerbSignature("mã %[2]q trong %[1]s")
+	if !slices.Equal(a, b) {
+		t.Errorf("%v != %v", a, b)
+	}
+	c, _ := VerbSignature("%q id %s")
+	if slices.Equal(a, c) {
+		t.Errorf("%v == %v", a, c)
+	}
+	if _, err := VerbSignature("50%"); err == nil {
+		t.Error("an unfinished verb is not an error")
+	}
+}
