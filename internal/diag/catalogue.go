@@ -376,7 +376,21 @@ func (c *Catalogue) render(code string, args []any, text string) (string, string
 		}
 	}
 	if t, ok := c.formats[code]; ok && code != "%s" && code != "" {
-		return fmt.Sprintf(t, c.words(code, c.args(args))...), code
+		msg := fmt.Sprintf(t, c.words(code, c.args(args))...)
+		// Text added to the message after it was made (d.Message += " (…)")
+		// is translated on its own.
+		if english := fmt.Sprintf(code, args...); text != english {
+			rest, found := strings.CutPrefix(text, english)
+			if !found {
+				if m, format := c.Message(text); format != "" {
+					return m, format
+				}
+				return text, code
+			}
+			rest, _ = c.Message(rest)
+			msg += rest
+		}
+		return msg, code
 	}
 	if msg, format := c.Message(text); format != "" {
 		return msg, format

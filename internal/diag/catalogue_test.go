@@ -21,6 +21,7 @@ var testCatalogue = NewCatalogue("vi", map[string]string{
 	"hint":             "cách sửa",
 	"keep one of them": "giữ lại một dòng",
 	"100%% sure":       "chắc chắn 100%%",
+	" (100%% sure)":    " (chắc chắn 100%%)",
 })
 
 func TestLocalize(t *testing.T) {
@@ -40,6 +41,9 @@ func TestLocalize(t *testing.T) {
 		Warningf(pos, "brand new message %d", 1).WithCheck("heading-order"),
 	}
 	l[2].Hint = "keep one of them"
+	// Text added to a message after it was made is translated on its own.
+	l = append(l, Errorf(pos, "%d errors", 2))
+	l[6].Message += " (100% sure)"
 	got := testCatalogue.Localize(l)
 	want := []string{
 		`không có mục "titel" trong "services"`,
@@ -48,6 +52,7 @@ func TestLocalize(t *testing.T) {
 		`không có nhóm dịch vụ "category"`,
 		`tệp không lưu theo UTF-8 (byte 0xEA)`,
 		`brand new message 1`,
+		`2 lỗi (chắc chắn 100%)`,
 	}
 	for i, d := range got {
 		if d.Message != want[i] {
@@ -66,7 +71,7 @@ func TestLocalize(t *testing.T) {
 		t.Errorf("Localize changed its input: %q", l[0].Message)
 	}
 	var b bytes.Buffer
-	if err := testCatalogue.PrintText(&b, l[5:]); err != nil {
+	if err := testCatalogue.PrintText(&b, l[5:6]); err != nil {
 		t.Fatal(err)
 	}
 	if b.String() != "a.md:3:1: cảnh báo: brand new message 1 [heading-order]\n" {
