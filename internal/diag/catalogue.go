@@ -108,16 +108,27 @@ func (c *Catalogue) Fprint(w io.Writer, text string) (int, error) {
 	return io.WriteString(w, text)
 }
 
-// args returns args with every Text translated.
+// args returns args with every Text translated, and every error whose
+// text is one of the catalogue's messages.
 func (c *Catalogue) args(args []any) []any {
 	var out []any
 	for i, a := range args {
-		if t, ok := a.(Text); ok {
-			if out == nil {
-				out = slices.Clone(args)
+		var s string
+		switch a := a.(type) {
+		case Text:
+			s = c.Sprintf(a.Format, a.Args...)
+		case error:
+			var format string
+			if s, format = c.Message(a.Error()); format == "" {
+				continue
 			}
-			out[i] = c.Sprintf(t.Format, t.Args...)
+		default:
+			continue
 		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = s
 	}
 	if out == nil {
 		return args

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"testing"
 )
@@ -76,6 +77,22 @@ func TestLocalize(t *testing.T) {
 	}
 	if b.String() != "a.md:3:1: cảnh báo: brand new message 1 [heading-order]\n" {
 		t.Errorf("PrintText: %q", b.String())
+	}
+}
+
+// TestLocalizeError: an error put into a message is translated when its
+// text is one of the catalogue's messages.
+func TestLocalizeError(t *testing.T) {
+	c := NewCatalogue("vi", map[string]string{
+		"the page could not be rendered: %v": "không tạo được trang: %v",
+		"there is no template %q":            "không có khuôn trang %q",
+	})
+	l := c.Localize(List{
+		Errorf(Position{File: "a"}, "the page could not be rendered: %v", errors.New(`there is no template "x.html"`)),
+		Errorf(Position{File: "a"}, "the page could not be rendered: %v", errors.New("disk full")),
+	})
+	if l[0].Message != `không tạo được trang: không có khuôn trang "x.html"` || l[1].Message != "không tạo được trang: disk full" {
+		t.Errorf("%q, %q", l[0].Message, l[1].Message)
 	}
 }
 

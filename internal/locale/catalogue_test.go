@@ -68,8 +68,9 @@ func sourceFiles(t *testing.T) (map[string][]*ast.File, *token.FileSet) {
 // diag.Errorf, Warningf, WithHint, T and every function that passes a
 // "format string, args ...any" on (Catalogue.Sprintf, a package's own
 // errorf), texts given to a parameter named hint, to Catalogue.Fprint and
-// as a flag's usage, and strings put into a field or variable named
-// message, msg or hint or into a value of a type named …Error. It returns
+// as a flag's usage, strings put into a field or variable named message,
+// msg or hint or into a value of a type named …Error, and the formats of
+// fmt.Errorf that wrap no other error. It returns
 // them with every string literal of the source (for viWords).
 func scan(t *testing.T) ([]message, map[string]bool) {
 	pkgs, fset := sourceFiles(t)
@@ -156,6 +157,14 @@ func scan(t *testing.T) ([]message, map[string]bool) {
 				case *ast.CallExpr:
 					var name string
 					var ps []producer
+					// fmt.Errorf without %w makes loa's own text (a broken
+					// link, a missing layout) that reaches the author as a
+					// problem; errors that wrap another are the system's.
+					if isFmt(n, "Errorf") && len(n.Args) > 0 && dir != "internal/diag" {
+						if s, ok := constant(n.Args[0], consts[dir]); ok && !strings.Contains(s, "%w") {
+							add(n.Args[0])
+						}
+					}
 					switch fn := n.Fun.(type) {
 					case *ast.Ident:
 						name, ps = fn.Name, local[dir][fn.Name]
