@@ -7,7 +7,12 @@
 // collected rather than returned at the first problem, sorted and printed
 // once by a Printer in text or JSON.
 //
+// Messages are written in English; a diagnostic keeps the format and the
+// arguments it was made from, so that a Catalogue (English format →
+// format in another language) can print it in that language. The
+// catalogues themselves live in package locale.
+//
 // diag is a leaf: it imports nothing of loa's, and every other package may
 // import it. It must not read files or know about pages, templates or
-// languages.
+// which languages there are.
 package diag
