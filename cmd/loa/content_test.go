@@ -12,7 +12,7 @@ import (
 // listed in the test log.
 func TestRealContent(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), []string{"check", "--source", "../..", "--lang", "en"}, &stdout, &stderr)
+	code := run(context.Background(), []string{"check", "--source", "../.."}, &stdout, &stderr)
 	if code != 0 || strings.Contains(stderr.String(), ": error: ") {
 		t.Fatalf("loa check on content/: exit %d\n%s", code, stderr.String())
 	}

@@ -12,7 +12,6 @@ import (
 // TestExitCodes checks the status scripts rely on: 0 success, 1 content
 // errors, 2 a wrong command line or options.
 func TestExitCodes(t *testing.T) {
-	t.Setenv("LOA_LANG", "en") // the messages below are English
 	dir := t.TempDir()
 	site := filepath.Join(dir, "site")
 	write := func(name, text string) {

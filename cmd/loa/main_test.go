@@ -9,6 +9,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Tests that call run expect English messages unless they ask for
+	// another language. A script's own LOA_LANG, even empty, is kept.
+	if _, ok := os.LookupEnv("LOA_LANG"); !ok {
+		os.Setenv("LOA_LANG", "en")
+	}
 	testscript.Main(m, map[string]func(){
 		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
