@@ -321,7 +321,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	`loa: serving on every network interface: anyone who can reach this computer can see the preview
 `: `loa: đang mở cho cả mạng: ai kết nối được tới máy này đều xem được bản xem trước
 `,
-	"loa: the page below is the last good build. Fix this and save:": "loa: trang bên dưới là bản tạo được lần cuối. Hãy sửa lỗi sau rồi lưu lại:",
+	"loa: the page below is the last good build. Fix this and save:":        "loa: trang bên dưới là bản tạo được lần cuối. Hãy sửa lỗi sau rồi lưu lại:",
+	"loa: the site cannot be shown until this is fixed. Fix this and save:": "loa: chưa hiện được trang web cho đến khi sửa xong lỗi này. Hãy sửa rồi lưu lại:",
 	`loa: updating the search index: %v
 `: `loa: lỗi khi cập nhật chỉ mục tìm kiếm: %v
 `,

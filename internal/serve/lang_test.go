@@ -45,6 +45,14 @@ func TestOverlayLanguage(t *testing.T) {
 				t.Errorf("%s: the overlay lacks %q:\n%s", tc.lang, w, event)
 			}
 		}
+		// Before the first good build there is no page below.
+		s.gen = 0
+		if err := s.report(res, build.ErrContent); err != nil {
+			t.Fatal(err)
+		}
+		if first := <-c; strings.Contains(first, tc.want[0]) {
+			t.Errorf("%s: with no site yet the overlay says %q", tc.lang, tc.want[0])
+		}
 		for _, w := range tc.want[1:] {
 			if !strings.Contains(log.String(), w+"\n") {
 				t.Errorf("%s: the terminal lacks %q:\n%s", tc.lang, w, log.String())

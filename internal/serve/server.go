@@ -202,8 +202,7 @@ func (s *server) report(res build.Result, err error) error {
 			state = s.m.Sprintf("there is no site to show until this is fixed")
 		}
 		fmt.Fprintf(s.log, "%sloa: %s\n", s.fail, state)
-		// The overlay's first line, in the language of the messages.
-		s.broadcast("problem", s.m.Sprintf("loa: the page below is the last good build. Fix this and save:")+"\n\n"+s.fail)
+		s.broadcast("problem", s.overlay())
 		return nil
 	}
 	if s.gen == 0 && len(res.Diagnostics) > 0 {
@@ -213,6 +212,17 @@ func (s *server) report(res build.Result, err error) error {
 	s.gen++
 	s.broadcast("reload", strconv.Itoa(s.gen))
 	return nil
+}
+
+// overlay is the text shown over the page after a broken edit: a first
+// line in the language of the messages, then the problems; s.mu must be
+// held.
+func (s *server) overlay() string {
+	head := s.m.Sprintf("loa: the page below is the last good build. Fix this and save:")
+	if s.gen == 0 {
+		head = s.m.Sprintf("loa: the site cannot be shown until this is fixed. Fix this and save:")
+	}
+	return head + "\n\n" + s.fail
 }
 
 // broadcast sends an event to every open page; s.mu must be held.
@@ -341,7 +351,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.watch[c] = true
 	if s.fail != "" {
-		s.broadcast("problem", s.m.Sprintf("loa: the page below is the last good build. Fix this and save:")+"\n\n"+s.fail)
+		s.broadcast("problem", s.overlay())
 	} else {
 		c <- "event: ok\ndata: " + strconv.Itoa(s.gen) + "\n\n"
 	}
