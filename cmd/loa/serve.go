@@ -51,7 +51,7 @@ func runServe(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	c.opts.Log = stderr
 	c.opts.Messages = m
 	if c.public != "" {
-		return asUsage(serve.RunPublic(ctx, serve.PublicOptions{Dir: c.public, Bind: c.opts.Bind, Port: c.opts.Port, Log: stderr}))
+		return asUsage(serve.RunPublic(ctx, serve.PublicOptions{Dir: c.public, Bind: c.opts.Bind, Port: c.opts.Port, Log: stderr, Messages: m}))
 	}
 	return asUsage(serve.Run(ctx, c.opts))
 }

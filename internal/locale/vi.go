@@ -81,10 +81,11 @@ một lỗi, 2 khi dòng lệnh viết sai.
 	", with %s":                                                ", có %s",
 	"--base-url %q is not an absolute http(s) address":         "--base-url %q không phải là địa chỉ web đầy đủ (bắt đầu bằng http:// hoặc https://)",
 	"--lang must be vi or en, not %q":                          "--lang phải là vi hoặc en, không phải %q",
-	"1 error":                                                  "1 lỗi",
-	"1 file in all":                                            "tổng cộng 1 tệp",
-	"1 page":                                                   "1 trang",
-	"1 warning":                                                "1 cảnh báo",
+	"--public %s is not a built site: it has no index.html":    "--public %s không phải là trang web đã tạo: không có index.html",
+	"1 error":       "1 lỗi",
+	"1 file in all": "tổng cộng 1 tệp",
+	"1 page":        "1 trang",
+	"1 warning":     "1 cảnh báo",
 	`Run "loa help" for usage.
 `: `Gõ "loa help" để xem cách dùng.
 `,
@@ -152,6 +153,10 @@ pages. A broken edit keeps the last good site on screen, with the problems
 shown over it until they are fixed. Nothing is written into the site's
 folder; Ctrl-C stops the preview and removes its temporary files.
 
+With --public DIR it builds nothing: it serves the site already built in
+DIR (loa build --out DIR) the way a web host would, with the site's own
+404 page and security headers, and without the files meant for the host.
+
 Flags:
 `: `Cách dùng: loa serve [tùy chọn]
 
@@ -160,6 +165,10 @@ templates/ và static/: mỗi lần lưu tệp, trang web được tạo lại v
 mở tự tải lại. Nếu lần sửa có lỗi, bản tạo được lần cuối vẫn hiện, với lỗi hiện
 đè lên trên cho đến khi sửa xong. Không ghi gì vào thư mục trang web;
 Ctrl-C dừng bản xem trước và xóa các tệp tạm.
+
+Với --public DIR, loa không tạo gì: nó phục vụ trang web đã tạo sẵn trong
+DIR (loa build --out DIR) giống như máy chủ web, với trang 404 và các tiêu
+đề bảo mật của trang web, và không đưa ra các tệp dành cho máy chủ.
 
 Tùy chọn:
 `,
@@ -217,8 +226,9 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"area":                                                                                 "địa bàn",
 	"base_url %q is not an absolute http(s) address":                                       "base_url %q không phải là địa chỉ web đầy đủ (bắt đầu bằng http:// hoặc https://)",
 	"base_url %s is on %s, a name kept for examples that no one can visit: the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there": "base_url %s nằm trên %s, một tên miền chỉ dùng làm ví dụ, không ai vào được: bản tin (feed), sitemap.xml, robots.txt và liên kết chính thức, liên kết chia sẻ của mọi trang đều trỏ đến đó",
-	"call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)":                                            "gọi điện xác nhận từng mục, rồi ghi ngày đó vào checked: của mục (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
-	"call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)":                                           "gọi điện xác nhận mục này, rồi ghi ngày đó vào checked: (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
+	"build it first with loa build --out %s": "hãy tạo trang web trước bằng loa build --out %s",
+	"call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)":  "gọi điện xác nhận từng mục, rồi ghi ngày đó vào checked: của mục (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
+	"call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)": "gọi điện xác nhận mục này, rồi ghi ngày đó vào checked: (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
 	"category":                                                               "nhóm dịch vụ",
 	"check %q is set to %q":                                                  "phép kiểm tra %q được đặt là %q",
 	"check for a missing closing quote":                                      "xem có thiếu dấu ngoặc kép đóng không",
@@ -240,10 +250,11 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"did you mean %q? Or declare it under %s in site.yaml":          "có phải bạn muốn viết %q? Hoặc khai báo nó trong mục %s của site.yaml",
 	"email %q is not an e-mail address":                             "email %q không phải là địa chỉ thư điện tử",
 	"empty or remove that folder yourself, or choose another --out": "hãy tự làm trống hoặc xóa thư mục đó, hoặc chọn thư mục khác cho --out",
-	"end it with }":                  "đóng lại bằng }",
-	"end the list with ]":            "đóng danh sách bằng ]",
-	"error":                          "lỗi",
-	"give a neutral page such as %s": "dùng một trang vô hại, ví dụ %s",
+	"end it with }":       "đóng lại bằng }",
+	"end the list with ]": "đóng danh sách bằng ]",
+	"error":               "lỗi",
+	"footer: names %q, which is no page or section": "footer: ghi %q, nhưng không có trang hay chuyên mục nào như vậy",
+	"give a neutral page such as %s":                "dùng một trang vô hại, ví dụ %s",
 	"give each page a title of its own, so that people can tell them apart in lists and search results": "đặt cho mỗi trang một tiêu đề riêng, để người đọc phân biệt được trong danh sách và kết quả tìm kiếm",
 	"give one of them a different slug in its front matter":                                             "đổi tên đường dẫn (slug) của một trong hai trang, ở phần đầu trang (giữa hai dòng ---)",
 	"give one of them a different translation_key, or remove one":                                       "đổi translation_key của một trong hai trang, hoặc xóa bớt một trang",
@@ -321,6 +332,12 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	`loa: serving on every network interface: anyone who can reach this computer can see the preview
 `: `loa: đang mở cho cả mạng: ai kết nối được tới máy này đều xem được bản xem trước
 `,
+	`loa: serving on every network interface: anyone who can reach this computer can see the site
+`: `loa: đang mở cho cả mạng: ai kết nối được tới máy này đều xem được trang web
+`,
+	`loa: serving the built site %s at %s as a host would (Ctrl-C to stop)
+`: `loa: đang phục vụ trang web đã tạo %s tại %s như máy chủ web (bấm Ctrl-C để dừng)
+`,
 	"loa: the page below is the last good build. Fix this and save:":        "loa: trang bên dưới là bản tạo được lần cuối. Hãy sửa lỗi sau rồi lưu lại:",
 	"loa: the site cannot be shown until this is fixed. Fix this and save:": "loa: chưa hiện được trang web cho đến khi sửa xong lỗi này. Hãy sửa rồi lưu lại:",
 	`loa: updating the search index: %v
@@ -344,6 +361,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"pages loaded: %d":               "đã đọc %d trang",
 	"print nothing but problems":     "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap":                                                   "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
+	"publisher email %q is not an email address":                                                                "email của cơ quan chủ quản %q không phải là địa chỉ thư điện tử",
+	"publisher phone %q is not a phone number":                                                                  "số điện thoại của cơ quan chủ quản %q không phải là số điện thoại",
 	"put attachments in a page bundle folder (<name>/index.vi.md beside them), or site-wide files in static/":   "để tệp đính kèm trong thư mục riêng của trang (có <tên>/index.vi.md bên cạnh), hoặc để tệp dùng chung cho cả trang web trong static/",
 	"put the list on the lines below the key, indented":                                                         "viết danh sách ở các dòng bên dưới, thụt vào",
 	"put the whole value in double quotes, e.g. title: \"Kế hoạch: 2021–2025\"":                                 "đặt cả giá trị trong ngoặc kép, ví dụ title: \"Kế hoạch: 2021–2025\"",
@@ -364,8 +383,10 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"review_days %d of %s id %q is not a number of days":    "review_days %[1]d của mã (id) %[3]q trong %[2]s không phải là một số ngày",
 	"run loa help %s for its flags":                         "gõ loa help %s để xem các tùy chọn",
 	"run loa in the site's folder, or point --source at it": "chạy loa trong thư mục của trang web, hoặc ghi thư mục đó sau --source",
+	"safety_page: names %q, which is no page":               "safety_page: ghi %q, nhưng không có trang nào như vậy",
 	"save the file as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in Notepad++: Encoding > Convert to UTF-8)": "lưu tệp theo bảng mã UTF-8 (trong Notepad: File > Save As > Encoding: UTF-8; trong Notepad++: Encoding > Convert to UTF-8)",
 	"save the image in the page's bundle folder and link it by its file name":                                          "lưu ảnh vào thư mục riêng của trang và dẫn đến ảnh bằng tên tệp",
+	"serve the site already built in `DIR` as a web host would, instead of building and watching":                      "phục vụ trang web đã tạo sẵn trong `DIR` như máy chủ web, thay vì tạo và theo dõi",
 	"serve: --port %d is not a port number (1–65535)":                                                                  "serve: --port %d không phải là số cổng (1–65535)",
 	"service id %q is used twice":   "mã dịch vụ (id) %q được dùng hai lần",
 	"show pages marked draft: true": "hiện cả các trang nháp (draft: true)",
@@ -406,6 +427,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"the output folder `DIR`, replaced as a whole on success":                                                       "thư mục kết quả `DIR`, được thay toàn bộ khi tạo thành công",
 	"the output must be outside content/, templates/ and static/, e.g. --out public":                                "thư mục kết quả phải nằm ngoài content/, templates/ và static/, ví dụ --out public",
 	"the page could not be rendered: %v":                                                                            "không tạo được trang: %v",
+	"the phone number %q is plain text, not a call link":                                                            "số điện thoại %q chỉ là chữ thường, chưa bấm để gọi được",
 	"the request comes from the template %s or from raw HTML in this page: serve the file from static/ instead":     "yêu cầu này đến từ khuôn trang (template) %s hoặc từ mã HTML viết trong trang này: hãy để tệp đó trong static/",
 	"the site's folder `DIR`":                                                                                       "thư mục `DIR` của trang web",
 	"the site's folder `DIR`, holding content/, templates/ and static/":                                             "thư mục `DIR` của trang web, chứa content/, templates/ và static/",
@@ -473,16 +495,21 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's": "ghi một số nguyên lớn hơn 0, ví dụ review_days: 365, hoặc xóa dòng này để dùng số ngày của nhóm dịch vụ hay của cả trang web",
 	"write dates as 2021-11-05, or 2021-11-05T08:30 for a time":                                             "ghi ngày dạng 2021-11-05, hoặc 2021-11-05T08:30 nếu có giờ",
 	"write it as \"HH:MM\" on a 24-hour clock, e.g. \"07:30\" or \"17:00\", in quotes":                      "ghi dạng \"GIỜ:PHÚT\" theo 24 giờ, ví dụ \"07:30\" hoặc \"17:00\", trong ngoặc kép",
-	"write it as 2026-05-31":                                                   "ghi dạng 2026-05-31",
-	"write it as https://example.org/":                                         "ghi dạng https://example.org/",
-	"write it as name@example.vn":                                              "ghi dạng ten@example.vn",
-	"write links with \"/\" between folders, not \"\\\\\"":                     "viết liên kết với dấu \"/\" giữa các thư mục, không dùng \"\\\\\"",
-	"write one interface string per line, e.g. home: Trang chủ":                "ghi mỗi dòng một chuỗi giao diện, ví dụ home: Trang chủ",
-	"write the date the source was published or last updated":                  "ghi ngày nguồn được đăng hoặc cập nhật lần cuối",
-	"write the day a person confirmed the entry by phone or in person":         "ghi ngày có người đã gọi điện hoặc đến tận nơi xác nhận mục này",
-	"write the full address, starting with https://":                           "ghi địa chỉ đầy đủ, bắt đầu bằng https://",
-	"write the old address's path, starting with \"/\": /tin-tuc/ke-hoach-cu/": "ghi đường dẫn của địa chỉ cũ, bắt đầu bằng \"/\": /tin-tuc/ke-hoach-cu/",
-	"write the text after the colon on the same line: %s: …":                   "ghi nội dung sau dấu hai chấm, trên cùng dòng: %s: …",
+	"write it as 2026-05-31":                                                                            "ghi dạng 2026-05-31",
+	"write it as a call link: [%s](tel:%s)":                                                             "viết thành liên kết gọi điện: [%s](tel:%s)",
+	"write it as https://example.org/":                                                                  "ghi dạng https://example.org/",
+	"write it as name@example.gov.vn":                                                                   "ghi dạng ten@example.gov.vn",
+	"write it as name@example.vn":                                                                       "ghi dạng ten@example.vn",
+	"write links with \"/\" between folders, not \"\\\\\"":                                              "viết liên kết với dấu \"/\" giữa các thư mục, không dùng \"\\\\\"",
+	"write one interface string per line, e.g. home: Trang chủ":                                         "ghi mỗi dòng một chuỗi giao diện, ví dụ home: Trang chủ",
+	"write the date the source was published or last updated":                                           "ghi ngày nguồn được đăng hoặc cập nhật lần cuối",
+	"write the day a person confirmed the entry by phone or in person":                                  "ghi ngày có người đã gọi điện hoặc đến tận nơi xác nhận mục này",
+	"write the digits as they are dialled, e.g. \"0221 3862 000\"":                                      "ghi các chữ số như khi bấm gọi, ví dụ \"0221 3862 000\"",
+	"write the file under content/ without its language, e.g. guidance/duyet-web-an-toan":               "ghi tệp trong content/ mà không có mã ngôn ngữ, ví dụ guidance/duyet-web-an-toan",
+	"write the folder under content/ (e.g. about for content/about/_index.vi.md), without the language": "ghi thư mục trong content/ (ví dụ about cho content/about/_index.vi.md), không có mã ngôn ngữ",
+	"write the full address, starting with https://":                                                    "ghi địa chỉ đầy đủ, bắt đầu bằng https://",
+	"write the old address's path, starting with \"/\": /tin-tuc/ke-hoach-cu/":                          "ghi đường dẫn của địa chỉ cũ, bắt đầu bằng \"/\": /tin-tuc/ke-hoach-cu/",
+	"write the text after the colon on the same line: %s: …":                                            "ghi nội dung sau dấu hai chấm, trên cùng dòng: %s: …",
 }
 
 // viWords translates English words and phrases that code passes as %s

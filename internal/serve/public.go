@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // PublicOptions configure RunPublic.
@@ -27,6 +28,8 @@ type PublicOptions struct {
 	// Log receives the address; Ready, when set, is called with it.
 	Log   io.Writer
 	Ready func(url string)
+	// Messages is the language of what Log is told; nil is English.
+	Messages *diag.Catalogue
 }
 
 // RunPublic serves the built site in opts.Dir until ctx ends, the way a
@@ -44,7 +47,7 @@ func RunPublic(ctx context.Context, opts PublicOptions) error {
 	}
 	if _, err := os.Stat(filepath.Join(opts.Dir, "index.html")); err != nil {
 		return &build.OptionError{Msg: fmt.Sprintf("--public %s is not a built site: it has no index.html", opts.Dir),
-			Hint: "build it first with loa build --out " + opts.Dir}
+			Hint: fmt.Sprintf("build it first with loa build --out %s", opts.Dir)}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
 	if err != nil {
@@ -54,11 +57,11 @@ func RunPublic(ctx context.Context, opts PublicOptions) error {
 	host := opts.Bind
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		host = "127.0.0.1"
-		fmt.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the site\n")
+		opts.Messages.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the site\n")
 	}
 	url := fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
 	srv := &http.Server{Handler: PublicHandler(opts.Dir), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(opts.Log, "loa: serving the built site %s at %s as a host would (Ctrl-C to stop)\n", absOr(opts.Dir), url)
+	opts.Messages.Fprintf(opts.Log, "loa: serving the built site %s at %s as a host would (Ctrl-C to stop)\n", absOr(opts.Dir), url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
