@@ -52,7 +52,7 @@ func TestLocalize(t *testing.T) {
 		`liên kết "x.vi.md" dẫn đến content/x.vi.md, nhưng không có tệp đó`,
 		`không có nhóm dịch vụ "category"`,
 		`tệp không lưu theo UTF-8 (byte 0xEA)`,
-		`brand new message 1`,
+		`brand new message 1 [heading-order]`,
 		`2 lỗi (chắc chắn 100%)`,
 	}
 	for i, d := range got {

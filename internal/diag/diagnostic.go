@@ -37,8 +37,8 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 // Code is the English format Message was made from ("unknown
 // front-matter key %q"): a stable name for the kind of problem, whatever
 // language Message is printed in (see Catalogue). Check, when set, names the
-// rule of loa check that found the problem; the printers show it after the
-// message as " [name]".
+// rule of loa check that found the problem; Message then ends with
+// " [name]".
 type Diagnostic struct {
 	Pos      Position `json:"pos"`
 	Severity Severity `json:"severity"`
@@ -78,9 +78,11 @@ func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
 	return d
 }
 
-// WithCheck returns d as found by the loa check rule name.
+// WithCheck returns d as found by the loa check rule name, which its
+// message then ends with: " [name]".
 func (d Diagnostic) WithCheck(name string) Diagnostic {
 	d.Check = name
+	d.Message += " [" + name + "]"
 	return d
 }
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,7 +24,7 @@ func PrintText(w io.Writer, l List) error {
 func printText(w io.Writer, l List, severity [2]string, hint string) error {
 	var b strings.Builder
 	for _, d := range l {
-		fmt.Fprintf(&b, "%s: %s: %s%s\n", d.Pos, severity[d.Severity], d.Message, checkSuffix(d.Check))
+		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], d.Message)
 		if d.Source != "" && d.Pos.Line > 0 {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))
@@ -43,14 +42,6 @@ func printText(w io.Writer, l List, severity [2]string, hint string) error {
 	return err
 }
 
-// checkSuffix is how a message names the rule of loa check that found it.
-func checkSuffix(name string) string {
-	if name == "" {
-		return ""
-	}
-	return " [" + name + "]"
-}
-
 // PrintJSON writes l to w as one JSON document:
 // {"diagnostics":[{"pos":{"file","line","col"},"severity","code","check",
 // "message","hint"}],"errors":N,"warnings":N}. The fields match the text
@@ -60,12 +51,6 @@ func PrintJSON(w io.Writer, l List) error {
 	errs, warns := l.Count()
 	if l == nil {
 		l = List{}
-	}
-	if slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Check != "" }) {
-		l = slices.Clone(l)
-		for i := range l {
-			l[i].Message += checkSuffix(l[i].Check)
-		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
