@@ -76,9 +76,14 @@ func (r *Renderer) makeExtras() diag.List {
 	kept := r.extras[:0]
 	for _, e := range r.extras {
 		if p := taken[e.Path]; p != nil {
-			kind := diag.T("area")
-			if e.kind == "category" {
+			kind := diag.T("%s", e.kind)
+			switch e.kind {
+			case "category":
 				kind = diag.T("category")
+			case "area":
+				kind = diag.T("area")
+			case "provider":
+				kind = diag.T("provider")
 			}
 			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the directory puts its %s page %q", e.Path, kind, e.Key[len(e.kind)+1:]).
 				WithHint("give the page another slug"))
