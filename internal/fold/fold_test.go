@@ -1,6 +1,8 @@
 package fold
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -56,6 +58,50 @@ func TestIDs(t *testing.T) {
 			t.Errorf("IDs[%d] = %q, want %q", i, got[i], want[i])
 		}
 	}
+}
+
+// TestIDsLinear holds that making IDs unique costs O(1) per heading, also
+// for many headings with one text and for headings that fold to nothing
+// (issue 12: 20,000 "## a" took 15 s when each tried every suffix before).
+func TestIDsLinear(t *testing.T) {
+	const n = 20_000
+	var ids IDs
+	ids.Put("a-3")
+	seen := map[string]bool{"a-3": true}
+	for i := range n {
+		for _, text := range []string{"a", "???", "A " + strconv.Itoa(i%50)} {
+			id := ids.Generate(text)
+			if seen[id] {
+				t.Fatalf("%q given twice", id)
+			}
+			seen[id] = true
+		}
+	}
+	if ids.tries > 4*n {
+		t.Errorf("%d IDs tried for %d headings: making IDs unique is no longer O(1) per heading", ids.tries, 3*n)
+	}
+	if !seen["a-19999"] || !seen["a-20000"] || seen["a-20001"] || !seen["section-19999"] {
+		t.Error("suffixes do not count up from 1, skipping the reserved a-3")
+	}
+}
+
+func FuzzIDs(f *testing.F) {
+	f.Add("a\na\na-1\n\n???\nsection", "a-2")
+	f.Fuzz(func(t *testing.T, texts, reserved string) {
+		var ids IDs
+		seen := map[string]bool{}
+		for _, r := range strings.Split(reserved, "\n") {
+			ids.Put(r)
+			seen[r] = true
+		}
+		for _, text := range strings.Split(texts, "\n") {
+			id := ids.Generate(text)
+			if seen[id] || id == "" {
+				t.Fatalf("Generate(%q) = %q, already given or reserved", text, id)
+			}
+			seen[id] = true
+		}
+	})
 }
 
 func FuzzSlug(f *testing.F) {

@@ -37,9 +37,13 @@ func ValidSlug(s string) bool {
 
 // IDs hands out unique heading IDs within one page: the first heading
 // "Mục tiêu" gets "muc-tieu", the second "muc-tieu-1". The zero value is
-// ready to use; use one IDs per page.
+// ready to use; use one IDs per page. Each Generate costs O(1) amortized,
+// however many headings share a text: the next suffix to try is kept per
+// base, and every ID is passed over at most once.
 type IDs struct {
 	seen map[string]bool
+	next map[string]int // base → the next suffix to try
+	tries int            // IDs tried so far, for the test that keeps Generate O(1)
 }
 
 // Generate returns a unique ID for heading text. Text with no letter or
@@ -52,18 +56,35 @@ func (x *IDs) Generate(text string) string {
 	return x.claim(base)
 }
 
-// Put reserves id, as for an ID the author wrote by hand, so that Generate
-// never returns it.
-func (x *IDs) Put(id string) { x.claim(id) }
+// Put reserves id, as for an ID the author wrote by hand or one the
+// page's layout uses ("main"), so that Generate never returns it.
+func (x *IDs) Put(id string) {
+	if x.seen == nil {
+		x.seen = map[string]bool{}
+	}
+	x.seen[id] = true
+}
 
 func (x *IDs) claim(base string) string {
 	if x.seen == nil {
 		x.seen = map[string]bool{}
 	}
-	id := base
-	for n := 1; x.seen[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if !x.seen[base] {
+		x.seen[base] = true
+		return base
 	}
-	x.seen[id] = true
-	return id
+	if x.next == nil {
+		x.next = map[string]int{}
+	}
+	n := max(x.next[base], 1)
+	for {
+		id := base + "-" + strconv.Itoa(n)
+		n++
+		x.tries++
+		if !x.seen[id] {
+			x.next[base] = n
+			x.seen[id] = true
+			return id
+		}
+	}
 }
