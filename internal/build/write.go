@@ -162,7 +162,8 @@ type worker struct {
 
 // newWorkers returns a pool of workers for b.
 func (b *builder) newWorkers() *sync.Pool {
-	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: render.CallNumbers(b.site, b.providers)}
+	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: render.CallNumbers(b.site, b.providers),
+		ReservedIDs: b.renderer.ReservedIDs()}
 	return &sync.Pool{New: func() any {
 		return &worker{conv: markdown.New(opts), analyzer: search.NewAnalyzer(b.dict)}
 	}}
@@ -212,6 +213,13 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 		}
 		return l, nil
 	}
+	if dups := render.DuplicateIDs(buf.Bytes()); len(dups) > 0 {
+		layout, _ := b.renderer.Layout(p)
+		for _, id := range dups {
+			l.Add(duplicateID(p.FrontMatter.Pos, id, "the template "+layout+" or raw HTML in this page"))
+		}
+		return l, nil
+	}
 	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
 		return l, err
 	}
@@ -235,9 +243,11 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	extras := b.renderer.Extras()
 	errs := make([]error, len(extras))
 	docs := make([]*search.Analyzed, len(extras))
+	dups := make([][]string, len(extras))
 	b.forEach(len(extras), func(i int) {
 		var buf bytes.Buffer
 		if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
+			dups[i] = render.DuplicateIDs(buf.Bytes())
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}
 		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {
@@ -249,6 +259,12 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("render generated pages: %w", err)
+	}
+	for i, ids := range dups {
+		for _, id := range ids {
+			at := diag.Position{File: render.Folder + "/" + extras[i].Layout}
+			b.res.Diagnostics.Add(duplicateID(at, id, "the template "+extras[i].Layout+" (the page "+extras[i].Path+")"))
+		}
 	}
 	for _, e := range extras {
 		b.res.Pages[e.Lang]++
@@ -301,6 +317,13 @@ func (b *builder) writeExport() error {
 		}
 	}
 	return nil
+}
+
+// duplicateID is the error for a page that would have the id attribute id
+// twice, which HTML forbids; from says where the ids come from.
+func duplicateID(pos diag.Position, id, from string) diag.Diagnostic {
+	return diag.Errorf(pos, "this page would have the id %q twice, so a link to #%s or a screen reader could land on the wrong element", id, id).
+		WithHint("the id comes from %s: give one of the two elements another id", from)
 }
 
 // imageSize returns the pixel size of p's own attachments by their

@@ -9,7 +9,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -66,9 +65,10 @@ type Resolver func(dest string) (string, error)
 // Converter converts Markdown bodies. It is not safe for concurrent use:
 // give each goroutine its own.
 type Converter struct {
-	md     goldmark.Markdown
-	buf    bytes.Buffer
-	phones map[string]bool
+	md       goldmark.Markdown
+	buf      bytes.Buffer
+	phones   map[string]bool
+	reserved []string
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -81,6 +81,10 @@ type Options struct {
 	// with or without spaces, dots or hyphens between groups of digits:
 	// the site's emergency and directory numbers.
 	Phones []string
+	// ReservedIDs are the id attributes the page's layout uses itself
+	// ("main", "exit-status"): a heading whose ID would be one of them gets
+	// a suffix ("## Main" → "main-1"), so that no page has an id twice.
+	ReservedIDs []string
 }
 
 // New returns a Converter with loa's Markdown settings.
@@ -92,10 +96,9 @@ func New(opts Options) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
 			extension.TaskList, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, phones: PhoneSet(opts.Phones)}
+	return &Converter{md: md, phones: PhoneSet(opts.Phones), reserved: opts.ReservedIDs}
 }
 
 // Hooks connect a conversion to the site being built. Either may be nil.
@@ -120,9 +123,11 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	var res Result
 	resolve := hooks.Resolve
 	images := 0
-	ids := &idGen{}
-	ctx := parser.NewContext(parser.WithIDs(ids))
-	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	var ids fold.IDs
+	for _, id := range c.reserved {
+		ids.Put(id)
+	}
+	doc := c.md.Parser().Parse(text.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -135,9 +140,13 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 					Message: "a level-1 heading (#) in the body: the page title is the only h1, so it is shown as level 2",
 					Hint:    "start headings in the body at ##"})
 			}
-			id, _ := n.AttributeString("id")
-			idb, _ := id.([]byte)
-			res.TOC = append(res.TOC, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, body)})
+			// The ID comes from the text a reader sees: not from link
+			// destinations or footnote labels, which goldmark's own IDs
+			// take from the heading's source line.
+			txt := plainText(n, body)
+			id := ids.Generate(txt)
+			n.SetAttributeString("id", []byte(id))
+			res.TOC = append(res.TOC, Heading{Level: n.Level, ID: id, Text: txt})
 		case *ast.Paragraph:
 			if res.Summary == "" {
 				res.Summary = plainText(n, body)
@@ -285,13 +294,3 @@ func plainText(n ast.Node, src []byte) string {
 	})
 	return strings.TrimSpace(b.String())
 }
-
-// idGen gives goldmark heading IDs from package fold, so that Vietnamese
-// headings keep their letters ("Mục tiêu" → "muc-tieu", not "m-c-ti-u").
-type idGen struct{ ids fold.IDs }
-
-func (g *idGen) Generate(value []byte, _ ast.NodeKind) []byte {
-	return []byte(g.ids.Generate(string(value)))
-}
-
-func (g *idGen) Put(value []byte) { g.ids.Put(string(value)) }

@@ -318,3 +318,43 @@ func largePage(n int) string {
 	}
 	return b.String()
 }
+
+// TestHeadingIDVisibleText holds that an ID is made of the heading's
+// visible text only: a link's destination and a footnote's label are not
+// part of it (issue 12: "## Liên hệ [tổng đài 111](tel:111)" got
+// "lien-he-tong-dai-111-tel-111").
+func TestHeadingIDVisibleText(t *testing.T) {
+	body := "## Liên hệ [tổng đài 111](tel:111)\n\n" +
+		"## Nguồn[^luat]\n\n" +
+		"## Xem <https://example.org/x> và ![ảnh](a.png \"tiêu đề\")\n\n" +
+		"## `mã` **đậm** [tham chiếu][r]\n\n" +
+		"[r]: https://example.org/ref\n\n[^luat]: Luật.\n"
+	r := convert(t, body, nil)
+	want := []string{"lien-he-tong-dai-111", "nguon", "xem-https-example-org-x-va-anh", "ma-dam-tham-chieu"}
+	var got []string
+	for _, h := range r.TOC {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("IDs = %q, want %q", got, want)
+	}
+	has(t, r.HTML, `<h2 id="lien-he-tong-dai-111">Liên hệ <a href="tel:111" class="call-inline">tổng đài 111</a></h2>`)
+}
+
+// TestReservedIDs holds that a heading never takes an id the layout uses
+// itself: it gets a suffix, and the table of contents follows (issue 12:
+// "## Main" made a second id="main").
+func TestReservedIDs(t *testing.T) {
+	c := New(Options{ReservedIDs: []string{"main", "exit-status", "emergency-title"}})
+	r := c.Convert([]byte("## Main\n\n## Exit status\n\n## Emergency title\n\n## Main\n\n[x](#exit-status-1)\n"), nil)
+	has(t, r.HTML, `<h2 id="main-1">Main</h2>`, `<h2 id="exit-status-1">Exit status</h2>`,
+		`<h2 id="emergency-title-1">Emergency title</h2>`, `<h2 id="main-2">Main</h2>`)
+	want := []Heading{{2, "main-1", "Main"}, {2, "exit-status-1", "Exit status"}, {2, "emergency-title-1", "Emergency title"}, {2, "main-2", "Main"}}
+	if !slices.Equal(r.TOC, want) {
+		t.Errorf("TOC = %+v", r.TOC)
+	}
+	// The reservation holds for every body the Converter converts.
+	if r := c.Convert([]byte("## Main\n"), nil); r.TOC[0].ID != "main-1" {
+		t.Errorf("second body: %+v", r.TOC)
+	}
+}

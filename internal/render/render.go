@@ -61,6 +61,7 @@ type Renderer struct {
 	menus     map[string][]Link // lang → the menu, no entry current
 	footers   map[string][]Link // lang → the footer links
 	safety    map[string]string // lang → URL of the page on browsing safely
+	ids       []string          // the IDs the templates write literally
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -68,14 +69,14 @@ type Renderer struct {
 func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
-	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
+	t, ids, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
 		// calls shows plain text (a directory description) with the
 		// site's known numbers as call links: {{calls .Description}}.
 		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) }})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
-	r.tmpl = t
+	r.tmpl, r.ids = t, ids
 	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
 		if t[name] == nil {
 			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))

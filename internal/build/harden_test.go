@@ -1,0 +1,74 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/loa-ssg/loa/internal/render"
+)
+
+// headingsLikeLayout is a page whose headings fold to IDs the layout uses.
+const headingsLikeLayout = siteYAML + `-- content/_index.vi.md --
+---
+title: Trang chủ
+---
+Chào.
+-- content/_index.en.md --
+---
+title: Home
+---
+Hi.
+-- content/plan/_index.vi.md --
+---
+title: Kế hoạch
+---
+## Main
+
+## Exit status
+
+## Emergency title
+
+## TOC title
+
+Xem [thoát](#exit-status-1).
+-- content/plan/_index.en.md --
+---
+title: Plans
+---
+Plans.
+`
+
+// TestHeadingIDsAvoidLayoutIDs holds that a heading never takes an id the
+// layout uses (issue 12: "## Main" made a second id="main" and the table
+// of contents' #exit-status landed on the exit bar): it gets a suffix, the
+// table of contents links the suffixed id, and no built page has an id
+// twice.
+func TestHeadingIDsAvoidLayoutIDs(t *testing.T) {
+	res, dir := mustBuild(t, headingsLikeLayout)
+	if len(res.Diagnostics) > 0 {
+		t.Logf("%s", diagText(res))
+	}
+	html := readOut(t, dir, "plan/index.html")
+	for _, want := range []string{`<h2 id="main-1">Main</h2>`, `<h2 id="exit-status-1">Exit status</h2>`,
+		`<h2 id="emergency-title-1">Emergency title</h2>`, `<h2 id="toc-title-1">TOC title</h2>`,
+		`href="#exit-status-1"`, `id="main"`, `id="exit-status"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("plan/index.html lacks %s", want)
+		}
+	}
+	if dups := render.DuplicateIDs([]byte(html)); len(dups) > 0 {
+		t.Errorf("duplicate ids %q", dups)
+	}
+}
+
+// TestDuplicateIDFromTemplate holds that a built page with an id twice,
+// here from a site's own template, stops the build with the template named.
+func TestDuplicateIDFromTemplate(t *testing.T) {
+	site := strings.Replace(headingsLikeLayout, "-- content/plan/_index.en.md --", `-- templates/section.html --
+{{define "main"}}<h1 id="main">{{.Title}}</h1>{{.Content}}{{end}}
+-- content/plan/_index.en.md --`, 1)
+	got := mustFail(t, site)
+	if !strings.Contains(got, `error: this page would have the id "main" twice`) {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
