@@ -41,8 +41,8 @@ func ValidSlug(s string) bool {
 // however many headings share a text: the next suffix to try is kept per
 // base, and every ID is passed over at most once.
 type IDs struct {
-	seen map[string]bool
-	next map[string]int // base → the next suffix to try
+	seen  map[string]bool
+	next  map[string]int // base → the next suffix to try
 	tries int            // IDs tried so far, for the test that keeps Generate O(1)
 }
 
