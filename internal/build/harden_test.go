@@ -72,3 +72,14 @@ func TestDuplicateIDFromTemplate(t *testing.T) {
 		t.Errorf("diagnostics:\n%s", got)
 	}
 }
+
+// TestPathologicalMarkdownRefused holds that a body goldmark would take
+// minutes on stops the build with the file, line and reason (issue 12:
+// "[a](" × 250,000 did not finish in 120 s).
+func TestPathologicalMarkdownRefused(t *testing.T) {
+	site := strings.Replace(headingsLikeLayout, "Xem [thoát](#exit-status-1).", "Xem [thoát](#exit-status-1).\n\n"+strings.Repeat("[a](", 250_000), 1)
+	got := mustFail(t, site)
+	if want := "content/plan/_index.vi.md:14:3: error: a link here is not closed"; !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
+	}
+}

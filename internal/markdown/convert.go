@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -69,6 +70,7 @@ type Converter struct {
 	buf      bytes.Buffer
 	phones   map[string]bool
 	reserved []string
+	guard    *paragraphGuard
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -93,12 +95,14 @@ func New(opts Options) *Converter {
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
+	guard := &paragraphGuard{}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
 			extension.TaskList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(guard, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, phones: PhoneSet(opts.Phones), reserved: opts.ReservedIDs}
+	return &Converter{md: md, phones: PhoneSet(opts.Phones), reserved: opts.ReservedIDs, guard: guard}
 }
 
 // Hooks connect a conversion to the site being built. Either may be nil.
@@ -119,15 +123,27 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 // loading="lazy" (the first is likely above the fold). Numbers of
 // Options.Phones in text become call links, and every "tel:" link gets the
 // class CallClass. The returned HTML is a fresh slice the caller may keep.
+// A body of a shape that goldmark would take far more than linear time on
+// (see guard.go) is not converted: the Result then holds only a Problem
+// that says why.
 func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	var res Result
+	if p := guard(body); p != nil {
+		res.Problems = append(res.Problems, *p)
+		return res
+	}
 	resolve := hooks.Resolve
 	images := 0
 	var ids fold.IDs
 	for _, id := range c.reserved {
 		ids.Put(id)
 	}
+	c.guard.reset(len(body))
 	doc := c.md.Parser().Parse(text.NewReader(body))
+	if p := c.guard.problem; p != nil {
+		res.Problems = append(res.Problems, *p)
+		return res
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
