@@ -152,6 +152,7 @@ type runner struct {
 	sev    map[string]string
 	byPath map[string]*Page
 	ids    map[*content.Page]map[string]bool // fragment targets, made once per page
+	lines  map[*content.Page]*diag.LineIndex // line indexes, made once per page
 	l      diag.List
 }
 
@@ -171,9 +172,19 @@ func (r *runner) report(rule string, pos diag.Position, hint, format string, arg
 	r.l.Add(d)
 }
 
-// at returns the position of a byte offset in p's Markdown body.
-func at(p *Page, offset int) diag.Position {
-	return diag.NewLineIndex(p.File, p.Text).Position(p.BodyOffset + offset)
+// at returns the position of a byte offset in p's Markdown body. The
+// line index of the page is made once, so that a page with thousands of
+// problems does not cost thousands of scans of its text.
+func (r *runner) at(p *Page, offset int) diag.Position {
+	if r.lines == nil {
+		r.lines = map[*content.Page]*diag.LineIndex{}
+	}
+	idx := r.lines[p.Page]
+	if idx == nil {
+		idx = diag.NewLineIndex(p.File, p.Text)
+		r.lines[p.Page] = idx
+	}
+	return idx.Position(p.BodyOffset + offset)
 }
 
 // targets are the fragment targets a page has: its heading IDs and the
@@ -214,7 +225,7 @@ func (r *runner) anchors(p *Page) {
 			if s := diag.Suggest(frag, known); s != "" {
 				hint = fmt.Sprintf("did you mean #%s?", s)
 			}
-			r.report(BrokenAnchor, at(p, ln.Offset), hint, "the link %q goes to #%s, which %s has no heading for", ln.Dest, frag, target.File)
+			r.report(BrokenAnchor, r.at(p, ln.Offset), hint, "the link %q goes to #%s, which %s has no heading for", ln.Dest, frag, target.File)
 		}
 	}
 }
@@ -222,7 +233,7 @@ func (r *runner) anchors(p *Page) {
 func (r *runner) alt(p *Page) {
 	for _, ln := range p.Links {
 		if ln.Image && strings.TrimSpace(ln.Alt) == "" {
-			r.report(MissingAlt, at(p, ln.Offset), "describe the image between the brackets: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)",
+			r.report(MissingAlt, r.at(p, ln.Offset), "describe the image between the brackets: ![Ảnh: buổi tập huấn tại xã …](anh.jpg)",
 				"the image %q has no alternative text for people who cannot see it", ln.Dest)
 		}
 	}
@@ -243,32 +254,14 @@ func (r *runner) headings(p *Page) {
 	for _, h := range p.TOC {
 		if h.Level > prev+1 {
 			pos := p.FrontMatter.Pos
-			if off := headingOffset(p, h); off >= 0 {
-				pos = at(p, off)
+			if h.Offset >= 0 {
+				pos = r.at(p, h.Offset)
 			}
 			r.report(HeadingOrder, pos, fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
 				"the heading %q is level %d right after level %d", h.Text, h.Level, prev)
 		}
 		prev = h.Level
 	}
-}
-
-// headingOffset finds where heading h is written in p's body.
-func headingOffset(p *Page, h markdown.Heading) int {
-	marker := strings.Repeat("#", h.Level) + " "
-	body := string(p.Body)
-	for i := 0; i < len(body); {
-		j := strings.Index(body[i:], marker)
-		if j < 0 {
-			return -1
-		}
-		k := i + j
-		if (k == 0 || body[k-1] == '\n') && strings.Contains(strings.SplitN(body[k:], "\n", 2)[0], h.Text) {
-			return k
-		}
-		i = k + len(marker)
-	}
-	return -1
 }
 
 func (r *runner) translations() {

@@ -23,6 +23,9 @@ type Heading struct {
 	Level int    // 2–6 (the page title is the only level 1)
 	ID    string // the id attribute, "muc-tieu"
 	Text  string // plain text
+	// Offset is the byte offset in the body of the start of the line the
+	// heading's text begins on, or -1 for a heading with no text.
+	Offset int
 }
 
 // Problem is something wrong in the Markdown, at byte Offset in the body.
@@ -162,7 +165,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 			txt := plainText(n, body)
 			id := ids.Generate(txt)
 			n.SetAttributeString("id", []byte(id))
-			res.TOC = append(res.TOC, Heading{Level: n.Level, ID: id, Text: txt})
+			res.TOC = append(res.TOC, Heading{Level: n.Level, ID: id, Text: txt, Offset: lineStart(n, body)})
 		case *ast.Paragraph:
 			if res.Summary == "" {
 				res.Summary = plainText(n, body)
@@ -276,6 +279,16 @@ func inlineOffset(n ast.Node, body []byte) int {
 		}
 	}
 	return 0
+}
+
+// lineStart returns the offset of the start of the line block n's first
+// line is on, or -1 when n has no lines.
+func lineStart(n ast.Node, body []byte) int {
+	if lines := n.Lines(); lines == nil || lines.Len() == 0 {
+		return -1
+	}
+	off := blockOffset(n)
+	return bytes.LastIndexByte(body[:off], '\n') + 1
 }
 
 func blockOffset(n ast.Node) int {

@@ -43,12 +43,12 @@ func TestHeadingIDs(t *testing.T) {
 		`<h2 id="phong-chong-mai-dam">Phòng, chống mại dâm</h2>`,
 	)
 	want := []Heading{
-		{2, "muc-tieu", "Mục tiêu"},
-		{2, "muc-tieu-1", "Mục tiêu"},
-		{3, "duong-day-nong-111", "Đường dây nóng 111"},
-		{2, "muc-tieu-2", "Mục tiêu"},
-		{4, "section", "???"},
-		{2, "phong-chong-mai-dam", "Phòng, chống mại dâm"},
+		{2, "muc-tieu", "Mục tiêu", 0},
+		{2, "muc-tieu-1", "Mục tiêu", 22},
+		{3, "duong-day-nong-111", "Đường dây nóng 111", 38},
+		{2, "muc-tieu-2", "Mục tiêu", 70},
+		{4, "section", "???", 86},
+		{2, "phong-chong-mai-dam", "Phòng, chống mại dâm", 96},
 	}
 	if !slices.Equal(r.TOC, want) {
 		t.Errorf("TOC = %+v\nwant  %+v", r.TOC, want)
@@ -75,7 +75,7 @@ func TestLevelOneHeading(t *testing.T) {
 		r := convert(t, body, nil)
 		has(t, r.HTML, `<h2 id="tieu-de">Tiêu đề</h2>`)
 		hasNot(t, r.HTML, "<h1")
-		if want := []Heading{{2, "tieu-de", "Tiêu đề"}}; !slices.Equal(r.TOC, want) {
+		if want := []Heading{{2, "tieu-de", "Tiêu đề", strings.Index(body, "\n\n") + 2}}; !slices.Equal(r.TOC, want) {
 			t.Errorf("TOC = %+v", r.TOC)
 		}
 		if len(r.Problems) != 1 {
@@ -349,7 +349,7 @@ func TestReservedIDs(t *testing.T) {
 	r := c.Convert([]byte("## Main\n\n## Exit status\n\n## Emergency title\n\n## Main\n\n[x](#exit-status-1)\n"), nil)
 	has(t, r.HTML, `<h2 id="main-1">Main</h2>`, `<h2 id="exit-status-1">Exit status</h2>`,
 		`<h2 id="emergency-title-1">Emergency title</h2>`, `<h2 id="main-2">Main</h2>`)
-	want := []Heading{{2, "main-1", "Main"}, {2, "exit-status-1", "Exit status"}, {2, "emergency-title-1", "Emergency title"}, {2, "main-2", "Main"}}
+	want := []Heading{{2, "main-1", "Main", 0}, {2, "exit-status-1", "Exit status", 9}, {2, "emergency-title-1", "Emergency title", 25}, {2, "main-2", "Main", 45}}
 	if !slices.Equal(r.TOC, want) {
 		t.Errorf("TOC = %+v", r.TOC)
 	}
