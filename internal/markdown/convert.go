@@ -100,7 +100,7 @@ func New(opts Options) *Converter {
 	}
 	guard := &paragraphGuard{}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, linkify,
 			extension.TaskList, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(guard, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),

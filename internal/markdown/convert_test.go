@@ -358,3 +358,22 @@ func TestReservedIDs(t *testing.T) {
 		t.Errorf("second body: %+v", r.TOC)
 	}
 }
+
+// TestAutolinkAnyScript holds that a bare URL with letters of any script
+// is linked whole, percent-encoded in the href, and still stops before
+// trailing punctuation (issue 12: "https://example.org/tin-tức." was
+// linked as "https://example.org/tin-t").
+func TestAutolinkAnyScript(t *testing.T) {
+	body := "Xem https://example.org/tin-tức. Và (www.example.org/hướng-dẫn?q=mại+dâm), " +
+		"https://example.org/đường-dây/111, https://пример.example/путь! https://example.org/a_(b) " +
+		"https://example.org/中文。\n"
+	r := convert(t, body, nil)
+	has(t, r.HTML,
+		`<a href="https://example.org/tin-t%E1%BB%A9c" rel="noopener noreferrer">https://example.org/tin-tức</a>. Và (`,
+		`<a href="http://www.example.org/h%C6%B0%E1%BB%9Bng-d%E1%BA%ABn?q=m%E1%BA%A1i+d%C3%A2m" rel="noopener noreferrer">www.example.org/hướng-dẫn?q=mại+dâm</a>), `,
+		`<a href="https://example.org/%C4%91%C6%B0%E1%BB%9Dng-d%C3%A2y/111" rel="noopener noreferrer">https://example.org/đường-dây/111</a>, `,
+		`<a href="https://%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.example/%D0%BF%D1%83%D1%82%D1%8C" rel="noopener noreferrer">https://пример.example/путь</a>! `,
+		`<a href="https://example.org/a_(b)" rel="noopener noreferrer">https://example.org/a_(b)</a> `,
+		`<a href="https://example.org/%E4%B8%AD%E6%96%87" rel="noopener noreferrer">https://example.org/中文</a>。`,
+	)
+}
