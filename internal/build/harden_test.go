@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/loa-ssg/loa/internal/render"
 )
 
@@ -81,5 +83,58 @@ func TestPathologicalMarkdownRefused(t *testing.T) {
 	got := mustFail(t, site)
 	if want := "content/plan/_index.vi.md:14:3: error: a link here is not closed"; !strings.Contains(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
+	}
+}
+
+// TestNFDFileNames holds that file names compare in NFC on both sides
+// (issue 12: a link typed in composed letters to a page saved with
+// decomposed ones said "does not exist"): pages and attachments saved in
+// NFD are found by links typed in NFC or percent-encoded in NFD, and are
+// published under NFC names.
+func TestNFDFileNames(t *testing.T) {
+	nfd := norm.NFD.String
+	site := siteYAML + `-- content/_index.vi.md --
+---
+title: Trang chủ
+---
+Xem [hướng dẫn](news/hướng-dẫn.vi.md), [lần nữa](news/hu%CC%9Bo%CC%9B%CC%81ng-da%CC%82%CC%83n.vi.md),
+[gói](plan/gói-tin/index.vi.md) và [tệp](plan/gói-tin/tài-liệu.txt).
+-- content/_index.en.md --
+---
+title: Home
+---
+Hi.
+-- content/news/` + nfd("hướng-dẫn") + `.vi.md --
+---
+title: Hướng dẫn
+date: 2026-01-02
+---
+Bài.
+-- content/plan/` + nfd("gói-tin") + `/index.vi.md --
+---
+title: Gói tin
+---
+Tải [tài liệu](` + "tài-liệu.txt" + `).
+-- content/plan/` + nfd("gói-tin") + `/` + nfd("tài-liệu") + `.txt --
+tệp
+`
+	res, dir := mustBuild(t, site)
+	for _, d := range res.Diagnostics {
+		if strings.Contains(d.Message, "does not exist") {
+			t.Errorf("%s: %s", d.Pos, d.Message)
+		}
+	}
+	home := readOut(t, dir, "index.html")
+	for _, want := range []string{`href="/news/huong-dan/">hướng dẫn</a>`, `href="/news/huong-dan/">lần nữa</a>`,
+		`href="/plan/goi-tin/">gói</a>`, `href="/plan/goi-tin/t%C3%A0i-li%E1%BB%87u.txt">tệp</a>`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if got := readOut(t, dir, "plan/goi-tin/tài-liệu.txt"); got != "tệp\n" {
+		t.Errorf("attachment = %q", got)
+	}
+	if page := readOut(t, dir, "plan/goi-tin/index.html"); !strings.Contains(page, `href="/plan/goi-tin/t%C3%A0i-li%E1%BB%87u.txt"`) {
+		t.Error("the bundle's own link to its attachment is not its NFC URL")
 	}
 }

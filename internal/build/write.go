@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
@@ -228,7 +230,7 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 		if err != nil {
 			return l, err
 		}
-		if err := b.writeFile(b.local(p.Path)+path.Base(a.Path), data); err != nil {
+		if err := b.writeFile(b.local(p.Path)+a.Name, data); err != nil {
 			return l, err
 		}
 	}
@@ -331,7 +333,7 @@ func duplicateID(pos diag.Position, id, from string) diag.Diagnostic {
 func (b *builder) imageSize(p *content.Page) func(string) (int, int, bool) {
 	return func(url string) (int, int, bool) {
 		for _, a := range p.Attachments {
-			if p.Path+path.Base(a.Path) != url {
+			if p.Path+a.Name != url {
 				continue
 			}
 			f, err := b.fsys.Open(path.Join(content.Root, a.Path))
@@ -373,7 +375,10 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 		if t, err := url.PathUnescape(target); err == nil {
 			target = t
 		}
-		file := path.Join(path.Dir(p.File), target)
+		// Names compare in NFC on both sides: a link typed in composed
+		// letters finds a file saved with decomposed ones, and the reverse.
+		target = norm.NFC.String(target)
+		file := norm.NFC.String(path.Join(path.Dir(p.File), target))
 		isMD := strings.HasSuffix(file, ".md")
 		if !strings.HasPrefix(file, content.Root+"/") {
 			if isMD {
@@ -399,8 +404,8 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 			if q := b.content.ByFile(path.Join(dir, name)); q != nil {
 				rel := strings.TrimPrefix(file, content.Root+"/")
 				for _, a := range q.Attachments {
-					if a.Path == rel {
-						return q.Path + path.Base(a.Path) + frag, nil
+					if norm.NFC.String(a.Path) == rel {
+						return q.Path + a.Name + frag, nil
 					}
 				}
 			}
@@ -450,7 +455,7 @@ func (b *builder) missing(dest, file string) error {
 	entries, _ := fs.ReadDir(b.fsys, path.Dir(file))
 	var names []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		names = append(names, norm.NFC.String(e.Name()))
 	}
 	if s := diag.Suggest(path.Base(file), names); s != "" {
 		return linkError{msg, fmt.Sprintf("did you mean %q?", path.Join(path.Dir(dest), s))}

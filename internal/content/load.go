@@ -42,7 +42,7 @@ type Site struct {
 
 // ByFile returns the page read from file (a slash-separated path relative
 // to the source folder, "content/plan/_index.vi.md"), or nil.
-func (s *Site) ByFile(file string) *Page { return s.byFile[file] }
+func (s *Site) ByFile(file string) *Page { return s.byFile[norm.NFC.String(file)] }
 
 // file is one Markdown file found by the walk.
 type file struct {
@@ -91,7 +91,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
 	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}}
 	for _, p := range s.Pages {
-		s.byFile[p.File] = p
+		s.byFile[norm.NFC.String(p.File)] = p
 		if p.Kind == KindHome {
 			s.Homes[p.Lang] = p
 		}
@@ -157,7 +157,7 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 				if err != nil {
 					return err
 				}
-				attachments[bundle] = append(attachments[bundle], Attachment{Path: rel, Size: info.Size()})
+				attachments[norm.NFC.String(bundle)] = append(attachments[norm.NFC.String(bundle)], Attachment{Path: rel, Name: norm.NFC.String(base), Size: info.Size()})
 			}
 			return nil
 		}

@@ -93,8 +93,12 @@ type FrontMatter struct {
 
 // Attachment is a file published beside a bundle's page.
 type Attachment struct {
-	Path string // content-relative, "plan/164-kh-ubnd/ke-hoach-164.pdf"
-	Size int64  // bytes
+	Path string // content-relative, "plan/164-kh-ubnd/ke-hoach-164.pdf", as named on disk
+	// Name is the file name it is published under: the base of Path in
+	// NFC, so that a name saved in decomposed Unicode (NFD) gets the same
+	// URL as the name typed in a link.
+	Name string
+	Size int64 // bytes
 }
 
 // Translation returns the page's translation in lang, or nil.

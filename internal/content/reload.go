@@ -17,7 +17,7 @@ import (
 // and returns false: the caller must load the whole site again. The caller
 // must not use the Site from other goroutines meanwhile.
 func (s *Site) ReloadBody(fsys fs.FS, site *config.Site, file string) (*Page, bool, error) {
-	p := s.byFile[file]
+	p := s.ByFile(file)
 	if p == nil {
 		return nil, false, nil
 	}

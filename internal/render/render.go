@@ -376,7 +376,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		v.JSONLD = jsonLD(article)
 	}
 	for _, a := range p.Attachments {
-		name := path.Base(a.Path)
+		name := a.Name
 		v.Attachments = append(v.Attachments, Attachment{Name: name, URL: p.Path + name,
 			About: fileKind(name) + ", " + r.size(p.Lang, a.Size)})
 	}
