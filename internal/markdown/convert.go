@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/textfile"
 )
 
 // Heading is one entry of a page's table of contents.
@@ -204,6 +206,13 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
 	}
 	res.HTML = bytes.Clone(c.buf.Bytes())
+	if off, r := textfile.FindForbidden(res.HTML); off >= 0 {
+		// The body itself holds none (textfile refused it): a character
+		// reference wrote it.
+		res.Problems = append(res.Problems, Problem{Offset: charRefOffset(doc, body, r),
+			Message: fmt.Sprintf("this character reference writes %s, which a web page cannot contain", textfile.DescribeForbidden(r)),
+			Hint:    "remove the &#…; reference"})
+	}
 	res.Text = plainText(doc, body)
 	return res
 }
@@ -235,6 +244,39 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		return dest
 	}
 	return []byte(out)
+}
+
+var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));`)
+
+// charRefOffset returns the offset in body of the first numeric character
+// reference ("&#29;", "&#x1D;") in the text of doc (not in code, where it
+// is shown as written) that writes r, or 0.
+func charRefOffset(doc ast.Node, body []byte, r rune) int {
+	off := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, code := n.(*ast.CodeSpan); code {
+			return ast.WalkSkipChildren, nil
+		}
+		t, ok := n.(*ast.Text)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		seg := t.Segment.Value(body)
+		for _, m := range charRef.FindAllSubmatchIndex(seg, -1) {
+			var v int64
+			if m[2] >= 0 {
+				v, _ = strconv.ParseInt(string(seg[m[2]:m[3]]), 16, 64)
+			} else {
+				v, _ = strconv.ParseInt(string(seg[m[4]:m[5]]), 10, 64)
+			}
+			if v == int64(r) {
+				off = t.Segment.Start + m[0]
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
 }
 
 // isExternal reports whether dest has a URL scheme ("https:", "mailto:",

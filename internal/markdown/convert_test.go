@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/loa-ssg/loa/internal/textfile"
 )
 
 func convert(t *testing.T, body string, resolve Resolver) Result {
@@ -282,6 +284,9 @@ func FuzzConvert(f *testing.F) {
 					t.Fatalf("bad TOC entry %+v", h)
 				}
 			}
+			if off, c := textfile.FindForbidden(r.HTML); off >= 0 && !slices.ContainsFunc(r.Problems, func(p Problem) bool { return !p.Warning }) {
+				t.Fatalf("%U at %d of the HTML, and no error", c, off)
+			}
 			if strings.Contains(strings.ToLower(string(r.HTML)), "<script") {
 				t.Fatalf("raw HTML passed through:\n%s", r.HTML)
 			}
@@ -376,4 +381,23 @@ func TestAutolinkAnyScript(t *testing.T) {
 		`<a href="https://example.org/a_(b)" rel="noopener noreferrer">https://example.org/a_(b)</a> `,
 		`<a href="https://example.org/%E4%B8%AD%E6%96%87" rel="noopener noreferrer">https://example.org/中文</a>。`,
 	)
+}
+
+// TestForbiddenCharacterReference holds that a character reference to a
+// character no web page may hold is an error at the reference, and that
+// one shown as code is not (issue 12: control characters reached pages).
+func TestForbiddenCharacterReference(t *testing.T) {
+	body := "Mã `&#29;` hiển thị.\n\nTin&#x1D; một &#xFFFE;.\n"
+	r := convert(t, body, nil)
+	if len(r.Problems) != 1 {
+		t.Fatalf("problems = %+v", r.Problems)
+	}
+	p := r.Problems[0]
+	if p.Warning || p.Offset != strings.Index(body, "&#x1D;") ||
+		p.Message != "this character reference writes the invisible control character U+001D, which a web page cannot contain" {
+		t.Errorf("problem = %+v", p)
+	}
+	if r := convert(t, "Mã `&#29;` và &#xFFFD; &#65;.\n", nil); len(r.Problems) != 0 {
+		t.Errorf("problems = %+v", r.Problems)
+	}
 }

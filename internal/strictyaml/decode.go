@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/textfile"
 )
 
 // Unmarshaler is implemented by types that decode themselves from a YAML
@@ -42,8 +43,24 @@ func Decode(src Source, v any) diag.List {
 		return nil
 	}
 	d := decoder{src: src}
+	d.forbidden(&doc)
 	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), "")
 	return d.diags
+}
+
+// forbidden reports every key and value under n that holds a character
+// no web page may hold (textfile.Forbidden), as YAML escapes can write
+// them: "Tin\x1d một", "\u0085", "\0".
+func (d *decoder) forbidden(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		if off, r := textfile.FindForbiddenString(n.Value); off >= 0 {
+			d.diags.Add(diag.Errorf(Position(d.src, n), "the text %q holds %s, which a web page cannot contain",
+				n.Value, textfile.DescribeForbidden(r)).WithHint("remove the escape that writes it (such as \\x%02x or \\u%04x) from the quoted text", r, r))
+		}
+	}
+	for _, c := range n.Content {
+		d.forbidden(c)
+	}
 }
 
 // Position returns the position of n within src.

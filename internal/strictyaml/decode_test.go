@@ -78,3 +78,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeForbidden holds that a character no web page may hold, written
+// as a YAML escape, is an error at its value, in any key or value (issue
+// 12: `title: "Tin\x1d một"` put U+001D into <title> and og:title).
+func TestDecodeForbidden(t *testing.T) {
+	_, l := decode(t, "title: \"Tin\\x1d một\"\ntags: [a, \"b\\u0085\"]\ninner:\n  name: \"\\0\"\n\"k\\x7f\": 1\n")
+	var got []string
+	for _, d := range l {
+		if strings.Contains(d.Message, "which a web page cannot contain") {
+			got = append(got, d.Pos.String()+" "+d.Message)
+		}
+	}
+	want := []string{
+		`f.md:2:8 the text "Tin\x1d một" holds the invisible control character U+001D, which a web page cannot contain`,
+		`f.md:3:11 the text "b\u0085" holds the invisible control character U+0085, which a web page cannot contain`,
+		`f.md:5:9 the text "\x00" holds the invisible control character U+0000, which a web page cannot contain`,
+		`f.md:6:1 the text "k\x7f" holds the invisible control character U+007F, which a web page cannot contain`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -5,9 +5,11 @@
 // Strict means: a key that matches no field is an error that names the key
 // and suggests the nearest known one; a value of the wrong kind is an error
 // at that value; a syntax error is reported in plain words with its line and
-// column. Problems are collected, not returned at the first one.
+// column. A key or value that holds a character no web page may hold (a
+// control character written as an escape, "\x1d") is an error at that
+// value. Problems are collected, not returned at the first one.
 //
-// It imports diag and gopkg.in/yaml.v3 only. It must not know what the
+// It imports diag, textfile (for textfile.Forbidden) and gopkg.in/yaml.v3 only. It must not know what the
 // fields mean: meaning and cross-field rules belong to the packages that own
 // the structs (config, content, directory).
 package strictyaml

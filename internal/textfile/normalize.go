@@ -15,7 +15,8 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // Normalize returns src as UTF-8 NFC text with "\n" line ends (CRLF and a
 // lone CR become "\n") and without a leading byte-order mark. It returns a
 // diagnostic naming file and the position of the first byte that is not
-// UTF-8 when src is not valid UTF-8, and then no text.
+// UTF-8 when src is not valid UTF-8, or of the first character a web page
+// may not hold (see Forbidden), and then no text.
 func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
@@ -28,6 +29,11 @@ func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	}
 	if !norm.NFC.IsNormal(src) {
 		src = norm.NFC.Bytes(src)
+	}
+	if off, r := FindForbidden(src); off >= 0 {
+		pos := diag.NewLineIndex(file, src).Position(off)
+		d := diag.Errorf(pos, "this file holds %s, which a web page cannot contain", DescribeForbidden(r)).WithHint("%s", ForbiddenHint)
+		return nil, &d
 	}
 	return src, nil
 }

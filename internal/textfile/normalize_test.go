@@ -44,6 +44,9 @@ func FuzzNormalize(f *testing.F) {
 		if !norm.NFC.IsNormal(out) {
 			t.Fatal("not NFC")
 		}
+		if off, r := FindForbidden(out); off >= 0 {
+			t.Fatalf("%U at %d left in", r, off)
+		}
 		for _, c := range out {
 			if c == '\r' {
 				t.Fatal("CR left")

@@ -1,0 +1,80 @@
+package textfile
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Forbidden reports whether r may not appear in a web page or a feed: a
+// control character other than tab, line feed and carriage return (C0
+// U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F), a noncharacter
+// (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
+// U+FFFF, U+1FFFE …) or a surrogate (U+D800–U+DFFF). HTML forbids them
+// in a document ("Input stream preprocessing", HTML Living Standard 13.2.3.5,
+// which vnu reports as "forbidden code point"), and XML 1.0 (Atom feeds,
+// sitemap.xml) forbids the controls and U+FFFE/U+FFFF.
+func Forbidden(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\r'
+	case r < 0x7F:
+		return false
+	case r <= 0x9F:
+		return true
+	case r >= 0xD800 && r <= 0xDFFF:
+		return true
+	case r >= 0xFDD0 && r <= 0xFDEF:
+		return true
+	}
+	return r&0xFFFE == 0xFFFE
+}
+
+// FindForbidden returns the byte offset in b of its first Forbidden
+// character and that character, or -1 and 0. Bytes that are not UTF-8
+// are reported as utf8.RuneError (a surrogate encoded alone is such).
+func FindForbidden(b []byte) (int, rune) {
+	for i, r := range string(b) { // no copy: the compiler ranges over b
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRune(b[i:]); size <= 1 {
+				return i, r
+			}
+		}
+		if Forbidden(r) {
+			return i, r
+		}
+	}
+	return -1, 0
+}
+
+// FindForbiddenString is FindForbidden for a string.
+func FindForbiddenString(s string) (int, rune) {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return i, r
+			}
+		}
+		if Forbidden(r) {
+			return i, r
+		}
+	}
+	return -1, 0
+}
+
+// DescribeForbidden names a Forbidden character for a diagnostic, in
+// plain words: "the invisible control character U+001D".
+func DescribeForbidden(r rune) string {
+	switch {
+	case r == utf8.RuneError:
+		return "bytes that are not UTF-8 text (a lone surrogate)"
+	case r < 0x20 || r >= 0x7F && r <= 0x9F:
+		return fmt.Sprintf("the invisible control character U+%04X", r)
+	case r >= 0xD800 && r <= 0xDFFF:
+		return fmt.Sprintf("the lone surrogate U+%04X", r)
+	}
+	return fmt.Sprintf("the noncharacter U+%04X", r)
+}
+
+// ForbiddenHint says how to get rid of a Forbidden character.
+const ForbiddenHint = "delete it: it is invisible in most editors (it often comes with text copied from a PDF, Word or a chat app); " +
+	"put the cursor at this line and column and press Delete, or retype the words around it"
