@@ -176,7 +176,20 @@ func (b *builder) newWorkers() *sync.Pool {
 // the search index.
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
-	res := w.conv.ConvertWith(p.Body, markdown.Hooks{Resolve: b.resolver(p), ImageSize: b.imageSize(p)})
+	var langs map[string]string // URL → language, of the pages in other languages p links to
+	hooks := markdown.Hooks{
+		Resolve: b.resolver(p, func(url, lang string) {
+			if lang != p.Lang {
+				if langs == nil {
+					langs = map[string]string{}
+				}
+				langs[url] = lang
+			}
+		}),
+		ImageSize: b.imageSize(p),
+		LinkLang:  func(url string) string { return langs[url] },
+	}
+	res := w.conv.ConvertWith(p.Body, hooks)
 	c.Links, c.TOC, c.Numbers = res.Links, res.TOC, res.Numbers
 	headings := make([]string, len(res.TOC))
 	for i, h := range res.TOC {
@@ -361,8 +374,9 @@ func (b *builder) local(urlPath string) string {
 // that page's URL (a file name without language means the page's own
 // language); a link to a bundle's attachment becomes its published URL.
 // A link to a Markdown file that is not a published page is an error.
-// Other links are left as written.
-func (b *builder) resolver(p *content.Page) markdown.Resolver {
+// Other links are left as written. found, when not nil, is told the URL
+// and language of every page a link resolves to.
+func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdown.Resolver {
 	return func(dest string) (string, error) {
 		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
 			return dest, nil
@@ -392,6 +406,9 @@ func (b *builder) resolver(p *content.Page) markdown.Resolver {
 				q = b.content.ByFile(strings.TrimSuffix(file, ".md") + "." + p.Lang + ".md")
 			}
 			if q != nil {
+				if found != nil {
+					found(q.Path+frag, q.Lang)
+				}
 				return q.Path + frag, nil
 			}
 			if _, err := fs.Stat(b.fsys, file); err == nil {

@@ -244,7 +244,7 @@ func (r *runner) alt(p *Page) {
 // numbers, written without a "tel:" link.
 func (r *runner) phones(p *Page) {
 	for _, n := range p.Numbers {
-		r.report(UnlinkedPhone, at(p, n.Offset), fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial),
+		r.report(UnlinkedPhone, r.at(p, n.Offset), fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial),
 			"the phone number %q is plain text, not a call link", n.Text)
 	}
 }

@@ -96,7 +96,8 @@ type Options struct {
 
 // New returns a Converter with loa's Markdown settings.
 func New(opts Options) *Converter {
-	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100))}
+	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100),
+		util.Prioritized(linkRenderer{unsafe: opts.UnsafeHTML}, 100))}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
@@ -117,6 +118,12 @@ type Hooks struct {
 	// and ok=false when it is not known. Known sizes become width and
 	// height attributes, so that the page does not jump as images load.
 	ImageSize func(url string) (width, height int, ok bool)
+	// LinkLang returns the language of the page a link goes to, given the
+	// URL the Resolver returned, or "" when that is the page's own
+	// language or not known. A link to a page in another language gets
+	// hreflang and lang with it (HTML: the hreflang and lang attributes),
+	// so that browsers and screen readers know the language changes.
+	LinkLang func(url string) string
 }
 
 // Convert converts body with resolve as the only hook; see ConvertWith.
@@ -178,6 +185,12 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 				n.SetAttributeString("class", []byte(CallClass))
 			}
 			n.Destination = c.link(n, n.Destination, body, resolve, &res)
+			if hooks.LinkLang != nil {
+				if lang := hooks.LinkLang(string(n.Destination)); lang != "" {
+					n.SetAttributeString("hreflang", []byte(lang))
+					n.SetAttributeString("lang", []byte(lang))
+				}
+			}
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination)})
 		case *ast.Image:
 			dest := string(n.Destination)

@@ -401,3 +401,17 @@ func TestForbiddenCharacterReference(t *testing.T) {
 		t.Errorf("problems = %+v", r.Problems)
 	}
 }
+
+// TestLinkLang holds that a link to a page in another language carries
+// hreflang and lang (issue 12), and others do not.
+func TestLinkLang(t *testing.T) {
+	resolve := func(d string) (string, error) { return "/" + strings.TrimSuffix(d, ".md") + "/", nil }
+	r := New(Options{}).ConvertWith([]byte("[English](x.en.md) và [Việt](y.vi.md)\n"), Hooks{Resolve: resolve,
+		LinkLang: func(url string) string {
+			if url == "/x.en/" {
+				return "en"
+			}
+			return ""
+		}})
+	has(t, r.HTML, `<a href="/x.en/" hreflang="en" lang="en">English</a>`, `<a href="/y.vi/">Việt</a>`)
+}
