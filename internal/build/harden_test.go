@@ -28,16 +28,25 @@ title: Kế hoạch
 
 ## Exit status
 
-## Emergency title
-
-## TOC title
-
 Xem [thoát](#exit-status-1).
 -- content/plan/_index.en.md --
 ---
 title: Plans
 ---
 Plans.
+-- content/plan/x.vi.md --
+---
+title: Trang
+---
+## Main
+
+## Exit status
+
+## Emergency title
+
+## TOC title
+
+## Sources
 `
 
 // TestHeadingIDsAvoidLayoutIDs holds that a heading never takes an id the
@@ -50,16 +59,28 @@ func TestHeadingIDsAvoidLayoutIDs(t *testing.T) {
 	if len(res.Diagnostics) > 0 {
 		t.Logf("%s", diagText(res))
 	}
-	html := readOut(t, dir, "plan/index.html")
+	// A page with a table of contents (page.html).
+	html := readOut(t, dir, "plan/x/index.html")
 	for _, want := range []string{`<h2 id="main-1">Main</h2>`, `<h2 id="exit-status-1">Exit status</h2>`,
 		`<h2 id="emergency-title-1">Emergency title</h2>`, `<h2 id="toc-title-1">TOC title</h2>`,
-		`href="#exit-status-1"`, `id="main"`, `id="exit-status"`} {
+		`<li><a href="#exit-status-1">Exit status</a></li>`, `id="main"`, `id="exit-status"`,
+		// id="sources" is only on directory entries (provider.html): free here.
+		`<h2 id="sources">Sources</h2>`} {
 		if !strings.Contains(html, want) {
+			t.Errorf("plan/x/index.html lacks %s", want)
+		}
+	}
+	// A section (section.html) has no table of contents: its id is free.
+	section := readOut(t, dir, "plan/index.html")
+	for _, want := range []string{`<h2 id="main-1">Main</h2>`, `<h2 id="exit-status-1">Exit status</h2>`, `href="#exit-status-1"`} {
+		if !strings.Contains(section, want) {
 			t.Errorf("plan/index.html lacks %s", want)
 		}
 	}
-	if dups := render.DuplicateIDs([]byte(html)); len(dups) > 0 {
-		t.Errorf("duplicate ids %q", dups)
+	for _, page := range []string{html, section} {
+		if dups := render.DuplicateIDs([]byte(page)); len(dups) > 0 {
+			t.Errorf("duplicate ids %q", dups)
+		}
 	}
 }
 
@@ -81,7 +102,7 @@ func TestDuplicateIDFromTemplate(t *testing.T) {
 func TestPathologicalMarkdownRefused(t *testing.T) {
 	site := strings.Replace(headingsLikeLayout, "Xem [thoát](#exit-status-1).", "Xem [thoát](#exit-status-1).\n\n"+strings.Repeat("[a](", 250_000), 1)
 	got := mustFail(t, site)
-	if want := "content/plan/_index.vi.md:14:3: error: a link here is not closed"; !strings.Contains(got, want) {
+	if want := "content/plan/_index.vi.md:10:3: error: a link here is not closed"; !strings.Contains(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
 	}
 }

@@ -164,8 +164,7 @@ type worker struct {
 
 // newWorkers returns a pool of workers for b.
 func (b *builder) newWorkers() *sync.Pool {
-	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: render.CallNumbers(b.site, b.providers),
-		ReservedIDs: b.renderer.ReservedIDs()}
+	opts := markdown.Options{UnsafeHTML: b.site.UnsafeHTML, Phones: render.CallNumbers(b.site, b.providers)}
 	return &sync.Pool{New: func() any {
 		return &worker{conv: markdown.New(opts), analyzer: search.NewAnalyzer(b.dict)}
 	}}
@@ -186,8 +185,9 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 				langs[url] = lang
 			}
 		}),
-		ImageSize: b.imageSize(p),
-		LinkLang:  func(url string) string { return langs[url] },
+		ImageSize:   b.imageSize(p),
+		LinkLang:    func(url string) string { return langs[url] },
+		ReservedIDs: b.renderer.ReservedIDs(p),
 	}
 	res := w.conv.ConvertWith(p.Body, hooks)
 	c.Links, c.TOC, c.Numbers = res.Links, res.TOC, res.Numbers

@@ -71,11 +71,10 @@ type Resolver func(dest string) (string, error)
 // Converter converts Markdown bodies. It is not safe for concurrent use:
 // give each goroutine its own.
 type Converter struct {
-	md       goldmark.Markdown
-	buf      bytes.Buffer
-	phones   map[string]bool
-	reserved []string
-	guard    *paragraphGuard
+	md     goldmark.Markdown
+	buf    bytes.Buffer
+	phones map[string]bool
+	guard  *paragraphGuard
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -88,10 +87,6 @@ type Options struct {
 	// with or without spaces, dots or hyphens between groups of digits:
 	// the site's emergency and directory numbers.
 	Phones []string
-	// ReservedIDs are the id attributes the page's layout uses itself
-	// ("main", "exit-status"): a heading whose ID would be one of them gets
-	// a suffix ("## Main" → "main-1"), so that no page has an id twice.
-	ReservedIDs []string
 }
 
 // New returns a Converter with loa's Markdown settings.
@@ -108,10 +103,10 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(guard, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, phones: PhoneSet(opts.Phones), reserved: opts.ReservedIDs, guard: guard}
+	return &Converter{md: md, phones: PhoneSet(opts.Phones), guard: guard}
 }
 
-// Hooks connect a conversion to the site being built. Either may be nil.
+// Hooks connect a conversion to the site being built. Any may be nil.
 type Hooks struct {
 	Resolve Resolver
 	// ImageSize returns the size in pixels of the image published at url,
@@ -124,6 +119,10 @@ type Hooks struct {
 	// hreflang and lang with it (HTML: the hreflang and lang attributes),
 	// so that browsers and screen readers know the language changes.
 	LinkLang func(url string) string
+	// ReservedIDs are the id attributes the page's layout uses itself
+	// ("main", "exit-status"): a heading whose ID would be one of them gets
+	// a suffix ("## Main" → "main-1"), so that no page has an id twice.
+	ReservedIDs []string
 }
 
 // Convert converts body with resolve as the only hook; see ConvertWith.
@@ -147,7 +146,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	resolve := hooks.Resolve
 	images := 0
 	var ids fold.IDs
-	for _, id := range c.reserved {
+	for _, id := range hooks.ReservedIDs {
 		ids.Put(id)
 	}
 	c.guard.reset(len(body))

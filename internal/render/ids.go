@@ -2,13 +2,102 @@ package render
 
 import (
 	"bytes"
+	"html/template"
+	"maps"
+	"regexp"
+	"slices"
 	"strings"
+	"text/template/parse"
+
+	"github.com/loa-ssg/loa/internal/content"
 )
 
-// ReservedIDs returns the IDs the templates write literally (id="main",
-// id="exit-status"), sorted: a heading must not take one of them, or the
-// page would have that id twice.
-func (r *Renderer) ReservedIDs() []string { return r.ids }
+// ReservedIDs returns the IDs that the layout of p writes literally
+// (id="main", id="exit-status"), sorted: a heading of p must not take one
+// of them, or the page would have that id twice. IDs only other layouts
+// write (id="sources" on a directory entry) stay free for p's headings.
+func (r *Renderer) ReservedIDs(p *content.Page) []string {
+	layout, err := r.Layout(p)
+	if err != nil {
+		return nil
+	}
+	return r.ids[layout]
+}
+
+// literalID matches an id attribute whose value has no template action.
+var literalID = regexp.MustCompile(`\sid\s*=\s*(?:"([^"{}]+)"|'([^'{}]+)')`)
+
+// layoutIDs returns the IDs written literally in the text of the templates
+// that executing t's base layout reaches ({{template}} and {{block}}
+// calls, and string arguments that name a template, as View.Cached takes:
+// {{.Cached "exit-bar"}}; each followed once), sorted. IDs made by template actions
+// (id="az-{{$i}}") are not known here: the check for duplicate IDs on
+// each built page catches a clash with them. It must run before t is
+// first executed (html/template rewrites the trees then).
+func layoutIDs(t *template.Template) []string {
+	ids := map[string]bool{}
+	visited := map[string]bool{baseName: true}
+	var walk func(n parse.Node)
+	visit := func(name string) {
+		if visited[name] {
+			return
+		}
+		visited[name] = true
+		if u := t.Lookup(name); u != nil && u.Tree != nil {
+			walk(u.Tree.Root)
+		}
+	}
+	// pipe follows the string arguments that name a template, as in
+	// {{.Cached "exit-bar"}}, which executes it.
+	pipe := func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for _, c := range p.Cmds {
+			for _, a := range c.Args {
+				if s, ok := a.(*parse.StringNode); ok && t.Lookup(s.Text) != nil {
+					visit(s.Text)
+				}
+			}
+		}
+	}
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.TextNode:
+			for _, m := range literalID.FindAllSubmatch(n.Text, -1) {
+				ids[string(m[1])+string(m[2])] = true
+			}
+		case *parse.ActionNode:
+			pipe(n.Pipe)
+		case *parse.IfNode:
+			pipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			pipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			pipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			pipe(n.Pipe)
+			visit(n.Name)
+		}
+	}
+	if b := t.Lookup(baseName); b != nil && b.Tree != nil {
+		walk(b.Tree.Root)
+	}
+	return slices.Sorted(maps.Keys(ids))
+}
 
 // DuplicateIDs returns the values of id attributes that html (a rendered
 // page) has more than once, each once, in the order of their second

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"slices"
 	"testing"
 )
@@ -19,13 +20,17 @@ func TestDuplicateIDs(t *testing.T) {
 	}
 }
 
-func TestTemplateIDs(t *testing.T) {
-	got := templateIDs(map[string]string{
-		"base.html": `<main id="main" tabindex="-1"><div id='exit-status' data-id="x">`,
-		"az.html":   `<h2 id="az-{{$i}}">{{.}}</h2><p class="id"> valid id="not-a-tag"`,
-	})
-	if want := []string{"exit-status", "main", "not-a-tag"}; !slices.Equal(got, want) {
-		t.Errorf("templateIDs = %q, want %q", got, want)
+func TestLayoutIDs(t *testing.T) {
+	base := template.Must(template.New(baseName).Parse(`{{define "card"}}<h2 id="card-title">{{.}}</h2>{{end}}` +
+		`{{define "bar"}}<span id="exit-status"></span>{{end}}{{.Cached "bar"}}<a href="#main">skip</a><main id="main" tabindex="-1">{{block "main" .}}{{end}}</main>` +
+		`{{if .}}<div id='quick' data-id="x">{{else}}<p id="none">{{end}}{{range .}}<h2 id="az-{{.}}">{{end}}`))
+	page := template.Must(template.Must(base.Clone()).New("page.html").Parse(`{{define "main"}}<h1 id="title">{{.}}</h1>{{end}}`))
+	provider := template.Must(template.Must(base.Clone()).New("provider.html").Parse(`{{define "main"}}{{template "card" .}}{{template "card" .}}{{end}}`))
+	if got, want := layoutIDs(page), []string{"exit-status", "main", "none", "quick", "title"}; !slices.Equal(got, want) {
+		t.Errorf("page.html: %q, want %q", got, want)
+	}
+	if got, want := layoutIDs(provider), []string{"card-title", "exit-status", "main", "none", "quick"}; !slices.Equal(got, want) {
+		t.Errorf("provider.html: %q, want %q", got, want)
 	}
 }
 

@@ -61,7 +61,9 @@ type Renderer struct {
 	menus     map[string][]Link // lang → the menu, no entry current
 	footers   map[string][]Link // lang → the footer links
 	safety    map[string]string // lang → URL of the page on browsing safely
-	ids       []string          // the IDs the templates write literally
+
+	// ids are, per layout, the IDs its templates write literally.
+	ids map[string][]string
 }
 
 // New parses the templates and prepares shared lists. Template errors are
@@ -69,14 +71,18 @@ type Renderer struct {
 func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
-	t, ids, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
+	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
 		// calls shows plain text (a directory description) with the
 		// site's known numbers as call links: {{calls .Description}}.
 		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) }})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
-	r.tmpl, r.ids = t, ids
+	r.tmpl = t
+	r.ids = map[string][]string{}
+	for name, t := range t {
+		r.ids[name] = layoutIDs(t)
+	}
 	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
 		if t[name] == nil {
 			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))

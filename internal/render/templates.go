@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"path"
-	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/diag"
@@ -27,9 +24,8 @@ type set map[string]*template.Template
 
 // loadTemplates parses the built-in templates in builtin and the site's own
 // in site (either may be nil); a site file replaces the built-in file of the
-// same name. Parse errors are diagnostics at the file and line. It also
-// returns the IDs the templates write literally (id="main"), sorted.
-func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, []string, diag.List, error) {
+// same name. Parse errors are diagnostics at the file and line.
+func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, diag.List, error) {
 	files := map[string]string{} // name → source text
 	origin := map[string]string{}
 	for _, src := range []struct {
@@ -45,7 +41,7 @@ func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, []string, 
 			continue
 		}
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		for _, e := range entries {
 			if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
@@ -53,11 +49,11 @@ func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, []string, 
 			}
 			text, d, err := textfile.Read(src.fsys, path.Join(src.dir, e.Name()))
 			if err != nil {
-				return nil, nil, nil, err
+				return nil, nil, err
 			}
 			if d != nil {
 				d.Pos.File = src.show + e.Name()
-				return nil, nil, diag.List{*d}, nil
+				return nil, diag.List{*d}, nil
 			}
 			files[e.Name()] = string(text)
 			origin[e.Name()] = src.show + e.Name()
@@ -65,12 +61,12 @@ func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, []string, 
 	}
 	baseText, ok := files[baseName]
 	if !ok {
-		return nil, nil, diag.List{diag.Errorf(diag.Position{File: Folder + "/" + baseName}, "there is no base layout")}, nil
+		return nil, diag.List{diag.Errorf(diag.Position{File: Folder + "/" + baseName}, "there is no base layout")}, nil
 	}
 	var l diag.List
 	base, err := template.New(baseName).Funcs(funcs).Parse(baseText)
 	if err != nil {
-		return nil, nil, diag.List{templateError(origin[baseName], err)}, nil
+		return nil, diag.List{templateError(origin[baseName], err)}, nil
 	}
 	s := set{}
 	for name, text := range files {
@@ -84,24 +80,7 @@ func loadTemplates(builtin, site fs.FS, funcs template.FuncMap) (set, []string, 
 		}
 		s[name] = t
 	}
-	return s, templateIDs(files), l, nil
-}
-
-// literalID matches an id attribute whose value has no template action.
-var literalID = regexp.MustCompile(`\sid\s*=\s*(?:"([^"{}]+)"|'([^'{}]+)')`)
-
-// templateIDs returns the IDs written literally in the templates' text
-// ("main", "exit-status"), sorted, for the Markdown converter to reserve.
-// IDs made by template actions (id="az-{{$i}}") are not known here; the
-// check for duplicate IDs on each built page catches a clash with them.
-func templateIDs(files map[string]string) []string {
-	seen := map[string]bool{}
-	for _, text := range files {
-		for _, m := range literalID.FindAllStringSubmatch(text, -1) {
-			seen[m[1]+m[2]] = true
-		}
-	}
-	return slices.Sorted(maps.Keys(seen))
+	return s, l, nil
 }
 
 // templateError turns a text/template parse error
