@@ -262,10 +262,15 @@ func FuzzConvert(f *testing.F) {
 		"```go\nfunc(){}\n```\n",
 		"<script>alert(1)</script>\n\n![a](b.png)\n",
 		"[**x**](", "\x00\xff", "- [ ] a\n  > b\n",
+		"## Main\n\n## Main\n\n## Liên hệ [111](tel:111)[^1]\n\n[^1]: x\n", "Xem https://a.vn/tin-tức. [en](y.en.md)",
+		"[a](b\n[a](b\n[a](b\n", "> > > - - 1. a\n", "&#x1d; `&#29;`",
 	} {
 		f.Add(s)
 	}
-	c := New(Options{})
+	// loa's settings: the real site's call numbers, a layout's IDs reserved,
+	// links resolved, one of them to another language.
+	c := New(Options{Phones: []string{"111", "113", "02213862000"}})
+	reserved := []string{"main", "exit-status", "emergency-title", "toc-title"}
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, resolve := range []Resolver{nil, func(d string) (string, error) {
 			if strings.Contains(d, "x") {
@@ -273,16 +278,27 @@ func FuzzConvert(f *testing.F) {
 			}
 			return "/" + d, nil
 		}} {
-			r := c.Convert([]byte(body), resolve)
+			r := c.ConvertWith([]byte(body), Hooks{Resolve: resolve, ReservedIDs: reserved,
+				LinkLang: func(url string) string {
+					if strings.HasSuffix(url, ".en.md") {
+						return "en"
+					}
+					return ""
+				}})
 			for _, p := range r.Problems {
 				if p.Offset < 0 || p.Offset > len(body) || p.Message == "" {
 					t.Fatalf("bad problem %+v for body of %d bytes", p, len(body))
 				}
 			}
+			ids := map[string]bool{}
 			for _, h := range r.TOC {
-				if h.Level < 2 || h.Level > 6 || h.ID == "" {
+				if h.Level < 2 || h.Level > 6 || h.ID == "" || h.Offset < -1 || h.Offset > len(body) {
 					t.Fatalf("bad TOC entry %+v", h)
 				}
+				if ids[h.ID] || slices.Contains(reserved, h.ID) {
+					t.Fatalf("heading ID %q given twice or reserved", h.ID)
+				}
+				ids[h.ID] = true
 			}
 			if off, c := textfile.FindForbidden(r.HTML); off >= 0 && !slices.ContainsFunc(r.Problems, func(p Problem) bool { return !p.Warning }) {
 				t.Fatalf("%U at %d of the HTML, and no error", c, off)
