@@ -201,3 +201,15 @@ func TestCrossLanguageLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateIDOnGeneratedPage holds that the duplicate-id check covers
+// generated pages too (search, lists, the directory), naming the template.
+func TestDuplicateIDOnGeneratedPage(t *testing.T) {
+	site := smallSite + `-- templates/search.html --
+{{define "main"}}<h1 id="main">{{.Title}}</h1>{{end}}
+`
+	got := mustFail(t, site)
+	if !strings.Contains(got, `templates/search.html: error: this page would have the id "main" twice`) {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
