@@ -168,15 +168,15 @@ tệp
 func TestForbiddenCharacters(t *testing.T) {
 	for _, tc := range []struct{ site, want string }{
 		{strings.Replace(smallSite, "title: {vi: Trang thử, en: Test site}", `title: {vi: "Trang\u0085 thử", en: Test site}`, 1),
-			`content/site.yaml:1:13: error: the text "Trang\u0085 thử" holds the invisible control character U+0085, which a web page cannot contain`},
+			`content/site.yaml:1:13: error: the text "Trang\u0085 thử" holds the invisible character U+0085, which a web page cannot contain`},
 		{smallSite + "-- content/news/x.vi.md --\n---\ntitle: \"Tin\\x1d một\"\ndate: 2026-01-02\n---\nBài.\n",
-			`content/news/x.vi.md:2:8: error: the text "Tin\x1d một" holds the invisible control character U+001D, which a web page cannot contain`},
+			`content/news/x.vi.md:2:8: error: the text "Tin\x1d một" holds the invisible character U+001D, which a web page cannot contain`},
 		{smallSite + "-- content/news/y.vi.md --\n---\ntitle: Tin hai\ndate: 2026-01-03\n---\nMột\x1f hai.\n",
-			`content/news/y.vi.md:5:4: error: this file holds the invisible control character U+001F, which a web page cannot contain`},
+			`content/news/y.vi.md:5:4: error: this file holds the invisible character U+001F, which a web page cannot contain`},
 		{smallSite + "-- content/i18n/vi.yaml --\nhome: \"Trang\\x0c chủ\"\n",
-			`content/i18n/vi.yaml:1:7: error: the text "Trang\f chủ" holds the invisible control character U+000C, which a web page cannot contain`},
+			`content/i18n/vi.yaml:1:7: error: the text "Trang\f chủ" holds the invisible character U+000C, which a web page cannot contain`},
 		{strings.Replace(smallSite, "Các kế hoạch.", "Các &#x7f; kế hoạch.", 1),
-			`content/plan/_index.vi.md:6:5: error: this character reference writes the invisible control character U+007F, which a web page cannot contain`},
+			`content/plan/_index.vi.md:6:5: error: this character reference writes the invisible character U+007F, which a web page cannot contain`},
 	} {
 		if got := mustFail(t, tc.site); !strings.Contains(got, tc.want) {
 			t.Errorf("want %s\ngot:\n%s", tc.want, got)

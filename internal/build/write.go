@@ -231,7 +231,7 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if dups := render.DuplicateIDs(buf.Bytes()); len(dups) > 0 {
 		layout, _ := b.renderer.Layout(p)
 		for _, id := range dups {
-			l.Add(duplicateID(p.FrontMatter.Pos, id, "the template "+layout+" or raw HTML in this page"))
+			l.Add(duplicateID(p.FrontMatter.Pos, id, diag.T("the template %s or raw HTML in this page", layout)))
 		}
 		return l, nil
 	}
@@ -278,7 +278,7 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	for i, ids := range dups {
 		for _, id := range ids {
 			at := diag.Position{File: render.Folder + "/" + extras[i].Layout}
-			b.res.Diagnostics.Add(duplicateID(at, id, "the template "+extras[i].Layout+" (the page "+extras[i].Path+")"))
+			b.res.Diagnostics.Add(duplicateID(at, id, diag.T("the template %s (the page %s)", extras[i].Layout, extras[i].Path)))
 		}
 	}
 	for _, e := range extras {
@@ -336,7 +336,7 @@ func (b *builder) writeExport() error {
 
 // duplicateID is the error for a page that would have the id attribute id
 // twice, which HTML forbids; from says where the ids come from.
-func duplicateID(pos diag.Position, id, from string) diag.Diagnostic {
+func duplicateID(pos diag.Position, id string, from diag.Text) diag.Diagnostic {
 	return diag.Errorf(pos, "this page would have the id %q twice, so a link to #%s or a screen reader could land on the wrong element", id, id).
 		WithHint("the id comes from %s: give one of the two elements another id", from)
 }

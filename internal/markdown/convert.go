@@ -222,7 +222,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		// The body itself holds none (textfile refused it): a character
 		// reference wrote it.
 		res.Problems = append(res.Problems, Problem{Offset: charRefOffset(doc, body, r),
-			Message: fmt.Sprintf("this character reference writes %s, which a web page cannot contain", textfile.DescribeForbidden(r)),
+			Message: fmt.Sprintf("this character reference writes the invisible character U+%04X, which a web page cannot contain", r),
 			Hint:    "remove the &#…; reference"})
 	}
 	res.Text = plainText(doc, body)

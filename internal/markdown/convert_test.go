@@ -412,7 +412,7 @@ func TestForbiddenCharacterReference(t *testing.T) {
 	}
 	p := r.Problems[0]
 	if p.Warning || p.Offset != strings.Index(body, "&#x1D;") ||
-		p.Message != "this character reference writes the invisible control character U+001D, which a web page cannot contain" {
+		p.Message != "this character reference writes the invisible character U+001D, which a web page cannot contain" {
 		t.Errorf("problem = %+v", p)
 	}
 	if r := convert(t, "Mã `&#29;` và &#xFFFD; &#65;.\n", nil); len(r.Problems) != 0 {

@@ -54,8 +54,8 @@ func Decode(src Source, v any) diag.List {
 func (d *decoder) forbidden(n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode {
 		if off, r := textfile.FindForbiddenString(n.Value); off >= 0 {
-			d.diags.Add(diag.Errorf(Position(d.src, n), "the text %q holds %s, which a web page cannot contain",
-				n.Value, textfile.DescribeForbidden(r)).WithHint("remove the escape that writes it (such as \\x%02x or \\u%04x) from the quoted text", r, r))
+			d.diags.Add(diag.Errorf(Position(d.src, n), "the text %q holds the invisible character U+%04X, which a web page cannot contain",
+				n.Value, r).WithHint("remove the escape that writes it (such as \\x1d or \\u001d) from the quoted text"))
 		}
 	}
 	for _, c := range n.Content {

@@ -91,10 +91,10 @@ func TestDecodeForbidden(t *testing.T) {
 		}
 	}
 	want := []string{
-		`f.md:2:8 the text "Tin\x1d một" holds the invisible control character U+001D, which a web page cannot contain`,
-		`f.md:3:11 the text "b\u0085" holds the invisible control character U+0085, which a web page cannot contain`,
-		`f.md:5:9 the text "\x00" holds the invisible control character U+0000, which a web page cannot contain`,
-		`f.md:6:1 the text "k\x7f" holds the invisible control character U+007F, which a web page cannot contain`,
+		`f.md:2:8 the text "Tin\x1d một" holds the invisible character U+001D, which a web page cannot contain`,
+		`f.md:3:11 the text "b\u0085" holds the invisible character U+0085, which a web page cannot contain`,
+		`f.md:5:9 the text "\x00" holds the invisible character U+0000, which a web page cannot contain`,
+		`f.md:6:1 the text "k\x7f" holds the invisible character U+007F, which a web page cannot contain`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -1,9 +1,6 @@
 package textfile
 
-import (
-	"fmt"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Forbidden reports whether r may not appear in a web page or a feed: a
 // control character other than tab, line feed and carriage return (C0
@@ -60,21 +57,3 @@ func FindForbiddenString(s string) (int, rune) {
 	}
 	return -1, 0
 }
-
-// DescribeForbidden names a Forbidden character for a diagnostic, in
-// plain words: "the invisible control character U+001D".
-func DescribeForbidden(r rune) string {
-	switch {
-	case r == utf8.RuneError:
-		return "bytes that are not UTF-8 text (a lone surrogate)"
-	case r < 0x20 || r >= 0x7F && r <= 0x9F:
-		return fmt.Sprintf("the invisible control character U+%04X", r)
-	case r >= 0xD800 && r <= 0xDFFF:
-		return fmt.Sprintf("the lone surrogate U+%04X", r)
-	}
-	return fmt.Sprintf("the noncharacter U+%04X", r)
-}
-
-// ForbiddenHint says how to get rid of a Forbidden character.
-const ForbiddenHint = "delete it: it is invisible in most editors (it often comes with text copied from a PDF, Word or a chat app); " +
-	"put the cursor at this line and column and press Delete, or retype the words around it"

@@ -52,7 +52,7 @@ func TestNormalizeForbidden(t *testing.T) {
 	if got := d.Pos.String(); got != "content/news/x.vi.md:2:11" {
 		t.Errorf("pos = %s", got)
 	}
-	if !strings.Contains(d.Message, "the invisible control character U+001D, which a web page cannot contain") || d.Hint == "" {
+	if !strings.Contains(d.Message, "the invisible character U+001D, which a web page cannot contain") || d.Hint == "" {
 		t.Errorf("message = %q, hint = %q", d.Message, d.Hint)
 	}
 	// Column in characters: "Mục " is 4 characters, 6 bytes.

@@ -32,7 +32,9 @@ func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	}
 	if off, r := FindForbidden(src); off >= 0 {
 		pos := diag.NewLineIndex(file, src).Position(off)
-		d := diag.Errorf(pos, "this file holds %s, which a web page cannot contain", DescribeForbidden(r)).WithHint("%s", ForbiddenHint)
+		d := diag.Errorf(pos, "this file holds the invisible character U+%04X, which a web page cannot contain", r).
+			WithHint("delete it: most editors do not show it (it often comes with text copied from a PDF, Word or a chat app); " +
+				"put the cursor at this line and column and press Delete, or retype the words around it")
 		return nil, &d
 	}
 	return src, nil
