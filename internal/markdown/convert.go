@@ -116,8 +116,11 @@ type Hooks struct {
 	// LinkLang returns the language of the page a link goes to, given the
 	// URL the Resolver returned, or "" when that is the page's own
 	// language or not known. A link to a page in another language gets
-	// hreflang and lang with it (HTML: the hreflang and lang attributes),
-	// so that browsers and screen readers know the language changes.
+	// hreflang (HTML: the hreflang attribute), so that browsers and
+	// assistive technology know the page it opens is in that language. It
+	// gets no lang: the link's own words are the author's, usually in the
+	// page's language ("tiếng Anh"), and lang would have a screen reader
+	// read them in the other language's voice (WCAG 3.1.2).
 	LinkLang func(url string) string
 	// ReservedIDs are the id attributes the page's layout uses itself
 	// ("main", "exit-status"): a heading whose ID would be one of them gets
@@ -187,7 +190,6 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 			if hooks.LinkLang != nil {
 				if lang := hooks.LinkLang(string(n.Destination)); lang != "" {
 					n.SetAttributeString("hreflang", []byte(lang))
-					n.SetAttributeString("lang", []byte(lang))
 				}
 			}
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination)})

@@ -431,5 +431,5 @@ func TestLinkLang(t *testing.T) {
 			}
 			return ""
 		}})
-	has(t, r.HTML, `<a href="/x.en/" hreflang="en" lang="en">English</a>`, `<a href="/y.vi/">Việt</a>`)
+	has(t, r.HTML, `<a href="/x.en/" hreflang="en">English</a>`, `<a href="/y.vi/">Việt</a>`)
 }
