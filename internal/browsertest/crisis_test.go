@@ -182,3 +182,29 @@ func TestPhoneMenu(t *testing.T) {
 		t.Errorf("open menu: %d links, want the 4 sections and search", n)
 	}
 }
+
+// TestAnchorBelowExitBar checks, on a 360×640 phone, that every heading a
+// page's table of contents links to lands fully below the sticky exit bar
+// (found in a trial: the heading a frightened reader tapped was hidden
+// under the bar; WCAG 2.4.11).
+func TestAnchorBelowExitBar(t *testing.T) {
+	p := page{t, browser(t)}
+	base := site(t)
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(360, 640, chromedp.EmulateScale(1))); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/huong-dan/cach-bao-tin-va-tim-su-giup-do/", "/en/guidance/how-to-report-and-get-help/"} {
+		p.open(base + path)
+		ids := eval[[]string](p, `Array.from(document.querySelectorAll('main a[href^="#"]')).map(a => a.getAttribute("href").slice(1)).filter(id => id && document.getElementById(id))`)
+		if len(ids) == 0 {
+			t.Fatalf("%s: no in-page links to test", path)
+		}
+		for _, id := range ids {
+			got := eval[[]float64](p, fmt.Sprintf(`(() => { location.hash = %q; const bar = document.querySelector(".exit-bar").getBoundingClientRect().bottom;
+				return [document.getElementById(%q).getBoundingClientRect().top, bar]; })()`, "#"+id, id))
+			if got[0] < got[1] {
+				t.Errorf("%s#%s: the heading starts at %.0f px, under the exit bar ending at %.0f px", path, id, got[0], got[1])
+			}
+		}
+	}
+}

@@ -86,12 +86,12 @@ func TestDirectoryFreshness(t *testing.T) {
 		{"support/checked/index.html", `<p class="meta">Kiểm tra lần cuối <time datetime="2026-11-20">20/11/2026</time>.</p>`, "review-due"},
 		{"support/checked/index.html", `<li><a href="https://example.vn/a" rel="noopener noreferrer">Trang A</a> (<time datetime="2024-01-15">15/01/2024</time>)</li>`, ""},
 		{"en/support/checked/index.html", `<p class="meta">Checked on <time datetime="2026-11-20">20 November 2026</time>.</p>`, "review-due"},
-		{"support/police/index.html", `<p class="meta">Theo nguồn ngày <time datetime="2023-03-01">01/03/2023</time> (chưa có người gọi điện kiểm tra).</p>`, "review-due"},
-		{"en/support/police/index.html", `<p class="meta">Based on sources dated <time datetime="2023-03-01">1 March 2023</time> (no one has confirmed it by phone yet).</p>`, "review-due"},
+		{"support/police/index.html", `<p class="meta">Thông tin theo các nguồn, mới nhất ngày <time datetime="2023-03-01">01/03/2023</time>.</p>`, "review-due"},
+		{"en/support/police/index.html", `<p class="meta">From the sources listed, the newest dated <time datetime="2023-03-01">1 March 2023</time>.</p>`, "review-due"},
 		{"support/index.html", `<p class="meta"><a href="/support/checked/#sources">Nguồn (1)</a></p>`, ""},
 		{"support/checked/index.html", `<p class="meta" id="sources">Nguồn:</p>`, ""},
-		{"support/old/index.html", `<p class="review-due">Thông tin này được xác nhận đã khá lâu. Hãy gọi để xác nhận trước khi đến.</p>`, ""},
-		{"en/support/old/index.html", `<p class="review-due">These details were last confirmed some time ago. Call to confirm them before you travel.</p>`, ""},
+		{"support/old/index.html", `<p class="review-due">Thông tin này đã lâu chưa được xem lại và có thể đã thay đổi. Hãy hỏi lại trước khi đến.</p>`, ""},
+		{"en/support/old/index.html", `<p class="review-due">These details have not been reviewed for a while and may have changed. Check before you go.</p>`, ""},
 	} {
 		html := readOut(t, dir, tc.page)
 		if !strings.Contains(html, tc.want) {

@@ -55,7 +55,7 @@ type Provider struct {
 	Sources   []Source
 	// Checked is the day a person confirmed the entry (zero when no one
 	// has); SourceDate is the newest source date. The page says
-	// "Checked on" the first when set, else "Based on sources dated" the
+	// "Checked on" the first when set, else "From the sources listed, the newest dated" the
 	// second.
 	Checked, SourceDate time.Time
 	// ReviewDue is true when the entry is past its review period: the page
