@@ -129,6 +129,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 	}
 	r.indexTags()
 	l.Append(r.makeExtras())
+	l.Append(r.checkPrints())
 	return r, l, nil
 }
 
@@ -387,6 +388,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 			About: fileKind(name) + ", " + r.size(p.Lang, a.Size)})
 	}
 	v.PageTags = r.pageTags(p)
+	v.Print = r.printLinks(p)
 	if p.Kind == content.KindSection && p.Dir == DirectorySection {
 		v.Directory = r.directoryView(p)
 	}
