@@ -207,10 +207,15 @@ func (r *Renderer) checkPrints() diag.List {
 		taken[p.Path] = p
 	}
 	for _, pr := range r.Printouts() {
-		if p := taken[pr.Path]; p != nil {
-			l.Add(diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the build puts %s", pr.Path, pr.What()).
-				WithHint("give the page another slug"))
+		p := taken[pr.Path]
+		if p == nil {
+			continue
 		}
+		d := diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the build puts the printable poster", pr.Path)
+		if pr.Kind == "list" {
+			d = diag.Errorf(p.FrontMatter.Pos, "this page is published at %s, where the build puts the printable directory list", pr.Path)
+		}
+		l.Add(d.WithHint("give the page another slug"))
 	}
 	for _, p := range r.Content.Pages {
 		if q := taken[r.LeafletPath(p)]; q != nil {
