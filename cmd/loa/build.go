@@ -38,6 +38,7 @@ func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 	fs.StringVar(&c.opts.Out, "out", "public", "the output folder `DIR`, replaced as a whole on success")
 	fs.StringVar(&c.opts.BaseURL, "base-url", "", "the site's public `URL`, overriding base_url in content/site.yaml")
 	fs.BoolVar(&c.opts.Drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&c.opts.Portable, "portable", false, "write a copy that works opened from a folder (file://, a USB stick) into --out, default portable")
 	fs.StringVar(&c.format, "format", "text", "how to print problems, `FORMAT` text or json (json goes to standard output)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but problems")
 	fs.BoolVar(&c.stats, "stats", false, "print the wall time of each stage, counts and peak heap")
@@ -50,6 +51,10 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	fs, c := buildFlags(new(buildConfig))
 	if err := parseFlags(ctx, m, fs, args, stdout, stderr); err != nil {
 		return err
+	}
+	if c.opts.Portable && !flagSet(fs, "out") {
+		// Not over the copy for the web server.
+		c.opts.Out = "portable"
 	}
 	if err := checkFormat("build", c.format); err != nil {
 		return err
@@ -169,4 +174,11 @@ func warningCount(m *diag.Catalogue, n int) string {
 		return m.Sprintf("1 warning")
 	}
 	return m.Sprintf("%d warnings", n)
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -1,6 +1,6 @@
 // Command loa builds a bilingual static website from Markdown and YAML.
 //
-//	loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--portable]
 //	loa check [--source DIR] [--drafts] [--format text|json]
 //	loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
 //	loa new [--source DIR] <section> <title>
@@ -38,7 +38,7 @@ var errReported = errors.New("reported")
 const usage = `loa builds a bilingual public-information website from Markdown and YAML.
 
 Usage:
-  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet] [--stats]
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--portable] [--format text|json] [--quiet] [--stats]
   loa check [--source DIR] [--drafts] [--format text|json]
   loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
   loa new [--source DIR] <section> <title>

@@ -258,7 +258,7 @@ func (b *builder) load() error {
 	}
 	r, l, err := render.New(render.Input{
 		Site: site, Content: cs, Providers: providers, Catalog: catalog,
-		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now,
+		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
 	})
 	if err != nil {
 		return fmt.Errorf("read templates: %w", err)
@@ -346,6 +346,9 @@ func (b *builder) forEach(n int, fn func(i int)) {
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.opts.Portable && strings.HasSuffix(p, ".html") {
+		data = relativize(data, strings.TrimPrefix(p, "/"), b.site.BasePath)
+	}
 	if b.outputs != nil {
 		b.outputs.add(strings.TrimPrefix(p, "/"))
 	}

@@ -37,6 +37,11 @@ type Options struct {
 	// Diagnostics are returned in English: translate them with
 	// Messages.Localize when printing.
 	Messages *diag.Catalogue
+	// Portable writes a copy that works opened from a folder (file://, a
+	// USB stick): every link and asset path relative, with index.html
+	// written out, and the search page falling back to the A–Z list.
+	// Canonical and hreflang links keep the site's address.
+	Portable bool
 	// Templates and Static replace the built-in templates and static files
 	// (for tests); nil means the ones embedded in the binary.
 	Templates, Static fs.FS

@@ -104,6 +104,9 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	b.analyzed, b.extraDocs = analyzed, extraDocs
+	if err := b.writePrintouts(); err != nil {
+		return err
+	}
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
@@ -236,6 +239,9 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 		return l, nil
 	}
 	if err := b.writeFile(b.local(p.Path)+"index.html", buf.Bytes()); err != nil {
+		return l, err
+	}
+	if err := b.writeLeaflet(p, res); err != nil {
 		return l, err
 	}
 	for _, a := range p.Attachments {

@@ -24,6 +24,7 @@ type rawFrontMatter struct {
 	Tags           []string           `yaml:"tags"`
 	TranslationKey string             `yaml:"translation_key"`
 	Layout         string             `yaml:"layout"`
+	Leaflet        strictyaml.Scalar  `yaml:"leaflet"`
 }
 
 // Split separates a Markdown file's YAML front matter from its body. text
@@ -102,6 +103,14 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 			WithHint("try slug: %s", orDash(fold.Slug(slug))))
 	}
 	fm.SlugPos = raw.Slug.Pos
+	switch v := strings.ToUpper(strings.TrimSpace(raw.Leaflet.Value)); v {
+	case "":
+	case "A5", "A4":
+		fm.Leaflet = v
+	default:
+		l.Add(diag.Errorf(raw.Leaflet.Pos, "leaflet: %q is not a paper size loa prints leaflets on", raw.Leaflet.Value).
+			WithHint("write leaflet: A5 (half a sheet, the usual leaflet) or leaflet: A4"))
+	}
 	return fm, slug, bodyOff, l
 }
 

@@ -410,6 +410,14 @@ title: A
 titel: Kế hoạch 164/KH-UBND
 ---
 `, `content/plan/x.vi.md:2:1: error: unknown key "titel"`, `did you mean "title"?`},
+		{"leaflet on an unknown paper size", `
+-- content/plan/x.vi.md --
+---
+title: A
+leaflet: yes
+---
+`, `content/plan/x.vi.md:3:10: error: leaflet: "yes" is not a paper size loa prints leaflets on`,
+			"write leaflet: A5 (half a sheet, the usual leaflet) or leaflet: A4"},
 		{"unknown key further down", `
 -- content/plan/x.vi.md --
 ---

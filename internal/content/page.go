@@ -85,6 +85,9 @@ type FrontMatter struct {
 	TranslationKey string
 	// Layout names the template to use instead of the default for the kind.
 	Layout string
+	// Leaflet is the paper size of the page's printable leaflet, "A5" or
+	// "A4" (front matter leaflet: A5); "" when the page has none.
+	Leaflet string
 	// Pos is where the front matter starts, for diagnostics about it.
 	Pos diag.Position
 	// SlugPos is where slug: was written; zero when it was not.

@@ -259,28 +259,30 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"give one of them a different slug in its front matter":                                             "đổi tên đường dẫn (slug) của một trong hai trang, ở phần đầu trang (giữa hai dòng ---)",
 	"give one of them a different translation_key, or remove one":                                       "đổi translation_key của một trong hai trang, hoặc xóa bớt một trang",
 	"give the page another slug":                                                                        "đặt cho trang một tên đường dẫn (slug) khác",
-	"hint":                                                                                              "cách sửa",
-	"how to print problems, `FORMAT` text or json (json goes to standard output)":                       "cách in các vấn đề, `FORMAT` là text hoặc json (json in ra đầu ra chuẩn)",
-	"id %q is already used by %s":                                                                       "mã id %q đã được dùng ở %s",
-	"include pages marked draft: true":                                                                  "tạo cả các trang nháp (draft: true)",
-	"indent with spaces, not tabs":                                                                      "thụt đầu dòng bằng dấu cách, không dùng phím Tab",
-	"indent with spaces, not tabs, and put values that start with @, ` or %% in quotes":                 "thụt đầu dòng bằng dấu cách, không dùng phím Tab; giá trị bắt đầu bằng @, ` hoặc %% thì đặt trong ngoặc kép",
-	"keep one of them":                                                                                  "giữ lại một dòng",
-	"key %q appears twice%s":                                                                            "mục %q xuất hiện hai lần%s",
-	"keys at the same level need the same number of spaces before them":                                 "các dòng cùng cấp phải thụt vào cùng một số dấu cách",
-	"known keys are %s":                                                                                 "các mục được dùng là: %s",
-	"language %q is listed twice":                                                                       "ngôn ngữ %q được liệt kê hai lần",
-	"language code %q is not a two- or three-letter lower-case code":                                    "mã ngôn ngữ %q không phải là mã 2 hoặc 3 chữ thường",
-	"latitude is between -90 and 90, longitude between -180 and 180":                                    "vĩ độ nằm trong khoảng -90 đến 90, kinh độ trong khoảng -180 đến 180",
-	"latitude/longitude out of range":                                                                   "vĩ độ hoặc kinh độ nằm ngoài khoảng cho phép",
-	"layout %q names no template (there is no templates/%s)":                                            "layout %q không ứng với khuôn trang (template) nào (không có templates/%s)",
+	"give the page another slug, or remove leaflet: from %s":                                            "đặt cho trang một tên đường dẫn (slug) khác, hoặc bỏ dòng leaflet: trong %s",
+	"hint": "cách sửa",
+	"how to print problems, `FORMAT` text or json (json goes to standard output)": "cách in các vấn đề, `FORMAT` là text hoặc json (json in ra đầu ra chuẩn)",
+	"id %q is already used by %s":      "mã id %q đã được dùng ở %s",
+	"include pages marked draft: true": "tạo cả các trang nháp (draft: true)",
+	"indent with spaces, not tabs":     "thụt đầu dòng bằng dấu cách, không dùng phím Tab",
+	"indent with spaces, not tabs, and put values that start with @, ` or %% in quotes": "thụt đầu dòng bằng dấu cách, không dùng phím Tab; giá trị bắt đầu bằng @, ` hoặc %% thì đặt trong ngoặc kép",
+	"keep one of them":       "giữ lại một dòng",
+	"key %q appears twice%s": "mục %q xuất hiện hai lần%s",
+	"keys at the same level need the same number of spaces before them": "các dòng cùng cấp phải thụt vào cùng một số dấu cách",
+	"known keys are %s":           "các mục được dùng là: %s",
+	"language %q is listed twice": "ngôn ngữ %q được liệt kê hai lần",
+	"language code %q is not a two- or three-letter lower-case code":                                  "mã ngôn ngữ %q không phải là mã 2 hoặc 3 chữ thường",
+	"latitude is between -90 and 90, longitude between -180 and 180":                                  "vĩ độ nằm trong khoảng -90 đến 90, kinh độ trong khoảng -180 đến 180",
+	"latitude/longitude out of range":                                                                 "vĩ độ hoặc kinh độ nằm ngoài khoảng cho phép",
+	"layout %q names no template (there is no templates/%s)":                                          "layout %q không ứng với khuôn trang (template) nào (không có templates/%s)",
+	"leaflet: %q is not a paper size loa prints leaflets on":                                          "leaflet: %q không phải khổ giấy loa in tờ rơi được",
 	"link to a heading's id: lower-case, no marks, words joined by hyphens (## Mục tiêu → #muc-tieu)": "dẫn đến mã của đề mục: chữ thường, bỏ dấu, các từ nối bằng gạch ngang (## Mục tiêu → #muc-tieu)",
 	"link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md":   "dẫn đến tệp .md của trang, tính từ vị trí tệp này, ví dụ ../plan/164-kh-ubnd/index.vi.md",
 	"list at least one service under services:":                                                       "ghi ít nhất một dịch vụ trong mục services:",
 	`loa builds a bilingual public-information website from Markdown and YAML.
 
 Usage:
-  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet] [--stats]
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--portable] [--format text|json] [--quiet] [--stats]
   loa check [--source DIR] [--drafts] [--format text|json]
   loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
   loa new [--source DIR] <section> <title>
@@ -299,7 +301,7 @@ Cách dùng:
   loa build                     tạo trang web vào thư mục public/ để đăng
 
 Đầy đủ:
-  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--format text|json] [--quiet] [--stats]
+  loa build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--portable] [--format text|json] [--quiet] [--stats]
   loa check [--source DIR] [--drafts] [--format text|json]
   loa serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
   loa new [--source DIR] <chuyên-mục> <tiêu-đề>
@@ -354,12 +356,14 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"new: give a section and a title, e.g. loa new news \"Hội thảo về phòng, chống mua bán người\"":  "new: hãy ghi chuyên mục và tiêu đề, ví dụ loa new news \"Hội thảo về phòng, chống mua bán người\"",
 	"no %s in %s: is this a loa site?":                                                               "không có %s trong %s: đây có phải là thư mục trang web của loa không?",
 	"no URL slug can be made from the file name %q":                                                  "không tạo được tên đường dẫn (slug) từ tên tệp %q",
-	"no command given":               "chưa ghi lệnh nào",
-	"no help for unknown command %q": "không có hướng dẫn cho lệnh lạ %q",
-	"no template %s":                 "không có khuôn trang (template) %s",
-	"opening hours without days":     "giờ mở cửa chưa ghi ngày",
-	"pages loaded: %d":               "đã đọc %d trang",
-	"print nothing but problems":     "chỉ in các vấn đề, không in gì khác",
+	"no command given":                                        "chưa ghi lệnh nào",
+	"no help for unknown command %q":                          "không có hướng dẫn cho lệnh lạ %q",
+	"no printed piece of kind %q":                             "không có loại bản in %q",
+	"no template %s":                                          "không có khuôn trang (template) %s",
+	"opening hours without days":                              "giờ mở cửa chưa ghi ngày",
+	"pages loaded: %d":                                        "đã đọc %d trang",
+	"paper: cannot print a %T":                                "paper: không in được %T",
+	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
 	"provider": "tổ chức",
 	"publisher email %q is not an email address":                                                                "email của cơ quan chủ quản %q không phải là địa chỉ thư điện tử",
@@ -456,6 +460,9 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"this page has no %s version":                                                                                   "trang này chưa có bản %s",
 	"this page has no front matter":                                                                                 "trang này thiếu phần đầu trang (giữa hai dòng ---, còn gọi là front matter)",
 	"this page has no title":                                                                                        "trang này chưa có tiêu đề",
+	"this page is published at %s, where the build puts the leaflet of %s":                                          "trang này được đăng tại %s, là chỗ đặt tờ rơi của %s",
+	"this page is published at %s, where the build puts the printable directory list":                               "trang này được đăng tại %s, là chỗ đặt bản in danh bạ",
+	"this page is published at %s, where the build puts the printable poster":                                       "trang này được đăng tại %s, là chỗ đặt áp phích để in",
 	"this page is published at %s, where the directory puts its %s page %q":                                         "trang này được đăng tại %s, là chỗ danh bạ đặt trang %s %q",
 	"this page would load %s from another website (%s); the site never does":                                        "trang này sẽ tải %s từ một trang web khác (%s); trang web này không bao giờ làm vậy",
 	"this should be a single value":                                                                                 "chỗ này phải là một giá trị duy nhất",
@@ -488,7 +495,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not": "khi đã biết địa chỉ thật của trang web, ghi nó vào %s thành base_url: https://…/ (hoặc tạo trang web với --base-url https://…/); trước đó các trang vẫn xem được, nhưng liên kết từ bên ngoài đến chúng thì không",
 	"write %s%s": "ghi %s%s",
 	"write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile or an 11-digit landline with its area code": "ghi số 3 chữ số toàn quốc (111), số 1800/1900, số di động 10 chữ số hoặc số cố định 11 chữ số có mã vùng",
-	"write a CPU profile (pprof) to `FILE`":                                                                 "ghi hồ sơ CPU (pprof) vào `FILE`",
+	"write a CPU profile (pprof) to `FILE`": "ghi hồ sơ CPU (pprof) vào `FILE`",
+	"write a copy that works opened from a folder (file://, a USB stick) into --out, default portable":      "ghi một bản sao mở được thẳng từ thư mục (file://, USB) vào --out, mặc định portable",
 	"write a heap profile (pprof) to `FILE` after the build":                                                "ghi hồ sơ bộ nhớ (pprof) vào `FILE` sau khi tạo",
 	"write a value after the colon or the dash, or remove the line":                                         "ghi một giá trị sau dấu hai chấm hoặc gạch đầu dòng, hoặc xóa dòng này",
 	"write a whole number above 0, e.g. review_days: %d":                                                    "ghi một số nguyên lớn hơn 0, ví dụ review_days: %d",
@@ -501,6 +509,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write it as https://example.org/":                                                                  "ghi dạng https://example.org/",
 	"write it as name@example.gov.vn":                                                                   "ghi dạng ten@example.gov.vn",
 	"write it as name@example.vn":                                                                       "ghi dạng ten@example.vn",
+	"write leaflet: A5 (half a sheet, the usual leaflet) or leaflet: A4":                                "ghi leaflet: A5 (nửa tờ A4, khổ tờ rơi thường dùng) hoặc leaflet: A4",
 	"write links with \"/\" between folders, not \"\\\\\"":                                              "viết liên kết với dấu \"/\" giữa các thư mục, không dùng \"\\\\\"",
 	"write one interface string per line, e.g. home: Trang chủ":                                         "ghi mỗi dòng một chuỗi giao diện, ví dụ home: Trang chủ",
 	"write the date the source was published or last updated":                                           "ghi ngày nguồn được đăng hoặc cập nhật lần cuối",

@@ -41,6 +41,10 @@ type Input struct {
 	Builtin, Source fs.FS
 	// Now is the build time, for staleness of directory entries.
 	Now time.Time
+	// Portable marks a copy to open from a folder (file://), where the
+	// search script cannot fetch its index: pages then load no search
+	// script and the search page says so and offers the A–Z list.
+	Portable bool
 }
 
 // Renderer renders pages. It is safe for concurrent use once made.
@@ -129,6 +133,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 	}
 	r.indexTags()
 	l.Append(r.makeExtras())
+	l.Append(r.checkPrints())
 	return r, l, nil
 }
 
@@ -240,6 +245,9 @@ func (r *Renderer) base(lang string) *View {
 	}
 	if r.tmpl["search.html"] != nil {
 		v.SearchIndex, v.SearchPage = r.searchIndexURL(lang), r.SearchPath(lang)
+		if r.Portable {
+			v.SearchIndex, v.Portable = "", true
+		}
 	}
 	v.Menu = slices.Clone(r.menus[lang]) // frame marks the current entry
 	v.FooterLinks, v.SafetyPage = r.footers[lang], r.safety[lang]
@@ -387,6 +395,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 			About: fileKind(name) + ", " + r.size(p.Lang, a.Size)})
 	}
 	v.PageTags = r.pageTags(p)
+	v.Print = r.printLinks(p)
 	if p.Kind == content.KindSection && p.Dir == DirectorySection {
 		v.Directory = r.directoryView(p)
 	}

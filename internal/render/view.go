@@ -83,6 +83,12 @@ type View struct {
 	// ReportMistake is a mailto: URL for reporting a mistake on this page,
 	// with the page in the subject; "" when the publisher has no email.
 	ReportMistake string
+	// Portable is true in a copy built to be opened from a folder
+	// (build --portable), where search cannot work.
+	Portable bool
+	// Print links the printed pieces the page offers: its leaflet, the
+	// poster, the directory as a list (see Renderer.Printouts).
+	Print []Link
 
 	r      *Renderer
 	layout string // the template being executed, for Cached

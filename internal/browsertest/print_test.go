@@ -1,0 +1,143 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// printTools are the programs TestPrint needs beside Chromium (Debian
+// packages poppler-utils and zbar-tools).
+var printTools = []string{"pdfinfo", "pdftotext", "pdftoppm", "zbarimg"}
+
+// chromiumPath returns Chromium's path, or skips the test (fails under
+// LOA_BROWSER_TESTS=1) when it or one of tools is missing.
+func chromiumPath(t *testing.T, tools ...string) string {
+	t.Helper()
+	var missing []string
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing = append(missing, tool)
+		}
+	}
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		missing = append(missing, "chromium")
+	}
+	if len(missing) > 0 {
+		msg := "needs " + strings.Join(missing, ", ") + " (apt-get install -y chromium poppler-utils zbar-tools)"
+		if os.Getenv("LOA_BROWSER_TESTS") == "1" {
+			t.Fatal("LOA_BROWSER_TESTS=1 but this test " + msg)
+		}
+		t.Skip("print test skipped: it " + msg + "; LOA_BROWSER_TESTS=1 makes this a failure")
+	}
+	return path
+}
+
+// printToPDF prints url to a PDF file with Chromium's own "Save as PDF"
+// (no header and footer of the browser's, as a reader would untick them).
+func printToPDF(t *testing.T, chromium, url, pdf string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--no-pdf-header-footer", "--print-to-pdf="+pdf, url)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium --print-to-pdf %s: %v\n%s", url, err, out)
+	}
+}
+
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+// TestPrint prints every printed piece of the real site (posters,
+// directory lists, leaflets) to PDF with Chromium and checks that each
+// fits on one sheet of the size it asks for, carries every emergency
+// number and the day it was made, and that its QR code, read back from an
+// image of the PDF, opens the page it was made from.
+func TestPrint(t *testing.T) {
+	chromium := chromiumPath(t, printTools...)
+	base := site(t)
+	out := filepath.Join(siteDir, "public")
+	var pieces []string
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == "index.html" {
+			if b, _ := os.ReadFile(p); bytes.Contains(b, []byte(`<main class="sheet `)) {
+				rel, _ := filepath.Rel(out, filepath.Dir(p))
+				pieces = append(pieces, filepath.ToSlash(rel)+"/")
+			}
+		}
+		return nil
+	})
+	// Two languages, each a poster, a directory list and three leaflets.
+	if len(pieces) < 10 {
+		t.Fatalf("%d printed pieces found, want at least 10: %q", len(pieces), pieces)
+	}
+	numbers := []string{"111", "113", "114", "115", "112"}
+	back := regexp.MustCompile(`<a href="([^"]+)">`)
+	size := regexp.MustCompile(`Page size:.*\((A[45])\)`)
+	for _, piece := range pieces {
+		t.Run(piece, func(t *testing.T) {
+			html, _ := os.ReadFile(filepath.Join(out, piece, "index.html"))
+			wantSize := "A4"
+			if bytes.Contains(html, []byte(`class="page-a5"`)) {
+				wantSize = "A5"
+			}
+			m := back.FindSubmatch(html)
+			if m == nil {
+				t.Fatal("no link back to the page the piece is made from")
+			}
+			wantURL := "https://phongchongmaidam.hungyen.example" + string(m[1])
+			dir := t.TempDir()
+			pdf := filepath.Join(dir, "piece.pdf")
+			printToPDF(t, chromium, base+"/"+piece, pdf)
+			info := run(t, "pdfinfo", pdf)
+			pages := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
+			if pages == nil || pages[1] != "1" {
+				t.Errorf("pdfinfo: not one page:\n%s", info)
+			}
+			if s := size.FindStringSubmatch(info); s == nil || s[1] != wantSize {
+				t.Errorf("pdfinfo: not %s:\n%s", wantSize, info)
+			}
+			text := run(t, "pdftotext", "-layout", pdf, "-")
+			for _, n := range numbers {
+				if !regexp.MustCompile(`(^|\s)` + n + `\s`).MatchString(text) {
+					t.Errorf("the PDF lacks the number %s:\n%s", n, text)
+				}
+			}
+			if !strings.Contains(text, "30/11/2026") && !strings.Contains(text, "30 November 2026") {
+				t.Errorf("the PDF lacks the day it was made:\n%s", text)
+			}
+			if !strings.Contains(text, "phongchongmaidam.hungyen.example") {
+				t.Errorf("the PDF lacks the site's address:\n%s", text)
+			}
+			png := filepath.Join(dir, "piece")
+			run(t, "pdftoppm", "-r", "150", "-png", "-singlefile", pdf, png)
+			got := strings.TrimSpace(run(t, "zbarimg", "-q", "--raw", png+".png"))
+			if got != wantURL {
+				t.Errorf("the QR code reads %q, want %q", got, wantURL)
+			}
+			t.Logf("%s: %s, %s page, QR → %s", piece, wantSize, pages[1], got)
+		})
+	}
+}
