@@ -104,6 +104,10 @@ func Run(ctx context.Context, opts Options) error {
 	opts.Build.BaseURL = url
 	s := &server{out: opts.Build.Out, log: opts.Log, m: opts.Messages, watch: map[chan string]bool{}}
 	sess, res, err := build.NewSession(ctx, opts.Build)
+	if ctx.Err() != nil {
+		ln.Close() // stopped during the first build
+		return nil
+	}
 	if err := s.report(res, err); err != nil {
 		ln.Close()
 		return err
@@ -113,12 +117,19 @@ func Run(ctx context.Context, opts Options) error {
 		source = "."
 	}
 	w, err := Watch(ctx, []string{filepath.Join(source, "content"), filepath.Join(source, "templates"), filepath.Join(source, "static")})
-	if err != nil {
+	var limit *LimitError
+	switch {
+	case errors.As(err, &limit) && w != nil:
+		// Serve all the same, but say loudly what goes unseen.
+		opts.Messages.Fprintf(opts.Log, "loa: %s\n", limit.Message(opts.Messages))
+	case err != nil:
 		ln.Close()
 		return fmt.Errorf("watch: %w", err)
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	rebuilding := make(chan struct{})
 	go func() {
+		defer close(rebuilding)
 		// The search index is brought up to date once edits pause, so that
 		// a run of quick saves reloads the page as fast as it can.
 		settle := time.NewTimer(time.Hour)
@@ -134,6 +145,9 @@ func Run(ctx context.Context, opts Options) error {
 			case changed := <-w.Changes:
 				start := time.Now()
 				res, err := sess.Rebuild(ctx, changed)
+				if ctx.Err() != nil {
+					return // stopped mid-build: nothing to report
+				}
 				if err == nil {
 					opts.Messages.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
 				}
@@ -142,7 +156,12 @@ func Run(ctx context.Context, opts Options) error {
 				}
 				settle.Reset(SettleAfter)
 			case err := <-w.Errors:
-				opts.Messages.Fprintf(opts.Log, "loa: watching: %v\n", err)
+				var limit *LimitError
+				if errors.As(err, &limit) {
+					opts.Messages.Fprintf(opts.Log, "loa: %s\n", limit.Message(opts.Messages))
+				} else {
+					opts.Messages.Fprintf(opts.Log, "loa: watching: %v\n", err)
+				}
 			}
 		}
 	}()
@@ -158,6 +177,7 @@ func Run(ctx context.Context, opts Options) error {
 		defer cancel()
 		s.closeWatchers()
 		_ = srv.Shutdown(shut)
+		<-rebuilding // a rebuild writes into the temporary folder until it stops
 		return nil
 	case err := <-errc:
 		return err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -120,4 +121,110 @@ func TestWatchSavePatterns(t *testing.T) {
 		write(t, filepath.Join(dir, "4913"), "x")
 		quiet(t, w)
 	})
+}
+
+// seen waits until a batch names want, passing over batches that do not
+// (a rename reports both names, then the files of the folder moved in).
+func seen(t *testing.T, w *Watcher, want string) {
+	t.Helper()
+	timeout := time.After(15 * time.Second)
+	for {
+		select {
+		case b := <-w.Changes:
+			if slices.Contains(b, want) {
+				return
+			}
+		case err := <-w.Errors:
+			t.Fatalf("watcher error: %v", err)
+		case <-timeout:
+			t.Fatalf("the change to %s was never reported", want)
+		}
+	}
+}
+
+func mkdirs(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func rename(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWatchRenamedFolders renames, moves and recreates folders over and
+// over, with the real watcher, and edits a file at every depth of the
+// folder's new self each time: every edit must be reported, under the new
+// name. Repeated, so that the race between the folder's own move event
+// and watching its new name shows (it lost 10 edits in 11 before).
+func TestWatchRenamedFolders(t *testing.T) {
+	dir := t.TempDir()
+	guidance := filepath.Join(dir, "guidance")
+	mkdirs(t, filepath.Join(guidance, "a", "sub", "deeper"))
+	write(t, filepath.Join(guidance, "a", "index.vi.md"), "một")
+	write(t, filepath.Join(guidance, "a", "sub", "deeper", "index.vi.md"), "một")
+	outside := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w, err := Watch(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// editAll edits a file at each depth of folder and waits for each.
+	editAll := func(round int, folder string) {
+		t.Helper()
+		for _, p := range []string{
+			filepath.Join(folder, "index.vi.md"),
+			filepath.Join(folder, "sub", "deeper", "index.vi.md"),
+		} {
+			write(t, p, "lần "+strconv.Itoa(round))
+			seen(t, w, p)
+		}
+	}
+	section, name := guidance, "a"
+	for round := range 20 {
+		// A page bundle renamed within its section.
+		next := "b"
+		if name == "b" {
+			next = "a"
+		}
+		rename(t, filepath.Join(section, name), filepath.Join(section, next))
+		name = next
+		editAll(round, filepath.Join(section, name))
+		// The section folder renamed.
+		nextSection := filepath.Join(dir, "huong-dan")
+		if section == nextSection {
+			nextSection = guidance
+		}
+		rename(t, section, nextSection)
+		section = nextSection
+		editAll(round, filepath.Join(section, name))
+		// Moved out of the watched tree, then back in.
+		rename(t, filepath.Join(section, name), filepath.Join(outside, name))
+		seen(t, w, filepath.Join(section, name))
+		write(t, filepath.Join(outside, name, "index.vi.md"), "ngoài") // not watched any more
+		rename(t, filepath.Join(outside, name), filepath.Join(section, name))
+		editAll(round, filepath.Join(section, name))
+		// Deleted and made again, files and all, at once.
+		if err := os.RemoveAll(filepath.Join(section, name)); err != nil {
+			t.Fatal(err)
+		}
+		mkdirs(t, filepath.Join(section, name, "sub", "deeper"))
+		write(t, filepath.Join(section, name, "index.vi.md"), "mới")
+		write(t, filepath.Join(section, name, "sub", "deeper", "index.vi.md"), "mới")
+		editAll(round, filepath.Join(section, name))
+	}
+	// Nothing is watched twice or under a name that is gone.
+	for p := range w.watched {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("still watching %s, which is gone", p)
+		}
+	}
+	if got, want := len(w.w.WatchList()), len(w.watched); got != want {
+		t.Errorf("fsnotify holds %d watches, the watcher knows of %d", got, want)
+	}
 }
