@@ -14,6 +14,11 @@ func TestMain(m *testing.M) {
 	if _, ok := os.LookupEnv("LOA_LANG"); !ok {
 		os.Setenv("LOA_LANG", "en")
 	}
+	if os.Getenv(asLoa) == "1" {
+		// The test binary run as loa itself, signals and all
+		// (signal_test.go).
+		os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})

@@ -153,13 +153,22 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(err)
 	}
 	b.end("load")
+	if err := ctx.Err(); err != nil {
+		return b.finish(err)
+	}
 	if b.opts.DryRun {
 		return b.finish(b.write(ctx))
 	}
-	staging, err := stage(b.out)
+	for _, l := range removeLeftovers(b.out) {
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: l.path},
+			"a folder left behind by an earlier build that was stopped could not be deleted: %v", l.err).
+			WithHint("delete the folder %s yourself", l.path))
+	}
+	staging, unlock, err := stage(b.out)
 	if err != nil {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
 	}
+	defer unlock()
 	b.staging = staging
 	prev := ""
 	if hasMarker(b.out) {
@@ -168,6 +177,10 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	b.tree, err = newTree(staging, prev)
 	if err == nil {
 		err = b.write(ctx)
+	}
+	if err == nil {
+		// The last moment to stop: past it, the new site replaces the old.
+		err = ctx.Err()
 	}
 	if err == nil {
 		b.res.Unchanged = int(b.tree.kept.Load())
