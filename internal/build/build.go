@@ -100,6 +100,7 @@ type builder struct {
 	files        atomic.Int64
 	progressMu   sync.Mutex
 	stageStarted time.Time
+	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
 }
 
 func newBuilder(opts Options) (*builder, error) {
@@ -148,14 +149,19 @@ func newBuilder(opts Options) (*builder, error) {
 }
 
 func (b *builder) run(ctx context.Context) (Result, error) {
+	b.ctx = ctx
+	defer func() { b.ctx = nil }()
 	b.begin()
-	if err := b.load(); err != nil {
+	err := b.load()
+	if ctx.Err() != nil {
+		// Stopped: what load found (or did not) may be incomplete.
+		b.res.Diagnostics = nil
+		return b.finish(ctx.Err())
+	}
+	if err != nil {
 		return b.finish(err)
 	}
 	b.end("load")
-	if err := ctx.Err(); err != nil {
-		return b.finish(err)
-	}
 	if b.opts.DryRun {
 		return b.finish(b.write(ctx))
 	}
@@ -329,11 +335,16 @@ func loadConfig(fsys fs.FS, baseURL string) (*config.Site, diag.List, error) {
 	return site, l, nil
 }
 
-// forEach runs fn for 0..n-1 on the builder's workers.
+// forEach runs fn for 0..n-1 on the builder's workers. Once the build's
+// context ends, the items not started are skipped: their results stay
+// zero, and the caller must check the context before it uses them.
 func (b *builder) forEach(n int, fn func(i int)) {
 	workers := min(b.opts.Workers, n)
 	if workers <= 1 {
 		for i := range n {
+			if b.stopped() {
+				return
+			}
 			fn(i)
 		}
 		return
@@ -344,7 +355,7 @@ func (b *builder) forEach(n int, fn func(i int)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= n {
+				if i >= n || b.stopped() {
 					return
 				}
 				fn(i)
@@ -354,11 +365,17 @@ func (b *builder) forEach(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// stopped reports whether the context of the running build has ended.
+func (b *builder) stopped() bool { return b.ctx != nil && b.ctx.Err() != nil }
+
 // writeFile writes data to the site path p (slash-separated, relative to
 // the output root) in the staging folder; in a dry run it only counts.
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.stopped() {
+		return b.ctx.Err()
+	}
 	if b.outputs != nil {
 		b.outputs.add(strings.TrimPrefix(p, "/"))
 	}
