@@ -540,7 +540,39 @@ func TestServeSignals(t *testing.T) {
 				if code := p.exit(t, 30*time.Second); code != tc.code {
 					t.Errorf("exit %d after a second signal, want %d\n%s", code, tc.code, p.stderr())
 				}
-				return // the temporary folder may be left: loa stopped at once
+				// Stopped at once, it may leave its temporary folder; the
+				// next preview removes it.
+				pipe.close()
+				if err := os.Remove(pipe.path); err != nil {
+					t.Fatal(err)
+				}
+				left := leftBehind(t, filepath.Join(site, "public"), tmp)
+				if len(left) == 0 {
+					t.Fatal("a preview stopped at once mid-rebuild left no temporary folder: the test cannot check its removal")
+				}
+				// A folder of an older loa (unmarked) is never removed.
+				older := filepath.Join(tmp, "loa-serve-1234")
+				if err := os.MkdirAll(filepath.Join(older, "public"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				q := startLoa(t, tmp, "serve", "--source", site, "--port", freePort(t))
+				q.waitFor(t, "loa: serving")
+				for _, l := range left {
+					if _, err := os.Stat(l); err == nil {
+						t.Errorf("the next preview did not remove %s", l)
+					}
+				}
+				if now := leftBehind(t, filepath.Join(site, "public"), tmp); len(now) != 2 {
+					t.Errorf("temporary folders while the next preview runs: %v, want its own and the older loa's", now)
+				}
+				q.signal(t, syscall.SIGINT)
+				if code := q.exit(t, 2*time.Minute); code != 130 {
+					t.Errorf("the next preview: exit %d, want 130\n%s", code, q.stderr())
+				}
+				if left := leftBehind(t, filepath.Join(site, "public"), tmp); len(left) != 1 || left[0] != older {
+					t.Errorf("left behind: %v, want only %s", left, older)
+				}
+				return
 			}
 			if pipe != nil {
 				close(pipe.release)

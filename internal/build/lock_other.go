@@ -2,9 +2,9 @@
 
 package build
 
-// lockDir does nothing where flock(2) is missing (Windows, where a folder
-// a process has open cannot be deleted anyway).
-func lockDir(string) (unlock func(), err error) { return func() {}, nil }
+// LockDir does nothing where flock(2) is missing (Windows).
+func LockDir(string) (unlock func(), err error) { return func() {}, nil }
 
-// locked reports false: see lockDir.
-func locked(string) bool { return false }
+// Locked reports true where flock(2) is missing: without a lock, a folder
+// in use cannot be told from a leftover, so none is removed.
+func Locked(string) bool { return true }

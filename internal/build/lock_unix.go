@@ -8,10 +8,12 @@ import (
 	"syscall"
 )
 
-// lockDir takes an exclusive advisory lock (flock(2)) on the folder dir,
+// LockDir takes an exclusive advisory lock (flock(2)) on the folder dir,
 // held until unlock is called or the process ends, however it ends: a
-// killed build's lock goes with it.
-func lockDir(dir string) (unlock func(), err error) {
+// killed process's lock goes with it. A build locks its staging folder,
+// loa serve its temporary folder, so that the leftovers of killed runs
+// can be told from folders in use (Locked).
+func LockDir(dir string) (unlock func(), err error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
@@ -23,9 +25,9 @@ func lockDir(dir string) (unlock func(), err error) {
 	return func() { f.Close() }, nil
 }
 
-// locked reports whether a running process holds lockDir's lock on dir.
+// Locked reports whether a running process holds LockDir's lock on dir.
 // A folder that does not exist is not locked.
-func locked(dir string) bool {
+func Locked(dir string) bool {
 	f, err := os.Open(dir)
 	if err != nil {
 		return false

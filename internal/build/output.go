@@ -100,7 +100,7 @@ func hasMarker(dir string) bool {
 const stagingInfix = ".staging-"
 
 // stage makes an empty staging folder next to out, on the same file system
-// so that the final rename is atomic, and locks it (see lockDir) so that
+// so that the final rename is atomic, and locks it (see LockDir) so that
 // another build's removeLeftovers leaves it alone. unlock releases the
 // lock once the build is over.
 func stage(out string) (staging string, unlock func(), err error) {
@@ -111,7 +111,7 @@ func stage(out string) (staging string, unlock func(), err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	unlock, err = lockDir(staging)
+	unlock, err = LockDir(staging)
 	if err != nil {
 		_ = os.Remove(staging)
 		return "", nil, err
@@ -154,7 +154,7 @@ func removeLeftovers(out string) []leftover {
 		p := filepath.Join(dir, e.Name())
 		// A staging folder in use, or the old output of a build that is
 		// swapping right now (its staging folder is still locked).
-		if locked(filepath.Join(dir, prefix+digits)) {
+		if Locked(filepath.Join(dir, prefix+digits)) {
 			continue
 		}
 		if old && hasMarker(p) {

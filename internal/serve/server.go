@@ -87,12 +87,22 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s:%d: %w", opts.Bind, opts.Port, err)
 	}
-	tmp, err := os.MkdirTemp("", "loa-serve-")
+	removeStaleTemp()
+	tmp, err := os.MkdirTemp("", tempPrefix)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	unlock, err := build.LockDir(tmp)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, lockedMark), nil, 0o644)
+	}
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer unlock()
 	addr := ln.Addr().(*net.TCPAddr)
 	host := opts.Bind
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
@@ -181,6 +191,37 @@ func Run(ctx context.Context, opts Options) error {
 		return nil
 	case err := <-errc:
 		return err
+	}
+}
+
+// tempPrefix starts the name of the temporary folder a preview builds
+// into, in the system's temporary folder; digits follow.
+const tempPrefix = "loa-serve-"
+
+// lockedMark is a file in the temporary folder of a preview that holds it
+// locked while it runs (build.LockDir); previews of older versions of loa
+// did not, and their folders are never removed by removeStaleTemp.
+const lockedMark = ".locked-while-in-use"
+
+// removeStaleTemp removes the temporary folders of earlier previews that
+// were killed before they could (a second Ctrl-C, kill -9): those named
+// tempPrefix and digits, marked with lockedMark, that no running preview
+// holds locked. Folders it may not delete (another user's) are left alone.
+func removeStaleTemp() {
+	dir := os.TempDir()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		digits, ok := strings.CutPrefix(e.Name(), tempPrefix)
+		if !ok || !e.IsDir() || digits == "" || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(filepath.Join(p, lockedMark)); err == nil && !build.Locked(p) {
+			_ = os.RemoveAll(p)
+		}
 	}
 }
 
