@@ -8,6 +8,11 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// asLoa, set to 1 in the environment, makes the test binary run as loa
+// (see TestMain), so that signal_test.go stops a real process with real
+// signals.
+const asLoa = "LOA_TEST_RUN_AS_LOA"
+
 func TestMain(m *testing.M) {
 	// Tests that call run expect English messages unless they ask for
 	// another language. A script's own LOA_LANG, even empty, is kept.

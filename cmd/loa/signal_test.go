@@ -19,11 +19,6 @@ import (
 	"time"
 )
 
-// asLoa, set to 1 in the environment, makes the test binary run as loa
-// (see TestMain), so that the tests here stop a real process with real
-// signals.
-const asLoa = "LOA_TEST_RUN_AS_LOA"
-
 // loaProc is loa running in a process of its own.
 type loaProc struct {
 	cmd  *exec.Cmd
