@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -34,6 +35,10 @@ type Watcher struct {
 	// never dropped.
 	Errors chan error
 	roots  []string
+	// parents holds the folders that hold roots, watched (not below) only
+	// to see a root made, re-made or renamed; other changes in them are
+	// not reported.
+	parents map[string]bool
 	// watched holds the folders watched now. fsnotify names a watch by the
 	// path it was added under, while the kernel's watch follows the folder
 	// when it is renamed: a renamed folder's watches are removed and added
@@ -117,8 +122,9 @@ func newLimitError(folders []string, err error) *LimitError {
 	return &LimitError{Folders: folders, Setting: setting, Limit: limit, Err: err}
 }
 
-// Watch starts watching roots (folders that do not exist are skipped) and
-// every folder below them. It stops when ctx ends. When the system's limit
+// Watch starts watching roots and every folder below them. A root that
+// does not exist, or is deleted or renamed, is watched once it is made
+// (its parent folder is watched for that). It stops when ctx ends. When the system's limit
 // on watches is reached, it returns a working Watcher and a *LimitError
 // naming the folders it could not watch; when it cannot watch at all, a nil
 // Watcher and the error (a *LimitError for the limit on watchers).
@@ -131,10 +137,27 @@ func Watch(ctx context.Context, roots []string) (*Watcher, error) {
 		return nil, err
 	}
 	w := &Watcher{w: fw, Changes: make(chan []string, 1), Errors: make(chan error, 1),
-		roots: roots, watched: map[string]bool{}}
+		watched: map[string]bool{}, parents: map[string]bool{}}
 	var unwatched []string
 	var limitErr error
 	for _, r := range roots {
+		r = filepath.Clean(r)
+		w.roots = append(w.roots, r)
+		parent := filepath.Dir(r)
+		if w.parents[parent] {
+			continue
+		}
+		if err := fw.Add(parent); err != nil {
+			if limitSetting(err) != "" {
+				unwatched, limitErr = append(unwatched, parent), err
+				continue
+			}
+			fw.Close()
+			return nil, fmt.Errorf("watch %s: %w", parent, err)
+		}
+		w.parents[parent] = true
+	}
+	for _, r := range w.roots {
 		failed, err := w.addTree(r, nil)
 		switch {
 		case len(failed) > 0:
@@ -245,6 +268,10 @@ func (w *Watcher) loop(ctx context.Context) {
 		case ev, ok := <-w.w.Events:
 			if !ok {
 				return
+			}
+			ev.Name = filepath.Clean(ev.Name)
+			if dir := filepath.Dir(ev.Name); w.parents[dir] && !w.watched[dir] && !slices.Contains(w.roots, ev.Name) {
+				continue // a file or folder beside the roots
 			}
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
 				w.forget(ev.Name) // before ignored: a folder may be renamed to a hidden name
