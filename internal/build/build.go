@@ -167,7 +167,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	for _, l := range removeLeftovers(b.out) {
 		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: l.path},
-			"a folder left behind by an earlier build that was stopped could not be deleted: %v", l.err).
+			"a half-written site that an earlier, stopped build left could not be deleted: %v", l.err).
 			WithHint("delete the folder %s yourself", l.path))
 	}
 	staging, unlock, err := stage(b.out)

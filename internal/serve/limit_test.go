@@ -72,7 +72,8 @@ func TestWatchLimit(t *testing.T) {
 	if len(limit.Folders) != 4 || limit.Setting != "fs.inotify.max_user_watches" {
 		t.Errorf("unwatched %v, setting %q; want 4 folders and fs.inotify.max_user_watches", limit.Folders, limit.Setting)
 	}
-	for _, want := range []string{"cannot watch 4 folders for changes", "limit on watched folders (fs.inotify.max_user_watches = 4)", "will NOT show",
+	for _, want := range []string{"cannot watch these folders for changes: " + strings.Join(limit.Folders[:3], ", ") + ", …",
+		"limit for watching folders (fs.inotify.max_user_watches = 4)", "will NOT show",
 		"sudo sysctl fs.inotify.max_user_watches=524288", "/etc/sysctl.d/"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message lacks %q:\n%s", want, err)
@@ -161,10 +162,10 @@ func TestServeWatchLimit(t *testing.T) {
 	}
 	// The site's folder (to see content/, templates/ and static/ made) and
 	// content/ take the two watches.
-	log.waitFor(t, "loa: cannot watch 1 folder for changes ("+filepath.Join(dir, "content", "tin-tuc"))
+	log.waitFor(t, "loa: cannot watch these folders for changes: "+filepath.Join(dir, "content", "tin-tuc")+"\n")
 	log.waitFor(t, "sudo sysctl fs.inotify.max_user_watches=524288")
 	mkdirs(t, filepath.Join(dir, "content", "moi"))
-	log.waitFor(t, "loa: cannot watch 1 folder for changes ("+filepath.Join(dir, "content", "moi")+")")
+	log.waitFor(t, "loa: cannot watch these folders for changes: "+filepath.Join(dir, "content", "moi")+"\n")
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run: %v", err)

@@ -72,23 +72,16 @@ func (e *LimitError) Message(m *diag.Catalogue) string {
 	}
 	folders := strings.Join(e.Folders, ", ")
 	if len(e.Folders) > 3 {
-		folders = m.Sprintf("%s and %d more", strings.Join(e.Folders[:3], ", "), len(e.Folders)-3)
+		folders = strings.Join(e.Folders[:3], ", ") + ", …"
 	}
-	n := m.Sprintf("1 folder")
-	if len(e.Folders) != 1 {
-		n = m.Sprintf("%d folders", len(e.Folders))
-	}
-	what := m.Sprintf("on watched folders")
-	if e.Setting == "fs.inotify.max_user_instances" {
-		what = m.Sprintf("on programs watching folders")
-	}
-	return m.Sprintf("cannot watch %s for changes (%s): this computer's limit %s (%s%s) is reached, "+
-		"so edits there will NOT show in the preview.\n"+
-		"  fix: raise the limit, then stop and start loa serve again:\n"+
-		"    sudo sysctl %s=524288\n"+
-		"  to keep it after a restart:\n"+
-		"    echo %s=524288 | sudo tee /etc/sysctl.d/90-loa-watch.conf",
-		n, folders, what, e.Setting, limit, e.Setting, e.Setting)
+	return m.Sprintf(`cannot watch these folders for changes: %s
+  This computer's limit for watching folders (%s%s) is reached,
+  so edits there will NOT show in the preview.
+  fix: raise the limit, then stop and start loa serve again:
+    sudo sysctl %s=524288
+  to keep it after a restart:
+    echo %s=524288 | sudo tee /etc/sysctl.d/90-loa-watch.conf`,
+		folders, e.Setting, limit, e.Setting, e.Setting)
 }
 
 func (e *LimitError) Unwrap() error { return e.Err }
