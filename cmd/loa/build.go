@@ -76,6 +76,10 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	start := time.Now()
 	res, err := build.Run(ctx, c.opts)
+	if errors.Is(err, context.Canceled) {
+		m.Fprintf(stderr, "loa: the build was stopped before it finished; the previous site was left as it was\n")
+		return err
+	}
 	if c.memProf != "" {
 		if perr := writeHeapProfile(c.memProf); perr != nil {
 			return perr

@@ -60,6 +60,10 @@ Exit status:
      an --out that loa refuses (/, the source folder or a folder containing
      it, a folder inside content/, templates/ or static/, a file, or a
      non-empty folder without loa's .loa-output marker)
+  130  stopped by Ctrl-C (SIGINT); 143, stopped by SIGTERM. The build stops,
+       removes its staging folder and leaves the previous output as it was;
+       a second Ctrl-C stops loa at once, and the next build removes what
+       it left behind
 `
 
 // printFlags lists fs's flags the way the README writes them: "--name",

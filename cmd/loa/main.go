@@ -11,7 +11,8 @@
 // it, LOA_LANG, else the site's default language, else English.
 //
 // Exit status: 0 on success, 1 when the content has errors or the build
-// failed, 2 when the command line is wrong.
+// failed, 2 when the command line is wrong, 130 when stopped by Ctrl-C
+// (SIGINT) and 143 when stopped by SIGTERM.
 package main
 
 import (
@@ -20,8 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/loa-ssg/loa/internal/diag"
 )
@@ -51,16 +50,21 @@ else the site's default language).
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	m, err := messages(args, os.Getenv("LOA_LANG"))
 	if err == nil {
 		err = dispatch(ctx, m, withoutLang(args), stdout, stderr)
+	}
+	if in, ok := interruptedBy(ctx); ok {
+		// The command said what it left behind; other errors still show.
+		if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, errReported) && !errors.Is(err, errHelped) {
+			msg, _ := m.Message(err.Error())
+			m.Fprintf(stderr, "loa: %s\n", msg)
+		}
+		return in.exitCode()
 	}
 	var ue usageError
 	switch {

@@ -8,11 +8,21 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// asLoa, set to 1 in the environment, makes the test binary run as loa
+// (see TestMain), so that signal_test.go stops a real process with real
+// signals.
+const asLoa = "LOA_TEST_RUN_AS_LOA"
+
 func TestMain(m *testing.M) {
 	// Tests that call run expect English messages unless they ask for
 	// another language. A script's own LOA_LANG, even empty, is kept.
 	if _, ok := os.LookupEnv("LOA_LANG"); !ok {
 		os.Setenv("LOA_LANG", "en")
+	}
+	if os.Getenv(asLoa) == "1" {
+		// The test binary run as loa itself, signals and all
+		// (signal_test.go).
+		os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	testscript.Main(m, map[string]func(){
 		"loa": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },

@@ -16,7 +16,10 @@ Builds the site, serves it at http://127.0.0.1:1313/ and watches content/,
 templates/ and static/: every save rebuilds the site and reloads the open
 pages. A broken edit keeps the last good site on screen, with the problems
 shown over it until they are fixed. Nothing is written into the site's
-folder; Ctrl-C stops the preview and removes its temporary files.
+folder; Ctrl-C stops the preview and removes its temporary files (exit
+status 130; 143 for SIGTERM), and a second Ctrl-C stops it at once. When
+the system's limit on watched folders is reached, loa says which folders
+it cannot watch and how to raise the limit.
 
 With --public DIR it builds nothing: it serves the site already built in
 DIR (loa build --out DIR) the way a web host would, with the site's own

@@ -100,6 +100,7 @@ type builder struct {
 	files        atomic.Int64
 	progressMu   sync.Mutex
 	stageStarted time.Time
+	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
 }
 
 func newBuilder(opts Options) (*builder, error) {
@@ -148,18 +149,32 @@ func newBuilder(opts Options) (*builder, error) {
 }
 
 func (b *builder) run(ctx context.Context) (Result, error) {
+	b.ctx = ctx
+	defer func() { b.ctx = nil }()
 	b.begin()
-	if err := b.load(); err != nil {
+	err := b.load()
+	if ctx.Err() != nil {
+		// Stopped: what load found (or did not) may be incomplete.
+		b.res.Diagnostics = nil
+		return b.finish(ctx.Err())
+	}
+	if err != nil {
 		return b.finish(err)
 	}
 	b.end("load")
 	if b.opts.DryRun {
 		return b.finish(b.write(ctx))
 	}
-	staging, err := stage(b.out)
+	for _, l := range removeLeftovers(b.out) {
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: l.path},
+			"a half-written site that an earlier, stopped build left could not be deleted: %v", l.err).
+			WithHint("delete the folder %s yourself", l.path))
+	}
+	staging, unlock, err := stage(b.out)
 	if err != nil {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
 	}
+	defer unlock()
 	b.staging = staging
 	prev := ""
 	if hasMarker(b.out) {
@@ -168,6 +183,10 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	b.tree, err = newTree(staging, prev)
 	if err == nil {
 		err = b.write(ctx)
+	}
+	if err == nil {
+		// The last moment to stop: past it, the new site replaces the old.
+		err = ctx.Err()
 	}
 	if err == nil {
 		b.res.Unchanged = int(b.tree.kept.Load())
@@ -316,11 +335,16 @@ func loadConfig(fsys fs.FS, baseURL string) (*config.Site, diag.List, error) {
 	return site, l, nil
 }
 
-// forEach runs fn for 0..n-1 on the builder's workers.
+// forEach runs fn for 0..n-1 on the builder's workers. Once the build's
+// context ends, the items not started are skipped: their results stay
+// zero, and the caller must check the context before it uses them.
 func (b *builder) forEach(n int, fn func(i int)) {
 	workers := min(b.opts.Workers, n)
 	if workers <= 1 {
 		for i := range n {
+			if b.stopped() {
+				return
+			}
 			fn(i)
 		}
 		return
@@ -331,7 +355,7 @@ func (b *builder) forEach(n int, fn func(i int)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= n {
+				if i >= n || b.stopped() {
 					return
 				}
 				fn(i)
@@ -341,11 +365,17 @@ func (b *builder) forEach(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// stopped reports whether the context of the running build has ended.
+func (b *builder) stopped() bool { return b.ctx != nil && b.ctx.Err() != nil }
+
 // writeFile writes data to the site path p (slash-separated, relative to
 // the output root) in the staging folder; in a dry run it only counts.
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	if b.stopped() {
+		return b.ctx.Err()
+	}
 	if b.opts.Portable && strings.HasSuffix(p, ".html") {
 		data = relativize(data, strings.TrimPrefix(p, "/"), b.site.BasePath)
 	}

@@ -6,5 +6,9 @@
 // It receives Options (from cmd/loa or a test) and returns a Result with
 // diagnostics and counts. It is one of the two packages (with serve) that
 // start goroutines. It never deletes a folder that lacks its marker file,
-// and never anything outside the output folder.
+// and never anything outside the output folder but its own staging folders
+// beside it (those an earlier, stopped build left behind are removed by
+// the next one). A build whose context ends stops at the next stage or
+// page, removes its staging folder and leaves the previous output as it
+// was, returning the context's error.
 package build

@@ -94,13 +94,79 @@ func hasMarker(dir string) bool {
 	return err == nil
 }
 
+// stagingInfix names loa's staging folders: out's parent holds
+// "." + base(out) + stagingInfix + digits while a build writes, and the
+// same with ".old" appended while the previous output is put aside.
+const stagingInfix = ".staging-"
+
 // stage makes an empty staging folder next to out, on the same file system
-// so that the final rename is atomic.
-func stage(out string) (string, error) {
+// so that the final rename is atomic, and locks it (see LockDir) so that
+// another build's removeLeftovers leaves it alone. unlock releases the
+// lock once the build is over.
+func stage(out string) (staging string, unlock func(), err error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".staging-")
+	staging, err = os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+stagingInfix)
+	if err != nil {
+		return "", nil, err
+	}
+	unlock, err = LockDir(staging)
+	if err != nil {
+		_ = os.Remove(staging)
+		return "", nil, err
+	}
+	return staging, unlock, nil
+}
+
+// leftover is a folder removeLeftovers could not delete.
+type leftover struct {
+	path string
+	err  error
+}
+
+// removeLeftovers deletes the staging folders that earlier builds into
+// out left beside it when they were stopped before they could clean up
+// (killed, a second Ctrl-C, a power cut): only folders named as stage and
+// swap name them ("." + base(out) + ".staging-" + digits, optionally
+// ".old"), never a symbolic link, and never one a running build holds
+// locked. When out itself is missing and a previous output put aside by
+// swap is there (".old", with the marker), it is put back as out instead:
+// a build stopped between swap's two renames loses nothing. It returns the
+// folders it could not delete.
+func removeLeftovers(out string) []leftover {
+	dir, base := filepath.Split(out)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // no parent yet: nothing left over
+	}
+	prefix := "." + base + stagingInfix
+	var failed []leftover
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		digits, old := strings.CutSuffix(rest, ".old")
+		if digits == "" || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		// A staging folder in use, or the old output of a build that is
+		// swapping right now (its staging folder is still locked).
+		if Locked(filepath.Join(dir, prefix+digits)) {
+			continue
+		}
+		if old && hasMarker(p) {
+			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) && os.Rename(p, out) == nil {
+				continue
+			}
+		}
+		if err := os.RemoveAll(p); err != nil {
+			failed = append(failed, leftover{p, err})
+		}
+	}
+	return failed
 }
 
 // swap replaces out with staging: the old output is renamed aside, the

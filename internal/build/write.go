@@ -77,6 +77,10 @@ func (b *builder) write(ctx context.Context) error {
 		b.workers.Put(w)
 	})
 	b.end("render")
+	if err := ctx.Err(); err != nil {
+		// Stopped: the pages not rendered have no check data.
+		return err
+	}
 	for i := range pages {
 		b.res.Diagnostics.Append(diags[i])
 	}
@@ -99,12 +103,18 @@ func (b *builder) write(ctx context.Context) error {
 			p.Text, p.Body = nil, nil
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	extraDocs, err := b.writeExtras()
 	if err != nil {
 		return err
 	}
 	b.analyzed, b.extraDocs = analyzed, extraDocs
 	if err := b.writePrintouts(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {

@@ -21,6 +21,10 @@ Exit status:
      an --out that loa refuses (/, the source folder or a folder containing
      it, a folder inside content/, templates/ or static/, a file, or a
      non-empty folder without loa's .loa-output marker)
+  130  stopped by Ctrl-C (SIGINT); 143, stopped by SIGTERM. The build stops,
+       removes its staging folder and leaves the previous output as it was;
+       a second Ctrl-C stops loa at once, and the next build removes what
+       it left behind
 `: `
 Mã kết thúc:
   0  đã tạo xong trang web (nếu có cảnh báo thì đã in ra)
@@ -30,6 +34,9 @@ Mã kết thúc:
      --out mà loa không nhận (/, thư mục nguồn hoặc thư mục chứa nó, thư mục
      nằm trong content/, templates/ hoặc static/, một tệp, hoặc thư mục có tệp
      mà không có tệp đánh dấu .loa-output của loa)
+  130  bị dừng bằng Ctrl-C (SIGINT); 143, bị dừng bằng SIGTERM. loa dừng tạo,
+       xóa thư mục tạm và giữ nguyên kết quả lần trước; bấm Ctrl-C lần nữa
+       thì loa dừng ngay, và lần tạo sau sẽ xóa những gì còn sót lại
 `,
 	`
 Exit status: 0 when there is no error (warnings may be printed), 1 when there
@@ -151,7 +158,10 @@ Builds the site, serves it at http://127.0.0.1:1313/ and watches content/,
 templates/ and static/: every save rebuilds the site and reloads the open
 pages. A broken edit keeps the last good site on screen, with the problems
 shown over it until they are fixed. Nothing is written into the site's
-folder; Ctrl-C stops the preview and removes its temporary files.
+folder; Ctrl-C stops the preview and removes its temporary files (exit
+status 130; 143 for SIGTERM), and a second Ctrl-C stops it at once. When
+the system's limit on watched folders is reached, loa says which folders
+it cannot watch and how to raise the limit.
 
 With --public DIR it builds nothing: it serves the site already built in
 DIR (loa build --out DIR) the way a web host would, with the site's own
@@ -164,7 +174,10 @@ Tạo trang web, mở bản xem trước tại http://127.0.0.1:1313/ và theo d
 templates/ và static/: mỗi lần lưu tệp, trang web được tạo lại và các trang đang
 mở tự tải lại. Nếu lần sửa có lỗi, bản tạo được lần cuối vẫn hiện, với lỗi hiện
 đè lên trên cho đến khi sửa xong. Không ghi gì vào thư mục trang web;
-Ctrl-C dừng bản xem trước và xóa các tệp tạm.
+Ctrl-C dừng bản xem trước và xóa các tệp tạm (mã kết thúc 130; 143 khi
+bị dừng bằng SIGTERM), bấm Ctrl-C lần nữa thì dừng ngay. Khi máy tính đã
+đạt giới hạn số thư mục được theo dõi, loa cho biết thư mục nào không theo
+dõi được và cách nâng giới hạn.
 
 Với --public DIR, loa không tạo gì: nó phục vụ trang web đã tạo sẵn trong
 DIR (loa build --out DIR) giống như máy chủ web, với trang 404 và các tiêu
@@ -182,6 +195,7 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"a %s line cannot be a hotline": "đường dây loại %s không thể là đường dây nóng",
 	"a file (%s)":                   "một tệp (%s)",
 	"a frame":                       "một khung nhúng",
+	"a half-written site that an earlier, stopped build left could not be deleted: %v":            "không xóa được phần trang web đang tạo dở mà một lần tạo trước (bị dừng giữa chừng) để lại: %v",
 	"a hotline is a voice line: remove type:, or hotline:":                                        "đường dây nóng là đường gọi thoại: xóa dòng type: hoặc dòng hotline:",
 	"a key here should be a single word such as home":                                             "tên ở đây phải là một từ, ví dụ home",
 	"a level-1 heading (#) in the body: the page title is the only h1, so it is shown as level 2": "có đề mục cấp 1 (#) trong bài: tiêu đề trang là đề mục cấp 1 duy nhất, nên đề mục này được hiện thành cấp 2",
@@ -229,6 +243,19 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"build it first with loa build --out %s": "hãy tạo trang web trước bằng loa build --out %s",
 	"call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)":  "gọi điện xác nhận từng mục, rồi ghi ngày đó vào checked: của mục (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
 	"call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)": "gọi điện xác nhận mục này, rồi ghi ngày đó vào checked: (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
+	`cannot watch these folders for changes: %s
+  This computer's limit for watching folders (%s%s) is reached,
+  so edits there will NOT show in the preview.
+  fix: raise the limit, then stop and start loa serve again:
+    sudo sysctl %s=524288
+  to keep it after a restart:
+    echo %s=524288 | sudo tee /etc/sysctl.d/90-loa-watch.conf`: `không theo dõi được các thư mục này: %s
+  Máy tính này đã đạt giới hạn số thư mục được theo dõi (%s%s),
+  nên những gì sửa trong đó sẽ KHÔNG hiện trong bản xem trước.
+  cách sửa: nâng giới hạn, rồi dừng và chạy lại loa serve:
+    sudo sysctl %s=524288
+  để giữ sau khi khởi động lại máy:
+    echo %s=524288 | sudo tee /etc/sysctl.d/90-loa-watch.conf`,
 	"category":                                                               "nhóm dịch vụ",
 	"check %q is set to %q":                                                  "phép kiểm tra %q được đặt là %q",
 	"check for a missing closing quote":                                      "xem có thiếu dấu ngoặc kép đóng không",
@@ -318,8 +345,14 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	`loa: %s
 `: `loa: %s
 `,
+	`loa: %s again: stopped at once; the next build removes any folder left behind
+`: `loa: %s lần nữa: đã dừng ngay; lần tạo sau sẽ xóa thư mục còn sót lại
+`,
 	`loa: %s, %s
 `: `loa: %s, %s
+`,
+	`loa: %s: stopping (press Ctrl-C again to stop at once)
+`: `loa: %s: đang dừng (bấm Ctrl-C lần nữa để dừng ngay)
 `,
 	`loa: build failed: %s, %s; the previous site was left as it was
 `: `loa: không tạo được trang web: %s, %s; trang web lần trước vẫn giữ nguyên
@@ -342,6 +375,9 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 `,
 	"loa: the page below is the last good build. Fix this and save:":        "loa: trang bên dưới là bản tạo được lần cuối. Hãy sửa lỗi sau rồi lưu lại:",
 	"loa: the site cannot be shown until this is fixed. Fix this and save:": "loa: chưa hiện được trang web cho đến khi sửa xong lỗi này. Hãy sửa rồi lưu lại:",
+	`loa: the build was stopped before it finished; the previous site was left as it was
+`: `loa: đã dừng trước khi tạo xong; trang web lần trước vẫn giữ nguyên
+`,
 	`loa: updating the search index: %v
 `: `loa: lỗi khi cập nhật chỉ mục tìm kiếm: %v
 `,

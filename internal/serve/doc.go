@@ -8,5 +8,6 @@
 //
 // It receives build.Options and the address to listen on; it is one of the
 // two packages (with build) that start goroutines. It removes its
-// temporary folder when it stops.
+// temporary folder when it stops, and those of earlier previews that were
+// killed (unlocked, see build.LockDir) when it starts.
 package serve

@@ -87,12 +87,22 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s:%d: %w", opts.Bind, opts.Port, err)
 	}
-	tmp, err := os.MkdirTemp("", "loa-serve-")
+	removeStaleTemp()
+	tmp, err := os.MkdirTemp("", tempPrefix)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	unlock, err := build.LockDir(tmp)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, lockedMark), nil, 0o644)
+	}
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer unlock()
 	addr := ln.Addr().(*net.TCPAddr)
 	host := opts.Bind
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
@@ -104,6 +114,10 @@ func Run(ctx context.Context, opts Options) error {
 	opts.Build.BaseURL = url
 	s := &server{out: opts.Build.Out, log: opts.Log, m: opts.Messages, watch: map[chan string]bool{}}
 	sess, res, err := build.NewSession(ctx, opts.Build)
+	if ctx.Err() != nil {
+		ln.Close() // stopped during the first build
+		return nil
+	}
 	if err := s.report(res, err); err != nil {
 		ln.Close()
 		return err
@@ -113,12 +127,19 @@ func Run(ctx context.Context, opts Options) error {
 		source = "."
 	}
 	w, err := Watch(ctx, []string{filepath.Join(source, "content"), filepath.Join(source, "templates"), filepath.Join(source, "static")})
-	if err != nil {
+	var limit *LimitError
+	switch {
+	case errors.As(err, &limit) && w != nil:
+		// Serve all the same, but say loudly what goes unseen.
+		opts.Messages.Fprintf(opts.Log, "loa: %s\n", limit.Message(opts.Messages))
+	case err != nil:
 		ln.Close()
 		return fmt.Errorf("watch: %w", err)
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	rebuilding := make(chan struct{})
 	go func() {
+		defer close(rebuilding)
 		// The search index is brought up to date once edits pause, so that
 		// a run of quick saves reloads the page as fast as it can.
 		settle := time.NewTimer(time.Hour)
@@ -134,6 +155,9 @@ func Run(ctx context.Context, opts Options) error {
 			case changed := <-w.Changes:
 				start := time.Now()
 				res, err := sess.Rebuild(ctx, changed)
+				if ctx.Err() != nil {
+					return // stopped mid-build: nothing to report
+				}
 				if err == nil {
 					opts.Messages.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
 				}
@@ -142,7 +166,12 @@ func Run(ctx context.Context, opts Options) error {
 				}
 				settle.Reset(SettleAfter)
 			case err := <-w.Errors:
-				opts.Messages.Fprintf(opts.Log, "loa: watching: %v\n", err)
+				var limit *LimitError
+				if errors.As(err, &limit) {
+					opts.Messages.Fprintf(opts.Log, "loa: %s\n", limit.Message(opts.Messages))
+				} else {
+					opts.Messages.Fprintf(opts.Log, "loa: watching: %v\n", err)
+				}
 			}
 		}
 	}()
@@ -158,9 +187,41 @@ func Run(ctx context.Context, opts Options) error {
 		defer cancel()
 		s.closeWatchers()
 		_ = srv.Shutdown(shut)
+		<-rebuilding // a rebuild writes into the temporary folder until it stops
 		return nil
 	case err := <-errc:
 		return err
+	}
+}
+
+// tempPrefix starts the name of the temporary folder a preview builds
+// into, in the system's temporary folder; digits follow.
+const tempPrefix = "loa-serve-"
+
+// lockedMark is a file in the temporary folder of a preview that holds it
+// locked while it runs (build.LockDir); previews of older versions of loa
+// did not, and their folders are never removed by removeStaleTemp.
+const lockedMark = ".locked-while-in-use"
+
+// removeStaleTemp removes the temporary folders of earlier previews that
+// were killed before they could (a second Ctrl-C, kill -9): those named
+// tempPrefix and digits, marked with lockedMark, that no running preview
+// holds locked. Folders it may not delete (another user's) are left alone.
+func removeStaleTemp() {
+	dir := os.TempDir()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		digits, ok := strings.CutPrefix(e.Name(), tempPrefix)
+		if !ok || !e.IsDir() || digits == "" || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(filepath.Join(p, lockedMark)); err == nil && !build.Locked(p) {
+			_ = os.RemoveAll(p)
+		}
 	}
 }
 

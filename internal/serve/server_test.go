@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,5 +150,55 @@ func TestHashedNames(t *testing.T) { // build.IsHashedName, as serve uses it
 		if got := build.IsHashedName(name); got != want {
 			t.Errorf("IsHashedName(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestServeRenamedFolders is the preview seen from the browser: a page
+// bundle renamed, then its section renamed, then edited, round after
+// round; every edit must show at the page's new address.
+func TestServeRenamedFolders(t *testing.T) {
+	dir, base, stop := startSite(t)
+	defer stop()
+	page := func(section, bundle, text string) {
+		t.Helper()
+		p := filepath.Join(dir, "content", section, bundle, "index.vi.md")
+		if err := os.WriteFile(p, []byte("---\ntitle: Hướng dẫn\n---\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitBody := func(url, want string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			if _, _, body := get(t, base+url); strings.Contains(body, want) {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatalf("%s never showed %q", url, want)
+	}
+	mkdirs(t, filepath.Join(dir, "content", "guidance", "a"))
+	page("guidance", "a", "Bắt đầu.")
+	waitBody("/guidance/a/", "Bắt đầu.")
+	section, bundle, text := "guidance", "a", "Bắt đầu."
+	// moved renames a folder, waits for the rebuild that shows the page
+	// at its new address, then edits it there and waits for the edit.
+	moved := func(from, to, round string) {
+		t.Helper()
+		rename(t, filepath.Join(dir, "content", from), filepath.Join(dir, "content", to))
+		waitBody("/"+section+"/"+bundle+"/", text)
+		text = "Lần " + round + "."
+		page(section, bundle, text)
+		waitBody("/"+section+"/"+bundle+"/", text)
+	}
+	for round := range 10 {
+		next := map[string]string{"a": "b", "b": "a"}[bundle]
+		from := filepath.Join(section, bundle)
+		bundle = next
+		moved(from, filepath.Join(section, bundle), strconv.Itoa(round))
+		next = map[string]string{"guidance": "huong-dan", "huong-dan": "guidance"}[section]
+		from = section
+		section = next
+		moved(from, section, strconv.Itoa(round)+" mục")
 	}
 }
