@@ -90,6 +90,7 @@ type builder struct {
 	analyzed     []search.Analyzed
 	extraDocs    []*search.Analyzed
 	dict         *search.Dict      // numbers the search terms of analyzed and extraDocs
+	searchConf   *config.Search    // content/search.yaml
 	workers      *sync.Pool        // of *worker
 	keepSources  bool              // pages keep Text and Body after the checks (Session)
 	inPlace      bool              // write files into the output folder itself (Session)
@@ -245,6 +246,12 @@ func (b *builder) load() error {
 		langs[i] = lang.Code
 	}
 	b.res.Languages = langs
+	searchConf, l, err := loadSearchConfig(b.fsys, site)
+	b.res.Diagnostics.Append(l)
+	if err != nil {
+		return err
+	}
+	b.searchConf = searchConf
 	catalog, l, err := i18n.Load(b.fsys, langs)
 	if err != nil {
 		return fmt.Errorf("read interface strings: %w", err)
@@ -333,6 +340,23 @@ func loadConfig(fsys fs.FS, baseURL string) (*config.Site, diag.List, error) {
 		return nil, l, ErrContent
 	}
 	return site, l, nil
+}
+
+// loadSearchConfig reads content/search.yaml when there is one (it is
+// optional). Problems in it come back as diagnostics.
+func loadSearchConfig(fsys fs.FS, site *config.Site) (*config.Search, diag.List, error) {
+	text, d, err := textfile.Read(fsys, config.SearchFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &config.Search{}, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", config.SearchFile, err)
+	}
+	if d != nil {
+		return &config.Search{}, diag.List{*d}, nil
+	}
+	s, l := config.ParseSearch(config.SearchFile, text, site)
+	return s, l, nil
 }
 
 // forEach runs fn for 0..n-1 on the builder's workers. Once the build's

@@ -322,7 +322,11 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		files[li] = search.Build(b.dict, docs)
+		opts := search.Options{Languages: langs}
+		if b.searchConf != nil {
+			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
+		}
+		files[li] = search.BuildWith(b.dict, docs, opts)
 	})
 	for li, lang := range langs {
 		for _, name := range slices.Sorted(maps.Keys(files[li])) {

@@ -162,6 +162,9 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 		return r.execute(w, e.Layout, v)
 	case "search":
 		v.SearchAZ = e.Path + r.Catalog.T(e.Lang, "url_az") + "/"
+		if sec := r.directorySection(e.Lang); sec != nil {
+			v.SearchHelp = &Link{Title: sec.Title, URL: sec.Path}
+		}
 		return r.execute(w, e.Layout, v)
 	case "az":
 		r.azView(v, e)

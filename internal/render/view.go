@@ -61,6 +61,10 @@ type View struct {
 	// SearchIndex is the URL of the language's search index folder, and
 	// SearchPage of its search page ("" when the site has none).
 	SearchIndex, SearchPage string
+	// SearchHelp is the directory's home (URL and title), offered on the
+	// search page with the emergency numbers when nothing is found; nil
+	// when the site has no directory.
+	SearchHelp *Link
 	Latest                  []Item
 	Attachments             []Attachment
 	// PageTags are the page's tags, linked to their pages.

@@ -17,7 +17,7 @@ import (
 const Format = 1
 
 // DocChunk is how many documents one d/<n>.json file holds.
-const DocChunk = 25
+const DocChunk = 10
 
 // MaxPostings caps how many documents a term lists (the ones where it
 // weighs most): enough to rank, small enough to download.
@@ -31,7 +31,7 @@ const RarePairs = 500
 
 // SnippetLen is how many characters of a document's text the index keeps
 // for result snippets.
-const SnippetLen = 200
+const SnippetLen = 500
 
 // Field weights: a word in a title counts like ten in the body.
 const (
@@ -209,29 +209,14 @@ func (a *Analyzer) lookup(word string) wordForms {
 	return f
 }
 
-// add counts the terms of text (NFC: see Doc) with weight w.
+// add counts the terms of text (NFC: see Doc) with weight w, and the
+// phone numbers written in groups as one term of their digits.
 func (a *Analyzer) add(text string, w int) {
 	prev, first := uint32(0), true
 	words(text, func(word string) {
-		f := a.lookup(word)
-		if !f.ok {
+		id, ok := a.count(word, w)
+		if !ok {
 			return
-		}
-		id := f.folded
-		if int(id) >= len(a.slot) {
-			n := max(2*len(a.slot), int(id)+1, 1024)
-			a.slot = append(a.slot, make([]int32, n-len(a.slot))...)
-			a.stamp = append(a.stamp, make([]uint32, n-len(a.stamp))...)
-		}
-		if a.stamp[id] != a.gen {
-			a.stamp[id], a.slot[id] = a.gen, int32(len(a.ws))
-			a.ws = append(a.ws, wordStat{id: id})
-		}
-		s := &a.ws[a.slot[id]]
-		s.weight += w
-		if !f.same && s.n < maxExact && !slices.Contains(s.exact[:s.n], f.exact) {
-			s.exact[s.n] = f.exact
-			s.n++
 		}
 		if !first {
 			key := uint64(prev)<<32 | uint64(id)
@@ -245,6 +230,73 @@ func (a *Analyzer) add(text string, w int) {
 		}
 		prev, first = id, false
 	})
+	phoneNumbers(text, func(digits string) { a.count(digits, w) })
+}
+
+// count adds weight w to word's folded form, and its exact form, in the
+// document being analyzed; it returns the folded form's number.
+func (a *Analyzer) count(word string, w int) (uint32, bool) {
+	f := a.lookup(word)
+	if !f.ok {
+		return 0, false
+	}
+	id := f.folded
+	if int(id) >= len(a.slot) {
+		n := max(2*len(a.slot), int(id)+1, 1024)
+		a.slot = append(a.slot, make([]int32, n-len(a.slot))...)
+		a.stamp = append(a.stamp, make([]uint32, n-len(a.stamp))...)
+	}
+	if a.stamp[id] != a.gen {
+		a.stamp[id], a.slot[id] = a.gen, int32(len(a.ws))
+		a.ws = append(a.ws, wordStat{id: id})
+	}
+	s := &a.ws[a.slot[id]]
+	s.weight += w
+	if !f.same && s.n < maxExact && !slices.Contains(s.exact[:s.n], f.exact) {
+		s.exact[s.n] = f.exact
+		s.n++
+	}
+	return id, true
+}
+
+// phoneNumbers calls fn with the digits of each phone number in text
+// written in groups, so that it is found typed without spaces: two or more
+// groups of digits joined by one space, dot or hyphen, starting with 0 or
+// 1, 8 to 12 digits in all ("0221 3862 000", "0221.3862.000" →
+// "02213862000").
+func phoneNumbers(text string, fn func(digits string)) {
+	isDigit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	var buf []byte
+	for i := 0; i < len(text); i++ {
+		if !isDigit(i) || i > 0 && (isDigit(i-1) || isWordByte(text[i-1])) {
+			continue
+		}
+		buf, groups := buf[:0], 0
+		j := i
+		for {
+			for isDigit(j) {
+				buf = append(buf, text[j])
+				j++
+			}
+			groups++
+			if j+1 < len(text) && (text[j] == ' ' || text[j] == '.' || text[j] == '-') && isDigit(j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		if groups >= 2 && len(buf) >= 8 && len(buf) <= 12 && (buf[0] == '0' || buf[0] == '1') &&
+			(j == len(text) || !isWordByte(text[j])) {
+			fn(string(buf))
+		}
+		i = j
+	}
+}
+
+// isWordByte reports whether an ASCII byte is a letter (or the start of a
+// letter beyond ASCII), so that digits glued to a word are not a number.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // snippet is the start of d's text (or its summary when it has no text),
@@ -361,11 +413,29 @@ type entry struct {
 	tp   *termPostings
 }
 
+// Options are what an index holds besides its documents.
+type Options struct {
+	// Synonyms are the groups of words that mean the same (see
+	// config.Search), as written; the client expands queries with them.
+	Synonyms [][]string
+	// Languages are the site's language codes, the index's own among them,
+	// so that the client can search the others when its own finds nothing.
+	Languages []string
+}
+
 // Build writes the index of one language's documents, analyzed with dict:
 // file names relative to the language's index folder ("meta.json",
 // "t/ph.json", "d/0.json") mapped to their bytes. The output depends only
 // on docs and their order, not on the numbers dict gave.
 func Build(dict *Dict, docs []Analyzed) map[string][]byte {
+	return BuildWith(dict, docs, Options{})
+}
+
+// BuildWith is Build with opts written to meta.json: "syn" (the synonym
+// groups), "langs" (the languages), and "pairs", true when every pair of
+// neighbouring words is indexed (see RarePairs), so that a quoted phrase
+// can be required.
+func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	names := dict.snapshot()
 	words := make([]*termPostings, len(names)) // by folded form's number
 	pairs := map[uint64]*termPostings{}
@@ -444,7 +514,14 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 		b, _ := json.Marshal(chunk)
 		files[fmt.Sprintf("d/%d.json", start/DocChunk)] = b
 	}
-	meta, _ := json.Marshal(map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "shards": keys})
+	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "shards": keys, "pairs": df == nil}
+	if len(opts.Synonyms) > 0 {
+		m["syn"] = opts.Synonyms
+	}
+	if len(opts.Languages) > 0 {
+		m["langs"] = opts.Languages
+	}
+	meta, _ := json.Marshal(m)
 	files["meta.json"] = meta
 	return files
 }

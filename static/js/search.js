@@ -1,28 +1,37 @@
 // loa: site search, our own, no library. It reads the static index that
 // `loa build` writes under search/<lang>/ and fetches only the files a
 // query needs: meta.json, the term shards for the query's first letters,
-// and the document chunks of the best results. Matching folds Vietnamese
+// and the document chunks of the results shown. Matching folds Vietnamese
 // as people type it (no marks, đ→d, kì=kỳ, hoà=hòa), prefers the exact
-// marks when the query has them, ranks phrases, completes the last word,
-// and forgives one wrong letter in words of four or more letters.
-// window.siteSearch(query) → Promise of [{url, title, snippet}], best first.
+// marks when the query has them, ranks phrases, completes the last word.
+// A word that finds nothing as typed is read as Telex or VNI keystrokes,
+// cut into syllables when typed without spaces, and only then forgiven
+// one wrong letter. Synonyms from content/search.yaml widen the query
+// (ranked below the words as typed); "quotes" require the phrase. When no
+// page has every word, the pages with most of them come back, each saying
+// what it lacks; when the language finds nothing, the others are searched.
+// window.siteSearch(query) → Promise of [{url, title, snippet, lang}],
+// every match, best first: this language's, then the others'.
 (function () {
   "use strict";
   var root = document.documentElement;
   var base = root.getAttribute("data-search");
   if (!base) return;
+  var folder = base.replace(/[^\/]+\/$/, ""), here = base.slice(folder.length, -1);
   var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+  var WORD = /[\p{L}\p{N}\p{Mn}]+/gu;
+  var MAXLEN = 300, MAXWORDS = 10; // longer queries are cut: every query stays cheap
+  var STEP = 10; // results shown at a time
   var cache = {};
-  var RESULTS = 10; // results shown, and document chunks fetched for them
 
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(base + path).then(function (r) {
+  function get(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
         if (!r.ok) return null;
         return r.json();
       }).catch(function () { return null; });
     }
-    return cache[path];
+    return cache[url];
   }
 
   function foldKey(w) {
@@ -35,17 +44,21 @@
     if ("aeiouy".indexOf(prev) >= 0 && prev.length === 1 && !/quy$/.test(w)) return w;
     return w.slice(0, -1) + "i";
   }
-  // terms mirrors search.Terms in Go: words with their folded and exact forms.
+  // term mirrors search.Terms in Go: a word's folded and exact forms.
+  function term(w) {
+    var tone = "", exact = "";
+    Array.from(w.normalize("NFD")).forEach(function (c) {
+      if (TONES[c]) tone = TONES[c]; else exact += c;
+    });
+    exact = iy(exact.normalize("NFC")) + tone;
+    var folded = iy(foldKey(w));
+    return folded ? { folded: folded, exact: exact, marked: w !== foldKey(w), raw: w } : null;
+  }
+  function words(text) {
+    return String(text).normalize("NFC").toLowerCase().match(WORD) || [];
+  }
   function terms(text) {
-    var words = text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}\p{Mn}]+/gu) || [];
-    return words.map(function (w) {
-      var tone = "", exact = "";
-      Array.from(w.normalize("NFD")).forEach(function (c) {
-        if (TONES[c]) tone = TONES[c]; else exact += c;
-      });
-      exact = iy(exact.normalize("NFC")) + tone;
-      return { folded: iy(foldKey(w)), exact: exact, marked: w !== foldKey(w) };
-    }).filter(function (t) { return t.folded; });
+    return words(text).map(term).filter(Boolean);
   }
   function prefix(f) { return Array.from(f).slice(0, 2).join(""); }
   function shardKey(f) {
@@ -68,6 +81,127 @@
     return edits + (a.length - i) + (b.length - j) <= 1;
   }
 
+  // Raw keystrokes and words without spaces: these mirror DecodeTelex,
+  // DecodeVNI and Syllables in internal/search/keys.go.
+  var TELEX = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
+  var VNI = { "1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323" };
+  var MARKED = { "a^": "â", "e^": "ê", "o^": "ô", "a(": "ă", "o+": "ơ", "u+": "ư", "d-": "đ" };
+  var VOWELS = "aăâeêioôơuưy";
+  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+  function hasVowel(out) { return out.some(isVowel); }
+  function hornBreve(out) {
+    for (var i = out.length - 1; i >= 0; i--) {
+      var c = out[i];
+      if (c === "o") { out[i] = "ơ"; if (i > 0 && out[i - 1] === "u") out[i - 1] = "ư"; return true; }
+      if (c === "u") { out[i] = "ư"; return true; }
+      if (c === "a") { out[i] = "ă"; return true; }
+      if (isVowel(c)) return false;
+    }
+    return false;
+  }
+  function markLast(out, letters, mark) {
+    for (var i = out.length - 1; i >= 0; i--) {
+      if (letters.indexOf(out[i]) >= 0) { out[i] = MARKED[out[i] + mark]; return true; }
+    }
+    return false;
+  }
+  function telex(w) {
+    if (!w || w.length > 16 || !/^[a-z0-9]+$/.test(w)) return "";
+    var out = [], tone = "", changed = false;
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i], n = out.length;
+      if (c === "d" && n && out[n - 1] === "d") { out[n - 1] = "đ"; changed = true; }
+      else if ("aeo".indexOf(c) >= 0 && n && out[n - 1] === c) { out[n - 1] = MARKED[c + "^"]; changed = true; }
+      else if (c === "w") { if (!hornBreve(out)) out.push("ư"); changed = true; }
+      else if (TELEX[c] && hasVowel(out)) { tone = TELEX[c]; changed = true; }
+      else out.push(c);
+    }
+    return finish(out, tone, changed);
+  }
+  function vni(w) {
+    if (!w || w.length > 16 || !/^[a-z][a-z0-9]*$/.test(w)) return "";
+    var out = [], tone = "", changed = false;
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i], ok = true;
+      if (VNI[c]) { ok = hasVowel(out); tone = VNI[c]; }
+      else if (c === "6") ok = markLast(out, "aeo", "^");
+      else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
+      else if (c === "8") ok = markLast(out, "a", "(");
+      else if (c === "9") ok = markLast(out, "d", "-");
+      else if (c >= "0" && c <= "9") return "";
+      else { out.push(c); continue; }
+      if (!ok) return "";
+      changed = true;
+    }
+    return finish(out, tone, changed);
+  }
+  function finish(out, tone, changed) {
+    if (!changed || !out.length) return "";
+    var w = placeTone(out, tone), t = term(w);
+    if (!t) return "";
+    var s = syllables(t.folded);
+    return s.length && s[0].length === 1 ? w : "";
+  }
+  function placeTone(w, tone) {
+    if (!tone) return w.join("").normalize("NFC");
+    var start = 0, vs = [];
+    if (w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2]))) start = 2;
+    for (var i = start; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
+    if (!vs.length) return w.join("").normalize("NFC");
+    var last = vs[vs.length - 1], at = last;
+    vs.forEach(function (i) { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
+    if ("âăêôơ".indexOf(w[at]) < 0 && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
+    return (w.slice(0, at + 1).join("") + tone + w.slice(at + 1).join("")).normalize("NFC");
+  }
+  var ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x".split(" ").concat([""]);
+  var CODAS = "ch ng nh c m n p t".split(" ").concat([""]);
+  // Vowel groups, longest first; a "-" marks those that take a final consonant.
+  var NUCLEI = "ieu yeu oai oay oeo uay uoi uou uya uyu uye- ai ao au ay eo eu ia iu oi ua ui uu oa- oe- ie- ue- uo- uy- ye- oo- a- e- i- o- u- y-".split(" ");
+  function syllableLens(s) {
+    var out = [];
+    ONSETS.forEach(function (on) {
+      if (s.indexOf(on) !== 0) return;
+      var rest = s.slice(on.length);
+      NUCLEI.forEach(function (nu) {
+        var open = nu.slice(-1) !== "-", v = open ? nu : nu.slice(0, -1);
+        if (rest.indexOf(v) !== 0) return;
+        CODAS.forEach(function (co) {
+          var n = on.length + v.length + co.length;
+          if ((co === "" || !open) && rest.slice(v.length).indexOf(co) === 0 && out.indexOf(n) < 0) out.push(n);
+        });
+      });
+    });
+    return out.sort(function (a, b) { return b - a; });
+  }
+  function syllables(f) {
+    if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
+    var n = f.length, fewest = [];
+    fewest[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      fewest[i] = -1;
+      syllableLens(f.slice(i)).forEach(function (l) {
+        var x = fewest[i + l];
+        if (x >= 0 && (fewest[i] < 0 || x + 1 < fewest[i])) fewest[i] = x + 1;
+      });
+    }
+    if (fewest[0] < 0) return [];
+    var out = [];
+    function walk(i, acc, budget) {
+      if (out.length >= 4) return;
+      if (i === n) { out.push(acc.slice()); return; }
+      syllableLens(f.slice(i)).forEach(function (l) {
+        var x = fewest[i + l];
+        if (x >= 0 && x + 1 <= budget) walk(i + l, acc.concat([f.slice(i, i + l)]), budget - 1);
+      });
+    }
+    for (var b = fewest[0]; b <= fewest[0] + 1 && out.length < 4; b++) {
+      var before = out.length;
+      walk(0, [], b);
+      out = out.slice(0, before).concat(out.slice(before).filter(function (s) { return s.length === b; }));
+    }
+    return out;
+  }
+
   // postings decodes a term's entry into {doc: [weight, mask]}.
   function postings(entry) {
     var out = {}, doc = 0, p = entry.p;
@@ -78,131 +212,383 @@
     return out;
   }
 
-  function search(query) {
-    var qs = terms(query);
-    if (!qs.length) return Promise.resolve([]);
-    return get("meta.json").then(function (meta) {
-      if (!meta) return [];
-      var keys = {};
-      qs.forEach(function (t) { keys[shardKey(t.folded)] = true; });
-      var names = Object.keys(keys);
-      return Promise.all(names.map(function (k) {
-        return meta.shards.indexOf(k) >= 0 ? get("t/" + k + ".json") : null;
-      })).then(function (loaded) {
-        var shards = {};
-        names.forEach(function (k, i) { shards[k] = loaded[i] || {}; });
-        return rank(meta, qs, shards);
-      });
-    }).then(function (ranked) { return present(ranked, qs); });
+  // An index: one language's meta.json and the shards loaded so far.
+  function Index(lang) {
+    this.lang = lang;
+    this.base = folder + lang + "/";
+    this.shards = {};
   }
+  Index.prototype.load = function () {
+    var ix = this;
+    return get(ix.base + "meta.json").then(function (meta) {
+      ix.meta = meta;
+      if (meta && !ix.syn) {
+        ix.syn = (meta.syn || []).map(function (g) {
+          return g.map(function (e) { return { text: e, ts: terms(e) }; }).filter(function (e) { return e.ts.length; });
+        });
+        // The words and pairs of words of the synonyms count as known
+        // when a word typed without spaces or marks is repaired.
+        ix.synWords = {};
+        ix.syn.forEach(function (g) {
+          g.forEach(function (e) {
+            e.ts.forEach(function (t, i) {
+              ix.synWords[t.folded] = true;
+              if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
+            });
+          });
+        });
+      }
+      return meta;
+    });
+  };
+  // need loads the shards of the given folded forms.
+  Index.prototype.need = function (folded) {
+    var ix = this, keys = {};
+    folded.forEach(function (f) { keys[shardKey(f)] = true; });
+    return Promise.all(Object.keys(keys).map(function (k) {
+      if (ix.shards[k]) return null;
+      if (ix.meta.shards.indexOf(k) < 0) { ix.shards[k] = {}; return null; }
+      return get(ix.base + "t/" + k + ".json").then(function (s) { ix.shards[k] = s || {}; });
+    }));
+  };
+  Index.prototype.entry = function (f) {
+    return (this.shards[shardKey(f)] || {})[f];
+  };
+  // completions lists the words (not pairs) that start with f.
+  Index.prototype.completions = function (f) {
+    var shard = this.shards[shardKey(f)] || {};
+    return Object.keys(shard).filter(function (w) { return w !== f && w.indexOf(f) === 0 && w.indexOf(" ") < 0; });
+  };
+  Index.prototype.found = function (t, last) {
+    return !!this.entry(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
+  };
 
-  function rank(meta, qs, shards) {
-    var N = meta.docs, scores = {}, hits = {};
-    // A term found in more documents than its list holds (the index keeps
-    // the pages where it weighs most) cannot rule a page out.
-    var partial = qs.map(function () { return false; });
-    function idf(n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); }
-    function addEntry(qi, entry, factor, exactForm) {
-      var ps = postings(entry), k = idf(entry.n);
-      if (entry.n > entry.p.length / 2) partial[qi] = true;
-      var exactBit = -1;
-      if (exactForm && entry.v) exactBit = entry.v.indexOf(exactForm);
-      Object.keys(ps).forEach(function (d) {
-        var w = ps[d][0], mask = ps[d][1];
-        var s = k * (w / (w + 2)) * factor;
-        if (exactForm) s *= (exactBit >= 0 && (mask & (1 << exactBit))) ? 1.6 : 0.8;
-        var key = d + ":" + qi;
-        if (!hits[key] || hits[key] < s) {
-          scores[d] = (scores[d] || 0) - (hits[key] || 0) + s;
-          hits[key] = s;
-        }
-      });
-    }
-    qs.forEach(function (t, qi) {
-      var shard = shards[shardKey(t.folded)];
-      var last = qi === qs.length - 1;
-      var exactForm = t.marked ? t.exact : "";
-      if (shard[t.folded]) addEntry(qi, shard[t.folded], 1, exactForm);
-      var flen = Array.from(t.folded).length;
-      Object.keys(shard).forEach(function (term) {
-        if (term === t.folded || term.indexOf(" ") >= 0) return;
-        if (last && flen >= 2 && term.indexOf(t.folded) === 0) {
-          // A completion counts more the more pages use it: "tr" is more
-          // likely "truyền" than a rare word.
-          addEntry(qi, shard[term], 0.35 * Math.log(1 + shard[term].n) / Math.log(1 + N) / Math.max(idf(shard[term].n), 0.1), "");
-        } else if (flen >= 4 && oneEdit(term, t.folded)) {
-          addEntry(qi, shard[term], 0.3, "");
-        }
+  // parse cuts a query into words; words between quotes share a phrase
+  // number (odd), so that the phrase is required.
+  function parse(query) {
+    var out = [];
+    String(query).slice(0, MAXLEN).split(/["“”„]/).forEach(function (part, i) {
+      words(part).forEach(function (w) {
+        var t = term(w);
+        if (t) out.push({ t: t, phrase: i % 2 ? i : 0 });
       });
     });
-    // Phrases: neighbouring query words that stand together in a page
-    // (the last word may be the start of one, as it is being typed).
-    function phrase(entry) {
-      var ps = postings(entry), k = idf(entry.n);
+    out = out.slice(0, MAXWORDS);
+    if (out.length && !/[\s"”]$/.test(query)) out[out.length - 1].last = true;
+    return out;
+  }
+
+  // repair replaces each word that finds nothing as typed by what its
+  // keystrokes spell (Telex, then VNI) or by its syllables, when those are
+  // in the index; the syllables of one word share a phrase number (even).
+  function repair(ix, ws) {
+    var lost = ws.filter(function (w) { return !w.phrase && !ix.found(w.t, w.last); });
+    if (!lost.length) return Promise.resolve(ws);
+    var cands = lost.map(function (w) {
+      var c = [], raw = w.t.raw;
+      [telex(raw), vni(raw)].forEach(function (d) { if (d) c.push({ ts: [term(d)], text: d }); });
+      syllables(w.t.folded).forEach(function (s) {
+        if (s.length > 1) c.push({ ts: s.map(term), text: s.join(" "), seg: true });
+      });
+      return c;
+    });
+    var all = [];
+    cands.forEach(function (c) { c.forEach(function (x) { x.ts.forEach(function (t) { all.push(t.folded); }); }); });
+    return ix.need(all).then(function () {
+      var out = ws.slice(), fixed = false;
+      lost.forEach(function (w, k) {
+        var best = null;
+        cands[k].some(function (c) {
+          if (!c.ts.every(function (t) { return ix.entry(t.folded) || ix.synWords[t.folded]; })) return false;
+          var together = !c.seg || !ix.meta.pairs || c.ts.every(function (t, i) {
+            var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
+            return i === 0 || ix.entry(pair) || ix.synWords[pair];
+          });
+          if (together) best = c;
+          else if (!best) best = c;
+          return together;
+        });
+        if (!best) return;
+        fixed = true;
+        var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
+        out.splice.apply(out, [out.indexOf(w), 1].concat(best.ts.map(function (t) { return { t: t, phrase: phrase }; })));
+      });
+      out.fixed = fixed;
+      return out;
+    });
+  }
+
+  // slots groups the words into what must each be found: a quoted phrase,
+  // a synonym (the words as typed, or any other entry of their group), a
+  // word typed without spaces, or a single word. Each slot lists its
+  // alternatives: {ts: terms, phrase: required side by side, factor}.
+  function slots(ix, ws) {
+    var out = [];
+    for (var i = 0; i < ws.length;) {
+      var w = ws[i], j = i + 1;
+      if (w.phrase % 2 === 1) {
+        while (j < ws.length && ws[j].phrase === w.phrase) j++;
+        out.push(slot(ws.slice(i, j), [], true));
+        i = j;
+        continue;
+      }
+      var syn = synonyms(ix, ws, i);
+      if (syn) {
+        out.push(slot(ws.slice(i, i + syn.n), syn.alts, false));
+        i += syn.n;
+        continue;
+      }
+      while (w.phrase && j < ws.length && ws[j].phrase === w.phrase) j++;
+      out.push(slot(ws.slice(i, j), [], j - i > 1));
+      i = j;
+    }
+    return out;
+  }
+  function slot(ws, others, phrase) {
+    var ts = ws.map(function (w) { return w.t; });
+    var same = ws.every(function (w) { return w.phrase && w.phrase === ws[0].phrase; });
+    return {
+      label: ts.map(function (t) { return t.raw; }).join(" "),
+      last: ws.length === 1 && ws[0].last && !ws[0].phrase,
+      alts: [{ ts: ts, phrase: phrase || same && ts.length > 1, factor: 1 }].concat(others)
+    };
+  }
+  // synonyms finds the longest entry of a synonym group that the words
+  // from i start with, and returns how many words it takes and the group's
+  // other entries.
+  function synonyms(ix, ws, i) {
+    var best = null;
+    ix.syn.forEach(function (g) {
+      g.forEach(function (e) {
+        var n = e.ts.length;
+        if (i + n > ws.length || best && best.n >= n) return;
+        for (var k = 0; k < n; k++) {
+          var w = ws[i + k];
+          if (w.phrase % 2 === 1 || w.t.folded !== e.ts[k].folded) return;
+        }
+        best = {
+          n: n, alts: g.filter(function (o) { return o !== e; }).map(function (o) {
+            return { ts: o.ts, phrase: o.ts.length > 1, factor: 0.6 };
+          })
+        };
+      });
+    });
+    return best;
+  }
+
+  function idf(N, n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); }
+
+  // scoreTerm returns {docs: {doc: score}, partial} for one term: the
+  // word itself, the completions of the last word as it is being typed,
+  // and, only when the word finds nothing, the words one letter away.
+  function scoreTerm(ix, t, last) {
+    var N = ix.meta.docs, docs = {}, partial = false;
+    function add(entry, factor, exactForm) {
+      var ps = postings(entry), k = idf(N, entry.n);
+      if (entry.n > entry.p.length / 2) partial = true;
+      var bit = exactForm && entry.v ? entry.v.indexOf(exactForm) : -1;
+      Object.keys(ps).forEach(function (d) {
+        var w = ps[d][0], s = k * (w / (w + 2)) * factor;
+        if (exactForm) s *= bit >= 0 && ps[d][1] & (1 << bit) ? 1.6 : 0.8;
+        if (!docs[d] || docs[d] < s) docs[d] = s;
+      });
+    }
+    var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
+    if (e) add(e, 1, t.marked ? t.exact : "");
+    if (last && flen >= 2) {
+      ix.completions(t.folded).forEach(function (w) {
+        var c = ix.entry(w);
+        more = true;
+        // A completion counts more the more pages use it.
+        add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
+      });
+    }
+    if (!e && !more && flen >= 4) {
+      var shard = ix.shards[shardKey(t.folded)] || {};
+      Object.keys(shard).forEach(function (w) {
+        if (w.indexOf(" ") < 0 && oneEdit(w, t.folded)) add(shard[w], 0.3, "");
+      });
+    }
+    return { docs: docs, partial: partial };
+  }
+  // pairBonus adds to scores the pages where a and b stand together.
+  function pairBonus(ix, a, b, scores, prefixOnly) {
+    var N = ix.meta.docs, shard = ix.shards[shardKey(a.folded)] || {}, pair = a.folded + " " + b.folded;
+    var entries = shard[pair] ? [shard[pair]] : prefixOnly ? Object.keys(shard).filter(function (k) {
+      return k.indexOf(pair) === 0;
+    }).map(function (k) { return shard[k]; }) : [];
+    entries.forEach(function (entry) {
+      var ps = postings(entry), k = idf(N, entry.n);
       Object.keys(ps).forEach(function (d) {
         if (scores[d] !== undefined) scores[d] += 1.5 * k * (ps[d][0] / (ps[d][0] + 2));
       });
-    }
-    for (var i = 1; i < qs.length; i++) {
-      var shard = shards[shardKey(qs[i - 1].folded)] || {};
-      var pair = qs[i - 1].folded + " " + qs[i].folded;
-      if (shard[pair]) phrase(shard[pair]);
-      else if (i === qs.length - 1 && Array.from(qs[i].folded).length >= 2) {
-        Object.keys(shard).forEach(function (term) {
-          if (term.indexOf(pair) === 0) phrase(shard[term]);
-        });
-      }
-    }
-    // Every query word must be found (as itself, a completion or a near
-    // miss), unless its list is partial.
-    var docs = Object.keys(scores).filter(function (d) {
-      for (var qi = 0; qi < qs.length; qi++) if (!partial[qi] && !hits[d + ":" + qi]) return false;
-      return true;
     });
-    docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    return { meta: meta, docs: docs.slice(0, RESULTS).map(Number) };
+  }
+  // scoreAlt returns {docs, partial} for one alternative of a slot.
+  function scoreAlt(ix, alt, last) {
+    var per = alt.ts.map(function (t) { return scoreTerm(ix, t, last); });
+    var strict = per.filter(function (x) { return !x.partial; });
+    var docs = {}, partial = per.length > 0 && strict.length === 0;
+    per.forEach(function (x) {
+      Object.keys(x.docs).forEach(function (d) {
+        if (strict.every(function (y) { return y.docs[d] !== undefined; })) docs[d] = (docs[d] || 0) + x.docs[d];
+      });
+    });
+    for (var i = 1; i < alt.ts.length; i++) {
+      var a = alt.ts[i - 1], b = alt.ts[i], pair = ix.entry(a.folded + " " + b.folded);
+      if (alt.phrase && ix.meta.pairs && (!pair || pair.n <= pair.p.length / 2)) {
+        var ps = pair ? postings(pair) : {};
+        Object.keys(docs).forEach(function (d) { if (!ps[d]) delete docs[d]; });
+        partial = false;
+      }
+      pairBonus(ix, a, b, docs, false);
+    }
+    Object.keys(docs).forEach(function (d) { docs[d] *= alt.factor; });
+    return { docs: docs, partial: partial };
+  }
+
+  // rank scores every page of ix for the slots; it returns the pages
+  // with every slot, or when there are none the pages with most of them.
+  function rank(ix, ss) {
+    var per = ss.map(function (s) {
+      var docs = {}, typed = {}, partial = false;
+      s.alts.forEach(function (alt, k) {
+        var r = scoreAlt(ix, alt, s.last);
+        partial = partial || r.partial;
+        Object.keys(r.docs).forEach(function (d) {
+          if (!k) typed[d] = true;
+          if (!(docs[d] >= r.docs[d])) docs[d] = r.docs[d];
+        });
+      });
+      return { docs: docs, typed: typed, partial: partial };
+    });
+    // typed counts the slots a page has as typed (not by a synonym): pages
+    // with more come first, whatever their scores.
+    var scores = {}, typed = {};
+    per.forEach(function (x) {
+      Object.keys(x.docs).forEach(function (d) {
+        scores[d] = (scores[d] || 0) + x.docs[d];
+        typed[d] = (typed[d] || 0) + (x.typed[d] ? 1 : 0);
+      });
+    });
+    // Neighbouring words standing together rank higher (the last one may
+    // be the start of a word being typed).
+    for (var i = 1; i < ss.length; i++) {
+      var a = ss[i - 1].alts[0].ts, b = ss[i].alts[0].ts;
+      pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last);
+    }
+    var need = ss.length;
+    function matched(d) {
+      return per.reduce(function (n, x) { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
+    }
+    var docs = Object.keys(scores), all = docs.filter(function (d) { return matched(d) === need; });
+    var partial = !all.length && need > 1;
+    if (!partial) docs = all;
+    docs.sort(function (a, b) {
+      return (partial ? matched(b) - matched(a) : 0) || typed[b] - typed[a] || scores[b] - scores[a] || a - b;
+    });
+    return docs.map(function (d) {
+      var missing = [];
+      if (partial) per.forEach(function (x, i) { if (x.docs[d] === undefined && !x.partial) missing.push(ss[i].label); });
+      return { doc: +d, missing: missing };
+    });
+  }
+
+  // query runs a query against one index: {lang, hits, missing (words no
+  // page has), fixed (the query as repaired, or ""), marks (terms to mark)}.
+  function query(ix, q) {
+    var ws = parse(q);
+    var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
+    if (!ws.length) return Promise.resolve(res);
+    return ix.load().then(function (meta) {
+      if (!meta) { res.error = true; return res; }
+      return ix.need(ws.map(function (w) { return w.t.folded; })).then(function () {
+        return repair(ix, ws);
+      }).then(function (ws2) {
+        var ss = slots(ix, ws2), all = [];
+        ss.forEach(function (s) { s.alts.forEach(function (a) { a.ts.forEach(function (t) { all.push(t.folded); }); }); });
+        return ix.need(all).then(function () {
+          if (ws2.fixed) res.fixed = ws2.map(function (w) { return w.t.raw; }).join(" ");
+          ss.forEach(function (s) {
+            s.alts.forEach(function (a) { a.ts.forEach(function (t) { res.marks.push({ t: t, last: s.last }); }); });
+          });
+          res.hits = rank(ix, ss);
+          var found = {};
+          res.hits.forEach(function (h) { h.missing.forEach(function (m) { found[m] = (found[m] || 0) + 1; }); });
+          if (res.hits.length && res.hits[0].missing.length) {
+            res.missing = ss.map(function (s) { return s.label; }).filter(function (l) { return found[l] === res.hits.length; });
+          }
+          return res;
+        });
+      });
+    });
   }
 
   function escapeHTML(s) {
     return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
   // snippet marks the words of text that match the query, around the first.
-  function snippet(text, qs) {
+  function snippet(text, marks) {
     var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), first = -1, out = [];
     parts.forEach(function (p, i) {
       if (i % 2 === 1) {
-        var t = terms(p)[0] || { folded: "", exact: "" };
+        var t = term(p.toLowerCase()) || { folded: "", exact: "" };
         // A query word with marks marks only the same word with the same
         // marks ("bán", not "bạn"); without marks, any of them.
-        var hit = qs.some(function (q, qi) {
+        var hit = marks.some(function (m) {
+          var q = m.t;
           if (q.marked ? t.exact === q.exact : t.folded === q.folded) return true;
-          return qi === qs.length - 1 && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
+          return m.last && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
         });
         if (hit && first < 0) first = out.length;
         out.push(hit ? "<mark>" + escapeHTML(p) + "</mark>" : escapeHTML(p));
       } else out.push(escapeHTML(p));
     });
-    var start = Math.max(0, first - 24);
+    var start = Math.max(0, first - 16);
     return (start > 0 ? "… " : "") + out.slice(start, start + 70).join("") + (start + 70 < out.length ? " …" : "");
   }
 
-  function present(ranked, qs) {
-    if (!ranked.docs || !ranked.docs.length) return [];
-    var chunk = ranked.meta.chunk, need = {};
-    ranked.docs.forEach(function (d) { need[Math.floor(d / chunk)] = true; });
+  // present fetches the documents of hits[from:to] and makes results.
+  function present(res, from, to) {
+    var ix = res.ix, chunk = ix.meta.chunk, need = {}, hits = res.hits.slice(from, to);
+    hits.forEach(function (h) { need[Math.floor(h.doc / chunk)] = true; });
     var ids = Object.keys(need);
-    return Promise.all(ids.map(function (n) { return get("d/" + n + ".json"); })).then(function (loaded) {
+    return Promise.all(ids.map(function (n) { return get(ix.base + "d/" + n + ".json"); })).then(function (loaded) {
       var chunks = {};
       ids.forEach(function (n, i) { chunks[n] = loaded[i] || []; });
-      return ranked.docs.map(function (d) {
-        var doc = chunks[Math.floor(d / chunk)][d % chunk];
+      return hits.map(function (h) {
+        var doc = chunks[Math.floor(h.doc / chunk)][h.doc % chunk];
         if (!doc) return null;
-        return { url: doc[0], title: doc[1], section: doc[2], snippet: snippet(doc[3], qs) };
+        return { url: doc[0], title: doc[1], section: doc[2], snippet: snippet(doc[3], res.marks), lang: ix.lang, missing: h.missing };
       }).filter(Boolean);
     });
   }
 
-  window.siteSearch = search;
+  var indexes = {};
+  function index(lang) { return indexes[lang] || (indexes[lang] = new Index(lang)); }
+  // others runs q on the site's other languages.
+  function others(q) {
+    var ix = index(here);
+    return ix.load().then(function (meta) {
+      var langs = (meta && meta.langs || []).filter(function (l) { return l !== here; });
+      return Promise.all(langs.map(function (l) { return query(index(l), q); }));
+    });
+  }
+
+  // siteSearch is the documented interface: every match, this language's
+  // first, each {url, title, snippet, lang, section, missing}.
+  function siteSearch(q) {
+    return Promise.all([query(index(here), q), others(q)]).then(function (r) {
+      // Other languages add only the pages that have every word.
+      var all = [r[0]].concat(r[1].map(function (res) {
+        res.hits = res.hits.filter(function (h) { return !h.missing.length; });
+        return res;
+      }));
+      return Promise.all(all.map(function (res) { return res.hits.length ? present(res, 0, res.hits.length) : []; }));
+    }).then(function (lists) { return [].concat.apply([], lists); });
+  }
+  siteSearch.keys = { telex: telex, vni: vni, syllables: syllables };
+  window.siteSearch = siteSearch;
 
   // The search page: read ?q= from the address, show the results.
   var form = document.getElementById("search-form");
@@ -210,25 +596,79 @@
   var status = document.getElementById("search-status");
   if (!form || !list) return;
   var input = form.querySelector("input[name=q]");
-  function show(q) {
-    list.textContent = "";
-    if (!q) { status.textContent = ""; return; }
-    search(q).then(function (results) {
-      status.textContent = results.length ? status.getAttribute("data-found").replace("{n}", results.length) : status.getAttribute("data-none");
-      results.forEach(function (r) {
-        var li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p"), p = document.createElement("p");
+  var more = document.getElementById("search-more");
+  var help = document.getElementById("search-help");
+  function say(key, vals) {
+    var s = status.getAttribute("data-" + key) || "";
+    Object.keys(vals || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vals[k]); });
+    return s;
+  }
+  function langName(code) {
+    try { return new Intl.DisplayNames([here], { type: "language" }).of(code); } catch (e) { return code; }
+  }
+  var shown = null, seq = 0;
+  function append(res) {
+    var from = list.children.length;
+    return present(res, from, from + STEP).then(function (rs) {
+      rs.forEach(function (r, i) {
+        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        if (r.lang !== here) li.lang = r.lang;
         a.href = r.url;
         a.textContent = r.title;
-        meta.className = "meta";
-        meta.textContent = r.section;
-        p.innerHTML = r.snippet;
         li.appendChild(a);
-        if (r.section) li.appendChild(meta);
+        if (r.section) {
+          var meta = document.createElement("p");
+          meta.className = "meta";
+          meta.textContent = r.section;
+          li.appendChild(meta);
+        }
+        p.innerHTML = r.snippet;
         li.appendChild(p);
+        if (r.missing.length) {
+          var miss = document.createElement("p");
+          miss.className = "meta";
+          miss.lang = here;
+          miss.textContent = say("missing", { words: r.missing.join(", ") });
+          li.appendChild(miss);
+        }
         list.appendChild(li);
+        if (from > 0 && i === 0) a.focus();
       });
+      more.hidden = list.children.length >= res.hits.length;
     });
   }
+  function show(q) {
+    var mine = ++seq;
+    list.textContent = "";
+    more.hidden = true;
+    shown = null;
+    if (!q.trim()) { status.textContent = ""; help.hidden = false; return; }
+    query(index(here), q).then(function (res) {
+      if (res.hits.length && !res.hits[0].missing.length) return [res, null];
+      // Nothing (or only some of the words) here: look in the other languages.
+      return others(q).then(function (rs) {
+        var other = rs.filter(function (r) { return r.hits.length && !r.hits[0].missing.length; })[0];
+        return [res, other || null];
+      });
+    }).then(function (pair) {
+      if (mine !== seq) return;
+      var res = pair[0], other = pair[1], msg = [];
+      if (res.fixed) msg.push(say("fixed", { q: res.fixed }));
+      if (res.error) msg.push(say("error"));
+      if (other) {
+        shown = other;
+        msg.push(say("other", { here: langName(here), there: langName(other.lang), n: other.hits.length }));
+      } else if (res.hits.length) {
+        shown = res;
+        msg.push(res.hits[0].missing.length ? say("partial") : say("found", { n: res.hits.length }));
+        if (res.missing.length) msg.push(say("missing", { words: res.missing.join(", ") }));
+      } else if (!res.error) msg.push(say("none"));
+      status.textContent = msg.join(" ");
+      help.hidden = !!shown && !shown.hits[0].missing.length && !res.error;
+      if (shown) return append(shown);
+    });
+  }
+  more.addEventListener("click", function () { if (shown) append(shown); });
   var q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
   show(q);

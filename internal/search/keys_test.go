@@ -1,0 +1,113 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+	"unicode/utf8"
+)
+
+// KeyCases are query words and what the script's fallbacks make of them;
+// the browser tests run the same table through static/js/search.js.
+var KeyCases = []struct {
+	Word, Telex, VNI string
+	Syllables        string // the first way to cut it, as "a b c"
+}{
+	{Word: "dduwowngf", Telex: "đường"},
+	{Word: "daay", Telex: "dây", Syllables: "da ay"},
+	{Word: "nongs", Telex: "nóng"},
+	{Word: "nosng", Telex: "nóng"},
+	{Word: "nguwowif", Telex: "người"},
+	{Word: "baans", Telex: "bấn"},
+	{Word: "maij", Telex: "mại"},
+	{Word: "hoaf", Telex: "hòa"},
+	{Word: "quys", Telex: "quý"},
+	{Word: "giaf", Telex: "già"},
+	{Word: "tooi", Telex: "tôi", Syllables: "too i"},
+	{Word: "dday", Telex: "đay"},
+	{Word: "thuowng", Telex: "thương"},
+	{Word: "aw", Telex: "ă"},
+	{Word: "d9u7o7ng2", VNI: "đường"},
+	{Word: "da6y", VNI: "dây"},
+	{Word: "no1ng", VNI: "nóng"},
+	{Word: "ma5i", VNI: "mại"},
+	{Word: "d9a6m", VNI: "đâm"},
+	{Word: "ba81n", VNI: "bắn"},
+	{Word: "nguo72i", VNI: "người"},
+	{Word: "muabannguoi", Syllables: "mua ban nguoi"},
+	{Word: "maidam", Syllables: "mai dam"},
+	{Word: "duongdaynong", Syllables: "duong day nong"},
+	{Word: "phongchongmaidam", Syllables: "phong chong mai dam"},
+	{Word: "tongdai", Syllables: "tong dai"},
+	{Word: "nghieng", Syllables: "nghieng"},
+	// Not keystrokes, not syllables: left alone.
+	{Word: "trafficking"},
+	{Word: "hotline", Syllables: "hot lin e"}, // checked against the index by the script
+	{Word: "111"},
+	{Word: "xyzzy"},
+	{Word: "abc"},
+}
+
+func TestKeys(t *testing.T) {
+	for _, c := range KeyCases {
+		if got, ok := DecodeTelex(c.Word); got != c.Telex || ok != (c.Telex != "") {
+			t.Errorf("DecodeTelex(%q) = %q, %v; want %q", c.Word, got, ok, c.Telex)
+		}
+		if got, ok := DecodeVNI(c.Word); got != c.VNI || ok != (c.VNI != "") {
+			t.Errorf("DecodeVNI(%q) = %q, %v; want %q", c.Word, got, ok, c.VNI)
+		}
+		got := ""
+		if s := Syllables(c.Word); len(s) > 0 {
+			got = fmt.Sprint(s[0])
+			got = got[1 : len(got)-1]
+		}
+		if got != c.Syllables {
+			t.Errorf("Syllables(%q)[0] = %q, want %q", c.Word, got, c.Syllables)
+		}
+	}
+}
+
+// FuzzKeys checks that the fallbacks never panic, return valid UTF-8, and
+// stay within their bounds for any input.
+func FuzzKeys(f *testing.F) {
+	for _, c := range KeyCases {
+		f.Add(c.Word)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, dec := range []func(string) (string, bool){DecodeTelex, DecodeVNI} {
+			if got, ok := dec(w); ok && (!utf8.ValidString(got) || got == "") {
+				t.Errorf("%q decodes to %q", w, got)
+			}
+		}
+		ss := Syllables(w)
+		if len(ss) > MaxSegmentations {
+			t.Errorf("%q: %d ways", w, len(ss))
+		}
+		for _, s := range ss {
+			joined := ""
+			for _, x := range s {
+				joined += x
+			}
+			if joined != w {
+				t.Errorf("%q cut into %q", w, s)
+			}
+		}
+	})
+}
+
+func TestPhoneNumbers(t *testing.T) {
+	for text, want := range map[string]string{
+		"Gọi 0221 3862 000 nhé":      "02213862000",
+		"Gọi 0221.3862.000.":         "02213862000",
+		"số 1800-5099":               "18005099",
+		"Kế hoạch 164 năm 2021 2025": "",
+		"x0221 3862 000":             "",
+		"111":                        "",
+		"0221 3862 000abc":           "",
+	} {
+		var got []string
+		phoneNumbers(text, func(d string) { got = append(got, d) })
+		if fmt.Sprint(got) != fmt.Sprint(map[bool][]string{true: {want}, false: nil}[want != ""]) {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
