@@ -3,10 +3,10 @@ package browsertest
 import (
 	"encoding/json"
 	"math/rand/v2"
-	"slices"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -420,4 +420,3 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
-

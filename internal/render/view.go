@@ -64,9 +64,9 @@ type View struct {
 	// SearchHelp is the directory's home (URL and title), offered on the
 	// search page with the emergency numbers when nothing is found; nil
 	// when the site has no directory.
-	SearchHelp *Link
-	Latest                  []Item
-	Attachments             []Attachment
+	SearchHelp  *Link
+	Latest      []Item
+	Attachments []Attachment
 	// PageTags are the page's tags, linked to their pages.
 	PageTags  []Tag
 	Emergency []Emergency
