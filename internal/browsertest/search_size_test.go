@@ -2,8 +2,8 @@ package browsertest
 
 import (
 	"bytes"
-	"context"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
