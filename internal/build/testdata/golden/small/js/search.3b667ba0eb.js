@@ -10,8 +10,9 @@
 // (ranked below the words as typed); "quotes" require the phrase. When no
 // page has every word, the pages with most of them come back, each saying
 // what it lacks; when the language finds nothing, the others are searched.
-// window.siteSearch(query) → Promise of [{url, title, snippet, lang}],
-// every match, best first: this language's, then the others'.
+// window.siteSearch(query[, limit]) → Promise of [{url, title, snippet,
+// lang}], every match (or the first limit), best first: this language's,
+// then the others'.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -44,8 +45,19 @@
     if ("aeiouy".indexOf(prev) >= 0 && prev.length === 1 && !/quy$/.test(w)) return w;
     return w.slice(0, -1) + "i";
   }
-  // term mirrors search.Terms in Go: a word's folded and exact forms.
+  // term mirrors search.Terms in Go: a word's folded and exact forms
+  // (remembered: snippets meet the same words again and again).
+  var known = new Map();
   function term(w) {
+    var t = known.get(w);
+    if (t === undefined) {
+      if (known.size > 20000) known.clear();
+      t = makeTerm(w);
+      known.set(w, t);
+    }
+    return t;
+  }
+  function makeTerm(w) {
     var tone = "", exact = "";
     Array.from(w.normalize("NFD")).forEach(function (c) {
       if (TONES[c]) tone = TONES[c]; else exact += c;
@@ -477,11 +489,13 @@
       var a = ss[i - 1].alts[0].ts, b = ss[i].alts[0].ts;
       pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last);
     }
-    var need = ss.length;
-    function matched(d) {
-      return per.reduce(function (n, x) { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
-    }
-    var docs = Object.keys(scores), all = docs.filter(function (d) { return matched(d) === need; });
+    var need = ss.length, count = {};
+    function matched(d) { return count[d]; }
+    var docs = Object.keys(scores);
+    docs.forEach(function (d) {
+      count[d] = per.reduce(function (n, x) { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
+    });
+    var all = docs.filter(function (d) { return matched(d) === need; });
     var partial = !all.length && need > 1;
     if (!partial) docs = all;
     docs.sort(function (a, b) {
@@ -575,16 +589,22 @@
     });
   }
 
-  // siteSearch is the documented interface: every match, this language's
-  // first, each {url, title, snippet, lang, section, missing}.
-  function siteSearch(q) {
+  // siteSearch is the documented interface: every match (or the first
+  // limit), this language's first, each {url, title, snippet, lang,
+  // section, missing}.
+  function siteSearch(q, limit) {
+    limit = limit > 0 ? limit : Infinity;
     return Promise.all([query(index(here), q), others(q)]).then(function (r) {
       // Other languages add only the pages that have every word.
       var all = [r[0]].concat(r[1].map(function (res) {
         res.hits = res.hits.filter(function (h) { return !h.missing.length; });
         return res;
       }));
-      return Promise.all(all.map(function (res) { return res.hits.length ? present(res, 0, res.hits.length) : []; }));
+      return Promise.all(all.map(function (res) {
+        var n = Math.min(res.hits.length, limit);
+        limit -= n;
+        return n ? present(res, 0, n) : [];
+      }));
     }).then(function (lists) { return [].concat.apply([], lists); });
   }
   siteSearch.keys = { telex: telex, vni: vni, syllables: syllables };
