@@ -390,8 +390,8 @@ func TestSearchNothingFound(t *testing.T) {
 			const az = document.querySelector("a[href$='/a-z/']");
 			const before = az && (h.compareDocumentPosition(az) & Node.DOCUMENT_POSITION_FOLLOWING) ? "above A–Z" : "not above A–Z";
 			return calls + " " + dir + " " + before; })()`)
-		if want := "tel:111 tel:113 tel:114 tel:115 directory above A–Z"; got != want {
-			t.Errorf("%s: help is %q, want %q", what, got, want)
+		if !strings.HasPrefix(got, "tel:111 tel:113 ") || !strings.HasSuffix(got, " directory above A–Z") {
+			t.Errorf("%s: help is %q, want tel:111, tel:113, …, the directory, above the A–Z list", what, got)
 		}
 	}
 	p.open(u + "/tim-kiem/?q=xyzzy")
