@@ -100,7 +100,7 @@ Không có gì chung.
 ---
 title: Bài dài
 ---
-Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Cuối bài mới nói đến cai nghiện.
+Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Một đoạn văn dài nói về nhiều điều khác nhau trong đời sống hằng ngày. Cuối bài mới nói đến cai nghiện.
 -- content/tong-dai.vi.md --
 ---
 title: Tổng đài hỗ trợ

@@ -14,14 +14,22 @@ import (
 )
 
 // Format is the version of the index files, checked by the client.
-const Format = 1
+const Format = 2
 
 // DocChunk is how many documents one d/<n>.json file holds.
-const DocChunk = 10
+const DocChunk = 2
 
 // MaxPostings caps how many documents a term lists (the ones where it
 // weighs most): enough to rank, small enough to download.
 const MaxPostings = 200
+
+// MaxPairPostings caps how many documents a pair of words lists: pairs
+// only rank pages that have both words higher, and there are many.
+const MaxPairPostings = 50
+
+// InlinePostings is how many documents a word without pairs may have and
+// still be written in its shard's listing rather than in a file of its own.
+const InlinePostings = 8
 
 // RarePairs is the number of documents above which a pair of words found
 // in a single document is left out of the index: in a large site such
@@ -31,7 +39,7 @@ const RarePairs = 500
 
 // SnippetLen is how many characters of a document's text the index keeps
 // for result snippets.
-const SnippetLen = 500
+const SnippetLen = 400
 
 // Field weights: a word in a title counts like ten in the body.
 const (
@@ -328,6 +336,7 @@ type posting struct {
 type termPostings struct {
 	variants []uint32 // exact forms' numbers, at most 16, in order of first appearance
 	df       int      // how many documents have the term
+	limit    int      // how many documents list keeps; 0 for MaxPostings
 	// list holds the MaxPostings heaviest documents (the earlier one among
 	// equals); once full, it is a heap with the one to drop first at 0.
 	list []posting
@@ -337,10 +346,14 @@ type termPostings struct {
 // has the term.
 func (tp *termPostings) add(p posting) {
 	tp.df++
-	if len(tp.list) < MaxPostings {
+	limit := tp.limit
+	if limit == 0 {
+		limit = MaxPostings
+	}
+	if len(tp.list) < limit {
 		tp.list = append(tp.list, p)
-		if len(tp.list) == MaxPostings {
-			for i := MaxPostings/2 - 1; i >= 0; i-- {
+		if len(tp.list) == limit {
+			for i := limit/2 - 1; i >= 0; i-- {
 				tp.down(i)
 			}
 		}
@@ -479,30 +492,58 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 			}
 			tp := pairs[key]
 			if tp == nil {
-				tp = &termPostings{}
+				tp = &termPostings{limit: MaxPairPostings}
 				pairs[key] = tp
 			}
 			tp.add(posting{doc: int32(i), weight: weight})
 		}
 	}
-	shards := map[string][]entry{}
-	add := func(name string, tp *termPostings) {
-		key := ShardKey(name)
-		shards[key] = append(shards[key], entry{name, tp})
+	// Pairs go in the file of their first word, by their second.
+	pairsOf := map[uint32][]entry{}
+	for key, tp := range pairs {
+		first := uint32(key >> 32)
+		pairsOf[first] = append(pairsOf[first], entry{names[uint32(key)], tp})
 	}
+	shards := map[string][]entry{}
 	for id, tp := range words {
 		if tp != nil {
-			add(names[id], tp)
+			key := ShardKey(names[id])
+			shards[key] = append(shards[key], entry{names[id], tp})
 		}
-	}
-	for key, tp := range pairs {
-		add(names[key>>32]+" "+names[uint32(key)], tp)
 	}
 	files := map[string][]byte{}
 	keys := make([]string, 0, len(shards))
+	ids := map[string]uint32{}
+	for id, tp := range words {
+		if tp != nil {
+			ids[names[id]] = uint32(id)
+		}
+	}
 	for key, entries := range shards {
 		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
-		files["t/"+key+".json"] = shardJSON(entries, names)
+		var b []byte
+		b = append(b, '{')
+		for i, e := range entries {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, e.name)
+			b = append(b, ':')
+			ps := pairsOf[ids[e.name]]
+			file, ok := FileKey(e.name)
+			if !ok || len(ps) == 0 && len(e.tp.list) <= InlinePostings {
+				b = appendEntry(b, e.tp, names)
+				b = append(b, '}')
+				continue
+			}
+			// A word of its own: {"n": documents, "w": 1} here, the
+			// postings and the pairs in w/<file>.json.
+			b = append(b, `{"n":`...)
+			b = strconv.AppendInt(b, int64(e.tp.df), 10)
+			b = append(b, `,"w":1}`...)
+			files["w/"+file+".json"] = wordJSON(e.tp, ps, names)
+		}
+		files["t/"+key+".json"] = append(b, '}')
 		keys = append(keys, key)
 	}
 	slices.Sort(keys)
@@ -526,49 +567,81 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	return files
 }
 
-// shardJSON writes one shard, its entries sorted by name:
-// {"term":{"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms]},…}.
-func shardJSON(entries []entry, names []string) []byte {
-	var b []byte
-	b = append(b, '{')
-	for i, e := range entries {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		list, df := e.tp.list, e.tp.df
-		if len(list) == MaxPostings { // a heap: see termPostings.add
-			slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-		}
-		b = appendString(b, e.name)
-		b = append(b, `:{"n":`...)
-		b = strconv.AppendInt(b, int64(df), 10)
-		b = append(b, `,"p":[`...)
-		prev := int32(0)
-		for j, p := range list {
-			if j > 0 {
+// wordJSON writes the file of a word with its pairs, sorted by their
+// second word: {"n":…,"p":[…],"v":[…],"x":{"second":{"n":…,"p":[…]},…}}.
+func wordJSON(tp *termPostings, pairs []entry, names []string) []byte {
+	b := appendEntry(nil, tp, names)
+	if len(pairs) > 0 {
+		slices.SortFunc(pairs, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+		b = append(b, `,"x":{`...)
+		for i, e := range pairs {
+			if i > 0 {
 				b = append(b, ',')
 			}
-			// Two numbers a posting: the document (as the gap from the
-			// previous one) and weight + 256 × the mask of exact forms.
-			b = strconv.AppendInt(b, int64(p.doc-prev), 10)
-			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(p.weight)+256*int64(p.mask), 10)
-			prev = p.doc
-		}
-		b = append(b, ']')
-		if len(e.tp.variants) > 0 {
-			b = append(b, `,"v":[`...)
-			for j, v := range e.tp.variants {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = appendString(b, names[v])
-			}
-			b = append(b, ']')
+			b = appendString(b, e.name)
+			b = append(b, ':')
+			b = appendEntry(b, e.tp, names)
+			b = append(b, '}')
 		}
 		b = append(b, '}')
 	}
 	return append(b, '}')
+}
+
+// appendEntry appends a term's entry without its closing brace:
+// {"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms].
+func appendEntry(b []byte, tp *termPostings, names []string) []byte {
+	list := tp.list
+	slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) }) // a heap when full: see termPostings.add
+	b = append(b, `{"n":`...)
+	b = strconv.AppendInt(b, int64(tp.df), 10)
+	b = append(b, `,"p":[`...)
+	prev := int32(0)
+	for j, p := range list {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		// Two numbers a posting: the document (as the gap from the
+		// previous one) and weight + 256 × the mask of exact forms.
+		b = strconv.AppendInt(b, int64(p.doc-prev), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.weight)+256*int64(p.mask), 10)
+		prev = p.doc
+	}
+	b = append(b, ']')
+	if len(tp.variants) > 0 {
+		b = append(b, `,"v":[`...)
+		for j, v := range tp.variants {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, names[v])
+		}
+		b = append(b, ']')
+	}
+	return b
+}
+
+// FileKey is the file name (without .json) of a folded word's own file
+// under w/: "_" and the word when it is made of a–z and 0–9 (the "_"
+// keeps words such as "con" and "nul" from being names Windows reserves),
+// else "x" and its UTF-8 bytes in hex (the client script computes the
+// same); ok is false for words too long for a file name, which stay in
+// their shard.
+func FileKey(folded string) (key string, ok bool) {
+	ascii := true
+	for i := 0; i < len(folded); i++ {
+		if !(folded[i] >= 'a' && folded[i] <= 'z' || folded[i] >= '0' && folded[i] <= '9') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		key = "_" + folded
+	} else {
+		key = fmt.Sprintf("x%x", folded)
+	}
+	return key, len(key) <= 64
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json does

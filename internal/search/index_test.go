@@ -36,37 +36,44 @@ func TestBuildLargeSite(t *testing.T) {
 		docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
 	}
 	files := Build(dict, docs)
-	shard := func(key string) map[string]struct {
-		N int      `json:"n"`
-		P []int    `json:"p"`
-		V []string `json:"v"`
-	} {
-		var m map[string]struct {
-			N int      `json:"n"`
-			P []int    `json:"p"`
-			V []string `json:"v"`
-		}
-		if err := json.Unmarshal(files["t/"+key+".json"], &m); err != nil {
-			t.Fatalf("t/%s.json: %v", key, err)
-		}
-		return m
+	type ent struct {
+		N int            `json:"n"`
+		P []int          `json:"p"`
+		V []string       `json:"v"`
+		W int            `json:"w"`
+		X map[string]ent `json:"x"`
 	}
-	if _, ok := shard("hi")["hiem co"]; ok {
+	// lookup finds a word in its shard, and in its own file when it has one.
+	lookup := func(word string) ent {
+		var m map[string]ent
+		if err := json.Unmarshal(files["t/"+ShardKey(word)+".json"], &m); err != nil {
+			t.Fatalf("t/%s.json: %v", ShardKey(word), err)
+		}
+		e := m[word]
+		if e.W == 1 {
+			key, _ := FileKey(word)
+			if err := json.Unmarshal(files["w/"+key+".json"], &e); err != nil {
+				t.Fatalf("w/%s.json: %v", key, err)
+			}
+		}
+		return e
+	}
+	if _, ok := lookup("hiem").X["co"]; ok {
 		t.Error(`the pair "hiem co" (one document) is in the index`)
 	}
-	if e, ok := shard("hi")["hiem"]; !ok || e.N != 1 || e.P[0] != 3 {
+	if e := lookup("hiem"); e.N != 1 || e.P[0] != 3 {
 		t.Errorf(`"hiem" = %+v, want document 3`, e)
 	}
-	if e := shard("do")["doi ban"]; e.N != 2 || len(e.P) != 4 || e.P[0] != 7 || e.P[2] != 2 {
+	if e := lookup("doi").X["ban"]; e.N != 2 || len(e.P) != 4 || e.P[0] != 7 || e.P[2] != 2 {
 		t.Errorf(`"doi ban" = %+v, want documents 7 and 9 (gaps 7, 2)`, e)
 	}
-	if e := shard("ch")["chung"]; e.N != len(docs) || len(e.P) != 2*MaxPostings {
+	if e := lookup("chung"); e.N != len(docs) || len(e.P) != 2*MaxPostings {
 		t.Errorf(`"chung": n=%d, %d numbers; want n=%d and %d postings`, e.N, len(e.P), len(docs), MaxPostings)
 	}
-	if e := shard("vu")["vua"]; e.N != MaxPostings || e.P[0] != 0 || e.P[2] != 1 || e.P[2*MaxPostings-2] != 1 {
+	if e := lookup("vua"); e.N != MaxPostings || e.P[0] != 0 || e.P[2] != 1 || e.P[2*MaxPostings-2] != 1 {
 		t.Errorf(`"vua": n=%d, first gaps %v; want documents 0, 1, 2, … in order`, e.N, e.P[:4])
 	}
-	if e := shard("ho")["hoa"]; strings.Join(e.V, " ") != "hoa2" || e.P[1] != 1+2+256*1 {
+	if e := lookup("hoa"); strings.Join(e.V, " ") != "hoa2" || e.P[1] != 1+2+256*1 {
 		t.Errorf(`"hoa" = %+v, want exact form hoa2 and weight 3 with mask 1`, e)
 	}
 }

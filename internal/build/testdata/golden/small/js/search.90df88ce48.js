@@ -1,7 +1,7 @@
 // loa: site search, our own, no library. It reads the static index that
 // `loa build` writes under search/<lang>/ and fetches only the files a
 // query needs: meta.json, the term shards for the query's first letters,
-// and the document chunks of the results shown. Matching folds Vietnamese
+// the files of its words, and the document chunks of the results shown. Matching folds Vietnamese
 // as people type it (no marks, đ→d, kì=kỳ, hoà=hòa), prefers the exact
 // marks when the query has them, ranks phrases, completes the last word.
 // A word that finds nothing as typed is read as Telex or VNI keystrokes,
@@ -23,6 +23,7 @@
   var WORD = /[\p{L}\p{N}\p{Mn}]+/gu;
   var MAXLEN = 300, MAXWORDS = 10; // longer queries are cut: every query stays cheap
   var STEP = 10; // results shown at a time
+  var COMPLETIONS = 8; // completions and near misses of a word looked at
   var cache = {};
 
   function get(url) {
@@ -77,6 +78,12 @@
     var p = prefix(f);
     if (/^[a-z0-9]*$/.test(p)) return p;
     return "x" + Array.from(new TextEncoder().encode(p)).map(function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  }
+  function fileKey(f) {
+    if (/^[a-z0-9]*$/.test(f)) return "_" + f;
+    return "x" + Array.from(new TextEncoder().encode(f)).map(function (b) {
       return b.toString(16).padStart(2, "0");
     }).join("");
   }
@@ -228,11 +235,14 @@
   function Index(lang) {
     this.lang = lang;
     this.base = folder + lang + "/";
-    this.shards = {};
+    this.shards = {}; // listings by shard key
+    this.pending = {}; // listings being fetched
+    this.words = {}; // loaded entries by folded word (null: none)
   }
   Index.prototype.load = function () {
     var ix = this;
     return get(ix.base + "meta.json").then(function (meta) {
+      if (meta && meta.v !== 2) meta = null; // an index this script cannot read
       ix.meta = meta;
       if (meta && !ix.syn) {
         ix.syn = (meta.syn || []).map(function (g) {
@@ -253,27 +263,70 @@
       return meta;
     });
   };
-  // need loads the shards of the given folded forms.
+  // need loads the listings of the shards of the given folded words and
+  // the files of those that have one of their own (postings and pairs).
+  // While a listing is not known, the word's file is asked for at the same
+  // time (a word with none costs a 404), so that a query takes one round
+  // trip for its words.
   Index.prototype.need = function (folded) {
-    var ix = this, keys = {};
-    folded.forEach(function (f) { keys[shardKey(f)] = true; });
-    return Promise.all(Object.keys(keys).map(function (k) {
-      if (ix.shards[k]) return null;
-      if (ix.meta.shards.indexOf(k) < 0) { ix.shards[k] = {}; return null; }
-      return get(ix.base + "t/" + k + ".json").then(function (s) { ix.shards[k] = s || {}; });
+    var ix = this;
+    return Promise.all(folded.map(function (f) {
+      if (ix.words[f] !== undefined) return null;
+      var k = shardKey(f), known = ix.shards[k];
+      var listing = known ? null : ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then(function (s) {
+        ix.shards[k] = s || {};
+      }));
+      var le = known && ix.listed(f);
+      var file = (!known || le && le.w) ? get(ix.base + "w/" + fileKey(f) + ".json") : null;
+      return Promise.all([listing, file]).then(function (r) {
+        if (ix.words[f] !== undefined) return;
+        var e = ix.listed(f);
+        ix.words[f] = !e ? null : e.w ? r[1] : e;
+      });
     }));
   };
-  Index.prototype.entry = function (f) {
-    return (this.shards[shardKey(f)] || {})[f];
+  // listed returns a word's entry in its shard's listing.
+  Index.prototype.listed = function (f) {
+    var shard = this.shards[shardKey(f)];
+    return shard && Object.prototype.hasOwnProperty.call(shard, f) ? shard[f] : null;
   };
-  // completions lists the words (not pairs) that start with f.
+  // entry returns a loaded word's entry, or a pair's ("a b") from the
+  // file of its first word.
+  Index.prototype.entry = function (f) {
+    var sp = f.indexOf(" ");
+    if (sp < 0) return this.words[f] || null;
+    var e = this.words[f.slice(0, sp)], x = e && e.x;
+    return x && Object.prototype.hasOwnProperty.call(x, f.slice(sp + 1)) ? x[f.slice(sp + 1)] : null;
+  };
+  // completions lists the words that start with f, most used first.
   Index.prototype.completions = function (f) {
     var shard = this.shards[shardKey(f)] || {};
-    return Object.keys(shard).filter(function (w) { return w !== f && w.indexOf(f) === 0 && w.indexOf(" ") < 0; });
+    return Object.keys(shard).filter(function (w) { return w !== f && w.indexOf(f) === 0; })
+      .sort(function (a, b) { return shard[b].n - shard[a].n; });
+  };
+  // near lists the words one letter away from f.
+  Index.prototype.near = function (f) {
+    return Object.keys(this.shards[shardKey(f)] || {}).filter(function (w) { return oneEdit(w, f); });
   };
   Index.prototype.found = function (t, last) {
-    return !!this.entry(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
+    return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
   };
+  // extra loads what scoring may use beyond the words themselves: the
+  // most used completions of a last word, and the near misses of a word
+  // that finds nothing.
+  function extra(ix, ss) {
+    var more = [];
+    ss.forEach(function (s) {
+      s.alts.forEach(function (a) {
+        a.ts.forEach(function (t) {
+          var f = t.folded, flen = Array.from(f).length, comp = s.last && flen >= 2 ? ix.completions(f) : [];
+          more = more.concat(comp.slice(0, COMPLETIONS));
+          if (!ix.listed(f) && !comp.length && flen >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
+        });
+      });
+    });
+    return ix.need(more);
+  }
 
   // parse cuts a query into words; words between quotes share a phrase
   // number (odd), so that the phrase is required.
@@ -311,7 +364,7 @@
       lost.forEach(function (w, k) {
         var best = null;
         cands[k].some(function (c) {
-          if (!c.ts.every(function (t) { return ix.entry(t.folded) || ix.synWords[t.folded]; })) return false;
+          if (!c.ts.every(function (t) { return ix.listed(t.folded) || ix.synWords[t.folded]; })) return false;
           var together = !c.seg || !ix.meta.pairs || c.ts.every(function (t, i) {
             var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
             return i === 0 || ix.entry(pair) || ix.synWords[pair];
@@ -408,27 +461,27 @@
     var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
     if (e) add(e, 1, t.marked ? t.exact : "");
     if (last && flen >= 2) {
-      ix.completions(t.folded).forEach(function (w) {
+      ix.completions(t.folded).slice(0, COMPLETIONS).forEach(function (w) {
         var c = ix.entry(w);
         more = true;
         // A completion counts more the more pages use it.
-        add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
+        if (c) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
       });
     }
     if (!e && !more && flen >= 4) {
-      var shard = ix.shards[shardKey(t.folded)] || {};
-      Object.keys(shard).forEach(function (w) {
-        if (w.indexOf(" ") < 0 && oneEdit(w, t.folded)) add(shard[w], 0.3, "");
+      ix.near(t.folded).slice(0, COMPLETIONS).forEach(function (w) {
+        var c = ix.entry(w);
+        if (c) add(c, 0.3, "");
       });
     }
     return { docs: docs, partial: partial };
   }
   // pairBonus adds to scores the pages where a and b stand together.
   function pairBonus(ix, a, b, scores, prefixOnly) {
-    var N = ix.meta.docs, shard = ix.shards[shardKey(a.folded)] || {}, pair = a.folded + " " + b.folded;
-    var entries = shard[pair] ? [shard[pair]] : prefixOnly ? Object.keys(shard).filter(function (k) {
-      return k.indexOf(pair) === 0;
-    }).map(function (k) { return shard[k]; }) : [];
+    var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
+    var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter(function (k) {
+      return k.indexOf(b.folded) === 0;
+    }).map(function (k) { return x[k]; }) : [];
     entries.forEach(function (entry) {
       var ps = postings(entry), k = idf(N, entry.n);
       Object.keys(ps).forEach(function (d) {
@@ -514,14 +567,16 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return ix.load().then(function (meta) {
-      if (!meta) { res.error = true; return res; }
-      return ix.need(ws.map(function (w) { return w.t.folded; })).then(function () {
+    return Promise.all([ix.load(), ix.need(ws.map(function (w) { return w.t.folded; }))]).then(function (r) {
+      if (!r[0]) { res.error = true; return res; }
+      return Promise.resolve().then(function () {
         return repair(ix, ws);
       }).then(function (ws2) {
         var ss = slots(ix, ws2), all = [];
         ss.forEach(function (s) { s.alts.forEach(function (a) { a.ts.forEach(function (t) { all.push(t.folded); }); }); });
         return ix.need(all).then(function () {
+          return extra(ix, ss);
+        }).then(function () {
           if (ws2.fixed) res.fixed = ws2.map(function (w) { return w.t.raw; }).join(" ");
           ss.forEach(function (s) {
             s.alts.forEach(function (a) { a.ts.forEach(function (t) { res.marks.push({ t: t, last: s.last }); }); });
@@ -594,7 +649,11 @@
   // section, missing}.
   function siteSearch(q, limit) {
     limit = limit > 0 ? limit : Infinity;
-    return Promise.all([query(index(here), q), others(q)]).then(function (r) {
+    return query(index(here), q).then(function (mine) {
+      // With a limit this language fills, the others are not searched.
+      if (mine.hits.length >= limit && !mine.hits[0].missing.length) return [mine, []];
+      return others(q).then(function (rs) { return [mine, rs]; });
+    }).then(function (r) {
       // Other languages add only the pages that have every word.
       var all = [r[0]].concat(r[1].map(function (res) {
         res.hits = res.hits.filter(function (h) { return !h.missing.length; });
