@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -31,18 +32,42 @@ func TestSearchSize(t *testing.T) {
 	if dir == "" {
 		t.Skip("report only: set LOA_SEARCH_SITE to a built site")
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	t.Cleanup(srv.Close)
-	p := page{t, browser(t)}
-	err := chromedp.Do(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
-			return chromedp.Void{}, err
+	files := http.FileServer(http.Dir(dir))
+	var mu sync.Mutex
+	var asked []string // paths asked for since the last take
+	take := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := asked
+		asked = nil
+		return out
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.Path)
+		mu.Unlock()
+		if r.URL.Path == "/__blank.html" { // a page without the site's CSP, for Pagefind's WebAssembly
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!DOCTYPE html><html lang="vi"><title>x</title><body></body></html>`)
+			return
 		}
-		_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		t.Fatal(err)
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	// fresh starts a browser with nothing cached, the cache off.
+	fresh := func() page {
+		p := page{t, browser(t)}
+		err := chromedp.Do(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+				return chromedp.Void{}, err
+			}
+			_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
 	gz := func(path string) (raw, zipped int) {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
@@ -61,13 +86,53 @@ func TestSearchSize(t *testing.T) {
 		r, z := gz(rel)
 		fmt.Printf("script %s: %d bytes, %d gzip\n", rel, r, z)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "pagefind")); err == nil {
+		// The same queries through Pagefind, when the site was indexed by it
+		// (npx pagefind --site DIR): its script, its WebAssembly, the index
+		// and the fragments of the first ten results. Pagefind's files are
+		// already compressed.
+		for _, q := range sizeQueries {
+			p := fresh()
+			p.open(srv.URL + "/__blank.html")
+			take()
+			ms := eval[float64](p, `(async () => { const t0 = performance.now(); const pf = await import("/pagefind/pagefind.js");
+				const r = await pf.search(`+quote(q)+`); await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+				return performance.now() - t0; })()`)
+			got := take()
+			n := eval[int](p, `import("/pagefind/pagefind.js").then(pf => pf.search(`+quote(q)+`)).then(r => r.results.length)`)
+			index, wasm, script := 0, 0, 0
+			for _, f := range got {
+				fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f)))
+				if err != nil {
+					continue
+				}
+				switch {
+				case strings.HasSuffix(f, ".js"):
+					_, z := gz(f)
+					script += z
+				case strings.Contains(f, "wasm"):
+					wasm += int(fi.Size())
+				default:
+					index += int(fi.Size())
+				}
+			}
+			fmt.Printf("pagefind %-24q %2d files: index %6d + wasm %6d + script %6d gzip | first 10: %6.1f ms cold | %d results\n", q, len(got), index, wasm, script, ms, n)
+		}
+	}
 	for _, q := range sizeQueries {
+		p := fresh()
+		take()
 		p.open(srv.URL + "/tim-kiem/?q=" + url.QueryEscape(q))
 		waitFor(t, p, `document.getElementById("search-status").textContent !== "" &&
 			(document.querySelectorAll("#search-results li").length > 0 || document.getElementById("search-results").previousElementSibling.textContent.indexOf("Tìm thấy") < 0)`)
-		files := eval[[]string](p, `performance.getEntriesByType("resource").map(e => new URL(e.name).pathname).filter(p => p.startsWith("/search/"))`)
+		var fetched []string
+		for _, f := range take() {
+			if strings.HasPrefix(f, "/search/") {
+				fetched = append(fetched, f)
+			}
+		}
 		total, totalZ, docsZ := 0, 0, 0
-		for _, f := range files {
+		for _, f := range fetched {
 			r, z := gz(f)
 			total += r
 			totalZ += z
@@ -86,6 +151,6 @@ func TestSearchSize(t *testing.T) {
 		warm10 := eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+` + " ", 10); return performance.now() - t0; })()`)
 		n := eval[int](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.length)`)
 		fmt.Printf("%-24q page: %2d files %8d bytes %7d gzip (%d of them documents) | first 10: %6.1f ms cold, %5.1f ms warm | all %d: %6.1f ms cold, %5.1f ms warm | %s\n",
-			q, len(files), total, totalZ, docsZ, ms10, warm10, n, ms, warm, strings.TrimSpace(status))
+			q, len(fetched), total, totalZ, docsZ, ms10, warm10, n, ms, warm, strings.TrimSpace(status))
 	}
 }

@@ -311,6 +311,12 @@
   Index.prototype.found = function (t, last) {
     return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
   };
+  // completes reports whether the last word is completed: when it has two
+  // letters or more and is not a word of the site by itself ("tuyên tr"),
+  // so that a whole word costs no more files.
+  function completes(ix, t, last) {
+    return last && Array.from(t.folded).length >= 2 && !ix.listed(t.folded);
+  }
   // extra loads what scoring may use beyond the words themselves: the
   // most used completions of a last word, and the near misses of a word
   // that finds nothing.
@@ -319,7 +325,7 @@
     ss.forEach(function (s) {
       s.alts.forEach(function (a) {
         a.ts.forEach(function (t) {
-          var f = t.folded, flen = Array.from(f).length, comp = s.last && flen >= 2 ? ix.completions(f) : [];
+          var f = t.folded, flen = Array.from(f).length, comp = completes(ix, t, s.last) ? ix.completions(f) : [];
           more = more.concat(comp.slice(0, COMPLETIONS));
           if (!ix.listed(f) && !comp.length && flen >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
         });
@@ -460,7 +466,7 @@
     }
     var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
     if (e) add(e, 1, t.marked ? t.exact : "");
-    if (last && flen >= 2) {
+    if (completes(ix, t, last)) {
       ix.completions(t.folded).slice(0, COMPLETIONS).forEach(function (w) {
         var c = ix.entry(w);
         more = true;
@@ -579,7 +585,7 @@
         }).then(function () {
           if (ws2.fixed) res.fixed = ws2.map(function (w) { return w.t.raw; }).join(" ");
           ss.forEach(function (s) {
-            s.alts.forEach(function (a) { a.ts.forEach(function (t) { res.marks.push({ t: t, last: s.last }); }); });
+            s.alts.forEach(function (a) { a.ts.forEach(function (t) { res.marks.push({ t: t, last: completes(ix, t, s.last) }); }); });
           });
           res.hits = rank(ix, ss);
           var found = {};
