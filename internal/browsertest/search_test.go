@@ -327,6 +327,17 @@ func TestSearchKinds(t *testing.T) {
 		t.Errorf("queries failed:\n%s", got)
 	}
 
+	// However long and strange, a query asks for a bounded number of files.
+	for _, q := range []string{strings.Repeat("dduwowngf muabannguoithanhanphongchong zzzz qqqqq ", 400), strings.Repeat("a", 100000), qs[len(qs)-1]} {
+		p.open(srv.URL + "/tim-kiem/")
+		n := eval[int](p, `(() => { let n = 0; const f = window.fetch; window.fetch = u => { n++; return f(u); };
+			return window.siteSearch(`+mustJSON(q)+`).then(() => n); })()`)
+		t.Logf("a query of %d characters asked for %d files", len(q), n)
+		if n > 120 {
+			t.Errorf("a query of %d characters asked for %d files", len(q), n)
+		}
+	}
+
 	// The keystroke decoders and the syllable cutter give what the Go
 	// specification (internal/search/keys.go) gives.
 	words := []string{"dduwowngf", "daay", "nongs", "nosng", "nguwowif", "maij", "hoaf", "quys", "giaf", "tooi",

@@ -24,6 +24,7 @@
   var MAXLEN = 300, MAXWORDS = 10; // longer queries are cut: every query stays cheap
   var STEP = 10; // results shown at a time
   var COMPLETIONS = 8; // completions and near misses of a word looked at
+  var REPAIRS = 3; // words of a query read as keystrokes or cut into syllables
   var cache = {};
 
   function get(url) {
@@ -265,17 +266,21 @@
   };
   // need loads the listings of the shards of the given folded words and
   // the files of those that have one of their own (postings and pairs).
-  // While a listing is not known, the word's file is asked for at the same
-  // time (a word with none costs a 404), so that a query takes one round
-  // trip for its words.
-  Index.prototype.need = function (folded) {
+  // With guess (the words as typed), while a listing is not known the
+  // word's file is asked for at the same time (a word with none costs a
+  // 404), so that a query takes one round trip for its words; otherwise
+  // only the files the listings name are.
+  Index.prototype.need = function (folded, guess) {
     var ix = this;
+    if (!guess) {
+      return Promise.all(folded.map(function (f) { return ix.listing(shardKey(f)); })).then(function () {
+        return ix.need(folded, true);
+      });
+    }
     return Promise.all(folded.map(function (f) {
       if (ix.words[f] !== undefined) return null;
       var k = shardKey(f), known = ix.shards[k];
-      var listing = known ? null : ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then(function (s) {
-        ix.shards[k] = s || {};
-      }));
+      var listing = known ? null : ix.listing(k);
       var le = known && ix.listed(f);
       var file = (!known || le && le.w) ? get(ix.base + "w/" + fileKey(f) + ".json") : null;
       return Promise.all([listing, file]).then(function (r) {
@@ -283,6 +288,14 @@
         var e = ix.listed(f);
         ix.words[f] = !e ? null : e.w ? r[1] : e;
       });
+    }));
+  };
+  // listing loads the listing of shard k.
+  Index.prototype.listing = function (k) {
+    var ix = this;
+    if (ix.shards[k]) return null;
+    return ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then(function (s) {
+      ix.shards[k] = s || {};
     }));
   };
   // listed returns a word's entry in its shard's listing.
@@ -353,7 +366,7 @@
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index; the syllables of one word share a phrase number (even).
   function repair(ix, ws) {
-    var lost = ws.filter(function (w) { return !w.phrase && !ix.found(w.t, w.last); });
+    var lost = ws.filter(function (w) { return !w.phrase && !ix.found(w.t, w.last); }).slice(0, REPAIRS);
     if (!lost.length) return Promise.resolve(ws);
     var cands = lost.map(function (w) {
       var c = [], raw = w.t.raw;
@@ -573,14 +586,14 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return Promise.all([ix.load(), ix.need(ws.map(function (w) { return w.t.folded; }))]).then(function (r) {
+    return Promise.all([ix.load(), ix.need(ws.map(function (w) { return w.t.folded; }), true)]).then(function (r) {
       if (!r[0]) { res.error = true; return res; }
       return Promise.resolve().then(function () {
         return repair(ix, ws);
       }).then(function (ws2) {
         var ss = slots(ix, ws2), all = [];
         ss.forEach(function (s) { s.alts.forEach(function (a) { a.ts.forEach(function (t) { all.push(t.folded); }); }); });
-        return ix.need(all).then(function () {
+        return ix.need(all, true).then(function () {
           return extra(ix, ss);
         }).then(function () {
           if (ws2.fixed) res.fixed = ws2.map(function (w) { return w.t.raw; }).join(" ");
