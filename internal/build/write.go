@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/js"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/loa-ssg/loa/internal/check"
@@ -557,6 +559,9 @@ func (b *builder) copyStatic() error {
 			return err
 		}
 		if ext := path.Ext(name); ext == ".js" || ext == ".css" {
+			if ext == ".js" {
+				data = minifyJS(data)
+			}
 			hashed := hashName(name, data)
 			b.assets[name] = b.site.BasePath + hashed
 			if err := b.writeFile(hashed, data); err != nil {
@@ -565,6 +570,21 @@ func (b *builder) copyStatic() error {
 		}
 	}
 	return nil
+}
+
+// minifyJS returns a script without its comments and spaces and with
+// short local names (github.com/tdewolff/minify, the minifier Hugo uses),
+// or the script as it is when it cannot be read. Pages load this copy
+// under its hashed name; the file under its own name stays as written, to
+// be read.
+func minifyJS(data []byte) []byte {
+	m := minify.New()
+	m.AddFunc("text/javascript", js.Minify)
+	out, err := m.Bytes("text/javascript", data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 type subFS struct {

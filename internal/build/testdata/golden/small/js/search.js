@@ -29,10 +29,10 @@
 
   function get(url) {
     if (!cache[url]) {
-      cache[url] = fetch(url).then(function (r) {
+      cache[url] = fetch(url).then((r) => {
         if (!r.ok) return null;
         return r.json();
-      }).catch(function () { return null; });
+      }).catch(() => { return null; });
     }
     return cache[url];
   }
@@ -61,7 +61,7 @@
   }
   function makeTerm(w) {
     var tone = "", exact = "";
-    Array.from(w.normalize("NFD")).forEach(function (c) {
+    Array.from(w.normalize("NFD")).forEach((c) => {
       if (TONES[c]) tone = TONES[c]; else exact += c;
     });
     exact = iy(exact.normalize("NFC")) + tone;
@@ -78,13 +78,13 @@
   function shardKey(f) {
     var p = prefix(f);
     if (/^[a-z0-9]*$/.test(p)) return p;
-    return "x" + Array.from(new TextEncoder().encode(p)).map(function (b) {
+    return "x" + Array.from(new TextEncoder().encode(p)).map((b) => {
       return b.toString(16).padStart(2, "0");
     }).join("");
   }
   function fileKey(f) {
     if (/^[a-z0-9]*$/.test(f)) return "_" + f;
-    return "x" + Array.from(new TextEncoder().encode(f)).map(function (b) {
+    return "x" + Array.from(new TextEncoder().encode(f)).map((b) => {
       return b.toString(16).padStart(2, "0");
     }).join("");
   }
@@ -169,7 +169,7 @@
     for (var i = start; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
     if (!vs.length) return w.join("").normalize("NFC");
     var last = vs[vs.length - 1], at = last;
-    vs.forEach(function (i) { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
+    vs.forEach((i) => { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
     if ("âăêôơ".indexOf(w[at]) < 0 && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
     return (w.slice(0, at + 1).join("") + tone + w.slice(at + 1).join("")).normalize("NFC");
   }
@@ -179,19 +179,19 @@
   var NUCLEI = "ieu yeu oai oay oeo uay uoi uou uya uyu uye- ai ao au ay eo eu ia iu oi ua ui uu oa- oe- ie- ue- uo- uy- ye- oo- a- e- i- o- u- y-".split(" ");
   function syllableLens(s) {
     var out = [];
-    ONSETS.forEach(function (on) {
+    ONSETS.forEach((on) => {
       if (s.indexOf(on) !== 0) return;
       var rest = s.slice(on.length);
-      NUCLEI.forEach(function (nu) {
+      NUCLEI.forEach((nu) => {
         var open = nu.slice(-1) !== "-", v = open ? nu : nu.slice(0, -1);
         if (rest.indexOf(v) !== 0) return;
-        CODAS.forEach(function (co) {
+        CODAS.forEach((co) => {
           var n = on.length + v.length + co.length;
           if ((co === "" || !open) && rest.slice(v.length).indexOf(co) === 0 && out.indexOf(n) < 0) out.push(n);
         });
       });
     });
-    return out.sort(function (a, b) { return b - a; });
+    return out.sort((a, b) => { return b - a; });
   }
   function syllables(f) {
     if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
@@ -199,7 +199,7 @@
     fewest[n] = 0;
     for (var i = n - 1; i >= 0; i--) {
       fewest[i] = -1;
-      syllableLens(f.slice(i)).forEach(function (l) {
+      syllableLens(f.slice(i)).forEach((l) => {
         var x = fewest[i + l];
         if (x >= 0 && (fewest[i] < 0 || x + 1 < fewest[i])) fewest[i] = x + 1;
       });
@@ -209,7 +209,7 @@
     function walk(i, acc, budget) {
       if (out.length >= 4) return;
       if (i === n) { out.push(acc.slice()); return; }
-      syllableLens(f.slice(i)).forEach(function (l) {
+      syllableLens(f.slice(i)).forEach((l) => {
         var x = fewest[i + l];
         if (x >= 0 && x + 1 <= budget) walk(i + l, acc.concat([f.slice(i, i + l)]), budget - 1);
       });
@@ -217,7 +217,7 @@
     for (var b = fewest[0]; b <= fewest[0] + 1 && out.length < 4; b++) {
       var before = out.length;
       walk(0, [], b);
-      out = out.slice(0, before).concat(out.slice(before).filter(function (s) { return s.length === b; }));
+      out = out.slice(0, before).concat(out.slice(before).filter((s) => { return s.length === b; }));
     }
     return out;
   }
@@ -242,19 +242,19 @@
   }
   Index.prototype.load = function () {
     var ix = this;
-    return get(ix.base + "meta.json").then(function (meta) {
+    return get(ix.base + "meta.json").then((meta) => {
       if (meta && meta.v !== 2) meta = null; // an index this script cannot read
       ix.meta = meta;
       if (meta && !ix.syn) {
-        ix.syn = (meta.syn || []).map(function (g) {
-          return g.map(function (e) { return { text: e, ts: terms(e) }; }).filter(function (e) { return e.ts.length; });
+        ix.syn = (meta.syn || []).map((g) => {
+          return g.map((e) => { return { text: e, ts: terms(e) }; }).filter((e) => { return e.ts.length; });
         });
         // The words and pairs of words of the synonyms count as known
         // when a word typed without spaces or marks is repaired.
         ix.synWords = {};
-        ix.syn.forEach(function (g) {
-          g.forEach(function (e) {
-            e.ts.forEach(function (t, i) {
+        ix.syn.forEach((g) => {
+          g.forEach((e) => {
+            e.ts.forEach((t, i) => {
               ix.synWords[t.folded] = true;
               if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
             });
@@ -273,17 +273,17 @@
   Index.prototype.need = function (folded, guess) {
     var ix = this;
     if (!guess) {
-      return Promise.all(folded.map(function (f) { return ix.listing(shardKey(f)); })).then(function () {
+      return Promise.all(folded.map((f) => { return ix.listing(shardKey(f)); })).then(() => {
         return ix.need(folded, true);
       });
     }
-    return Promise.all(folded.map(function (f) {
+    return Promise.all(folded.map((f) => {
       if (ix.words[f] !== undefined) return null;
       var k = shardKey(f), known = ix.shards[k];
       var listing = known ? null : ix.listing(k);
       var le = known && ix.listed(f);
       var file = (!known || le && le.w) ? get(ix.base + "w/" + fileKey(f) + ".json") : null;
-      return Promise.all([listing, file]).then(function (r) {
+      return Promise.all([listing, file]).then((r) => {
         if (ix.words[f] !== undefined) return;
         var e = ix.listed(f);
         ix.words[f] = !e ? null : e.w ? r[1] : e;
@@ -294,7 +294,7 @@
   Index.prototype.listing = function (k) {
     var ix = this;
     if (ix.shards[k]) return null;
-    return ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then(function (s) {
+    return ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then((s) => {
       ix.shards[k] = s || {};
     }));
   };
@@ -314,12 +314,12 @@
   // completions lists the words that start with f, most used first.
   Index.prototype.completions = function (f) {
     var shard = this.shards[shardKey(f)] || {};
-    return Object.keys(shard).filter(function (w) { return w !== f && w.indexOf(f) === 0; })
-      .sort(function (a, b) { return shard[b].n - shard[a].n; });
+    return Object.keys(shard).filter((w) => { return w !== f && w.indexOf(f) === 0; })
+      .sort((a, b) => { return shard[b].n - shard[a].n; });
   };
   // near lists the words one letter away from f.
   Index.prototype.near = function (f) {
-    return Object.keys(this.shards[shardKey(f)] || {}).filter(function (w) { return oneEdit(w, f); });
+    return Object.keys(this.shards[shardKey(f)] || {}).filter((w) => { return oneEdit(w, f); });
   };
   Index.prototype.found = function (t, last) {
     return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
@@ -335,9 +335,9 @@
   // that finds nothing.
   function extra(ix, ss) {
     var more = [];
-    ss.forEach(function (s) {
-      s.alts.forEach(function (a) {
-        a.ts.forEach(function (t) {
+    ss.forEach((s) => {
+      s.alts.forEach((a) => {
+        a.ts.forEach((t) => {
           var f = t.folded, flen = Array.from(f).length, comp = completes(ix, t, s.last) ? ix.completions(f) : [];
           more = more.concat(comp.slice(0, COMPLETIONS));
           if (!ix.listed(f) && !comp.length && flen >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
@@ -351,8 +351,8 @@
   // number (odd), so that the phrase is required.
   function parse(query) {
     var out = [];
-    String(query).slice(0, MAXLEN).split(/["“”„]/).forEach(function (part, i) {
-      words(part).forEach(function (w) {
+    String(query).slice(0, MAXLEN).split(/["“”„]/).forEach((part, i) => {
+      words(part).forEach((w) => {
         var t = term(w);
         if (t) out.push({ t: t, phrase: i % 2 ? i : 0 });
       });
@@ -366,25 +366,25 @@
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index; the syllables of one word share a phrase number (even).
   function repair(ix, ws) {
-    var lost = ws.filter(function (w) { return !w.phrase && !ix.found(w.t, w.last); }).slice(0, REPAIRS);
+    var lost = ws.filter((w) => { return !w.phrase && !ix.found(w.t, w.last); }).slice(0, REPAIRS);
     if (!lost.length) return Promise.resolve(ws);
-    var cands = lost.map(function (w) {
+    var cands = lost.map((w) => {
       var c = [], raw = w.t.raw;
-      [telex(raw), vni(raw)].forEach(function (d) { if (d) c.push({ ts: [term(d)], text: d }); });
-      syllables(w.t.folded).forEach(function (s) {
+      [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)], text: d }); });
+      syllables(w.t.folded).forEach((s) => {
         if (s.length > 1) c.push({ ts: s.map(term), text: s.join(" "), seg: true });
       });
       return c;
     });
     var all = [];
-    cands.forEach(function (c) { c.forEach(function (x) { x.ts.forEach(function (t) { all.push(t.folded); }); }); });
-    return ix.need(all).then(function () {
+    cands.forEach((c) => { c.forEach((x) => { x.ts.forEach((t) => { all.push(t.folded); }); }); });
+    return ix.need(all).then(() => {
       var out = ws.slice(), fixed = false;
-      lost.forEach(function (w, k) {
+      lost.forEach((w, k) => {
         var best = null;
-        cands[k].some(function (c) {
-          if (!c.ts.every(function (t) { return ix.listed(t.folded) || ix.synWords[t.folded]; })) return false;
-          var together = !c.seg || !ix.meta.pairs || c.ts.every(function (t, i) {
+        cands[k].some((c) => {
+          if (!c.ts.every((t) => { return ix.listed(t.folded) || ix.synWords[t.folded]; })) return false;
+          var together = !c.seg || !ix.meta.pairs || c.ts.every((t, i) => {
             var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
             return i === 0 || ix.entry(pair) || ix.synWords[pair];
           });
@@ -395,7 +395,7 @@
         if (!best) return;
         fixed = true;
         var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
-        out.splice.apply(out, [out.indexOf(w), 1].concat(best.ts.map(function (t) { return { t: t, phrase: phrase }; })));
+        out.splice.apply(out, [out.indexOf(w), 1].concat(best.ts.map((t) => { return { t: t, phrase: phrase }; })));
       });
       out.fixed = fixed;
       return out;
@@ -429,10 +429,10 @@
     return out;
   }
   function slot(ws, others, phrase) {
-    var ts = ws.map(function (w) { return w.t; });
-    var same = ws.every(function (w) { return w.phrase && w.phrase === ws[0].phrase; });
+    var ts = ws.map((w) => { return w.t; });
+    var same = ws.every((w) => { return w.phrase && w.phrase === ws[0].phrase; });
     return {
-      label: ts.map(function (t) { return t.raw; }).join(" "),
+      label: ts.map((t) => { return t.raw; }).join(" "),
       last: ws.length === 1 && ws[0].last && !ws[0].phrase,
       alts: [{ ts: ts, phrase: phrase || same && ts.length > 1, factor: 1 }].concat(others)
     };
@@ -442,8 +442,8 @@
   // other entries.
   function synonyms(ix, ws, i) {
     var best = null;
-    ix.syn.forEach(function (g) {
-      g.forEach(function (e) {
+    ix.syn.forEach((g) => {
+      g.forEach((e) => {
         var n = e.ts.length;
         if (i + n > ws.length || best && best.n >= n) return;
         for (var k = 0; k < n; k++) {
@@ -451,7 +451,7 @@
           if (w.phrase % 2 === 1 || w.t.folded !== e.ts[k].folded) return;
         }
         best = {
-          n: n, alts: g.filter(function (o) { return o !== e; }).map(function (o) {
+          n: n, alts: g.filter((o) => { return o !== e; }).map((o) => {
             return { ts: o.ts, phrase: o.ts.length > 1, factor: 0.6 };
           })
         };
@@ -471,7 +471,7 @@
       var ps = postings(entry), k = idf(N, entry.n);
       if (entry.n > entry.p.length / 2) partial = true;
       var bit = exactForm && entry.v ? entry.v.indexOf(exactForm) : -1;
-      Object.keys(ps).forEach(function (d) {
+      Object.keys(ps).forEach((d) => {
         var w = ps[d][0], s = k * (w / (w + 2)) * factor;
         if (exactForm) s *= bit >= 0 && ps[d][1] & (1 << bit) ? 1.6 : 0.8;
         if (!docs[d] || docs[d] < s) docs[d] = s;
@@ -480,7 +480,7 @@
     var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
     if (e) add(e, 1, t.marked ? t.exact : "");
     if (completes(ix, t, last)) {
-      ix.completions(t.folded).slice(0, COMPLETIONS).forEach(function (w) {
+      ix.completions(t.folded).slice(0, COMPLETIONS).forEach((w) => {
         var c = ix.entry(w);
         more = true;
         // A completion counts more the more pages use it.
@@ -488,7 +488,7 @@
       });
     }
     if (!e && !more && flen >= 4) {
-      ix.near(t.folded).slice(0, COMPLETIONS).forEach(function (w) {
+      ix.near(t.folded).slice(0, COMPLETIONS).forEach((w) => {
         var c = ix.entry(w);
         if (c) add(c, 0.3, "");
       });
@@ -498,48 +498,48 @@
   // pairBonus adds to scores the pages where a and b stand together.
   function pairBonus(ix, a, b, scores, prefixOnly) {
     var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
-    var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter(function (k) {
+    var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter((k) => {
       return k.indexOf(b.folded) === 0;
-    }).map(function (k) { return x[k]; }) : [];
-    entries.forEach(function (entry) {
+    }).map((k) => { return x[k]; }) : [];
+    entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
-      Object.keys(ps).forEach(function (d) {
+      Object.keys(ps).forEach((d) => {
         if (scores[d] !== undefined) scores[d] += 1.5 * k * (ps[d][0] / (ps[d][0] + 2));
       });
     });
   }
   // scoreAlt returns {docs, partial} for one alternative of a slot.
   function scoreAlt(ix, alt, last) {
-    var per = alt.ts.map(function (t) { return scoreTerm(ix, t, last); });
-    var strict = per.filter(function (x) { return !x.partial; });
+    var per = alt.ts.map((t) => { return scoreTerm(ix, t, last); });
+    var strict = per.filter((x) => { return !x.partial; });
     var docs = {}, partial = per.length > 0 && strict.length === 0;
-    per.forEach(function (x) {
-      Object.keys(x.docs).forEach(function (d) {
-        if (strict.every(function (y) { return y.docs[d] !== undefined; })) docs[d] = (docs[d] || 0) + x.docs[d];
+    per.forEach((x) => {
+      Object.keys(x.docs).forEach((d) => {
+        if (strict.every((y) => { return y.docs[d] !== undefined; })) docs[d] = (docs[d] || 0) + x.docs[d];
       });
     });
     for (var i = 1; i < alt.ts.length; i++) {
       var a = alt.ts[i - 1], b = alt.ts[i], pair = ix.entry(a.folded + " " + b.folded);
       if (alt.phrase && ix.meta.pairs && (!pair || pair.n <= pair.p.length / 2)) {
         var ps = pair ? postings(pair) : {};
-        Object.keys(docs).forEach(function (d) { if (!ps[d]) delete docs[d]; });
+        Object.keys(docs).forEach((d) => { if (!ps[d]) delete docs[d]; });
         partial = false;
       }
       pairBonus(ix, a, b, docs, false);
     }
-    Object.keys(docs).forEach(function (d) { docs[d] *= alt.factor; });
+    Object.keys(docs).forEach((d) => { docs[d] *= alt.factor; });
     return { docs: docs, partial: partial };
   }
 
   // rank scores every page of ix for the slots; it returns the pages
   // with every slot, or when there are none the pages with most of them.
   function rank(ix, ss) {
-    var per = ss.map(function (s) {
+    var per = ss.map((s) => {
       var docs = {}, typed = {}, partial = false;
-      s.alts.forEach(function (alt, k) {
+      s.alts.forEach((alt, k) => {
         var r = scoreAlt(ix, alt, s.last);
         partial = partial || r.partial;
-        Object.keys(r.docs).forEach(function (d) {
+        Object.keys(r.docs).forEach((d) => {
           if (!k) typed[d] = true;
           if (!(docs[d] >= r.docs[d])) docs[d] = r.docs[d];
         });
@@ -549,8 +549,8 @@
     // typed counts the slots a page has as typed (not by a synonym): pages
     // with more come first, whatever their scores.
     var scores = {}, typed = {};
-    per.forEach(function (x) {
-      Object.keys(x.docs).forEach(function (d) {
+    per.forEach((x) => {
+      Object.keys(x.docs).forEach((d) => {
         scores[d] = (scores[d] || 0) + x.docs[d];
         typed[d] = (typed[d] || 0) + (x.typed[d] ? 1 : 0);
       });
@@ -564,18 +564,18 @@
     var need = ss.length, count = {};
     function matched(d) { return count[d]; }
     var docs = Object.keys(scores);
-    docs.forEach(function (d) {
-      count[d] = per.reduce(function (n, x) { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
+    docs.forEach((d) => {
+      count[d] = per.reduce((n, x) => { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
     });
-    var all = docs.filter(function (d) { return matched(d) === need; });
+    var all = docs.filter((d) => { return matched(d) === need; });
     var partial = !all.length && need > 1;
     if (!partial) docs = all;
-    docs.sort(function (a, b) {
+    docs.sort((a, b) => {
       return (partial ? matched(b) - matched(a) : 0) || typed[b] - typed[a] || scores[b] - scores[a] || a - b;
     });
-    return docs.map(function (d) {
+    return docs.map((d) => {
       var missing = [];
-      if (partial) per.forEach(function (x, i) { if (x.docs[d] === undefined && !x.partial) missing.push(ss[i].label); });
+      if (partial) per.forEach((x, i) => { if (x.docs[d] === undefined && !x.partial) missing.push(ss[i].label); });
       return { doc: +d, missing: missing };
     });
   }
@@ -586,25 +586,25 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return Promise.all([ix.load(), ix.need(ws.map(function (w) { return w.t.folded; }), true)]).then(function (r) {
+    return Promise.all([ix.load(), ix.need(ws.map((w) => { return w.t.folded; }), true)]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
-      return Promise.resolve().then(function () {
+      return Promise.resolve().then(() => {
         return repair(ix, ws);
-      }).then(function (ws2) {
+      }).then((ws2) => {
         var ss = slots(ix, ws2), all = [];
-        ss.forEach(function (s) { s.alts.forEach(function (a) { a.ts.forEach(function (t) { all.push(t.folded); }); }); });
-        return ix.need(all, true).then(function () {
+        ss.forEach((s) => { s.alts.forEach((a) => { a.ts.forEach((t) => { all.push(t.folded); }); }); });
+        return ix.need(all, true).then(() => {
           return extra(ix, ss);
-        }).then(function () {
-          if (ws2.fixed) res.fixed = ws2.map(function (w) { return w.t.raw; }).join(" ");
-          ss.forEach(function (s) {
-            s.alts.forEach(function (a) { a.ts.forEach(function (t) { res.marks.push({ t: t, last: completes(ix, t, s.last) }); }); });
+        }).then(() => {
+          if (ws2.fixed) res.fixed = ws2.map((w) => { return w.t.raw; }).join(" ");
+          ss.forEach((s) => {
+            s.alts.forEach((a) => { a.ts.forEach((t) => { res.marks.push({ t: t, last: completes(ix, t, s.last) }); }); });
           });
           res.hits = rank(ix, ss);
           var found = {};
-          res.hits.forEach(function (h) { h.missing.forEach(function (m) { found[m] = (found[m] || 0) + 1; }); });
+          res.hits.forEach((h) => { h.missing.forEach((m) => { found[m] = (found[m] || 0) + 1; }); });
           if (res.hits.length && res.hits[0].missing.length) {
-            res.missing = ss.map(function (s) { return s.label; }).filter(function (l) { return found[l] === res.hits.length; });
+            res.missing = ss.map((s) => { return s.label; }).filter((l) => { return found[l] === res.hits.length; });
           }
           return res;
         });
@@ -613,17 +613,17 @@
   }
 
   function escapeHTML(s) {
-    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    return s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
   }
   // snippet marks the words of text that match the query, around the first.
   function snippet(text, marks) {
     var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), first = -1, out = [];
-    parts.forEach(function (p, i) {
+    parts.forEach((p, i) => {
       if (i % 2 === 1) {
         var t = term(p.toLowerCase()) || { folded: "", exact: "" };
         // A query word with marks marks only the same word with the same
         // marks ("bán", not "bạn"); without marks, any of them.
-        var hit = marks.some(function (m) {
+        var hit = marks.some((m) => {
           var q = m.t;
           if (q.marked ? t.exact === q.exact : t.folded === q.folded) return true;
           return m.last && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
@@ -639,12 +639,12 @@
   // present fetches the documents of hits[from:to] and makes results.
   function present(res, from, to) {
     var ix = res.ix, chunk = ix.meta.chunk, need = {}, hits = res.hits.slice(from, to);
-    hits.forEach(function (h) { need[Math.floor(h.doc / chunk)] = true; });
+    hits.forEach((h) => { need[Math.floor(h.doc / chunk)] = true; });
     var ids = Object.keys(need);
-    return Promise.all(ids.map(function (n) { return get(ix.base + "d/" + n + ".json"); })).then(function (loaded) {
+    return Promise.all(ids.map((n) => { return get(ix.base + "d/" + n + ".json"); })).then((loaded) => {
       var chunks = {};
-      ids.forEach(function (n, i) { chunks[n] = loaded[i] || []; });
-      return hits.map(function (h) {
+      ids.forEach((n, i) => { chunks[n] = loaded[i] || []; });
+      return hits.map((h) => {
         var doc = chunks[Math.floor(h.doc / chunk)][h.doc % chunk];
         if (!doc) return null;
         return { url: doc[0], title: doc[1], section: doc[2], snippet: snippet(doc[3], res.marks), lang: ix.lang, missing: h.missing };
@@ -657,9 +657,9 @@
   // others runs q on the site's other languages.
   function others(q) {
     var ix = index(here);
-    return ix.load().then(function (meta) {
-      var langs = (meta && meta.langs || []).filter(function (l) { return l !== here; });
-      return Promise.all(langs.map(function (l) { return query(index(l), q); }));
+    return ix.load().then((meta) => {
+      var langs = (meta && meta.langs || []).filter((l) => { return l !== here; });
+      return Promise.all(langs.map((l) => { return query(index(l), q); }));
     });
   }
 
@@ -668,22 +668,22 @@
   // section, missing}.
   function siteSearch(q, limit) {
     limit = limit > 0 ? limit : Infinity;
-    return query(index(here), q).then(function (mine) {
+    return query(index(here), q).then((mine) => {
       // With a limit this language fills, the others are not searched.
       if (mine.hits.length >= limit && !mine.hits[0].missing.length) return [mine, []];
-      return others(q).then(function (rs) { return [mine, rs]; });
-    }).then(function (r) {
+      return others(q).then((rs) => { return [mine, rs]; });
+    }).then((r) => {
       // Other languages add only the pages that have every word.
-      var all = [r[0]].concat(r[1].map(function (res) {
-        res.hits = res.hits.filter(function (h) { return !h.missing.length; });
+      var all = [r[0]].concat(r[1].map((res) => {
+        res.hits = res.hits.filter((h) => { return !h.missing.length; });
         return res;
       }));
-      return Promise.all(all.map(function (res) {
+      return Promise.all(all.map((res) => {
         var n = Math.min(res.hits.length, limit);
         limit -= n;
         return n ? present(res, 0, n) : [];
       }));
-    }).then(function (lists) { return [].concat.apply([], lists); });
+    }).then((lists) => { return [].concat.apply([], lists); });
   }
   siteSearch.keys = { telex: telex, vni: vni, syllables: syllables };
   window.siteSearch = siteSearch;
@@ -698,7 +698,7 @@
   var help = document.getElementById("search-help");
   function say(key, vals) {
     var s = status.getAttribute("data-" + key) || "";
-    Object.keys(vals || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vals[k]); });
+    Object.keys(vals || {}).forEach((k) => { s = s.split("{" + k + "}").join(vals[k]); });
     return s;
   }
   function langName(code) {
@@ -707,8 +707,8 @@
   var shown = null, seq = 0;
   function append(res) {
     var from = list.children.length;
-    return present(res, from, from + STEP).then(function (rs) {
-      rs.forEach(function (r, i) {
+    return present(res, from, from + STEP).then((rs) => {
+      rs.forEach((r, i) => {
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
         if (r.lang !== here) li.lang = r.lang;
         a.href = r.url;
@@ -741,14 +741,14 @@
     more.hidden = true;
     shown = null;
     if (!q.trim()) { status.textContent = ""; help.hidden = false; return; }
-    query(index(here), q).then(function (res) {
+    query(index(here), q).then((res) => {
       if (res.hits.length && !res.hits[0].missing.length) return [res, null];
       // Nothing (or only some of the words) here: look in the other languages.
-      return others(q).then(function (rs) {
-        var other = rs.filter(function (r) { return r.hits.length && !r.hits[0].missing.length; })[0];
+      return others(q).then((rs) => {
+        var other = rs.filter((r) => { return r.hits.length && !r.hits[0].missing.length; })[0];
         return [res, other || null];
       });
-    }).then(function (pair) {
+    }).then((pair) => {
       if (mine !== seq) return;
       var res = pair[0], other = pair[1], msg = [];
       if (res.fixed) msg.push(say("fixed", { q: res.fixed }));
@@ -766,16 +766,16 @@
       if (shown) return append(shown);
     });
   }
-  more.addEventListener("click", function () { if (shown) append(shown); });
+  more.addEventListener("click", () => { if (shown) append(shown); });
   var q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
   show(q);
-  window.addEventListener("popstate", function () {
+  window.addEventListener("popstate", () => {
     var q2 = new URLSearchParams(location.search).get("q") || "";
     input.value = q2;
     show(q2);
   });
-  form.addEventListener("submit", function (e) {
+  form.addEventListener("submit", (e) => {
     e.preventDefault();
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
