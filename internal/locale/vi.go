@@ -195,6 +195,7 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"a %s line cannot be a hotline": "đường dây loại %s không thể là đường dây nóng",
 	"a file (%s)":                   "một tệp (%s)",
 	"a frame":                       "một khung nhúng",
+	"a group of synonyms needs at least two entries":                                              "một nhóm từ đồng nghĩa cần ít nhất hai từ",
 	"a half-written site that an earlier, stopped build left could not be deleted: %v":            "không xóa được phần trang web đang tạo dở mà một lần tạo trước (bị dừng giữa chừng) để lại: %v",
 	"a hotline is a voice line: remove type:, or hotline:":                                        "đường dây nóng là đường gọi thoại: xóa dòng type: hoặc dòng hotline:",
 	"a key here should be a single word such as home":                                             "tên ở đây phải là một từ, ví dụ home",
@@ -415,6 +416,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"refusing to write the site to %s: that is the root of the file system":                                     "không ghi trang web vào %s: đây là thư mục gốc của cả ổ đĩa",
 	"refusing to write the site to %s: that is the source folder":                                               "không ghi trang web vào %s: đây là thư mục nguồn",
 	"remove hours:, or remove open_24_7":                                                                        "xóa mục hours:, hoặc xóa dòng open_24_7",
+	"remove it, or write the word people type":                                                                  "hãy xoá nó, hoặc viết từ mà người dân hay gõ",
 	"remove the * or quote the value":                                                                           "xóa dấu *, hoặc đặt giá trị trong ngoặc kép",
 	"remove the alias, or change it: an old address cannot also be the address of something the site publishes": "xóa địa chỉ cũ (alias) này hoặc đổi nó: địa chỉ cũ không được trùng với địa chỉ của thứ mà trang web đăng",
 	"remove the alias, or change that page's slug":                                                              "xóa địa chỉ cũ (alias) này, hoặc đổi tên đường dẫn (slug) của trang kia",
@@ -439,6 +441,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"source: is no longer used":                                               "mục source: không còn được dùng",
 	"start headings in the body at ##":                                        "trong bài, đề mục bắt đầu từ ##",
 	"start the file with a line ---, then title: …, then a line ---":          "bắt đầu tệp bằng một dòng ---, rồi dòng title: …, rồi một dòng ---",
+	"synonyms are given for %q, which is not one of the site's languages":     "có từ đồng nghĩa cho ngôn ngữ %q, nhưng trang web không có ngôn ngữ này",
 	"text":                                 "chữ",
 	"the %q text should be a single value": "nội dung %q phải là một giá trị duy nhất",
 	"the %s template is missing":           "thiếu khuôn trang (template) %s",
@@ -502,6 +505,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"this page is published at %s, where the directory puts its %s page %q":                                         "trang này được đăng tại %s, là chỗ danh bạ đặt trang %s %q",
 	"this page would load %s from another website (%s); the site never does":                                        "trang này sẽ tải %s từ một trang web khác (%s); trang web này không bao giờ làm vậy",
 	"this should be a single value":                                                                                 "chỗ này phải là một giá trị duy nhất",
+	"this synonym is empty":                                                                                         "từ đồng nghĩa này đang để trống",
 	"this text should be given per language, as {vi: \"…\", en: \"…\"}":                                             "nội dung này phải ghi theo từng ngôn ngữ, dạng {vi: \"…\", en: \"…\"}",
 	"this value refers to an anchor (*name) that is not defined":                                                    "giá trị này dẫn đến một tên (*tên) chưa được khai báo",
 	"time_format %q is not 24h or 12h":                                                                              "time_format %q không phải là 24h hoặc 12h",
@@ -574,6 +578,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	`remove the escape that writes it (such as \x1d or \u001d) from the quoted text`:                                                                                                                  `xóa mã thoát (escape) viết ra ký tự đó (ví dụ \x1d hoặc \u001d) khỏi đoạn chữ trong ngoặc kép`,
 	"this file holds the invisible character U+%04X, which a web page cannot contain":                                                                                                                 "tệp này chứa ký tự ẩn U+%04X, là ký tự mà trang web không được phép chứa",
 	"delete it: most editors do not show it (it often comes with text copied from a PDF, Word or a chat app); put the cursor at this line and column and press Delete, or retype the words around it": "hãy xóa ký tự đó: phần lớn trình soạn thảo không hiện nó (nó thường đi kèm chữ chép từ PDF, Word hoặc ứng dụng nhắn tin); đặt con trỏ ở dòng và cột này rồi bấm Delete, hoặc gõ lại các chữ quanh đó",
+	"write them as a list: [đường dây nóng, tổng đài]":                                                                                                                                                "hãy viết chúng thành một danh sách: [đường dây nóng, tổng đài]",
 }
 
 // viWords translates English words and phrases that code passes as %s
