@@ -75,6 +75,7 @@ type Converter struct {
 	buf    bytes.Buffer
 	phones map[string]bool
 	guard  *paragraphGuard
+	unsafe bool // raw HTML is published (Options.UnsafeHTML)
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -103,7 +104,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(guard, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, phones: PhoneSet(opts.Phones), guard: guard}
+	return &Converter{md: md, phones: PhoneSet(opts.Phones), guard: guard, unsafe: opts.UnsafeHTML}
 }
 
 // Hooks connect a conversion to the site being built. Any may be nil.
@@ -148,6 +149,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	}
 	resolve := hooks.Resolve
 	images := 0
+	var raw rawTags
 	var ids fold.IDs
 	for _, id := range hooks.ReservedIDs {
 		ids.Put(id)
@@ -207,6 +209,10 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 			}
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination),
 				Image: true, Alt: plainText(n, body)})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !c.unsafe {
+				raw.addNode(n, body)
+			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener noreferrer"))
@@ -215,6 +221,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		return ast.WalkContinue, nil
 	})
 	res.Numbers = linkPhones(doc, body, c.phones)
+	res.Problems = append(res.Problems, raw.problems()...)
 	c.buf.Reset()
 	if err := c.md.Renderer().Render(&c.buf, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
@@ -233,6 +240,12 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 
 func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver, res *Result) []byte {
 	d := string(dest)
+	if scheme := dangerousScheme(d); scheme != "" {
+		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
+			Message: fmt.Sprintf("a %s: link cannot be published: it would run code or hide a file in the address, so browsers and this site refuse it", scheme),
+			Hint:    "link to a page or a file by its address (https://… or a file beside this page); save an image as a file beside the page"})
+		return dest
+	}
 	if _, img := n.(*ast.Image); img && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
 		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
 			Message: fmt.Sprintf("the image %q would be loaded from another website, which the site never does", d),
