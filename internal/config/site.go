@@ -7,6 +7,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/phone"
 	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
@@ -207,6 +208,8 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	for _, e := range s.Emergency {
 		if e.Number == "" {
 			l.Add(diag.Errorf(e.Pos, "an emergency entry has no number"))
+		} else if p := phone.Check(e.Number); p != nil {
+			l.Add(diag.Errorf(e.Pos, p.Format, p.Args...).WithHint(p.Hint, p.HintArgs...))
 		}
 		l.Append(s.Check(e.Name, "name"))
 	}

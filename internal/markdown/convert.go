@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/phone"
 	"github.com/loa-ssg/loa/internal/textfile"
 )
 
@@ -250,6 +251,14 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
 			Message: fmt.Sprintf("the image %q would be loaded from another website, which the site never does", d),
 			Hint:    "save the image in the page's bundle folder and link it by its file name"})
+		return dest
+	}
+	if number, ok := strings.CutPrefix(d, "tel:"); ok {
+		// A call link must reach a number that can exist (package phone
+		// applies the Vietnamese numbering plan).
+		if p := phone.Check(strings.ReplaceAll(number, "%20", " ")); p != nil {
+			res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: p.Message(), Hint: p.HintText()})
+		}
 		return dest
 	}
 	if isExternal(d) {
