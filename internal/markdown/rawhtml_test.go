@@ -64,7 +64,7 @@ func TestCallLinks(t *testing.T) {
 	for body, bad := range map[string]bool{
 		"[Gọi](tel:111)\n": false, "[Gọi](tel:02213862000)\n": false, "[Gọi](<tel:0221 3862 000>)\n": false,
 		"[Gọi](tel:+842213862000)\n": false,
-		"[Gọi](tel:0221386200)\n": true, "[Gọi](<tel:021 3862 000>)\n": true, "[Gọi](tel:18001567)\n": true,
+		"[Gọi](tel:0221386200)\n":    true, "[Gọi](<tel:021 3862 000>)\n": true, "[Gọi](tel:18001567)\n": true,
 	} {
 		r := New(Options{}).Convert([]byte(body), nil)
 		if got := len(r.Problems) == 1 && !r.Problems[0].Warning; got != bad || (!bad && len(r.Problems) > 0) {
