@@ -257,7 +257,7 @@ func (b *builder) load() error {
 	b.res.Diagnostics.Append(l)
 	b.providers = providers
 	cs, l, err := content.Load(b.fsys, site, content.Options{
-		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach,
+		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
 	})
 	if err != nil {
 		return fmt.Errorf("read content: %w", err)

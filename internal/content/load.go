@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
@@ -28,6 +29,9 @@ type Options struct {
 	// ForEach runs fn(i) for every i in [0, n), possibly in parallel, and
 	// returns when all have returned. Nil means a plain loop.
 	ForEach func(n int, fn func(i int))
+	// Now is the time of the build: a published page dated after it gets a
+	// warning. Zero means no such check.
+	Now time.Time
 }
 
 // Site is the loaded content: every page in every language.
@@ -83,9 +87,26 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		l.Append(diags[i])
 	}
 	kept := pages[:0]
+	drafts := map[string][]string{} // Key → languages left out as drafts
 	for _, p := range pages {
-		if p != nil && (opts.Drafts || !p.Draft) {
+		switch {
+		case p == nil:
+		case opts.Drafts || !p.Draft:
 			kept = append(kept, p)
+		default:
+			drafts[p.Key] = append(drafts[p.Key], p.Lang)
+		}
+	}
+	for _, p := range kept {
+		for _, lang := range site.Languages {
+			if slices.Contains(drafts[p.Key], lang.Code) {
+				p.DraftLangs = append(p.DraftLangs, lang.Code)
+			}
+		}
+		if !opts.Now.IsZero() && !p.Draft && p.Date.After(opts.Now) {
+			l.Add(diag.Warningf(p.DatePos, "the date %s is in the future, but the page is published now, showing that date",
+				p.Date.In(site.Location).Format("2006-01-02 15:04")).
+				WithHint("check the date: write the day the news was published (today is %s)", opts.Now.In(site.Location).Format("2006-01-02")))
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
@@ -257,6 +278,10 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 	if len(l) > 0 {
 		l.FillSources(diag.NewLineIndex(f.path, text))
 	}
+	if !fm.Draft && !l.HasErrors() {
+		l.Append(unfinished(f, fm, site))
+		l.FillSources(diag.NewLineIndex(f.path, text))
+	}
 	if l.HasErrors() {
 		return nil, l, nil
 	}
@@ -287,6 +312,23 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 		}
 	}
 	return p, l, nil
+}
+
+// unfinished reports a page that is published (not a draft) but still as
+// loa new wrote it: a translation whose title is still the placeholder
+// "<title> (<language name>)". (A page with no text is package check's
+// rule empty-page.)
+func unfinished(f file, fm FrontMatter, site *config.Site) diag.List {
+	var l diag.List
+	if lang := site.Language(f.lang); lang != nil && f.lang != site.Default() && strings.HasSuffix(fm.Title, " ("+lang.Name+")") {
+		pos := fm.TitlePos
+		if pos.Line == 0 {
+			pos = fm.Pos
+		}
+		l.Add(diag.Errorf(pos, "the title %q is still the placeholder that loa new wrote", fm.Title).
+			WithHint("translate the title and the text into %s, or keep draft: true until the translation is done", lang.Name))
+	}
+	return l
 }
 
 // pair links translations: pages with the same Key in different languages.

@@ -445,7 +445,7 @@ weight: nhiều
 title: Kế hoạch
 date: 05/11/2021
 ---
-`, `content/plan/x.vi.md:3:7: error: "05/11/2021" is not a date loa can read`, "write dates as 2021-11-05, or 2021-11-05T08:30 for a time"},
+`, `content/plan/x.vi.md:3:7: error: "05/11/2021" is not a date loa can read`, "write the year first: 2021-11-05 (or 2021-11-05T08:30 with a time, 2021-11-05T08:30:00+07:00 with the offset from UTC)"},
 		{"no title", `
 -- content/plan/x.vi.md --
 ---
