@@ -84,6 +84,7 @@ type builder struct {
 	providers   []*directory.Provider
 	css         stylesheet
 	assets      map[string]string // static file → URL of its hashed copy
+	published   published         // what links by site path may name
 	// What the last write kept for Session: per page, the cross-page check
 	// data and the search terms; per generated page, its search terms.
 	checked      []check.Page

@@ -390,12 +390,24 @@ func (b *builder) local(urlPath string) string {
 // that page's URL (a file name without language means the page's own
 // language); a link to a bundle's attachment becomes its published URL.
 // A link to a Markdown file that is not a published page is an error.
-// Other links are left as written. found, when not nil, is told the URL
-// and language of every page a link resolves to.
+// Links by site path ("/ho-tro/") and to the site's own address
+// ("https://<base_url>/ho-tro/") are checked against what the build
+// publishes (see sitePath). Other links are left as written. found, when
+// not nil, is told the URL and language of every page a link resolves to.
 func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdown.Resolver {
 	return func(dest string) (string, error) {
-		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
+		if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
+			own, ok, err := b.ownSite(dest)
+			if !ok || err != nil {
+				return dest, err
+			}
+			return b.sitePath(own)
+		}
+		if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?") {
 			return dest, nil
+		}
+		if strings.HasPrefix(dest, "/") {
+			return b.sitePath(dest)
 		}
 		target, frag, hasFrag := strings.Cut(dest, "#")
 		if hasFrag {

@@ -65,8 +65,11 @@ type Link struct {
 // ("../plan/164-kh-ubnd/index.vi.md#muc-tieu") to the URL to publish. It
 // returns the destination unchanged for links it does not handle, and an
 // error in plain words for a destination that cannot be resolved; an error
-// with a method Hint() string also says how to fix it. Absolute
-// URLs (with a scheme), "#fragment" links and "mailto:"/"tel:" never reach it.
+// with a method Hint() string also says how to fix it. Links to web
+// addresses ("https://…") reach it too, so that links to the site's own
+// address can be checked; it returns those of other websites unchanged.
+// Other absolute URLs ("mailto:", "tel:") and "#fragment" links never
+// reach it.
 type Resolver func(dest string) (string, error)
 
 // Converter converts Markdown bodies. It is not safe for concurrent use:
@@ -262,7 +265,14 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		return dest
 	}
 	if isExternal(d) {
-		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
+		web := strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:")
+		if _, ok := n.(*ast.Link); ok && resolve != nil && web {
+			// The resolver may know the address as the site's own.
+			if out, err := resolve(d); err != nil || out != d {
+				return c.resolved(n, dest, body, out, err, res)
+			}
+		}
+		if _, ok := n.(*ast.Link); ok && (web || strings.HasPrefix(d, "//")) {
 			n.SetAttributeString("rel", []byte("noopener noreferrer"))
 		}
 		return dest
@@ -271,6 +281,12 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		return dest
 	}
 	out, err := resolve(d)
+	return c.resolved(n, dest, body, out, err, res)
+}
+
+// resolved returns what a link's destination becomes after the resolver
+// gave out or err: err is a problem and leaves dest as written.
+func (c *Converter) resolved(n ast.Node, dest, body []byte, out string, err error, res *Result) []byte {
 	if err != nil {
 		pr := Problem{Offset: inlineOffset(n, body), Message: err.Error()}
 		if h, ok := err.(interface{ Hint() string }); ok {
