@@ -52,6 +52,10 @@ type Result struct {
 	Out string
 	// Stages holds wall time per stage: "load", "render", "write".
 	Stages []Stage
+	// Images counts the photos made smaller (see MaxImageWidth), and
+	// ImageBytes their bytes before and after.
+	Images     int
+	ImageBytes [2]int64
 }
 
 // Stage is the wall time one stage of the build took.
@@ -85,6 +89,11 @@ type builder struct {
 	css         stylesheet
 	assets      map[string]string // static file → URL of its hashed copy
 	published   published         // what links by site path may name
+	imgs        images            // photos as published, made once per build
+	imgBefore   atomic.Int64      // bytes of the photos made smaller...
+	imgAfter    atomic.Int64      // ...and of what was published instead
+	imgCount    atomic.Int64
+	linked      sync.Map // content-relative paths of Files some page links
 	// What the last write kept for Session: per page, the cross-page check
 	// data and the search terms; per generated page, its search terms.
 	checked      []check.Page

@@ -84,6 +84,14 @@ func (b *builder) write(ctx context.Context) error {
 	for i := range pages {
 		b.res.Diagnostics.Append(diags[i])
 	}
+	for _, f := range b.content.Files {
+		if _, ok := b.linked.Load(f.Path); !ok {
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: path.Join(content.Root, f.Path)}, "no page links to this file, so it is not published").
+				WithHint("link it from the page beside it: ![what it shows](%s) for an image, [title](%s) for a document; or put site-wide files in static/", path.Base(f.Path), path.Base(f.Path)))
+		}
+	}
+	b.res.Images = int(b.imgCount.Load())
+	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -189,6 +197,7 @@ func (b *builder) newWorkers() *sync.Pool {
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
 	var langs map[string]string // URL → language, of the pages in other languages p links to
+	var used []content.Attachment // files outside bundles that p links
 	hooks := markdown.Hooks{
 		Resolve: b.resolver(p, func(url, lang string) {
 			if lang != p.Lang {
@@ -197,8 +206,9 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 				}
 				langs[url] = lang
 			}
-		}),
-		ImageSize:   b.imageSize(p),
+		}, &used),
+		ImageSize:   b.imageSize(p, &used),
+		Srcset:      b.srcset(p, &used),
 		LinkLang:    func(url string) string { return langs[url] },
 		ReservedIDs: b.renderer.ReservedIDs(p),
 	}
@@ -254,16 +264,47 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if err := b.writeLeaflet(p, res); err != nil {
 		return l, err
 	}
-	for _, a := range p.Attachments {
-		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a.Path))
-		if err != nil {
-			return l, err
-		}
-		if err := b.writeFile(b.local(p.Path)+a.Name, data); err != nil {
+	for _, a := range append(slices.Clip(p.Attachments), used...) {
+		if err := b.publishFile(p, a); err != nil {
 			return l, err
 		}
 	}
 	return l, nil
+}
+
+// publishFile writes the content file rel beside page p; a photo as
+// processed (see MaxImageWidth), with its phone copy and, when site.yaml
+// asks, its original.
+func (b *builder) publishFile(p *content.Page, a content.Attachment) error {
+	dir, name, rel := b.local(p.Path), a.Name, a.Path
+	if isPhoto(rel) {
+		img := b.image(rel)
+		if img.err != nil {
+			return img.err
+		}
+		if img.small != nil {
+			if err := b.writeFile(dir+smallName(name), img.small); err != nil {
+				return err
+			}
+		}
+		if img.data != nil {
+			if b.site.KeepOriginalImages {
+				data, err := fs.ReadFile(b.fsys, path.Join(content.Root, rel))
+				if err != nil {
+					return err
+				}
+				if err := b.writeFile(dir+originalName(name), data); err != nil {
+					return err
+				}
+			}
+			return b.writeFile(dir+name, img.data)
+		}
+	}
+	data, err := fs.ReadFile(b.fsys, path.Join(content.Root, rel))
+	if err != nil {
+		return err
+	}
+	return b.writeFile(dir+name, data)
 }
 
 // writeExtras writes the generated pages (directory, later list pages,
@@ -357,13 +398,45 @@ func duplicateID(pos diag.Position, id string, from diag.Text) diag.Diagnostic {
 		WithHint("the id comes from %s: give one of the two elements another id", from)
 }
 
-// imageSize returns the pixel size of p's own attachments by their
-// published URL (PNG, JPEG and GIF; others are unknown).
-func (b *builder) imageSize(p *content.Page) func(string) (int, int, bool) {
+// ownFile returns the content-relative path of the file that page p
+// publishes at url: one of its attachments, or of the files it links
+// (used).
+func ownFile(p *content.Page, used *[]content.Attachment, url string) (content.Attachment, bool) {
+	for _, list := range [][]content.Attachment{p.Attachments, *used} {
+		for _, a := range list {
+			if p.Path+a.Name == url {
+				return a, true
+			}
+		}
+	}
+	return content.Attachment{}, false
+}
+
+// srcset returns, for a photo page p publishes at url that has a phone
+// copy, the srcset and sizes attributes offering both.
+func (b *builder) srcset(p *content.Page, used *[]content.Attachment) func(string) (string, string, bool) {
+	return func(url string) (string, string, bool) {
+		a, ok := ownFile(p, used, url)
+		if !ok || !isPhoto(a.Path) {
+			return "", "", false
+		}
+		img := b.image(a.Path)
+		if img.small == nil {
+			return "", "", false
+		}
+		return fmt.Sprintf("%s %dw, %s %dw", p.Path+smallName(a.Name), img.smallW, url, img.w), imageSizes, true
+	}
+}
+
+// imageSize returns the pixel size of the images p publishes, by their
+// published URL: its attachments and the files it links (PNG, JPEG and
+// GIF; others are unknown). Photos have the size they are published at.
+func (b *builder) imageSize(p *content.Page, used *[]content.Attachment) func(string) (int, int, bool) {
 	return func(url string) (int, int, bool) {
-		for _, a := range p.Attachments {
-			if p.Path+a.Name != url {
-				continue
+		if a, ok := ownFile(p, used, url); ok {
+			if isPhoto(a.Path) {
+				img := b.image(a.Path)
+				return img.w, img.h, img.w > 0
 			}
 			f, err := b.fsys.Open(path.Join(content.Root, a.Path))
 			if err != nil {
@@ -393,8 +466,9 @@ func (b *builder) local(urlPath string) string {
 // Links by site path ("/ho-tro/") and to the site's own address
 // ("https://<base_url>/ho-tro/") are checked against what the build
 // publishes (see sitePath). Other links are left as written. found, when
-// not nil, is told the URL and language of every page a link resolves to.
-func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdown.Resolver {
+// not nil, is told the URL and language of every page a link resolves to;
+// used collects the files outside bundles that the links name.
+func (b *builder) resolver(p *content.Page, found func(url, lang string), used *[]content.Attachment) markdown.Resolver {
 	return func(dest string) (string, error) {
 		if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
 			own, ok, err := b.ownSite(dest)
@@ -454,6 +528,15 @@ func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdo
 					}
 				}
 			}
+		}
+		// A file outside bundles (an image beside a single-file page) is
+		// published beside the page that links it.
+		if f, ok := b.content.File(strings.TrimPrefix(file, content.Root+"/")); ok && f.Name != "index.html" {
+			b.linked.Store(f.Path, true)
+			if !slices.ContainsFunc(*used, func(a content.Attachment) bool { return a.Path == f.Path }) {
+				*used = append(*used, f)
+			}
+			return p.Path + f.Name + frag, nil
 		}
 		// A link with a file extension names a file: it must be an
 		// attachment. A link without one ("../plan/x/") is a URL path, left

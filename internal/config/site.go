@@ -75,6 +75,13 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
 	// default: raw HTML is left out.
 	UnsafeHTML bool
+	// KeepOriginalImages publishes each photo the build made smaller also
+	// as it was, as <name>.original.<ext> (keep_original_images: true).
+	KeepOriginalImages bool
+	// Keep names files and folders at the top of the output folder that
+	// are not the site's but must survive a build (keep: [CNAME, .git]):
+	// each build carries them over from the previous output.
+	Keep []string
 	// TwelveHour writes times as "5:22 CH" rather than "17:22"
 	// (time_format: 12h in site.yaml; 24h is the default).
 	TwelveHour bool
@@ -138,6 +145,8 @@ type raw struct {
 	QuickExit       string                       `yaml:"quick_exit"`
 	SafetyPage      string                       `yaml:"safety_page"`
 	UnsafeHTML      bool                         `yaml:"unsafe_html"`
+	KeepOriginals   bool                         `yaml:"keep_original_images"`
+	Keep            strictyaml.Scalars           `yaml:"keep"`
 	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
 	TimeFormat      string                       `yaml:"time_format"`
 }
@@ -155,6 +164,15 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
 		QuickExit: r.QuickExit, SafetyPage: r.SafetyPage, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
+		KeepOriginalImages: r.KeepOriginals,
+	}
+	for _, k := range r.Keep {
+		if k.Value == "" || strings.ContainsAny(k.Value, "/\\") || k.Value == "." || k.Value == ".." || k.Value == ".loa-output" {
+			l.Add(diag.Errorf(k.Pos, "keep: %q is not the name of a file or folder at the top of the output folder", k.Value).
+				WithHint("write names such as CNAME or .git, one per item: keep: [CNAME, .git]"))
+			continue
+		}
+		s.Keep = append(s.Keep, k.Value)
 	}
 	switch r.TimeFormat {
 	case "", "24h":

@@ -40,8 +40,21 @@ type Site struct {
 	Pages []*Page
 	// Homes maps a language code to its home page, when it has one.
 	Homes map[string]*Page
+	// Files are the other files outside page bundles (an image beside a
+	// single-file page), by content-relative path. A page that links one
+	// gets it published beside it; the build reports those no page links.
+	Files []Attachment
 	// byFile maps a source file to its page.
 	byFile map[string]*Page
+	// loose indexes Files by their path in NFC.
+	loose map[string]Attachment
+}
+
+// File returns the one of Files at rel (content-relative, "news/anh.jpg";
+// names compare in NFC, as links and pages do).
+func (s *Site) File(rel string) (Attachment, bool) {
+	a, ok := s.loose[norm.NFC.String(rel)]
+	return a, ok
 }
 
 // ByFile returns the page read from file (a slash-separated path relative
@@ -62,7 +75,7 @@ type file struct {
 // pages. I/O failures are returned as the error; problems with the content
 // as diagnostics. Pages with errors are left out of the Site.
 func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error) {
-	files, attachments, l, err := walk(fsys, site, opts)
+	files, attachments, loose, l, err := walk(fsys, site, opts)
 	if err != nil {
 		return nil, l, err
 	}
@@ -110,7 +123,10 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
+	for _, f := range loose {
+		s.loose[norm.NFC.String(f.Path)] = f
+	}
 	for _, p := range s.Pages {
 		s.byFile[norm.NFC.String(p.File)] = p
 		if p.Kind == KindHome {
@@ -125,10 +141,12 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	return s, l, nil
 }
 
-// walk lists the Markdown files under content/ and each bundle's attachments.
-func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Attachment, diag.List, error) {
+// walk lists the Markdown files under content/, each bundle's attachments
+// and the other files.
+func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Attachment, []Attachment, diag.List, error) {
 	var (
 		files       []file
+		loose       []Attachment
 		l           diag.List
 		attachments = map[string][]Attachment{}
 		bundles     = map[string]bool{}
@@ -192,12 +210,15 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 				files = append(files, f)
 			}
 		default:
-			l.Add(diag.Warningf(diag.Position{File: p}, "this file is not part of any page, so it is not published").
-				WithHint("put attachments in a page bundle folder (<name>/index.vi.md beside them), or site-wide files in static/"))
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			loose = append(loose, Attachment{Path: rel, Name: norm.NFC.String(base), Size: info.Size()})
 		}
 		return nil
 	})
-	return files, attachments, l, err
+	return files, attachments, loose, l, err
 }
 
 func isBundleDir(fsys fs.FS, dir string) bool {

@@ -131,6 +131,10 @@ type Hooks struct {
 	// ("main", "exit-status"): a heading whose ID would be one of them gets
 	// a suffix ("## Main" → "main-1"), so that no page has an id twice.
 	ReservedIDs []string
+	// Srcset returns the srcset and sizes attributes of the image
+	// published at url (smaller copies for phones), and ok=false when it
+	// has none.
+	Srcset func(url string) (srcset, sizes string, ok bool)
 }
 
 // Convert converts body with resolve as the only hook; see ConvertWith.
@@ -206,6 +210,12 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 				if w, h, ok := hooks.ImageSize(string(n.Destination)); ok {
 					n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 					n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+				}
+			}
+			if hooks.Srcset != nil {
+				if set, sizes, ok := hooks.Srcset(string(n.Destination)); ok {
+					n.SetAttributeString("srcset", []byte(set))
+					n.SetAttributeString("sizes", []byte(sizes))
 				}
 			}
 			if images++; images > 1 {
