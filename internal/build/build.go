@@ -200,8 +200,11 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	if err == nil {
 		b.res.Unchanged = int(b.tree.kept.Load())
+		if prev != "" {
+			b.reportRemoved(staging)
+		}
 		var cleanup error
-		if cleanup, err = swap(staging, b.out); cleanup != nil {
+		if cleanup, err = swap(staging, b.out, b.site.Keep); cleanup != nil {
 			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: b.out},
 				"the new site is in place, but the previous one could not be deleted: %v", cleanup).
 				WithHint("delete the folder %s yourself", staging+".old"))

@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/render"
 )
 
@@ -99,6 +101,32 @@ func hasMarker(dir string) bool {
 // same with ".old" appended while the previous output is put aside.
 const stagingInfix = ".staging-"
 
+// reportRemoved warns about each entry at the top of the previous output
+// that the new site does not have and site.yaml does not keep: a file an
+// author put there (CNAME, .git) is deleted with the old output.
+func (b *builder) reportRemoved(staging string) {
+	entries, err := os.ReadDir(b.out)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == Marker || slices.Contains(b.site.Keep, name) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(staging, name)); err == nil {
+			continue
+		}
+		what := name
+		if e.IsDir() {
+			what += "/"
+		}
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Join(b.out, what)},
+			"%s was in the output folder but is not part of the new site, so this build removed it", what).
+			WithHint("if you put it there yourself: list it in site.yaml to keep it at every build (keep: [%s]), or put it in static/ to publish it with the site", name))
+	}
+}
+
 // stage makes an empty staging folder next to out, on the same file system
 // so that the final rename is atomic, and locks it (see LockDir) so that
 // another build's removeLeftovers leaves it alone. unlock releases the
@@ -170,11 +198,14 @@ func removeLeftovers(out string) []leftover {
 }
 
 // swap replaces out with staging: the old output is renamed aside, the
-// staging folder renamed into place, and only then the old one removed
-// (it holds the marker: checkOut made sure). err means out was not
-// replaced; cleanup, that it was but the old output (left at the path
-// named in the error) could not be removed entirely.
-func swap(staging, out string) (cleanup, err error) {
+// staging folder renamed into place, the entries of the old one named in
+// keep (top-level names, site.yaml's keep:) moved into the new one unless
+// the build wrote the same name, and only then the old one removed (it
+// holds the marker: checkOut made sure). err means out was not replaced;
+// cleanup, that it was but the old output (left at the path named in the
+// error) could not be removed entirely, or a kept entry not moved (then
+// the old output is left as it is).
+func swap(staging, out string, keep []string) (cleanup, err error) {
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = staging + ".old"
@@ -187,6 +218,21 @@ func swap(staging, out string) (cleanup, err error) {
 			_ = os.Rename(old, out)
 		}
 		return nil, err
+	}
+	for _, name := range keep {
+		if old == "" {
+			break
+		}
+		from, to := filepath.Join(old, name), filepath.Join(out, name)
+		if _, err := os.Lstat(from); err != nil {
+			continue
+		}
+		if _, err := os.Lstat(to); err == nil {
+			continue // the build wrote it: the new one wins
+		}
+		if err := os.Rename(from, to); err != nil {
+			return fmt.Errorf("keep %s: %w", name, err), nil
+		}
 	}
 	switch {
 	case old == "":

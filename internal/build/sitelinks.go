@@ -117,8 +117,9 @@ func (b *builder) ownSite(dest string) (sitePath string, ok bool, err error) {
 // copied from the browser's address bar) against the published paths and
 // returns the URL to publish: under the site's base path, with the "/"
 // a folder's address ends in. A path that the build does not publish is
-// an error suggesting the nearest page.
-func (b *builder) sitePath(dest string) (string, error) {
+// an error suggesting the nearest page; its message quotes the link as
+// written.
+func (b *builder) sitePath(dest, written string) (string, error) {
 	target, frag, hasFrag := strings.Cut(dest, "#")
 	if hasFrag {
 		frag = "#" + frag
@@ -146,7 +147,7 @@ func (b *builder) sitePath(dest string) (string, error) {
 		p += "/"
 	case strings.HasSuffix(p, "/index.html") && pub.paths[strings.TrimSuffix(p, "index.html")]:
 	default:
-		msg := fmt.Sprintf("the link %q goes to %s, which is not a page or file of this site", dest, p)
+		msg := fmt.Sprintf("the link %q goes to %s, which is not a page or file of this site", written, p)
 		if isImageName(p) {
 			return "", linkError{msg, fmt.Sprintf("save the image beside the page and write its file name: ![what it shows](%s); or put it in static/ (static/%s is published as %s%s)",
 				path.Base(p), strings.TrimPrefix(p, b.site.BasePath), b.site.BasePath, strings.TrimPrefix(p, b.site.BasePath))}

@@ -196,7 +196,7 @@ func (b *builder) newWorkers() *sync.Pool {
 // the search index.
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
-	var langs map[string]string // URL → language, of the pages in other languages p links to
+	var langs map[string]string   // URL → language, of the pages in other languages p links to
 	var used []content.Attachment // files outside bundles that p links
 	hooks := markdown.Hooks{
 		Resolve: b.resolver(p, func(url, lang string) {
@@ -475,13 +475,13 @@ func (b *builder) resolver(p *content.Page, found func(url, lang string), used *
 			if !ok || err != nil {
 				return dest, err
 			}
-			return b.sitePath(own)
+			return b.sitePath(own, dest)
 		}
 		if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?") {
 			return dest, nil
 		}
 		if strings.HasPrefix(dest, "/") {
-			return b.sitePath(dest)
+			return b.sitePath(dest, dest)
 		}
 		target, frag, hasFrag := strings.Cut(dest, "#")
 		if hasFrag {
@@ -608,8 +608,19 @@ func (b *builder) copyStatic() error {
 	var names []string
 	add := func(fsys fs.FS, root string) error {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(d.Name(), ".") {
+			if err != nil || strings.HasSuffix(p, ".go") {
 				return err
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if skip := b.hiddenStatic(fsys, root, p, d); skip {
+					if d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+			}
+			if d.IsDir() {
+				return nil
 			}
 			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
 			if _, seen := files[rel]; !seen {
@@ -656,6 +667,38 @@ func (b *builder) copyStatic() error {
 		}
 	}
 	return nil
+}
+
+// publishedDotFiles are the names starting with a dot that static/ may
+// publish: web-server settings (Apache reads .htaccess) and the
+// .well-known folder (RFC 8615: security.txt and the like).
+var publishedDotFiles = []string{".htaccess", ".well-known"}
+
+// quietDotFiles are left out of static/ without a word: version control
+// and what operating systems and editors leave behind.
+var quietDotFiles = []string{".git", ".svn", ".hg", ".DS_Store", ".gitignore", ".gitkeep", ".gitattributes", ".keep"}
+
+// hiddenStatic decides about a file or folder of static/ whose name
+// starts with a dot: it returns false for those that are published, and
+// true for the others, with a warning for those that look like the
+// author's (a hidden file is often private settings, such as .env).
+func (b *builder) hiddenStatic(fsys fs.FS, root, p string, d fs.DirEntry) (skip bool) {
+	name := d.Name()
+	if slices.Contains(publishedDotFiles, name) {
+		return false
+	}
+	if fsys != b.fsys || slices.Contains(quietDotFiles, name) || strings.HasPrefix(name, "._") ||
+		strings.HasSuffix(name, ".swp") {
+		return true
+	}
+	what := "file"
+	if d.IsDir() {
+		what = "folder"
+	}
+	b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: p},
+		"this %s is not published: its name starts with a dot, which marks hidden files, often private settings", what).
+		WithHint("to publish it, rename it without the dot; otherwise move it out of %s/", root))
+	return true
 }
 
 type subFS struct {
