@@ -588,6 +588,9 @@ func (b *builder) missing(dest, file string) error {
 	if s := diag.Suggest(path.Base(file), names); s != "" {
 		return linkError{msg, fmt.Sprintf("did you mean %q?", path.Join(path.Dir(dest), s))}
 	}
+	if isImageName(file) {
+		return linkError{msg, fmt.Sprintf("save the image in the folder %s/ with the name %s, or write the name of an image that is there", path.Dir(file), path.Base(file))}
+	}
 	return linkError{msg, "link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
 }
 
