@@ -47,6 +47,7 @@ func photo(t testing.TB, w, h, orientation int) []byte {
 
 const imageSite = `-- content/site.yaml --
 title: {vi: Thử, en: Test}
+base_url: https://loa.test/
 languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
 -- content/_index.vi.md --
 ---
@@ -60,6 +61,7 @@ slug: tin-tuc
 -- content/news/hoi-thao.vi.md --
 ---
 title: Hội thảo
+date: 2026-11-20
 ---
 ![Ảnh: hội thảo](anh.jpg)
 
@@ -136,7 +138,7 @@ func TestPhotosMadeSmaller(t *testing.T) {
 	}
 
 	// Asked for, the original is published too.
-	writeArchive(t, dir, "-- content/site.yaml --\ntitle: {vi: Thử, en: Test}\nlanguages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]\nkeep_original_images: true\n")
+	writeArchive(t, dir, "-- content/site.yaml --\ntitle: {vi: Thử, en: Test}\nbase_url: https://loa.test/\nlanguages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]\nkeep_original_images: true\n")
 	if _, err := Run(context.Background(), Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow}); err != nil {
 		t.Fatal(err)
 	}

@@ -59,8 +59,8 @@ func TestDangerousLinks(t *testing.T) {
 	}
 }
 
-// TestCallLinks: a tel: link must reach a number that can exist.
-func TestCallLinks(t *testing.T) {
+// TestTelLinksPlan: a tel: link must reach a number that can exist.
+func TestTelLinksPlan(t *testing.T) {
 	for body, bad := range map[string]bool{
 		"[Gọi](tel:111)\n": false, "[Gọi](tel:02213862000)\n": false, "[Gọi](<tel:0221 3862 000>)\n": false,
 		"[Gọi](tel:+842213862000)\n": false,
