@@ -423,6 +423,9 @@ func (s *Site) checkPublisher(top diag.Position) diag.List {
 		if digits < 3 {
 			l.Add(diag.Errorf(top, "publisher phone %q is not a phone number", p.Phone).
 				WithHint("write the digits as they are dialled, e.g. \"0221 3862 000\""))
+		} else if pr := phone.Check(p.Phone); pr != nil {
+			// It becomes a call link: it must exist in the numbering plan.
+			l.Add(diag.Errorf(top, pr.Format, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
 		}
 	}
 	if p.Email != "" && (!strings.Contains(p.Email, "@") || strings.ContainsAny(p.Email, " <>\"?")) {

@@ -152,6 +152,10 @@ emergency:
 	if all := strings.Join(got, "\n"); all != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", all, strings.Join(want, "\n"))
 	}
+	if _, l := Parse("site.yaml", []byte("title: {vi: Trang}\nlanguages: [{code: vi, name: Tiếng Việt}]\npublisher: {phone: \"0221 386 200\"}\n"), ""); len(l) != 1 ||
+		l[0].Message != `the phone number "0221 386 200" has 10 digits; a landline number has 11 (0, the area code, the number)` {
+		t.Errorf("publisher phone: %v", l)
+	}
 	if strings.Join(s.Keep, " ") != "CNAME .git" || !s.KeepOriginalImages {
 		t.Errorf("keep %q, originals %v", s.Keep, s.KeepOriginalImages)
 	}
