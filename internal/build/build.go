@@ -148,7 +148,13 @@ func newBuilder(opts Options) (*builder, error) {
 			"run loa in the site's folder, or point --source at it"}
 	}
 	if !opts.DryRun {
-		if err := checkOut(out, source); err != nil {
+		// What site.yaml keeps in the output folder (problems in it are
+		// reported by the build itself).
+		var keep []string
+		if site, _, err := loadConfig(os.DirFS(source), opts.BaseURL); err == nil {
+			keep = site.Keep
+		}
+		if err := checkOut(out, source, keep); err != nil {
 			return nil, err
 		}
 	}

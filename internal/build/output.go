@@ -27,9 +27,11 @@ func (e *OptionError) Error() string { return e.Msg }
 // checkOut refuses output folders that would destroy something: the file
 // system root, the source folder, a folder containing it, a folder inside
 // content/, templates/ or static/, a file, or an existing non-empty folder
-// that loa did not make. out and source must be absolute, clean and free of
-// symbolic links (see realPath).
-func checkOut(out, source string) error {
+// that loa did not make, unless it holds nothing but what keep names
+// (site.yaml's keep:, such as a deploy repository's .git and CNAME). out
+// and source must be absolute, clean and free of symbolic links (see
+// realPath).
+func checkOut(out, source string, keep []string) error {
 	elsewhere := "choose a folder of its own for the site, e.g. --out public"
 	switch {
 	case out == filepath.Dir(out):
@@ -58,11 +60,21 @@ func checkOut(out, source string) error {
 	if err != nil {
 		return err
 	}
-	if len(entries) > 0 && !hasMarker(out) {
+	if len(entries) > 0 && !hasMarker(out) && !onlyKept(entries, keep) {
 		return &OptionError{fmt.Sprintf("refusing to replace %s: it is not empty and was not made by loa (there is no %s file in it)", out, Marker),
-			"empty or remove that folder yourself, or choose another --out"}
+			"empty or remove that folder yourself, or choose another --out; files that must stay in it (CNAME, .git) can be listed in site.yaml: keep: [CNAME, .git]"}
 	}
 	return nil
+}
+
+// onlyKept reports whether every entry is named in keep.
+func onlyKept(entries []os.DirEntry, keep []string) bool {
+	for _, e := range entries {
+		if !slices.Contains(keep, e.Name()) {
+			return false
+		}
+	}
+	return true
 }
 
 // realPath returns p absolute, with every symbolic link in it resolved, so
