@@ -134,9 +134,10 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 			m.Fprintf(stderr, ", with %s", warningCount(m, warns))
 		}
 		fmt.Fprintln(stderr)
-		if res.Images > 0 {
-			fmt.Fprintf(stderr, "loa: %s made smaller for the web: %s → %s\n",
-				plural(res.Images, "photo"), megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+		if res.Images == 1 {
+			m.Fprintf(stderr, "loa: 1 photo made smaller for the web: %s → %s\n", megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+		} else if res.Images > 1 {
+			m.Fprintf(stderr, "loa: %d photos made smaller for the web: %s → %s\n", res.Images, megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
 		}
 	}
 	return nil

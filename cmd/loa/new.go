@@ -50,11 +50,11 @@ func runNew(_ context.Context, m *diag.Catalogue, args []string, stdout, _ io.Wr
 	for _, f := range files {
 		fmt.Fprintln(stdout, f)
 	}
-	fmt.Fprintf(stdout, "These pages are drafts (draft: true): they are not on the site yet.\n")
-	fmt.Fprintf(stdout, "Preview them with: loa serve --drafts\n")
+	m.Fprintf(stdout, "These pages are drafts (draft: true): they are not on the site yet.\n")
+	m.Fprintf(stdout, "Preview them with: loa serve --drafts\n")
 	if len(files) > 1 {
-		fmt.Fprintf(stdout, "To publish a translation, translate its title and write its text in %s.\n", strings.Join(files[1:], ", "))
+		m.Fprintf(stdout, "To publish a translation, translate its title and write its text in %s.\n", strings.Join(files[1:], ", "))
 	}
-	fmt.Fprintf(stdout, "To publish a page, write its text, then change draft: true to draft: false.\n")
+	m.Fprintf(stdout, "To publish a page, write its text, then change draft: true to draft: false.\n")
 	return nil
 }

@@ -694,9 +694,9 @@ func (b *builder) hiddenStatic(fsys fs.FS, root, p string, d fs.DirEntry) (skip 
 		strings.HasSuffix(name, ".swp") {
 		return true
 	}
-	what := "file"
+	what := diag.T("file")
 	if d.IsDir() {
-		what = "folder"
+		what = diag.T("folder")
 	}
 	b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: p},
 		"this %s is not published: its name starts with a dot, which marks hidden files, often private settings", what).

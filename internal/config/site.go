@@ -227,7 +227,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		if e.Number == "" {
 			l.Add(diag.Errorf(e.Pos, "an emergency entry has no number"))
 		} else if p := phone.Check(e.Number); p != nil {
-			l.Add(diag.Errorf(e.Pos, p.Format, p.Args...).WithHint(p.Hint, p.HintArgs...))
+			l.Add(diag.Errorf(e.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
 		}
 		l.Append(s.Check(e.Name, "name"))
 	}
@@ -425,7 +425,7 @@ func (s *Site) checkPublisher(top diag.Position) diag.List {
 				WithHint("write the digits as they are dialled, e.g. \"0221 3862 000\""))
 		} else if pr := phone.Check(p.Phone); pr != nil {
 			// It becomes a call link: it must exist in the numbering plan.
-			l.Add(diag.Errorf(top, pr.Format, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
+			l.Add(diag.Errorf(top, pr.Message, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
 		}
 	}
 	if p.Email != "" && (!strings.Contains(p.Email, "@") || strings.ContainsAny(p.Email, " <>\"?")) {

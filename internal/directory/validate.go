@@ -204,7 +204,7 @@ func (v *validator) phone(ph Phone) {
 	if strings.HasPrefix(strings.TrimSpace(ph.Number), "+") {
 		v.errorf(ph.Pos, "write it as dialled in Vietnam, with 0 instead of +84: 0912 345 678", "the phone number %q is written as dialled from abroad", ph.Number)
 	} else if p := phone.Check(ph.Number); p != nil {
-		v.l.Add(diag.Errorf(ph.Pos, p.Format, p.Args...).WithHint(p.Hint, p.HintArgs...))
+		v.l.Add(diag.Errorf(ph.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
 	}
 	typ := ph.Type.Value
 	if typ != "" && !slices.Contains(phoneTypes, typ) {

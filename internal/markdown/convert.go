@@ -270,7 +270,7 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		// A call link must reach a number that can exist (package phone
 		// applies the Vietnamese numbering plan).
 		if p := phone.Check(strings.ReplaceAll(number, "%20", " ")); p != nil {
-			res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: p.Message(), Hint: p.HintText()})
+			res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: p.Text(), Hint: p.HintText()})
 		}
 		return dest
 	}

@@ -76,32 +76,36 @@ var youTubeEmbed = regexp.MustCompile(`youtube(?:-nocookie)?\.com/embed/([A-Za-z
 
 // tagHint says what to write instead of an HTML tag, in Markdown.
 func tagHint(name, tag string) string {
+	var hint string
 	switch name {
 	case "b", "strong":
-		return "write **bold** instead: two stars on each side of the words"
+		hint = "write **bold** instead: two stars on each side of the words"
 	case "i", "em":
-		return "write *italic* instead: one star on each side of the words"
+		hint = "write *italic* instead: one star on each side of the words"
 	case "br":
-		return `for a new line, end the line with a backslash (\); for a new paragraph, leave an empty line`
+		hint = `for a new line, end the line with a backslash (\); for a new paragraph, leave an empty line`
 	case "p", "div":
-		return "leave an empty line between paragraphs instead"
+		hint = "leave an empty line between paragraphs instead"
 	case "a":
-		return "write links as [the words to click](https://address)"
+		hint = "write links as [the words to click](https://address)"
 	case "img":
-		return "save the image beside the page and write ![what the image shows](file-name.jpg)"
+		hint = "save the image beside the page and write ![what the image shows](file-name.jpg)"
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		return "write headings as a line starting with ## and a space: ## Heading"
+		hint = "write headings as a line starting with ## and a space: ## Heading"
 	case "table", "tr", "td", "th", "tbody", "thead":
-		return "write tables in Markdown: a line | Column 1 | Column 2 |, a line |---|---|, then one line per row"
+		hint = "write tables in Markdown: a line | Column 1 | Column 2 |, a line |---|---|, then one line per row"
 	case "ul", "ol", "li":
-		return "write lists as lines starting with - (or 1. for a numbered list)"
+		hint = "write lists as lines starting with - (or 1. for a numbered list)"
 	case "iframe", "embed", "object", "video", "audio", "script", "form", "input", "style", "link":
 		if m := youTubeEmbed.FindStringSubmatch(tag); m != nil {
-			return fmt.Sprintf("embedded videos, maps and forms are not allowed on this site (they would let another website follow visitors): link to it instead, e.g. [Xem video](https://www.youtube.com/watch?v=%s)", m[1])
+			hint = fmt.Sprintf("embedded videos, maps and forms are not allowed on this site (they would let another website follow visitors): link to it instead, e.g. [Xem video](https://www.youtube.com/watch?v=%s)", m[1])
+		} else {
+			hint = "embedded videos, maps, forms and scripts are not allowed on this site (they would let another website follow visitors): link to it instead, e.g. [Xem video](https://…)"
 		}
-		return "embedded videos, maps, forms and scripts are not allowed on this site (they would let another website follow visitors): link to it instead, e.g. [Xem video](https://…)"
+	default:
+		hint = "write the text without the tag; use **bold** to stress words"
 	}
-	return "write the text without the tag; use **bold** to stress words"
+	return hint
 }
 
 // dangerousScheme returns the scheme of a link that would run code or

@@ -77,18 +77,19 @@ var retired = map[string]string{
 	"18001567": "the former child-protection hotline 1800 1567 has been replaced by 111",
 }
 
-// Problem says what is wrong with a number. Format and Args make the
-// message, Hint and HintArgs the fix (fmt verbs), so that callers can pass
-// them to diag.Errorf and WithHint unchanged.
+// Problem says what is wrong with a number. Message and Args make the
+// message, Hint and HintArgs the fix (English formats with fmt verbs), so
+// that callers can pass them to diag.Errorf and WithHint unchanged, and
+// the catalogues translate them.
 type Problem struct {
-	Format   string
+	Message  string
 	Args     []any
 	Hint     string
 	HintArgs []any
 }
 
-// Message returns the formatted message.
-func (p *Problem) Message() string { return fmt.Sprintf(p.Format, p.Args...) }
+// Text returns the formatted message.
+func (p *Problem) Text() string { return fmt.Sprintf(p.Message, p.Args...) }
 
 // HintText returns the formatted hint.
 func (p *Problem) HintText() string { return fmt.Sprintf(p.Hint, p.HintArgs...) }
@@ -121,15 +122,15 @@ func Digits(number string) (digits string, ok bool) {
 // 10 digits or has an unknown prefix, a retired number.
 func Check(number string) *Problem {
 	if strings.TrimSpace(number) == "" {
-		return &Problem{Format: "the phone number is missing", Hint: `write the number as the source gives it: number: "0221 3862 000"`}
+		return &Problem{Message: "the phone number is missing", Hint: `write the number as the source gives it: number: "0221 3862 000"`}
 	}
 	d, ok := Digits(number)
 	if !ok {
-		return &Problem{Format: "the phone number %q holds something other than digits", Args: []any{number},
+		return &Problem{Message: "the phone number %q holds something other than digits", Args: []any{number},
 			Hint: "write only the digits, in groups separated by spaces: 0221 3862 000"}
 	}
 	if why, ok := retired[d]; ok {
-		return &Problem{Format: "the phone number %q is no longer in use: %s", Args: []any{number, why},
+		return &Problem{Message: "the phone number %q is no longer in use: %s", Args: []any{number, why},
 			Hint: "remove it; give the number in use instead"}
 	}
 	switch {
@@ -137,27 +138,27 @@ func Check(number string) *Problem {
 		if _, ok := National[d]; ok {
 			return nil
 		}
-		return &Problem{Format: "%q is not one of the 3-digit national numbers", Args: []any{number},
+		return &Problem{Message: "%q is not one of the 3-digit national numbers", Args: []any{number},
 			Hint: "they are 111 (child protection), 112 (search and rescue), 113 (police), 114 (fire), 115 (ambulance)"}
 	case strings.HasPrefix(d, "1800") || strings.HasPrefix(d, "1900"):
 		if len(d) == 8 || len(d) == 10 {
 			return nil
 		}
-		return &Problem{Format: "the phone number %q has %d digits; a %s number has 8 or 10", Args: []any{number, len(d), d[:4]},
+		return &Problem{Message: "the phone number %q has %d digits; a %s number has 8 or 10", Args: []any{number, len(d), d[:4]},
 			Hint: "check it against the source: %s followed by 4 or 6 digits, e.g. %s 1234", HintArgs: []any{d[:4], d[:4]}}
 	case strings.HasPrefix(d, "02"):
 		return landline(number, d)
 	case strings.HasPrefix(d, "01") && len(d) == 11:
 		if p, ok := oldMobile[d[:4]]; ok {
-			return &Problem{Format: "the phone number %q is an old 11-digit mobile number", Args: []any{number},
+			return &Problem{Message: "the phone number %q is an old 11-digit mobile number", Args: []any{number},
 				Hint: "since 2018 it is dialled with %s instead of %s: %s", HintArgs: []any{p, d[:4], p + " " + d[4:7] + " " + d[7:]}}
 		}
 	case len(d) == 11 && d[0] == '0' && d[1] >= '3':
-		return &Problem{Format: "the phone number %q has 11 digits but does not start with 02: its area code is from before 2017", Args: []any{number},
+		return &Problem{Message: "the phone number %q has 11 digits but does not start with 02: its area code is from before 2017", Args: []any{number},
 			Hint: "area codes changed in 2017 and all start with 02 now: Hưng Yên 0321 became 0221, Thái Bình 036 became 0227; check the number against its source"}
 	case strings.HasPrefix(d, "0") && len(d) >= 2 && strings.ContainsRune("35789", rune(d[1])):
 		if len(d) != 10 {
-			return &Problem{Format: "the phone number %q has %d digits; a mobile number has 10", Args: []any{number, len(d)},
+			return &Problem{Message: "the phone number %q has %d digits; a mobile number has 10", Args: []any{number, len(d)},
 				Hint: "check it against the source: a digit is missing or one too many"}
 		}
 		for _, p := range MobilePrefixes {
@@ -165,10 +166,10 @@ func Check(number string) *Problem {
 				return nil
 			}
 		}
-		return &Problem{Format: "no mobile number starts with %s", Args: []any{d[:3]},
+		return &Problem{Message: "no mobile number starts with %s", Args: []any{d[:3]},
 			Hint: "check it against the source: mobile numbers start with 03, 05, 07, 08 or 09 and a known network prefix"}
 	}
-	return &Problem{Format: "%q is not a Vietnamese phone number", Args: []any{number},
+	return &Problem{Message: "%q is not a Vietnamese phone number", Args: []any{number},
 		Hint: "write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile (0912 345 678) or an 11-digit landline with its area code (0221 3862 000)"}
 }
 
@@ -189,11 +190,11 @@ func landline(number, d string) *Problem {
 		}
 	}
 	if _, ok := AreaCodes[area]; !ok {
-		return &Problem{Format: "the phone number %q has the area code 0%s, which does not exist", Args: []any{number, area},
+		return &Problem{Message: "the phone number %q has the area code 0%s, which does not exist", Args: []any{number, area},
 			Hint: "area codes changed in 2017: Hưng Yên is 0221, Thái Bình 0227, Hà Nội 024; check the number against its source"}
 	}
 	if len(d) != 11 {
-		return &Problem{Format: "the phone number %q has %d digits; a landline number has 11 (0, the area code, the number)", Args: []any{number, len(d)},
+		return &Problem{Message: "the phone number %q has %d digits; a landline number has 11 (0, the area code, the number)", Args: []any{number, len(d)},
 			Hint: "check it against the source: a digit is missing or one too many (e.g. 0221 3862 000)"}
 	}
 	return nil

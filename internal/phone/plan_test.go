@@ -27,11 +27,11 @@ func TestCheck(t *testing.T) {
 		p := Check(number)
 		switch {
 		case want == "" && p != nil:
-			t.Errorf("%q: %s", number, p.Message())
+			t.Errorf("%q: %s", number, p.Text())
 		case want != "" && p == nil:
 			t.Errorf("%q: accepted, want %q", number, want)
-		case want != "" && !strings.Contains(p.Message(), want):
-			t.Errorf("%q: %s, want %q", number, p.Message(), want)
+		case want != "" && !strings.Contains(p.Text(), want):
+			t.Errorf("%q: %s, want %q", number, p.Text(), want)
 		}
 	}
 	if h := Check("0168 123 4567").HintText(); !strings.Contains(h, "038 123 4567") {
@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if p := Check(s); p != nil && (p.Message() == "" || p.HintText() == "") {
+		if p := Check(s); p != nil && (p.Text() == "" || p.HintText() == "") {
 			t.Fatalf("%q: empty problem", s)
 		}
 	})
