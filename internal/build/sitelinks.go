@@ -21,7 +21,8 @@ import (
 type published struct {
 	once  sync.Once
 	paths map[string]bool
-	pages []string // page and generated-page paths, for suggestions
+	pages []string          // page and generated-page paths, for suggestions
+	langs map[string]string // page and generated-page path → language
 }
 
 // publishedPaths returns b's published paths, making them on first use.
@@ -29,15 +30,16 @@ type published struct {
 func (b *builder) publishedPaths() *published {
 	p := &b.published
 	p.once.Do(func() {
-		p.paths = map[string]bool{}
-		page := func(u string) {
+		p.paths, p.langs = map[string]bool{}, map[string]string{}
+		page := func(u, lang string) {
 			if !p.paths[u] {
 				p.pages = append(p.pages, u)
 			}
 			p.paths[u] = true
+			p.langs[u] = lang
 		}
 		for _, q := range b.content.Pages {
-			page(q.Path)
+			page(q.Path, q.Lang)
 			for _, a := range q.Aliases {
 				p.paths[content.AliasPath(b.site, a.Value)] = true
 			}
@@ -46,7 +48,7 @@ func (b *builder) publishedPaths() *published {
 			}
 		}
 		for _, e := range b.renderer.Extras() {
-			page(e.Path)
+			page(e.Path, e.Lang)
 		}
 		for _, lang := range b.site.Languages {
 			p.paths[b.renderer.FeedPath(lang.Code)] = true
@@ -118,8 +120,9 @@ func (b *builder) ownSite(dest string) (sitePath string, ok bool, err error) {
 // returns the URL to publish: under the site's base path, with the "/"
 // a folder's address ends in. A path that the build does not publish is
 // an error suggesting the nearest page; its message quotes the link as
-// written.
-func (b *builder) sitePath(dest, written string) (string, error) {
+// written. found, when not nil, is told the URL and language of the page
+// the link goes to.
+func (b *builder) sitePath(dest, written string, found func(url, lang string)) (string, error) {
 	target, frag, hasFrag := strings.Cut(dest, "#")
 	if hasFrag {
 		frag = "#" + frag
@@ -157,8 +160,12 @@ func (b *builder) sitePath(dest, written string) (string, error) {
 		}
 		return "", linkError{msg, "copy the address of a page that exists, or link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
 	}
+	out := p + query + frag
 	if target == p && !hasQuery {
-		return dest, nil
+		out = dest
 	}
-	return p + query + frag, nil
+	if lang, ok := pub.langs[p]; ok && found != nil {
+		found(out, lang)
+	}
+	return out, nil
 }

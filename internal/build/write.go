@@ -475,13 +475,13 @@ func (b *builder) resolver(p *content.Page, found func(url, lang string), used *
 			if !ok || err != nil {
 				return dest, err
 			}
-			return b.sitePath(own, dest)
+			return b.sitePath(own, dest, found)
 		}
 		if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?") {
 			return dest, nil
 		}
 		if strings.HasPrefix(dest, "/") {
-			return b.sitePath(dest, dest)
+			return b.sitePath(dest, dest, found)
 		}
 		target, frag, hasFrag := strings.Cut(dest, "#")
 		if hasFrag {
