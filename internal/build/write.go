@@ -413,7 +413,8 @@ func ownFile(p *content.Page, used *[]content.Attachment, url string) (content.A
 }
 
 // srcset returns, for a photo page p publishes at url that has a phone
-// copy, the srcset and sizes attributes offering both.
+// copy, the srcset and sizes attributes offering both, by names relative
+// to the page.
 func (b *builder) srcset(p *content.Page, used *[]content.Attachment) func(string) (string, string, bool) {
 	return func(url string) (string, string, bool) {
 		a, ok := ownFile(p, used, url)
@@ -424,7 +425,9 @@ func (b *builder) srcset(p *content.Page, used *[]content.Attachment) func(strin
 		if img.small == nil {
 			return "", "", false
 		}
-		return fmt.Sprintf("%s %dw, %s %dw", p.Path+smallName(a.Name), img.smallW, url, img.w), imageSizes, true
+		// Names relative to the page, which the images sit beside: they
+		// hold in a copy opened from a folder (--portable) too.
+		return fmt.Sprintf("%s %dw, %s %dw", smallName(a.Name), img.smallW, a.Name, img.w), imageSizes, true
 	}
 }
 
