@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -75,6 +76,7 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
+	c.opts.ImageCache = imageCache()
 	res, err := build.Run(ctx, c.opts)
 	if errors.Is(err, context.Canceled) {
 		m.Fprintf(stderr, "loa: the build was stopped before it finished; the previous site was left as it was\n")
@@ -132,8 +134,32 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 			m.Fprintf(stderr, ", with %s", warningCount(m, warns))
 		}
 		fmt.Fprintln(stderr)
+		if res.Images == 1 {
+			m.Fprintf(stderr, "loa: 1 photo made smaller for the web: %s → %s\n", megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+		} else if res.Images > 1 {
+			m.Fprintf(stderr, "loa: %d photos made smaller for the web: %s → %s\n", res.Images, megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+		}
 	}
 	return nil
+}
+
+// megabytes writes a byte count for people: "4.2 MB", "310 KB".
+func megabytes(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+}
+
+// imageCache is the folder where scaled photos are kept between builds:
+// loa/images in the user's cache folder ($XDG_CACHE_HOME or ~/.cache on
+// Linux, %LocalAppData% on Windows), or "" when there is none.
+func imageCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "loa", "images")
 }
 
 func writeHeapProfile(name string) error {

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -42,5 +47,30 @@ func TestScript(t *testing.T) {
 			env.Setenv("LOA_LANG", "en")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"photo": photoCmd},
 	})
+}
+
+// photoCmd writes a JPEG as heavy as a photo from a phone (noise in it):
+// photo FILE WIDTH HEIGHT.
+func photoCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: photo FILE WIDTH HEIGHT")
+	}
+	w, err1 := strconv.Atoi(args[1])
+	h, err2 := strconv.Atoi(args[2])
+	if err1 != nil || err2 != nil {
+		ts.Fatalf("photo: width and height are numbers")
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	seed := uint32(1)
+	for y := range h {
+		for x := range w {
+			seed = seed*1664525 + 1013904223
+			img.SetRGBA(x, y, color.RGBA{uint8(seed >> 24), uint8(x), uint8(y), 255})
+		}
+	}
+	var buf bytes.Buffer
+	ts.Check(jpeg.Encode(&buf, img, &jpeg.Options{Quality: 95}))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
 }

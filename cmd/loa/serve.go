@@ -53,6 +53,7 @@ func runServe(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	c.opts.Log = stderr
 	c.opts.Messages = m
+	c.opts.Build.ImageCache = imageCache()
 	if c.public != "" {
 		return asUsage(serve.RunPublic(ctx, serve.PublicOptions{Dir: c.public, Bind: c.opts.Bind, Port: c.opts.Port, Log: stderr, Messages: m}))
 	}

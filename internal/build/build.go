@@ -52,6 +52,10 @@ type Result struct {
 	Out string
 	// Stages holds wall time per stage: "load", "render", "write".
 	Stages []Stage
+	// Images counts the photos made smaller (see MaxImageWidth), and
+	// ImageBytes their bytes before and after.
+	Images     int
+	ImageBytes [2]int64
 }
 
 // Stage is the wall time one stage of the build took.
@@ -84,6 +88,12 @@ type builder struct {
 	providers   []*directory.Provider
 	css         stylesheet
 	assets      map[string]string // static file → URL of its hashed copy
+	published   published         // what links by site path may name
+	imgs        images            // photos as published, made once per build
+	imgBefore   atomic.Int64      // bytes of the photos made smaller...
+	imgAfter    atomic.Int64      // ...and of what was published instead
+	imgCount    atomic.Int64
+	linked      sync.Map // content-relative paths of Files some page links
 	// What the last write kept for Session: per page, the cross-page check
 	// data and the search terms; per generated page, its search terms.
 	checked      []check.Page
@@ -139,7 +149,13 @@ func newBuilder(opts Options) (*builder, error) {
 			"run loa in the site's folder, or point --source at it"}
 	}
 	if !opts.DryRun {
-		if err := checkOut(out, source); err != nil {
+		// What site.yaml keeps in the output folder (problems in it are
+		// reported by the build itself).
+		var keep []string
+		if site, _, err := loadConfig(os.DirFS(source), opts.BaseURL); err == nil {
+			keep = site.Keep
+		}
+		if err := checkOut(out, source, keep); err != nil {
 			return nil, err
 		}
 	}
@@ -191,8 +207,11 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	if err == nil {
 		b.res.Unchanged = int(b.tree.kept.Load())
+		if prev != "" {
+			b.reportRemoved(staging)
+		}
 		var cleanup error
-		if cleanup, err = swap(staging, b.out); cleanup != nil {
+		if cleanup, err = swap(staging, b.out, b.site.Keep); cleanup != nil {
 			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: b.out},
 				"the new site is in place, but the previous one could not be deleted: %v", cleanup).
 				WithHint("delete the folder %s yourself", staging+".old"))
@@ -264,7 +283,7 @@ func (b *builder) load() error {
 	b.res.Diagnostics.Append(l)
 	b.providers = providers
 	cs, l, err := content.Load(b.fsys, site, content.Options{
-		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach,
+		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
 	})
 	if err != nil {
 		return fmt.Errorf("read content: %w", err)

@@ -1,7 +1,10 @@
 // Package build owns a whole build: it loads the configuration, content,
 // directory and interface strings, converts and renders every page in
 // parallel, and writes the site into a staging folder that replaces the
-// output folder only when everything succeeded.
+// output folder only when everything succeeded. It also publishes photos
+// at a size screens can show (images.go: scaled with golang.org/x/image,
+// a phone copy for srcset) and checks links by site path against what it
+// publishes (sitelinks.go).
 //
 // It receives Options (from cmd/loa or a test) and returns a Result with
 // diagnostics and counts. It is one of the two packages (with serve) that

@@ -42,6 +42,10 @@ type Options struct {
 	// written out, and the search page falling back to the A–Z list.
 	// Canonical and hreflang links keep the site's address.
 	Portable bool
+	// ImageCache is a folder where scaled copies of photos are kept between
+	// builds, by the hash of the original ("": none; every build scales
+	// them again).
+	ImageCache string
 	// Templates and Static replace the built-in templates and static files
 	// (for tests); nil means the ones embedded in the binary.
 	Templates, Static fs.FS

@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/render"
 )
 
@@ -25,9 +27,11 @@ func (e *OptionError) Error() string { return e.Msg }
 // checkOut refuses output folders that would destroy something: the file
 // system root, the source folder, a folder containing it, a folder inside
 // content/, templates/ or static/, a file, or an existing non-empty folder
-// that loa did not make. out and source must be absolute, clean and free of
-// symbolic links (see realPath).
-func checkOut(out, source string) error {
+// that loa did not make, unless it holds nothing but what keep names
+// (site.yaml's keep:, such as a deploy repository's .git and CNAME). out
+// and source must be absolute, clean and free of symbolic links (see
+// realPath).
+func checkOut(out, source string, keep []string) error {
 	elsewhere := "choose a folder of its own for the site, e.g. --out public"
 	switch {
 	case out == filepath.Dir(out):
@@ -56,11 +60,21 @@ func checkOut(out, source string) error {
 	if err != nil {
 		return err
 	}
-	if len(entries) > 0 && !hasMarker(out) {
+	if len(entries) > 0 && !hasMarker(out) && !onlyKept(entries, keep) {
 		return &OptionError{fmt.Sprintf("refusing to replace %s: it is not empty and was not made by loa (there is no %s file in it)", out, Marker),
-			"empty or remove that folder yourself, or choose another --out"}
+			"empty or remove that folder yourself, or choose another --out; files that must stay in it (CNAME, .git) can be listed in site.yaml: keep: [CNAME, .git]"}
 	}
 	return nil
+}
+
+// onlyKept reports whether every entry is named in keep.
+func onlyKept(entries []os.DirEntry, keep []string) bool {
+	for _, e := range entries {
+		if !slices.Contains(keep, e.Name()) {
+			return false
+		}
+	}
+	return true
 }
 
 // realPath returns p absolute, with every symbolic link in it resolved, so
@@ -98,6 +112,32 @@ func hasMarker(dir string) bool {
 // "." + base(out) + stagingInfix + digits while a build writes, and the
 // same with ".old" appended while the previous output is put aside.
 const stagingInfix = ".staging-"
+
+// reportRemoved warns about each entry at the top of the previous output
+// that the new site does not have and site.yaml does not keep: a file an
+// author put there (CNAME, .git) is deleted with the old output.
+func (b *builder) reportRemoved(staging string) {
+	entries, err := os.ReadDir(b.out)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == Marker || slices.Contains(b.site.Keep, name) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(staging, name)); err == nil {
+			continue
+		}
+		what := name
+		if e.IsDir() {
+			what += "/"
+		}
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Join(b.out, what)},
+			"%s was in the output folder but is not part of the new site, so this build removed it", what).
+			WithHint("if you put it there yourself: list it in site.yaml to keep it at every build (keep: [%s]), or put it in static/ to publish it with the site", name))
+	}
+}
 
 // stage makes an empty staging folder next to out, on the same file system
 // so that the final rename is atomic, and locks it (see LockDir) so that
@@ -170,11 +210,14 @@ func removeLeftovers(out string) []leftover {
 }
 
 // swap replaces out with staging: the old output is renamed aside, the
-// staging folder renamed into place, and only then the old one removed
-// (it holds the marker: checkOut made sure). err means out was not
-// replaced; cleanup, that it was but the old output (left at the path
-// named in the error) could not be removed entirely.
-func swap(staging, out string) (cleanup, err error) {
+// staging folder renamed into place, the entries of the old one named in
+// keep (top-level names, site.yaml's keep:) moved into the new one unless
+// the build wrote the same name, and only then the old one removed (it
+// holds the marker: checkOut made sure). err means out was not replaced;
+// cleanup, that it was but the old output (left at the path named in the
+// error) could not be removed entirely, or a kept entry not moved (then
+// the old output is left as it is).
+func swap(staging, out string, keep []string) (cleanup, err error) {
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = staging + ".old"
@@ -187,6 +230,21 @@ func swap(staging, out string) (cleanup, err error) {
 			_ = os.Rename(old, out)
 		}
 		return nil, err
+	}
+	for _, name := range keep {
+		if old == "" {
+			break
+		}
+		from, to := filepath.Join(old, name), filepath.Join(out, name)
+		if _, err := os.Lstat(from); err != nil {
+			continue
+		}
+		if _, err := os.Lstat(to); err == nil {
+			continue // the build wrote it: the new one wins
+		}
+		if err := os.Rename(from, to); err != nil {
+			return fmt.Errorf("keep %s: %w", name, err), nil
+		}
 	}
 	switch {
 	case old == "":

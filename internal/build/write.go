@@ -86,6 +86,14 @@ func (b *builder) write(ctx context.Context) error {
 	for i := range pages {
 		b.res.Diagnostics.Append(diags[i])
 	}
+	for _, f := range b.content.Files {
+		if _, ok := b.linked.Load(f.Path); !ok {
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: path.Join(content.Root, f.Path)}, "no page links to this file, so it is not published").
+				WithHint("link it from the page beside it: ![what it shows](%s) for an image, [title](%s) for a document; or put site-wide files in static/", path.Base(f.Path), path.Base(f.Path)))
+		}
+	}
+	b.res.Images = int(b.imgCount.Load())
+	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -190,7 +198,8 @@ func (b *builder) newWorkers() *sync.Pool {
 // the search index.
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
 	p := c.Page
-	var langs map[string]string // URL → language, of the pages in other languages p links to
+	var langs map[string]string   // URL → language, of the pages in other languages p links to
+	var used []content.Attachment // files outside bundles that p links
 	hooks := markdown.Hooks{
 		Resolve: b.resolver(p, func(url, lang string) {
 			if lang != p.Lang {
@@ -199,8 +208,9 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 				}
 				langs[url] = lang
 			}
-		}),
-		ImageSize:   b.imageSize(p),
+		}, &used),
+		ImageSize:   b.imageSize(p, &used),
+		Srcset:      b.srcset(p, &used),
 		LinkLang:    func(url string) string { return langs[url] },
 		ReservedIDs: b.renderer.ReservedIDs(p),
 	}
@@ -256,16 +266,47 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if err := b.writeLeaflet(p, res); err != nil {
 		return l, err
 	}
-	for _, a := range p.Attachments {
-		data, err := fs.ReadFile(b.fsys, path.Join(content.Root, a.Path))
-		if err != nil {
-			return l, err
-		}
-		if err := b.writeFile(b.local(p.Path)+a.Name, data); err != nil {
+	for _, a := range append(slices.Clip(p.Attachments), used...) {
+		if err := b.publishFile(p, a); err != nil {
 			return l, err
 		}
 	}
 	return l, nil
+}
+
+// publishFile writes the content file rel beside page p; a photo as
+// processed (see MaxImageWidth), with its phone copy and, when site.yaml
+// asks, its original.
+func (b *builder) publishFile(p *content.Page, a content.Attachment) error {
+	dir, name, rel := b.local(p.Path), a.Name, a.Path
+	if isPhoto(rel) {
+		img := b.image(rel)
+		if img.err != nil {
+			return img.err
+		}
+		if img.small != nil {
+			if err := b.writeFile(dir+smallName(name), img.small); err != nil {
+				return err
+			}
+		}
+		if img.data != nil {
+			if b.site.KeepOriginalImages {
+				data, err := fs.ReadFile(b.fsys, path.Join(content.Root, rel))
+				if err != nil {
+					return err
+				}
+				if err := b.writeFile(dir+originalName(name), data); err != nil {
+					return err
+				}
+			}
+			return b.writeFile(dir+name, img.data)
+		}
+	}
+	data, err := fs.ReadFile(b.fsys, path.Join(content.Root, rel))
+	if err != nil {
+		return err
+	}
+	return b.writeFile(dir+name, data)
 }
 
 // writeExtras writes the generated pages (directory, later list pages,
@@ -363,13 +404,48 @@ func duplicateID(pos diag.Position, id string, from diag.Text) diag.Diagnostic {
 		WithHint("the id comes from %s: give one of the two elements another id", from)
 }
 
-// imageSize returns the pixel size of p's own attachments by their
-// published URL (PNG, JPEG and GIF; others are unknown).
-func (b *builder) imageSize(p *content.Page) func(string) (int, int, bool) {
+// ownFile returns the content-relative path of the file that page p
+// publishes at url: one of its attachments, or of the files it links
+// (used).
+func ownFile(p *content.Page, used *[]content.Attachment, url string) (content.Attachment, bool) {
+	for _, list := range [][]content.Attachment{p.Attachments, *used} {
+		for _, a := range list {
+			if p.Path+a.Name == url {
+				return a, true
+			}
+		}
+	}
+	return content.Attachment{}, false
+}
+
+// srcset returns, for a photo page p publishes at url that has a phone
+// copy, the srcset and sizes attributes offering both, by names relative
+// to the page.
+func (b *builder) srcset(p *content.Page, used *[]content.Attachment) func(string) (string, string, bool) {
+	return func(url string) (string, string, bool) {
+		a, ok := ownFile(p, used, url)
+		if !ok || !isPhoto(a.Path) {
+			return "", "", false
+		}
+		img := b.image(a.Path)
+		if img.small == nil {
+			return "", "", false
+		}
+		// Names relative to the page, which the images sit beside: they
+		// hold in a copy opened from a folder (--portable) too.
+		return fmt.Sprintf("%s %dw, %s %dw", smallName(a.Name), img.smallW, a.Name, img.w), imageSizes, true
+	}
+}
+
+// imageSize returns the pixel size of the images p publishes, by their
+// published URL: its attachments and the files it links (PNG, JPEG and
+// GIF; others are unknown). Photos have the size they are published at.
+func (b *builder) imageSize(p *content.Page, used *[]content.Attachment) func(string) (int, int, bool) {
 	return func(url string) (int, int, bool) {
-		for _, a := range p.Attachments {
-			if p.Path+a.Name != url {
-				continue
+		if a, ok := ownFile(p, used, url); ok {
+			if isPhoto(a.Path) {
+				img := b.image(a.Path)
+				return img.w, img.h, img.w > 0
 			}
 			f, err := b.fsys.Open(path.Join(content.Root, a.Path))
 			if err != nil {
@@ -396,12 +472,25 @@ func (b *builder) local(urlPath string) string {
 // that page's URL (a file name without language means the page's own
 // language); a link to a bundle's attachment becomes its published URL.
 // A link to a Markdown file that is not a published page is an error.
-// Other links are left as written. found, when not nil, is told the URL
-// and language of every page a link resolves to.
-func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdown.Resolver {
+// Links by site path ("/ho-tro/") and to the site's own address
+// ("https://<base_url>/ho-tro/") are checked against what the build
+// publishes (see sitePath). Other links are left as written. found, when
+// not nil, is told the URL and language of every page a link resolves to;
+// used collects the files outside bundles that the links name.
+func (b *builder) resolver(p *content.Page, found func(url, lang string), used *[]content.Attachment) markdown.Resolver {
 	return func(dest string) (string, error) {
-		if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
+		if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
+			own, ok, err := b.ownSite(dest)
+			if !ok || err != nil {
+				return dest, err
+			}
+			return b.sitePath(own, dest, found)
+		}
+		if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?") {
 			return dest, nil
+		}
+		if strings.HasPrefix(dest, "/") {
+			return b.sitePath(dest, dest, found)
 		}
 		target, frag, hasFrag := strings.Cut(dest, "#")
 		if hasFrag {
@@ -448,6 +537,15 @@ func (b *builder) resolver(p *content.Page, found func(url, lang string)) markdo
 					}
 				}
 			}
+		}
+		// A file outside bundles (an image beside a single-file page) is
+		// published beside the page that links it.
+		if f, ok := b.content.File(strings.TrimPrefix(file, content.Root+"/")); ok && f.Name != "index.html" {
+			b.linked.Store(f.Path, true)
+			if !slices.ContainsFunc(*used, func(a content.Attachment) bool { return a.Path == f.Path }) {
+				*used = append(*used, f)
+			}
+			return p.Path + f.Name + frag, nil
 		}
 		// A link with a file extension names a file: it must be an
 		// attachment. A link without one ("../plan/x/") is a URL path, left
@@ -499,6 +597,9 @@ func (b *builder) missing(dest, file string) error {
 	if s := diag.Suggest(path.Base(file), names); s != "" {
 		return linkError{msg, fmt.Sprintf("did you mean %q?", path.Join(path.Dir(dest), s))}
 	}
+	if isImageName(file) {
+		return linkError{msg, fmt.Sprintf("save the image in the folder %s/ with the name %s, or write the name of an image that is there", path.Dir(file), path.Base(file))}
+	}
 	return linkError{msg, "link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
 }
 
@@ -519,8 +620,19 @@ func (b *builder) copyStatic() error {
 	var names []string
 	add := func(fsys fs.FS, root string) error {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(d.Name(), ".") {
+			if err != nil || strings.HasSuffix(p, ".go") {
 				return err
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if skip := b.hiddenStatic(fsys, root, p, d); skip {
+					if d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+			}
+			if d.IsDir() {
+				return nil
 			}
 			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
 			if _, seen := files[rel]; !seen {
@@ -585,6 +697,38 @@ func minifyJS(data []byte) []byte {
 		return data
 	}
 	return out
+}
+
+// publishedDotFiles are the names starting with a dot that static/ may
+// publish: web-server settings (Apache reads .htaccess) and the
+// .well-known folder (RFC 8615: security.txt and the like).
+var publishedDotFiles = []string{".htaccess", ".well-known"}
+
+// quietDotFiles are left out of static/ without a word: version control
+// and what operating systems and editors leave behind.
+var quietDotFiles = []string{".git", ".svn", ".hg", ".DS_Store", ".gitignore", ".gitkeep", ".gitattributes", ".keep"}
+
+// hiddenStatic decides about a file or folder of static/ whose name
+// starts with a dot: it returns false for those that are published, and
+// true for the others, with a warning for those that look like the
+// author's (a hidden file is often private settings, such as .env).
+func (b *builder) hiddenStatic(fsys fs.FS, root, p string, d fs.DirEntry) (skip bool) {
+	name := d.Name()
+	if slices.Contains(publishedDotFiles, name) {
+		return false
+	}
+	if fsys != b.fsys || slices.Contains(quietDotFiles, name) || strings.HasPrefix(name, "._") ||
+		strings.HasSuffix(name, ".swp") {
+		return true
+	}
+	what := diag.T("file")
+	if d.IsDir() {
+		what = diag.T("folder")
+	}
+	b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: p},
+		"this %s is not published: its name starts with a dot, which marks hidden files, often private settings", what).
+		WithHint("to publish it, rename it without the dot; otherwise move it out of %s/", root))
+	return true
 }
 
 type subFS struct {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +20,7 @@ const (
 	HeadingOrder       = "heading-order"
 	DuplicateTitle     = "duplicate-title"
 	UnlinkedPhone      = "unlinked-phone"
+	EmptyPage          = "empty-page"
 )
 
 // Defaults are each rule's severity when site.yaml does not set one:
@@ -30,6 +32,7 @@ var Defaults = map[string]string{
 	HeadingOrder:       "warning",
 	DuplicateTitle:     "warning",
 	UnlinkedPhone:      "warning",
+	EmptyPage:          "error",
 }
 
 // Page is a published page with what its Markdown held.
@@ -56,6 +59,7 @@ func Run(site *config.Site, pages []Page) diag.List {
 		r.alt(p)
 		r.headings(p)
 		r.phones(p)
+		r.empty(p)
 	}
 	r.translations()
 	r.titles()
@@ -100,6 +104,7 @@ func RunChanged(site *config.Site, pages []Page, changed []int) diag.List {
 		r.alt(p)
 		r.headings(p)
 		r.phones(p)
+		r.empty(p)
 	}
 	for i := range pages {
 		p := &pages[i]
@@ -249,6 +254,16 @@ func (r *runner) phones(p *Page) {
 	}
 }
 
+// empty reports a published page (not a section, not a draft) with no
+// text below its front matter, as loa new leaves it.
+func (r *runner) empty(p *Page) {
+	if p.Kind != content.KindPage || p.Draft || len(bytes.TrimSpace(p.Body)) > 0 {
+		return
+	}
+	r.report(EmptyPage, p.FrontMatter.Pos, "write the page's text below the second --- line, or set draft: true until it is ready",
+		"this page has no text: there is nothing below its front matter (the lines between the two ---)")
+}
+
 func (r *runner) headings(p *Page) {
 	prev := 1 // the page title
 	for _, h := range p.TOC {
@@ -272,11 +287,20 @@ func (r *runner) translations() {
 			continue
 		}
 		seen[p.Key] = true
-		var missing []string
+		var missing, drafts []string
 		for _, lang := range r.site.Languages {
-			if p.Translation(lang.Code) == nil {
+			if p.Translation(lang.Code) != nil {
+				continue
+			}
+			if slices.Contains(p.DraftLangs, lang.Code) {
+				drafts = append(drafts, lang.Name)
+			} else {
 				missing = append(missing, lang.Name)
 			}
+		}
+		if len(drafts) > 0 {
+			r.report(MissingTranslation, p.FrontMatter.Pos, "when the translation is ready, change draft: true to draft: false in its file; loa build --drafts shows it meanwhile",
+				"the %s version of this page is still a draft, so it is not published", strings.Join(drafts, " and "))
 		}
 		if len(missing) > 0 {
 			r.report(MissingTranslation, p.FrontMatter.Pos, "add the translation beside this file, with the same name and the other language code",

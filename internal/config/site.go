@@ -7,6 +7,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/phone"
 	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
@@ -74,6 +75,13 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through to the pages. Off by
 	// default: raw HTML is left out.
 	UnsafeHTML bool
+	// KeepOriginalImages publishes each photo the build made smaller also
+	// as it was, as <name>.original.<ext> (keep_original_images: true).
+	KeepOriginalImages bool
+	// Keep names files and folders at the top of the output folder that
+	// are not the site's but must survive a build (keep: [CNAME, .git]):
+	// each build carries them over from the previous output.
+	Keep []string
 	// TwelveHour writes times as "5:22 CH" rather than "17:22"
 	// (time_format: 12h in site.yaml; 24h is the default).
 	TwelveHour bool
@@ -137,6 +145,8 @@ type raw struct {
 	QuickExit       string                       `yaml:"quick_exit"`
 	SafetyPage      string                       `yaml:"safety_page"`
 	UnsafeHTML      bool                         `yaml:"unsafe_html"`
+	KeepOriginals   bool                         `yaml:"keep_original_images"`
+	Keep            strictyaml.Scalars           `yaml:"keep"`
 	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
 	TimeFormat      string                       `yaml:"time_format"`
 }
@@ -154,6 +164,15 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		ReviewDays: r.ReviewDays, Emergency: r.Emergency,
 		Categories: r.Categories, Areas: r.Areas,
 		QuickExit: r.QuickExit, SafetyPage: r.SafetyPage, UnsafeHTML: r.UnsafeHTML, Checks: r.Checks,
+		KeepOriginalImages: r.KeepOriginals,
+	}
+	for _, k := range r.Keep {
+		if k.Value == "" || strings.ContainsAny(k.Value, "/\\") || k.Value == "." || k.Value == ".." || k.Value == ".loa-output" {
+			l.Add(diag.Errorf(k.Pos, "keep: %q is not the name of a file or folder at the top of the output folder", k.Value).
+				WithHint("write names such as CNAME or .git, one per item: keep: [CNAME, .git]"))
+			continue
+		}
+		s.Keep = append(s.Keep, k.Value)
 	}
 	switch r.TimeFormat {
 	case "", "24h":
@@ -207,6 +226,8 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	for _, e := range s.Emergency {
 		if e.Number == "" {
 			l.Add(diag.Errorf(e.Pos, "an emergency entry has no number"))
+		} else if p := phone.Check(e.Number); p != nil {
+			l.Add(diag.Errorf(e.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
 		}
 		l.Append(s.Check(e.Name, "name"))
 	}
@@ -402,6 +423,9 @@ func (s *Site) checkPublisher(top diag.Position) diag.List {
 		if digits < 3 {
 			l.Add(diag.Errorf(top, "publisher phone %q is not a phone number", p.Phone).
 				WithHint("write the digits as they are dialled, e.g. \"0221 3862 000\""))
+		} else if pr := phone.Check(p.Phone); pr != nil {
+			// It becomes a call link: it must exist in the numbering plan.
+			l.Add(diag.Errorf(top, pr.Message, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
 		}
 	}
 	if p.Email != "" && (!strings.Contains(p.Email, "@") || strings.ContainsAny(p.Email, " <>\"?")) {

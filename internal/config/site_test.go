@@ -128,3 +128,35 @@ func TestPublisher(t *testing.T) {
 		}
 	}
 }
+
+// TestParseKeepAndEmergency: keep: takes top-level names only; emergency
+// numbers must exist in the numbering plan.
+func TestParseKeepAndEmergency(t *testing.T) {
+	s, l := Parse("site.yaml", []byte(`title: {vi: Trang}
+languages: [{code: vi, name: Tiếng Việt}]
+keep: [CNAME, .git, ../x, .loa-output]
+keep_original_images: true
+emergency:
+  - {number: "111", name: {vi: Trẻ em}}
+  - {number: "1800 1567", name: {vi: Cũ}}
+`), "")
+	var got []string
+	for _, d := range l {
+		got = append(got, d.Pos.String()+": "+d.Message)
+	}
+	want := []string{
+		`site.yaml:3:21: keep: "../x" is not the name of a file or folder at the top of the output folder`,
+		`site.yaml:3:27: keep: ".loa-output" is not the name of a file or folder at the top of the output folder`,
+		`site.yaml:7:5: the phone number "1800 1567" is no longer in use: the former child-protection hotline 1800 1567 has been replaced by 111`,
+	}
+	if all := strings.Join(got, "\n"); all != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", all, strings.Join(want, "\n"))
+	}
+	if _, l := Parse("site.yaml", []byte("title: {vi: Trang}\nlanguages: [{code: vi, name: Tiếng Việt}]\npublisher: {phone: \"0221 386 200\"}\n"), ""); len(l) != 1 ||
+		l[0].Message != `the phone number "0221 386 200" has 10 digits; a landline number has 11 (0, the area code, the number)` {
+		t.Errorf("publisher phone: %v", l)
+	}
+	if strings.Join(s.Keep, " ") != "CNAME .git" || !s.KeepOriginalImages {
+		t.Errorf("keep %q, originals %v", s.Keep, s.KeepOriginalImages)
+	}
+}

@@ -7,6 +7,7 @@
 //	_index.<lang>.md        the home page (at the top) or a section
 //	<name>.<lang>.md        a single-file page; <name>.md is the default language
 //	<name>/index.<lang>.md  a page bundle; other files in <name>/ are its attachments
+//	any other file          outside bundles: Site.Files, published beside a page that links it
 //
 // It receives normalized text through textfile and a validated config.Site,
 // and returns a *Site whose pages are immutable afterwards. Markdown bodies

@@ -13,7 +13,7 @@ import (
 
 // rawFrontMatter is the front matter as written; see FrontMatter.
 type rawFrontMatter struct {
-	Title          string             `yaml:"title"`
+	Title          strictyaml.Scalar  `yaml:"title"`
 	Description    string             `yaml:"description"`
 	Date           strictyaml.Scalar  `yaml:"date"`
 	Lastmod        strictyaml.Scalar  `yaml:"lastmod"`
@@ -75,7 +75,8 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 	}
 	var raw rawFrontMatter
 	l := strictyaml.Decode(strictyaml.Source{File: file, Text: yml, LineOffset: 1}, &raw)
-	fm.Title = strings.TrimSpace(raw.Title)
+	fm.Title = strings.TrimSpace(raw.Title.Value)
+	fm.TitlePos, fm.DatePos = raw.Title.Pos, raw.Date.Pos
 	fm.Description = strings.TrimSpace(raw.Description)
 	fm.Draft, fm.Weight = raw.Draft, raw.Weight
 	fm.Tags, fm.TranslationKey, fm.Layout = raw.Tags, raw.TranslationKey, raw.Layout
@@ -169,6 +170,11 @@ func parseDate(d strictyaml.Scalar, loc *time.Location) (time.Time, *diag.Diagno
 		}
 	}
 	e := diag.Errorf(d.Pos, "%q is not a date loa can read", d.Value).
-		WithHint("write dates as 2021-11-05, or 2021-11-05T08:30 for a time")
+		WithHint("write dates as 2021-11-05, or 2021-11-05T08:30 for a time (in the site's time zone), or 2021-11-05T08:30:00+07:00 with the offset from UTC")
+	// The Vietnamese way, day first: 05/11/2021.
+	if t, err := time.ParseInLocation("2/1/2006", d.Value, loc); err == nil {
+		e = e.WithHint("write the year first: %s (or %sT08:30 with a time, %sT08:30:00+07:00 with the offset from UTC)",
+			t.Format("2006-01-02"), t.Format("2006-01-02"), t.Format("2006-01-02"))
+	}
 	return time.Time{}, &e
 }

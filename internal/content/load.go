@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
@@ -28,6 +29,9 @@ type Options struct {
 	// ForEach runs fn(i) for every i in [0, n), possibly in parallel, and
 	// returns when all have returned. Nil means a plain loop.
 	ForEach func(n int, fn func(i int))
+	// Now is the time of the build: a published page dated after it gets a
+	// warning. Zero means no such check.
+	Now time.Time
 }
 
 // Site is the loaded content: every page in every language.
@@ -36,8 +40,21 @@ type Site struct {
 	Pages []*Page
 	// Homes maps a language code to its home page, when it has one.
 	Homes map[string]*Page
+	// Files are the other files outside page bundles (an image beside a
+	// single-file page), by content-relative path. A page that links one
+	// gets it published beside it; the build reports those no page links.
+	Files []Attachment
 	// byFile maps a source file to its page.
 	byFile map[string]*Page
+	// loose indexes Files by their path in NFC.
+	loose map[string]Attachment
+}
+
+// File returns the one of Files at rel (content-relative, "news/anh.jpg";
+// names compare in NFC, as links and pages do).
+func (s *Site) File(rel string) (Attachment, bool) {
+	a, ok := s.loose[norm.NFC.String(rel)]
+	return a, ok
 }
 
 // ByFile returns the page read from file (a slash-separated path relative
@@ -58,7 +75,7 @@ type file struct {
 // pages. I/O failures are returned as the error; problems with the content
 // as diagnostics. Pages with errors are left out of the Site.
 func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error) {
-	files, attachments, l, err := walk(fsys, site, opts)
+	files, attachments, loose, l, err := walk(fsys, site, opts)
 	if err != nil {
 		return nil, l, err
 	}
@@ -83,13 +100,33 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		l.Append(diags[i])
 	}
 	kept := pages[:0]
+	drafts := map[string][]string{} // Key → languages left out as drafts
 	for _, p := range pages {
-		if p != nil && (opts.Drafts || !p.Draft) {
+		switch {
+		case p == nil:
+		case opts.Drafts || !p.Draft:
 			kept = append(kept, p)
+		default:
+			drafts[p.Key] = append(drafts[p.Key], p.Lang)
+		}
+	}
+	for _, p := range kept {
+		for _, lang := range site.Languages {
+			if slices.Contains(drafts[p.Key], lang.Code) {
+				p.DraftLangs = append(p.DraftLangs, lang.Code)
+			}
+		}
+		if !opts.Now.IsZero() && !p.Draft && p.Date.After(opts.Now) {
+			l.Add(diag.Warningf(p.DatePos, "the date %s is in the future, but the page is published now, showing that date",
+				p.Date.In(site.Location).Format("2006-01-02 15:04")).
+				WithHint("check the date: write the day the news was published (today is %s)", opts.Now.In(site.Location).Format("2006-01-02")))
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
+	for _, f := range loose {
+		s.loose[norm.NFC.String(f.Path)] = f
+	}
 	for _, p := range s.Pages {
 		s.byFile[norm.NFC.String(p.File)] = p
 		if p.Kind == KindHome {
@@ -104,10 +141,12 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	return s, l, nil
 }
 
-// walk lists the Markdown files under content/ and each bundle's attachments.
-func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Attachment, diag.List, error) {
+// walk lists the Markdown files under content/, each bundle's attachments
+// and the other files.
+func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Attachment, []Attachment, diag.List, error) {
 	var (
 		files       []file
+		loose       []Attachment
 		l           diag.List
 		attachments = map[string][]Attachment{}
 		bundles     = map[string]bool{}
@@ -171,12 +210,15 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 				files = append(files, f)
 			}
 		default:
-			l.Add(diag.Warningf(diag.Position{File: p}, "this file is not part of any page, so it is not published").
-				WithHint("put attachments in a page bundle folder (<name>/index.vi.md beside them), or site-wide files in static/"))
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			loose = append(loose, Attachment{Path: rel, Name: norm.NFC.String(base), Size: info.Size()})
 		}
 		return nil
 	})
-	return files, attachments, l, err
+	return files, attachments, loose, l, err
 }
 
 func isBundleDir(fsys fs.FS, dir string) bool {
@@ -257,6 +299,10 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 	if len(l) > 0 {
 		l.FillSources(diag.NewLineIndex(f.path, text))
 	}
+	if !fm.Draft && !l.HasErrors() {
+		l.Append(unfinished(f, fm, site))
+		l.FillSources(diag.NewLineIndex(f.path, text))
+	}
 	if l.HasErrors() {
 		return nil, l, nil
 	}
@@ -287,6 +333,23 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 		}
 	}
 	return p, l, nil
+}
+
+// unfinished reports a page that is published (not a draft) but still as
+// loa new wrote it: a translation whose title is still the placeholder
+// "<title> (<language name>)". (A page with no text is package check's
+// rule empty-page.)
+func unfinished(f file, fm FrontMatter, site *config.Site) diag.List {
+	var l diag.List
+	if lang := site.Language(f.lang); lang != nil && f.lang != site.Default() && strings.HasSuffix(fm.Title, " ("+lang.Name+")") {
+		pos := fm.TitlePos
+		if pos.Line == 0 {
+			pos = fm.Pos
+		}
+		l.Add(diag.Errorf(pos, "the title %q is still the placeholder that loa new wrote", fm.Title).
+			WithHint("translate the title and the text into %s, or keep draft: true until the translation is done", lang.Name))
+	}
+	return l
 }
 
 // pair links translations: pages with the same Key in different languages.

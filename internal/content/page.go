@@ -62,6 +62,9 @@ type Page struct {
 	Translations []*Page
 	// Attachments are a bundle's other files, sorted by path.
 	Attachments []Attachment
+	// DraftLangs lists the languages in which this page exists only as a
+	// draft, left out of the build (Options.Drafts off), in site order.
+	DraftLangs []string
 }
 
 // FrontMatter is the YAML block at the top of a Markdown file. Unknown keys
@@ -92,6 +95,9 @@ type FrontMatter struct {
 	Pos diag.Position
 	// SlugPos is where slug: was written; zero when it was not.
 	SlugPos diag.Position
+	// TitlePos and DatePos are where title: and date: were written; zero
+	// when they were not.
+	TitlePos, DatePos diag.Position
 }
 
 // Attachment is a file published beside a bundle's page.

@@ -48,7 +48,7 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 			continue
 		}
 		p := &Provider{File: file}
-		pl := strictyaml.Decode(strictyaml.Source{File: file, Text: text}, p)
+		pl := strictyaml.Decode(strictyaml.Source{File: file, Text: text, Examples: examples}, p)
 		if !pl.HasErrors() {
 			pl.Append(validate(p, site))
 		}
@@ -61,7 +61,8 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		}
 		pl.Append(checkDates(p, now))
 		if prev, dup := ids[p.ID]; dup && p.ID != "" {
-			pl.Add(diag.Errorf(p.Pos, "id %q is already used by %s", p.ID, prev))
+			pl.Add(diag.Errorf(p.Pos, "id %q is already used by %s", p.ID, prev).
+				WithHint("each entry needs an id of its own (a copied file keeps the old one): change id: here, e.g. to the file name without .yaml"))
 		}
 		pl.FillSources(diag.NewLineIndex(file, text))
 		l.Append(pl)
@@ -81,6 +82,18 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		return cmp.Or(cmp.Compare(weight(a), weight(b)), cmp.Compare(a.ID, b.ID))
 	})
 	return out, l, nil
+}
+
+// examples show values written the right way, for the hint when one has
+// the wrong shape (opening hours written as text).
+var examples = map[string]string{
+	"hours":      `- {days: [MO, TU, WE, TH, FR], opens: "07:30", closes: "17:00"}`,
+	"days":       "[MO, TU, WE, TH, FR]",
+	"phones":     `- {number: "0221 3862 000", label: {vi: "…", en: "…"}}`,
+	"categories": "[legal-aid]",
+	"areas":      "[hung-yen]",
+	"opens":      `"07:30"`,
+	"closes":     `"17:00"`,
 }
 
 // weight makes an unset weight (0) sort after every set one.

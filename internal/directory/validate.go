@@ -9,6 +9,7 @@ import (
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/phone"
 	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
@@ -16,13 +17,6 @@ var (
 	phoneTypes = []string{"voice", "text", "textphone", "cell", "fax"}
 	statuses   = []string{"active", "inactive", "defunct", "temporarily closed"}
 )
-
-// phonePattern accepts Vietnamese numbers as dialled at home, once spaces,
-// dots and hyphens are gone: 3-digit national numbers (111, 113), 1800 and
-// 1900 numbers (4 to 6 digits after the prefix), mobiles (10 digits
-// starting with 0) and landlines (11 digits: 0, the area code, the number;
-// the numbering plan in force since 2017).
-var phonePattern = regexp.MustCompile(`^(1\d\d|1[89]00\d{4,6}|0\d{9}|02\d{9})$`)
 
 var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
@@ -177,21 +171,40 @@ func (v *validator) term(r strictyaml.Scalar, terms []config.Term, what, key str
 		}
 	}
 	ids := make([]string, len(terms))
+	named := make([]string, len(terms)) // "legal-aid (Trợ giúp pháp lý)"
+	lang := v.site.Default()
 	for i, t := range terms {
 		ids[i] = t.ID
+		named[i] = t.ID
+		if n := t.Name.Get(lang); n != "" {
+			named[i] += " (" + n + ")"
+		}
 	}
-	hint := fmt.Sprintf("declare it under %s in site.yaml, or use one of %s", key, strings.Join(ids, ", "))
+	// An author may write the name shown on the site instead of its id.
+	for _, t := range terms {
+		for _, name := range t.Name.ByLang {
+			if fold.Key(name) == fold.Key(r.Value) {
+				v.l.Add(diag.Errorf(r.Pos, "unknown %s %q", what, r.Value).
+					WithHint("write the id of the %s named %q: %s", what, name, t.ID))
+				return
+			}
+		}
+	}
+	d := diag.Errorf(r.Pos, "unknown %s %q", what, r.Value).
+		WithHint("write one of the ids declared under %s in site.yaml: %s; or declare a new one there", key, strings.Join(named, ", "))
 	if s := diag.Suggest(r.Value, ids); s != "" {
-		hint = fmt.Sprintf("did you mean %q? Or declare it under %s in site.yaml", s, key)
+		d = d.WithHint("did you mean %q? Or declare it under %s in site.yaml", s, key)
 	}
-	v.errorf(r.Pos, hint, "unknown %s %q", what, r.Value)
+	v.l.Add(d)
 }
 
 func (v *validator) phone(ph Phone) {
 	v.text(ph.Label, "label")
-	if !phonePattern.MatchString(Digits(ph.Number)) {
-		v.errorf(ph.Pos, "write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile or an 11-digit landline with its area code",
-			"%q is not a Vietnamese phone number", ph.Number)
+	// The Vietnamese numbering plan (package phone cites its sources).
+	if strings.HasPrefix(strings.TrimSpace(ph.Number), "+") {
+		v.errorf(ph.Pos, "write it as dialled in Vietnam, with 0 instead of +84: 0912 345 678", "the phone number %q is written as dialled from abroad", ph.Number)
+	} else if p := phone.Check(ph.Number); p != nil {
+		v.l.Add(diag.Errorf(ph.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
 	}
 	typ := ph.Type.Value
 	if typ != "" && !slices.Contains(phoneTypes, typ) {

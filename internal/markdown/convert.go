@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/loa-ssg/loa/internal/fold"
+	"github.com/loa-ssg/loa/internal/phone"
 	"github.com/loa-ssg/loa/internal/textfile"
 )
 
@@ -64,8 +65,11 @@ type Link struct {
 // ("../plan/164-kh-ubnd/index.vi.md#muc-tieu") to the URL to publish. It
 // returns the destination unchanged for links it does not handle, and an
 // error in plain words for a destination that cannot be resolved; an error
-// with a method Hint() string also says how to fix it. Absolute
-// URLs (with a scheme), "#fragment" links and "mailto:"/"tel:" never reach it.
+// with a method Hint() string also says how to fix it. Links to web
+// addresses ("https://…") reach it too, so that links to the site's own
+// address can be checked; it returns those of other websites unchanged.
+// Other absolute URLs ("mailto:", "tel:") and "#fragment" links never
+// reach it.
 type Resolver func(dest string) (string, error)
 
 // Converter converts Markdown bodies. It is not safe for concurrent use:
@@ -75,6 +79,7 @@ type Converter struct {
 	buf    bytes.Buffer
 	phones map[string]bool
 	guard  *paragraphGuard
+	unsafe bool // raw HTML is published (Options.UnsafeHTML)
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -103,7 +108,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(guard, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, phones: PhoneSet(opts.Phones), guard: guard}
+	return &Converter{md: md, phones: PhoneSet(opts.Phones), guard: guard, unsafe: opts.UnsafeHTML}
 }
 
 // Hooks connect a conversion to the site being built. Any may be nil.
@@ -126,6 +131,10 @@ type Hooks struct {
 	// ("main", "exit-status"): a heading whose ID would be one of them gets
 	// a suffix ("## Main" → "main-1"), so that no page has an id twice.
 	ReservedIDs []string
+	// Srcset returns the srcset and sizes attributes of the image
+	// published at url (smaller copies for phones), and ok=false when it
+	// has none.
+	Srcset func(url string) (srcset, sizes string, ok bool)
 }
 
 // Convert converts body with resolve as the only hook; see ConvertWith.
@@ -148,6 +157,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	}
 	resolve := hooks.Resolve
 	images := 0
+	var raw rawTags
 	var ids fold.IDs
 	for _, id := range hooks.ReservedIDs {
 		ids.Put(id)
@@ -202,11 +212,21 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 					n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 				}
 			}
+			if hooks.Srcset != nil {
+				if set, sizes, ok := hooks.Srcset(string(n.Destination)); ok {
+					n.SetAttributeString("srcset", []byte(set))
+					n.SetAttributeString("sizes", []byte(sizes))
+				}
+			}
 			if images++; images > 1 {
 				n.SetAttributeString("loading", []byte("lazy"))
 			}
 			res.Links = append(res.Links, Link{Offset: inlineOffset(n, body), Dest: dest, URL: string(n.Destination),
 				Image: true, Alt: plainText(n, body)})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !c.unsafe {
+				raw.addNode(n, body)
+			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener noreferrer"))
@@ -215,6 +235,7 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		return ast.WalkContinue, nil
 	})
 	res.Numbers = linkPhones(doc, body, c.phones)
+	res.Problems = append(res.Problems, raw.problems()...)
 	c.buf.Reset()
 	if err := c.md.Renderer().Render(&c.buf, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
@@ -233,14 +254,35 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 
 func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver, res *Result) []byte {
 	d := string(dest)
+	if scheme := dangerousScheme(d); scheme != "" {
+		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
+			Message: fmt.Sprintf("a %s: link cannot be published: it would run code or hide a file in the address, so browsers and this site refuse it", scheme),
+			Hint:    "link to a page or a file by its address (https://… or a file beside this page); save an image as a file beside the page"})
+		return dest
+	}
 	if _, img := n.(*ast.Image); img && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
 		res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body),
 			Message: fmt.Sprintf("the image %q would be loaded from another website, which the site never does", d),
 			Hint:    "save the image in the page's bundle folder and link it by its file name"})
 		return dest
 	}
+	if number, ok := strings.CutPrefix(d, "tel:"); ok {
+		// A call link must reach a number that can exist (package phone
+		// applies the Vietnamese numbering plan).
+		if p := phone.Check(strings.ReplaceAll(number, "%20", " ")); p != nil {
+			res.Problems = append(res.Problems, Problem{Offset: inlineOffset(n, body), Message: p.Text(), Hint: p.HintText()})
+		}
+		return dest
+	}
 	if isExternal(d) {
-		if _, ok := n.(*ast.Link); ok && (strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//")) {
+		web := strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:")
+		if _, ok := n.(*ast.Link); ok && resolve != nil && web {
+			// The resolver may know the address as the site's own.
+			if out, err := resolve(d); err != nil || out != d {
+				return c.resolved(n, dest, body, out, err, res)
+			}
+		}
+		if _, ok := n.(*ast.Link); ok && (web || strings.HasPrefix(d, "//")) {
 			n.SetAttributeString("rel", []byte("noopener noreferrer"))
 		}
 		return dest
@@ -249,6 +291,12 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 		return dest
 	}
 	out, err := resolve(d)
+	return c.resolved(n, dest, body, out, err, res)
+}
+
+// resolved returns what a link's destination becomes after the resolver
+// gave out or err: err is a problem and leaves dest as written.
+func (c *Converter) resolved(n ast.Node, dest, body []byte, out string, err error, res *Result) []byte {
 	if err != nil {
 		pr := Problem{Offset: inlineOffset(n, body), Message: err.Error()}
 		if h, ok := err.(interface{ Hint() string }); ok {

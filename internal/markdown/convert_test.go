@@ -185,7 +185,7 @@ func TestResolver(t *testing.T) {
 		"![Ảnh](anh.png) [ngoài](https://example.org) [mục](#a) [thư](mailto:a@b.vn) [gọi](tel:111) [mạng](//example.org)\n\n" +
 		"Còn lại: [trang mất](khong-co.vi.md) và [khác](other.pdf).\n"
 	r := convert(t, body, resolve)
-	if want := []string{"../plan/164-kh-ubnd/index.vi.md#muc-tieu", "anh.png", "khong-co.vi.md", "other.pdf"}; !slices.Equal(calls, want) {
+	if want := []string{"../plan/164-kh-ubnd/index.vi.md#muc-tieu", "anh.png", "https://example.org", "khong-co.vi.md", "other.pdf"}; !slices.Equal(calls, want) {
 		t.Errorf("resolver calls = %q, want %q", calls, want)
 	}
 	has(t, r.HTML,

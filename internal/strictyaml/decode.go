@@ -25,6 +25,11 @@ type Source struct {
 	// LineOffset is added to every line number: the number of lines in the
 	// file before Text starts (1 for front matter after a "---" line).
 	LineOffset int
+	// Examples maps a key to an example of its value written the right
+	// way ("- {days: [MO], opens: \"07:30\", closes: \"17:00\"}"), shown in
+	// the hint when a value under that key has the wrong shape (text where
+	// a list belongs). Optional.
+	Examples map[string]string
 }
 
 var positionType = reflect.TypeFor[diag.Position]()
@@ -107,7 +112,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		d.structure(n, v, name)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s should be a list", describe(name))
+			e := d.errorf(n, "%s should be a list", describe(name))
+			*e = e.WithHint(`write one item per line under it, each starting with "- "`)
+			if ex := d.src.Examples[name]; ex != "" {
+				*e = e.WithHint("write it as a list, one item per line under %s:, e.g.  %s", name, ex)
+			}
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -201,11 +210,24 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, name string) {
 		d.errorf(n, "%s should be a single value, not a list or a set of keys", describe(name))
 		return
 	}
+	if v.Kind() == reflect.Bool && n.Tag != "!!bool" {
+		if b, ok := vietnameseBool(n.Value); ok {
+			v.SetBool(b)
+			return
+		}
+	}
 	if err := n.Decode(v.Addr().Interface()); err != nil {
+		var e *diag.Diagnostic
 		if v.Kind() == reflect.String {
-			d.errorf(n, "%s could not be read as text", describe(name))
+			e = d.errorf(n, "%s could not be read as text", describe(name))
 		} else {
-			d.errorf(n, "%s should be %s, not %q", describe(name), kindName(v.Kind()), n.Value)
+			e = d.errorf(n, "%s should be %s, not %q", describe(name), kindName(v.Kind()), n.Value)
+		}
+		if v.Kind() == reflect.Bool {
+			*e = e.WithHint("write true (yes) or false (no); có and không are read the same way")
+		}
+		if ex := d.src.Examples[name]; ex != "" {
+			*e = e.WithHint("write it like this:  %s", ex)
 		}
 	}
 }
@@ -225,6 +247,19 @@ func in(name string) diag.Text {
 		return diag.Text{}
 	}
 	return diag.T(" in %q", name)
+}
+
+// vietnameseBool reads "có" (yes) as true and "không" (no) as false, in
+// any letter case, so that a Vietnamese author's draft: không means what
+// it says. YAML itself only knows true and false.
+func vietnameseBool(s string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "có":
+		return true, true
+	case "không":
+		return false, true
+	}
+	return false, false
 }
 
 func kindName(k reflect.Kind) diag.Text {

@@ -48,6 +48,8 @@ func TestDecodeProblems(t *testing.T) {
 		{"title: Kế hoạch: 2021\n", `f.md:2:16: this line has a second colon (":") inside a value`, `put the whole value in double quotes, e.g. title: "Kế hoạch: 2021–2025"`},
 		{"title: a\n\tweight: 1\n", `f.md:3:1: this line is indented with a tab`, ""},
 		{"inner:\n  name: x\n   bad: y\n", "f.md:4:", ""},
+		{"draft: nope\n", `f.md:2:8: "draft" should be true or false, not "nope"`, "write true (yes) or false (no); có and không are read the same way"},
+		{"tags: a, b\n", `f.md:2:7: "tags" should be a list`, `write one item per line under it, each starting with "- "`},
 	} {
 		_, l := decode(t, tc.text)
 		if len(l) == 0 {
@@ -98,5 +100,24 @@ func TestDecodeForbidden(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDecodeVietnameseBool: a Vietnamese author writes draft: không.
+func TestDecodeVietnameseBool(t *testing.T) {
+	for text, want := range map[string]bool{"draft: không\n": false, "draft: Có\n": true, "draft: \"không\"\n": false} {
+		s, l := decode(t, text)
+		if len(l) != 0 || s.Draft != want {
+			t.Errorf("%q: draft = %v, diagnostics %v; want %v", text, s.Draft, l, want)
+		}
+	}
+}
+
+// TestDecodeExamples: a value of the wrong shape gets the caller's example.
+func TestDecodeExamples(t *testing.T) {
+	var s sample
+	l := Decode(Source{File: "f", Text: []byte("tags: 7:30 - 17:00\n"), Examples: map[string]string{"tags": "- x"}}, &s)
+	if len(l) != 1 || !strings.Contains(l[0].Hint, "- x") {
+		t.Fatalf("got %v", l)
 	}
 }

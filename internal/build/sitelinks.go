@@ -1,0 +1,171 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/static"
+)
+
+// published is every URL path the build writes that a link may name:
+// pages, aliases, generated pages, attachments, static files and the
+// site-wide files. It is made once per build, on first use.
+type published struct {
+	once  sync.Once
+	paths map[string]bool
+	pages []string          // page and generated-page paths, for suggestions
+	langs map[string]string // page and generated-page path → language
+}
+
+// publishedPaths returns b's published paths, making them on first use.
+// It is safe for concurrent use.
+func (b *builder) publishedPaths() *published {
+	p := &b.published
+	p.once.Do(func() {
+		p.paths, p.langs = map[string]bool{}, map[string]string{}
+		page := func(u, lang string) {
+			if !p.paths[u] {
+				p.pages = append(p.pages, u)
+			}
+			p.paths[u] = true
+			p.langs[u] = lang
+		}
+		for _, q := range b.content.Pages {
+			page(q.Path, q.Lang)
+			for _, a := range q.Aliases {
+				p.paths[content.AliasPath(b.site, a.Value)] = true
+			}
+			for _, a := range q.Attachments {
+				p.paths[q.Path+path.Base(a.Path)] = true
+			}
+		}
+		for _, e := range b.renderer.Extras() {
+			page(e.Path, e.Lang)
+		}
+		for _, lang := range b.site.Languages {
+			p.paths[b.renderer.FeedPath(lang.Code)] = true
+		}
+		for _, name := range []string{"sitemap.xml", "robots.txt", "404.html", cssSource} {
+			p.paths[b.site.BasePath+name] = true
+		}
+		for _, fsys := range []struct {
+			fs   fs.FS
+			root string
+		}{{b.opts.Static, "."}, {b.fsys, static.Folder}} {
+			_ = fs.WalkDir(fsys.fs, fsys.root, func(name string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					p.paths[b.site.BasePath+strings.TrimPrefix(strings.TrimPrefix(name, fsys.root), "/")] = true
+				}
+				return nil
+			})
+		}
+	})
+	return p
+}
+
+// isImageName reports whether a file name ends in an image type's
+// extension.
+func isImageName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif":
+		return true
+	}
+	return false
+}
+
+// ownSite turns a link to the site's own public address
+// ("https://example.org/ho-tro/#a", base_url being https://example.org/)
+// into the site path it names ("/ho-tro/#a"), so that it is checked like
+// any link by path and works on a preview or a copy of the site too. ok is
+// false for links to other websites. A link to loa serve's preview on
+// this computer is an error: it would be broken for every visitor.
+func (b *builder) ownSite(dest string) (sitePath string, ok bool, err error) {
+	u, perr := url.Parse(dest)
+	if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", false, nil
+	}
+	rest := u.EscapedPath()
+	if rest == "" {
+		rest = "/"
+	}
+	if u.RawQuery != "" {
+		rest += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		rest += "#" + u.EscapedFragment()
+	}
+	switch host := u.Hostname(); {
+	case host == "127.0.0.1" || host == "localhost" || host == "::1":
+		return "", false, linkError{fmt.Sprintf("the link %q goes to the preview on this computer, which visitors cannot reach", dest),
+			fmt.Sprintf("write the address without the start, from the first \"/\": %s", rest)}
+	case strings.HasPrefix(b.site.BaseURL, "http"):
+		base, perr := url.Parse(b.site.BaseURL)
+		if perr == nil && strings.EqualFold(base.Host, u.Host) && strings.HasPrefix(u.Path, base.Path) {
+			return rest, true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// sitePath checks a link by site path ("/ho-tro/", "/sub/ho-tro/#a", as
+// copied from the browser's address bar) against the published paths and
+// returns the URL to publish: under the site's base path, with the "/"
+// a folder's address ends in. A path that the build does not publish is
+// an error suggesting the nearest page; its message quotes the link as
+// written. found, when not nil, is told the URL and language of the page
+// the link goes to.
+func (b *builder) sitePath(dest, written string, found func(url, lang string)) (string, error) {
+	target, frag, hasFrag := strings.Cut(dest, "#")
+	if hasFrag {
+		frag = "#" + frag
+	}
+	target, query, hasQuery := strings.Cut(target, "?")
+	if hasQuery {
+		query = "?" + query
+	}
+	p, err := url.PathUnescape(target)
+	if err != nil {
+		p = target
+	}
+	if !strings.HasPrefix(p, b.site.BasePath) {
+		p = b.site.BasePath + strings.TrimPrefix(p, "/")
+	}
+	pub := b.publishedPaths()
+	for _, under := range []string{render.SearchFolder, directory.ExportFolder} {
+		if strings.HasPrefix(p, b.site.BasePath+under+"/") {
+			return dest, nil // written by the build; not listed one by one
+		}
+	}
+	switch {
+	case pub.paths[p]:
+	case pub.paths[p+"/"]:
+		p += "/"
+	case strings.HasSuffix(p, "/index.html") && pub.paths[strings.TrimSuffix(p, "index.html")]:
+	default:
+		msg := fmt.Sprintf("the link %q goes to %s, which is not a page or file of this site", written, p)
+		if isImageName(p) {
+			return "", linkError{msg, fmt.Sprintf("save the image beside the page and write its file name: ![what it shows](%s); or put it in static/ (static/%s is published as %s%s)",
+				path.Base(p), strings.TrimPrefix(p, b.site.BasePath), b.site.BasePath, strings.TrimPrefix(p, b.site.BasePath))}
+		}
+		if s := diag.Suggest(p, pub.pages); s != "" {
+			return "", linkError{msg, fmt.Sprintf("did you mean %s? Or link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md", s)}
+		}
+		return "", linkError{msg, "copy the address of a page that exists, or link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
+	}
+	out := p + query + frag
+	if target == p && !hasQuery {
+		out = dest
+	}
+	if lang, ok := pub.langs[p]; ok && found != nil {
+		found(out, lang)
+	}
+	return out, nil
+}
