@@ -201,7 +201,8 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 			return nil
 		}
 		switch {
-		case rel == "site.yaml":
+		case rel == "site.yaml", path.Join(Root, rel) == config.SearchFile:
+			// Read by config, not published.
 		case strings.HasSuffix(base, ".md"):
 			f, d := classify(p, rel, site)
 			if d != nil {

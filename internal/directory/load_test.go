@@ -254,7 +254,8 @@ func TestPhoneNumbers(t *testing.T) {
 		{"0912 345 67", false, "has 9 digits; a mobile number has 10"},
 		{"0912 345 67x", false, "holds something other than digits"},
 		{"(0221) 3862 000", false, "holds something other than digits"},
-		{"+84 912 345 678", false, "is written as dialled from abroad"}, // as dialled at home, not from abroad
+		{"+84 912 345 678", true, ""}, // as dialled from abroad: the citizen-protection hotline
+		{"+84 912 345 67", false, "has 9 digits; a mobile number has 10"},
 		{"911", false, "is not a Vietnamese phone number"},
 		{"116", false, "is not one of the 3-digit national numbers"},
 		{"0221 386 200", false, "has 10 digits; a landline number has 11"},

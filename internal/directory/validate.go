@@ -200,10 +200,12 @@ func (v *validator) term(r strictyaml.Scalar, terms []config.Term, what, key str
 
 func (v *validator) phone(ph Phone) {
 	v.text(ph.Label, "label")
-	// The Vietnamese numbering plan (package phone cites its sources).
-	if strings.HasPrefix(strings.TrimSpace(ph.Number), "+") {
-		v.errorf(ph.Pos, "write it as dialled in Vietnam, with 0 instead of +84: 0912 345 678", "the phone number %q is written as dialled from abroad", ph.Number)
-	} else if p := phone.Check(ph.Number); p != nil {
+	// The Vietnamese numbering plan (package phone cites its sources). A
+	// number may be written "+84 …" when people dial it from abroad (the
+	// citizen-protection hotline): its part after +84 is checked the same
+	// way, and its call link keeps the +84 (RFC 3966 global number), which
+	// also works from a phone in Vietnam.
+	if p := phone.Check(ph.Number); p != nil {
 		v.l.Add(diag.Errorf(ph.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
 	}
 	typ := ph.Type.Value
