@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"internal/render": {"internal/config", "internal/content", "internal/diag", "internal/directory", "internal/fold",
 		"internal/i18n", "internal/markdown", "internal/paper", "internal/textfile"},
 	"internal/paper":  {},
-	"internal/check":  {"internal/config", "internal/content", "internal/diag", "internal/markdown"},
+	"internal/check":  {"internal/config", "internal/content", "internal/diag", "internal/markdown", "internal/phone"},
 	"internal/search": {"internal/fold"},
 	"internal/build": {"internal/check", "internal/config", "internal/fold", "internal/search", "internal/content", "internal/diag", "internal/directory",
 		"internal/i18n", "internal/markdown", "internal/render", "internal/textfile", "static", "templates"},

@@ -10,6 +10,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/internal/phone"
 )
 
 // The rules, by the name site.yaml's `checks:` uses for them.
@@ -246,9 +247,15 @@ func (r *runner) alt(p *Page) {
 
 // phones reports phone numbers in text that a phone cannot call with one
 // tap: numbers the site does not know as emergency, directory or publisher
-// numbers, written without a "tel:" link.
+// numbers, written without a "tel:" link. A number that cannot exist in
+// the Vietnamese numbering plan (package phone) is reported as such first:
+// making it a call link would only publish a wrong number that works.
 func (r *runner) phones(p *Page) {
 	for _, n := range p.Numbers {
+		if pr := phone.Check(n.Text); pr != nil {
+			r.report(UnlinkedPhone, r.at(p, n.Offset), fmt.Sprintf(pr.Hint, pr.HintArgs...), pr.Message, pr.Args...)
+			continue
+		}
 		r.report(UnlinkedPhone, r.at(p, n.Offset), fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial),
 			"the phone number %q is plain text, not a call link", n.Text)
 	}

@@ -60,3 +60,34 @@ func TestOverlayLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsPrintedWhenTheyAppear holds that a warning an edit brings is
+// printed when the edit is saved (a communicator's trial: a pasted <b>
+// vanished from the preview without a word), and that a warning already
+// printed is not printed again at every save.
+func TestWarningsPrintedWhenTheyAppear(t *testing.T) {
+	var log bytes.Buffer
+	s := &server{log: &log, m: locale.For("en"), watch: map[chan string]bool{}}
+	stale := diag.Warningf(diag.Position{File: "content/support/services/a.yaml", Line: 3, Col: 1}, "old entry")
+	tag := diag.Warningf(diag.Position{File: "content/news/x.vi.md", Line: 10, Col: 80}, "the HTML tag <%s> is dropped", "b")
+	if err := s.report(build.Result{Diagnostics: diag.List{stale}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "old entry") {
+		t.Fatalf("first build: the warning was not printed:\n%s", log.String())
+	}
+	log.Reset()
+	if err := s.report(build.Result{Diagnostics: diag.List{stale, tag}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := log.String(); !strings.Contains(got, "content/news/x.vi.md:10:80: warning: the HTML tag <b> is dropped") || strings.Contains(got, "old entry") {
+		t.Errorf("after the edit, printed:\n%s\nwant the new warning only", got)
+	}
+	log.Reset()
+	if err := s.report(build.Result{Diagnostics: diag.List{tag}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if log.Len() != 0 {
+		t.Errorf("a warning printed before was printed again:\n%s", log.String())
+	}
+}

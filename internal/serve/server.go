@@ -68,6 +68,11 @@ type server struct {
 	fail  string // problems of the last build, "" when it succeeded
 	gen   int    // counts successful builds; 0 means there is no site yet
 	watch map[chan string]bool
+	// shown holds the warnings already printed in this session (position
+	// and English message), so that each is printed once, when it first
+	// appears: at the first build, or when the edit that causes it is
+	// saved.
+	shown map[string]bool
 }
 
 // Run builds, serves and watches until ctx ends, then removes its
@@ -266,13 +271,32 @@ func (s *server) report(res build.Result, err error) error {
 		s.broadcast("problem", s.overlay())
 		return nil
 	}
-	if s.gen == 0 && len(res.Diagnostics) > 0 {
-		_ = s.m.PrintText(s.log, res.Diagnostics) // the warnings, once
+	if fresh := s.newWarnings(res.Diagnostics); len(fresh) > 0 {
+		_ = s.m.PrintText(s.log, fresh)
 	}
 	s.fail = ""
 	s.gen++
 	s.broadcast("reload", strconv.Itoa(s.gen))
 	return nil
+}
+
+// newWarnings returns the diagnostics of l not yet printed in this
+// session, and remembers them; s.mu must be held. A warning an edit brings
+// (a pasted <b>, a number that is not a call link) is printed when the
+// edit is saved, not only at the first build.
+func (s *server) newWarnings(l diag.List) diag.List {
+	if s.shown == nil {
+		s.shown = map[string]bool{}
+	}
+	var fresh diag.List
+	for _, d := range l {
+		key := d.Pos.String() + "\x00" + d.Message
+		if !s.shown[key] {
+			s.shown[key] = true
+			fresh = append(fresh, d)
+		}
+	}
+	return fresh
 }
 
 // overlay is the text shown over the page after a broken edit: a first
