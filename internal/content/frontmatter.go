@@ -60,17 +60,43 @@ func Split(text []byte) (yamlText []byte, bodyOffset int, ok bool) {
 	return nil, 0, false
 }
 
+// unclosedBodyLine returns the 1-based number of the first line after an
+// opening "---" that cannot belong to front matter, the line a closing
+// "---" should stand above; 0 when every line could. A front-matter line
+// is blank, a comment, indented or a list item (a value going on), or
+// starts with a key and a colon.
+func unclosedBodyLine(text []byte) int {
+	lines := strings.Split(string(text), "\n")
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], "\r")
+		if strings.TrimSpace(l) == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' {
+			continue
+		}
+		if key, _, ok := strings.Cut(l, ":"); ok && key != "" && !strings.ContainsAny(key, " \t") {
+			continue
+		}
+		return i + 1
+	}
+	return 0
+}
+
 // parseFrontMatter decodes the front matter of file and checks its values;
 // loc is the site's time zone.
 func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter, string, int, diag.List) {
 	fm := FrontMatter{Pos: diag.Position{File: file, Line: 1, Col: 1}}
 	yml, bodyOff, ok := Split(text)
 	if !ok {
-		msg := "this page has no front matter"
 		if bytes.HasPrefix(text, []byte("---")) {
-			msg = `the front matter is not closed: no line "---" ends it`
+			// Point at where the closing line belongs: the first line
+			// that is not a "key: value" line (the page's text).
+			pos := fm.Pos
+			if line := unclosedBodyLine(text); line > 0 {
+				pos.Line = line
+			}
+			return fm, "", 0, diag.List{diag.Errorf(pos, `the front matter is not closed: no line "---" ends it`).
+				WithHint("add a line --- above this line: the lines between the two --- are title:, date:, draft: and the like; the page's text comes after the second ---")}
 		}
-		return fm, "", 0, diag.List{diag.Errorf(fm.Pos, "%s", msg).
+		return fm, "", 0, diag.List{diag.Errorf(fm.Pos, "this page has no front matter").
 			WithHint("start the file with a line ---, then title: …, then a line ---")}
 	}
 	var raw rawFrontMatter

@@ -465,7 +465,8 @@ weight: 1
 title: Kế hoạch
 
 Thân.
-`, `content/plan/x.vi.md:1:1: error: the front matter is not closed: no line "---" ends it`, ""},
+`, `content/plan/x.vi.md:4:1: error: the front matter is not closed: no line "---" ends it`,
+			"add a line --- above this line: the lines between the two --- are title:, date:, draft: and the like; the page's text comes after the second ---"},
 		{"unknown language", `
 -- content/plan/x.fr.md --
 ---
