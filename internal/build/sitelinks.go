@@ -71,6 +71,24 @@ func (b *builder) publishedPaths() *published {
 	return p
 }
 
+// onlyLonger returns the one page path that begins with p (without its
+// final "/") and goes on, for a link cut short ("/huong-dan/cach-bao-tin/"
+// for "/huong-dan/cach-bao-tin-va-tim-su-giup-do/"), or "" when no page or
+// more than one does.
+func onlyLonger(p string, pages []string) string {
+	stem := strings.TrimSuffix(p, "/")
+	found := ""
+	for _, q := range pages {
+		if len(q) > len(stem)+1 && strings.HasPrefix(q, stem) {
+			if found != "" {
+				return ""
+			}
+			found = q
+		}
+	}
+	return found
+}
+
 // isImageName reports whether a file name ends in an image type's
 // extension.
 func isImageName(name string) bool {
@@ -155,7 +173,11 @@ func (b *builder) sitePath(dest, written string, found func(url, lang string)) (
 			return "", linkError{msg, fmt.Sprintf("save the image beside the page and write its file name: ![what it shows](%s); or put it in static/ (static/%s is published as %s%s)",
 				path.Base(p), strings.TrimPrefix(p, b.site.BasePath), b.site.BasePath, strings.TrimPrefix(p, b.site.BasePath))}
 		}
-		if s := diag.Suggest(p, pub.pages); s != "" {
+		s := diag.Suggest(p, pub.pages)
+		if s == "" {
+			s = onlyLonger(p, pub.pages)
+		}
+		if s != "" {
 			return "", linkError{msg, fmt.Sprintf("did you mean %s? Or link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md", s)}
 		}
 		return "", linkError{msg, "copy the address of a page that exists, or link to the page's Markdown file, relative to this file, e.g. ../plan/164-kh-ubnd/index.vi.md"}
