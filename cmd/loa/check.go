@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 
 	"github.com/loa-ssg/loa/internal/build"
+	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/diag"
 )
 
@@ -21,6 +23,23 @@ and column. content/site.yaml's "checks:" sets a rule to error, warning or off.
 
 Flags:
 `
+
+const checksHeading = `
+Checks (name, default, what each finds; content/site.yaml's "checks:" changes the default):
+`
+
+// printChecks lists check.Rules for loa help check: each rule's name,
+// default severity and summary, the summary in m's language.
+func printChecks(m *diag.Catalogue, w io.Writer) {
+	m.Fprint(w, checksHeading)
+	for _, r := range check.Rules {
+		summary := r.Summary
+		if t, ok := m.Translate(summary); ok {
+			summary = t
+		}
+		fmt.Fprintf(w, "  %-20s %-8s %s\n", r.Name, r.Default, summary)
+	}
+}
 
 type checkConfig struct {
 	opts   build.Options

@@ -37,6 +37,7 @@ func runHelp(_ context.Context, m *diag.Catalogue, args []string, stdout, _ io.W
 	case "check":
 		m.Fprint(stdout, checkUsage)
 		printFlags(m, stdout, checkFlags(new(checkConfig)))
+		printChecks(m, stdout)
 		m.Fprint(stdout, checkExitStatus)
 	case "serve":
 		m.Fprint(stdout, serveUsage)

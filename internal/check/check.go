@@ -24,17 +24,57 @@ const (
 	EmptyPage          = "empty-page"
 )
 
-// Defaults are each rule's severity when site.yaml does not set one:
-// "error" stops the build, "warning" is reported, "off" is not checked.
-var Defaults = map[string]string{
-	BrokenAnchor:       "error",
-	MissingAlt:         "error",
-	MissingTranslation: "warning",
-	HeadingOrder:       "warning",
-	DuplicateTitle:     "warning",
-	UnlinkedPhone:      "warning",
-	EmptyPage:          "error",
+// Rule is one check, declared once in Rules: everything that lists the
+// checks (Defaults, `loa help check`, the README's table, the "did you
+// mean" hint for a misspelt name in site.yaml, and which rules Run and
+// RunChanged apply) is made from it.
+type Rule struct {
+	// Name is the rule's name under site.yaml's `checks:` and in the
+	// "[name]" its problems end with.
+	Name string
+	// Default is its severity when site.yaml does not set one: "error"
+	// stops the build, "warning" is reported, "off" is not checked.
+	Default string
+	// Summary says in one line of English what it finds; `loa help
+	// check` prints it (translated) and README.md's table has it as it is.
+	Summary string
+	// Page checks one page on its own; a rebuild after a change of a
+	// page's text applies it to that page again (RunChanged).
+	Page func(r *runner, p *Page)
+	// Site checks all pages together (translations, titles): it looks at
+	// front matter only, so RunChanged does not apply it.
+	Site func(r *runner)
 }
+
+// Rules are the checks, in the order `loa help check` and README.md list
+// them. A new rule is a constant above, an entry here, its function and a
+// row of README.md's table (TestREADMETable says if one is missing).
+var Rules = []Rule{
+	{Name: BrokenAnchor, Default: "error", Page: (*runner).anchors,
+		Summary: "a link to `#muc-tieu` that no heading of the target page has"},
+	{Name: MissingAlt, Default: "error", Page: (*runner).alt,
+		Summary: "an image without alternative text"},
+	{Name: MissingTranslation, Default: "warning", Site: (*runner).translations,
+		Summary: "a page that exists in one language only"},
+	{Name: HeadingOrder, Default: "warning", Page: (*runner).headings,
+		Summary: "a heading that skips a level (`##` then `####`)"},
+	{Name: DuplicateTitle, Default: "warning", Site: (*runner).titles,
+		Summary: "two pages of one language with the same title"},
+	{Name: UnlinkedPhone, Default: "warning", Page: (*runner).phones,
+		Summary: "a phone number in text that is not a call link"},
+	{Name: EmptyPage, Default: "error", Page: (*runner).empty,
+		Summary: "a published page (not a section) with no text below its front matter, as `loa new` leaves it"},
+}
+
+// Defaults are each rule's severity when site.yaml does not set one, by
+// name (made from Rules).
+var Defaults = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range Rules {
+		m[r.Name] = r.Default
+	}
+	return m
+}()
 
 // Page is a published page with what its Markdown held.
 type Page struct {
@@ -55,15 +95,13 @@ func Run(site *config.Site, pages []Page) diag.List {
 		r.byPath[pages[i].Path] = &pages[i]
 	}
 	for i := range pages {
-		p := &pages[i]
-		r.anchors(p)
-		r.alt(p)
-		r.headings(p)
-		r.phones(p)
-		r.empty(p)
+		r.page(&pages[i])
 	}
-	r.translations()
-	r.titles()
+	for _, rule := range Rules {
+		if rule.Site != nil {
+			rule.Site(&r)
+		}
+	}
 	r.fillSources()
 	l.Append(r.l)
 	return l
@@ -100,12 +138,7 @@ func RunChanged(site *config.Site, pages []Page, changed []int) diag.List {
 		}
 	}
 	for _, i := range changed {
-		p := &pages[i]
-		r.anchors(p)
-		r.alt(p)
-		r.headings(p)
-		r.phones(p)
-		r.empty(p)
+		r.page(&pages[i])
 	}
 	for i := range pages {
 		p := &pages[i]
@@ -123,15 +156,24 @@ func RunChanged(site *config.Site, pages []Page, changed []int) diag.List {
 	return r.l
 }
 
+// page applies every rule of Rules that checks one page on its own.
+func (r *runner) page(p *Page) {
+	for _, rule := range Rules {
+		if rule.Page != nil {
+			rule.Page(r, p)
+		}
+	}
+}
+
 func severities(site *config.Site) (map[string]string, diag.List) {
 	sev := map[string]string{}
 	for k, v := range Defaults {
 		sev[k] = v
 	}
 	var l diag.List
-	names := make([]string, 0, len(Defaults))
-	for k := range Defaults {
-		names = append(names, k)
+	names := make([]string, 0, len(Rules))
+	for _, rule := range Rules {
+		names = append(names, rule.Name)
 	}
 	slices.Sort(names)
 	for name, v := range site.Checks {

@@ -11,6 +11,11 @@
 // writes nothing. build runs it on every build (errors stop the build),
 // and `loa check` shows its warnings too.
 //
+// Each rule is declared once, in Rules (name, default severity, one-line
+// summary, function); Defaults, `loa help check`, the "did you mean" hint
+// for a misspelt name, and the rules Run and RunChanged apply are made
+// from it, and a test holds README.md's table of checks to it.
+//
 // Problems found earlier in the pipeline are reported there, not here:
 // links to missing or unpublished files (build), alias collisions
 // (content), stale directory entries (directory).

@@ -69,7 +69,7 @@ func sourceFiles(t *testing.T) (map[string][]*ast.File, *token.FileSet) {
 // "format string, args ...any" on (Catalogue.Sprintf, a package's own
 // errorf), texts given to a parameter named hint, to Catalogue.Fprint and
 // as a flag's usage, strings put into a field or variable named message,
-// msg or hint or into a value of a type named …Error, and the formats of
+// msg, hint or summary (check.Rule) or into a value of a type named …Error, and the formats of
 // fmt.Errorf that wrap no other error. It returns
 // them with every string literal of the source (for viWords).
 func scan(t *testing.T) ([]message, map[string]bool) {
@@ -231,7 +231,7 @@ func scan(t *testing.T) ([]message, map[string]bool) {
 
 func isMessageName(name string) bool {
 	switch strings.ToLower(name) {
-	case "message", "msg", "hint":
+	case "message", "msg", "hint", "summary":
 		return true
 	}
 	return false

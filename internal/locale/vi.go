@@ -133,6 +133,18 @@ lại. Mỗi vấn đề ghi rõ tệp, dòng và cột. Mục "checks:" trong c
 
 Tùy chọn:
 `,
+	`
+Checks (name, default, what each finds; content/site.yaml's "checks:" changes the default):
+`: `
+Các phép kiểm tra (tên, mức mặc định, điều nó tìm; mục "checks:" trong content/site.yaml đổi mức mặc định):
+`,
+	"a link to `#muc-tieu` that no heading of the target page has":                                 "liên kết đến `#muc-tieu` mà trang đích không có đề mục nào như vậy",
+	"an image without alternative text":                                                            "ảnh chưa có lời mô tả cho người không nhìn thấy",
+	"a page that exists in one language only":                                                      "trang chỉ có ở một ngôn ngữ",
+	"a heading that skips a level (`##` then `####`)":                                              "đề mục nhảy cấp (`##` rồi đến `####`)",
+	"two pages of one language with the same title":                                                "hai trang cùng ngôn ngữ có tiêu đề giống nhau",
+	"a phone number in text that is not a call link":                                               "số điện thoại viết thành chữ thường, chưa phải liên kết để bấm gọi",
+	"a published page (not a section) with no text below its front matter, as `loa new` leaves it": "trang đã đăng (không phải trang mục) chưa có nội dung dưới phần đầu trang, như khi loa new vừa tạo",
 	`Usage: loa new [--source DIR] <section> <title>
 
 Creates a page in content/<section>/ for every language of the site, named
