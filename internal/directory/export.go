@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -72,39 +73,33 @@ func (e *exporter) table(name string) *table {
 	panic("no table " + name)
 }
 
+// The builders below make each HSDS row once, as one map keyed by the
+// field names of newTables: row returns the JSON object and puts the same
+// values, in column order, into the CSV table. A new HSDS field is a
+// column in newTables and a key in its builder's map.
+
 func (e *exporter) organization(p *Provider) map[string]any {
 	id := UUID("organization", p.ID)
 	urls, dates := []string{}, []string{}
 	for _, s := range p.Sources {
 		urls, dates = append(urls, s.URL), append(dates, s.Date.Format("2006-01-02"))
 	}
-	org := map[string]any{
+	org := e.row("organization", map[string]any{
 		"id": id, "name": p.Name.Get(e.lang), "description": p.Description.Get(e.lang),
-		"x_source": urls, "x_source_date": dates,
-	}
-	// email and website are formatted fields in HSDS: left out when unknown.
-	if p.Email != "" {
-		org["email"] = p.Email
-	}
-	if p.Website != "" {
-		org["website"] = p.Website
-	}
-	e.table("organization").add(id, p.Name.Get(e.lang), p.Description.Get(e.lang), p.Email, p.Website, strings.Join(urls, " "), strings.Join(dates, " "))
+		"email": p.Email, "website": p.Website, "x_source": urls, "x_source_date": dates,
+	})
 	var locations []any
 	for _, loc := range p.Locations {
 		lid := UUID("location", p.ID, loc.ID)
-		l := map[string]any{"id": lid, "organization_id": id, "location_type": "physical",
-			"name": loc.Name.Get(e.lang), "description": loc.Address.Get(e.lang)}
-		lat, lon := "", ""
+		var lat, lon any // unknown: left out of the JSON, empty in the CSV
 		if loc.Latitude != 0 || loc.Longitude != 0 {
-			l["latitude"], l["longitude"] = loc.Latitude, loc.Longitude
-			lat, lon = jsonNumber(loc.Latitude), jsonNumber(loc.Longitude)
+			lat, lon = loc.Latitude, loc.Longitude
 		}
-		e.table("location").add(lid, id, "physical", loc.Name.Get(e.lang), loc.Address.Get(e.lang), lat, lon)
+		l := e.row("location", map[string]any{"id": lid, "organization_id": id, "location_type": "physical",
+			"name": loc.Name.Get(e.lang), "description": loc.Address.Get(e.lang), "latitude": lat, "longitude": lon})
 		if a := loc.Accessibility.Get(e.lang); a != "" {
-			aid := UUID("accessibility", p.ID, loc.ID)
-			l["accessibility"] = []any{map[string]any{"id": aid, "location_id": lid, "description": a}}
-			e.table("accessibility").add(aid, lid, a)
+			l["accessibility"] = []any{e.row("accessibility", map[string]any{
+				"id": UUID("accessibility", p.ID, loc.ID), "location_id": lid, "description": a})}
 		}
 		locations = append(locations, l)
 	}
@@ -126,35 +121,27 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 	if !p.Checked.IsZero() {
 		assured = p.Checked.Format("2006-01-02")
 	}
-	fees := s.Cost.Get(e.lang)
-	svc := map[string]any{
+	svc := e.row("service", map[string]any{
 		"id": id, "organization_id": orgID, "name": s.Name.Get(e.lang),
 		"description": s.Description.Get(e.lang), "status": status,
-		"fees_description": fees, "eligibility_description": s.Eligibility.Get(e.lang),
-	}
-	if assured != "" {
-		svc["assured_date"] = assured
-	}
-	e.table("service").add(id, orgID, s.Name.Get(e.lang), s.Description.Get(e.lang), status, fees, s.Eligibility.Get(e.lang), assured)
+		"fees_description": s.Cost.Get(e.lang), "eligibility_description": s.Eligibility.Get(e.lang),
+		"assured_date": assured,
+	})
 	var phones, schedules, areas, langs, costs, attrs, sals []any
 	for i, ph := range s.Phones {
-		pid := UUID("phone", p.ID, s.ID, Digits(ph.Number), itoa(i))
 		typ := ph.Type.Value
 		if typ == "" {
 			typ = "voice"
 		}
-		phones = append(phones, map[string]any{"id": pid, "service_id": id, "number": Digits(ph.Number), "type": typ, "description": ph.Label.Get(e.lang)})
-		e.table("phone").add(pid, id, Digits(ph.Number), typ, ph.Label.Get(e.lang))
+		phones = append(phones, e.row("phone", map[string]any{"id": UUID("phone", p.ID, s.ID, Digits(ph.Number), itoa(i)),
+			"service_id": id, "number": Digits(ph.Number), "type": typ, "description": ph.Label.Get(e.lang)}))
 		if ph.Hotline {
 			attrs = append(attrs, e.attribute(id, "hotline", termDescriptions["hotline"][e.langKey()], Digits(ph.Number)))
 		}
 	}
 	addSchedule := func(key string, days []string, opens, closes, note string) {
-		sid := UUID("schedule", p.ID, s.ID, key)
-		byday := strings.Join(days, ",")
-		schedules = append(schedules, map[string]any{"id": sid, "service_id": id, "freq": "WEEKLY", "byday": byday,
-			"opens_at": opens, "closes_at": closes, "timezone": 7, "description": note})
-		e.table("schedule").add(sid, id, "WEEKLY", byday, opens, closes, "7", note)
+		schedules = append(schedules, e.row("schedule", map[string]any{"id": UUID("schedule", p.ID, s.ID, key), "service_id": id,
+			"freq": "WEEKLY", "byday": strings.Join(days, ","), "opens_at": opens, "closes_at": closes, "timezone": 7, "description": note}))
 	}
 	if s.Open247 {
 		addSchedule("24-7", Weekdays[:], "00:00", "23:59", "24/7")
@@ -163,20 +150,15 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		addSchedule(itoa(i), h.Days.Values(), h.Opens.Value, h.Closes.Value, h.Note.Get(e.lang))
 	}
 	for _, a := range s.Areas {
-		aid := UUID("service_area", p.ID, s.ID, a.Value)
-		name := e.site.Area(a.Value).Name.Get(e.lang)
-		areas = append(areas, map[string]any{"id": aid, "service_id": id, "name": name, "extent_type": "text", "uri": a.Value})
-		e.table("service_area").add(aid, id, name, a.Value)
+		areas = append(areas, e.row("service_area", map[string]any{"id": UUID("service_area", p.ID, s.ID, a.Value), "service_id": id,
+			"name": e.site.Area(a.Value).Name.Get(e.lang), "extent_type": "text", "uri": a.Value}))
 	}
 	for _, code := range s.Languages {
-		lid := UUID("language", p.ID, s.ID, code.Value)
-		langs = append(langs, map[string]any{"id": lid, "service_id": id, "code": code.Value})
-		e.table("language").add(lid, id, code.Value)
+		langs = append(langs, e.row("language", map[string]any{"id": UUID("language", p.ID, s.ID, code.Value), "service_id": id, "code": code.Value}))
 	}
 	if s.Free {
-		cid := UUID("cost_option", p.ID, s.ID, "free")
-		costs = append(costs, map[string]any{"id": cid, "service_id": id, "option": "free", "amount": 0, "currency": "VND"})
-		e.table("cost_option").add(cid, id, "free", "0", "VND")
+		costs = append(costs, e.row("cost_option", map[string]any{"id": UUID("cost_option", p.ID, s.ID, "free"), "service_id": id,
+			"option": "free", "amount": 0, "currency": "VND"}))
 	}
 	for _, c := range s.Categories {
 		name := e.site.Category(c.Value).Name.Get(e.lang)
@@ -186,10 +168,8 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		attrs = append(attrs, e.attribute(id, "confidentiality", termDescriptions["confidentiality"][e.langKey()], c))
 	}
 	for _, loc := range s.Locations {
-		sid := UUID("service_at_location", p.ID, s.ID, loc.Value)
-		lid := UUID("location", p.ID, loc.Value)
-		sals = append(sals, map[string]any{"id": sid, "service_id": id, "location_id": lid})
-		e.table("service_at_location").add(sid, id, lid)
+		sals = append(sals, e.row("service_at_location", map[string]any{"id": UUID("service_at_location", p.ID, s.ID, loc.Value),
+			"service_id": id, "location_id": UUID("location", p.ID, loc.Value)}))
 	}
 	svc["phones"], svc["schedules"], svc["service_areas"] = orEmpty(phones), orEmpty(schedules), orEmpty(areas)
 	svc["languages"], svc["cost_options"], svc["attributes"] = orEmpty(langs), orEmpty(costs), orEmpty(attrs)
@@ -225,14 +205,23 @@ func (e *exporter) langKey() string {
 func (e *exporter) attribute(serviceID, term, description, value string) map[string]any {
 	tid := UUID("taxonomy_term", term)
 	t := e.table("taxonomy_term")
+	tv := map[string]any{"id": tid, "code": term, "name": term, "description": description, "taxonomy": "loa"}
+	termObj := t.object(tv)
 	if !t.has(tid) {
-		t.add(tid, term, term, description, "loa")
+		t.add(tv)
 	}
-	aid := UUID("attribute", serviceID, term, value)
-	e.table("attribute").add(aid, serviceID, "service", "service", tid, value)
-	return map[string]any{"id": aid, "link_id": serviceID, "link_type": "service", "link_entity": "service",
-		"taxonomy_term_id": tid, "value": value,
-		"taxonomy_term": map[string]any{"id": tid, "code": term, "name": term, "description": description, "taxonomy": "loa"}}
+	a := e.row("attribute", map[string]any{"id": UUID("attribute", serviceID, term, value), "link_id": serviceID,
+		"link_type": "service", "link_entity": "service", "taxonomy_term_id": tid, "value": value})
+	a["taxonomy_term"] = termObj
+	return a
+}
+
+// row adds one row to the table name and returns its JSON object (see
+// table.add and table.object).
+func (e *exporter) row(name string, values map[string]any) map[string]any {
+	t := e.table(name)
+	t.add(values)
+	return t.object(values)
 }
 
 func orEmpty(s []any) []any {
@@ -256,28 +245,94 @@ type table struct {
 	rows    [][]string
 }
 
-type column struct{ name, typ, ref string } // ref: "table" for a foreign key to table.id
+// column is one HSDS field of a table: its name, its type in the Tabular
+// Data Package ("string", "number", "date", "time"), and ref, the table
+// its value is the id of (a foreign key), if any. omitEmpty leaves an
+// empty value out of the JSON (HSDS's formatted fields: email, uri,
+// date); jsonOnly fields are not in the CSV table.
+type column struct {
+	name, typ, ref      string
+	omitEmpty, jsonOnly bool
+}
 
 func newTables() []*table {
-	c := func(name string) column { return column{name, "string", ""} }
-	fk := func(name, ref string) column { return column{name, "string", ref} }
+	c := func(name string) column { return column{name: name, typ: "string"} }
+	fk := func(name, ref string) column { return column{name: name, typ: "string", ref: ref} }
+	typed := func(name, typ string) column { return column{name: name, typ: typ} }
+	optional := func(col column) column { col.omitEmpty = true; return col }
 	return []*table{
-		{name: "organization", columns: []column{c("id"), c("name"), c("description"), c("email"), c("website"), c("x_source"), c("x_source_date")}},
-		{name: "service", columns: []column{c("id"), fk("organization_id", "organization"), c("name"), c("description"), c("status"), c("fees_description"), c("eligibility_description"), {"assured_date", "date", ""}}},
-		{name: "location", columns: []column{c("id"), fk("organization_id", "organization"), c("location_type"), c("name"), c("description"), {"latitude", "number", ""}, {"longitude", "number", ""}}},
+		{name: "organization", columns: []column{c("id"), c("name"), c("description"), optional(c("email")), optional(c("website")), c("x_source"), c("x_source_date")}},
+		{name: "service", columns: []column{c("id"), fk("organization_id", "organization"), c("name"), c("description"), c("status"), c("fees_description"), c("eligibility_description"), optional(typed("assured_date", "date"))}},
+		{name: "location", columns: []column{c("id"), fk("organization_id", "organization"), c("location_type"), c("name"), c("description"), typed("latitude", "number"), typed("longitude", "number")}},
 		{name: "accessibility", columns: []column{c("id"), fk("location_id", "location"), c("description")}},
 		{name: "service_at_location", columns: []column{c("id"), fk("service_id", "service"), fk("location_id", "location")}},
 		{name: "phone", columns: []column{c("id"), fk("service_id", "service"), c("number"), c("type"), c("description")}},
-		{name: "schedule", columns: []column{c("id"), fk("service_id", "service"), c("freq"), c("byday"), {"opens_at", "time", ""}, {"closes_at", "time", ""}, {"timezone", "number", ""}, c("description")}},
-		{name: "service_area", columns: []column{c("id"), fk("service_id", "service"), c("name"), c("uri")}},
+		{name: "schedule", columns: []column{c("id"), fk("service_id", "service"), c("freq"), c("byday"), typed("opens_at", "time"), typed("closes_at", "time"), typed("timezone", "number"), c("description")}},
+		{name: "service_area", columns: []column{c("id"), fk("service_id", "service"), c("name"), {name: "extent_type", typ: "string", jsonOnly: true}, c("uri")}},
 		{name: "language", columns: []column{c("id"), fk("service_id", "service"), c("code")}},
-		{name: "cost_option", columns: []column{c("id"), fk("service_id", "service"), c("option"), {"amount", "number", ""}, c("currency")}},
+		{name: "cost_option", columns: []column{c("id"), fk("service_id", "service"), c("option"), typed("amount", "number"), c("currency")}},
 		{name: "taxonomy_term", columns: []column{c("id"), c("code"), c("name"), c("description"), c("taxonomy")}},
 		{name: "attribute", columns: []column{c("id"), c("link_id"), c("link_type"), c("link_entity"), fk("taxonomy_term_id", "taxonomy_term"), c("value")}},
 	}
 }
 
-func (t *table) add(values ...string) { t.rows = append(t.rows, values) }
+// add puts a row into the CSV table: values has a value for each column
+// by name (nil: unknown, an empty cell), written as text: strings as they
+// are, lists joined by spaces, numbers as JSON writes them. A key that is
+// no column, or a column without a key, is a mistake of the code: it
+// panics, so that the tests find it.
+func (t *table) add(values map[string]any) {
+	t.check(values)
+	var row []string
+	for _, c := range t.columns {
+		if c.jsonOnly {
+			continue
+		}
+		var cell string
+		switch v := values[c.name].(type) {
+		case nil:
+		case string:
+			cell = v
+		case []string:
+			cell = strings.Join(v, " ")
+		case float64:
+			cell = jsonNumber(v)
+		case int:
+			cell = itoa(v)
+		default:
+			panic(fmt.Sprintf("HSDS %s.%s: a value of type %T", t.name, c.name, v))
+		}
+		row = append(row, cell)
+	}
+	t.rows = append(t.rows, row)
+}
+
+// object returns a row's JSON object: every column's value, but for
+// unknown (nil) ones and empty ones of omitEmpty columns.
+func (t *table) object(values map[string]any) map[string]any {
+	t.check(values)
+	obj := map[string]any{}
+	for _, c := range t.columns {
+		v := values[c.name]
+		if v == nil || c.omitEmpty && v == "" {
+			continue
+		}
+		obj[c.name] = v
+	}
+	return obj
+}
+
+// check panics when values and the table's columns differ.
+func (t *table) check(values map[string]any) {
+	for _, c := range t.columns {
+		if _, ok := values[c.name]; !ok {
+			panic(fmt.Sprintf("HSDS %s: no value for %s", t.name, c.name))
+		}
+	}
+	if len(values) != len(t.columns) {
+		panic(fmt.Sprintf("HSDS %s: %d values for %d columns", t.name, len(values), len(t.columns)))
+	}
+}
 
 // path is the table's file name in HSDS 3.0's tabular form: the plural
 // ("services.csv"), except for the tables HSDS names in the singular.
@@ -301,9 +356,11 @@ func (t *table) has(id string) bool {
 func (t *table) csv() []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	head := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		head[i] = c.name
+	var head []string
+	for _, c := range t.columns {
+		if !c.jsonOnly {
+			head = append(head, c.name)
+		}
 	}
 	_ = w.Write(head)
 	_ = w.WriteAll(t.rows)
@@ -313,6 +370,9 @@ func (t *table) csv() []byte {
 func (t *table) resource() map[string]any {
 	var fields, fks []any
 	for _, c := range t.columns {
+		if c.jsonOnly {
+			continue
+		}
 		fields = append(fields, map[string]any{"name": c.name, "type": c.typ})
 		if c.ref != "" {
 			fks = append(fks, map[string]any{"fields": c.name, "reference": map[string]any{"resource": c.ref, "fields": "id"}})

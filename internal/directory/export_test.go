@@ -200,3 +200,82 @@ services:
 		}
 	}
 }
+
+// TestExportFormsAgree holds the two forms of the export to one another:
+// every row of every CSV table is an object of organizations.json with
+// the same id and the same values (an empty cell: a field the JSON leaves
+// out), and the JSON has no object of a table that the CSV lacks.
+func TestExportFormsAgree(t *testing.T) {
+	provider := strings.Replace(exportProvider, "    area: hung-yen\n", "    area: hung-yen\n    latitude: 20.65\n    longitude: 106.05\n    accessibility: {vi: Lối vào bằng phẳng., en: Step-free entrance.}\n", 1)
+	provider = strings.Replace(provider, `label: {vi: Văn phòng, en: Office}`, "label: {vi: Văn phòng, en: Office}\n        hotline: true", 1)
+	ps, site, msgs := loadOne(t, exportSite, provider)
+	if len(msgs) > 0 || len(ps) != 1 {
+		t.Fatalf("load: %v", msgs)
+	}
+	for _, lang := range []string{"vi", "en"} {
+		files := Export(ps, site, lang)
+		var orgs []any
+		if err := json.Unmarshal(files["organizations.json"], &orgs); err != nil {
+			t.Fatal(err)
+		}
+		objects := map[string]map[string]any{} // by id
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			case map[string]any:
+				if id, ok := v["id"].(string); ok {
+					objects[id] = v
+				}
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(orgs)
+		rows := 0
+		for _, tb := range newTables() {
+			table, err := csv.NewReader(bytes.NewReader(files[tb.path()])).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, row := range table[1:] {
+				rows++
+				obj := objects[row[0]]
+				if obj == nil {
+					t.Errorf("%s: %s row %s is not in organizations.json", lang, tb.name, row[0])
+					continue
+				}
+				delete(objects, row[0])
+				for i, name := range table[0] {
+					var want string
+					switch v := obj[name].(type) {
+					case nil:
+					case string:
+						want = v
+					case float64:
+						want = jsonNumber(v)
+					case []any:
+						var s []string
+						for _, x := range v {
+							s = append(s, x.(string))
+						}
+						want = strings.Join(s, " ")
+					}
+					if row[i] != want {
+						t.Errorf("%s: %s %s: CSV %q, JSON %v", lang, tb.name, name, row[i], obj[name])
+					}
+				}
+			}
+		}
+		if rows < 14 {
+			t.Errorf("%s: %d rows: the provider no longer fills every table", lang, rows)
+		}
+		for id, obj := range objects {
+			t.Errorf("%s: %s is in organizations.json but in no CSV table: %v", lang, id, obj)
+		}
+	}
+}
