@@ -25,6 +25,8 @@ type rawFrontMatter struct {
 	TranslationKey string             `yaml:"translation_key"`
 	Layout         string             `yaml:"layout"`
 	Leaflet        strictyaml.Scalar  `yaml:"leaflet"`
+	// Keys are where each key's value was written (strictyaml fills it).
+	Keys strictyaml.Positions `yaml:"-"`
 }
 
 // Split separates a Markdown file's YAML front matter from its body. text
@@ -102,7 +104,7 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 	var raw rawFrontMatter
 	l := strictyaml.Decode(strictyaml.Source{File: file, Text: yml, LineOffset: 1}, &raw)
 	fm.Title = strings.TrimSpace(raw.Title.Value)
-	fm.TitlePos, fm.DatePos = raw.Title.Pos, raw.Date.Pos
+	fm.Keys = raw.Keys
 	fm.Description = strings.TrimSpace(raw.Description)
 	fm.Draft, fm.Weight = raw.Draft, raw.Weight
 	fm.Tags, fm.TranslationKey, fm.Layout = raw.Tags, raw.TranslationKey, raw.Layout
@@ -129,7 +131,6 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 		l.Add(diag.Errorf(raw.Slug.Pos, "slug %q may hold only lower-case letters a–z, digits and single hyphens", slug).
 			WithHint("try slug: %s", orDash(fold.Slug(slug))))
 	}
-	fm.SlugPos = raw.Slug.Pos
 	switch v := strings.ToUpper(strings.TrimSpace(raw.Leaflet.Value)); v {
 	case "":
 	case "A5", "A4":

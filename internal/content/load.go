@@ -117,7 +117,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 			}
 		}
 		if !opts.Now.IsZero() && !p.Draft && p.Date.After(opts.Now) {
-			l.Add(diag.Warningf(p.DatePos, "the date %s is in the future, but the page is published now, showing that date",
+			l.Add(diag.Warningf(p.At("date"), "the date %s is in the future, but the page is published now, showing that date",
 				p.Date.In(site.Location).Format("2006-01-02 15:04")).
 				WithHint("check the date: write the day the news was published (today is %s)", opts.Now.In(site.Location).Format("2006-01-02")))
 		}
@@ -343,10 +343,7 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 func unfinished(f file, fm FrontMatter, site *config.Site) diag.List {
 	var l diag.List
 	if lang := site.Language(f.lang); lang != nil && f.lang != site.Default() && strings.HasSuffix(fm.Title, " ("+lang.Name+")") {
-		pos := fm.TitlePos
-		if pos.Line == 0 {
-			pos = fm.Pos
-		}
+		pos := fm.At("title")
 		l.Add(diag.Errorf(pos, "the title %q is still the placeholder that loa new wrote", fm.Title).
 			WithHint("translate the title and the text into %s, or keep draft: true until the translation is done", lang.Name))
 	}
@@ -431,10 +428,7 @@ func (s *Site) place(site *config.Site) diag.List {
 			p.Path = prefix(p.Lang, sectionDir) + p.Slug + "/"
 		}
 		if other := byPath[p.Path]; other != nil {
-			pos := p.FrontMatter.Pos
-			if p.SlugPos.Line > 0 {
-				pos = p.SlugPos
-			}
+			pos := p.At("slug")
 			l.Add(diag.Errorf(pos, "this page and %s would both be published at %s", other.File, p.Path).
 				WithHint("give one of them a different slug in its front matter"))
 			continue

@@ -93,11 +93,19 @@ type FrontMatter struct {
 	Leaflet string
 	// Pos is where the front matter starts, for diagnostics about it.
 	Pos diag.Position
-	// SlugPos is where slug: was written; zero when it was not.
-	SlugPos diag.Position
-	// TitlePos and DatePos are where title: and date: were written; zero
-	// when they were not.
-	TitlePos, DatePos diag.Position
+	// Keys are where the value of each key written was ("title" → 2:8),
+	// filled by the strict decoder for every key (At reads it).
+	Keys strictyaml.Positions
+}
+
+// At returns where the value of the front-matter key was written, or where
+// the front matter starts when the key was not written: the place for a
+// diagnostic about that key.
+func (fm FrontMatter) At(key string) diag.Position {
+	if pos, ok := fm.Keys[key]; ok {
+		return pos
+	}
+	return fm.Pos
 }
 
 // Attachment is a file published beside a bundle's page.

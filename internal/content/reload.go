@@ -3,10 +3,8 @@ package content
 import (
 	"io/fs"
 	"reflect"
-	"slices"
 
 	"github.com/loa-ssg/loa/internal/config"
-	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // ReloadBody re-reads the page loaded from file (a source-relative path)
@@ -36,16 +34,10 @@ func (s *Site) ReloadBody(fsys fs.FS, site *config.Site, file string) (*Page, bo
 	return p, true, nil
 }
 
-// sameFrontMatter compares everything but positions.
+// sameFrontMatter reports whether a and b are the same front matter,
+// field by field, whatever its keys: a new key needs nothing here. The
+// positions count too, so that front matter laid out anew (a line added
+// above a key) loads the site again and no diagnostic keeps a stale line.
 func sameFrontMatter(a, b FrontMatter) bool {
-	a.Pos, b.Pos = diag.Position{}, diag.Position{}
-	a.SlugPos, b.SlugPos = diag.Position{}, diag.Position{}
-	a.Aliases, b.Aliases = slices.Clone(a.Aliases), slices.Clone(b.Aliases) // shared with the pages
-	for i := range a.Aliases {
-		a.Aliases[i].Pos = diag.Position{}
-	}
-	for i := range b.Aliases {
-		b.Aliases[i].Pos = diag.Position{}
-	}
 	return reflect.DeepEqual(a, b)
 }

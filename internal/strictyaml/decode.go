@@ -32,11 +32,22 @@ type Source struct {
 	Examples map[string]string
 }
 
-var positionType = reflect.TypeFor[diag.Position]()
+var (
+	positionType  = reflect.TypeFor[diag.Position]()
+	positionsType = reflect.TypeFor[Positions]()
+)
+
+// Positions maps each key of a mapping that was written to the position of
+// its value: {"title": 2:8, "date": 3:7}. A key not written has none. A
+// struct field of this type, tagged `yaml:"-"`, is filled by Decode for
+// the keys of that struct's mapping, so that a new key needs no position
+// field of its own.
+type Positions map[string]diag.Position
 
 // Decode parses src and stores it in the struct (or map) that v points to.
 // A struct field named Pos of type diag.Position, tagged `yaml:"-"`, is set
-// to the position of the mapping it was decoded from. Empty input leaves v
+// to the position of the mapping it was decoded from; a field of type
+// Positions, tagged `yaml:"-"`, to where each key's value was written. Empty input leaves v
 // untouched. The returned list holds every problem found; v may be partly
 // filled when it is not empty.
 func Decode(src Source, v any) diag.List {
@@ -142,11 +153,17 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 	}
 	fields := map[string]int{}
 	var known []string
+	var written Positions
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Name == "Pos" && f.Type == positionType {
 			v.Field(i).Set(reflect.ValueOf(d.at(n)))
+			continue
+		}
+		if f.Type == positionsType {
+			written = Positions{}
+			v.Field(i).Set(reflect.ValueOf(written))
 			continue
 		}
 		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
@@ -178,6 +195,13 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		seen[k.Value] = true
+		if written != nil {
+			at := val
+			if at.Kind == yaml.AliasNode {
+				at = at.Alias
+			}
+			written[k.Value] = d.at(at)
+		}
 		d.value(val, v.Field(idx), k.Value)
 	}
 }

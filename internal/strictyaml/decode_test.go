@@ -121,3 +121,34 @@ func TestDecodeExamples(t *testing.T) {
 		t.Fatalf("got %v", l)
 	}
 }
+
+// TestDecodePositions holds that a Positions field gets where each key's
+// value was written, for every key of its own mapping (not the keys of a
+// mapping inside it), also for a key with no value and an alias.
+func TestDecodePositions(t *testing.T) {
+	var s struct {
+		Title string            `yaml:"title"`
+		Date  string            `yaml:"date"`
+		Draft bool              `yaml:"draft"`
+		Inner map[string]string `yaml:"inner"`
+		Keys  Positions         `yaml:"-"`
+	}
+	l := Decode(Source{File: "f.md", Text: []byte("title: &t Tin\ndate:\ninner:\n  a: b\ndraft:   true\n"), LineOffset: 1}, &s)
+	if len(l) != 0 {
+		t.Fatal(l)
+	}
+	want := Positions{
+		"title": {File: "f.md", Line: 2, Col: 8},
+		"date":  {File: "f.md", Line: 3, Col: 6},
+		"inner": {File: "f.md", Line: 5, Col: 3},
+		"draft": {File: "f.md", Line: 6, Col: 10},
+	}
+	if len(s.Keys) != len(want) {
+		t.Errorf("Keys = %v, want %v", s.Keys, want)
+	}
+	for k, pos := range want {
+		if s.Keys[k] != pos {
+			t.Errorf("Keys[%q] = %v, want %v", k, s.Keys[k], pos)
+		}
+	}
+}
