@@ -79,6 +79,10 @@ func (d *decoder) forbidden(n *yaml.Node) {
 	}
 }
 
+// nullTag is the tag YAML gives a null: "key:" with no value, ~, null,
+// Null or NULL, unquoted.
+const nullTag = "!!null"
+
 // Position returns the position of n within src.
 func Position(src Source, n *yaml.Node) diag.Position {
 	return diag.Position{File: src.File, Line: n.Line + src.LineOffset, Col: n.Column}
@@ -115,7 +119,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		d.diags.Append(u.UnmarshalStrict(n, d.at))
 		return
 	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == nullTag {
 		return // "key:" with no value: leave the zero value
 	}
 	switch v.Kind() {

@@ -152,3 +152,40 @@ func TestDecodePositions(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeNull holds the one rule for YAML null: every spelling of it,
+// for every kind of field, Scalar and Scalars included, leaves the zero
+// value, as if the key were not written; quoted, it is text.
+func TestDecodeNull(t *testing.T) {
+	type fields struct {
+		Text    string   `yaml:"text"`
+		Number  int      `yaml:"number"`
+		Flag    bool     `yaml:"flag"`
+		List    []string `yaml:"list"`
+		Scalar  Scalar   `yaml:"scalar"`
+		Scalars Scalars  `yaml:"scalars"`
+	}
+	for _, null := range []string{"", " ~", " null", " Null", " NULL"} {
+		var text string
+		for _, k := range []string{"text", "number", "flag", "list", "scalar", "scalars"} {
+			text += k + ":" + null + "\n"
+		}
+		var f fields
+		if l := Decode(Source{File: "f.md", Text: []byte(text)}, &f); len(l) != 0 {
+			t.Fatalf("%q: %v", null, l)
+		}
+		if f.Text != "" || f.Number != 0 || f.Flag || f.List != nil || f.Scalar.Value != "" || f.Scalars != nil {
+			t.Errorf("%q: decoded %+v, want zero values", null, f)
+		}
+		if f.Scalar.Pos.Line != 5 {
+			t.Errorf("%q: Scalar.Pos = %v, want line 5", null, f.Scalar.Pos)
+		}
+	}
+	var f fields
+	if l := Decode(Source{File: "f.md", Text: []byte("text: \"~\"\nscalar: \"~\"\nscalars: ['null']\n")}, &f); len(l) != 0 {
+		t.Fatal(l)
+	}
+	if f.Text != "~" || f.Scalar.Value != "~" || f.Scalars.Values()[0] != "null" {
+		t.Errorf("quoted: decoded %+v, want the text", f)
+	}
+}

@@ -9,6 +9,13 @@
 // control character written as an escape, "\x1d") is an error at that
 // value. Problems are collected, not returned at the first one.
 //
+// YAML null has one meaning for every field: no value. "key:" with nothing
+// after it, ~, null, Null and NULL (unquoted) leave the field as if the
+// key were not written (its zero value: "", 0, false, an empty list), for
+// plain fields and for Scalar and Scalars alike; only the key's position
+// is still recorded (Scalar.Pos, Positions). Quoted, "~" and "null" are
+// text.
+//
 // It imports diag, textfile (for textfile.Forbidden) and gopkg.in/yaml.v3 only. It must not know what the
 // fields mean: meaning and cross-field rules belong to the packages that own
 // the structs (config, content, directory).

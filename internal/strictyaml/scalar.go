@@ -8,7 +8,10 @@ import (
 
 // Scalar is a single value kept as written, with its position, so that a
 // problem found later (an unknown category, a bad slug) is reported at the
-// value itself.
+// value itself. A YAML null ("key:" with nothing after it, ~, null, Null,
+// NULL) is no value, as for every other field (see the package doc):
+// Value is "" and Pos is where the null was written; a quoted "~" is the
+// text ~.
 type Scalar struct {
 	Value string
 	Pos   diag.Position
@@ -20,15 +23,22 @@ func (s *Scalar) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position
 	if n.Kind != yaml.ScalarNode {
 		return diag.List{diag.Errorf(s.Pos, "this should be a single value")}
 	}
+	if n.Tag == nullTag {
+		return nil
+	}
 	s.Value = n.Value
 	return nil
 }
 
-// Scalars is a list of values, or a single value standing for a list of one.
+// Scalars is a list of values, or a single value standing for a list of
+// one. A YAML null is no list (nil); a null item is a Scalar with no value.
 type Scalars []Scalar
 
 // UnmarshalStrict implements Unmarshaler.
 func (ss *Scalars) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Position) diag.List {
+	if n.Tag == nullTag {
+		return nil // no list, as for any other list
+	}
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
