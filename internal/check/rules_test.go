@@ -1,0 +1,137 @@
+package check
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/internal/strictyaml"
+)
+
+var twoLanguages = &config.Site{Languages: []config.Language{{Code: "vi", Name: "Tiếng Việt"}, {Code: "en", Name: "English"}}}
+
+// pageAt converts body as the page file (published at path, in lang,
+// translation key key) would have it, with its numbers left as text.
+func pageAt(file, path, lang, key, title, body string) Page {
+	fm := "---\ntitle: " + title + "\n---\n"
+	text := []byte(fm + body)
+	p := &content.Page{Lang: lang, File: file, Path: path, Key: key, Text: text, Body: text[len(fm):], BodyOffset: len(fm),
+		FrontMatter: content.FrontMatter{Title: title, Pos: diag.Position{File: file, Line: 1, Col: 1}}}
+	p.Translations = []*content.Page{p}
+	r := markdown.New(markdown.Options{}).Convert(p.Body, nil)
+	return Page{Page: p, Links: r.Links, TOC: r.TOC, Numbers: r.Numbers}
+}
+
+// pair makes x.vi.md and x.en.md, translations of one another.
+func pair(viBody, enBody string) []Page {
+	vi := pageAt("content/x.vi.md", "/x/", "vi", "x", "Trang", viBody)
+	en := pageAt("content/x.en.md", "/en/x/", "en", "x", "Page", enBody)
+	vi.Translations = []*content.Page{vi.Page, en.Page}
+	en.Translations = vi.Translations
+	return []Page{vi, en}
+}
+
+// problems returns "file:line:col severity message" for the problems of
+// rule in l.
+func problems(l diag.List, rule string) []string {
+	var out []string
+	for _, d := range l {
+		if d.Check == rule {
+			out = append(out, d.Pos.String()+" "+d.Severity.String()+" "+d.Message)
+		}
+	}
+	return out
+}
+
+// TestRules gives every rule of Rules a small site it finds one problem
+// in, at the right place with its default severity, and a site it finds
+// none in. A new rule without a case here fails.
+func TestRules(t *testing.T) {
+	cases := map[string]struct {
+		bad, good []Page
+		want      string // the problem in bad
+	}{
+		BrokenAnchor: {
+			bad:  pair("## Mục tiêu\n\n[xem](#muc-tieuu)\n", "Text.\n"),
+			good: pair("## Mục tiêu\n\n[xem](#muc-tieu)\n", "Text.\n"),
+			want: `content/x.vi.md:6:1 error the link "#muc-tieuu" goes to #muc-tieuu, which content/x.vi.md has no heading for [broken-anchor]`,
+		},
+		MissingAlt: {
+			bad:  pair("![](anh.jpg)\n", "Text.\n"),
+			good: pair("![Ảnh: tập huấn](anh.jpg)\n", "Text.\n"),
+			want: `content/x.vi.md:4:1 error the image "anh.jpg" has no alternative text for people who cannot see it [missing-alt]`,
+		},
+		MissingTranslation: {
+			bad:  []Page{pageAt("content/x.vi.md", "/x/", "vi", "x", "Trang", "Chữ.\n")},
+			good: pair("Chữ.\n", "Text.\n"),
+			want: `content/x.vi.md:1:1 warning this page has no English version [missing-translation]`,
+		},
+		HeadingOrder: {
+			bad:  pair("## A\n\n#### B\n", "Text.\n"),
+			good: pair("## A\n\n### B\n", "Text.\n"),
+			want: `content/x.vi.md:6:1 warning the heading "B" is level 4 right after level 2 [heading-order]`,
+		},
+		DuplicateTitle: {
+			bad: append(pair("Chữ.\n", "Text.\n"), // y: the same title in Vietnamese, not in English
+				pageAt("content/y.vi.md", "/y/", "vi", "y", "trang ", "Chữ.\n"), pageAt("content/y.en.md", "/en/y/", "en", "y", "Other page", "Text.\n")),
+			good: pair("Chữ.\n", "Text.\n"),
+			want: `content/y.vi.md:1:1 warning the title "trang " is also the title of content/x.vi.md [duplicate-title]`,
+		},
+		UnlinkedPhone: {
+			bad:  pair("Gọi 0912 345 678.\n", "Text.\n"),
+			good: pair("Gọi [0912 345 678](tel:0912345678).\n", "Text.\n"),
+			want: `content/x.vi.md:4:5 warning the phone number "0912 345 678" is plain text, not a call link [unlinked-phone]`,
+		},
+		EmptyPage: {
+			bad:  pair("\n", "Text.\n"),
+			good: pair("Chữ.\n", "Text.\n"),
+			want: `content/x.vi.md:1:1 error this page has no text: there is nothing below its front matter (the lines between the two ---) [empty-page]`,
+		},
+	}
+	for _, rule := range Rules {
+		tc, ok := cases[rule.Name]
+		if !ok {
+			t.Errorf("%s: no case in TestRules", rule.Name)
+			continue
+		}
+		if got := problems(Run(twoLanguages, tc.bad), rule.Name); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: problems\n%q\nwant\n%q", rule.Name, got, tc.want)
+		}
+		if got := Run(twoLanguages, tc.good); len(got) != 0 {
+			t.Errorf("%s: problems in the good site: %v", rule.Name, got)
+		}
+		for _, sev := range []string{"off", "warning", "error"} {
+			site := *twoLanguages
+			site.Checks = map[string]strictyaml.Scalar{rule.Name: {Value: sev}}
+			got := problems(Run(&site, tc.bad), rule.Name)
+			if sev == "off" && len(got) != 0 || sev != "off" && (len(got) != 1 || !strings.Contains(got[0], " "+sev+" ")) {
+				t.Errorf("%s set to %s: %q", rule.Name, sev, got)
+			}
+		}
+	}
+}
+
+// TestRunChanged holds that a rebuild after a change of one page's text
+// applies the per-page rules to it, and the anchor rule to the other
+// pages' links into it, but not the rules on front matter.
+func TestRunChanged(t *testing.T) {
+	pages := pair("## Mục tiêu\n\n![](anh.jpg)\n", "[goal](/x/#muc-tieu)\n")
+	pages = append(pages, pageAt("content/z.vi.md", "/z/", "vi", "z", "Trang", "Chữ.\n")) // no English: not reported again
+	// The Vietnamese page's heading was renamed: the English link to it broke.
+	pages[0] = pageAt("content/x.vi.md", "/x/", "vi", "x", "Trang", "## Mục đích\n\n![](anh.jpg)\n")
+	pages[0].Translations = pages[1].Translations
+	l := RunChanged(twoLanguages, pages, []int{0})
+	var rules []string
+	for _, d := range l {
+		rules = append(rules, d.Pos.File+" "+d.Check)
+	}
+	slices.Sort(rules)
+	want := []string{"content/x.en.md broken-anchor", "content/x.vi.md missing-alt"}
+	if !slices.Equal(rules, want) {
+		t.Errorf("RunChanged found %q, want %q", rules, want)
+	}
+}
