@@ -354,7 +354,10 @@ func VerbSignature(format string) ([]string, error) {
 // "hint".
 func (c *Catalogue) PrintText(w io.Writer, l List) error {
 	return printText(w, c.Localize(l),
-		[...]string{Warning: c.Sprintf("warning"), Error: c.Sprintf("error")}, c.Sprintf("hint"))
+		[...]string{Warning: c.Sprintf("warning"), Error: c.Sprintf("error")}, c.Sprintf("hint"),
+		func(n int, first string) string {
+			return c.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
+		})
 }
 
 // Localize returns a copy of l with every message and hint in c's

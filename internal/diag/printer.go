@@ -17,13 +17,41 @@ import (
 //
 // The source excerpt appears only when the diagnostic carries it.
 func PrintText(w io.Writer, l List) error {
-	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint")
+	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint", func(n int, first string) string {
+		return fmt.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
+	})
 }
 
-// printText is PrintText with the words for the severities and "hint".
-func printText(w io.Writer, l List, severity [2]string, hint string) error {
+// ShownPerKind is how many warnings of one kind (the same check and the
+// same English format) the text form prints in full; the rest are counted
+// on one line at the end, so that a site with a thousand unlinked numbers
+// does not bury everything else, nor teach authors to skip warnings.
+// Errors are always printed in full; the JSON form lists everything.
+const ShownPerKind = 10
+
+// printText is PrintText with the words for the severities and "hint",
+// and more, the line that counts the warnings of one kind not shown
+// (first is the first such warning's message).
+func printText(w io.Writer, l List, severity [2]string, hint string, more func(n int, first string) string) error {
 	var b strings.Builder
+	type kind struct{ check, code string }
+	seen := map[kind]int{}
+	var hidden []kind
+	first := map[kind]string{}
 	for _, d := range l {
+		if d.Severity == Warning && d.Code != "" {
+			k := kind{d.Check, d.Code}
+			seen[k]++
+			if seen[k] > ShownPerKind {
+				if seen[k] == ShownPerKind+1 {
+					hidden = append(hidden, k)
+				}
+				continue
+			}
+			if seen[k] == 1 {
+				first[k] = d.Message
+			}
+		}
 		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], d.Message)
 		if d.Source != "" && d.Pos.Line > 0 {
 			num := fmt.Sprint(d.Pos.Line)
@@ -37,6 +65,9 @@ func printText(w io.Writer, l List, severity [2]string, hint string) error {
 		if d.Hint != "" {
 			fmt.Fprintf(&b, "  %s: %s\n", hint, d.Hint)
 		}
+	}
+	for _, k := range hidden {
+		fmt.Fprintf(&b, "loa: %s\n", more(seen[k]-ShownPerKind, first[k]))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

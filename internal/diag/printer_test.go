@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -136,5 +137,32 @@ func TestPrintJSONEmpty(t *testing.T) {
 	want := "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestPrintTextCollapses: past ShownPerKind warnings of one kind, the text
+// form counts the rest on one line; errors and other kinds print in full.
+func TestPrintTextCollapses(t *testing.T) {
+	var l List
+	for i := range ShownPerKind + 3 {
+		l.Add(Warningf(Position{File: "a.md", Line: i + 1, Col: 1}, "the phone number %q is plain text", "0912 345 678").WithCheck("unlinked-phone"))
+	}
+	l.Add(Warningf(Position{File: "b.md", Line: 1, Col: 1}, "other %s", "x"))
+	for i := range ShownPerKind + 1 {
+		l.Add(Errorf(Position{File: "c.md", Line: i + 1, Col: 1}, "broken %d", i))
+	}
+	var b strings.Builder
+	if err := PrintText(&b, l); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, "is plain text"); n != ShownPerKind+1 { // shown ones, and the count line
+		t.Errorf("%d lines name the kind, want %d:\n%s", n, ShownPerKind+1, out)
+	}
+	if !strings.Contains(out, "loa: 3 more warnings like \"the phone number \\\"0912 345 678\\\" is plain text [unlinked-phone]\" are not shown; loa check --format json lists every one\n") {
+		t.Errorf("no count line:\n%s", out)
+	}
+	if !strings.Contains(out, "b.md:1:1: warning: other x") || strings.Count(out, ": error: broken") != ShownPerKind+1 {
+		t.Errorf("other kinds or errors were cut:\n%s", out)
 	}
 }

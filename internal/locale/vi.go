@@ -592,6 +592,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write them as a list: [đường dây nóng, tổng đài]":                                                                                                                                                "hãy viết chúng thành một danh sách: [đường dây nóng, tổng đài]",
 
 	// Mistakes that used to pass silently (issue 15).
+	"%d more warnings like %q are not shown; loa check --format json lists every one": "còn %d cảnh báo giống như %q không hiện ra; lệnh loa check --format json liệt kê đủ tất cả",
 	" (used %d times on this page)":                                                                                                                                                           " (dùng %d lần trong trang này)",
 	"%q is not one of the 3-digit national numbers":                                                                                                                                           "%q không phải là số khẩn cấp 3 chữ số nào của cả nước",
 	"%s was in the output folder but is not part of the new site, so this build removed it":                                                                                                   "%s có trong thư mục kết quả nhưng không thuộc trang web mới, nên lần tạo này đã xóa nó",
