@@ -94,7 +94,7 @@ func TestPrint(t *testing.T) {
 		t.Fatalf("%d printed pieces found, want at least 10: %q", len(pieces), pieces)
 	}
 	numbers := []string{"111", "113", "114", "115", "112"}
-	back := regexp.MustCompile(`<a href="([^"]+)">`)
+	back := regexp.MustCompile(`<a class="back" href="([^"]+)">`)
 	size := regexp.MustCompile(`Page size:.*\((A[45])\)`)
 	for _, piece := range pieces {
 		t.Run(piece, func(t *testing.T) {

@@ -43,13 +43,14 @@ func TestPrintPieces(t *testing.T) {
 		want []string
 	}{
 		{"in/ap-phich/index.html", []string{`<html lang="vi">`, `<main class="sheet poster">`, "Cần giúp đỡ? Hãy gọi",
-			`<span class="number">111</span>`, `<span class="number">113</span>`, `<time datetime="2026-11-30">30/11/2026</time>`,
+			`<a class="number" href="tel:111">111</a>`, `<a class="number" href="tel:113">113</a>`, `<time datetime="2026-11-30">30/11/2026</time>`,
 			`<span class="address">localhost:1313</span>`, `<span class="url">http://localhost:1313/</span>`, `<svg class="qr"`,
-			`<link rel="stylesheet" href="/css/print.`, `<a href="/">Về trang web</a>`}},
+			`<link rel="stylesheet" href="/css/print.`, `<a class="back" href="/">Về trang web</a>`,
+			`<a class="quick-exit" href="https://nchmf.gov.vn/" rel="nofollow noreferrer">Thoát nhanh</a>`}},
 		{"en/print/poster/index.html", []string{`<html lang="en">`, "Need help? Call", `30 November 2026`,
 			`<span class="url">http://localhost:1313/en/</span>`}},
 		{"in/danh-ba/index.html", []string{`<main class="sheet list">`, `<span class="name">Trợ giúp pháp lý</span>`,
-			`<span class="number">0221 3862 000</span>`, `<span class="url">http://localhost:1313/support/</span>`}},
+			`<a class="number" href="tel:02213862000">0221 3862 000</a>`, `<span class="url">http://localhost:1313/support/</span>`}},
 		{"en/print/directory/index.html", []string{`<span class="name">Legal aid</span>`, `<span class="helps">Advice</span>`}},
 		{"guidance/goi/to-roi/index.html", []string{`<body class="page-a5">`, `<main class="sheet leaflet">`, `<h1>Gọi ở đâu</h1>`,
 			`<p class="lead">Số nào cho việc gì.</p>`, `<p class="summary">Khi nguy hiểm, gọi 113.</p>`, `<li>Khi cần tư vấn</li>`,

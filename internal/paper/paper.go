@@ -51,6 +51,10 @@ type Sheet struct {
 	// Back is the URL of the page the piece is made from, linked on screen
 	// only, for the way back.
 	Back string
+	// QuickExit is the neutral page the quick exit opens (site.yaml
+	// quick_exit): on screen, the piece has the same way out as every page
+	// of the site, as a plain link (the pieces load no script).
+	QuickExit string
 	// Made is the day the piece was made, as the language writes it, and
 	// MadeISO the same day as YYYY-MM-DD, so that an old poster can be
 	// recognised.
@@ -106,9 +110,10 @@ type Entry struct {
 	Hours []string
 }
 
-// Phone is a number as the list prints it: Display for reading, Label for
+// Phone is a number as the list prints it: Display for reading, Dial for
+// its tel: link (digits, or +84 and digits), Label for
 // what it is ("đường dây nóng").
-type Phone struct{ Display, Label string }
+type Phone struct{ Display, Dial, Label string }
 
 // Leaflet is the leaflet of a page.
 type Leaflet struct {

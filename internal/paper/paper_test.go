@@ -70,7 +70,7 @@ func TestRender(t *testing.T) {
 	if err := Render(&b, &Poster{Sheet: s, Message: "Gọi"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<main class="sheet poster">`, `<h1>Áp phích &lt;1&gt;</h1>`, `<span class="number">111</span>`,
+	for _, want := range []string{`<main class="sheet poster">`, `<h1>Áp phích &lt;1&gt;</h1>`, `<a class="number" href="tel:111">111</a>`,
 		`Bản in này được tạo ngày <time datetime="2026-11-30">30/11/2026</time>`, `<body class="page-a4">`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %s in\n%s", want, b.String())

@@ -108,7 +108,7 @@ func (r *Renderer) sheet(lang, title, target, back string) paper.Sheet {
 	s := paper.Sheet{
 		Lang: lang, S: r.Catalog.Strings(lang), Title: title, SiteTitle: r.Site.Title.Get(lang),
 		CSS: r.asset(PrintCSS), CSP: template.HTMLAttr(`content="` + CSP + `"`),
-		Target: r.Site.AbsURL(target), Address: r.address(), Back: back,
+		Target: r.Site.AbsURL(target), Address: r.address(), Back: back, QuickExit: r.Site.QuickExit,
 		Made: r.date(lang, made), MadeISO: made.Format(time.DateOnly),
 	}
 	for _, e := range r.Site.Emergency {
@@ -170,7 +170,7 @@ func (r *Renderer) Printout(w io.Writer, p *Printout) error {
 				if ph.Type == "text" {
 					label = strings.TrimSpace(r.Catalog.T(lang, "sms") + " " + label)
 				}
-				e.Phones = append(e.Phones, paper.Phone{Display: ph.Display, Label: label})
+				e.Phones = append(e.Phones, paper.Phone{Display: ph.Display, Dial: ph.Dial, Label: label})
 			}
 			l.Entries = append(l.Entries, e)
 		}
