@@ -125,6 +125,10 @@ type Term struct {
 	// entries in this category, overriding the site's ReviewDays (e.g. long
 	// for national numbers fixed by law); 0 when unset.
 	ReviewDays int `yaml:"review_days"`
+	// Nationwide, areas only: the area covers every other (the whole
+	// country). Its entries serve every area, so the directory's filter
+	// keeps them whichever area a reader chooses.
+	Nationwide bool `yaml:"nationwide"`
 }
 
 // raw is site.yaml as written.
@@ -331,6 +335,10 @@ func (s *Site) checkTerms(terms []Term, name string) diag.List {
 		}
 		seen[t.ID] = true
 		l.Append(s.Check(t.Name, "name"))
+		if t.Nationwide && name != "areas" {
+			l.Add(diag.Errorf(t.Pos, "%s id %q has nationwide, which only areas can have", name, t.ID).
+				WithHint("remove nationwide: from the category; mark the area that covers the whole country instead"))
+		}
 		switch {
 		case t.ReviewDays != 0 && name != "categories":
 			l.Add(diag.Errorf(t.Pos, "%s id %q has review_days, which only categories can have", name, t.ID).

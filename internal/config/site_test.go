@@ -69,18 +69,20 @@ review_days: 90
 categories:
   - {id: emergency, name: {vi: Khẩn cấp, en: Emergency}, review_days: 1825}
   - {id: health, name: {vi: Y tế, en: Health}}
+areas:
+  - {id: national, name: {vi: Toàn quốc, en: Nationwide}, nationwide: true}
 `), "")
 	if len(l) != 0 {
 		t.Fatalf("diagnostics: %v", l)
 	}
-	if s.ReviewDays != 90 || s.Category("emergency").ReviewDays != 1825 || s.Category("health").ReviewDays != 0 {
+	if s.ReviewDays != 90 || !s.Areas[0].Nationwide || s.Category("emergency").ReviewDays != 1825 || s.Category("health").ReviewDays != 0 {
 		t.Errorf("review days: site %d, emergency %d, health %d", s.ReviewDays, s.Category("emergency").ReviewDays, s.Category("health").ReviewDays)
 	}
 	_, l = Parse("site.yaml", []byte(`title: {vi: Trang, en: Site}
 languages: [{code: vi, name: Tiếng Việt}, {code: en, name: English}]
 review_days: -1
 categories:
-  - {id: emergency, name: {vi: Khẩn cấp, en: Emergency}, review_days: -5}
+  - {id: emergency, name: {vi: Khẩn cấp, en: Emergency}, review_days: -5, nationwide: true}
 areas:
   - {id: national, name: {vi: Toàn quốc, en: Nationwide}, review_days: 30}
 `), "")
@@ -90,6 +92,7 @@ areas:
 	}
 	want := []string{
 		`site.yaml: review_days -1 is not a number of days (write a whole number above 0, e.g. review_days: 180)`,
+		`site.yaml:5:5: categories id "emergency" has nationwide, which only areas can have (remove nationwide: from the category; mark the area that covers the whole country instead)`,
 		`site.yaml:5:5: review_days -5 of categories id "emergency" is not a number of days (write a whole number above 0, e.g. review_days: 1825)`,
 		`site.yaml:7:5: areas id "national" has review_days, which only categories can have (move review_days to the category, or to the entries themselves)`,
 	}

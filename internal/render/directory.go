@@ -34,6 +34,10 @@ type DirectoryView struct {
 	// CategoryIDs and AreaIDs are the ids of Categories and Areas, in the
 	// same order, for the filter's option values.
 	CategoryIDs, AreaIDs []string
+	// Nationwide holds the ids of the areas that cover every other
+	// (site.yaml nationwide: true), space-separated: the filter keeps their
+	// entries whichever area is chosen.
+	Nationwide string
 	// Data links the open-data export.
 	DataJSON, DataPackage string
 }
@@ -287,6 +291,9 @@ func (r *Renderer) directoryView(sec *content.Page) *DirectoryView {
 		if r.termUsed("area", a.ID) {
 			v.Areas = append(v.Areas, Link{Title: a.Name.Get(lang), URL: r.termPath(sec, "area", a.ID)})
 			v.AreaIDs = append(v.AreaIDs, a.ID)
+		}
+		if a.Nationwide {
+			v.Nationwide = strings.TrimSpace(v.Nationwide + " " + a.ID)
 		}
 	}
 	v.Providers = providers

@@ -8,6 +8,9 @@
   var cards = Array.prototype.slice.call(document.querySelectorAll(".provider-card"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".dir-group"));
   var status = document.getElementById("f-status");
+  // Areas that cover every other (the whole country): their entries serve
+  // any area a reader chooses.
+  var nationwide = (form.getAttribute("data-nationwide") || "").split(" ").filter(Boolean);
 
   // A choice no card has cannot help anyone: drop such options, even when
   // a site's own template lists every declared category or area.
@@ -43,7 +46,8 @@
     var open = form.open.checked, free = form.free.checked, now = new Date();
     var shown = {};
     cards.forEach(function (card) {
-      var ok = has(card, "data-categories", category) && has(card, "data-areas", area) &&
+      var ok = has(card, "data-categories", category) &&
+        (has(card, "data-areas", area) || nationwide.some(function (n) { return has(card, "data-areas", n); })) &&
         (!free || card.hasAttribute("data-free")) && (!open || openNow(card, now));
       card.hidden = !ok;
       if (ok) shown[card.querySelector("a").getAttribute("href")] = true;
