@@ -199,6 +199,12 @@ func TestAnchorBelowExitBar(t *testing.T) {
 		if len(ids) == 0 {
 			t.Fatalf("%s: no in-page links to test", path)
 		}
+		// The contents are a list of links tapped one after another: each
+		// at least 44 px tall (WCAG 2.5.5; the trial measured 20 px).
+		small := eval[[]string](p, `Array.from(document.querySelectorAll(".toc a, .print-action a")).filter(a => a.getBoundingClientRect().height < 44).map(a => a.textContent.trim())`)
+		for _, s := range small {
+			t.Errorf("%s: the link %q is less than 44 px tall", path, s)
+		}
 		for _, id := range ids {
 			got := eval[[]float64](p, fmt.Sprintf(`(() => { location.hash = %q; const bar = document.querySelector(".exit-bar").getBoundingClientRect().bottom;
 				return [document.getElementById(%q).getBoundingClientRect().top, bar]; })()`, "#"+id, id))
