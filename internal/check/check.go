@@ -348,7 +348,7 @@ func (r *runner) translations() {
 			}
 		}
 		if len(drafts) > 0 {
-			r.report(MissingTranslation, p.FrontMatter.Pos, "when the translation is ready, change draft: true to draft: false in its file; loa build --drafts shows it meanwhile",
+			r.report(MissingTranslation, p.FrontMatter.Pos, "when the translation is ready, change draft: true to draft: false in its file; meanwhile loa serve --drafts shows it on your computer only",
 				"the %s version of this page is still a draft, so it is not published", strings.Join(drafts, " and "))
 		}
 		if len(missing) > 0 {
