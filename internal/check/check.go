@@ -22,6 +22,7 @@ const (
 	DuplicateTitle     = "duplicate-title"
 	UnlinkedPhone      = "unlinked-phone"
 	EmptyPage          = "empty-page"
+	LanguageLink       = "language-link"
 )
 
 // Rule is one check, declared once in Rules: everything that lists the
@@ -64,6 +65,8 @@ var Rules = []Rule{
 		Summary: "a phone number in text that is not a call link"},
 	{Name: EmptyPage, Default: "error", Page: (*runner).empty,
 		Summary: "a published page (not a section) with no text below its front matter, as `loa new` leaves it"},
+	{Name: LanguageLink, Default: "warning", Page: (*runner).languageLinks,
+		Summary: "a link to a page in the other language that also exists in the linking page's language"},
 }
 
 // Defaults are each rule's severity when site.yaml does not set one, by
@@ -276,6 +279,42 @@ func (r *runner) anchors(p *Page) {
 			r.report(BrokenAnchor, r.at(p, ln.Offset), hint, "the link %q goes to #%s, which %s has no heading for", ln.Dest, frag, target.File)
 		}
 	}
+}
+
+// languageLinks reports links from p to a page in another language that
+// has a version in p's language: a reader of the English page who follows
+// it lands on Vietnamese (text copied from the other version keeps its
+// links). A link to a page with no version in p's language, or to p's own
+// translation ("Đọc bằng tiếng Anh"), is deliberate and not reported.
+func (r *runner) languageLinks(p *Page) {
+	for _, ln := range p.Links {
+		if ln.Image {
+			continue
+		}
+		path, frag, _ := strings.Cut(ln.URL, "#")
+		target := r.byPath[path]
+		if target == nil || target.Lang == p.Lang || target.Key == p.Key {
+			continue
+		}
+		own := target.Translation(p.Lang)
+		if own == nil {
+			continue
+		}
+		to := own.Path
+		if frag != "" {
+			to += "#" + frag
+		}
+		r.report(LanguageLink, r.at(p, ln.Offset), fmt.Sprintf("link to the %s version instead: %s (or its file, %s)", r.langName(p.Lang), to, own.File),
+			"the link %q goes to the %s version of %q, but this page is in %s", ln.Dest, r.langName(target.Lang), target.Title, r.langName(p.Lang))
+	}
+}
+
+// langName returns the name site.yaml gives language code, or the code.
+func (r *runner) langName(code string) string {
+	if l := r.site.Language(code); l != nil && l.Name != "" {
+		return l.Name
+	}
+	return code
 }
 
 func (r *runner) alt(p *Page) {

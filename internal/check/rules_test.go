@@ -35,6 +35,15 @@ func pair(viBody, enBody string) []Page {
 	return []Page{vi, en}
 }
 
+// pairY makes y.vi.md and y.en.md, another page in both languages.
+func pairY() []Page {
+	vi := pageAt("content/y.vi.md", "/y/", "vi", "y", "Trang y", "Chữ.\n")
+	en := pageAt("content/y.en.md", "/en/y/", "en", "y", "Page y", "Text.\n")
+	vi.Translations = []*content.Page{vi.Page, en.Page}
+	en.Translations = vi.Translations
+	return []Page{vi, en}
+}
+
 // problems returns "file:line:col severity message" for the problems of
 // rule in l.
 func problems(l diag.List, rule string) []string {
@@ -90,6 +99,11 @@ func TestRules(t *testing.T) {
 			bad:  pair("\n", "Text.\n"),
 			good: pair("Chữ.\n", "Text.\n"),
 			want: `content/x.vi.md:1:1 error this page has no text: there is nothing below its front matter (the lines between the two ---) [empty-page]`,
+		},
+		LanguageLink: { // text copied from the Vietnamese version keeps its link to y
+			bad:  append(pair("Xem [y](/y/).\n", "See [y](/y/).\n"), pairY()...),
+			good: append(pair("Xem [y](/y/), [bản tiếng Anh](/en/x/).\n", "See [y](/en/y/).\n"), pairY()...),
+			want: `content/x.en.md:4:5 warning the link "/y/" goes to the Tiếng Việt version of "Trang y", but this page is in English [language-link]`,
 		},
 	}
 	for _, rule := range Rules {

@@ -147,6 +147,7 @@ Các phép kiểm tra (tên, mức mặc định, điều nó tìm; mục "check
 	"two pages of one language with the same title":                                                "hai trang cùng ngôn ngữ có tiêu đề giống nhau",
 	"a phone number in text that is not a call link":                                               "số điện thoại viết thành chữ thường, chưa phải liên kết để bấm gọi",
 	"a published page (not a section) with no text below its front matter, as `loa new` leaves it": "trang đã đăng (không phải trang mục) chưa có nội dung dưới phần đầu trang, như khi loa new vừa tạo",
+	"a link to a page in the other language that also exists in the linking page's language":       "liên kết đến trang bằng ngôn ngữ kia, trong khi trang đó cũng có bản bằng ngôn ngữ của trang đang viết",
 	`Usage: loa new [--source DIR] <section> <title>
 
 Creates a page in content/<section>/ for every language of the site, named
@@ -637,6 +638,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"the HTML tag <%s> is left out of the page: HTML pasted into the text is not published":                                                                  "thẻ HTML <%s> bị bỏ khỏi trang: mã HTML dán vào bài không được đăng",
 	"the date %s is in the future, but the page is published now, showing that date":                                                                         "ngày %s còn ở tương lai, nhưng trang được đăng ngay và hiện ngày đó",
 	"the link %q goes to %s, which is not a page or file of this site":                                                                                       "liên kết %q dẫn đến %s, nhưng trang web không có trang hay tệp nào ở đó",
+	"the link %q goes to the %s version of %q, but this page is in %s":                                                                                       "liên kết %[1]q dẫn đến bản %[2]s của trang %[3]q, trong khi trang này viết bằng %[4]s",
+	"link to the %s version instead: %s (or its file, %s)":                                                                                                   "hãy liên kết đến bản %s: %s (hoặc tệp của nó, %s)",
 	"the link %q goes to the preview on this computer, which visitors cannot reach":                                                                          "liên kết %q dẫn đến bản xem thử trên máy này, người xem không vào được",
 	"the phone number %q has %d digits; a %s number has 8 or 10":                                                                                             "số điện thoại %q có %d chữ số; số %s có 8 hoặc 10 chữ số",
 	"the phone number %q has %d digits; a landline number has 11 (0, the area code, the number)":                                                             "số điện thoại %q có %d chữ số; số máy bàn có 11 chữ số (số 0, mã vùng, rồi số máy)",
