@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	"internal/directory":  {"internal/config", "internal/diag", "internal/fold", "internal/phone", "internal/strictyaml", "internal/textfile"},
 	"internal/i18n":       {"internal/diag", "internal/fold", "internal/strictyaml", "internal/textfile"},
 	"internal/render": {"internal/config", "internal/content", "internal/diag", "internal/directory", "internal/fold",
-		"internal/i18n", "internal/markdown", "internal/paper", "internal/textfile"},
+		"internal/i18n", "internal/markdown", "internal/paper", "internal/phone", "internal/textfile"},
 	"internal/paper":  {},
 	"internal/check":  {"internal/config", "internal/content", "internal/diag", "internal/markdown", "internal/phone"},
 	"internal/search": {"internal/fold"},

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/loa-ssg/loa/internal/phone"
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -133,10 +134,10 @@ func (e *exporter) service(p *Provider, s Service, orgID string) map[string]any 
 		if typ == "" {
 			typ = "voice"
 		}
-		phones = append(phones, e.row("phone", map[string]any{"id": UUID("phone", p.ID, s.ID, Digits(ph.Number), itoa(i)),
-			"service_id": id, "number": Digits(ph.Number), "type": typ, "description": ph.Label.Get(e.lang)}))
+		phones = append(phones, e.row("phone", map[string]any{"id": UUID("phone", p.ID, s.ID, phone.Dial(ph.Number), itoa(i)),
+			"service_id": id, "number": phone.Dial(ph.Number), "type": typ, "description": ph.Label.Get(e.lang)}))
 		if ph.Hotline {
-			attrs = append(attrs, e.attribute(id, "hotline", termDescriptions["hotline"][e.langKey()], Digits(ph.Number)))
+			attrs = append(attrs, e.attribute(id, "hotline", termDescriptions["hotline"][e.langKey()], phone.Dial(ph.Number)))
 		}
 	}
 	addSchedule := func(key string, days []string, opens, closes, note string) {

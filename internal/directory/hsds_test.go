@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/loa-ssg/loa/internal/phone"
 	"io"
 	"io/fs"
 	"os"
@@ -191,13 +192,13 @@ func TestRealNationalNumbersFresh(t *testing.T) {
 	}
 	national := map[string]bool{}
 	for _, e := range site.Emergency {
-		national[Digits(e.Number)] = true
+		national[phone.Dial(e.Number)] = true
 	}
 	seen := map[string]bool{}
 	for _, p := range ps {
 		for _, s := range p.Services {
 			for _, ph := range s.Phones {
-				if n := Digits(ph.Number); national[n] {
+				if n := phone.Dial(ph.Number); national[n] {
 					seen[n] = true
 					if p.Stale(at, p.Review(site)) {
 						t.Errorf("%s (%s) is past its review period of %d days", p.ID, n, p.Review(site))

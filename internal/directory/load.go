@@ -104,17 +104,6 @@ func weight(p *Provider) int {
 	return p.Weight
 }
 
-// Digits returns number without spaces, dots or hyphens: the form to dial
-// and to put in a tel: link.
-func Digits(number string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '.' || r == '-' {
-			return -1
-		}
-		return r
-	}, number)
-}
-
 // checkDates reports the dates of p that are after now: a day a person
 // cannot yet have checked the entry, a source not yet published.
 func checkDates(p *Provider, now time.Time) diag.List {

@@ -450,24 +450,6 @@ func TestLoadNotUTF8(t *testing.T) {
 	}
 }
 
-func TestDigits(t *testing.T) {
-	for in, want := range map[string]string{
-		"111":           "111",
-		"1800 1234":     "18001234",
-		"0912 345 678":  "0912345678",
-		"0912.345.678":  "0912345678",
-		"0912-345-678":  "0912345678",
-		"0221 3862 000": "02213862000",
-		" 0 9 ":         "09",
-		"+84 (0)912":    "+84(0)912",
-		"":              "",
-	} {
-		if got := Digits(in); got != want {
-			t.Errorf("Digits(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestCheckedIsACalendarDay checks that checked: is the day in the
 // site's time zone: an entry checked "today" early in the morning in
 // Vietnam (still yesterday in UTC) is not in the future.

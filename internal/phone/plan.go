@@ -115,6 +115,20 @@ func Digits(number string) (digits string, ok bool) {
 	return b.String(), b.Len() > 0
 }
 
+// Dial returns number as a tel: link and a phone dial it (RFC 3966): the
+// number without the spaces, dots and hyphens people group it with, a
+// leading "+84" kept as written (a global number, which also works from a
+// phone in Vietnam). Dial("0221 3862 000") = "02213862000"; Dial("+84 981
+// 848 484") = "+84981848484". It does not check the number (see Check).
+func Dial(number string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, number)
+}
+
 // Check returns nil when number can exist in the Vietnamese numbering
 // plan, and otherwise what is wrong with it: a 3-digit number that is not
 // national, a 1800/1900 number that is not 8 or 10 digits, a landline that

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"encoding/json"
+	"github.com/loa-ssg/loa/internal/phone"
 	"html/template"
 	"path"
 	"slices"
@@ -177,7 +178,7 @@ func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Pag
 		for _, ph := range s.Phones {
 			typ := cmp.Or(ph.Type.Value, "voice")
 			sv.Phones = append(sv.Phones, Phone{
-				Display: ph.Number, Dial: directory.Digits(ph.Number),
+				Display: ph.Number, Dial: phone.Dial(ph.Number),
 				Label: ph.Label.Get(lang), Type: typ, Hotline: ph.Hotline,
 			})
 		}
@@ -333,7 +334,7 @@ func (r *Renderer) jsonLD(p *directory.Provider, lang string) template.JS {
 		}
 		channel := map[string]any{"@type": "ServiceChannel"}
 		for _, ph := range s.Phones {
-			cp := map[string]any{"@type": "ContactPoint", "telephone": directory.Digits(ph.Number),
+			cp := map[string]any{"@type": "ContactPoint", "telephone": phone.Dial(ph.Number),
 				"contactType": cmp.Or(ph.Label.Get(lang), "hotline")}
 			if len(hours) > 0 {
 				cp["hoursAvailable"] = hours

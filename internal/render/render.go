@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/loa-ssg/loa/internal/phone"
 	"html/template"
 	"io"
 	"io/fs"
@@ -253,7 +254,7 @@ func (r *Renderer) base(lang string) *View {
 	v.FooterLinks, v.SafetyPage = r.footers[lang], r.safety[lang]
 	if pub := r.Site.Publisher; pub.Name.ByLang != nil || pub.Address.ByLang != nil || pub.Phone != "" || pub.Email != "" {
 		v.Publisher = &Publisher{Name: pub.Name.Get(lang), Address: pub.Address.Get(lang),
-			Phone: pub.Phone, Dial: markdown.Digits(pub.Phone), Email: pub.Email}
+			Phone: pub.Phone, Dial: phone.Dial(pub.Phone), Email: pub.Email}
 	}
 	return v
 }
