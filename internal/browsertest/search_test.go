@@ -240,6 +240,11 @@ func TestSearch(t *testing.T) {
 	if got := eval[[]string](p, `window.siteSearch("traffick").then(rs => rs.map(r => r.title))`); len(got) != 1 || got[0] != "Recognising trafficking" {
 		t.Errorf("English search finds %q", got)
 	}
+	// A small word no page has ("I") does not make the results partial:
+	// the page with every other word is found, and nothing is "missing".
+	if got := eval[[]string](p, `window.siteSearch("human trafficking: what do I do").then(rs => rs.map(r => r.title + " missing:" + r.missing.join(",")))`); len(got) != 1 || got[0] != "Recognising trafficking missing:" {
+		t.Errorf(`"human trafficking: what do I do" finds %q, want the trafficking page with nothing missing`, got)
+	}
 }
 
 // TestSearchKinds runs each kind of query that used to find nothing (the

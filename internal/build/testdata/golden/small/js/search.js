@@ -533,6 +533,9 @@
 
   // rank scores every page of ix for the slots; it returns the pages
   // with every slot, or when there are none the pages with most of them.
+  // SMALL are words people add to questions that pages rarely use.
+  var SMALL = new Set("i me my a an the is am are be do does can will what how tôi em mình".split(" "));
+
   function rank(ix, ss) {
     var per = ss.map((s) => {
       var docs = {}, typed = {}, partial = false;
@@ -561,7 +564,10 @@
       var a = ss[i - 1].alts[0].ts, b = ss[i].alts[0].ts;
       pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last);
     }
-    var need = ss.length, count = {};
+    // A small word that no page has ("I" in "will I be punished" on a site
+    // written to "you") is not required: it would make every result partial.
+    var skip = per.map((x, i) => { return !x.partial && !Object.keys(x.docs).length && SMALL.has(String(ss[i].label).toLowerCase()); });
+    var need = ss.length - skip.filter(Boolean).length, count = {};
     function matched(d) { return count[d]; }
     var docs = Object.keys(scores);
     docs.forEach((d) => {
@@ -575,7 +581,7 @@
     });
     return docs.map((d) => {
       var missing = [];
-      if (partial) per.forEach((x, i) => { if (x.docs[d] === undefined && !x.partial) missing.push(ss[i].label); });
+      if (partial) per.forEach((x, i) => { if (x.docs[d] === undefined && !x.partial && !skip[i]) missing.push(ss[i].label); });
       return { doc: +d, missing: missing };
     });
   }
