@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -49,33 +47,19 @@ func RunPublic(ctx context.Context, opts PublicOptions) error {
 		return &build.OptionError{Msg: fmt.Sprintf("--public %s is not a built site: it has no index.html", opts.Dir),
 			Hint: fmt.Sprintf("build it first with loa build --out %s", opts.Dir)}
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	ln, url, err := listen(opts.Bind, opts.Port)
 	if err != nil {
-		return fmt.Errorf("listen on %s:%d: %w", opts.Bind, opts.Port, err)
+		return err
 	}
-	addr := ln.Addr().(*net.TCPAddr)
-	host := opts.Bind
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
+	if everyInterface(opts.Bind) {
 		opts.Messages.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the site\n")
 	}
-	url := fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
 	srv := &http.Server{Handler: PublicHandler(opts.Dir), ReadHeaderTimeout: 10 * time.Second}
 	opts.Messages.Fprintf(opts.Log, "loa: serving the built site %s at %s as a host would (Ctrl-C to stop)\n", absOr(opts.Dir), url)
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shut)
-		return nil
-	case err := <-errc:
-		return err
-	}
+	return serveUntil(ctx, srv, ln, nil)
 }
 
 // PublicHandler serves the built site in dir as RunPublic describes.

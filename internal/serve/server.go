@@ -88,9 +88,9 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	ln, url, err := listen(opts.Bind, opts.Port)
 	if err != nil {
-		return fmt.Errorf("listen on %s:%d: %w", opts.Bind, opts.Port, err)
+		return err
 	}
 	removeStaleTemp()
 	tmp, err := os.MkdirTemp("", tempPrefix)
@@ -108,13 +108,9 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	defer unlock()
-	addr := ln.Addr().(*net.TCPAddr)
-	host := opts.Bind
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
+	if everyInterface(opts.Bind) {
 		opts.Messages.Fprintf(opts.Log, "loa: serving on every network interface: anyone who can reach this computer can see the preview\n")
 	}
-	url := fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(addr.Port)))
 	opts.Build.Out = filepath.Join(tmp, "public")
 	opts.Build.BaseURL = url
 	s := &server{out: opts.Build.Out, log: opts.Log, m: opts.Messages, watch: map[chan string]bool{}}
@@ -184,15 +180,50 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
+	if err := serveUntil(ctx, srv, ln, s.closeWatchers); err != nil {
+		return err
+	}
+	<-rebuilding // a rebuild writes into the temporary folder until it stops
+	return nil
+}
+
+// listen listens on bind:port (port 0: any free port) and returns the
+// listener and the address to open in a browser ("http://127.0.0.1:1313/";
+// 127.0.0.1 when bind is every interface).
+func listen(bind string, port int) (net.Listener, string, error) {
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		return nil, "", fmt.Errorf("listen on %s:%d: %w", bind, port, err)
+	}
+	host := bind
+	if everyInterface(bind) {
+		host = "127.0.0.1"
+	}
+	return ln, fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))), nil
+}
+
+// everyInterface reports whether bind is an unspecified address (0.0.0.0,
+// ::), which lets other computers reach the server.
+func everyInterface(bind string) bool {
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsUnspecified()
+}
+
+// serveUntil serves srv on ln until ctx ends, then calls stopping (when
+// not nil: what must end before the open connections can, such as the
+// reload events) and shuts srv down, giving requests 2 s; it returns nil
+// then, or the error that stopped the server first.
+func serveUntil(ctx context.Context, srv *http.Server, ln net.Listener, stopping func()) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case <-ctx.Done():
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		s.closeWatchers()
+		if stopping != nil {
+			stopping()
+		}
 		_ = srv.Shutdown(shut)
-		<-rebuilding // a rebuild writes into the temporary folder until it stops
 		return nil
 	case err := <-errc:
 		return err
