@@ -175,7 +175,7 @@ func (r *Renderer) Extra(w io.Writer, e *Extra) error {
 	case "provider":
 		i := slices.Index(r.Providers, e.prov)
 		d.Providers = d.Providers[i : i+1]
-		v.Description = d.Providers[0].Description
+		v.MetaDescription = d.Providers[0].Description
 		v.JSONLD = r.jsonLD(e.prov, e.Lang)
 		v.ReportMistake = r.reportMistake(v)
 	default:

@@ -238,8 +238,8 @@ func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 func (r *Renderer) base(lang string) *View {
 	v := &View{
 		Site: r.Site, S: r.Catalog.Strings(lang), Lang: lang, LangName: r.Site.Language(lang).Name, SiteTitle: r.Site.Title.Get(lang),
-		Description: r.Site.Description.Get(lang),
-		HomeURL:     r.Site.LangPrefix(lang), r: r,
+		MetaDescription: r.Site.Description.Get(lang),
+		HomeURL:         r.Site.LangPrefix(lang), r: r,
 	}
 	for _, e := range r.Site.Emergency {
 		v.Emergency = append(v.Emergency, Emergency{Number: e.Number, Name: e.Name.Get(lang)})
@@ -346,9 +346,9 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	v := r.frame(p.Lang, p.Path, p.Parent, paths)
 	v.Page, v.Title, v.Content, v.TOC, v.Draft = p, p.Title, template.HTML(res.HTML), res.TOC, p.Draft
 	if p.Description != "" {
-		v.Description = p.Description
+		v.MetaDescription = p.Description
 	} else if res.Summary != "" {
-		v.Description = res.Summary
+		v.MetaDescription = res.Summary
 	}
 	children := r.children(p)
 	if p.Kind != content.KindPage && !(p.Kind == content.KindSection && p.Dir == DirectorySection) {
@@ -376,7 +376,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		}
 		v.JSONLD = jsonLD(site)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
-		v.Related, v.Article = r.related(p), true
+		v.Related, v.NewsItem = r.related(p), true
 		v.Latest = r.latest(p, v.Related)
 		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
@@ -385,8 +385,8 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 			article["datePublished"] = r.isoDate(p.Date)
 			article["dateModified"] = r.isoDate(lastmod(p))
 		}
-		if v.Description != "" {
-			article["description"] = v.Description
+		if v.MetaDescription != "" {
+			article["description"] = v.MetaDescription
 		}
 		v.JSONLD = jsonLD(article)
 	}

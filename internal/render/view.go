@@ -26,10 +26,15 @@ type View struct {
 	// <meta name="robots" content="noindex"> and a visible banner.
 	Draft bool
 	// Title is the page title; for the home page, the site title.
-	Title       string
-	Description string
-	Content     template.HTML
-	TOC         []markdown.Heading
+	Title string
+	// MetaDescription is the page's <meta name="description">: its front
+	// matter's description, else the first paragraph of its text, else the
+	// site's description (on a directory provider's page, the provider's
+	// description). The page's own description, without fallbacks, is
+	// .Page.Description.
+	MetaDescription string
+	Content         template.HTML
+	TOC             []markdown.Heading
 	// Canonical is the page's absolute URL (site-relative when the site has
 	// no base_url).
 	Canonical string
@@ -46,9 +51,10 @@ type View struct {
 	MenuKey, BreadcrumbKey string
 	Children               []Item
 	// Related and Latest are the news items shown beside a news item (and
-	// Latest on the home page); Article marks a news item.
-	Related []Item
-	Article bool
+	// Latest on the home page); NewsItem marks a news item (a page of the
+	// news section: og:type article, NewsArticle JSON-LD).
+	Related  []Item
+	NewsItem bool
 	// Feed is the URL path of the language's Atom feed, "" when it has none.
 	Feed string
 	// Pager links the pages of a long list; nil when it fits on one.
@@ -163,6 +169,17 @@ func (v *View) Cached(name string) (template.HTML, error) {
 func (v *View) CachedFor(name, key string, data any) (template.HTML, error) {
 	return v.r.cached(v.layout, name, v.Lang, key, data)
 }
+
+// Description returns MetaDescription.
+//
+// Deprecated: use .MetaDescription (the meta description, with fallbacks)
+// or .Page.Description (the page's own); removed in the next release.
+func (v *View) Description() string { return v.MetaDescription }
+
+// Article returns NewsItem.
+//
+// Deprecated: use .NewsItem; removed in the next release.
+func (v *View) Article() bool { return v.NewsItem }
 
 // Locale returns the page's Open Graph locale ("vi_VN", "en_GB").
 func (v *View) Locale() string {

@@ -17,12 +17,13 @@ import (
 var viewTemplates = fstest.MapFS{
 	"base.html": {Data: []byte(`{{template "main" .}}`)},
 	"page.html": {Data: []byte(`{{define "main"}}title={{.Title}}
-description={{.Description}}
+description={{.MetaDescription}}
 canonical={{.Canonical}}
 alternates={{range .Alternates}}{{.Hreflang}}:{{.Href}} {{end}}
 languages={{range .Languages}}{{.Code}}:{{.URL}}:{{.Missing}} {{end}}
 breadcrumbs={{range .Breadcrumbs}}{{.Title}}:{{.URL}} {{end}}
-newsitem={{.Article}}
+newsitem={{.NewsItem}}
+deprecated={{.Description}}|{{.Article}}
 content={{.Content}}
 {{end}}`)},
 	"home.html":    {Data: []byte(`{{define "main"}}home {{.Title}}{{end}}`)},
@@ -93,7 +94,8 @@ const viewHome = "---\ntitle: Trang chủ\n---\nChào.\n"
 // translation and one without: hreflang alternates for the translations
 // that exist, the language switcher pointing at the other language's
 // home when there is none, breadcrumbs, and the meta description (the
-// page's own, else its first paragraph).
+// page's own, else its first paragraph), also under its deprecated name
+// .Description.
 func TestViewPage(t *testing.T) {
 	r, cs := renderer(t, map[string]string{
 		"_index.vi.md":      viewHome,
@@ -110,6 +112,7 @@ func TestViewPage(t *testing.T) {
 			"languages":   "en:/en/plan/x/:false ",
 			"breadcrumbs": "Trang chủ:/ Kế hoạch:/plan/ ",
 			"newsitem":    "false",
+			"deprecated":  "Mô tả riêng.|false",
 			"content":     "<p>Đoạn đầu.</p>",
 		},
 		"plan/x.en.md": {"title": "Page X", "description": "First paragraph.", "languages": "vi:/plan/x/:false "},
@@ -135,8 +138,13 @@ func TestViewNewsItem(t *testing.T) {
 		"news/_index.vi.md": "---\ntitle: Tin tức\n---\nTin.\n",
 		"news/a.vi.md":      "---\ntitle: Tin A\ndate: 2026-11-01\n---\nNội dung.\n",
 	})
-	if got := lines(t, r, cs, "news/a.vi.md"); got["newsitem"] != "true" {
+	got := lines(t, r, cs, "news/a.vi.md")
+	if got["newsitem"] != "true" {
 		t.Errorf("news item: newsitem = %q, want true", got["newsitem"])
+	}
+	// The deprecated names (one release) still give the same values.
+	if got["deprecated"] != got["description"]+"|true" {
+		t.Errorf("news item: deprecated = %q, want %q", got["deprecated"], got["description"]+"|true")
 	}
 	var b strings.Builder
 	if err := r.Page(&b, cs.ByFile("content/news/_index.vi.md"), markdown.Result{}); err != nil {
