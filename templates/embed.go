@@ -6,8 +6,11 @@ package templates
 
 import "embed"
 
-// FS holds the built-in templates at its root: base.html, home.html,
-// section.html, page.html, page-news.html, section-support.html, 404.html.
+// FS holds the built-in templates: at its root the page skeleton
+// (base.html) and the layouts (home.html, section.html, page.html,
+// page-news.html, section-support.html, provider.html, 404.html, …); in
+// partials/ the named parts they share, one file per kind (head.html,
+// header.html, footer.html, lists.html, directory.html, print.html).
 //
-//go:embed *.html
+//go:embed *.html partials/*.html
 var FS embed.FS

@@ -1,7 +1,9 @@
 // Package render owns presentation: the html/template layouts (the site's
 // own templates/*.html over the built-in ones embedded from the repository's
-// templates/ folder), the data each template sees, and the site-wide files
-// that are views of the page set (sitemap.xml, robots.txt, 404.html).
+// templates/ folder: base.html the page skeleton, the layouts beside it,
+// the shared partials in templates/partials/; see templates.go), the data
+// each template sees (View, view.go), and the site-wide files that are
+// views of the page set (sitemap.xml, robots.txt, 404.html).
 //
 // It receives the loaded content, the directory, the configuration, the
 // interface strings and each page's converted Markdown, and writes HTML to

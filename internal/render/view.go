@@ -163,7 +163,7 @@ func (v *View) Cached(name string) (template.HTML, error) {
 
 // CachedFor renders the template called name with data as its dot, once
 // per layout, language and key, like Cached: for the parts that depend only
-// on data, which key names. {{range .Related}}{{$.CachedFor "news-item"
+// on data, which key names. {{range .Related}}{{$.CachedFor "dated-item"
 // .URL .}}{{end}} renders each news item's list entry once, however many
 // pages list it (Hugo's partialCached with a variant key).
 func (v *View) CachedFor(name, key string, data any) (template.HTML, error) {
