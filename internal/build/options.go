@@ -25,8 +25,12 @@ type Options struct {
 	// rendered and checked, and Out is neither checked nor touched
 	// (loa check).
 	DryRun bool
-	// Now is the build time, for staleness of directory entries. Zero means
-	// time.Now().
+	// Now is the build time, the one clock of a build: directory entries
+	// past their review period, dates in the future, the day printed
+	// pieces were made, and what templates see as .Now (render.Input.Now
+	// is this value; nothing else reads the system clock for output).
+	// Zero means time.Now() when the build starts; tests set it so that
+	// output is stable.
 	Now time.Time
 	// Workers is how many pages are converted and rendered at once.
 	// 0 means GOMAXPROCS.

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
@@ -109,7 +108,7 @@ func (r *Renderer) sheet(lang, title, target, back string) paper.Sheet {
 		Lang: lang, S: r.Catalog.Strings(lang), Title: title, SiteTitle: r.Site.Title.Get(lang),
 		CSS: r.asset(PrintCSS), CSP: template.HTMLAttr(`content="` + CSP + `"`),
 		Target: r.Site.AbsURL(target), Address: r.address(), Back: back, QuickExit: r.Site.QuickExit,
-		Made: r.date(lang, made), MadeISO: made.Format(time.DateOnly),
+		Made: r.date(lang, made), MadeISO: isoDay(r.Site, made),
 	}
 	for _, e := range r.Site.Emergency {
 		s.Emergency = append(s.Emergency, paper.Number{Number: e.Number, Name: e.Name.Get(lang)})

@@ -40,7 +40,9 @@ type Input struct {
 	// the site's source folder, whose templates/ override them. Either may
 	// be nil.
 	Builtin, Source fs.FS
-	// Now is the build time, for staleness of directory entries.
+	// Now is the build time (build.Options.Now), render's only clock:
+	// directory entries past their review period, the day printed pieces
+	// were made, today in hints, and View.Now for templates.
 	Now time.Time
 	// Portable marks a copy to open from a folder (file://), where the
 	// search script cannot fetch its index: pages then load no search
@@ -98,7 +100,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 		if p.Kind == content.KindPage && p.Section() == NewsSection {
 			if p.Date.IsZero() {
 				// Feeds, lists and JSON-LD order and date news by it.
-				today := in.Now.In(in.Site.Location).Format(time.DateOnly)
+				today := isoDay(in.Site, in.Now)
 				l.Add(diag.Errorf(p.FrontMatter.Pos, "this news item has no date").
 					WithHint("add a line date: %s (the day it was published; %sT08:30 with the time) to its front matter", today, today))
 				continue
@@ -493,6 +495,12 @@ func (r *Renderer) day(t time.Time) time.Time {
 	}
 	y, m, d := t.Date()
 	return config.Day(y, m, d, r.Site.Location)
+}
+
+// isoDay writes the day t falls on in the site's time zone as
+// "2024-09-08", without a time or zone (View.Day).
+func isoDay(site *config.Site, t time.Time) string {
+	return t.In(site.Location).Format(time.DateOnly)
 }
 
 // isoDate writes t in the site's time zone for machines (<time datetime>,

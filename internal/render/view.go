@@ -227,8 +227,20 @@ func (v *View) LongDate(t time.Time) string {
 
 // ISODate formats t for <time datetime>: a calendar day (a date written
 // without a time) as "2024-09-08", anything else as RFC 3339 in the site's
-// time zone.
+// time zone ("2021-11-05T08:30:00+07:00"), for a page's own dates. For
+// .Now, or any time a template works out, use Day: with its time and zone
+// the page would differ on every build.
 func (v *View) ISODate(t time.Time) string { return v.r.isoDate(t) }
+
+// Day writes the day t falls on in the site's time zone as "2024-09-08"
+// (ISO 8601, valid in <time datetime>), without a time or zone:
+// {{.Day .Now}}.
+func (v *View) Day(t time.Time) string { return isoDay(v.r.Site, t) }
+
+// Now returns the build time (build.Options.Now), the same for every page
+// of a build: {{if .Page.Date.After .Now}}. Show it with Day or Date,
+// which write the day only, so that pages change at most once a day.
+func (v *View) Now() time.Time { return v.r.Now }
 
 // Text returns t in the page's language.
 func (v *View) Text(t config.Text) string { return t.Get(v.Lang) }

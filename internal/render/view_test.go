@@ -24,6 +24,7 @@ languages={{range .Languages}}{{.Code}}:{{.URL}}:{{.Missing}} {{end}}
 breadcrumbs={{range .Breadcrumbs}}{{.Title}}:{{.URL}} {{end}}
 newsitem={{.NewsItem}}
 deprecated={{.Description}}|{{.Article}}
+builtday={{.Day .Now}}
 content={{.Content}}
 {{end}}`)},
 	"home.html":    {Data: []byte(`{{define "main"}}home {{.Title}}{{end}}`)},
@@ -152,5 +153,29 @@ func TestViewNewsItem(t *testing.T) {
 	}
 	if got := b.String(); got != "section Tin tức: Tin A" {
 		t.Errorf("news section: %q", got)
+	}
+}
+
+// TestViewBuildTime holds the one build time templates see (.Now, the
+// Input's Now) and Day, which writes a day without a time or zone, in
+// the site's time zone: 20:00 UTC on 29 November is already 30 November
+// in Hà Nội.
+func TestViewBuildTime(t *testing.T) {
+	r, cs := renderer(t, map[string]string{"_index.vi.md": viewHome, "plan/x.vi.md": "---\ntitle: X\n---\nY.\n"})
+	if got := lines(t, r, cs, "plan/x.vi.md")["builtday"]; got != "2026-11-30" {
+		t.Errorf("{{.Day .Now}} = %q, want 2026-11-30", got)
+	}
+	v := r.base("vi")
+	if !v.Now().Equal(r.Now) {
+		t.Errorf(".Now = %v, want the Input's %v", v.Now(), r.Now)
+	}
+	for in, want := range map[time.Time]string{
+		time.Date(2026, 11, 29, 20, 0, 0, 0, time.UTC):     "2026-11-30",
+		time.Date(2026, 11, 29, 16, 59, 59, 0, time.UTC):   "2026-11-29",
+		time.Date(2024, 9, 8, 0, 0, 0, 0, r.Site.Location): "2024-09-08",
+	} {
+		if got := v.Day(in); got != want {
+			t.Errorf("Day(%v) = %q, want %q", in, got, want)
+		}
 	}
 }
