@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/loa-ssg/loa/static"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -35,12 +38,52 @@ func outputFiles(t *testing.T, out string) map[string][]byte {
 	return files
 }
 
+// isAsset reports whether an output file is a copy of a stylesheet or
+// script: a static file (built in or the site's) or its content-hashed
+// copy. Golden files leave them out, so that an edit of the CSS or of a
+// script rewrites no golden file; TestAssets holds them instead.
+func isAsset(name string) bool {
+	ext := path.Ext(name)
+	if ext != ".css" && ext != ".js" {
+		return false
+	}
+	if IsHashedName(name) {
+		return true
+	}
+	_, err := fs.Stat(static.FS, name)
+	return err == nil
+}
+
+// hashedRef matches a reference to a content-hashed stylesheet or script
+// in a page ("/css/site.07ef4cc00a.css"): its path, and its name with
+// the hash left out.
+var hashedRef = regexp.MustCompile(`([A-Za-z0-9_/.-]*?)\.([0-9a-f]{10})(\.(?:css|js))\b`)
+
+// goldenFiles returns the files of out that golden files hold: every file
+// but the assets (isAsset), with every content hash of an asset name
+// written as HASH ("/css/site.HASH.css"), so that the pages do not change
+// with the bytes of the CSS; TestAssets holds that each hash names the
+// file with that content.
+func goldenFiles(t *testing.T, out string) map[string][]byte {
+	t.Helper()
+	files := outputFiles(t, out)
+	for name, b := range files {
+		if isAsset(name) {
+			delete(files, name)
+			continue
+		}
+		files[name] = hashedRef.ReplaceAll(b, []byte("$1.HASH$3"))
+	}
+	return files
+}
+
 // TestGolden compares every file the small site produces with
-// testdata/golden/small/. Run with -update to accept new output; a golden
-// file no longer produced fails the test.
+// testdata/golden/small/, but the stylesheets and scripts (see
+// goldenFiles). Run with -update to accept new output; a golden file no
+// longer produced fails the test.
 func TestGolden(t *testing.T) {
 	_, dir := mustBuild(t, smallSite)
-	got := outputFiles(t, filepath.Join(dir, "public"))
+	got := goldenFiles(t, filepath.Join(dir, "public"))
 	golden := filepath.Join("testdata", "golden", "small")
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
@@ -71,6 +114,69 @@ func TestGolden(t *testing.T) {
 	for name := range want {
 		if _, ok := got[name]; !ok {
 			t.Errorf("golden file %s is no longer produced", name)
+		}
+	}
+}
+
+// TestAssets holds what the golden files leave out: every page links its
+// stylesheet (site.css; print.css for the printed pieces) and scripts
+// under content-hashed names, each naming a file
+// that exists with that hash; the stylesheet is static/css/site.css
+// followed by the code highlighting rules, the hashed scripts are the
+// minified static scripts, and the plain copies are the static files as
+// they are.
+func TestAssets(t *testing.T) {
+	_, dir := mustBuild(t, smallSite)
+	files := outputFiles(t, filepath.Join(dir, "public"))
+	pages := 0
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		if !regexp.MustCompile(`<link rel="stylesheet" href="/css/(site|print)\.[0-9a-f]{10}\.css">`).Match(b) {
+			t.Errorf("%s: no link to the hashed stylesheet", name)
+		}
+		for _, m := range hashedRef.FindAllSubmatch(b, -1) {
+			file := strings.TrimPrefix(string(m[0]), "/")
+			data, ok := files[file]
+			if !ok {
+				t.Errorf("%s links %s, which the build did not write", name, m[0])
+				continue
+			}
+			if got := hashName(string(m[1])+string(m[3]), data); got != string(m[0]) {
+				t.Errorf("%s links %s, whose content hashes to %s", name, m[0], got)
+			}
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no pages")
+	}
+	src := func(name string) []byte {
+		b, err := fs.ReadFile(static.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	css := src(cssSource)
+	for name, b := range files {
+		if !isAsset(name) {
+			continue
+		}
+		switch plain := hashedRef.ReplaceAllString(name, "$1$3"); {
+		case plain == cssSource:
+			if !bytes.HasPrefix(b, css) || !bytes.Contains(b[len(css):], []byte("/* code highlighting (chroma) */")) {
+				t.Errorf("%s is not static/%s followed by the highlighting rules", name, cssSource)
+			}
+		case IsHashedName(name) && path.Ext(name) == ".js":
+			if !bytes.Equal(b, minifyJS(src(plain))) {
+				t.Errorf("%s is not static/%s minified", name, plain)
+			}
+		default:
+			if !bytes.Equal(b, src(plain)) {
+				t.Errorf("%s is not static/%s as it is", name, plain)
+			}
 		}
 	}
 }
