@@ -1,12 +1,5 @@
 package content
 
-import (
-	"time"
-
-	"github.com/loa-ssg/loa/internal/diag"
-	"github.com/loa-ssg/loa/internal/strictyaml"
-)
-
 // Kind says what a page is.
 type Kind int
 
@@ -65,47 +58,6 @@ type Page struct {
 	// DraftLangs lists the languages in which this page exists only as a
 	// draft, left out of the build (Options.Drafts off), in site order.
 	DraftLangs []string
-}
-
-// FrontMatter is the YAML block at the top of a Markdown file. Unknown keys
-// are errors.
-type FrontMatter struct {
-	Title       string
-	Description string
-	// Date and Lastmod are zero when not written. A date written without a
-	// time is the first instant of that day in the site's time zone
-	// (config.Day; config.IsDay tells it apart); a date-time without an
-	// offset is read in the site's time zone.
-	Date    time.Time
-	Lastmod time.Time
-	Draft   bool
-	// Weight orders pages within a section: lower first, 0 (unset) last.
-	Weight int
-	// Aliases are old site paths ("/tin-tuc/cu/") that should redirect to
-	// the page, relative to the site's base path.
-	Aliases        strictyaml.Scalars
-	Tags           []string
-	TranslationKey string
-	// Layout names the template to use instead of the default for the kind.
-	Layout string
-	// Leaflet is the paper size of the page's printable leaflet, "A5" or
-	// "A4" (front matter leaflet: A5); "" when the page has none.
-	Leaflet string
-	// Pos is where the front matter starts, for diagnostics about it.
-	Pos diag.Position
-	// Keys are where the value of each key written was ("title" → 2:8),
-	// filled by the strict decoder for every key (At reads it).
-	Keys strictyaml.Positions
-}
-
-// At returns where the value of the front-matter key was written, or where
-// the front matter starts when the key was not written: the place for a
-// diagnostic about that key.
-func (fm FrontMatter) At(key string) diag.Position {
-	if pos, ok := fm.Keys[key]; ok {
-		return pos
-	}
-	return fm.Pos
 }
 
 // Attachment is a file published beside a bundle's page.
