@@ -10,7 +10,8 @@ import "embed"
 // (base.html) and the layouts (home.html, section.html, page.html,
 // page-news.html, section-support.html, provider.html, 404.html, …); in
 // partials/ the named parts they share, one file per kind (head.html,
-// header.html, footer.html, lists.html, directory.html, print.html).
+// header.html, footer.html, article.html, lists.html, directory.html,
+// print.html).
 //
 //go:embed *.html partials/*.html
 var FS embed.FS

@@ -91,7 +91,7 @@ func TestBuiltinBaseIsSkeleton(t *testing.T) {
 	if err != nil || len(l) != 0 {
 		t.Fatalf("loadTemplates: %v %v", err, l)
 	}
-	for _, name := range []string{"footer", "head-common", "exit-bar", "list-item", "provider-card", "print-links"} {
+	for _, name := range []string{"footer", "head-common", "exit-bar", "list-item", "provider-card", "print-links", "article-title"} {
 		if s["page.html"].Lookup(name) == nil {
 			t.Errorf("no partial %q in the built-in templates", name)
 		}
