@@ -116,6 +116,24 @@ func TestDirectoryFreshness(t *testing.T) {
 	}
 }
 
+// TestDirectoryEntry holds what a site's own directory template can show
+// without a change to render: the entry as written (.Entry), its texts
+// in the page's language ($.Text) and a number's tel: form (dial).
+func TestDirectoryEntry(t *testing.T) {
+	site := directorySite + `-- templates/provider.html --
+{{define "main"}}{{with .Directory}}{{range .Providers}}entry={{.Entry.ID}} name={{$.Text .Entry.Name}} dial={{dial (index (index .Entry.Services 0).Phones 0).Number}}{{end}}{{end}}{{end}}
+`
+	_, dir := mustBuild(t, site)
+	for page, want := range map[string]string{
+		"support/checked/index.html":    "entry=checked name=Trợ giúp pháp lý dial=02213862000",
+		"en/support/checked/index.html": "entry=checked name=Legal aid dial=02213862000",
+	} {
+		if html := readOut(t, dir, page); !strings.Contains(html, want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+}
+
 // TestDirectoryEmptyTerms: a category or area no entry uses is not offered
 // in the filter or the index, is not in the sitemap, and its page says what
 // to do instead.

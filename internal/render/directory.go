@@ -52,6 +52,12 @@ type Group struct {
 
 // Provider is a directory entry in the page's language.
 type Provider struct {
+	// Entry is the entry as written in its file, for what the fields
+	// below do not carry: a language-neutral field is shown as it is
+	// ({{.Entry.Website}}), a text through the view ({{$.Text
+	// .Entry.Name}}), a number's tel: form with dial ({{dial .Entry.X}}),
+	// so that a new field of directory.Provider needs no copy here.
+	Entry                                      *directory.Provider
 	ID, Name, Description, Website, Email, URL string
 	Services                                   []Service
 	// Phones are all the services' phones, each number once.
@@ -132,7 +138,7 @@ func (r *Renderer) directorySection(lang string) *content.Page {
 // provider converts p for lang; sec is the directory section in lang.
 func (r *Renderer) provider(p *directory.Provider, lang string, sec *content.Page) Provider {
 	out := Provider{
-		ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
+		Entry: p, ID: p.ID, Name: p.Name.Get(lang), Description: p.Description.Get(lang),
 		Website: p.Website, Email: p.Email, Checked: r.day(p.Checked.Time), SourceDate: p.SourceDate(),
 		ReviewDue: p.Stale(r.Now, p.Review(r.Site)), URL: r.providerPath(sec, p.ID),
 	}

@@ -81,7 +81,10 @@ func New(in Input) (*Renderer, diag.List, error) {
 	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
 		// calls shows plain text (a directory description) with the
 		// site's known numbers as call links: {{calls .Description}}.
-		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) }})
+		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) },
+		// dial gives a phone number's digits for its tel: link
+		// (phone.Dial): {{dial .Entry.Zalo}}.
+		"dial": phone.Dial})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
