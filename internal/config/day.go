@@ -7,7 +7,12 @@ import "time"
 // clocks jump forward at 00:00 (America/Santiago on 2024-09-08: the day
 // starts at 01:00 -03): then it is the instant of the jump. Day never
 // returns an instant of the day before, as time.Date may for such a day.
+// Like time.Date, it normalizes values outside their usual ranges: day 31
+// of June is 1 July, month 13 is January of the next year.
 func Day(y int, m time.Month, d int, loc *time.Location) time.Time {
+	// Normalize first (at noon UTC, which every day has), so that the
+	// checks below compare with the day that is meant.
+	y, m, d = time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Date()
 	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	if ty, tm, td := t.Date(); ty != y || tm != m || td != d {
 		// time.Date kept the offset from before the jump: t is late on

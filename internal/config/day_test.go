@@ -37,3 +37,36 @@ func TestDay(t *testing.T) {
 		}
 	}
 }
+
+// TestDayNormalizes: a day outside the month, or a month outside the year,
+// rolls over as with time.Date (the day after 30 June is 1 July), in a
+// fixed zone and in one with a jump at midnight.
+func TestDayNormalizes(t *testing.T) {
+	hcm, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		t.Skipf("no zone data: %v", err)
+	}
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Skipf("no zone data: %v", err)
+	}
+	for _, tc := range []struct {
+		loc  *time.Location
+		y    int
+		m    time.Month
+		d    int
+		want string
+	}{
+		{hcm, 2026, time.June, 31, "2026-07-01T00:00:00+07:00"},
+		{hcm, 2026, time.December, 32, "2027-01-01T00:00:00+07:00"},
+		{hcm, 2026, 13, 1, "2027-01-01T00:00:00+07:00"},
+		{hcm, 2026, time.March, 0, "2026-02-28T00:00:00+07:00"},
+		{time.UTC, 2024, time.February, 30, "2024-03-01T00:00:00Z"},
+		{santiago, 2024, time.August, 39, "2024-09-08T01:00:00-03:00"},
+	} {
+		got := Day(tc.y, tc.m, tc.d, tc.loc)
+		if s := got.Format(time.RFC3339); s != tc.want {
+			t.Errorf("Day(%d, %d, %d, %s) = %s, want %s", tc.y, tc.m, tc.d, tc.loc, s, tc.want)
+		}
+	}
+}
