@@ -55,7 +55,8 @@ type Provider struct {
 	// Entry is the entry as written in its file, for what the fields
 	// below do not carry: a language-neutral field is shown as it is
 	// ({{.Entry.Website}}), a text through the view ({{$.Text
-	// .Entry.Name}}), a number's tel: form with dial ({{dial .Entry.X}}),
+	// .Entry.Name}}), a number's tel: form with dial ({{dial .Entry.X}}, or
+	// {{dial .Entry.X.Value}} when X is a strictyaml.Scalar),
 	// so that a new field of directory.Provider needs no copy here.
 	Entry                                      *directory.Provider
 	ID, Name, Description, Website, Email, URL string

@@ -73,18 +73,26 @@ type Renderer struct {
 	ids map[string][]string
 }
 
+// templateFuncs returns the functions templates may call besides Go's
+// own; phones are the numbers that become call links (markdown.PhoneSet).
+func templateFuncs(phones map[string]bool) template.FuncMap {
+	return template.FuncMap{"hasPrefix": strings.HasPrefix,
+		// calls shows plain text (a directory description) with the
+		// site's known numbers as call links: {{calls .Description}}.
+		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) },
+		// dial gives a phone number's digits for its tel: link
+		// (phone.Dial): {{dial .Entry.Fax}} for a field that is a
+		// string, {{dial .Entry.Fax.Value}} for a strictyaml.Scalar (a
+		// field that keeps its position for diagnostics).
+		"dial": phone.Dial}
+}
+
 // New parses the templates and prepares shared lists. Template errors are
 // diagnostics.
 func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
-	t, l, err := loadTemplates(in.Builtin, in.Source, template.FuncMap{"hasPrefix": strings.HasPrefix,
-		// calls shows plain text (a directory description) with the
-		// site's known numbers as call links: {{calls .Description}}.
-		"calls": func(s string) template.HTML { return template.HTML(markdown.LinkText(s, phones)) },
-		// dial gives a phone number's digits for its tel: link
-		// (phone.Dial): {{dial .Entry.Zalo}}.
-		"dial": phone.Dial})
+	t, l, err := loadTemplates(in.Builtin, in.Source, templateFuncs(phones))
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}

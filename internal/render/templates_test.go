@@ -87,7 +87,7 @@ func TestBuiltinBaseIsSkeleton(t *testing.T) {
 	if strings.Contains(string(b), "{{define") {
 		t.Errorf("the built-in base.html defines a partial: move it to a file of templates/%s/", PartialsFolder)
 	}
-	s, l, err := loadTemplates(templates.FS, nil, template.FuncMap{"calls": func(string) template.HTML { return "" }, "hasPrefix": strings.HasPrefix})
+	s, l, err := loadTemplates(templates.FS, nil, templateFuncs(nil))
 	if err != nil || len(l) != 0 {
 		t.Fatalf("loadTemplates: %v %v", err, l)
 	}
