@@ -113,6 +113,8 @@ type Publisher struct {
 	Address Text   `yaml:"address"`
 	Phone   string `yaml:"phone"`
 	Email   string `yaml:"email"`
+	// Keys are where the value of each key written was, for diagnostics.
+	Keys strictyaml.Positions `yaml:"-"`
 }
 
 // Term is a declared directory category or area: a slug id and its name
@@ -153,6 +155,9 @@ type raw struct {
 	Keep            strictyaml.Scalars           `yaml:"keep"`
 	Checks          map[string]strictyaml.Scalar `yaml:"checks"`
 	TimeFormat      string                       `yaml:"time_format"`
+	// Keys are where the value of each key written was: a problem with a
+	// value is reported there (the file alone when the key is missing).
+	Keys strictyaml.Positions `yaml:"-"`
 }
 
 // Parse decodes and validates site.yaml. text must be normalized (see
@@ -183,17 +188,17 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	case "12h":
 		s.TwelveHour = true
 	default:
-		l.Add(diag.Errorf(top, "time_format %q is not 24h or 12h", r.TimeFormat))
+		l.Add(diag.Errorf(r.Keys.At("time_format", top), "time_format %q is not 24h or 12h", r.TimeFormat))
 	}
 	if s.QuickExit == "" {
 		s.QuickExit = DefaultQuickExit
 	}
 	if u, err := url.Parse(s.QuickExit); err != nil || u.Scheme != "https" || u.Host == "" {
-		l.Add(diag.Errorf(top, "quick_exit %q is not an https address", s.QuickExit).
+		l.Add(diag.Errorf(r.Keys.At("quick_exit", top), "quick_exit %q is not an https address", s.QuickExit).
 			WithHint("give a neutral page such as %s", DefaultQuickExit))
 	}
 	if s.ReviewDays < 0 {
-		l.Add(diag.Errorf(top, "review_days %d is not a number of days", s.ReviewDays).
+		l.Add(diag.Errorf(r.Keys.At("review_days", top), "review_days %d is not a number of days", s.ReviewDays).
 			WithHint("write a whole number above 0, e.g. review_days: %d", DefaultReviewDays))
 	}
 	if s.ReviewDays <= 0 {
@@ -218,7 +223,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		l.Add(diag.Errorf(top, "unknown time_zone %q", zone).WithHint("use an IANA name such as %q", DefaultTimeZone))
+		l.Add(diag.Errorf(r.Keys.At("time_zone", top), "unknown time_zone %q", zone).WithHint("use an IANA name such as %q", DefaultTimeZone))
 		loc = time.FixedZone("ICT", 7*3600)
 	}
 	s.Location = loc
@@ -235,7 +240,7 @@ func Parse(file string, text []byte, baseURL string) (*Site, diag.List) {
 		}
 		l.Append(s.Check(e.Name, "name"))
 	}
-	l.Append(s.checkPublisher(top))
+	l.Append(s.checkPublisher(r.Keys.At("publisher", top)))
 	l.Append(s.checkTerms(s.Categories, "categories"))
 	l.Append(s.checkTerms(s.Areas, "areas"))
 	l.FillSources(diag.NewLineIndex(file, text))
@@ -274,7 +279,7 @@ func languages(top diag.Position, r raw, l diag.List) ([]Language, diag.List) {
 			}
 		}
 		if i < 0 {
-			l.Add(diag.Errorf(top, "default_language %q is not one of the listed languages", d))
+			l.Add(diag.Errorf(r.Keys.At("default_language", top), "default_language %q is not one of the listed languages", d))
 		} else {
 			langs[0], langs[i] = langs[i], langs[0]
 		}
@@ -408,7 +413,7 @@ func (s *Site) languageList() string {
 // checkPublisher validates publisher: its texts like every other, a phone
 // of digits (spaces, dots and hyphens between groups, "+84" allowed) and an
 // email with an "@".
-func (s *Site) checkPublisher(top diag.Position) diag.List {
+func (s *Site) checkPublisher(at diag.Position) diag.List {
 	var l diag.List
 	p := s.Publisher
 	if p.Name.ByLang != nil {
@@ -429,15 +434,15 @@ func (s *Site) checkPublisher(top diag.Position) diag.List {
 			}
 		}
 		if digits < 3 {
-			l.Add(diag.Errorf(top, "publisher phone %q is not a phone number", p.Phone).
+			l.Add(diag.Errorf(p.Keys.At("phone", at), "publisher phone %q is not a phone number", p.Phone).
 				WithHint("write the digits as they are dialled, e.g. \"0221 3862 000\""))
 		} else if pr := phone.Check(p.Phone); pr != nil {
 			// It becomes a call link: it must exist in the numbering plan.
-			l.Add(diag.Errorf(top, pr.Message, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
+			l.Add(diag.Errorf(p.Keys.At("phone", at), pr.Message, pr.Args...).WithHint(pr.Hint, pr.HintArgs...))
 		}
 	}
 	if p.Email != "" && (!strings.Contains(p.Email, "@") || strings.ContainsAny(p.Email, " <>\"?")) {
-		l.Add(diag.Errorf(top, "publisher email %q is not an email address", p.Email).
+		l.Add(diag.Errorf(p.Keys.At("email", at), "publisher email %q is not an email address", p.Email).
 			WithHint("write it as name@example.gov.vn"))
 	}
 	return l

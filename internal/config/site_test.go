@@ -91,7 +91,7 @@ areas:
 		got = append(got, d.Pos.String()+": "+d.Message+" ("+d.Hint+")")
 	}
 	want := []string{
-		`site.yaml: review_days -1 is not a number of days (write a whole number above 0, e.g. review_days: 180)`,
+		`site.yaml:3:14: review_days -1 is not a number of days (write a whole number above 0, e.g. review_days: 180)`,
 		`site.yaml:5:5: categories id "emergency" has nationwide, which only areas can have (remove nationwide: from the category; mark the area that covers the whole country instead)`,
 		`site.yaml:5:5: review_days -5 of categories id "emergency" is not a number of days (write a whole number above 0, e.g. review_days: 1825)`,
 		`site.yaml:7:5: areas id "national" has review_days, which only categories can have (move review_days to the category, or to the entries themselves)`,
@@ -123,8 +123,8 @@ func TestPublisher(t *testing.T) {
 	for _, w := range []string{
 		`site.yaml:7:3: unknown key "fax"`,
 		`site.yaml:4:9: "name" has no English text`,
-		`site.yaml: publisher phone "0221 386 2OO" is not a phone number`,
-		`site.yaml: publisher email "gop y@example" is not an email address`,
+		`site.yaml:5:10: publisher phone "0221 386 2OO" is not a phone number`,
+		`site.yaml:6:10: publisher email "gop y@example" is not an email address`,
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("missing %q in\n%s", w, all)

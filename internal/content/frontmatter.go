@@ -45,12 +45,7 @@ type FrontMatter struct {
 // At returns where the value of the front-matter key was written, or where
 // the front matter starts when the key was not written: the place for a
 // diagnostic about that key.
-func (fm FrontMatter) At(key string) diag.Position {
-	if pos, ok := fm.Keys[key]; ok {
-		return pos
-	}
-	return fm.Pos
-}
+func (fm FrontMatter) At(key string) diag.Position { return fm.Keys.At(key, fm.Pos) }
 
 // rawFrontMatter is the front matter as written; see FrontMatter.
 type rawFrontMatter struct {

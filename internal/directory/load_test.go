@@ -27,8 +27,8 @@ areas:
 `
 
 // provider111 is a valid entry; tests change one line of it. The line
-// numbers matter: the phone mapping starts at 12:9, the first category
-// at 9:18.
+// numbers matter: the phone mapping starts at 12:9 (its number at
+// 12:17), the first category at 9:18.
 const provider111 = `id: tong-dai-111
 name: {vi: Tổng đài 111, en: Hotline 111}
 description: {vi: Bảo vệ trẻ em., en: Child protection.}
@@ -187,7 +187,7 @@ func TestLoadProblems(t *testing.T) {
 		{"source without a url", edit(t, `url: "https://example.org/111", `, ""),
 			`5:11: error: a source has no url`, `add url: "https://…"`},
 		{"source url not a web address", edit(t, `"https://example.org/111"`, `"javascript:alert(1)"`),
-			`5:11: error: source url "javascript:alert(1)" is not a web address`, "write the full address, starting with https://"},
+			`5:17: error: url "javascript:alert(1)" is not a web address`, "write the full address, starting with https://"},
 		{"source date impossible", edit(t, "date: 2025-09-19", "date: 2025-02-29"),
 			`5:50: error: "2025-02-29" is not a day of the calendar`, "check the month and the day"},
 		{"source date in the future", edit(t, "date: 2025-09-19", "date: 2026-07-01"),
@@ -197,13 +197,19 @@ func TestLoadProblems(t *testing.T) {
 		{"old verified key", edit(t, "checked: 2026-06-01", "verified: 2026-06-01"),
 			`4:11: error: verified: is no longer used`, "rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:"},
 		{"negative review_days", edit(t, "checked: 2026-06-01", "checked: 2026-06-01\nreview_days: -3"),
-			`1:1: error: review_days -3 is not a number of days`, "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's"},
+			`5:14: error: review_days -3 is not a number of days`, "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's"},
 		{"missing name", edit(t, "name: {vi: Tổng đài 111, en: Hotline 111}\n", ""),
 			`1:1: error: name is missing`, `add name: {vi: "…", en: "…"}`},
 		{"missing English name", edit(t, "name: {vi: Tổng đài 111, en: Hotline 111}", "name: {vi: Tổng đài 111}"),
 			`2:7: error: "name" has no English text`, `add a line "en: …" under "name"`},
+		{"email not an address", edit(t, "checked: 2026-06-01", "checked: 2026-06-01\nemail: tong-dai-111"),
+			`5:8: error: email "tong-dai-111" is not an e-mail address`, "write it as name@example.vn"},
+		{"website not an address", edit(t, "checked: 2026-06-01", "checked: 2026-06-01\nwebsite: www.example.org"),
+			`5:10: error: website "www.example.org" is not a web address`, "write the full address, starting with https://"},
+		{"unknown status", edit(t, "    categories: [child-protection, emergency]", "    categories: [child-protection, emergency]\n    status: closed"),
+			`10:13: error: unknown status "closed"`, "use one of active, inactive, defunct, temporarily closed"},
 		{"id not a slug", edit(t, "id: tong-dai-111", "id: Tổng đài 111"),
-			`1:1: error: id "Tổng đài 111" should be lower-case letters a–z, digits and hyphens`, "try tong-dai-111"},
+			`1:5: error: id "Tổng đài 111" should be lower-case letters a–z, digits and hyphens`, "try tong-dai-111"},
 		{"bad checked date", edit(t, "checked: 2026-06-01", "checked: 01/06/2026"),
 			`4:10: error: "01/06/2026" is not a date written as YYYY-MM-DD`, "write it as 2026-05-31"},
 		{"impossible checked date", edit(t, "checked: 2026-06-01", "checked: 2025-02-30"),
@@ -282,7 +288,7 @@ func checkPhone(t *testing.T, number string, ok bool, why string) {
 		}
 		return
 	}
-	want := `content/support/services/x.yaml:12:9: error: `
+	want := `content/support/services/x.yaml:12:17: error: `
 	if got := text(l); len(l) != 1 || !strings.HasPrefix(got, want) || !strings.Contains(got, why) {
 		t.Errorf("%q: diagnostics:\n%swant:\n%s…%s…", number, got, want, why)
 	}

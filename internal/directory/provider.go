@@ -25,6 +25,9 @@ type Provider struct {
 	// File is the source path, "content/support/services/tong-dai-111.yaml".
 	File string        `yaml:"-"`
 	Pos  diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys strictyaml.Positions `yaml:"-"`
 	// ID is the author's slug, unique in the directory; organization.id is
 	// the UUID derived from it (see UUID).
 	ID string `yaml:"id"`
@@ -59,6 +62,9 @@ type Provider struct {
 // Source is one place the facts of an entry come from.
 type Source struct {
 	Pos diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys strictyaml.Positions `yaml:"-"`
 	// URL is the absolute http(s) address of the source (required).
 	URL string `yaml:"url"`
 	// Date is the source's own publication or update date (required; not
@@ -83,9 +89,12 @@ func (r *Retired) UnmarshalStrict(n *yaml.Node, at func(*yaml.Node) diag.Positio
 
 // Location is an HSDS location of the organization.
 type Location struct {
-	Pos  diag.Position `yaml:"-"`
-	ID   string        `yaml:"id"`   // slug; location.id is derived from it
-	Name config.Text   `yaml:"name"` // location.name
+	Pos diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys strictyaml.Positions `yaml:"-"`
+	ID   string               `yaml:"id"`   // slug; location.id is derived from it
+	Name config.Text          `yaml:"name"` // location.name
 	// Address is the street address as people write it. The Vietnamese
 	// profile keeps it as one text per language: HSDS address.address_1
 	// (postal_code, which HSDS requires and authors rarely know, is left
@@ -100,10 +109,13 @@ type Location struct {
 
 // Service is an HSDS service of the organization.
 type Service struct {
-	Pos         diag.Position `yaml:"-"`
-	ID          string        `yaml:"id"`          // slug; service.id is derived from it
-	Name        config.Text   `yaml:"name"`        // service.name (required)
-	Description config.Text   `yaml:"description"` // service.description
+	Pos diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys        strictyaml.Positions `yaml:"-"`
+	ID          string               `yaml:"id"`          // slug; service.id is derived from it
+	Name        config.Text          `yaml:"name"`        // service.name (required)
+	Description config.Text          `yaml:"description"` // service.description
 	// Status is service.status: active (the default), inactive, defunct or
 	// "temporarily closed".
 	Status string `yaml:"status"`
@@ -135,6 +147,9 @@ type Service struct {
 // the service is open from Opens to Closes on each of Days.
 type Hours struct {
 	Pos diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys strictyaml.Positions `yaml:"-"`
 	// Days are RFC 5545 weekday codes: MO TU WE TH FR SA SU (schedule.byday).
 	Days strictyaml.Scalars `yaml:"days"`
 	// Opens and Closes are "HH:MM", 24-hour clock, in the site's time zone
@@ -147,6 +162,9 @@ type Hours struct {
 // Phone is an HSDS phone.
 type Phone struct {
 	Pos diag.Position `yaml:"-"`
+	// Keys are where the value of each key written was (strictyaml
+	// fills it): the place for a diagnostic about that key (see at).
+	Keys strictyaml.Positions `yaml:"-"`
 	// Number is as dialled in Vietnam, digits with optional spaces, dots or
 	// hyphens ("111", "0221 3862 000").
 	Number string `yaml:"number"`

@@ -48,35 +48,59 @@ func (v *validator) slug(pos diag.Position, id, what string) {
 
 func (v *validator) text(t config.Text, name string) { v.l.Append(v.site.Check(t, name)) }
 
+// The checks of one value that a field of any entity may share; at is
+// where the value was written (Keys.At). Their messages are translated
+// already, so a new field checked with them needs no new message.
+
+// number checks a phone number as dialled, against the Vietnamese
+// numbering plan (phone.Check); "" is "missing" (for an optional field,
+// call it only when the value is not empty).
+func (v *validator) number(n string, at diag.Position) {
+	if p := phone.Check(n); p != nil {
+		v.l.Add(diag.Errorf(at, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
+	}
+}
+
+// webAddress checks an absolute http(s) address; key is the field's key
+// as written in the file ("website"), for the message; "" passes.
+func (v *validator) webAddress(u, key string, at diag.Position) {
+	if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		v.errorf(at, "write the full address, starting with https://", "%s %q is not a web address", key, u)
+	}
+}
+
+// email checks an e-mail address (something@domain.tld); "" passes.
+func (v *validator) email(e string, at diag.Position) {
+	if e != "" && !emailPattern.MatchString(e) {
+		v.errorf(at, "write it as name@example.vn", "email %q is not an e-mail address", e)
+	}
+}
+
 func validate(p *Provider, site *config.Site) diag.List {
 	v := &validator{site: site}
-	v.required(p.Pos, p.ID != "", "id", "add id: with the file name, e.g. id: tong-dai-111")
-	v.slug(p.Pos, p.ID, "id")
-	v.required(p.Pos, p.Name.ByLang != nil, "name", `add name: {vi: "…", en: "…"}`)
-	v.required(p.Pos, p.Description.ByLang != nil, "description", `add description: {vi: "…", en: "…"}`)
+	v.required(p.Keys.At("id", p.Pos), p.ID != "", "id", "add id: with the file name, e.g. id: tong-dai-111")
+	v.slug(p.Keys.At("id", p.Pos), p.ID, "id")
+	v.required(p.Keys.At("name", p.Pos), p.Name.ByLang != nil, "name", `add name: {vi: "…", en: "…"}`)
+	v.required(p.Keys.At("description", p.Pos), p.Description.ByLang != nil, "description", `add description: {vi: "…", en: "…"}`)
 	v.sources(p)
 	if p.OldVerified.Set {
 		v.errorf(p.OldVerified.Pos, "rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:",
 			"verified: is no longer used")
 	}
 	if p.ReviewDays < 0 {
-		v.errorf(p.Pos, "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's", "review_days %d is not a number of days", p.ReviewDays)
+		v.errorf(p.Keys.At("review_days", p.Pos), "write a whole number above 0, e.g. review_days: 365, or remove it to use the category's or the site's", "review_days %d is not a number of days", p.ReviewDays)
 	}
-	v.required(p.Pos, len(p.Services) > 0, "services", "list at least one service under services:")
+	v.required(p.Keys.At("services", p.Pos), len(p.Services) > 0, "services", "list at least one service under services:")
 	v.text(p.Name, "name")
 	v.text(p.Description, "description")
-	if p.Email != "" && !emailPattern.MatchString(p.Email) {
-		v.errorf(p.Pos, "write it as name@example.vn", "email %q is not an e-mail address", p.Email)
-	}
-	if p.Website != "" && !strings.HasPrefix(p.Website, "https://") && !strings.HasPrefix(p.Website, "http://") {
-		v.errorf(p.Pos, "write the full address, starting with https://", "website %q is not a web address", p.Website)
-	}
+	v.email(p.Email, p.Keys.At("email", p.Pos))
+	v.webAddress(p.Website, "website", p.Keys.At("website", p.Pos))
 	locIDs := map[string]bool{}
 	for _, loc := range p.Locations {
-		v.required(loc.Pos, loc.ID != "", "location id", "add id: with a short slug, e.g. id: tru-so")
-		v.slug(loc.Pos, loc.ID, "location id")
+		v.required(loc.Keys.At("id", loc.Pos), loc.ID != "", "location id", "add id: with a short slug, e.g. id: tru-so")
+		v.slug(loc.Keys.At("id", loc.Pos), loc.ID, "location id")
 		if locIDs[loc.ID] {
-			v.errorf(loc.Pos, "", "location id %q is used twice", loc.ID)
+			v.errorf(loc.Keys.At("id", loc.Pos), "", "location id %q is used twice", loc.ID)
 		}
 		locIDs[loc.ID] = true
 		v.text(loc.Name, "name")
@@ -86,7 +110,11 @@ func validate(p *Provider, site *config.Site) diag.List {
 			v.term(loc.Area, site.Areas, "area", "areas")
 		}
 		if loc.Latitude < -90 || loc.Latitude > 90 || loc.Longitude < -180 || loc.Longitude > 180 {
-			v.errorf(loc.Pos, "latitude is between -90 and 90, longitude between -180 and 180", "latitude/longitude out of range")
+			at := loc.Keys.At("longitude", loc.Pos)
+			if loc.Latitude < -90 || loc.Latitude > 90 {
+				at = loc.Keys.At("latitude", loc.Pos)
+			}
+			v.errorf(at, "latitude is between -90 and 90, longitude between -180 and 180", "latitude/longitude out of range")
 		}
 	}
 	svcIDs := map[string]bool{}
@@ -104,14 +132,14 @@ func (v *validator) sources(p *Provider) {
 		v.errorf(p.OldSource.Pos, "rename it to sources: and give each source its own date: "+form,
 			"source: is no longer used")
 	} else {
-		v.required(p.Pos, len(p.Sources) > 0, "sources", "say where the facts come from, with each source's date: "+form)
+		v.required(p.Keys.At("sources", p.Pos), len(p.Sources) > 0, "sources", "say where the facts come from, with each source's date: "+form)
 	}
 	for _, s := range p.Sources {
 		switch {
 		case s.URL == "":
-			v.errorf(s.Pos, `add url: "https://…"`, "a source has no url")
-		case !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://"):
-			v.errorf(s.Pos, "write the full address, starting with https://", "source url %q is not a web address", s.URL)
+			v.errorf(s.Keys.At("url", s.Pos), `add url: "https://…"`, "a source has no url")
+		default:
+			v.webAddress(s.URL, "url", s.Keys.At("url", s.Pos))
 		}
 		if s.Date.IsZero() && s.Date.Pos.Line == 0 {
 			v.errorf(s.Pos, "add date: with the day the source was published or last updated, e.g. date: 2025-09-19", "a source has no date")
@@ -120,13 +148,13 @@ func (v *validator) sources(p *Provider) {
 }
 
 func (v *validator) service(s Service, ids, locIDs map[string]bool) {
-	v.required(s.Pos, s.ID != "", "service id", "add id: with a short slug")
-	v.slug(s.Pos, s.ID, "service id")
+	v.required(s.Keys.At("id", s.Pos), s.ID != "", "service id", "add id: with a short slug")
+	v.slug(s.Keys.At("id", s.Pos), s.ID, "service id")
 	if ids[s.ID] {
-		v.errorf(s.Pos, "", "service id %q is used twice", s.ID)
+		v.errorf(s.Keys.At("id", s.Pos), "", "service id %q is used twice", s.ID)
 	}
 	ids[s.ID] = true
-	v.required(s.Pos, s.Name.ByLang != nil, "service name", `add name: {vi: "…", en: "…"}`)
+	v.required(s.Keys.At("name", s.Pos), s.Name.ByLang != nil, "service name", `add name: {vi: "…", en: "…"}`)
 	for _, t := range []struct {
 		t    config.Text
 		name string
@@ -135,7 +163,7 @@ func (v *validator) service(s Service, ids, locIDs map[string]bool) {
 		v.text(t.t, t.name)
 	}
 	if s.Status != "" && !slices.Contains(statuses, s.Status) {
-		v.errorf(s.Pos, fmt.Sprintf("use one of %s", strings.Join(statuses, ", ")), "unknown status %q", s.Status)
+		v.errorf(s.Keys.At("status", s.Pos), fmt.Sprintf("use one of %s", strings.Join(statuses, ", ")), "unknown status %q", s.Status)
 	}
 	for _, c := range s.Categories {
 		v.term(c, v.site.Categories, "category", "categories")
@@ -154,7 +182,7 @@ func (v *validator) service(s Service, ids, locIDs map[string]bool) {
 		}
 	}
 	if s.Open247 && len(s.Hours) > 0 {
-		v.errorf(s.Pos, "remove hours:, or remove open_24_7", "a service open 24/7 cannot also have opening hours")
+		v.errorf(s.Keys.At("open_24_7", s.Pos), "remove hours:, or remove open_24_7", "a service open 24/7 cannot also have opening hours")
 	}
 	for _, h := range s.Hours {
 		v.hours(h)
@@ -205,9 +233,7 @@ func (v *validator) phone(ph Phone) {
 	// citizen-protection hotline): its part after +84 is checked the same
 	// way, and its call link keeps the +84 (RFC 3966 global number), which
 	// also works from a phone in Vietnam.
-	if p := phone.Check(ph.Number); p != nil {
-		v.l.Add(diag.Errorf(ph.Pos, p.Message, p.Args...).WithHint(p.Hint, p.HintArgs...))
-	}
+	v.number(ph.Number, ph.Keys.At("number", ph.Pos))
 	typ := ph.Type.Value
 	if typ != "" && !slices.Contains(phoneTypes, typ) {
 		hint := fmt.Sprintf("use one of %s", strings.Join(phoneTypes, ", "))
@@ -223,7 +249,7 @@ func (v *validator) phone(ph Phone) {
 
 func (v *validator) hours(h Hours) {
 	if len(h.Days) == 0 {
-		v.errorf(h.Pos, "add days: [MO, TU, WE, TH, FR]", "opening hours without days")
+		v.errorf(h.Keys.At("days", h.Pos), "add days: [MO, TU, WE, TH, FR]", "opening hours without days")
 	}
 	for _, d := range h.Days {
 		if !slices.Contains(Weekdays[:], d.Value) {

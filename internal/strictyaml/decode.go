@@ -44,6 +44,16 @@ var (
 // field of its own.
 type Positions map[string]diag.Position
 
+// At returns where the value of key was written, or or when the key was
+// not written (the position of the mapping, typically): the place for a
+// diagnostic about that key.
+func (p Positions) At(key string, or diag.Position) diag.Position {
+	if pos, ok := p[key]; ok {
+		return pos
+	}
+	return or
+}
+
 // Decode parses src and stores it in the struct (or map) that v points to.
 // A struct field named Pos of type diag.Position, tagged `yaml:"-"`, is set
 // to the position of the mapping it was decoded from; a field of type
