@@ -242,5 +242,21 @@ func (v *View) Day(t time.Time) string { return isoDay(v.r.Site, t) }
 // which write the day only, so that pages change at most once a day.
 func (v *View) Now() time.Time { return v.r.Now }
 
+// Past reports whether t is over at the build time (.Now): a date written
+// without a time (config.IsDay) once its whole day is over in the site's
+// time zone, a date with a time once that instant is; false for the zero
+// time (a key not written). For a front-matter date after which a page
+// says something: {{if .Past .Page.Expires}}…{{end}}.
+func (v *View) Past(t time.Time) bool {
+	switch {
+	case t.IsZero():
+		return false
+	case config.IsDay(t):
+		y, m, d := t.Date()
+		return !v.r.Now.Before(config.Day(y, m, d+1, t.Location()))
+	}
+	return v.r.Now.After(t)
+}
+
 // Text returns t in the page's language.
 func (v *View) Text(t config.Text) string { return t.Get(v.Lang) }

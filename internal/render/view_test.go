@@ -179,3 +179,28 @@ func TestViewBuildTime(t *testing.T) {
 		}
 	}
 }
+
+// TestViewPast: a day is over only when the whole day is, in the site's
+// time zone; a time is over once it has passed; the zero time never is.
+func TestViewPast(t *testing.T) {
+	r, _ := renderer(t, map[string]string{"_index.vi.md": viewHome})
+	v := r.base("vi")
+	now := r.Now.In(r.Site.Location)
+	y, m, d := now.Date()
+	loc := r.Site.Location
+	for _, tc := range []struct {
+		t    time.Time
+		want bool
+	}{
+		{time.Time{}, false},
+		{config.Day(y, m, d, loc), false},  // today: not over until midnight
+		{config.Day(y, m, d-1, loc), true}, // yesterday
+		{config.Day(y, m, d+1, loc), false},
+		{now.Add(-time.Minute), true},
+		{now.Add(time.Minute), false},
+	} {
+		if got := v.Past(tc.t); got != tc.want {
+			t.Errorf("Past(%v) = %v, want %v (now %v)", tc.t, got, tc.want, now)
+		}
+	}
+}
