@@ -3,26 +3,32 @@
 // variants made equal), and the static index written for the client
 // script static/js/search.js.
 //
-// The index of a language is a folder of small JSON files, so that a query
-// downloads only what it needs:
+// The index of a language is a folder of JSON files, so that a query
+// downloads only what it needs, and the number of files grows with the
+// size of the index (about ShardBytes a file), not with the number of
+// words or pages:
 //
-//	search/<lang>/meta.json        format version, document count, shard
-//	                               list, synonyms, languages
-//	search/<lang>/t/<key>.json     the words whose folded form starts with
-//	                               <key> (its first two letters): {"word":
-//	                               {"n": documents, "w": 1}} for a word with
-//	                               a file of its own, or the entry itself for
-//	                               a rare word: {"n": documents, "v": [exact
+//	search/<lang>/meta.json        format version, document count, the
+//	                               first two-letter group of each listing
+//	                               ("t") and the first word of each shard
+//	                               ("w"), synonyms, languages
+//	search/<lang>/t/<n>.json       listing: the words of a few two-letter
+//	                               groups and how many documents have each
+//	                               ({"word": n}), for completions and near
+//	                               misses
+//	search/<lang>/w/<n>.json       shard: neighbouring words' entries,
+//	                               {"word": {"n": documents, "v": [exact
 //	                               forms], "p": [gap, weight + 256×mask of
-//	                               exact forms, …]}
-//	search/<lang>/w/<word>.json    a word's entry, and "x": the entries of
-//	                               the pairs it starts, by their second word
-//	                               (see FileKey for the file name)
+//	                               exact forms, …], "f": {"doc": [passage
+//	                               number, "text around the word"]}, "x":
+//	                               {"second word": pair entry}}}
 //	search/<lang>/d/<n>.json       documents n*DocChunk … : url, title,
-//	                               section, text for snippets
+//	                               section, start of the text
 //
-// A query downloads meta.json, the listings of its words' shards and its
-// words' files: a few kilobytes, however large the site.
+// Words are sorted as JavaScript compares strings, so that the client finds
+// a word's listing and shard in meta.json by binary search. A query
+// downloads meta.json, one shard per word (and a listing for a word that
+// is not there), and the document chunks of the results it shows.
 //
 // An Analyzer per worker cuts each page into terms (in parallel, in build),
 // numbering term forms in one shared Dict and packing the result small;

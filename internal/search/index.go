@@ -14,10 +14,10 @@ import (
 )
 
 // Format is the version of the index files, checked by the client.
-const Format = 2
+const Format = 3
 
 // DocChunk is how many documents one d/<n>.json file holds.
-const DocChunk = 2
+const DocChunk = 8
 
 // MaxPostings caps how many documents a term lists (the ones where it
 // weighs most): enough to rank, small enough to download.
@@ -25,11 +25,7 @@ const MaxPostings = 200
 
 // MaxPairPostings caps how many documents a pair of words lists: pairs
 // only rank pages that have both words higher, and there are many.
-const MaxPairPostings = 50
-
-// InlinePostings is how many documents a word without pairs may have and
-// still be written in its shard's listing rather than in a file of its own.
-const InlinePostings = 8
+const MaxPairPostings = 20
 
 // RarePairs is the number of documents above which a pair of words found
 // in a single document is left out of the index: in a large site such
@@ -37,9 +33,23 @@ const InlinePostings = 8
 // phrase (the words themselves are still found).
 const RarePairs = 500
 
-// SnippetLen is how many characters of a document's text the index keeps
-// for result snippets.
-const SnippetLen = 400
+// SnippetLen is how many characters of the start of a document's text
+// the index keeps for result snippets.
+const SnippetLen = 160
+
+// Passages: past the start, the index keeps for each document a few
+// short passages of its text, one around the first place each word
+// appears that no earlier passage holds (PassageBefore bytes before the
+// word, PassageAfter after, cut at spaces), up to PassageCap bytes in all;
+// a word's entry lists, for its FragmentsPerWord heaviest documents whose
+// start lacks it, the passage around it, so that a snippet can show the
+// word wherever it first appears without downloading whole pages.
+const (
+	PassageBefore    = 40
+	PassageAfter     = 80
+	PassageCap       = 1200
+	FragmentsPerWord = 6
+)
 
 // Field weights: a word in a title counts like ten in the body.
 const (
@@ -100,11 +110,16 @@ func (d *Dict) snapshot() []string {
 // packed as unsigned varints (encoding/binary).
 type Analyzed struct {
 	url, title, section, snippet string
+	// passages are the text around first appearances past the snippet
+	// (see PassageCap).
+	passages []string
 	// terms holds the count of words, then per word in order of first
 	// appearance: its folded form's number, its weight (capped at
-	// maxWeight), the count n of its other exact forms (at most maxExact)
-	// and their n numbers; then per pair of neighbouring words: the two
-	// folded numbers and the weight.
+	// maxWeight), the count n of its other exact forms (at most maxExact),
+	// their n numbers and the number of the passage around its first
+	// appearance in the text (1 for the first passage; 0 when it appears
+	// in the snippet, not at all, or past PassageCap); then per pair of
+	// neighbouring words: the two folded numbers and the weight.
 	terms []byte
 }
 
@@ -116,6 +131,8 @@ type wordStat struct {
 	weight int
 	n      int
 	exact  [maxExact]uint32
+	win    uint8 // passage number (see Analyzed.terms)
+	body   bool  // met in the text already
 }
 
 type pairStat struct {
@@ -174,6 +191,8 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	}
 	a.add(d.Summary, bodyWeight)
 	a.add(d.Text, bodyWeight)
+	snip := snippet(d)
+	passages := a.passages(d, len(strings.TrimSuffix(snip, "…")))
 	buf := binary.AppendUvarint(a.buf[:0], uint64(len(a.ws)))
 	for i := range a.ws {
 		w := &a.ws[i]
@@ -183,6 +202,7 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 		for _, e := range w.exact[:w.n] {
 			buf = binary.AppendUvarint(buf, uint64(e))
 		}
+		buf = binary.AppendUvarint(buf, uint64(w.win))
 	}
 	for _, p := range a.ps {
 		buf = binary.AppendUvarint(buf, p.key>>32)
@@ -190,7 +210,55 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 		buf = binary.AppendUvarint(buf, uint64(min(p.weight, maxWeight)))
 	}
 	a.buf = buf
-	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snippet(d), terms: bytes.Clone(buf)}
+	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snip, passages: passages, terms: bytes.Clone(buf)}
+}
+
+// passages cuts the passages of d's text past its first skip bytes (the
+// snippet) and records in each word's stat the passage around its first
+// appearance.
+func (a *Analyzer) passages(d Doc, skip int) []string {
+	text := strings.TrimSpace(d.Text)
+	if text == "" {
+		text = d.Summary
+	}
+	var out []string
+	size, end := 0, 0 // bytes kept; end of the last passage in text
+	wordsAt(text, func(at int, word string) {
+		f := a.lookup(word)
+		if !f.ok || int(f.folded) >= len(a.stamp) || a.stamp[f.folded] != a.gen {
+			return
+		}
+		s := &a.ws[a.slot[f.folded]]
+		if s.body {
+			return
+		}
+		s.body = true
+		switch {
+		case at < skip:
+		case at+len(word) <= end && len(out) > 0:
+			s.win = uint8(len(out))
+		case size < PassageCap && len(out) < 255:
+			from := min(max(at-PassageBefore, end), at)
+			if k := strings.IndexByte(text[from:at], ' '); from > 0 && k >= 0 {
+				from += k + 1
+			}
+			for from < at && !utf8.RuneStart(text[from]) {
+				from++
+			}
+			to := min(at+len(word)+PassageAfter, len(text))
+			if k := strings.LastIndexByte(text[at+len(word):to], ' '); to < len(text) && k >= 0 {
+				to = at + len(word) + k
+			}
+			for to < len(text) && !utf8.RuneStart(text[to]) {
+				to--
+			}
+			out = append(out, strings.Clone(text[from:to]))
+			size += to - from
+			end = to
+			s.win = uint8(len(out))
+		}
+	})
+	return out
 }
 
 // wordForms are the numbers of a word's folded and exact forms; ok is false
@@ -330,6 +398,7 @@ type posting struct {
 	doc    int32
 	mask   uint16 // which of the term's exact forms the document has
 	weight uint8
+	win    uint8 // the passage around the term's first appearance, 1 for the first; 0 none
 }
 
 // termPostings gathers a term's documents and exact forms.
@@ -416,6 +485,7 @@ func (d *Analyzed) pairReader() reader {
 		for range r.next() {
 			r.next() // exact form
 		}
+		r.next() // passage
 	}
 	return r
 }
@@ -483,7 +553,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.add(posting{doc: int32(i), mask: mask, weight: weight})
+			tp.add(posting{doc: int32(i), mask: mask, weight: weight, win: uint8(r.next())})
 		}
 		for len(r.b) > 0 {
 			key, weight := r.pair(), uint8(r.next())
@@ -498,55 +568,27 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 			tp.add(posting{doc: int32(i), weight: weight})
 		}
 	}
-	// Pairs go in the file of their first word, by their second.
+	// Pairs go in the entry of their first word, by their second.
 	pairsOf := map[uint32][]entry{}
 	for key, tp := range pairs {
 		first := uint32(key >> 32)
 		pairsOf[first] = append(pairsOf[first], entry{names[uint32(key)], tp})
 	}
-	shards := map[string][]entry{}
+	var all []entry
+	var ids []uint32
 	for id, tp := range words {
 		if tp != nil {
-			key := ShardKey(names[id])
-			shards[key] = append(shards[key], entry{names[id], tp})
+			all = append(all, entry{names[id], tp})
+			ids = append(ids, uint32(id))
 		}
 	}
 	files := map[string][]byte{}
-	keys := make([]string, 0, len(shards))
-	ids := map[string]uint32{}
-	for id, tp := range words {
-		if tp != nil {
-			ids[names[id]] = uint32(id)
-		}
-	}
-	for key, entries := range shards {
-		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
-		var b []byte
-		b = append(b, '{')
-		for i, e := range entries {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, e.name)
-			b = append(b, ':')
-			ps := pairsOf[ids[e.name]]
-			file, ok := FileKey(e.name)
-			if !ok || len(ps) == 0 && len(e.tp.list) <= InlinePostings {
-				b = appendEntry(b, e.tp, names)
-				b = append(b, '}')
-				continue
-			}
-			// A word of its own: {"n": documents, "w": 1} here, the
-			// postings and the pairs in w/<file>.json.
-			b = append(b, `{"n":`...)
-			b = strconv.AppendInt(b, int64(e.tp.df), 10)
-			b = append(b, `,"w":1}`...)
-			files["w/"+file+".json"] = wordJSON(e.tp, ps, names)
-		}
-		files["t/"+key+".json"] = append(b, '}')
-		keys = append(keys, key)
-	}
-	slices.Sort(keys)
+	order := sortJS(all)
+	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil}
+	m["t"] = writeListings(files, all, order)
+	m["w"] = writeWords(files, all, order, func(i int) []byte {
+		return wordJSON(all[i].tp, pairsOf[ids[i]], names, docs)
+	})
 	for start := 0; start < len(docs); start += DocChunk {
 		var chunk [][4]string
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
@@ -555,7 +597,6 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 		b, _ := json.Marshal(chunk)
 		files[fmt.Sprintf("d/%d.json", start/DocChunk)] = b
 	}
-	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "shards": keys, "pairs": df == nil}
 	if len(opts.Synonyms) > 0 {
 		m["syn"] = opts.Synonyms
 	}
@@ -567,10 +608,12 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	return files
 }
 
-// wordJSON writes the file of a word with its pairs, sorted by their
-// second word: {"n":…,"p":[…],"v":[…],"x":{"second":{"n":…,"p":[…]},…}}.
-func wordJSON(tp *termPostings, pairs []entry, names []string) []byte {
+// wordJSON writes a word's entry with its passages and its pairs, sorted
+// by their second word: {"n":…,"p":[…],"v":[…],"f":{…},"x":{"second":
+// {"n":…,"p":[…]},…}}.
+func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed) []byte {
 	b := appendEntry(nil, tp, names)
+	b = appendFragments(b, tp, docs)
 	if len(pairs) > 0 {
 		slices.SortFunc(pairs, func(a, b entry) int { return strings.Compare(a.name, b.name) })
 		b = append(b, `,"x":{`...)
@@ -588,8 +631,42 @@ func wordJSON(tp *termPostings, pairs []entry, names []string) []byte {
 	return append(b, '}')
 }
 
+// appendFragments appends "f": the passages around the term in its
+// FragmentsPerWord heaviest documents whose snippet lacks it (the earlier
+// document among equals), {"doc": [passage number, "text"], …}; nothing
+// when there are none. tp.list must be in document order.
+func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
+	var with []posting
+	for _, p := range tp.list {
+		if p.win > 0 && int(p.win) <= len(docs[p.doc].passages) {
+			with = append(with, p)
+		}
+	}
+	if len(with) == 0 {
+		return b
+	}
+	slices.SortStableFunc(with, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+	with = with[:min(len(with), FragmentsPerWord)]
+	slices.SortFunc(with, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+	b = append(b, `,"f":{`...)
+	for i, p := range with {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = strconv.AppendInt(b, int64(p.doc), 10)
+		b = append(b, `":[`...)
+		b = strconv.AppendInt(b, int64(p.win), 10)
+		b = append(b, ',')
+		b = appendString(b, docs[p.doc].passages[p.win-1])
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 // appendEntry appends a term's entry without its closing brace:
-// {"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms].
+// {"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms]. It sorts
+// tp.list by document.
 func appendEntry(b []byte, tp *termPostings, names []string) []byte {
 	list := tp.list
 	slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) }) // a heap when full: see termPostings.add
@@ -620,28 +697,6 @@ func appendEntry(b []byte, tp *termPostings, names []string) []byte {
 		b = append(b, ']')
 	}
 	return b
-}
-
-// FileKey is the file name (without .json) of a folded word's own file
-// under w/: "_" and the word when it is made of a–z and 0–9 (the "_"
-// keeps words such as "con" and "nul" from being names Windows reserves),
-// else "x" and its UTF-8 bytes in hex (the client script computes the
-// same); ok is false for words too long for a file name, which stay in
-// their shard.
-func FileKey(folded string) (key string, ok bool) {
-	ascii := true
-	for i := 0; i < len(folded); i++ {
-		if !(folded[i] >= 'a' && folded[i] <= 'z' || folded[i] >= '0' && folded[i] <= '9') {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		key = "_" + folded
-	} else {
-		key = fmt.Sprintf("x%x", folded)
-	}
-	return key, len(key) <= 64
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json does
@@ -697,17 +752,4 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
-}
-
-// ShardKey is the file name (without .json) of the shard holding a folded
-// term: Prefix(term) when it is made of a–z and 0–9, else its UTF-8 bytes
-// in hex (the client script computes the same).
-func ShardKey(folded string) string {
-	p := Prefix(folded)
-	for i := 0; i < len(p); i++ {
-		if !(p[i] >= 'a' && p[i] <= 'z' || p[i] >= '0' && p[i] <= '9') {
-			return fmt.Sprintf("x%x", p)
-		}
-	}
-	return p
 }

@@ -36,28 +36,7 @@ func TestBuildLargeSite(t *testing.T) {
 		docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
 	}
 	files := Build(dict, docs)
-	type ent struct {
-		N int            `json:"n"`
-		P []int          `json:"p"`
-		V []string       `json:"v"`
-		W int            `json:"w"`
-		X map[string]ent `json:"x"`
-	}
-	// lookup finds a word in its shard, and in its own file when it has one.
-	lookup := func(word string) ent {
-		var m map[string]ent
-		if err := json.Unmarshal(files["t/"+ShardKey(word)+".json"], &m); err != nil {
-			t.Fatalf("t/%s.json: %v", ShardKey(word), err)
-		}
-		e := m[word]
-		if e.W == 1 {
-			key, _ := FileKey(word)
-			if err := json.Unmarshal(files["w/"+key+".json"], &e); err != nil {
-				t.Fatalf("w/%s.json: %v", key, err)
-			}
-		}
-		return e
-	}
+	lookup := func(word string) ent { return lookupWord(t, files, word) }
 	if _, ok := lookup("hiem").X["co"]; ok {
 		t.Error(`the pair "hiem co" (one document) is in the index`)
 	}
@@ -76,6 +55,49 @@ func TestBuildLargeSite(t *testing.T) {
 	if e := lookup("hoa"); strings.Join(e.V, " ") != "hoa2" || e.P[1] != 1+2+256*1 {
 		t.Errorf(`"hoa" = %+v, want exact form hoa2 and weight 3 with mask 1`, e)
 	}
+}
+
+// ent is a word's entry in the index files.
+type ent struct {
+	N int               `json:"n"`
+	P []int             `json:"p"`
+	V []string          `json:"v"`
+	F map[string][2]any `json:"f"`
+	X map[string]ent    `json:"x"`
+}
+
+// lookupWord finds a folded word's entry as the client does: its shard is
+// the last one whose first word is not after it; its listing must give
+// the same count of documents.
+func lookupWord(t *testing.T, files map[string][]byte, word string) ent {
+	t.Helper()
+	var meta struct{ T, W []string }
+	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	last := func(firsts []string, key string) int {
+		i := 0
+		for j, f := range firsts {
+			if f <= key { // the test's words are ASCII: byte order is the client's
+				i = j
+			}
+		}
+		return i
+	}
+	var shard map[string]ent
+	name := fmt.Sprintf("w/%d.json", last(meta.W, word))
+	if err := json.Unmarshal(files[name], &shard); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var listing map[string]int
+	name = fmt.Sprintf("t/%d.json", last(meta.T, Prefix(word)))
+	if err := json.Unmarshal(files[name], &listing); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if e, ok := shard[word]; ok && listing[word] != e.N {
+		t.Errorf("%q: listing says %d documents, entry %d", word, listing[word], e.N)
+	}
+	return shard[word]
 }
 
 // BenchmarkAnalyze cuts a page of about 700 Vietnamese words into terms.
@@ -158,4 +180,42 @@ func FuzzAnalyzerReuse(f *testing.F) {
 			t.Fatalf("terms differ: %v / %v / %v", first.terms, again.terms, other.terms)
 		}
 	})
+}
+
+// TestPassages: a word first met past the snippet gets, in its entry, the
+// passage around it (whole words, the word inside); a word in the snippet
+// gets none; a document's passages stop at PassageCap.
+func TestPassages(t *testing.T) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	filler := strings.Repeat("lời mở đầu dài dòng ", 20)
+	docs := []Analyzed{
+		a.Analyze(Doc{URL: "/a/", Title: "Trang A", Text: "Đường dây nóng ở đầu. " + filler + "Gọi tổng đài 111 miễn phí, mọi lúc. " + filler}),
+		a.Analyze(Doc{URL: "/b/", Title: "Trang B", Text: strings.Repeat("chữ ", 400) + "hiếm"}),
+	}
+	for _, d := range docs {
+		size := 0
+		for _, p := range d.passages {
+			size += len(p)
+		}
+		if size > PassageCap+PassageBefore+PassageAfter+20 {
+			t.Errorf("%s: %d bytes of passages, cap %d", d.url, size, PassageCap)
+		}
+	}
+	files := Build(dict, docs)
+	e := lookupWord(t, files, "tong")
+	f, ok := e.F["0"]
+	if !ok {
+		t.Fatalf(`"tong" has no passage for document 0: %+v`, e.F)
+	}
+	text := f[1].(string)
+	if !strings.Contains(text, "tổng đài 111") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") {
+		t.Errorf("passage %q: want the words around tổng đài 111, cut at spaces", text)
+	}
+	if e := lookupWord(t, files, "duong"); len(e.F) != 0 {
+		t.Errorf(`"duong" is in the snippet, yet has passages %v`, e.F)
+	}
+	if e := lookupWord(t, files, "hiem"); e.F["1"] == [2]any{} {
+		t.Errorf(`"hiem" far down document 1: no passage (%v)`, e.F)
+	}
 }

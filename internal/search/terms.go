@@ -82,6 +82,11 @@ type scanner struct {
 // words calls fn with each word of text: each run of letters, digits and
 // combining marks, as a substring of text.
 func words(text string, fn func(word string)) {
+	wordsAt(text, func(_ int, word string) { fn(word) })
+}
+
+// wordsAt is words, with each word's byte offset in text.
+func wordsAt(text string, fn func(at int, word string)) {
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -91,12 +96,12 @@ func words(text string, fn func(word string)) {
 			continue
 		}
 		if start >= 0 {
-			fn(text[start:i])
+			fn(start, text[start:i])
 		}
 		start = -1
 	}
 	if start >= 0 {
-		fn(text[start:])
+		fn(start, text[start:])
 	}
 }
 

@@ -75,18 +75,15 @@
     return words(text).map(term).filter(Boolean);
   }
   function prefix(f) { return Array.from(f).slice(0, 2).join(""); }
-  function shardKey(f) {
-    var p = prefix(f);
-    if (/^[a-z0-9]*$/.test(p)) return p;
-    return "x" + Array.from(new TextEncoder().encode(p)).map((b) => {
-      return b.toString(16).padStart(2, "0");
-    }).join("");
-  }
-  function fileKey(f) {
-    if (/^[a-z0-9]*$/.test(f)) return "_" + f;
-    return "x" + Array.from(new TextEncoder().encode(f)).map((b) => {
-      return b.toString(16).padStart(2, "0");
-    }).join("");
+  // pick returns the number of the file holding key: the last of the
+  // sorted first keys that is not after it.
+  function pick(firsts, key) {
+    var lo = 0, hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= key) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
   function oneEdit(a, b) {
     if (Math.abs(a.length - b.length) > 1 || a === b) return false;
@@ -232,18 +229,17 @@
     return out;
   }
 
-  // An index: one language's meta.json and the shards loaded so far.
+  // An index: one language's meta.json and the files loaded so far.
   function Index(lang) {
     this.lang = lang;
     this.base = folder + lang + "/";
-    this.shards = {}; // listings by shard key
-    this.pending = {}; // listings being fetched
+    this.shards = {}; // listings by number
     this.words = {}; // loaded entries by folded word (null: none)
   }
   Index.prototype.load = function () {
     var ix = this;
     return get(ix.base + "meta.json").then((meta) => {
-      if (meta && meta.v !== 2) meta = null; // an index this script cannot read
+      if (meta && meta.v !== 3) meta = null; // an index this script cannot read
       ix.meta = meta;
       if (meta && !ix.syn) {
         ix.syn = (meta.syn || []).map((g) => {
@@ -264,44 +260,35 @@
       return meta;
     });
   };
-  // need loads the listings of the shards of the given folded words and
-  // the files of those that have one of their own (postings and pairs).
-  // With guess (the words as typed), while a listing is not known the
-  // word's file is asked for at the same time (a word with none costs a
-  // 404), so that a query takes one round trip for its words; otherwise
-  // only the files the listings name are.
-  Index.prototype.need = function (folded, guess) {
+  // need loads the shards of the given folded words, all at once:
+  // meta.json names the first word of each.
+  Index.prototype.need = function (folded) {
     var ix = this;
-    if (!guess) {
-      return Promise.all(folded.map((f) => { return ix.listing(shardKey(f)); })).then(() => {
-        return ix.need(folded, true);
-      });
-    }
+    return ix.load().then((meta) => {
+      return meta && Promise.all(folded.map((f) => {
+        return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ".json").then((w) => {
+          ix.words[f] = w && Object.prototype.hasOwnProperty.call(w, f) ? w[f] : null;
+        });
+      }));
+    });
+  };
+  // lexicon loads the listings of the words that have no entry, for
+  // completions and near misses.
+  Index.prototype.lexicon = function (folded) {
+    var ix = this;
     return Promise.all(folded.map((f) => {
-      if (ix.words[f] !== undefined) return null;
-      var k = shardKey(f), known = ix.shards[k];
-      var listing = known ? null : ix.listing(k);
-      var le = known && ix.listed(f);
-      var file = (!known || le && le.w) ? get(ix.base + "w/" + fileKey(f) + ".json") : null;
-      return Promise.all([listing, file]).then((r) => {
-        if (ix.words[f] !== undefined) return;
-        var e = ix.listed(f);
-        ix.words[f] = !e ? null : e.w ? r[1] : e;
-      });
+      var k = pick(ix.meta.t, prefix(f));
+      return ix.words[f] || get(ix.base + "t/" + k + ".json").then((s) => { ix.shards[k] = s || {}; });
     }));
   };
-  // listing loads the listing of shard k.
-  Index.prototype.listing = function (k) {
-    var ix = this;
-    if (ix.shards[k]) return null;
-    return ix.pending[k] || (ix.pending[k] = get(ix.base + "t/" + k + ".json").then((s) => {
-      ix.shards[k] = s || {};
-    }));
+  // words of f's listing, loaded or empty.
+  Index.prototype.lex = function (f) {
+    return this.meta ? this.shards[pick(this.meta.t, prefix(f))] || {} : {};
   };
-  // listed returns a word's entry in its shard's listing.
+  // listed returns how many pages have the word f (0 for none).
   Index.prototype.listed = function (f) {
-    var shard = this.shards[shardKey(f)];
-    return shard && Object.prototype.hasOwnProperty.call(shard, f) ? shard[f] : null;
+    var l = this.lex(f), e = this.words[f];
+    return e ? e.n : Object.prototype.hasOwnProperty.call(l, f) ? l[f] : 0;
   };
   // entry returns a loaded word's entry, or a pair's ("a b") from the
   // file of its first word.
@@ -313,13 +300,13 @@
   };
   // completions lists the words that start with f, most used first.
   Index.prototype.completions = function (f) {
-    var shard = this.shards[shardKey(f)] || {};
-    return Object.keys(shard).filter((w) => { return w !== f && w.indexOf(f) === 0; })
-      .sort((a, b) => { return shard[b].n - shard[a].n; });
+    var l = this.lex(f);
+    return Object.keys(l).filter((w) => { return w !== f && w.indexOf(f) === 0; })
+      .sort((a, b) => { return l[b] - l[a]; });
   };
   // near lists the words one letter away from f.
   Index.prototype.near = function (f) {
-    return Object.keys(this.shards[shardKey(f)] || {}).filter((w) => { return oneEdit(w, f); });
+    return Object.keys(this.lex(f)).filter((w) => { return oneEdit(w, f); });
   };
   Index.prototype.found = function (t, last) {
     return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
@@ -592,14 +579,14 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return Promise.all([ix.load(), ix.need(ws.map((w) => { return w.t.folded; }), true)]).then((r) => {
+    return Promise.all([ix.load(), ix.need(ws.map((w) => { return w.t.folded; }))]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
-      return Promise.resolve().then(() => {
+      return ix.lexicon(ws.map((w) => { return w.t.folded; })).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [];
         ss.forEach((s) => { s.alts.forEach((a) => { a.ts.forEach((t) => { all.push(t.folded); }); }); });
-        return ix.need(all, true).then(() => {
+        return ix.need(all).then(() => {
           return extra(ix, ss);
         }).then(() => {
           if (ws2.fixed) res.fixed = ws2.map((w) => { return w.t.raw; }).join(" ");
@@ -642,6 +629,19 @@
     return (start > 0 ? "… " : "") + out.slice(start, start + 70).join("") + (start + 70 < out.length ? " …" : "");
   }
 
+  // around makes the snippet of document d: its start when a query word
+  // is in it, else the passage around the first query word in its text
+  // (the entries of the query's words carry them).
+  function around(ix, d, start, marks) {
+    var s = snippet(start, marks), best = null;
+    if (s.indexOf("<mark>") >= 0) return s;
+    marks.forEach((m) => {
+      var e = ix.entry(m.t.folded), f = e && e.f && e.f[d];
+      if (f && (!best || f[0] < best[0])) best = f;
+    });
+    return best ? "… " + snippet(best[1], marks) + " …" : s;
+  }
+
   // present fetches the documents of hits[from:to] and makes results.
   function present(res, from, to) {
     var ix = res.ix, chunk = ix.meta.chunk, need = {}, hits = res.hits.slice(from, to);
@@ -653,7 +653,7 @@
       return hits.map((h) => {
         var doc = chunks[Math.floor(h.doc / chunk)][h.doc % chunk];
         if (!doc) return null;
-        return { url: doc[0], title: doc[1], section: doc[2], snippet: snippet(doc[3], res.marks), lang: ix.lang, missing: h.missing };
+        return { url: doc[0], title: doc[1], section: doc[2], snippet: around(ix, h.doc, doc[3], res.marks), lang: ix.lang, missing: h.missing };
       }).filter(Boolean);
     });
   }
