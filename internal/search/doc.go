@@ -19,7 +19,8 @@
 //	search/<lang>/w/<n>.json       shard: neighbouring words' entries,
 //	                               {"word": {"n": documents, "v": [exact
 //	                               forms], "p": [gap, weight + 256×mask of
-//	                               exact forms, …], "f": {"doc": [passage
+//	                               exact forms + 2²⁴ in the title, …],
+//	                               "f": {"doc": [passage
 //	                               number, "text around the word"]}, "x":
 //	                               {"second word": pair entry}}}
 //	search/<lang>/d/<n>.json       documents n*DocChunk … : url, title,

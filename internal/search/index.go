@@ -115,11 +115,12 @@ type Analyzed struct {
 	passages []string
 	// terms holds the count of words, then per word in order of first
 	// appearance: its folded form's number, its weight (capped at
-	// maxWeight), the count n of its other exact forms (at most maxExact),
+	// maxWeight) times 2 plus 1 when it is in the title, the count n of its other exact forms (at most maxExact),
 	// their n numbers and the number of the passage around its first
 	// appearance in the text (1 for the first passage; 0 when it appears
 	// in the snippet, not at all, or past PassageCap); then per pair of
-	// neighbouring words: the two folded numbers and the weight.
+	// neighbouring words: the two folded numbers and the weight (times 2,
+	// plus 1 in the title).
 	terms []byte
 }
 
@@ -133,11 +134,22 @@ type wordStat struct {
 	exact  [maxExact]uint32
 	win    uint8 // passage number (see Analyzed.terms)
 	body   bool  // met in the text already
+	title  bool  // in the title
 }
 
 type pairStat struct {
 	key    uint64
 	weight int
+	title  bool
+}
+
+// weightTitle packs a weight (capped) and whether the term is in the title.
+func weightTitle(w int, title bool) uint64 {
+	v := uint64(min(w, maxWeight)) << 1
+	if title {
+		v |= 1
+	}
+	return v
 }
 
 // Analyzer cuts documents into terms. It keeps buffers and a private view
@@ -197,7 +209,7 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	for i := range a.ws {
 		w := &a.ws[i]
 		buf = binary.AppendUvarint(buf, uint64(w.id))
-		buf = binary.AppendUvarint(buf, uint64(min(w.weight, maxWeight)))
+		buf = binary.AppendUvarint(buf, weightTitle(w.weight, w.title))
 		buf = binary.AppendUvarint(buf, uint64(w.n))
 		for _, e := range w.exact[:w.n] {
 			buf = binary.AppendUvarint(buf, uint64(e))
@@ -207,7 +219,7 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	for _, p := range a.ps {
 		buf = binary.AppendUvarint(buf, p.key>>32)
 		buf = binary.AppendUvarint(buf, uint64(uint32(p.key)))
-		buf = binary.AppendUvarint(buf, uint64(min(p.weight, maxWeight)))
+		buf = binary.AppendUvarint(buf, weightTitle(p.weight, p.title))
 	}
 	a.buf = buf
 	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snip, passages: passages, terms: bytes.Clone(buf)}
@@ -237,7 +249,7 @@ func (a *Analyzer) passages(d Doc, skip int) []string {
 		case at < skip:
 		case at+len(word) <= end && len(out) > 0:
 			s.win = uint8(len(out))
-		case size < PassageCap && len(out) < 255:
+		case size < PassageCap && len(out) < maxPassages:
 			from := min(max(at-PassageBefore, end), at)
 			if k := strings.IndexByte(text[from:at], ' '); from > 0 && k >= 0 {
 				from += k + 1
@@ -303,6 +315,7 @@ func (a *Analyzer) add(text string, w int) {
 				a.ps = append(a.ps, pairStat{key: key})
 			}
 			a.ps[j].weight += w
+			a.ps[j].title = a.ps[j].title || w == titleWeight
 		}
 		prev, first = id, false
 	})
@@ -328,6 +341,7 @@ func (a *Analyzer) count(word string, w int) (uint32, bool) {
 	}
 	s := &a.ws[a.slot[id]]
 	s.weight += w
+	s.title = s.title || w == titleWeight
 	if !f.same && s.n < maxExact && !slices.Contains(s.exact[:s.n], f.exact) {
 		s.exact[s.n] = f.exact
 		s.n++
@@ -398,8 +412,17 @@ type posting struct {
 	doc    int32
 	mask   uint16 // which of the term's exact forms the document has
 	weight uint8
-	win    uint8 // the passage around the term's first appearance, 1 for the first; 0 none
+	// flags holds the passage around the term's first appearance (1 for
+	// the first; 0 none) and titleFlag when the term is in the title.
+	flags uint8
 }
+
+const titleFlag = 0x80
+
+// maxPassages is how many passages a document keeps, below titleFlag.
+const maxPassages = titleFlag - 1
+
+func (p posting) win() int { return int(p.flags &^ titleFlag) }
 
 // termPostings gathers a term's documents and exact forms.
 type termPostings struct {
@@ -535,7 +558,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 		r := reader{b: d.terms}
 		nwords := r.next()
 		for range nwords {
-			id, weight, n := uint32(r.next()), uint8(r.next()), r.next()
+			id, wt, n := uint32(r.next()), r.next(), r.next()
 			tp := words[id]
 			if tp == nil {
 				tp = &termPostings{}
@@ -553,10 +576,10 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.add(posting{doc: int32(i), mask: mask, weight: weight, win: uint8(r.next())})
+			tp.add(posting{doc: int32(i), mask: mask, weight: uint8(wt >> 1), flags: uint8(r.next()) | uint8(wt&1)<<7})
 		}
 		for len(r.b) > 0 {
-			key, weight := r.pair(), uint8(r.next())
+			key, wt := r.pair(), r.next()
 			if df != nil && df[key] < 2 {
 				continue
 			}
@@ -565,7 +588,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 				tp = &termPostings{limit: MaxPairPostings}
 				pairs[key] = tp
 			}
-			tp.add(posting{doc: int32(i), weight: weight})
+			tp.add(posting{doc: int32(i), weight: uint8(wt >> 1), flags: uint8(wt&1) << 7})
 		}
 	}
 	// Pairs go in the entry of their first word, by their second.
@@ -638,7 +661,7 @@ func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed) 
 func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
 	var with []posting
 	for _, p := range tp.list {
-		if p.win > 0 && int(p.win) <= len(docs[p.doc].passages) {
+		if p.win() > 0 && p.win() <= len(docs[p.doc].passages) {
 			with = append(with, p)
 		}
 	}
@@ -656,16 +679,16 @@ func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
 		b = append(b, '"')
 		b = strconv.AppendInt(b, int64(p.doc), 10)
 		b = append(b, `":[`...)
-		b = strconv.AppendInt(b, int64(p.win), 10)
+		b = strconv.AppendInt(b, int64(p.win()), 10)
 		b = append(b, ',')
-		b = appendString(b, docs[p.doc].passages[p.win-1])
+		b = appendString(b, docs[p.doc].passages[p.win()-1])
 		b = append(b, ']')
 	}
 	return append(b, '}')
 }
 
 // appendEntry appends a term's entry without its closing brace:
-// {"n":documents,"p":[gap,weight+256×mask,…],"v":[exact forms]. It sorts
+// {"n":documents,"p":[gap,weight+256×mask+2²⁴×title,…],"v":[exact forms]. It sorts
 // tp.list by document.
 func appendEntry(b []byte, tp *termPostings, names []string) []byte {
 	list := tp.list
@@ -679,10 +702,15 @@ func appendEntry(b []byte, tp *termPostings, names []string) []byte {
 			b = append(b, ',')
 		}
 		// Two numbers a posting: the document (as the gap from the
-		// previous one) and weight + 256 × the mask of exact forms.
+		// previous one) and weight + 256 × the mask of exact forms
+		// + 2²⁴ when the term is in the title.
 		b = strconv.AppendInt(b, int64(p.doc-prev), 10)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(p.weight)+256*int64(p.mask), 10)
+		t := int64(0)
+		if p.flags&titleFlag != 0 {
+			t = 1 << 24
+		}
+		b = strconv.AppendInt(b, int64(p.weight)+256*int64(p.mask)+t, 10)
 		prev = p.doc
 	}
 	b = append(b, ']')

@@ -32,21 +32,17 @@
       cache[url] = fetch(url).then((r) => {
         if (!r.ok) return null;
         return r.json();
-      }).catch(() => { return null; });
+      }).catch(() => null);
     }
     return cache[url];
   }
 
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function foldKey(w) {
     return w.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d");
   }
-  function iy(w) {
-    var cs = Array.from(w);
-    if (cs.length < 2 || cs[cs.length - 1] !== "y") return w;
-    var prev = foldKey(cs[cs.length - 2]);
-    if ("aeiouy".indexOf(prev) >= 0 && prev.length === 1 && !/quy$/.test(w)) return w;
-    return w.slice(0, -1) + "i";
-  }
+  // iy mirrors iy in Go: a final "y" after a consonant, or in "quy", is "i".
+  function iy(w) { return w.replace(/([^aăâeêioôơuưy]|qu)y$/, "$1i"); }
   // term mirrors search.Terms in Go: a word's folded and exact forms
   // (remembered: snippets meet the same words again and again).
   var known = new Map();
@@ -85,18 +81,14 @@
     }
     return lo;
   }
+  // oneEdit reports whether a and b are one letter apart: one changed,
+  // added or left out.
   function oneEdit(a, b) {
-    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-    var i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { i++; j++; continue; }
-      if (++edits > 1) return false;
-      if (a.length > b.length) i++;
-      else if (b.length > a.length) j++;
-      else { i++; j++; }
-    }
-    return edits + (a.length - i) + (b.length - j) <= 1;
+    if (a === b) return false;
+    for (var i = 0; a[i] === b[i]; i++);
+    return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
   }
+
 
   // Raw keystrokes and words without spaces: these mirror DecodeTelex,
   // DecodeVNI and Syllables in internal/search/keys.go.
@@ -188,7 +180,7 @@
         });
       });
     });
-    return out.sort((a, b) => { return b - a; });
+    return out.sort((a, b) => b - a);
   }
   function syllables(f) {
     if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
@@ -214,122 +206,126 @@
     for (var b = fewest[0]; b <= fewest[0] + 1 && out.length < 4; b++) {
       var before = out.length;
       walk(0, [], b);
-      out = out.slice(0, before).concat(out.slice(before).filter((s) => { return s.length === b; }));
+      out = out.slice(0, before).concat(out.slice(before).filter((s) => s.length === b));
     }
     return out;
   }
 
-  // postings decodes a term's entry into {doc: [weight, mask]}.
+  // postings decodes a term's entry into {doc: [weight (saturating),
+  // mask of exact forms, in the title]}.
   function postings(entry) {
     var out = {}, doc = 0, p = entry.p;
     for (var i = 0; i < p.length; i += 2) {
+      var v = p[i + 1], w = v % 256;
       doc += p[i];
-      out[doc] = [p[i + 1] % 256, Math.floor(p[i + 1] / 256)];
+      out[doc] = [w / (w + 2), Math.floor(v / 256) % 65536, v >= 16777216];
     }
     return out;
   }
 
   // An index: one language's meta.json and the files loaded so far.
-  function Index(lang) {
-    this.lang = lang;
-    this.base = folder + lang + "/";
-    this.shards = {}; // listings by number
-    this.words = {}; // loaded entries by folded word (null: none)
-  }
-  Index.prototype.load = function () {
-    var ix = this;
-    return get(ix.base + "meta.json").then((meta) => {
-      if (meta && meta.v !== 3) meta = null; // an index this script cannot read
-      ix.meta = meta;
-      if (meta && !ix.syn) {
-        ix.syn = (meta.syn || []).map((g) => {
-          return g.map((e) => { return { text: e, ts: terms(e) }; }).filter((e) => { return e.ts.length; });
-        });
-        // The words and pairs of words of the synonyms count as known
-        // when a word typed without spaces or marks is repaired.
-        ix.synWords = {};
-        ix.syn.forEach((g) => {
-          g.forEach((e) => {
-            e.ts.forEach((t, i) => {
-              ix.synWords[t.folded] = true;
-              if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
+  class Index {
+    constructor(lang) {
+      this.lang = lang;
+      this.base = folder + lang + "/";
+      this.shards = {}; // listings by number
+      this.words = {}; // loaded entries by folded word (null: none)
+    }
+    load() {
+      var ix = this;
+      return get(ix.base + "meta.json").then((meta) => {
+        if (meta && meta.v !== 3) meta = null; // an index this script cannot read
+        ix.meta = meta;
+        if (meta && !ix.syn) {
+          ix.syn = (meta.syn || []).map((g) => {
+            return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
+          });
+          // The words and pairs of words of the synonyms count as known
+          // when a word typed without spaces or marks is repaired.
+          ix.synWords = {};
+          ix.syn.forEach((g) => {
+            g.forEach((e) => {
+              e.ts.forEach((t, i) => {
+                ix.synWords[t.folded] = true;
+                if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
+              });
             });
           });
-        });
-      }
-      return meta;
-    });
-  };
-  // need loads the shards of the given folded words, all at once:
-  // meta.json names the first word of each.
-  Index.prototype.need = function (folded) {
-    var ix = this;
-    return ix.load().then((meta) => {
-      return meta && Promise.all(folded.map((f) => {
-        return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ".json").then((w) => {
-          ix.words[f] = w && Object.prototype.hasOwnProperty.call(w, f) ? w[f] : null;
-        });
+        }
+        return meta;
+      });
+    }
+    // need loads the shards of the given folded words, all at once:
+    // meta.json names the first word of each.
+    need(folded) {
+      var ix = this;
+      return ix.load().then((meta) => {
+        return meta && Promise.all(folded.map((f) => {
+          return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ".json").then((w) => {
+            ix.words[f] = w && has(w, f) ? w[f] : null;
+          });
+        }));
+      });
+    }
+    // lexicon loads the listings of the words that have no entry, for
+    // completions and near misses.
+    lexicon(folded) {
+      var ix = this;
+      return Promise.all(folded.map((f) => {
+        var k = pick(ix.meta.t, prefix(f));
+        return ix.words[f] || get(ix.base + "t/" + k + ".json").then((s) => { ix.shards[k] = s || {}; });
       }));
-    });
-  };
-  // lexicon loads the listings of the words that have no entry, for
-  // completions and near misses.
-  Index.prototype.lexicon = function (folded) {
-    var ix = this;
-    return Promise.all(folded.map((f) => {
-      var k = pick(ix.meta.t, prefix(f));
-      return ix.words[f] || get(ix.base + "t/" + k + ".json").then((s) => { ix.shards[k] = s || {}; });
-    }));
-  };
-  // words of f's listing, loaded or empty.
-  Index.prototype.lex = function (f) {
-    return this.meta ? this.shards[pick(this.meta.t, prefix(f))] || {} : {};
-  };
-  // listed returns how many pages have the word f (0 for none).
-  Index.prototype.listed = function (f) {
-    var l = this.lex(f), e = this.words[f];
-    return e ? e.n : Object.prototype.hasOwnProperty.call(l, f) ? l[f] : 0;
-  };
-  // entry returns a loaded word's entry, or a pair's ("a b") from the
-  // file of its first word.
-  Index.prototype.entry = function (f) {
-    var sp = f.indexOf(" ");
-    if (sp < 0) return this.words[f] || null;
-    var e = this.words[f.slice(0, sp)], x = e && e.x;
-    return x && Object.prototype.hasOwnProperty.call(x, f.slice(sp + 1)) ? x[f.slice(sp + 1)] : null;
-  };
-  // completions lists the words that start with f, most used first.
-  Index.prototype.completions = function (f) {
-    var l = this.lex(f);
-    return Object.keys(l).filter((w) => { return w !== f && w.indexOf(f) === 0; })
-      .sort((a, b) => { return l[b] - l[a]; });
-  };
-  // near lists the words one letter away from f.
-  Index.prototype.near = function (f) {
-    return Object.keys(this.lex(f)).filter((w) => { return oneEdit(w, f); });
-  };
-  Index.prototype.found = function (t, last) {
-    return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
-  };
+    }
+    // words of f's listing, loaded or empty.
+    lex(f) {
+      return this.meta ? this.shards[pick(this.meta.t, prefix(f))] || {} : {};
+    }
+    // listed returns how many pages have the word f (0 for none).
+    listed(f) {
+      var l = this.lex(f), e = this.words[f];
+      return e ? e.n : has(l, f) ? l[f] : 0;
+    }
+    // entry returns a loaded word's entry, or a pair's ("a b") from the
+    // file of its first word.
+    entry(f) {
+      var sp = f.indexOf(" ");
+      if (sp < 0) return this.words[f] || null;
+      var e = this.words[f.slice(0, sp)], x = e && e.x;
+      return x && has(x, f.slice(sp + 1)) ? x[f.slice(sp + 1)] : null;
+    }
+    // completions lists the words that start with f, most used first.
+    completions(f) {
+      var l = this.lex(f);
+      return Object.keys(l).filter((w) => w !== f && w.indexOf(f) === 0)
+        .sort((a, b) => l[b] - l[a]);
+    }
+    // near lists the words one letter away from f.
+    near(f) {
+      return Object.keys(this.lex(f)).filter((w) => oneEdit(w, f));
+    }
+    found(t, last) {
+      return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
+    }
+  }
   // completes reports whether the last word is completed: when it has two
   // letters or more and is not a word of the site by itself ("tuyên tr"),
   // so that a whole word costs no more files.
   function completes(ix, t, last) {
     return last && Array.from(t.folded).length >= 2 && !ix.listed(t.folded);
   }
+  // eachTerm calls fn(t, s) for every term of every alternative of slots ss.
+  function eachTerm(ss, fn) {
+    ss.forEach((s) => { s.alts.forEach((a) => { a.ts.forEach((t) => { fn(t, s); }); }); });
+  }
   // extra loads what scoring may use beyond the words themselves: the
   // most used completions of a last word, and the near misses of a word
   // that finds nothing.
   function extra(ix, ss) {
     var more = [];
-    ss.forEach((s) => {
-      s.alts.forEach((a) => {
-        a.ts.forEach((t) => {
-          var f = t.folded, flen = Array.from(f).length, comp = completes(ix, t, s.last) ? ix.completions(f) : [];
-          more = more.concat(comp.slice(0, COMPLETIONS));
-          if (!ix.listed(f) && !comp.length && flen >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
-        });
-      });
+    eachTerm(ss, (t, s) => {
+      var f = t.folded, comp = completes(ix, t, s.last) ? ix.completions(f) : [];
+      more = more.concat(comp.slice(0, COMPLETIONS));
+      if (!ix.listed(f) && !comp.length && Array.from(f).length >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
     });
     return ix.need(more);
   }
@@ -353,24 +349,22 @@
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index; the syllables of one word share a phrase number (even).
   function repair(ix, ws) {
-    var lost = ws.filter((w) => { return !w.phrase && !ix.found(w.t, w.last); }).slice(0, REPAIRS);
+    var lost = ws.filter((w) => !w.phrase && !ix.found(w.t, w.last)).slice(0, REPAIRS);
     if (!lost.length) return Promise.resolve(ws);
     var cands = lost.map((w) => {
       var c = [], raw = w.t.raw;
-      [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)], text: d }); });
+      [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
       syllables(w.t.folded).forEach((s) => {
-        if (s.length > 1) c.push({ ts: s.map(term), text: s.join(" "), seg: true });
+        if (s.length > 1) c.push({ ts: s.map(term), seg: true });
       });
       return c;
     });
-    var all = [];
-    cands.forEach((c) => { c.forEach((x) => { x.ts.forEach((t) => { all.push(t.folded); }); }); });
-    return ix.need(all).then(() => {
+    return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded))).then(() => {
       var out = ws.slice(), fixed = false;
       lost.forEach((w, k) => {
         var best = null;
         cands[k].some((c) => {
-          if (!c.ts.every((t) => { return ix.listed(t.folded) || ix.synWords[t.folded]; })) return false;
+          if (!c.ts.every((t) => ix.listed(t.folded) || ix.synWords[t.folded])) return false;
           var together = !c.seg || !ix.meta.pairs || c.ts.every((t, i) => {
             var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
             return i === 0 || ix.entry(pair) || ix.synWords[pair];
@@ -416,10 +410,10 @@
     return out;
   }
   function slot(ws, others, phrase) {
-    var ts = ws.map((w) => { return w.t; });
-    var same = ws.every((w) => { return w.phrase && w.phrase === ws[0].phrase; });
+    var ts = ws.map((w) => w.t);
+    var same = ws.every((w) => w.phrase && w.phrase === ws[0].phrase);
     return {
-      label: ts.map((t) => { return t.raw; }).join(" "),
+      label: ts.map((t) => t.raw).join(" "),
       last: ws.length === 1 && ws[0].last && !ws[0].phrase,
       alts: [{ ts: ts, phrase: phrase || same && ts.length > 1, factor: 1 }].concat(others)
     };
@@ -438,7 +432,7 @@
           if (w.phrase % 2 === 1 || w.t.folded !== e.ts[k].folded) return;
         }
         best = {
-          n: n, alts: g.filter((o) => { return o !== e; }).map((o) => {
+          n: n, alts: g.filter((o) => o !== e).map((o) => {
             return { ts: o.ts, phrase: o.ts.length > 1, factor: 0.6 };
           })
         };
@@ -453,15 +447,16 @@
   // word itself, the completions of the last word as it is being typed,
   // and, only when the word finds nothing, the words one letter away.
   function scoreTerm(ix, t, last) {
-    var N = ix.meta.docs, docs = {}, partial = false;
+    var N = ix.meta.docs, docs = {}, partial = false, title = {};
     function add(entry, factor, exactForm) {
       var ps = postings(entry), k = idf(N, entry.n);
       if (entry.n > entry.p.length / 2) partial = true;
       var bit = exactForm && entry.v ? entry.v.indexOf(exactForm) : -1;
       Object.keys(ps).forEach((d) => {
-        var w = ps[d][0], s = k * (w / (w + 2)) * factor;
+        var s = k * ps[d][0] * factor;
         if (exactForm) s *= bit >= 0 && ps[d][1] & (1 << bit) ? 1.6 : 0.8;
         if (!docs[d] || docs[d] < s) docs[d] = s;
+        if (ps[d][2]) title[d] = 1;
       });
     }
     var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
@@ -480,41 +475,49 @@
         if (c) add(c, 0.3, "");
       });
     }
-    return { docs: docs, partial: partial };
+    return { docs: docs, partial: partial, title: title };
   }
   // pairBonus adds to scores the pages where a and b stand together.
   function pairBonus(ix, a, b, scores, prefixOnly) {
     var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
     var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter((k) => {
       return k.indexOf(b.folded) === 0;
-    }).map((k) => { return x[k]; }) : [];
+    }).map((k) => x[k]) : [];
     entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
       Object.keys(ps).forEach((d) => {
-        if (scores[d] !== undefined) scores[d] += 1.5 * k * (ps[d][0] / (ps[d][0] + 2));
+        if (scores[d] !== undefined) scores[d] += 1.5 * k * ps[d][0];
       });
     });
   }
   // scoreAlt returns {docs, partial} for one alternative of a slot.
   function scoreAlt(ix, alt, last) {
-    var per = alt.ts.map((t) => { return scoreTerm(ix, t, last); });
-    var strict = per.filter((x) => { return !x.partial; });
+    var per = alt.ts.map((t) => scoreTerm(ix, t, last));
+    var strict = per.filter((x) => !x.partial);
     var docs = {}, partial = per.length > 0 && strict.length === 0;
     per.forEach((x) => {
       Object.keys(x.docs).forEach((d) => {
-        if (strict.every((y) => { return y.docs[d] !== undefined; })) docs[d] = (docs[d] || 0) + x.docs[d];
+        if (strict.every((y) => y.docs[d] !== undefined)) docs[d] = (docs[d] || 0) + x.docs[d];
       });
     });
     for (var i = 1; i < alt.ts.length; i++) {
       var a = alt.ts[i - 1], b = alt.ts[i], pair = ix.entry(a.folded + " " + b.folded);
-      if (alt.phrase && ix.meta.pairs && (!pair || pair.n <= pair.p.length / 2)) {
+      if (ix.meta.pairs && (!pair || pair.n <= pair.p.length / 2)) {
         var ps = pair ? postings(pair) : {};
-        Object.keys(docs).forEach((d) => { if (!ps[d]) delete docs[d]; });
-        partial = false;
+        for (var d in docs) {
+          if (ps[d]) continue;
+          // Required side by side (quotes, or a synonym's other entry)...
+          if (alt.phrase) delete docs[d];
+          // ...or, apart, worth less than a synonym side by side.
+          else docs[d] *= 0.5;
+        }
+        if (alt.phrase) partial = false;
       }
       pairBonus(ix, a, b, docs, false);
     }
-    Object.keys(docs).forEach((d) => { docs[d] *= alt.factor; });
+    // Pages with all the words in their title come first (a synonym's
+    // after the words as typed).
+    for (var d in docs) docs[d] = (docs[d] + (per.every((x) => x.title[d]) ? 10 : 0)) * alt.factor;
     return { docs: docs, partial: partial };
   }
 
@@ -524,26 +527,16 @@
   var SMALL = new Set("i me my a an the is am are be do does can will what how tôi em mình".split(" "));
 
   function rank(ix, ss) {
+    var scores = {}, count = {};
     var per = ss.map((s) => {
-      var docs = {}, typed = {}, partial = false;
-      s.alts.forEach((alt, k) => {
+      var docs = {}, partial = false;
+      s.alts.forEach((alt) => {
         var r = scoreAlt(ix, alt, s.last);
         partial = partial || r.partial;
-        Object.keys(r.docs).forEach((d) => {
-          if (!k) typed[d] = true;
-          if (!(docs[d] >= r.docs[d])) docs[d] = r.docs[d];
-        });
+        for (var d in r.docs) if (!(docs[d] >= r.docs[d])) docs[d] = r.docs[d];
       });
-      return { docs: docs, typed: typed, partial: partial };
-    });
-    // typed counts the slots a page has as typed (not by a synonym): pages
-    // with more come first, whatever their scores.
-    var scores = {}, typed = {};
-    per.forEach((x) => {
-      Object.keys(x.docs).forEach((d) => {
-        scores[d] = (scores[d] || 0) + x.docs[d];
-        typed[d] = (typed[d] || 0) + (x.typed[d] ? 1 : 0);
-      });
+      for (var d in docs) scores[d] = (scores[d] || 0) + docs[d];
+      return { docs: docs, partial: partial };
     });
     // Neighbouring words standing together rank higher (the last one may
     // be the start of a word being typed).
@@ -553,24 +546,16 @@
     }
     // A small word that no page has ("I" in "will I be punished" on a site
     // written to "you") is not required: it would make every result partial.
-    var skip = per.map((x, i) => { return !x.partial && !Object.keys(x.docs).length && SMALL.has(String(ss[i].label).toLowerCase()); });
-    var need = ss.length - skip.filter(Boolean).length, count = {};
-    function matched(d) { return count[d]; }
-    var docs = Object.keys(scores);
-    docs.forEach((d) => {
-      count[d] = per.reduce((n, x) => { return n + (x.docs[d] !== undefined || x.partial ? 1 : 0); }, 0);
-    });
-    var all = docs.filter((d) => { return matched(d) === need; });
-    var partial = !all.length && need > 1;
+    var skip = per.map((x, i) => !x.partial && !Object.keys(x.docs).length && SMALL.has(String(ss[i].label).toLowerCase()));
+    var need = ss.length - skip.filter(Boolean).length, docs = Object.keys(scores);
+    docs.forEach((d) => { count[d] = per.filter((x) => x.docs[d] !== undefined || x.partial).length; });
+    var all = docs.filter((d) => count[d] === need), partial = !all.length && need > 1;
     if (!partial) docs = all;
-    docs.sort((a, b) => {
-      return (partial ? matched(b) - matched(a) : 0) || typed[b] - typed[a] || scores[b] - scores[a] || a - b;
-    });
-    return docs.map((d) => {
-      var missing = [];
-      if (partial) per.forEach((x, i) => { if (x.docs[d] === undefined && !x.partial && !skip[i]) missing.push(ss[i].label); });
-      return { doc: +d, missing: missing };
-    });
+    docs.sort((a, b) => (partial ? count[b] - count[a] : 0) || scores[b] - scores[a] || a - b);
+    return docs.map((d) => ({
+      doc: +d,
+      missing: partial ? ss.filter((s, i) => per[i].docs[d] === undefined && !per[i].partial && !skip[i]).map((s) => s.label) : []
+    }));
   }
 
   // query runs a query against one index: {lang, hits, missing (words no
@@ -579,25 +564,21 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return Promise.all([ix.load(), ix.need(ws.map((w) => { return w.t.folded; }))]).then((r) => {
+    return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded))]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
-      return ix.lexicon(ws.map((w) => { return w.t.folded; })).then(() => {
+      return ix.lexicon(ws.map((w) => w.t.folded)).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [];
-        ss.forEach((s) => { s.alts.forEach((a) => { a.ts.forEach((t) => { all.push(t.folded); }); }); });
+        eachTerm(ss, (t) => { all.push(t.folded); });
         return ix.need(all).then(() => {
           return extra(ix, ss);
         }).then(() => {
-          if (ws2.fixed) res.fixed = ws2.map((w) => { return w.t.raw; }).join(" ");
-          ss.forEach((s) => {
-            s.alts.forEach((a) => { a.ts.forEach((t) => { res.marks.push({ t: t, last: completes(ix, t, s.last) }); }); });
-          });
+          if (ws2.fixed) res.fixed = ws2.map((w) => w.t.raw).join(" ");
+          eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last) }); });
           res.hits = rank(ix, ss);
-          var found = {};
-          res.hits.forEach((h) => { h.missing.forEach((m) => { found[m] = (found[m] || 0) + 1; }); });
           if (res.hits.length && res.hits[0].missing.length) {
-            res.missing = ss.map((s) => { return s.label; }).filter((l) => { return found[l] === res.hits.length; });
+            res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.indexOf(l) >= 0));
           }
           return res;
         });
@@ -647,7 +628,7 @@
     var ix = res.ix, chunk = ix.meta.chunk, need = {}, hits = res.hits.slice(from, to);
     hits.forEach((h) => { need[Math.floor(h.doc / chunk)] = true; });
     var ids = Object.keys(need);
-    return Promise.all(ids.map((n) => { return get(ix.base + "d/" + n + ".json"); })).then((loaded) => {
+    return Promise.all(ids.map((n) => get(ix.base + "d/" + n + ".json"))).then((loaded) => {
       var chunks = {};
       ids.forEach((n, i) => { chunks[n] = loaded[i] || []; });
       return hits.map((h) => {
@@ -664,8 +645,8 @@
   function others(q) {
     var ix = index(here);
     return ix.load().then((meta) => {
-      var langs = (meta && meta.langs || []).filter((l) => { return l !== here; });
-      return Promise.all(langs.map((l) => { return query(index(l), q); }));
+      var langs = (meta && meta.langs || []).filter((l) => l !== here);
+      return Promise.all(langs.map((l) => query(index(l), q)));
     });
   }
 
@@ -677,11 +658,11 @@
     return query(index(here), q).then((mine) => {
       // With a limit this language fills, the others are not searched.
       if (mine.hits.length >= limit && !mine.hits[0].missing.length) return [mine, []];
-      return others(q).then((rs) => { return [mine, rs]; });
+      return others(q).then((rs) => [mine, rs]);
     }).then((r) => {
       // Other languages add only the pages that have every word.
       var all = [r[0]].concat(r[1].map((res) => {
-        res.hits = res.hits.filter((h) => { return !h.missing.length; });
+        res.hits = res.hits.filter((h) => !h.missing.length);
         return res;
       }));
       return Promise.all(all.map((res) => {
@@ -689,7 +670,7 @@
         limit -= n;
         return n ? present(res, 0, n) : [];
       }));
-    }).then((lists) => { return [].concat.apply([], lists); });
+    }).then((lists) => [].concat.apply([], lists));
   }
   siteSearch.keys = { telex: telex, vni: vni, syllables: syllables };
   window.siteSearch = siteSearch;
@@ -715,28 +696,14 @@
     var from = list.children.length;
     return present(res, from, from + STEP).then((rs) => {
       rs.forEach((r, i) => {
-        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        // The snippet is HTML already (escaped, with <mark>); the rest is text.
+        var li = document.createElement("li");
         if (r.lang !== here) li.lang = r.lang;
-        a.href = r.url;
-        a.textContent = r.title;
-        li.appendChild(a);
-        if (r.section) {
-          var meta = document.createElement("p");
-          meta.className = "meta";
-          meta.textContent = r.section;
-          li.appendChild(meta);
-        }
-        p.innerHTML = r.snippet;
-        li.appendChild(p);
-        if (r.missing.length) {
-          var miss = document.createElement("p");
-          miss.className = "meta";
-          miss.lang = here;
-          miss.textContent = say("missing", { words: r.missing.join(", ") });
-          li.appendChild(miss);
-        }
+        li.innerHTML = '<a href="' + escapeHTML(r.url) + '">' + escapeHTML(r.title) + "</a>" +
+          (r.section ? '<p class="meta">' + escapeHTML(r.section) + "</p>" : "") + "<p>" + r.snippet + "</p>" +
+          (r.missing.length ? '<p class="meta" lang="' + here + '">' + escapeHTML(say("missing", { words: r.missing.join(", ") })) + "</p>" : "");
         list.appendChild(li);
-        if (from > 0 && i === 0) a.focus();
+        if (from > 0 && i === 0) li.firstChild.focus();
       });
       more.hidden = list.children.length >= res.hits.length;
     });
@@ -751,8 +718,7 @@
       if (res.hits.length && !res.hits[0].missing.length) return [res, null];
       // Nothing (or only some of the words) here: look in the other languages.
       return others(q).then((rs) => {
-        var other = rs.filter((r) => { return r.hits.length && !r.hits[0].missing.length; })[0];
-        return [res, other || null];
+        return [res, rs.filter((r) => r.hits.length && !r.hits[0].missing.length)[0]];
       });
     }).then((pair) => {
       if (mine !== seq) return;
@@ -773,14 +739,12 @@
     });
   }
   more.addEventListener("click", () => { if (shown) append(shown); });
-  var q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q;
-  show(q);
-  window.addEventListener("popstate", () => {
-    var q2 = new URLSearchParams(location.search).get("q") || "";
-    input.value = q2;
-    show(q2);
-  });
+  // fromURL shows the results of ?q= (on load, and on Back and Forward).
+  function fromURL() {
+    show(input.value = new URLSearchParams(location.search).get("q") || "");
+  }
+  fromURL();
+  window.addEventListener("popstate", fromURL);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     var url = new URL(location.href);
