@@ -229,7 +229,9 @@
       this.lang = lang;
       this.base = folder + lang + "/";
       this.shards = {}; // listings by number
-      this.words = {}; // loaded entries by folded word (null: none)
+      // Loaded entries by folded word (null: none); no prototype, so that
+      // words such as "constructor" are words.
+      this.words = Object.create(null);
     }
     load() {
       var ix = this;
@@ -242,7 +244,7 @@
           });
           // The words and pairs of words of the synonyms count as known
           // when a word typed without spaces or marks is repaired.
-          ix.synWords = {};
+          ix.synWords = Object.create(null);
           ix.syn.forEach((g) => {
             g.forEach((e) => {
               e.ts.forEach((t, i) => {
