@@ -40,10 +40,12 @@ const SnippetLen = 160
 // Passages: past the start, the index keeps for each document a few
 // short passages of its text, one around the first place each word
 // appears that no earlier passage holds (PassageBefore bytes before the
-// word, PassageAfter after, cut at spaces), up to PassageCap bytes in all;
-// a word's entry lists, for its FragmentsPerWord heaviest documents whose
-// start lacks it, the passage around it, so that a snippet can show the
-// word wherever it first appears without downloading whole pages.
+// word, PassageAfter after, cut at spaces), up to PassageCap bytes in all
+// or an eighth of the text when that is more; a word's entry lists, for
+// its FragmentsPerWord heaviest documents whose start lacks it (all of
+// them in a site of RarePairs documents or fewer), the passage around it,
+// so that a snippet can show the word where it first appears without
+// downloading whole pages.
 const (
 	PassageBefore    = 40
 	PassageAfter     = 80
@@ -235,6 +237,7 @@ func (a *Analyzer) passages(d Doc, skip int) []string {
 	}
 	var out []string
 	size, end := 0, 0 // bytes kept; end of the last passage in text
+	limit := max(PassageCap, len(text)/8)
 	wordsAt(text, func(at int, word string) {
 		f := a.lookup(word)
 		if !f.ok || int(f.folded) >= len(a.stamp) || a.stamp[f.folded] != a.gen {
@@ -249,7 +252,7 @@ func (a *Analyzer) passages(d Doc, skip int) []string {
 		case at < skip:
 		case at+len(word) <= end && len(out) > 0:
 			s.win = uint8(len(out))
-		case size < PassageCap && len(out) < maxPassages:
+		case size < limit && len(out) < maxPassages:
 			from := min(max(at-PassageBefore, end), at)
 			if k := strings.IndexByte(text[from:at], ' '); from > 0 && k >= 0 {
 				from += k + 1
@@ -654,9 +657,9 @@ func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed) 
 	return append(b, '}')
 }
 
-// appendFragments appends "f": the passages around the term in its
-// FragmentsPerWord heaviest documents whose snippet lacks it (the earlier
-// document among equals), {"doc": [passage number, "text"], …}; nothing
+// appendFragments appends "f": the passages around the term in the
+// documents whose snippet lacks it (its FragmentsPerWord heaviest, the
+// earlier among equals, in a site of more than RarePairs documents), {"doc": [passage number, "text"], …}; nothing
 // when there are none. tp.list must be in document order.
 func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
 	var with []posting
@@ -669,7 +672,9 @@ func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
 		return b
 	}
 	slices.SortStableFunc(with, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	with = with[:min(len(with), FragmentsPerWord)]
+	if len(docs) > RarePairs {
+		with = with[:min(len(with), FragmentsPerWord)]
+	}
 	slices.SortFunc(with, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 	b = append(b, `,"f":{`...)
 	for i, p := range with {

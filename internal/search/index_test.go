@@ -219,3 +219,30 @@ func TestPassages(t *testing.T) {
 		t.Errorf(`"hiem" far down document 1: no passage (%v)`, e.F)
 	}
 }
+
+// TestChanged: editing one page of a site rewrites its document chunk and
+// the shards and listings of the words it gained, and leaves the other
+// files alone.
+func TestChanged(t *testing.T) {
+	build := func(last string) map[string][]byte {
+		dict := NewDict()
+		a := NewAnalyzer(dict)
+		var docs []Analyzed
+		for i := range 40 {
+			text := fmt.Sprintf("trang số %d nói về chủ đề %c", i, 'a'+rune(i%20))
+			if i == 39 {
+				text = last
+			}
+			docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
+		}
+		return Build(dict, docs)
+	}
+	old, new := build("zzz"), build("zzz yyy")
+	write, remove := Changed(old, new)
+	if len(remove) != 0 || !slices.Contains(write, "d/4.json") || slices.Contains(write, "d/0.json") || len(write) >= len(new) {
+		t.Errorf("write %v, remove %v (of %d files)", write, remove, len(new))
+	}
+	if w, r := Changed(new, new); len(w)+len(r) != 0 {
+		t.Errorf("the same index: write %v, remove %v", w, r)
+	}
+}

@@ -117,3 +117,26 @@ func between(prev, next string) string {
 	}
 	return next
 }
+
+// Changed compares two indexes of one language as Build returns them and
+// lists the files to write (new or different) and to remove (gone), each
+// sorted: what an incremental rebuild must touch after some pages changed.
+// A changed page alters the shards of its words, their listings, its
+// document chunk and meta.json's counts; as shards are cut by size, a
+// word that grows can move the first words of the shards after it, and
+// those then change too.
+func Changed(old, new map[string][]byte) (write, remove []string) {
+	for name, b := range new {
+		if o, ok := old[name]; !ok || string(o) != string(b) {
+			write = append(write, name)
+		}
+	}
+	for name := range old {
+		if _, ok := new[name]; !ok {
+			remove = append(remove, name)
+		}
+	}
+	slices.Sort(write)
+	slices.Sort(remove)
+	return write, remove
+}
