@@ -21,10 +21,10 @@
   var folder = base.replace(/[^\/]+\/$/, ""), here = base.slice(folder.length, -1);
   var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
   var WORD = /[\p{L}\p{N}\p{Mn}]+/gu;
-  var MAXLEN = 300, MAXWORDS = 10; // longer queries are cut: every query stays cheap
-  var STEP = 10; // results shown at a time
+  // Queries are cut at 300 characters and 10 words, so that every query
+  // stays cheap; at most 3 words of a query are read as keystrokes or cut
+  // into syllables; results are shown 10 at a time.
   var COMPLETIONS = 8; // completions and near misses of a word looked at
-  var REPAIRS = 3; // words of a query read as keystrokes or cut into syllables
   var cache = {};
 
   function get(url) {
@@ -305,9 +305,6 @@
     near(f) {
       return Object.keys(this.lex(f)).filter((w) => oneEdit(w, f));
     }
-    found(t, last) {
-      return !!this.listed(t.folded) || last && Array.from(t.folded).length >= 2 && this.completions(t.folded).length > 0;
-    }
   }
   // completes reports whether the last word is completed: when it has two
   // letters or more and is not a word of the site by itself ("tuyên tr"),
@@ -336,13 +333,13 @@
   // number (odd), so that the phrase is required.
   function parse(query) {
     var out = [];
-    String(query).slice(0, MAXLEN).split(/["“”„]/).forEach((part, i) => {
+    String(query).slice(0, 300).split(/["“”„]/).forEach((part, i) => {
       words(part).forEach((w) => {
         var t = term(w);
         if (t) out.push({ t: t, phrase: i % 2 ? i : 0 });
       });
     });
-    out = out.slice(0, MAXWORDS);
+    out = out.slice(0, 10);
     if (out.length && !/[\s"”]$/.test(query)) out[out.length - 1].last = true;
     return out;
   }
@@ -351,7 +348,7 @@
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index; the syllables of one word share a phrase number (even).
   function repair(ix, ws) {
-    var lost = ws.filter((w) => !w.phrase && !ix.found(w.t, w.last)).slice(0, REPAIRS);
+    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3);
     if (!lost.length) return Promise.resolve(ws);
     var cands = lost.map((w) => {
       var c = [], raw = w.t.raw;
@@ -687,7 +684,7 @@
   var help = document.getElementById("search-help");
   function say(key, vals) {
     var s = status.getAttribute("data-" + key) || "";
-    Object.keys(vals || {}).forEach((k) => { s = s.split("{" + k + "}").join(vals[k]); });
+    for (var k in vals) s = s.split("{" + k + "}").join(vals[k]);
     return s;
   }
   function langName(code) {
@@ -696,7 +693,7 @@
   var shown = null, seq = 0;
   function append(res) {
     var from = list.children.length;
-    return present(res, from, from + STEP).then((rs) => {
+    return present(res, from, from + 10).then((rs) => {
       rs.forEach((r, i) => {
         // The snippet is HTML already (escaped, with <mark>); the rest is text.
         var li = document.createElement("li");
@@ -745,6 +742,7 @@
   function fromURL() {
     show(input.value = new URLSearchParams(location.search).get("q") || "");
   }
+  index(here).load(); // meta.json, before the first query is typed
   fromURL();
   window.addEventListener("popstate", fromURL);
   form.addEventListener("submit", (e) => {
