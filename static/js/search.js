@@ -624,18 +624,16 @@
 
   // present fetches the documents of hits[from:to] and makes results.
   function present(res, from, to) {
-    var ix = res.ix, chunk = ix.meta.chunk, need = {}, hits = res.hits.slice(from, to);
-    hits.forEach((h) => { need[Math.floor(h.doc / chunk)] = true; });
-    var ids = Object.keys(need);
-    return Promise.all(ids.map((n) => get(ix.base + "d/" + n + ".json"))).then((loaded) => {
-      var chunks = {};
-      ids.forEach((n, i) => { chunks[n] = loaded[i] || []; });
-      return hits.map((h) => {
-        var doc = chunks[Math.floor(h.doc / chunk)][h.doc % chunk];
-        if (!doc) return null;
-        return { url: doc[0], title: doc[1], section: doc[2], snippet: around(ix, h.doc, doc[3], res.marks), lang: ix.lang, missing: h.missing };
-      }).filter(Boolean);
-    });
+    var ix = res.ix, c = ix.meta.chunk;
+    return Promise.all(res.hits.slice(from, to).map((h) => get(ix.base + "d/" + Math.floor(h.doc / c) + ".json").then((ch) => {
+      var doc = ch && ch[h.doc % c], s;
+      // The snippet is made when first read, from what is loaded already,
+      // so that all the results of a common word come back quickly.
+      return doc && {
+        url: doc[0], title: doc[1], section: doc[2], lang: ix.lang, missing: h.missing,
+        get snippet() { return s || (s = around(ix, h.doc, doc[3], res.marks)); }
+      };
+    }))).then((rs) => rs.filter(Boolean));
   }
 
   var indexes = {};
