@@ -11,7 +11,8 @@
 //	search/<lang>/meta.json        format version, document count, the
 //	                               first two-letter group of each listing
 //	                               ("t") and the first word of each shard
-//	                               ("w"), synonyms, languages
+//	                               ("w"), each a space-separated string,
+//	                               synonyms, languages
 //	search/<lang>/t/<n>.json       listing: the words of a few two-letter
 //	                               groups and how many documents have each
 //	                               ({"word": n}), for completions and near

@@ -611,10 +611,12 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	files := map[string][]byte{}
 	order := sortJS(all)
 	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil}
-	m["t"] = writeListings(files, all, order)
-	m["w"] = writeWords(files, all, order, func(i int) []byte {
+	// The first names, space-separated (words have no spaces): shorter
+	// than a JSON list.
+	m["t"] = strings.Join(writeListings(files, all, order), " ")
+	m["w"] = strings.Join(writeWords(files, all, order, func(i int) []byte {
 		return wordJSON(all[i].tp, pairsOf[ids[i]], names, docs)
-	})
+	}), " ")
 	for start := 0; start < len(docs); start += DocChunk {
 		var chunk [][4]string
 		for _, d := range docs[start:min(start+DocChunk, len(docs))] {

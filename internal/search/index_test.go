@@ -71,10 +71,11 @@ type ent struct {
 // the same count of documents.
 func lookupWord(t *testing.T, files map[string][]byte, word string) ent {
 	t.Helper()
-	var meta struct{ T, W []string }
-	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
+	var m struct{ T, W string }
+	if err := json.Unmarshal(files["meta.json"], &m); err != nil {
 		t.Fatal(err)
 	}
+	meta := struct{ T, W []string }{strings.Split(m.T, " "), strings.Split(m.W, " ")}
 	last := func(firsts []string, key string) int {
 		i := 0
 		for j, f := range firsts {

@@ -237,6 +237,7 @@
       var ix = this;
       return get(ix.base + "meta.json").then((meta) => {
         if (meta && meta.v !== 3) meta = null; // an index this script cannot read
+        if (meta && !meta.w.map) ["t", "w"].forEach((k) => { meta[k] = meta[k].split(" "); });
         ix.meta = meta;
         if (meta && !ix.syn) {
           ix.syn = (meta.syn || []).map((g) => {
@@ -565,12 +566,14 @@
     if (!ws.length) return Promise.resolve(res);
     return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded))]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
-      return ix.lexicon(ws.map((w) => w.t.folded)).then(() => {
+      // The listing of a word not in the index is loaded when it is the
+      // last (to be completed), and, after repair, for near misses.
+      return ix.lexicon(ws.filter((w) => w.last).map((w) => w.t.folded)).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [];
         eachTerm(ss, (t) => { all.push(t.folded); });
-        return ix.need(all).then(() => {
+        return ix.need(all).then(() => ix.lexicon(ws2.map((w) => w.t.folded))).then(() => {
           return extra(ix, ss);
         }).then(() => {
           if (ws2.fixed) res.fixed = ws2.map((w) => w.t.raw).join(" ");
