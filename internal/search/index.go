@@ -3,9 +3,12 @@ package search
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -631,9 +634,26 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	if len(opts.Languages) > 0 {
 		m["langs"] = opts.Languages
 	}
+	m["id"] = indexID(files)
 	meta, _ := json.Marshal(m)
 	files["meta.json"] = meta
 	return files
+}
+
+// indexID names one state of an index's files (all but meta.json): the
+// first 8 hex digits of a SHA-256 over their names and bytes in name
+// order. meta.json gives it as "id" and the client asks for every other
+// file as name?id, so that a browser's cached copy of a file from an
+// earlier build (files keep their names from build to build, and hosts
+// rarely say how long to cache them) is never read with a newer
+// meta.json: the documents' numbers would name the wrong pages.
+func indexID(files map[string][]byte) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "%s %d\n", name, len(files[name]))
+		h.Write(files[name])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:4])
 }
 
 // wordJSON writes a word's entry with its passages and its pairs, sorted

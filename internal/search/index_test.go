@@ -247,3 +247,25 @@ func TestChanged(t *testing.T) {
 		t.Errorf("the same index: write %v, remove %v", w, r)
 	}
 }
+
+// TestIndexID: meta.json names the state of the other files; the same
+// documents give the same id, one changed word another.
+func TestIndexID(t *testing.T) {
+	build := func(text string) string {
+		dict := NewDict()
+		a := NewAnalyzer(dict)
+		files := Build(dict, []Analyzed{a.Analyze(Doc{URL: "/p/", Title: "Trang", Text: text})})
+		var m struct{ ID string }
+		if err := json.Unmarshal(files["meta.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		if len(m.ID) != 8 {
+			t.Fatalf("meta.json id %q, want 8 hex digits", m.ID)
+		}
+		return m.ID
+	}
+	a, b, c := build("tổng đài 111"), build("tổng đài 111"), build("tổng đài 113")
+	if a != b || a == c {
+		t.Errorf("ids %s %s %s: want the first two equal, the third different", a, b, c)
+	}
+}

@@ -27,9 +27,11 @@
   var COMPLETIONS = 8; // completions and near misses of a word looked at
   var cache = {};
 
-  function get(url) {
+  // get fetches JSON once per page; init (meta.json) asks the server
+  // whether it changed, so that a new index is never read with old files.
+  function get(url, init) {
     if (!cache[url]) {
-      cache[url] = fetch(url).then((r) => {
+      cache[url] = fetch(url, init).then((r) => {
         if (!r.ok) return null;
         return r.json();
       }).catch(() => null);
@@ -235,10 +237,13 @@
     }
     load() {
       var ix = this;
-      return get(ix.base + "meta.json").then((meta) => {
+      return get(ix.base + "meta.json", { cache: "no-cache" }).then((meta) => {
         if (meta && meta.v !== 3) meta = null; // an index this script cannot read
         if (meta && !meta.w.map) ["t", "w"].forEach((k) => { meta[k] = meta[k].split(" "); });
         ix.meta = meta;
+        // The other files' names are the same from build to build: the
+        // index's id makes them new addresses, never a cached old copy.
+        if (meta) ix.q = ".json?" + meta.id;
         if (meta && !ix.syn) {
           ix.syn = (meta.syn || []).map((g) => {
             return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
@@ -264,7 +269,7 @@
       var ix = this;
       return ix.load().then((meta) => {
         return meta && Promise.all(folded.map((f) => {
-          return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ".json").then((w) => {
+          return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ix.q).then((w) => {
             ix.words[f] = w && has(w, f) ? w[f] : null;
           });
         }));
@@ -276,7 +281,7 @@
       var ix = this;
       return Promise.all(folded.map((f) => {
         var k = pick(ix.meta.t, prefix(f));
-        return ix.words[f] || get(ix.base + "t/" + k + ".json").then((s) => { ix.shards[k] = s || {}; });
+        return ix.words[f] || get(ix.base + "t/" + k + ix.q).then((s) => { ix.shards[k] = s || {}; });
       }));
     }
     // words of f's listing, loaded or empty.
@@ -628,7 +633,7 @@
   // present fetches the documents of hits[from:to] and makes results.
   function present(res, from, to) {
     var ix = res.ix, c = ix.meta.chunk;
-    return Promise.all(res.hits.slice(from, to).map((h) => get(ix.base + "d/" + Math.floor(h.doc / c) + ".json").then((ch) => {
+    return Promise.all(res.hits.slice(from, to).map((h) => get(ix.base + "d/" + Math.floor(h.doc / c) + ix.q).then((ch) => {
       var doc = ch && ch[h.doc % c], s;
       // The snippet is made when first read, from what is loaded already,
       // so that all the results of a common word come back quickly.
