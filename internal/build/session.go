@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"hash/maphash"
 	"maps"
 	"os"
 	"path/filepath"
@@ -27,11 +28,17 @@ type Session struct {
 	// differ from the last good build in memory, so the next rebuild must
 	// read everything again, or an edit elsewhere would hide the problem.
 	broken bool
+	// state is what the last good build keeps for an incremental rebuild
+	// (incremental.go), cache the content files it read, seed the seed
+	// of the keys it compares.
+	state *incState
+	cache *content.Cache
+	seed  maphash.Seed
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
 func NewSession(ctx context.Context, opts Options) (*Session, Result, error) {
-	s := &Session{opts: opts}
+	s := &Session{opts: opts, seed: maphash.MakeSeed()}
 	res, err := s.full(ctx)
 	return s, res, err
 }
@@ -42,9 +49,24 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	b.keepSources = true // Rebuild reconverts and rechecks pages
+	// Everything is read again: the cache starts empty.
+	cache := content.NewCache()
+	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache}
 	res, err := b.run(ctx)
 	if err == nil {
-		s.b, s.stale = b, false
+		s.b, s.stale, s.cache = b, false, cache
+		s.state = newState(b, nil, nil, nil)
+	}
+	s.broken = err != nil
+	return res, err
+}
+
+// notBodyOnly rebuilds after a change that is not only an edit of page
+// bodies: incrementally when it can, else the whole site.
+func (s *Session) notBodyOnly(ctx context.Context, changed []string) (Result, error) {
+	res, err := s.incremental(ctx, changed)
+	if errors.Is(err, errFull) {
+		return s.full(ctx)
 	}
 	s.broken = err != nil
 	return res, err
@@ -86,12 +108,12 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 				continue // the same file twice in one batch
 			}
 			revert()
-			return s.full(ctx)
+			return s.notBodyOnly(ctx, changed)
 		}
 		before := *p
 		if _, ok, err := s.b.content.ReloadBody(s.b.fsys, s.b.site, file); err != nil || !ok {
 			revert()
-			return s.full(ctx)
+			return s.notBodyOnly(ctx, changed)
 		}
 		pages, old = append(pages, p), append(old, before)
 	}
@@ -132,21 +154,41 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 		}
 	}
 	b.checked, b.analyzed, s.stale = updated, analyzed, true
+	for _, p := range pages {
+		// What an incremental rebuild kept of them is out of date.
+		s.cache.Forget(p.File)
+		delete(s.state.records, p.File)
+	}
 	return res, nil
 }
 
-// Settle writes what a body-only Rebuild left out of date: the search
-// index. It does nothing when nothing is stale.
+// Settle writes what a Rebuild left out of date: the search index (only
+// its files whose bytes changed; those no longer made are deleted). It
+// does nothing when nothing is stale.
 func (s *Session) Settle() error {
 	if !s.stale || s.b == nil {
 		return nil
 	}
 	b := s.b
-	b.inPlace, b.staging = true, b.out
-	defer func() { b.inPlace, b.staging = false, "" }()
+	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
+	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()
 	if err := b.writeSearch(b.content.Pages, b.analyzed, b.extraDocs); err != nil {
 		return err
 	}
+	before, after := map[string]string{}, map[string]string{}
+	for f, o := range s.state.files {
+		if o == ownerSearch {
+			before[f] = o
+		}
+	}
+	for name := range b.pending {
+		after[strings.TrimPrefix(name, "/")] = ownerSearch
+	}
+	if _, err := b.flush(before, after); err != nil {
+		return err
+	}
+	maps.DeleteFunc(s.state.files, func(_, o string) bool { return o == ownerSearch })
+	maps.Copy(s.state.files, after)
 	s.stale = false
 	return nil
 }

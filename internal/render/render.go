@@ -48,6 +48,10 @@ type Input struct {
 	// search script cannot fetch its index: pages then load no search
 	// script and the search page says so and offers the A–Z list.
 	Portable bool
+	// DirectoryKey identifies the directory's data (a hash of its files),
+	// for the keys of the pages that show it (PageKey, ExtraKey); "" is
+	// fine when nothing compares keys.
+	DirectoryKey string
 }
 
 // Renderer renders pages. It is safe for concurrent use once made.

@@ -1,0 +1,333 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// incSite is the site the incremental tests edit: a directory, a footer
+// page, a section in the menu whose title they change, news with tags
+// (related news, latest news, tag pages, pagination at 20), a page bundle
+// with an attachment that other pages link, a bundle without attachments,
+// an alias and interface strings of the site's own.
+func incSite(news int) map[string]string {
+	files := map[string]string{
+		"content/site.yaml": strings.Replace(directorySite[len("-- content/site.yaml --\n"):strings.Index(directorySite, "-- content/support/_index.vi.md --")],
+			"review_days: 180\n", "review_days: 180\nmenu: [plan, news, support]\nfooter: [about]\n", 1),
+		"content/i18n/vi.yaml":          "tag_a: Chủ đề A\n",
+		"content/_index.vi.md":          "---\ntitle: Trang chủ\n---\nChào mừng. Xem [kế hoạch](plan/164/index.vi.md#muc-tieu).\n",
+		"content/_index.en.md":          "---\ntitle: Home\n---\nWelcome. See [the plan](plan/164/index.en.md).\n",
+		"content/about/_index.vi.md":    "---\ntitle: Giới thiệu\n---\nVề trang.\n",
+		"content/about/_index.en.md":    "---\ntitle: About\n---\nAbout the site.\n",
+		"content/plan/_index.vi.md":     "---\ntitle: Kế hoạch\nslug: ke-hoach\nweight: 1\n---\nCác kế hoạch.\n",
+		"content/plan/_index.en.md":     "---\ntitle: Plans\nweight: 1\n---\nThe plans.\n",
+		"content/plan/164/index.vi.md":  "---\ntitle: Kế hoạch 164\ndate: 2021-11-02\naliases: [/cu/ke-hoach/]\n---\n## Mục tiêu\n\nTải [văn bản](van-ban.txt).\n",
+		"content/plan/164/index.en.md":  "---\ntitle: Plan 164\ndate: 2021-11-02\n---\n## Objectives\n\nGet [the text](van-ban.txt).\n",
+		"content/plan/164/van-ban.txt":  "not a real document\n",
+		"content/news/_index.vi.md":     "---\ntitle: Tin tức\nslug: tin-tuc\n---\nTin mới.\n",
+		"content/news/_index.en.md":     "---\ntitle: News\n---\nThe news.\n",
+		"content/guide/_index.vi.md":    "---\ntitle: Hướng dẫn\nslug: huong-dan\n---\nHướng dẫn.\n",
+		"content/guide/_index.en.md":    "---\ntitle: Guidance\n---\nGuidance.\n",
+		"content/guide/goi/index.vi.md": "---\ntitle: Gọi ai\n---\nGọi 111. Xem [kế hoạch](../../plan/164/index.vi.md).\n",
+		"content/guide/goi/index.en.md": "---\ntitle: Whom to call\n---\nCall 111.\n",
+	}
+	for name, text := range map[string]string{} {
+		files[name] = text
+	}
+	dir := directorySite[strings.Index(directorySite, "-- content/support/_index.vi.md --"):]
+	for _, f := range strings.Split(dir, "-- ")[1:] {
+		name, text, _ := strings.Cut(f, " --\n")
+		files[name] = text
+	}
+	for i := range news {
+		for _, lang := range []string{"vi", "en"} {
+			files[fmt.Sprintf("content/news/tin-%02d.%s.md", i, lang)] = newsItem(i, lang, fmt.Sprintf("2024-%02d-%02d", i%12+1, i%27+1), []string{"a", "b", "c"}[:i%3+1], "")
+		}
+	}
+	return files
+}
+
+// newsItem is a news item's file.
+func newsItem(i int, lang, date string, tags []string, extra string) string {
+	title := fmt.Sprintf("Tin số %d", i)
+	if lang == "en" {
+		title = fmt.Sprintf("News item %d", i)
+	}
+	return fmt.Sprintf("---\ntitle: %s\ndate: %s\ntags: [%s]\n%s---\nNội dung %d.\n", title, date, strings.Join(tags, ", "), extra, i)
+}
+
+// readTree returns every file below dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameTree reports the differences between two output folders.
+func sameTree(got, want map[string][]byte) []string {
+	var diffs []string
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			diffs = append(diffs, "missing "+name)
+		} else if !bytes.Equal(g, data) {
+			diffs = append(diffs, "differs "+name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			diffs = append(diffs, "extra "+name)
+		}
+	}
+	slices.Sort(diffs)
+	return diffs
+}
+
+// incTest is a site in a folder with a Session on it.
+type incTest struct {
+	t     *testing.T
+	dir   string
+	files map[string]string // the site's files as they are on disk
+	s     *Session
+	rng   *rand.Rand
+	added int
+}
+
+func newIncTest(t *testing.T, files map[string]string, seed uint64) *incTest {
+	t.Helper()
+	it := &incTest{t: t, dir: t.TempDir(), files: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 17))}
+	for name, text := range files {
+		it.write(name, text)
+	}
+	s, res, err := NewSession(context.Background(), Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	it.s = s
+	return it
+}
+
+func (it *incTest) write(name, text string) {
+	it.t.Helper()
+	p := filepath.Join(it.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		it.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		it.t.Fatal(err)
+	}
+	it.files[name] = text
+}
+
+func (it *incTest) remove(name string) {
+	it.t.Helper()
+	if err := os.Remove(filepath.Join(it.dir, filepath.FromSlash(name))); err != nil {
+		it.t.Fatal(err)
+	}
+	delete(it.files, name)
+}
+
+// rebuild rebuilds after the named files (source-relative) changed, and
+// returns the result.
+func (it *incTest) rebuild(names ...string) Result {
+	it.t.Helper()
+	var changed []string
+	for _, n := range names {
+		changed = append(changed, filepath.Join(it.dir, filepath.FromSlash(n)))
+	}
+	res, err := it.s.Rebuild(context.Background(), changed)
+	if err != nil {
+		it.t.Fatalf("rebuild after %v: %v\n%s", names, err, diagText(res))
+	}
+	if err := it.s.Settle(); err != nil {
+		it.t.Fatal(err)
+	}
+	return res
+}
+
+// check builds the site afresh into another folder and compares its
+// output with the Session's, and its problems with those of got, the
+// result of the Session's last rebuild, when it was an incremental one.
+func (it *incTest) check(what string, got Result) {
+	it.t.Helper()
+	clean := filepath.Join(it.dir, "clean")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: clean, Now: fixedNow})
+	if err != nil {
+		it.t.Fatalf("%s: clean build: %v\n%s", what, err, diagText(res))
+	}
+	if got.Stages != nil && got.Stages[0].Name == "incremental" && diagText(got) != diagText(res) {
+		it.t.Errorf("%s: problems differ from a clean build's:\n%s\nwant:\n%s", what, diagText(got), diagText(res))
+	}
+	if diffs := sameTree(readTree(it.t, filepath.Join(it.dir, "public")), readTree(it.t, clean)); len(diffs) > 0 {
+		it.t.Fatalf("%s: the output differs from a clean build:\n%s", what, strings.Join(diffs, "\n"))
+	}
+}
+
+// pick returns one of the files whose names match, at random, or "".
+func (it *incTest) pick(match func(string) bool) string {
+	var names []string
+	for name := range it.files {
+		if match(name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		return ""
+	}
+	return names[it.rng.IntN(len(names))]
+}
+
+func isNews(name string) bool {
+	return strings.HasPrefix(name, "content/news/tin-") && strings.HasSuffix(name, ".md")
+}
+
+// setKey sets (or, with value "", removes) a front-matter key of a file.
+func setKey(text, key, value string) string {
+	head, body, _ := strings.Cut(strings.TrimPrefix(text, "---\n"), "---\n")
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSuffix(head, "\n"), "\n") {
+		if !strings.HasPrefix(l, key+":") {
+			lines = append(lines, l)
+		}
+	}
+	if value != "" {
+		lines = append(lines, key+": "+value)
+	}
+	return "---\n" + strings.Join(lines, "\n") + "\n---\n" + body
+}
+
+// step makes one random edit and returns what it did and the paths it
+// changed.
+func (it *incTest) step() (string, []string) {
+	r := it.rng
+	switch r.IntN(12) {
+	case 0: // a body
+		name := it.pick(func(n string) bool { return strings.HasSuffix(n, ".md") })
+		it.write(name, it.files[name]+fmt.Sprintf("\nThêm %d.\n", r.IntN(1000)))
+		return "body of " + name, []string{name}
+	case 1: // a title
+		name := it.pick(func(n string) bool { return strings.HasSuffix(n, ".md") })
+		it.write(name, setKey(it.files[name], "title", fmt.Sprintf("Tiêu đề %d", r.IntN(1000))))
+		return "title of " + name, []string{name}
+	case 2: // a date
+		name := it.pick(isNews)
+		it.write(name, setKey(it.files[name], "date", fmt.Sprintf("20%02d-%02d-%02d", 20+r.IntN(6), 1+r.IntN(12), 1+r.IntN(28))))
+		return "date of " + name, []string{name}
+	case 3: // tags
+		name := it.pick(isNews)
+		tags := []string{"a", "b", "c", "d"}
+		r.Shuffle(len(tags), func(i, j int) { tags[i], tags[j] = tags[j], tags[i] })
+		it.write(name, setKey(it.files[name], "tags", "["+strings.Join(tags[:r.IntN(4)], ", ")+"]"))
+		return "tags of " + name, []string{name}
+	case 4: // weight
+		name := it.pick(func(n string) bool { return strings.HasSuffix(n, ".md") && !strings.Contains(n, "_index") })
+		it.write(name, setKey(it.files[name], "weight", fmt.Sprint(r.IntN(4))))
+		return "weight of " + name, []string{name}
+	case 5: // draft on or off
+		name := it.pick(isNews)
+		if strings.Contains(it.files[name], "draft: true") {
+			it.write(name, setKey(it.files[name], "draft", ""))
+		} else {
+			it.write(name, setKey(it.files[name], "draft", "true"))
+		}
+		return "draft of " + name, []string{name}
+	case 6: // a new news item, in one language or both
+		it.added++
+		i := 100 + it.added
+		var names []string
+		for _, lang := range []string{"vi", "en"}[:1+r.IntN(2)] {
+			name := fmt.Sprintf("content/news/tin-%02d.%s.md", i, lang)
+			it.write(name, newsItem(i, lang, fmt.Sprintf("2025-%02d-01", 1+r.IntN(12)), []string{"b", "d"}[:r.IntN(3)], ""))
+			names = append(names, name)
+		}
+		return "new " + strings.Join(names, ", "), names
+	case 7: // a page deleted
+		name := it.pick(isNews)
+		it.remove(name)
+		return "deleted " + name, []string{name}
+	case 8: // a page renamed
+		name := it.pick(isNews)
+		to := strings.Replace(name, "tin-", fmt.Sprintf("tin-%d-", r.IntN(100)), 1)
+		text := it.files[name]
+		it.remove(name)
+		it.write(to, text)
+		return "renamed " + name + " to " + to, []string{name, to}
+	case 9: // a bundle renamed (the watcher names the folders)
+		var from string
+		for name := range it.files {
+			if strings.HasPrefix(name, "content/guide/") && strings.HasSuffix(name, "/index.vi.md") {
+				from = path.Dir(name)
+			}
+		}
+		to := fmt.Sprintf("content/guide/goi-%d", r.IntN(1000))
+		if err := os.Rename(filepath.Join(it.dir, filepath.FromSlash(from)), filepath.Join(it.dir, filepath.FromSlash(to))); err != nil {
+			it.t.Fatal(err)
+		}
+		for name, text := range it.files {
+			if strings.HasPrefix(name, from+"/") {
+				delete(it.files, name)
+				it.files[to+strings.TrimPrefix(name, from)] = text
+			}
+		}
+		return "renamed " + from + " to " + to, []string{from, to}
+	case 10: // an interface string
+		it.write("content/i18n/vi.yaml", fmt.Sprintf("tag_a: Chủ đề %d\n", r.IntN(1000)))
+		return "interface strings", []string{"content/i18n/vi.yaml"}
+	default: // the directory, or a section's title (the menu)
+		if r.IntN(2) == 0 {
+			name := "content/support/services/police.yaml"
+			it.write(name, strings.Replace(it.files[name], "name: {vi: Công an", fmt.Sprintf("name: {vi: Công an %d", r.IntN(1000)), 1))
+			return "directory", []string{name}
+		}
+		name := "content/news/_index.vi.md"
+		it.write(name, setKey(it.files[name], "title", fmt.Sprintf("Tin %d", r.IntN(1000))))
+		return "section title", []string{name}
+	}
+}
+
+// TestIncrementalMatchesCleanBuild makes random edits of every kind (body,
+// title, date, tags, weight, draft, new, deleted and renamed pages, a
+// renamed bundle, interface strings, the directory, a menu section's
+// title) to a site kept by a Session, and after each one compares the
+// whole output with a clean build of the same files, byte for byte.
+func TestIncrementalMatchesCleanBuild(t *testing.T) {
+	steps := 20
+	if testing.Short() {
+		steps = 6
+	}
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			it := newIncTest(t, incSite(25), seed)
+			it.check("first build", Result{})
+			for range steps {
+				what, changed := it.step()
+				res := it.rebuild(changed...)
+				if res.Stages[0].Name != "incremental" && res.Stages[0].Name != "rebuild" {
+					t.Errorf("%s: a whole build (%v)", what, res.Stages)
+				}
+				it.check(what, res)
+			}
+		})
+	}
+}
