@@ -141,7 +141,7 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	return h.Sum64() ^ ib.langKeys[e.Lang]
 }
 
-func pageOwner(p *content.Page) string   { return "page:" + p.File }
+func pageOwner(p *content.Page) string  { return "page:" + p.File }
 func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 
 // pageRecord is one page's conversion as a rebuild may reuse it: what the
