@@ -487,9 +487,11 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
 	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
 	b.inc = ib
+	b.begin()
 	if err := b.reload(s.cache); err != nil {
 		return b.finish(err)
 	}
+	b.end("load")
 	if !slices.Equal(render.CallNumbers(b.site, b.providers), prev.phones) {
 		return Result{}, errFull // every page's call links would change
 	}
@@ -547,8 +549,10 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			b.res.Pages[p.Lang]++
 		}
 	}
+	b.end("pages")
 	b.warnUnlinked()
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	b.end("check")
 	if b.res.Diagnostics.HasErrors() {
 		return b.finish(ErrContent)
 	}
@@ -562,10 +566,18 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		}
 	}
 	ib.setPhase(phaseExtras)
+	counts := maps.Clone(b.res.Pages)
 	extraDocs, err := b.writeExtras()
 	if err != nil {
 		return b.res, err
 	}
+	b.res.Pages = counts // only the pages rendered count
+	for _, e := range b.renderer.Extras() {
+		if _, ok := ib.kept.Load(extraOwner(e)); !ok {
+			b.res.Pages[e.Lang]++
+		}
+	}
+	b.end("extras")
 	ib.kept.Range(func(k, _ any) bool {
 		kept[k.(string)] = true
 		return true
@@ -591,16 +603,18 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if err := ctx.Err(); err != nil {
 		return b.res, err
 	}
+	b.end("site")
 	st := newState(b, prev, kept, keys)
 	written, err := b.flush(prev.files, st.files)
 	if err != nil {
 		return b.res, err
 	}
+	b.end("write")
 	b.res.Files, b.res.Unchanged = written, len(b.pending)-written
 	b.inPlace, b.staging, b.pending = false, "", nil
 	b.checked, b.analyzed, b.extraDocs = checked, analyzed, extraDocs
 	s.b, s.state, s.stale = b, st, true
-	b.res.Stages = []Stage{{Name: "incremental", Duration: time.Since(start)}}
+	b.res.Stages = append([]Stage{{Name: "incremental", Duration: time.Since(start)}}, b.res.Stages...)
 	return b.finish(nil)
 }
 
