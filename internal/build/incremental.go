@@ -81,6 +81,7 @@ type incBuild struct {
 	extraKeys sync.Map // path → uint64
 	kept      sync.Map // owners of the generated pages kept → true
 	export    bool
+	world     uint64 // linkWorld, once known
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
 }
@@ -279,7 +280,10 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) *
 	for f, phase := range ib.written {
 		st.files[f] = owners(f, phase)
 	}
-	st.world = b.linkWorld(ib.seed)
+	st.world = ib.world
+	if st.world == 0 {
+		st.world = b.linkWorld(ib.seed)
+	}
 	return st
 }
 
@@ -498,7 +502,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	relink := b.linkWorld(s.seed) != prev.world
+	ib.world = b.linkWorld(s.seed)
+	relink := ib.world != prev.world
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 
 	pages := b.content.Pages
