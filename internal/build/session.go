@@ -75,12 +75,18 @@ func (s *Session) notBodyOnly(ctx context.Context, changed []string) (Result, er
 // Rebuild brings the output up to date after the files in changed (paths
 // as the watcher reports them) changed. When every change is an edit of a
 // Markdown page's body, only those pages are converted, checked and
-// written again, in place; anything else (front matter, new or deleted
-// files, templates, static files, site.yaml, the directory) rebuilds the
-// whole site. Errors leave the output as it was; after an error, the next
-// Rebuild is a whole one, whatever changed, so that problems still on disk
-// are reported until they are fixed. After a body-only rebuild the search
-// index is out of date until Settle.
+// written again, in place (Result.Stages: "rebuild"). Other edits of
+// Markdown pages (front matter, new, deleted or renamed files and
+// bundles), of the interface strings (content/i18n) and of the directory
+// are rebuilt incrementally (incremental.go; Stages: "incremental", then
+// each step): only the pages whose output can change are rendered, and
+// only files whose bytes changed are written. Templates, static files,
+// site.yaml, search.yaml, attachments and other files, and a directory
+// edit that changes the numbers made call links, rebuild the whole site.
+// Errors leave the output as it was; after an error, the next Rebuild is a
+// whole one, whatever changed, so that problems still on disk are reported
+// until they are fixed. After a Rebuild the search index is out of date
+// until Settle.
 func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, err error) {
 	if s.b == nil || s.broken {
 		return s.full(ctx)
