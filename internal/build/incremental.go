@@ -492,7 +492,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
 	b.inc = ib
 	b.begin()
-	if err := b.reload(s.cache); err != nil {
+	if err := b.reload(s.cache, old.renderer); err != nil {
 		return b.finish(err)
 	}
 	b.end("load")
@@ -625,9 +625,10 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 
 // reload loads what an incremental rebuild reads again: the interface
 // strings, the directory and the content (through cache), and makes the
-// renderer. site.yaml, search.yaml, the stylesheet and the static files
-// are those of the last build.
-func (b *builder) reload(cache *content.Cache) error {
+// renderer with the templates of parsed. site.yaml, search.yaml, the
+// templates, the stylesheet and the static files are those of the last
+// build.
+func (b *builder) reload(cache *content.Cache, parsed *render.Renderer) error {
 	site := b.site
 	b.res.Diagnostics.Append(b.checkBaseURL())
 	catalog, l, err := i18n.Load(b.fsys, b.res.Languages)
@@ -658,7 +659,7 @@ func (b *builder) reload(cache *content.Cache) error {
 	r, l, err := render.New(render.Input{
 		Site: site, Content: cs, Providers: providers, Catalog: catalog,
 		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
-		DirectoryKey: b.directoryKey(),
+		DirectoryKey: b.directoryKey(), Parsed: parsed,
 	})
 	if err != nil {
 		return fmt.Errorf("read templates: %w", err)
