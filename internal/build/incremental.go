@@ -235,12 +235,14 @@ type incState struct {
 	phones  []string               // render.CallNumbers
 }
 
-// newState makes the state of the build b, which succeeded; prev is the
-// state b was made from (nil after a full build), kept holds the owners
-// whose files b kept, keys the keys of b's pages when known (else nil).
-func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) *incState {
+// newState makes the state of the build b, which succeeded, and returns
+// with it the files of before that b no longer makes. prev is the state b
+// was made from (nil after a full build; it is changed into the new one),
+// kept holds the owners whose files b kept, keys the keys of b's pages
+// when known (else nil).
+func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (st *incState, gone []string) {
 	ib := b.inc
-	st := &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{},
+	st = &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{},
 		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
@@ -269,22 +271,34 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) *
 			st.keys[extraOwner(e)] = ib.extraKey(e)
 		}
 	}
+	var rendered func(string) bool
+	var dropped []string
 	if prev != nil {
-		for f, o := range prev.files {
-			if kept[o] {
-				st.files[f] = o
+		// The files of the owners kept stay; prev is not used again.
+		st.files = prev.files
+		maps.DeleteFunc(st.files, func(f, o string) bool {
+			if !kept[o] {
+				dropped = append(dropped, f)
 			}
-		}
+			return !kept[o]
+		})
+		rendered = func(o string) bool { return !kept[o] }
 	}
-	owners := b.fileOwners()
+	owners := b.fileOwners(rendered)
 	for f, phase := range ib.written {
 		st.files[f] = owners(f, phase)
 	}
+	for _, f := range dropped {
+		if _, ok := st.files[f]; !ok {
+			gone = append(gone, f)
+		}
+	}
+	slices.Sort(gone)
 	st.world = ib.world
 	if st.world == 0 {
 		st.world = b.linkWorld(ib.seed)
 	}
-	return st
+	return st, gone
 }
 
 // langKeys returns render.LangKey of every language, hashed.
@@ -310,14 +324,20 @@ func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
 // fileOwners returns a function naming the owner of a file written in a
 // phase: the page whose folder holds it (a page, its leaflet, its files),
 // the generated page it is, or the phase's own owner.
-func (b *builder) fileOwners() func(file, phase string) string {
+// Only the pages and generated pages for which rendered is true wrote
+// files (nil: all of them).
+func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase string) string {
 	pageDirs := map[string]string{}
 	for _, p := range b.content.Pages {
-		pageDirs[b.local(p.Path)] = pageOwner(p)
+		if o := pageOwner(p); rendered == nil || rendered(o) {
+			pageDirs[b.local(p.Path)] = o
+		}
 	}
 	extraFiles := map[string]string{}
 	for _, e := range b.renderer.Extras() {
-		extraFiles[b.local(e.Path)+"index.html"] = extraOwner(e)
+		if o := extraOwner(e); rendered == nil || rendered(o) {
+			extraFiles[b.local(e.Path)+"index.html"] = o
+		}
 	}
 	return func(file, phase string) string {
 		switch phase {
@@ -609,8 +629,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return b.res, err
 	}
 	b.end("site")
-	st := newState(b, prev, kept, keys)
-	written, err := b.flush(prev.files, st.files)
+	st, gone := newState(b, prev, kept, keys)
+	written, err := b.flush(gone)
 	if err != nil {
 		return b.res, err
 	}
@@ -684,9 +704,9 @@ func (b *builder) warnUnlinked() {
 
 // flush writes the pending files whose bytes differ from those in the
 // output folder, each through a temporary file and a rename, and deletes
-// the files of before that are not in after (and the folders it leaves
-// empty). It returns how many files it wrote.
-func (b *builder) flush(before, after map[string]string) (int, error) {
+// the files gone (and the folders they leave empty). It returns how many
+// files it wrote.
+func (b *builder) flush(gone []string) (int, error) {
 	written := 0
 	for _, name := range slices.Sorted(maps.Keys(b.pending)) {
 		data := b.pending[name]
@@ -707,13 +727,6 @@ func (b *builder) flush(before, after map[string]string) (int, error) {
 		}
 		written++
 	}
-	var gone []string
-	for f := range before {
-		if _, ok := after[f]; !ok {
-			gone = append(gone, f)
-		}
-	}
-	slices.Sort(gone)
 	for _, f := range gone {
 		full := filepath.Join(b.out, filepath.FromSlash(f))
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -55,7 +55,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	res, err := b.run(ctx)
 	if err == nil {
 		s.b, s.stale, s.cache = b, false, cache
-		s.state = newState(b, nil, nil, nil)
+		s.state, _ = newState(b, nil, nil, nil)
 	}
 	s.broken = err != nil
 	return res, err
@@ -181,20 +181,26 @@ func (s *Session) Settle() error {
 	if err := b.writeSearch(b.content.Pages, b.analyzed, b.extraDocs); err != nil {
 		return err
 	}
-	before, after := map[string]string{}, map[string]string{}
+	after := map[string]bool{}
+	for name := range b.pending {
+		after[strings.TrimPrefix(name, "/")] = true
+	}
+	var gone []string
 	for f, o := range s.state.files {
-		if o == ownerSearch {
-			before[f] = o
+		if o == ownerSearch && !after[f] {
+			gone = append(gone, f)
 		}
 	}
-	for name := range b.pending {
-		after[strings.TrimPrefix(name, "/")] = ownerSearch
-	}
-	if _, err := b.flush(before, after); err != nil {
+	slices.Sort(gone)
+	if _, err := b.flush(gone); err != nil {
 		return err
 	}
-	maps.DeleteFunc(s.state.files, func(_, o string) bool { return o == ownerSearch })
-	maps.Copy(s.state.files, after)
+	for _, f := range gone {
+		delete(s.state.files, f)
+	}
+	for f := range after {
+		s.state.files[f] = ownerSearch
+	}
 	s.stale = false
 	return nil
 }
