@@ -345,10 +345,19 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 // paths it changed; undo, when not nil, runs untimed after each rebuild
 // (and is rebuilt, untimed) to bring the site back.
 func benchRebuild(b *testing.B, edit func(dir string, n int) []string, undo func(dir string, n int) []string) {
+	benchRebuildFrom(b, nil, edit, undo)
+}
+
+// benchRebuildFrom is benchRebuild on the corpus as setup, when not nil,
+// changes it.
+func benchRebuildFrom(b *testing.B, setup func(dir string), edit func(dir string, n int) []string, undo func(dir string, n int) []string) {
 	for _, size := range benchSizes(b) {
 		b.Run(fmt.Sprintf("pages=%d", size), func(b *testing.B) {
 			dir := b.TempDir()
 			writeCorpus(b, dir, size)
+			if setup != nil {
+				setup(dir)
+			}
 			ctx := context.Background()
 			s, res, err := NewSession(ctx, Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow})
 			if err != nil {
@@ -411,7 +420,7 @@ func BenchmarkRebuildTitle(b *testing.B) {
 func BenchmarkRebuildTags(b *testing.B) {
 	benchRebuild(b, func(dir string, n int) []string {
 		return editFile(b, dir, "plan/trang-00004.vi.md", func(s string) string {
-			return setKey(s, "tags", []string{"[a, b]", "[a, c]"}[n%2])
+			return setKey(s, "tags", []string{"[a, c]", "[a, b]"}[n%2])
 		})
 	}, nil)
 }
@@ -426,55 +435,62 @@ func BenchmarkRebuildDate(b *testing.B) {
 	}, nil)
 }
 
+// newPage is a page of the corpus that no other page links, so that it
+// can be deleted or renamed.
+const newPage = "---\ntitle: Trang mới\ndate: 2024-01-01\ntags: [a]\n---\nNội dung.\n"
+
 // BenchmarkRebuildNewPage adds a page (and deletes it again, untimed).
 func BenchmarkRebuildNewPage(b *testing.B) {
 	name := func(dir string) string { return filepath.Join(dir, "content", "plan", "moi.vi.md") }
-	benchRebuild(b, func(dir string, n int) []string {
-		if err := os.WriteFile(name(dir), []byte("---\ntitle: Trang mới\ndate: 2024-01-01\ntags: [a]\n---\nNội dung.\n"), 0o644); err != nil {
+	add := func(dir string, n int) []string {
+		if err := os.WriteFile(name(dir), []byte(newPage), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		return []string{name(dir)}
-	}, func(dir string, n int) []string {
+	}
+	remove := func(dir string, n int) []string {
 		if err := os.Remove(name(dir)); err != nil {
 			b.Fatal(err)
 		}
 		return []string{name(dir)}
-	})
+	}
+	benchRebuild(b, add, remove)
 }
 
-// BenchmarkRebuildDeletePage deletes a page (and puts it back, untimed).
+// BenchmarkRebuildDeletePage deletes a page (and adds it again, untimed).
 func BenchmarkRebuildDeletePage(b *testing.B) {
-	var text []byte
-	name := func(dir string) string { return filepath.Join(dir, "content", "guidance", "trang-00005.en.md") }
-	benchRebuild(b, func(dir string, n int) []string {
-		var err error
-		if text, err = os.ReadFile(name(dir)); err != nil {
+	name := func(dir string) string { return filepath.Join(dir, "content", "plan", "moi.vi.md") }
+	add := func(dir string, n int) []string {
+		if err := os.WriteFile(name(dir), []byte(newPage), 0o644); err != nil {
 			b.Fatal(err)
 		}
+		return []string{name(dir)}
+	}
+	remove := func(dir string, n int) []string {
 		if err := os.Remove(name(dir)); err != nil {
 			b.Fatal(err)
 		}
 		return []string{name(dir)}
-	}, func(dir string, n int) []string {
-		if err := os.WriteFile(name(dir), text, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		return []string{name(dir)}
-	})
+	}
+	benchRebuildFrom(b, func(dir string) { add(dir, 0) }, remove, add)
 }
 
-// BenchmarkRebuildRename renames a page's file (a new URL: the links to
-// it are resolved again).
+// BenchmarkRebuildRename renames a page's file: a new URL, so the links
+// of every page are resolved again.
 func BenchmarkRebuildRename(b *testing.B) {
 	names := func(dir string, n int) (string, string) {
-		a := filepath.Join(dir, "content", "guidance", "trang-00005.en.md")
-		c := filepath.Join(dir, "content", "guidance", "trang-renamed.en.md")
+		a := filepath.Join(dir, "content", "plan", "moi.vi.md")
+		c := filepath.Join(dir, "content", "plan", "moi-hon.vi.md")
 		if n%2 == 1 {
 			a, c = c, a
 		}
 		return a, c
 	}
-	benchRebuild(b, func(dir string, n int) []string {
+	benchRebuildFrom(b, func(dir string) {
+		if err := os.WriteFile(filepath.Join(dir, "content", "plan", "moi.vi.md"), []byte(newPage), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}, func(dir string, n int) []string {
 		from, to := names(dir, n)
 		if err := os.Rename(from, to); err != nil {
 			b.Fatal(err)
