@@ -54,10 +54,11 @@ const (
 
 // Owners of files that are not pages or generated pages.
 const (
-	ownerStatic = "static"
-	ownerSite   = "site"
-	ownerSearch = "search"
-	ownerExport = "export"
+	ownerStatic  = "static"
+	ownerSite    = "site"
+	ownerSearch  = "search"
+	ownerExport  = "export"
+	ownerSitemap = "sitemap"
 )
 
 // incBuild is what a build in a Session records for the next rebuild and,
@@ -82,6 +83,9 @@ type incBuild struct {
 	kept      sync.Map // owners of the generated pages kept → true
 	export    bool
 	world     uint64 // linkWorld, once known
+	// sitemapSum is the key of sitemap.xml, once sitemapDone.
+	sitemapSum  uint64
+	sitemapDone bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
 }
@@ -130,6 +134,29 @@ func (ib *incBuild) contentCache() *content.Cache {
 		return nil
 	}
 	return ib.cache
+}
+
+// keepsSitemap reports whether sitemap.xml can stay as it is.
+func (ib *incBuild) keepsSitemap() bool {
+	if ib == nil || ib.prev == nil {
+		return false
+	}
+	old, ok := ib.prev.keys[ownerSitemap]
+	if ok && old == ib.sitemapKey() {
+		ib.kept.Store(ownerSitemap, true)
+		return true
+	}
+	return false
+}
+
+func (ib *incBuild) sitemapKey() uint64 {
+	if !ib.sitemapDone {
+		var h maphash.Hash
+		h.SetSeed(ib.seed)
+		ib.renderer.SitemapKey(&h)
+		ib.sitemapSum, ib.sitemapDone = h.Sum64(), true
+	}
+	return ib.sitemapSum
 }
 
 // keepsExport reports whether the directory's export can stay as it is.
@@ -264,6 +291,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (
 	for i, p := range pages {
 		st.keys[pageOwner(p)] = keys[i]
 	}
+	st.keys[ownerSitemap] = ib.sitemapKey()
 	for _, e := range b.renderer.Extras() {
 		if k, ok := ib.extraKeys.Load(e.Path); ok {
 			st.keys[extraOwner(e)] = k.(uint64)
@@ -363,6 +391,9 @@ func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase 
 			return ownerStatic
 		case phaseSearch:
 			return ownerSearch
+		}
+		if file == "sitemap.xml" {
+			return ownerSitemap
 		}
 		return ownerSite
 	}
@@ -603,6 +634,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		}
 	}
 	b.end("extras")
+	ib.keepsSitemap() // decided now, for the aliases' check below
 	ib.kept.Range(func(k, _ any) bool {
 		kept[k.(string)] = true
 		return true

@@ -159,6 +159,9 @@ func (b *builder) writeSiteFiles() error {
 		{"sitemap.xml", func() error { return b.renderer.Sitemap(&buf) }},
 		{"robots.txt", func() error { return b.renderer.Robots(&buf) }},
 	} {
+		if f.name == "sitemap.xml" && b.inc.keepsSitemap() {
+			continue // unchanged since the last build (Session)
+		}
 		buf.Reset()
 		if err := f.fn(); err != nil {
 			return fmt.Errorf("render %s: %w", f.name, err)

@@ -223,3 +223,34 @@ func (k keyWriter) page(p *content.Page) {
 		k.str(l)
 	}
 }
+
+// SitemapKey writes to h what sitemap.xml lists (Sitemap): every page but
+// drafts with its date and translations, and the generated pages.
+func (r *Renderer) SitemapKey(h *maphash.Hash) {
+	k := keyWriter{h}
+	for _, p := range r.Content.Pages {
+		if p.Draft {
+			continue
+		}
+		k.str(p.Path)
+		k.time(lastmod(p))
+		for _, t := range p.Translations {
+			if !t.Draft {
+				k.str(t.Lang)
+				k.str(t.Path)
+			}
+		}
+		k.str("")
+	}
+	k.str("\x00extras")
+	for _, e := range r.extras {
+		if e.empty {
+			continue
+		}
+		k.str(e.Path)
+		paths := r.extraKeys[e.Key]
+		for _, l := range r.Site.Languages {
+			k.str(paths[l.Code])
+		}
+	}
+}
