@@ -176,18 +176,18 @@ func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 // conversion depended on, a hash of what it made, and what the checks and
 // the search index need of it.
 type pageRecord struct {
-	text                  []byte // the page's Text, compared by identity
-	path, lang, layout    string
-	title, description    string
-	section               string
-	attachments           []content.Attachment
-	sum                   uint64 // hash of the HTML, summary and headings
-	links                 []resolved
-	used                  []content.Attachment
-	diags                 diag.List
-	checkLinks            check.Page // Links, TOC, Numbers (Page unset)
-	analyzed              search.Analyzed
-	hasErrors, hasLeaflet bool
+	text               []byte // the page's Text, compared by identity
+	path, lang, layout string
+	title, description string
+	section            string
+	attachments        []content.Attachment
+	sum                uint64 // hash of the HTML, summary and headings
+	links              []resolved
+	used               []content.Attachment
+	diags              diag.List
+	checkLinks         check.Page // Links, TOC, Numbers (Page unset)
+	analyzed           search.Analyzed
+	hasErrors          bool
 }
 
 func newRecord(b *builder, c *check.Page, a *search.Analyzed, cv conversion) *pageRecord {
