@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -652,4 +653,26 @@ func TestIncrementalRewrites(t *testing.T) {
 			it.check(c.name, res)
 		})
 	}
+}
+
+// TestIncrementalError: a front-matter mistake in an incremental rebuild
+// is reported at its line and column and leaves every file as it was; the
+// fix brings the site back to what a clean build makes.
+func TestIncrementalError(t *testing.T) {
+	it := newIncTest(t, incSite(5), 1)
+	out := filepath.Join(it.dir, "public")
+	before := snapshot(t, out)
+	name := "content/news/tin-02.vi.md"
+	good := it.files[name]
+	it.write(name, strings.Replace(good, "title:", "titel:", 1))
+	res, err := it.s.Rebuild(context.Background(), []string{filepath.Join(it.dir, name)})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), name+":2:1: error: unknown key \"titel\"") {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if written, deleted := rewrites(t, before, snapshot(t, out)); len(written)+len(deleted) > 0 {
+		t.Errorf("a failed rebuild wrote %q and deleted %q", written, deleted)
+	}
+	it.write(name, setKey(good, "title", "Đã sửa"))
+	res = it.rebuild(name)
+	it.check("the fix", res)
 }
