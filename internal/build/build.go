@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -105,6 +106,8 @@ type builder struct {
 	keepSources  bool              // pages keep Text and Body after the checks (Session)
 	inPlace      bool              // write files into the output folder itself (Session)
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
+	pendingMu    sync.Mutex
+	inc          *incBuild // what Session keeps and reuses of a build (nil for Run)
 	staging      string
 	tree         *tree      // writes into staging (not for Session's in-place writes)
 	outputs      *outputSet // every file written, when some page has an alias (else nil)
@@ -284,6 +287,7 @@ func (b *builder) load() error {
 	b.providers = providers
 	cs, l, err := content.Load(b.fsys, site, content.Options{
 		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
+		Cache: b.inc.contentCache(),
 	})
 	if err != nil {
 		return fmt.Errorf("read content: %w", err)
@@ -304,6 +308,7 @@ func (b *builder) load() error {
 	r, l, err := render.New(render.Input{
 		Site: site, Content: cs, Providers: providers, Catalog: catalog,
 		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
+		DirectoryKey: b.directoryKey(),
 	})
 	if err != nil {
 		return fmt.Errorf("read templates: %w", err)
@@ -429,8 +434,13 @@ func (b *builder) writeFile(p string, data []byte) error {
 		b.files.Add(1)
 		return nil
 	}
+	if b.inc != nil {
+		b.inc.wrote(strings.TrimPrefix(p, "/"))
+	}
 	if b.pending != nil {
-		b.pending[p] = data
+		b.pendingMu.Lock()
+		b.pending[p] = slices.Clone(data) // callers reuse their buffers
+		b.pendingMu.Unlock()
 		return nil
 	}
 	p = strings.TrimPrefix(p, "/")

@@ -14,4 +14,7 @@
 // the next one). A build whose context ends stops at the next stage or
 // page, removes its staging folder and leaves the previous output as it
 // was, returning the context's error.
+//
+// Session keeps a build in memory for loa serve and rebuilds after an
+// edit in proportion to what it changed (session.go, incremental.go).
 package build

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"hash/maphash"
 	"maps"
 	"os"
 	"path/filepath"
@@ -27,11 +28,17 @@ type Session struct {
 	// differ from the last good build in memory, so the next rebuild must
 	// read everything again, or an edit elsewhere would hide the problem.
 	broken bool
+	// state is what the last good build keeps for an incremental rebuild
+	// (incremental.go), cache the content files it read, seed the seed
+	// of the keys it compares.
+	state *incState
+	cache *content.Cache
+	seed  maphash.Seed
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
 func NewSession(ctx context.Context, opts Options) (*Session, Result, error) {
-	s := &Session{opts: opts}
+	s := &Session{opts: opts, seed: maphash.MakeSeed()}
 	res, err := s.full(ctx)
 	return s, res, err
 }
@@ -42,9 +49,24 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	b.keepSources = true // Rebuild reconverts and rechecks pages
+	// Everything is read again: the cache starts empty.
+	cache := content.NewCache()
+	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache}
 	res, err := b.run(ctx)
 	if err == nil {
-		s.b, s.stale = b, false
+		s.b, s.stale, s.cache = b, false, cache
+		s.state, _ = newState(b, nil, nil, nil)
+	}
+	s.broken = err != nil
+	return res, err
+}
+
+// notBodyOnly rebuilds after a change that is not only an edit of page
+// bodies: incrementally when it can, else the whole site.
+func (s *Session) notBodyOnly(ctx context.Context, changed []string) (Result, error) {
+	res, err := s.incremental(ctx, changed)
+	if errors.Is(err, errFull) {
+		return s.full(ctx)
 	}
 	s.broken = err != nil
 	return res, err
@@ -53,12 +75,18 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 // Rebuild brings the output up to date after the files in changed (paths
 // as the watcher reports them) changed. When every change is an edit of a
 // Markdown page's body, only those pages are converted, checked and
-// written again, in place; anything else (front matter, new or deleted
-// files, templates, static files, site.yaml, the directory) rebuilds the
-// whole site. Errors leave the output as it was; after an error, the next
-// Rebuild is a whole one, whatever changed, so that problems still on disk
-// are reported until they are fixed. After a body-only rebuild the search
-// index is out of date until Settle.
+// written again, in place (Result.Stages: "rebuild"). Other edits of
+// Markdown pages (front matter, new, deleted or renamed files and
+// bundles), of the interface strings (content/i18n) and of the directory
+// are rebuilt incrementally (incremental.go; Stages: "incremental", then
+// each step): only the pages whose output can change are rendered, and
+// only files whose bytes changed are written. Templates, static files,
+// site.yaml, search.yaml, attachments and other files, and a directory
+// edit that changes the numbers made call links, rebuild the whole site.
+// Errors leave the output as it was; after an error, the next Rebuild is a
+// whole one, whatever changed, so that problems still on disk are reported
+// until they are fixed. After a Rebuild the search index is out of date
+// until Settle.
 func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, err error) {
 	if s.b == nil || s.broken {
 		return s.full(ctx)
@@ -86,12 +114,12 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 				continue // the same file twice in one batch
 			}
 			revert()
-			return s.full(ctx)
+			return s.notBodyOnly(ctx, changed)
 		}
 		before := *p
 		if _, ok, err := s.b.content.ReloadBody(s.b.fsys, s.b.site, file); err != nil || !ok {
 			revert()
-			return s.full(ctx)
+			return s.notBodyOnly(ctx, changed)
 		}
 		pages, old = append(pages, p), append(old, before)
 	}
@@ -132,20 +160,46 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 		}
 	}
 	b.checked, b.analyzed, s.stale = updated, analyzed, true
+	for _, p := range pages {
+		// What an incremental rebuild kept of them is out of date.
+		s.cache.Forget(p.File)
+		delete(s.state.records, p.File)
+	}
 	return res, nil
 }
 
-// Settle writes what a body-only Rebuild left out of date: the search
-// index. It does nothing when nothing is stale.
+// Settle writes what a Rebuild left out of date: the search index (only
+// its files whose bytes changed; those no longer made are deleted). It
+// does nothing when nothing is stale.
 func (s *Session) Settle() error {
 	if !s.stale || s.b == nil {
 		return nil
 	}
 	b := s.b
-	b.inPlace, b.staging = true, b.out
-	defer func() { b.inPlace, b.staging = false, "" }()
+	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
+	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()
 	if err := b.writeSearch(b.content.Pages, b.analyzed, b.extraDocs); err != nil {
 		return err
+	}
+	after := map[string]bool{}
+	for name := range b.pending {
+		after[strings.TrimPrefix(name, "/")] = true
+	}
+	var gone []string
+	for f, o := range s.state.files {
+		if o == ownerSearch && !after[f] {
+			gone = append(gone, f)
+		}
+	}
+	slices.Sort(gone)
+	if _, err := b.flush(gone); err != nil {
+		return err
+	}
+	for _, f := range gone {
+		delete(s.state.files, f)
+	}
+	for f := range after {
+		s.state.files[f] = ownerSearch
 	}
 	s.stale = false
 	return nil

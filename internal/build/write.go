@@ -53,6 +53,7 @@ func (b *builder) stylesheet() (stylesheet, error) {
 
 // write renders and writes everything into the staging folder.
 func (b *builder) write(ctx context.Context) error {
+	b.inc.setPhase(phaseStatic)
 	if err := b.copyStatic(); err != nil {
 		return err
 	}
@@ -66,6 +67,7 @@ func (b *builder) write(ctx context.Context) error {
 	checked := make([]check.Page, len(pages)) // what the cross-page checks need
 	analyzed := make([]search.Analyzed, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
+	b.inc.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		if ctx.Err() != nil {
 			errs[i] = ctx.Err()
@@ -114,20 +116,40 @@ func (b *builder) write(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	b.inc.setPhase(phaseExtras)
 	extraDocs, err := b.writeExtras()
 	if err != nil {
 		return err
 	}
 	b.analyzed, b.extraDocs = analyzed, extraDocs
+	b.inc.setPhase(phaseSite)
 	if err := b.writePrintouts(); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	b.inc.setPhase(phaseSearch)
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
+	b.inc.setPhase(phaseSite)
+	if err := b.writeSiteFiles(); err != nil {
+		return err
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	b.end("write")
+	b.res.Files = int(b.files.Load())
+	return nil
+}
+
+// writeSiteFiles writes the files made from the whole site: 404.html,
+// sitemap.xml, robots.txt, the feeds, the headers for hosts, the marker
+// and the aliases' redirect pages, last, so that they can be checked
+// against every other file.
+func (b *builder) writeSiteFiles() error {
 	var buf bytes.Buffer
 	for _, f := range []struct {
 		name string
@@ -137,6 +159,9 @@ func (b *builder) write(ctx context.Context) error {
 		{"sitemap.xml", func() error { return b.renderer.Sitemap(&buf) }},
 		{"robots.txt", func() error { return b.renderer.Robots(&buf) }},
 	} {
+		if f.name == "sitemap.xml" && b.inc.keepsSitemap() {
+			continue // unchanged since the last build (Session)
+		}
 		buf.Reset()
 		if err := f.fn(); err != nil {
 			return fmt.Errorf("render %s: %w", f.name, err)
@@ -166,15 +191,7 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	// Aliases last, so that they can be checked against every other file.
-	if err := b.writeAliases(); err != nil {
-		return err
-	}
-	if b.res.Diagnostics.HasErrors() {
-		return ErrContent
-	}
-	b.end("write")
-	b.res.Files = int(b.files.Load())
-	return nil
+	return b.writeAliases()
 }
 
 // worker is what one goroutine of the build reuses from page to page.
@@ -195,24 +212,67 @@ func (b *builder) newWorkers() *sync.Pool {
 // keeps in c what the cross-page checks need of it and in a its terms for
 // the search index.
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
+	cv := b.convert(w, c, a)
+	b.inc.converted(b, c, a, cv)
+	if cv.diags.HasErrors() {
+		return cv.diags, nil
+	}
+	return b.renderPage(c.Page, cv)
+}
+
+// conversion is one page's Markdown as converted, with what the rest of
+// its build needs.
+type conversion struct {
+	res   markdown.Result
+	used  []content.Attachment // files outside bundles that the page links
+	diags diag.List            // the problems conversion found
+	links []resolved           // every link resolved, in order (Session only)
+}
+
+// resolved is one link as the resolver saw it: a rebuild that changed
+// pages resolves it again to see whether the page must be converted again.
+type resolved struct {
+	dest, url, lang, err string
+}
+
+// convert converts p's Markdown and keeps in c what the cross-page checks
+// need of it and in a its terms for the search index.
+func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversion {
 	p := c.Page
-	var langs map[string]string   // URL → language, of the pages in other languages p links to
-	var used []content.Attachment // files outside bundles that p links
-	hooks := markdown.Hooks{
-		Resolve: b.resolver(p, func(url, lang string) {
-			if lang != p.Lang {
-				if langs == nil {
-					langs = map[string]string{}
-				}
-				langs[url] = lang
+	var cv conversion
+	var langs map[string]string // URL → language, of the pages in other languages p links to
+	var lastLang string
+	resolve := b.resolver(p, func(url, lang string) {
+		lastLang = lang
+		if lang != p.Lang {
+			if langs == nil {
+				langs = map[string]string{}
 			}
-		}, &used),
-		ImageSize:   b.imageSize(p, &used),
-		Srcset:      b.srcset(p, &used),
+			langs[url] = lang
+		}
+	}, &cv.used)
+	if b.keepSources {
+		inner := resolve
+		resolve = func(dest string) (string, error) {
+			lastLang = ""
+			url, err := inner(dest)
+			r := resolved{dest: dest, url: url, lang: lastLang}
+			if err != nil {
+				r.err = err.Error()
+			}
+			cv.links = append(cv.links, r)
+			return url, err
+		}
+	}
+	hooks := markdown.Hooks{
+		Resolve:     resolve,
+		ImageSize:   b.imageSize(p, &cv.used),
+		Srcset:      b.srcset(p, &cv.used),
 		LinkLang:    func(url string) string { return langs[url] },
 		ReservedIDs: b.renderer.ReservedIDs(p),
 	}
 	res := w.conv.ConvertWith(p.Body, hooks)
+	cv.res = res
 	c.Links, c.TOC, c.Numbers = res.Links, res.TOC, res.Numbers
 	headings := make([]string, len(res.TOC))
 	for i, h := range res.TOC {
@@ -220,7 +280,6 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	}
 	*a = w.analyzer.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
 		Headings: headings, Summary: p.Description, Text: res.Text})
-	var l diag.List
 	if len(res.Problems) > 0 {
 		idx := diag.NewLineIndex(p.File, p.Text)
 		for _, pr := range res.Problems {
@@ -232,12 +291,16 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 			if pr.Hint != "" {
 				d.Hint = pr.Hint
 			}
-			l.Add(d.WithSource(idx.Line(pos.Line), 1))
+			cv.diags.Add(d.WithSource(idx.Line(pos.Line), 1))
 		}
 	}
-	if l.HasErrors() {
-		return l, nil
-	}
+	return cv
+}
+
+// renderPage renders and writes p, converted as cv, with its leaflet and
+// attachments.
+func (b *builder) renderPage(p *content.Page, cv conversion) (diag.List, error) {
+	l, res := slices.Clone(cv.diags), cv.res
 	var buf bytes.Buffer
 	if err := b.renderer.Page(&buf, p, res); err != nil {
 		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
@@ -264,7 +327,7 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if err := b.writeLeaflet(p, res); err != nil {
 		return l, err
 	}
-	for _, a := range append(slices.Clip(p.Attachments), used...) {
+	for _, a := range append(slices.Clip(p.Attachments), cv.used...) {
 		if err := b.publishFile(p, a); err != nil {
 			return l, err
 		}
@@ -318,7 +381,9 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	dups := make([][]string, len(extras))
 	b.forEach(len(extras), func(i int) {
 		var buf bytes.Buffer
-		if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
+		if b.inc.keepsExtra(extras[i]) {
+			// unchanged since the last build (Session)
+		} else if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
 			dups[i] = render.DuplicateIDs(buf.Bytes())
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}
@@ -340,6 +405,9 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	}
 	for _, e := range extras {
 		b.res.Pages[e.Lang]++
+	}
+	if b.inc.keepsExport() {
+		return docs, nil
 	}
 	return docs, b.writeExport()
 }

@@ -32,6 +32,9 @@ type Options struct {
 	// Now is the time of the build: a published page dated after it gets a
 	// warning. Zero means no such check.
 	Now time.Time
+	// Cache, when set, keeps each file as read for the next Load, which
+	// then reads only the files it does not have (see Cache.Forget).
+	Cache *Cache
 }
 
 // Site is the loaded content: every page in every language.
@@ -91,7 +94,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	forEach(len(files), func(i int) {
-		pages[i], diags[i], errs[i] = read(fsys, site, files[i])
+		pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i])
 	})
 	for i := range files {
 		if errs[i] != nil {

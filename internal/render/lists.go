@@ -165,7 +165,10 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 		}
 		for _, t := range p.Tags {
 			slug := fold.Slug(t)
-			if slug == "" || slices.Contains(pages[slug], p) {
+			// A tag written twice on a page lists it once. The pages of a
+			// slug are added page by page, so a repeat is the last one
+			// (looking through the whole list made this quadratic).
+			if list := pages[slug]; slug == "" || len(list) > 0 && list[len(list)-1] == p {
 				continue
 			}
 			if _, ok := names[slug]; !ok {

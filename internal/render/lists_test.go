@@ -78,3 +78,17 @@ func TestReportMistake(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestTagWrittenTwice: a page with the same tag twice (in two spellings)
+// is listed once under it.
+func TestTagWrittenTwice(t *testing.T) {
+	r, _ := renderer(t, map[string]string{
+		"_index.vi.md": "---\ntitle: Trang chủ\n---\n",
+		"a.vi.md":      "---\ntitle: A\ntags: [Mại dâm, mai dam, khác]\n---\nChữ.\n",
+		"b.vi.md":      "---\ntitle: B\ntags: [mại dâm]\n---\nChữ.\n",
+	})
+	tags, pages := r.tagIndex("vi")
+	if len(tags) != 2 || len(pages["mai-dam"]) != 2 || len(pages["khac"]) != 1 {
+		t.Errorf("tags %v, pages %v", tags, pages)
+	}
+}

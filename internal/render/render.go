@@ -48,6 +48,15 @@ type Input struct {
 	// search script cannot fetch its index: pages then load no search
 	// script and the search page says so and offers the A–Z list.
 	Portable bool
+	// Parsed, when set, is a Renderer made from the same templates and
+	// the same call numbers (CallNumbers) whose parsed templates New
+	// takes instead of reading them again (loa serve, after an edit of
+	// the content).
+	Parsed *Renderer
+	// DirectoryKey identifies the directory's data (a hash of its files),
+	// for the keys of the pages that show it (PageKey, ExtraKey); "" is
+	// fine when nothing compares keys.
+	DirectoryKey string
 }
 
 // Renderer renders pages. It is safe for concurrent use once made.
@@ -91,16 +100,27 @@ func templateFuncs(phones map[string]bool) template.FuncMap {
 // diagnostics.
 func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
+	if p := in.Parsed; p != nil {
+		r.Parsed = nil // keep no chain of renderers (and their content) alive
+		return r.prepare(p.tmpl, p.ids, nil)
+	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
 	t, l, err := loadTemplates(in.Builtin, in.Source, templateFuncs(phones))
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
-	r.tmpl = t
-	r.ids = map[string][]string{}
+	ids := map[string][]string{}
 	for name, t := range t {
-		r.ids[name] = layoutIDs(t)
+		ids[name] = layoutIDs(t)
 	}
+	return r.prepare(t, ids, l)
+}
+
+// prepare is New once the templates are parsed: t, with the IDs each
+// layout writes literally, and l the problems found so far.
+func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Renderer, diag.List, error) {
+	in := r.Input
+	r.tmpl, r.ids = t, ids
 	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
 		if t[name] == nil {
 			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))

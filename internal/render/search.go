@@ -35,16 +35,25 @@ func (r *Renderer) searchExtras() {
 			Layout: "search.html", Key: "search", section: home, kind: "search"}
 		az := &Extra{Lang: lang.Code, Path: search.Path + r.Catalog.T(lang.Code, "url_az") + "/",
 			Title: r.Catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
-		keys := map[*content.Page]string{}
+		// Each title folded once, beside its page (not looked up in a map
+		// at every comparison of the sort).
+		type entry struct {
+			key string
+			p   *content.Page
+		}
+		var entries []entry
 		for _, p := range r.Content.Pages {
 			if p.Lang == lang.Code && p.Kind != content.KindHome {
-				az.list = append(az.list, p)
-				keys[p] = fold.Key(p.Title)
+				entries = append(entries, entry{fold.Key(p.Title), p})
 			}
 		}
-		slices.SortFunc(az.list, func(a, b *content.Page) int {
-			return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+		slices.SortFunc(entries, func(a, b entry) int {
+			return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.p.Title, b.p.Title), cmp.Compare(a.p.Path, b.p.Path))
 		})
+		az.list = make([]*content.Page, len(entries))
+		for i, e := range entries {
+			az.list[i] = e.p
+		}
 		r.extras = append(r.extras, search, az)
 	}
 }

@@ -84,4 +84,12 @@ func lastmod(p *content.Page) time.Time {
 	return p.Date
 }
 
-func xmlText(b *bytes.Buffer, s string) { _ = xml.EscapeText(b, []byte(s)) }
+func xmlText(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			_ = xml.EscapeText(b, []byte(s))
+			return
+		}
+	}
+	b.WriteString(s) // printable ASCII with nothing to escape, as most URLs
+}

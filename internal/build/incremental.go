@@ -1,0 +1,775 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/check"
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/i18n"
+	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/internal/search"
+)
+
+// An incremental rebuild (Session.Rebuild after an edit of Markdown pages,
+// interface strings or the directory) loads the site again from memory,
+// reading only the files that changed, and renders only the pages whose
+// output can differ. It knows which by keys: each page's key covers its
+// converted Markdown (a hash of it), what its View is made of besides
+// (render.PageKey: front matter, translations, the trail above it, the
+// lists it shows, related news…) and what its language shares
+// (render.LangKey); each generated page's key likewise (render.ExtraKey).
+// A page whose key did not change is neither converted nor rendered. A
+// page's Markdown is converted again when its text, URL, layout, title or
+// attachments changed, or when the pages or files its links name changed
+// (each link is resolved again and compared). The files made from the
+// whole site (sitemap, feeds, aliases, printed pieces, 404) are rendered
+// every time. Every file is compared with the one on disk and written only
+// when its bytes differ; files no longer made are deleted. Errors leave
+// the output as it was. The search index follows in Settle.
+
+// The phases of a build, which tell who owns a file it writes.
+const (
+	phaseStatic = "static" // static files and the stylesheet
+	phasePages  = "pages"  // a page, its leaflet and its files
+	phaseExtras = "extras" // a generated page, or the directory's export
+	phaseSite   = "site"   // files made from the whole site
+	phaseSearch = "search" // the search index
+)
+
+// Owners of files that are not pages or generated pages.
+const (
+	ownerStatic  = "static"
+	ownerSite    = "site"
+	ownerSearch  = "search"
+	ownerExport  = "export"
+	ownerSitemap = "sitemap"
+)
+
+// incBuild is what a build in a Session records for the next rebuild and,
+// in an incremental rebuild, what it may keep from the last one. Its
+// methods do nothing on a nil *incBuild (a build by Run).
+type incBuild struct {
+	seed  maphash.Seed
+	phase string // set between stages only
+	mu    sync.Mutex
+	// written maps every file written (slash path relative to the
+	// output) to the phase that wrote it.
+	written map[string]string
+	// records holds each page's conversion, by page.
+	records sync.Map
+	// On an incremental rebuild: the last good build's state, the keys of
+	// this build's languages, the keys of the generated pages computed
+	// so far, and whether the directory's export is kept.
+	prev      *incState
+	renderer  *render.Renderer
+	langKeys  map[string]uint64
+	extraKeys sync.Map // path → uint64
+	kept      sync.Map // owners of the generated pages kept → true
+	export    bool
+	world     uint64 // linkWorld, once known
+	// sitemapSum is the key of sitemap.xml, once sitemapDone.
+	sitemapSum  uint64
+	sitemapDone bool
+	// cache keeps the content files read, for the next rebuild.
+	cache *content.Cache
+}
+
+func (ib *incBuild) setPhase(phase string) {
+	if ib != nil {
+		ib.phase = phase
+	}
+}
+
+func (ib *incBuild) wrote(file string) {
+	if ib == nil {
+		return
+	}
+	ib.mu.Lock()
+	ib.written[file] = ib.phase
+	ib.mu.Unlock()
+}
+
+// converted records page c.Page's conversion.
+func (ib *incBuild) converted(b *builder, c *check.Page, a *search.Analyzed, cv conversion) {
+	if ib == nil {
+		return
+	}
+	ib.records.Store(c.Page, newRecord(b, c, a, cv))
+}
+
+// keepsExtra reports whether e's file can stay as the last build wrote it.
+func (ib *incBuild) keepsExtra(e *render.Extra) bool {
+	if ib == nil || ib.prev == nil {
+		return false
+	}
+	key := ib.extraKey(e)
+	ib.extraKeys.Store(e.Path, key)
+	old, ok := ib.prev.keys[extraOwner(e)]
+	if ok && old == key {
+		ib.kept.Store(extraOwner(e), true)
+		return true
+	}
+	return false
+}
+
+// contentCache returns the content cache Load reads through, or nil.
+func (ib *incBuild) contentCache() *content.Cache {
+	if ib == nil {
+		return nil
+	}
+	return ib.cache
+}
+
+// keepsSitemap reports whether sitemap.xml can stay as it is.
+func (ib *incBuild) keepsSitemap() bool {
+	if ib == nil || ib.prev == nil {
+		return false
+	}
+	old, ok := ib.prev.keys[ownerSitemap]
+	if ok && old == ib.sitemapKey() {
+		ib.kept.Store(ownerSitemap, true)
+		return true
+	}
+	return false
+}
+
+func (ib *incBuild) sitemapKey() uint64 {
+	if !ib.sitemapDone {
+		var h maphash.Hash
+		h.SetSeed(ib.seed)
+		ib.renderer.SitemapKey(&h)
+		ib.sitemapSum, ib.sitemapDone = h.Sum64(), true
+	}
+	return ib.sitemapSum
+}
+
+// keepsExport reports whether the directory's export can stay as it is.
+func (ib *incBuild) keepsExport() bool { return ib != nil && ib.prev != nil && ib.export }
+
+func (ib *incBuild) extraKey(e *render.Extra) uint64 {
+	var h maphash.Hash
+	h.SetSeed(ib.seed)
+	ib.renderer.ExtraKey(&h, e)
+	return h.Sum64() ^ ib.langKeys[e.Lang]
+}
+
+func pageOwner(p *content.Page) string  { return "page:" + p.File }
+func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
+
+// pageRecord is one page's conversion as a rebuild may reuse it: what the
+// conversion depended on, a hash of what it made, and what the checks and
+// the search index need of it.
+type pageRecord struct {
+	text               []byte // the page's Text, compared by identity
+	path, lang, layout string
+	title, description string
+	section            string
+	attachments        []content.Attachment
+	sum                uint64 // hash of the HTML, summary and headings
+	links              []resolved
+	used               []content.Attachment
+	diags              diag.List
+	checkLinks         check.Page // Links, TOC, Numbers (Page unset)
+	analyzed           search.Analyzed
+	hasErrors          bool
+}
+
+func newRecord(b *builder, c *check.Page, a *search.Analyzed, cv conversion) *pageRecord {
+	p := c.Page
+	layout, _ := b.renderer.Layout(p)
+	r := &pageRecord{
+		text: p.Text, path: p.Path, lang: p.Lang, layout: layout,
+		title: p.Title, description: p.Description, section: render.SectionTitle(p),
+		attachments: p.Attachments, links: cv.links, used: cv.used, diags: cv.diags,
+		analyzed: *a, hasErrors: cv.diags.HasErrors(),
+	}
+	r.checkLinks = *c
+	r.checkLinks.Page = nil
+	var h maphash.Hash
+	h.SetSeed(b.inc.seed)
+	h.Write(cv.res.HTML)
+	h.WriteByte(0)
+	h.WriteString(cv.res.Summary)
+	for _, t := range cv.res.TOC {
+		fmt.Fprintf(&h, "\x00%d %s %s %d", t.Level, t.ID, t.Text, t.Offset)
+	}
+	r.sum = h.Sum64()
+	return r
+}
+
+// reusable reports whether r still holds p's conversion, p being the page
+// of the same file in the new build b; relink asks to resolve its links
+// again first.
+func (r *pageRecord) reusable(b *builder, p *content.Page, relink bool) bool {
+	if r == nil || r.hasErrors || !sameBytes(r.text, p.Text) || r.path != p.Path || r.lang != p.Lang ||
+		r.title != p.Title || r.description != p.Description || !slices.Equal(r.attachments, p.Attachments) {
+		return false
+	}
+	if layout, _ := b.renderer.Layout(p); layout != r.layout || render.SectionTitle(p) != r.section {
+		return false
+	}
+	if !relink {
+		for _, u := range r.used {
+			b.linked.Store(u.Path, true)
+		}
+		return true
+	}
+	var used []content.Attachment
+	var lang string
+	resolve := b.resolver(p, func(_, l string) { lang = l }, &used)
+	for _, l := range r.links {
+		lang = ""
+		url, err := resolve(l.dest)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if url != l.url || lang != l.lang || msg != l.err {
+			return false
+		}
+	}
+	return slices.Equal(used, r.used)
+}
+
+// sameBytes reports whether a and b are the same slice of the same array.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// incState is what a Session keeps of its last good build for the next
+// incremental rebuild.
+type incState struct {
+	records map[string]*pageRecord // by source file
+	keys    map[string]uint64      // by owner
+	files   map[string]string      // every file in the output → its owner
+	world   uint64                 // linkWorld
+	phones  []string               // render.CallNumbers
+}
+
+// newState makes the state of the build b, which succeeded, and returns
+// with it the files of before that b no longer makes. prev is the state b
+// was made from (nil after a full build; it is changed into the new one),
+// kept holds the owners whose files b kept, keys the keys of b's pages
+// when known (else nil).
+func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (st *incState, gone []string) {
+	ib := b.inc
+	st = &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{},
+		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
+	ib.records.Range(func(k, v any) bool {
+		st.records[k.(*content.Page).File] = v.(*pageRecord)
+		return true
+	})
+	if ib.langKeys == nil {
+		ib.renderer = b.renderer
+		ib.langKeys = b.langKeys()
+	}
+	pages := b.content.Pages
+	if keys == nil {
+		keys = make([]uint64, len(pages))
+		b.forEach(len(pages), func(i int) {
+			if r := st.records[pages[i].File]; r != nil {
+				keys[i] = b.pageKey(pages[i], r)
+			}
+		})
+	}
+	for i, p := range pages {
+		st.keys[pageOwner(p)] = keys[i]
+	}
+	st.keys[ownerSitemap] = ib.sitemapKey()
+	for _, e := range b.renderer.Extras() {
+		if k, ok := ib.extraKeys.Load(e.Path); ok {
+			st.keys[extraOwner(e)] = k.(uint64)
+		} else {
+			st.keys[extraOwner(e)] = ib.extraKey(e)
+		}
+	}
+	var rendered func(string) bool
+	var dropped []string
+	if prev != nil {
+		// The files of the owners kept stay; prev is not used again.
+		st.files = prev.files
+		maps.DeleteFunc(st.files, func(f, o string) bool {
+			if !kept[o] {
+				dropped = append(dropped, f)
+			}
+			return !kept[o]
+		})
+		rendered = func(o string) bool { return !kept[o] }
+	}
+	owners := b.fileOwners(rendered)
+	for f, phase := range ib.written {
+		st.files[f] = owners(f, phase)
+	}
+	for _, f := range dropped {
+		if _, ok := st.files[f]; !ok {
+			gone = append(gone, f)
+		}
+	}
+	slices.Sort(gone)
+	st.world = ib.world
+	if st.world == 0 {
+		st.world = b.linkWorld(ib.seed)
+	}
+	return st, gone
+}
+
+// langKeys returns render.LangKey of every language, hashed.
+func (b *builder) langKeys() map[string]uint64 {
+	keys := map[string]uint64{}
+	for _, lang := range b.res.Languages {
+		var h maphash.Hash
+		h.SetSeed(b.inc.seed)
+		b.renderer.LangKey(&h, lang)
+		keys[lang] = h.Sum64()
+	}
+	return keys
+}
+
+// pageKey is p's key: render.PageKey, its language's and its conversion's.
+func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.inc.seed)
+	b.renderer.PageKey(&h, p)
+	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31
+}
+
+// fileOwners returns a function naming the owner of a file written in a
+// phase: the page whose folder holds it (a page, its leaflet, its files),
+// the generated page it is, or the phase's own owner.
+// Only the pages and generated pages for which rendered is true wrote
+// files (nil: all of them).
+func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase string) string {
+	pageDirs := map[string]string{}
+	for _, p := range b.content.Pages {
+		if o := pageOwner(p); rendered == nil || rendered(o) {
+			pageDirs[b.local(p.Path)] = o
+		}
+	}
+	extraFiles := map[string]string{}
+	for _, e := range b.renderer.Extras() {
+		if o := extraOwner(e); rendered == nil || rendered(o) {
+			extraFiles[b.local(e.Path)+"index.html"] = o
+		}
+	}
+	return func(file, phase string) string {
+		switch phase {
+		case phasePages:
+			for d := path.Dir(file); ; d = path.Dir(d) {
+				dir := d + "/"
+				if d == "." || d == "/" {
+					dir = ""
+				}
+				if o, ok := pageDirs[dir]; ok {
+					return o
+				}
+				if dir == "" {
+					return ownerSite
+				}
+			}
+		case phaseExtras:
+			if o, ok := extraFiles[file]; ok {
+				return o
+			}
+			return ownerExport
+		case phaseStatic:
+			return ownerStatic
+		case phaseSearch:
+			return ownerSearch
+		}
+		if file == "sitemap.xml" {
+			return ownerSitemap
+		}
+		return ownerSite
+	}
+}
+
+// linkWorld hashes what links resolve against: every page's file, URL and
+// language, its attachments, the files outside bundles and every published
+// path. Two builds with the same linkWorld resolve every link alike.
+func (b *builder) linkWorld(seed maphash.Seed) uint64 {
+	var sum uint64
+	add := func(parts ...string) {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		for _, s := range parts {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+		sum += h.Sum64()
+	}
+	for _, p := range b.content.Pages {
+		add("page", p.File, p.Path, p.Lang)
+		for _, a := range p.Attachments {
+			add("attachment", p.File, a.Path, a.Name)
+		}
+	}
+	for _, f := range b.content.Files {
+		add("file", f.Path, f.Name)
+	}
+	pub := b.publishedPaths()
+	for u := range pub.paths {
+		add("published", u, pub.langs[u])
+	}
+	return sum
+}
+
+// directoryKey hashes the directory's files, for render.Input.DirectoryKey
+// ("" for a build outside a Session, which compares no keys).
+func (b *builder) directoryKey() string {
+	if b.inc == nil {
+		return ""
+	}
+	var h maphash.Hash
+	h.SetSeed(b.inc.seed)
+	_ = fs.WalkDir(b.fsys, directory.Folder, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(b.fsys, name)
+		if err == nil {
+			h.WriteString(name)
+			h.WriteByte(0)
+			h.Write(data)
+			h.WriteByte(0)
+		}
+		return nil
+	})
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// errFull says that a change needs a whole build.
+var errFull = errors.New("a whole build is needed")
+
+// plan says what an incremental rebuild must read again: it forgets the
+// changed Markdown files in the content cache, and returns errFull for a
+// change it does not handle (templates, static files, site.yaml,
+// search.yaml, attachments and other files under content/).
+func (s *Session) plan(changed []string) error {
+	b := s.b
+	for _, c := range changed {
+		abs, err := realPath(c)
+		if err != nil {
+			return errFull
+		}
+		rel, err := filepath.Rel(b.source, abs)
+		if err != nil {
+			return errFull
+		}
+		rel = filepath.ToSlash(rel)
+		if !strings.HasPrefix(rel, content.Root+"/") || rel == config.File || rel == config.SearchFile {
+			return errFull
+		}
+		s.cache.Forget(rel)
+		info, err := os.Stat(abs)
+		switch {
+		case err == nil && info.IsDir():
+			// A folder made, renamed or moved in: only Markdown files in it.
+			if s.hasOtherFiles(rel) {
+				return errFull
+			}
+		case strings.HasSuffix(rel, ".md"), strings.HasSuffix(rel, ".yaml") && (strings.HasPrefix(rel, directory.Folder+"/") || strings.HasPrefix(rel, content.Root+"/i18n/")):
+		case errors.Is(err, fs.ErrNotExist):
+			// A file or folder gone: fine if no attachment or other file
+			// of the last build was there.
+			for _, f := range b.content.Files {
+				if under(path.Join(content.Root, f.Path), rel) {
+					return errFull
+				}
+			}
+			for _, p := range b.content.Pages {
+				for _, a := range p.Attachments {
+					if under(path.Join(content.Root, a.Path), rel) {
+						return errFull
+					}
+				}
+			}
+		default:
+			return errFull
+		}
+	}
+	return nil
+}
+
+// under reports whether file is dir or below it.
+func under(file, dir string) bool { return file == dir || strings.HasPrefix(file, dir+"/") }
+
+// hasOtherFiles reports whether the folder rel (source-relative) holds a
+// file that is not Markdown, or a file that cannot be read.
+func (s *Session) hasOtherFiles(rel string) bool {
+	found := false
+	err := fs.WalkDir(s.b.fsys, rel, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasSuffix(name, ".md") &&
+			!(strings.HasSuffix(name, ".yaml") && strings.HasPrefix(name, directory.Folder+"/")) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found || err != nil
+}
+
+// incremental rebuilds after changed as the package comment above says.
+// It returns errFull when the change needs a whole build.
+func (s *Session) incremental(ctx context.Context, changed []string) (Result, error) {
+	if err := s.plan(changed); err != nil {
+		return Result{}, err
+	}
+	start := time.Now()
+	old, prev := s.b, s.state
+	b := &builder{opts: old.opts, source: old.source, out: old.out, fsys: old.fsys, site: old.site,
+		searchConf: old.searchConf, css: old.css, assets: old.assets, dict: old.dict, keepSources: true,
+		workers: old.workers, ctx: ctx}
+	b.imgs.m = old.imgs.m
+	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
+	b.inc = ib
+	b.begin()
+	if err := b.reload(s.cache, old.renderer); err != nil {
+		return b.finish(err)
+	}
+	b.end("load")
+	if !slices.Equal(render.CallNumbers(b.site, b.providers), prev.phones) {
+		return Result{}, errFull // every page's call links would change
+	}
+	b.renderer.SetAssets(b.assets)
+	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
+	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
+	ib.world = b.linkWorld(s.seed)
+	relink := ib.world != prev.world
+	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
+
+	pages := b.content.Pages
+	checked := make([]check.Page, len(pages))
+	analyzed := make([]search.Analyzed, len(pages))
+	diags := make([]diag.List, len(pages))
+	errs := make([]error, len(pages))
+	rendered := make([]bool, len(pages))
+	keys := make([]uint64, len(pages))
+	ib.setPhase(phasePages)
+	b.forEach(len(pages), func(i int) {
+		p := pages[i]
+		checked[i].Page = p
+		if r := prev.records[p.File]; r.reusable(b, p, relink) {
+			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
+			analyzed[i], diags[i] = r.analyzed, r.diags
+			ib.records.Store(p, r)
+			keys[i] = b.pageKey(p, r)
+			if old, ok := prev.keys[pageOwner(p)]; ok && old == keys[i] {
+				return
+			}
+		}
+		w := b.workers.Get().(*worker)
+		defer b.workers.Put(w)
+		cv := b.convert(w, &checked[i], &analyzed[i])
+		ib.converted(b, &checked[i], &analyzed[i], cv)
+		diags[i] = cv.diags
+		if cv.diags.HasErrors() {
+			return
+		}
+		r, _ := ib.records.Load(p)
+		keys[i] = b.pageKey(p, r.(*pageRecord))
+		if old, ok := prev.keys[pageOwner(p)]; ok && old == keys[i] {
+			return
+		}
+		rendered[i] = true
+		diags[i], errs[i] = b.renderPage(p, cv)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return b.res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return b.res, err
+	}
+	for i, p := range pages {
+		b.res.Diagnostics.Append(diags[i])
+		if rendered[i] {
+			b.res.Pages[p.Lang]++
+		}
+	}
+	b.end("pages")
+	b.warnUnlinked()
+	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	b.end("check")
+	if b.res.Diagnostics.HasErrors() {
+		return b.finish(ErrContent)
+	}
+	// Which owners keep their files: pages and generated pages not
+	// rendered again, static files, the search index (Settle), the
+	// export when the directory did not change.
+	kept := map[string]bool{ownerStatic: true, ownerSearch: true, ownerExport: ib.export}
+	for i, p := range pages {
+		if !rendered[i] {
+			kept[pageOwner(p)] = true
+		}
+	}
+	ib.setPhase(phaseExtras)
+	counts := maps.Clone(b.res.Pages)
+	extraDocs, err := b.writeExtras()
+	if err != nil {
+		return b.res, err
+	}
+	b.res.Pages = counts // only the pages rendered count
+	for _, e := range b.renderer.Extras() {
+		if _, ok := ib.kept.Load(extraOwner(e)); !ok {
+			b.res.Pages[e.Lang]++
+		}
+	}
+	b.end("extras")
+	ib.keepsSitemap() // decided now, for the aliases' check below
+	ib.kept.Range(func(k, _ any) bool {
+		kept[k.(string)] = true
+		return true
+	})
+	if b.outputs != nil {
+		// Aliases are checked against every file of the site.
+		for f, o := range prev.files {
+			if kept[o] {
+				b.outputs.add(f)
+			}
+		}
+	}
+	ib.setPhase(phaseSite)
+	if err := b.writePrintouts(); err != nil {
+		return b.res, err
+	}
+	if err := b.writeSiteFiles(); err != nil {
+		return b.res, err
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return b.finish(ErrContent)
+	}
+	if err := ctx.Err(); err != nil {
+		return b.res, err
+	}
+	b.end("site")
+	st, gone := newState(b, prev, kept, keys)
+	written, err := b.flush(gone)
+	if err != nil {
+		return b.res, err
+	}
+	b.end("write")
+	b.res.Files, b.res.Unchanged = written, len(b.pending)-written
+	b.inPlace, b.staging, b.pending = false, "", nil
+	b.checked, b.analyzed, b.extraDocs = checked, analyzed, extraDocs
+	s.b, s.state, s.stale = b, st, true
+	b.res.Stages = append([]Stage{{Name: "incremental", Duration: time.Since(start)}}, b.res.Stages...)
+	return b.finish(nil)
+}
+
+// reload loads what an incremental rebuild reads again: the interface
+// strings, the directory and the content (through cache), and makes the
+// renderer with the templates of parsed. site.yaml, search.yaml, the
+// templates, the stylesheet and the static files are those of the last
+// build.
+func (b *builder) reload(cache *content.Cache, parsed *render.Renderer) error {
+	site := b.site
+	b.res.Diagnostics.Append(b.checkBaseURL())
+	catalog, l, err := i18n.Load(b.fsys, b.res.Languages)
+	if err != nil {
+		return fmt.Errorf("read interface strings: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	providers, l, err := directory.Load(b.fsys, site, b.opts.Now)
+	if err != nil {
+		return fmt.Errorf("read directory: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	b.providers = providers
+	cs, l, err := content.Load(b.fsys, site, content.Options{
+		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now, Cache: cache,
+	})
+	if err != nil {
+		return fmt.Errorf("read content: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	b.content = cs
+	if hasAliases(cs) {
+		b.outputs = &outputSet{files: map[string]struct{}{}}
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	r, l, err := render.New(render.Input{
+		Site: site, Content: cs, Providers: providers, Catalog: catalog,
+		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
+		DirectoryKey: b.directoryKey(), Parsed: parsed,
+	})
+	if err != nil {
+		return fmt.Errorf("read templates: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	if l.HasErrors() {
+		return ErrContent
+	}
+	b.renderer = r
+	return nil
+}
+
+// warnUnlinked warns about the files outside bundles that no page links.
+func (b *builder) warnUnlinked() {
+	for _, f := range b.content.Files {
+		if _, ok := b.linked.Load(f.Path); !ok {
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: path.Join(content.Root, f.Path)}, "no page links to this file, so it is not published").
+				WithHint("link it from the page beside it: ![what it shows](%s) for an image, [title](%s) for a document; or put site-wide files in static/", path.Base(f.Path), path.Base(f.Path)))
+		}
+	}
+}
+
+// flush writes the pending files whose bytes differ from those in the
+// output folder, each through a temporary file and a rename, and deletes
+// the files gone (and the folders they leave empty). It returns how many
+// files it wrote.
+func (b *builder) flush(gone []string) (int, error) {
+	written := 0
+	for _, name := range slices.Sorted(maps.Keys(b.pending)) {
+		data := b.pending[name]
+		rel := strings.TrimPrefix(name, "/")
+		full := filepath.Join(b.out, filepath.FromSlash(rel))
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return written, err
+		}
+		tmp := full + ".loa-tmp"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			return written, err
+		}
+		if err := os.Rename(tmp, full); err != nil {
+			return written, err
+		}
+		written++
+	}
+	for _, f := range gone {
+		full := filepath.Join(b.out, filepath.FromSlash(f))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return written, err
+		}
+		// Folders left empty go too (os.Remove fails on the others).
+		for d := filepath.Dir(full); d != b.out && strings.HasPrefix(d, b.out+string(filepath.Separator)); d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break
+			}
+		}
+	}
+	return written, nil
+}

@@ -1,0 +1,87 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/diag"
+)
+
+// Cache keeps what Load read from each Markdown file, so that a later Load
+// (loa serve, after an edit) reads again only the files the caller says
+// changed (Forget) and those it has not seen. A file is reused only when
+// the walk finds it with the same role (language, kind, folder, bundle or
+// not): a folder that becomes a bundle reads its files again. It is safe
+// for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]cachedFile
+}
+
+// cachedFile is one file as read: the page before Load links it to the
+// others (nil when the file has errors), and its diagnostics.
+type cachedFile struct {
+	f     file
+	page  *Page
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
+
+// Forget drops the file at rel (source-relative, slash-separated,
+// "content/news/x.vi.md") and every file below it when rel is a folder, so
+// that the next Load reads them again.
+func (c *Cache) Forget(rel string) {
+	rel = strings.TrimSuffix(rel, "/")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name := range c.files {
+		if name == rel || strings.HasPrefix(name, rel+"/") {
+			delete(c.files, name)
+		}
+	}
+}
+
+// get returns a fresh copy of the page read from f, with its diagnostics.
+func (c *Cache) get(f file) (*Page, diag.List, bool) {
+	c.mu.Lock()
+	cf, ok := c.files[f.path]
+	c.mu.Unlock()
+	if !ok || cf.f != f {
+		return nil, nil, false
+	}
+	if cf.page == nil {
+		return nil, cf.diags, true
+	}
+	p := *cf.page // the links Load adds go into the copy
+	return &p, cf.diags, true
+}
+
+// put keeps what read returned for f: p is copied before Load links it.
+func (c *Cache) put(f file, p *Page, l diag.List) {
+	cf := cachedFile{f: f, diags: l}
+	if p != nil {
+		q := *p
+		cf.page = &q
+	}
+	c.mu.Lock()
+	c.files[f.path] = cf
+	c.mu.Unlock()
+}
+
+// readCached is read through c, when c is not nil.
+func readCached(c *Cache, fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
+	if c != nil {
+		if p, l, ok := c.get(f); ok {
+			return p, l, nil
+		}
+	}
+	p, l, err := read(fsys, site, f)
+	if err == nil && c != nil {
+		c.put(f, p, l)
+	}
+	return p, l, err
+}

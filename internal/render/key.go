@@ -1,0 +1,256 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/content"
+)
+
+// The keys below let a rebuild (loa serve) tell which pages can look
+// different after an edit without rendering them: a page whose key, its
+// converted Markdown and its language's key are the same as before
+// renders to the same bytes. Each key writes what the page's View is made
+// of besides those, taken from the same functions View uses (children,
+// related, latest, pager, tags, print links): a new input of view, frame
+// or Extra must be written here too (TestKeyCoversFrontMatter holds the
+// front matter to PageKey). Keys compare within one process only
+// (maphash's seed).
+
+// LangKey writes to h what every page of lang shows: its interface
+// strings, menu, footer links, safety page, feed and search page.
+func (r *Renderer) LangKey(h *maphash.Hash, lang string) {
+	k := keyWriter{h}
+	strs := r.Catalog.Strings(lang)
+	for _, name := range slices.Sorted(maps.Keys(strs)) {
+		k.str(name)
+		k.str(strs[name])
+	}
+	k.str("\x00menu")
+	for _, l := range r.menus[lang] {
+		k.link(l)
+	}
+	k.str("\x00footer")
+	for _, l := range r.footers[lang] {
+		k.link(l)
+	}
+	k.str(r.safety[lang])
+	k.bool(len(r.feed[lang]) > 0)
+	k.bool(r.tmpl["search.html"] != nil)
+}
+
+// PageKey writes to h what p's page shows besides its converted Markdown
+// and its language's LangKey.
+func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
+	k := keyWriter{h}
+	layout, err := r.Layout(p)
+	k.str(layout)
+	k.bool(err == nil)
+	k.page(p)
+	for _, t := range p.Translations {
+		k.str(t.Lang)
+		k.str(t.Path)
+		k.str(t.Title)
+		k.bool(t.Draft)
+	}
+	k.str("\x00parents")
+	k.parents(p.Parent)
+	children := r.children(p)
+	k.int(len(children))
+	for _, c := range children {
+		k.item(r.item(c))
+	}
+	switch {
+	case p.Kind == content.KindHome:
+		k.items(r.latest(p, nil))
+	case p.Kind == content.KindPage && p.Section() == NewsSection:
+		related := r.related(p)
+		k.items(related)
+		k.items(r.latest(p, related))
+	}
+	for _, t := range r.pageTags(p) {
+		k.str(t.Slug)
+		k.str(t.Name)
+		k.str(t.URL)
+	}
+	for _, l := range r.printLinks(p) {
+		k.link(l)
+	}
+	if p.Kind == content.KindSection && p.Dir == DirectorySection {
+		k.str(r.DirectoryKey)
+	}
+}
+
+// ExtraKey writes to h what the generated page e shows besides its
+// language's LangKey.
+func (r *Renderer) ExtraKey(h *maphash.Hash, e *Extra) {
+	k := keyWriter{h}
+	for _, s := range []string{e.Lang, e.Path, e.Title, e.Layout, e.Key, e.kind, e.termID, e.base} {
+		k.str(s)
+	}
+	k.int(e.n)
+	k.bool(e.empty)
+	paths := r.extraKeys[e.Key]
+	for _, l := range r.Site.Languages {
+		k.str(l.Code)
+		k.str(paths[l.Code])
+	}
+	k.str("\x00parents")
+	k.parents(e.section)
+	switch e.kind {
+	case "page", "tag":
+		k.int(len(e.list))
+		for _, p := range window(e.list, max(e.n, 1)) {
+			k.item(r.item(p))
+		}
+	case "tags":
+		for _, t := range e.tags {
+			k.str(t.Slug)
+			k.str(t.Name)
+			k.str(t.URL)
+			k.int(t.Count)
+		}
+	case "search":
+		if sec := r.directorySection(e.Lang); sec != nil {
+			k.str(sec.Title)
+			k.str(sec.Path)
+		}
+	case "az":
+		for _, p := range e.list {
+			k.item(r.item(p))
+		}
+	default: // the directory's pages
+		k.str(r.DirectoryKey)
+	}
+}
+
+// keyWriter writes values to a hash, each ended so that two different
+// sequences never write the same bytes.
+type keyWriter struct{ h *maphash.Hash }
+
+func (k keyWriter) str(s string) {
+	k.int(len(s))
+	k.h.WriteString(s)
+}
+
+func (k keyWriter) int(n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	k.h.Write(b[:])
+}
+
+func (k keyWriter) bool(v bool) {
+	if v {
+		k.h.WriteByte(1)
+	} else {
+		k.h.WriteByte(0)
+	}
+}
+
+func (k keyWriter) time(t time.Time) {
+	k.bool(t.IsZero())
+	k.int(int(t.UnixNano()))
+}
+
+func (k keyWriter) link(l Link) {
+	k.str(l.Title)
+	k.str(l.URL)
+	k.str(l.Current)
+}
+
+func (k keyWriter) item(it Item) {
+	k.str(it.Title)
+	k.str(it.URL)
+	k.str(it.Summary)
+	k.str(it.DateISO)
+	k.str(it.DateText)
+}
+
+func (k keyWriter) items(list []Item) {
+	k.int(len(list))
+	for _, it := range list {
+		k.item(it)
+	}
+}
+
+// parents writes the trail above a page: breadcrumbs, and which menu
+// entry is current.
+func (k keyWriter) parents(p *content.Page) {
+	for ; p != nil; p = p.Parent {
+		k.str(p.Path)
+		k.str(p.Title)
+		k.int(int(p.Kind))
+	}
+}
+
+// page writes p's own fields, its front matter but the positions
+// included.
+func (k keyWriter) page(p *content.Page) {
+	k.int(int(p.Kind))
+	for _, s := range []string{p.Lang, p.File, p.Dir, p.Key, p.Slug, p.Path} {
+		k.str(s)
+	}
+	fm := p.FrontMatter
+	k.str(fm.Title)
+	k.str(fm.Description)
+	k.time(fm.Date)
+	k.time(fm.Lastmod)
+	k.bool(fm.Draft)
+	k.int(fm.Weight)
+	k.int(len(fm.Aliases))
+	for _, a := range fm.Aliases {
+		k.str(a.Value)
+	}
+	k.int(len(fm.Tags))
+	for _, t := range fm.Tags {
+		k.str(t)
+	}
+	k.str(fm.TranslationKey)
+	k.str(fm.Layout)
+	k.str(fm.Leaflet)
+	k.int(len(p.Attachments))
+	for _, a := range p.Attachments {
+		k.str(a.Path)
+		k.str(a.Name)
+		k.int(int(a.Size))
+	}
+	k.str(strconv.Itoa(len(p.DraftLangs)))
+	for _, l := range p.DraftLangs {
+		k.str(l)
+	}
+}
+
+// SitemapKey writes to h what sitemap.xml lists (Sitemap): every page but
+// drafts with its date and translations, and the generated pages.
+func (r *Renderer) SitemapKey(h *maphash.Hash) {
+	k := keyWriter{h}
+	for _, p := range r.Content.Pages {
+		if p.Draft {
+			continue
+		}
+		k.str(p.Path)
+		k.time(lastmod(p))
+		for _, t := range p.Translations {
+			if !t.Draft {
+				k.str(t.Lang)
+				k.str(t.Path)
+			}
+		}
+		k.str("")
+	}
+	k.str("\x00extras")
+	for _, e := range r.extras {
+		if e.empty {
+			continue
+		}
+		k.str(e.Path)
+		paths := r.extraKeys[e.Key]
+		for _, l := range r.Site.Languages {
+			k.str(paths[l.Code])
+		}
+	}
+}
