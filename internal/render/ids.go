@@ -142,7 +142,7 @@ func DuplicateIDs(html []byte) []string {
 		})
 		switch name {
 		case "script", "style", "textarea", "title":
-			end := bytes.Index(bytes.ToLower(html[i:]), []byte("</"+name))
+			end := indexEndTag(html[i:], name)
 			if end < 0 {
 				return dup
 			}
@@ -150,6 +150,39 @@ func DuplicateIDs(html []byte) []string {
 		}
 	}
 	return dup
+}
+
+// indexEndTag returns the offset in html of the first "</" followed by
+// name (lower-case ASCII) in any case, or -1. It compares in place: a page
+// has a few such elements, and lower-casing the rest of the page for each
+// cost more than the rest of the scan.
+func indexEndTag(html []byte, name string) int {
+	for i := 0; ; {
+		j := bytes.Index(html[i:], []byte("</"))
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if rest := html[i+2:]; len(rest) >= len(name) && asciiEqualFold(rest[:len(name)], name) {
+			return i
+		}
+		i += 2
+	}
+}
+
+// asciiEqualFold reports whether b equals the lower-case ASCII s, ignoring
+// the case of ASCII letters in b.
+func asciiEqualFold(b []byte, s string) bool {
+	for k := range len(s) {
+		c := b[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // eachAttribute reads the attributes of a start tag from html[i:] up to

@@ -42,3 +42,28 @@ func FuzzDuplicateIDs(f *testing.F) {
 		}
 	})
 }
+
+func TestDuplicateIDsEndTagCase(t *testing.T) {
+	// The text of a script ends at its end tag in any case; a letter whose
+	// lower case has another length (İ) before it must not shift where.
+	html := `<p id="a"><SCRIPT>"İİİİİİİİİİ<p id=a>"</ScRiPt ><p id="b"><style></STYLE><p id="b">`
+	if got, want := DuplicateIDs([]byte(html)), []string{"b"}; !slices.Equal(got, want) {
+		t.Errorf("DuplicateIDs = %q, want %q", got, want)
+	}
+	if got := DuplicateIDs([]byte(`<p id=a><script><p id=a></scrip`)); got != nil {
+		t.Errorf("unclosed script: %q", got)
+	}
+}
+
+func BenchmarkDuplicateIDs(b *testing.B) {
+	var page []byte
+	for range 20 {
+		page = append(page, `<script type="application/ld+json">{"a":1}</script><title>T</title><p id="x">Chào các bạn, phòng chống mại dâm.</p>`...)
+		page = append(page, make([]byte, 2000)...)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		DuplicateIDs(page)
+	}
+}
