@@ -77,6 +77,12 @@ func (b *builder) write(ctx context.Context) error {
 		checked[i].Page = pages[i]
 		diags[i], errs[i] = b.page(w, &checked[i], &analyzed[i])
 		b.workers.Put(w)
+		if !b.keepSources {
+			// The checks need only the lines they may quote: let the
+			// source go now, so that a large site is not held whole.
+			checked[i].Locate()
+			pages[i].Text, pages[i].Body = nil, nil
+		}
 	})
 	b.end("render")
 	if err := ctx.Err(); err != nil {
@@ -107,11 +113,6 @@ func (b *builder) write(ctx context.Context) error {
 	checked = nil
 	for _, p := range pages {
 		b.res.Pages[p.Lang]++
-		if !b.keepSources {
-			// Nothing after the checks reads a page's source: let it go
-			// before the search index, the largest structure, is built.
-			p.Text, p.Body = nil, nil
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err

@@ -86,6 +86,57 @@ type Page struct {
 	TOC   []markdown.Heading
 	// Numbers are the phone-like numbers its text shows without a call link.
 	Numbers []markdown.Number
+	// located, when Locate made it, is what the rules need of the page's
+	// text once Text and Body are let go.
+	located *located
+}
+
+// located holds, for a page whose text was let go, the position of every
+// body offset a rule may report at, the text of those lines and of the
+// front matter's first line (for the excerpts), and whether the body is
+// blank.
+type located struct {
+	at    map[int]diag.Position
+	lines map[int]string
+	blank bool
+}
+
+// Locate records the position and the source line of everything in p a
+// rule may report (its links, numbers and headings, and the front
+// matter), and whether its body is blank, so that p's Text and Body can be
+// let go before Run: a build of 100,000 pages then does not hold every
+// source until the checks. Run uses what Locate recorded for a page that
+// has it, and the text for one that has not.
+func (p *Page) Locate() {
+	idx := diag.NewLineIndex(p.File, p.Text)
+	l := &located{at: map[int]diag.Position{}, lines: map[int]string{}, blank: len(bytes.TrimSpace(p.Body)) == 0}
+	add := func(pos diag.Position) {
+		if _, ok := l.lines[pos.Line]; !ok && pos.Line > 0 {
+			l.lines[pos.Line] = idx.Line(pos.Line)
+		}
+	}
+	at := func(offset int) {
+		if _, ok := l.at[offset]; !ok {
+			pos := idx.Position(p.BodyOffset + offset)
+			l.at[offset] = pos
+			add(pos)
+		}
+	}
+	for _, ln := range p.Links {
+		at(ln.Offset)
+	}
+	for _, n := range p.Numbers {
+		at(n.Offset)
+	}
+	for _, h := range p.TOC {
+		if h.Offset >= 0 {
+			at(h.Offset)
+		}
+	}
+	if p.FrontMatter.Pos.File == p.File {
+		add(p.FrontMatter.Pos)
+	}
+	p.located = l
 }
 
 // Run applies every rule to pages and returns the problems, each with the
@@ -110,15 +161,35 @@ func Run(site *config.Site, pages []Page) diag.List {
 	return l
 }
 
-// fillSources adds source excerpts to the problems found.
+// fillSources adds source excerpts to the problems found. Each page's
+// problems are found once through a map, not by a pass over every problem
+// per page (a large site with many warnings has both by the ten thousand).
 func (r *runner) fillSources() {
-	files := map[string]bool{}
-	for _, d := range r.l {
-		files[d.Pos.File] = true
+	byFile := map[string][]int{}
+	for i, d := range r.l {
+		if d.Pos.Line > 0 && d.Source == "" {
+			byFile[d.Pos.File] = append(byFile[d.Pos.File], i)
+		}
 	}
 	for i := range r.pages {
-		if files[r.pages[i].File] {
-			r.l.FillSources(diag.NewLineIndex(r.pages[i].File, r.pages[i].Text))
+		p := &r.pages[i]
+		problems, ok := byFile[p.File]
+		if !ok {
+			continue
+		}
+		delete(byFile, p.File)
+		for _, k := range problems {
+			d := &r.l[k]
+			if p.located != nil {
+				line, ok := p.located.lines[d.Pos.Line]
+				if !ok {
+					continue
+				}
+				d.Source = line
+			} else {
+				d.Source = r.lineIndex(p).Line(d.Pos.Line)
+			}
+			d.Span = max(d.Span, 1)
 		}
 	}
 }
@@ -227,6 +298,16 @@ func (r *runner) report(rule string, pos diag.Position, hint, format string, arg
 // line index of the page is made once, so that a page with thousands of
 // problems does not cost thousands of scans of its text.
 func (r *runner) at(p *Page, offset int) diag.Position {
+	if p.located != nil {
+		if pos, ok := p.located.at[offset]; ok {
+			return pos
+		}
+	}
+	return r.lineIndex(p).Position(p.BodyOffset + offset)
+}
+
+// lineIndex returns the line index of p's text, made once per page.
+func (r *runner) lineIndex(p *Page) *diag.LineIndex {
 	if r.lines == nil {
 		r.lines = map[*content.Page]*diag.LineIndex{}
 	}
@@ -235,7 +316,7 @@ func (r *runner) at(p *Page, offset int) diag.Position {
 		idx = diag.NewLineIndex(p.File, p.Text)
 		r.lines[p.Page] = idx
 	}
-	return idx.Position(p.BodyOffset + offset)
+	return idx
 }
 
 // targets are the fragment targets a page has: its heading IDs and the
@@ -345,7 +426,11 @@ func (r *runner) phones(p *Page) {
 // empty reports a published page (not a section, not a draft) with no
 // text below its front matter, as loa new leaves it.
 func (r *runner) empty(p *Page) {
-	if p.Kind != content.KindPage || p.Draft || len(bytes.TrimSpace(p.Body)) > 0 {
+	blank := len(bytes.TrimSpace(p.Body)) == 0
+	if p.located != nil {
+		blank = p.located.blank
+	}
+	if p.Kind != content.KindPage || p.Draft || !blank {
 		return
 	}
 	r.report(EmptyPage, p.FrontMatter.Pos, "write the page's text below the second --- line, or set draft: true until it is ready",

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -60,10 +61,40 @@ func problems(l diag.List, rule string) []string {
 // in, at the right place with its default severity, and a site it finds
 // none in. A new rule without a case here fails.
 func TestRules(t *testing.T) {
-	cases := map[string]struct {
-		bad, good []Page
-		want      string // the problem in bad
-	}{
+	cases := ruleCases()
+	for _, rule := range Rules {
+		tc, ok := cases[rule.Name]
+		if !ok {
+			t.Errorf("%s: no case in TestRules", rule.Name)
+			continue
+		}
+		if got := problems(Run(twoLanguages, tc.bad), rule.Name); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: problems\n%q\nwant\n%q", rule.Name, got, tc.want)
+		}
+		if got := Run(twoLanguages, tc.good); len(got) != 0 {
+			t.Errorf("%s: problems in the good site: %v", rule.Name, got)
+		}
+		for _, sev := range []string{"off", "warning", "error"} {
+			site := *twoLanguages
+			site.Checks = map[string]strictyaml.Scalar{rule.Name: {Value: sev}}
+			got := problems(Run(&site, tc.bad), rule.Name)
+			if sev == "off" && len(got) != 0 || sev != "off" && (len(got) != 1 || !strings.Contains(got[0], " "+sev+" ")) {
+				t.Errorf("%s set to %s: %q", rule.Name, sev, got)
+			}
+		}
+	}
+}
+
+// ruleCase is a small site with one problem of a rule (bad, the problem
+// want) and one without (good).
+type ruleCase struct {
+	bad, good []Page
+	want      string // the problem in bad
+}
+
+// ruleCases returns a ruleCase per rule, by name, made anew on each call.
+func ruleCases() map[string]ruleCase {
+	return map[string]ruleCase{
 		BrokenAnchor: {
 			bad:  pair("## Mục tiêu\n\n[xem](#muc-tieuu)\n", "Text.\n"),
 			good: pair("## Mục tiêu\n\n[xem](#muc-tieu)\n", "Text.\n"),
@@ -106,24 +137,24 @@ func TestRules(t *testing.T) {
 			want: `content/x.en.md:4:5 warning the link "/y/" goes to the Tiếng Việt version of "Trang y", but this page is in English [language-link]`,
 		},
 	}
-	for _, rule := range Rules {
-		tc, ok := cases[rule.Name]
-		if !ok {
-			t.Errorf("%s: no case in TestRules", rule.Name)
-			continue
-		}
-		if got := problems(Run(twoLanguages, tc.bad), rule.Name); len(got) != 1 || got[0] != tc.want {
-			t.Errorf("%s: problems\n%q\nwant\n%q", rule.Name, got, tc.want)
-		}
-		if got := Run(twoLanguages, tc.good); len(got) != 0 {
-			t.Errorf("%s: problems in the good site: %v", rule.Name, got)
-		}
-		for _, sev := range []string{"off", "warning", "error"} {
-			site := *twoLanguages
-			site.Checks = map[string]strictyaml.Scalar{rule.Name: {Value: sev}}
-			got := problems(Run(&site, tc.bad), rule.Name)
-			if sev == "off" && len(got) != 0 || sev != "off" && (len(got) != 1 || !strings.Contains(got[0], " "+sev+" ")) {
-				t.Errorf("%s set to %s: %q", rule.Name, sev, got)
+}
+
+// TestLocate holds that the problems found in pages whose text was let go
+// after Locate are those found with the text, excerpts included.
+func TestLocate(t *testing.T) {
+	for name, tc := range ruleCases() {
+		for _, pages := range [][]Page{tc.bad, tc.good} {
+			want := Run(twoLanguages, pages)
+			located := make([]Page, len(pages))
+			for i := range pages {
+				located[i] = pages[i]
+				located[i].Locate()
+				p := *pages[i].Page
+				p.Text, p.Body = nil, nil
+				located[i].Page = &p
+			}
+			if got := Run(twoLanguages, located); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: after Locate\n%#v\nwant\n%#v", name, got, want)
 			}
 		}
 	}
