@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -224,6 +225,31 @@ func TestDeterministic(t *testing.T) {
 			if !bytes.Equal(b, outs[i][name]) {
 				t.Errorf("%s differs between %s and %s", name, names[0], names[i])
 			}
+		}
+	}
+}
+
+// TestHoldText builds the small site as a site too large to hold its
+// text (content.Options.HoldText): output and problems must be the same.
+func TestHoldText(t *testing.T) {
+	want, wantDir := mustBuild(t, smallSite)
+	prev := holdText
+	holdText = 1
+	got, gotDir, err := buildTxtar(t, smallSite, Options{})
+	holdText = prev
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(got))
+	}
+	if !reflect.DeepEqual(want.Diagnostics, got.Diagnostics) {
+		t.Errorf("problems differ:\n%s\nwant\n%s", diagText(got), diagText(want))
+	}
+	wantFiles, gotFiles := outputFiles(t, filepath.Join(wantDir, "public")), outputFiles(t, filepath.Join(gotDir, "public"))
+	if len(wantFiles) != len(gotFiles) {
+		t.Errorf("%d files, want %d", len(gotFiles), len(wantFiles))
+	}
+	for name, b := range wantFiles {
+		if !bytes.Equal(b, gotFiles[name]) {
+			t.Errorf("%s differs when the text is read again\n%s", name, firstDiff(string(b), string(gotFiles[name])))
 		}
 	}
 }

@@ -213,6 +213,9 @@ func (b *builder) newWorkers() *sync.Pool {
 // keeps in c what the cross-page checks need of it and in a its terms for
 // the search index.
 func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List, error) {
+	if err := c.Page.ReadText(b.fsys); err != nil { // when load let it go (holdText)
+		return nil, err
+	}
 	cv := b.convert(w, c, a)
 	b.inc.converted(b, c, a, cv)
 	if cv.diags.HasErrors() {

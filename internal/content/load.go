@@ -35,6 +35,12 @@ type Options struct {
 	// Cache, when set, keeps each file as read for the next Load, which
 	// then reads only the files it does not have (see Cache.Forget).
 	Cache *Cache
+	// HoldText is the most page files whose text Load keeps. When the site
+	// has more, Load lets each page's Text and Body go once its front
+	// matter is read (they are nil in the pages returned), so that memory
+	// does not grow with the text of the whole site, and the caller reads
+	// them again with Page.ReadText. 0 means no limit.
+	HoldText int
 }
 
 // Site is the loaded content: every page in every language.
@@ -93,8 +99,12 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
+	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
 	forEach(len(files), func(i int) {
 		pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i])
+		if letGo && pages[i] != nil {
+			pages[i].letGoText() // a copy when cached: the cache keeps its text
+		}
 	})
 	for i := range files {
 		if errs[i] != nil {

@@ -42,6 +42,9 @@ type Page struct {
 	Text       []byte
 	Body       []byte
 	BodyOffset int
+	// textSum is the hash of Text when Load let it go (Options.HoldText),
+	// for ReadText to see that the file is the one Load read.
+	textSum uint64
 
 	// Parent is the section holding the page in the same language (nil for
 	// the home page); for a section with no page in this language, the
