@@ -102,8 +102,8 @@ type located struct {
 }
 
 // Locate records the position and the source line of everything in p a
-// rule may report (its links, numbers and headings, and the front
-// matter), and whether its body is blank, so that p's Text and Body can be
+// rule may report (some of its links and headings, its numbers, and the
+// front matter), and whether its body is blank, so that p's Text and Body can be
 // let go before Run: a build of 100,000 pages then does not hold every
 // source until the checks. Run uses what Locate recorded for a page that
 // has it, and the text for one that has not.
@@ -122,16 +122,25 @@ func (p *Page) Locate() {
 			add(pos)
 		}
 	}
+	// Only what a rule can report: a link to a page of the site or to a
+	// heading (anchors, languageLinks) or an image without alternative text
+	// (alt), every number (phones), a heading that skips a level
+	// (headings). A rule that reports elsewhere must be added here
+	// (TestLocate).
 	for _, ln := range p.Links {
-		at(ln.Offset)
+		if ln.Image && strings.TrimSpace(ln.Alt) == "" || !ln.Image && (strings.HasPrefix(ln.URL, "/") || strings.Contains(ln.URL, "#")) {
+			at(ln.Offset)
+		}
 	}
 	for _, n := range p.Numbers {
 		at(n.Offset)
 	}
+	prev := 1
 	for _, h := range p.TOC {
-		if h.Offset >= 0 {
+		if h.Level > prev+1 && h.Offset >= 0 {
 			at(h.Offset)
 		}
+		prev = h.Level
 	}
 	if p.FrontMatter.Pos.File == p.File {
 		add(p.FrontMatter.Pos)
