@@ -353,10 +353,17 @@ func VerbSignature(format string) ([]string, error) {
 // language: the messages, the hints and the words "error", "warning" and
 // "hint".
 func (c *Catalogue) PrintText(w io.Writer, l List) error {
-	return printText(w, c.Localize(l),
+	return printText(w, c.localize(l, false),
 		[...]string{Warning: c.Sprintf("warning"), Error: c.Sprintf("error")}, c.Sprintf("hint"),
 		func(n int, first string) string {
 			return c.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
+		},
+		func(d *Diagnostic) string {
+			if c == nil {
+				return d.Hint
+			}
+			h, _ := c.render(d.hintCode, d.hintArgs, d.Hint)
+			return h
 		})
 }
 
@@ -364,7 +371,13 @@ func (c *Catalogue) PrintText(w io.Writer, l List) error {
 // language; Code keeps the English format. A message made by a "%s"
 // pass-through or set directly is translated by matching (Message), and
 // its Code becomes the English format found.
-func (c *Catalogue) Localize(l List) List {
+func (c *Catalogue) Localize(l List) List { return c.localize(l, true) }
+
+// localize is Localize, translating the hints too when hints is set (the
+// text printer translates only those it prints: matching a hint made as
+// finished text costs more than the rest, and a large site can have tens
+// of thousands of warnings).
+func (c *Catalogue) localize(l List, hints bool) List {
 	if c == nil || len(l) == 0 {
 		return l
 	}
@@ -372,7 +385,7 @@ func (c *Catalogue) Localize(l List) List {
 	for i := range out {
 		d := &out[i]
 		d.Message, d.Code = c.render(d.Code, d.args, d.Message)
-		if d.Hint != "" {
+		if hints && d.Hint != "" {
 			d.Hint, _ = c.render(d.hintCode, d.hintArgs, d.Hint)
 		}
 	}

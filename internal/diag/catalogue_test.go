@@ -3,7 +3,9 @@ package diag
 import (
 	"bytes"
 	"errors"
+	"io"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -134,5 +136,39 @@ func TestVerbSignature(t *testing.T) {
 	}
 	if _, err := VerbSignature("50%"); err == nil {
 		t.Error("an unfinished verb is not an error")
+	}
+}
+
+// TestPrintTextHints holds that the text printer translates the hints it
+// prints, those set as finished text included.
+func TestPrintTextHints(t *testing.T) {
+	pos := Position{File: "a.md", Line: 3, Col: 1}
+	l := List{Errorf(pos, "unknown key %q%s", "titel", "").WithHint("did you mean %q?", "title"), Errorf(pos, "%d errors", 2)}
+	l[1].Hint = "keep one of them"
+	var b bytes.Buffer
+	if err := testCatalogue.PrintText(&b, l); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`cách sửa: có phải bạn muốn viết "title"?`, "cách sửa: giữ lại một dòng"} {
+		if !bytes.Contains(b.Bytes(), []byte(want)) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+}
+
+// BenchmarkPrintText prints a large site's warnings: many of one kind,
+// with hints set as finished text, of which few are printed in full.
+func BenchmarkPrintText(b *testing.B) {
+	var l List
+	for i := range 10000 {
+		d := Warningf(Position{File: "a.md", Line: i + 1, Col: 1}, "unknown %s %q", "category", strconv.Itoa(i)).WithCheck("unlinked-phone")
+		d.Hint = `the link "x` + strconv.Itoa(i) + `.vi.md" goes to content/x.vi.md, which does not exist`
+		l = append(l, d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := testCatalogue.PrintText(io.Discard, l); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 func PrintText(w io.Writer, l List) error {
 	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint", func(n int, first string) string {
 		return fmt.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
-	})
+	}, nil)
 }
 
 // ShownPerKind is how many warnings of one kind (the same check and the
@@ -31,8 +31,10 @@ const ShownPerKind = 10
 
 // printText is PrintText with the words for the severities and "hint",
 // and more, the line that counts the warnings of one kind not shown
-// (first is the first such warning's message).
-func printText(w io.Writer, l List, severity [2]string, hint string, more func(n int, first string) string) error {
+// (first is the first such warning's message). hintOf, when not nil,
+// gives the hint to print for a diagnostic printed in full (the hints of
+// those not shown are never made).
+func printText(w io.Writer, l List, severity [2]string, hint string, more func(n int, first string) string, hintOf func(*Diagnostic) string) error {
 	var b strings.Builder
 	type kind struct{ check, code string }
 	seen := map[kind]int{}
@@ -62,8 +64,11 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 				fmt.Fprintf(&b, "    %s | %s%s\n", pad, strings.Repeat(" ", d.Pos.Col-1), strings.Repeat("^", span))
 			}
 		}
-		if d.Hint != "" {
-			fmt.Fprintf(&b, "  %s: %s\n", hint, d.Hint)
+		if h := d.Hint; h != "" {
+			if hintOf != nil {
+				h = hintOf(&d)
+			}
+			fmt.Fprintf(&b, "  %s: %s\n", hint, h)
 		}
 	}
 	for _, k := range hidden {
