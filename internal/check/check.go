@@ -103,8 +103,9 @@ type located struct {
 
 // Locate records the position and the source line of everything in p a
 // rule may report (some of its links and headings, its numbers, and the
-// front matter), and whether its body is blank, so that p's Text and Body can be
-// let go before Run: a build of 100,000 pages then does not hold every
+// front matter) and whether its body is blank, and drops the links no rule
+// can report (to other websites, to files), so that p's Text and Body can
+// be let go before Run: a build of 100,000 pages then does not hold every
 // source until the checks. Run uses what Locate recorded for a page that
 // has it, and the text for one that has not.
 func (p *Page) Locate() {
@@ -127,11 +128,14 @@ func (p *Page) Locate() {
 	// (alt), every number (phones), a heading that skips a level
 	// (headings). A rule that reports elsewhere must be added here
 	// (TestLocate).
+	var links []markdown.Link
 	for _, ln := range p.Links {
 		if ln.Image && strings.TrimSpace(ln.Alt) == "" || !ln.Image && (strings.HasPrefix(ln.URL, "/") || strings.Contains(ln.URL, "#")) {
 			at(ln.Offset)
+			links = append(links, ln)
 		}
 	}
+	p.Links = links
 	for _, n := range p.Numbers {
 		at(n.Offset)
 	}
