@@ -425,6 +425,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"put the list on the lines below the key, indented":                                                         "viết danh sách ở các dòng bên dưới, thụt vào",
 	"put the whole value in double quotes, e.g. title: \"Kế hoạch: 2021–2025\"":                                 "đặt cả giá trị trong ngoặc kép, ví dụ title: \"Kế hoạch: 2021–2025\"",
 	"quick_exit %q is not an https address":                                                                     "quick_exit %q không phải là địa chỉ bắt đầu bằng https://",
+	"read %s: the file changed while the site was being built; build again":                                     "đọc %s: tệp đã được sửa trong lúc đang tạo trang web; hãy tạo lại trang web",
 	"refusing to replace %s: it is not empty and was not made by loa (there is no %s file in it)":               "không thay thư mục %s: thư mục này có tệp và không do loa tạo ra (không có tệp %s trong đó)",
 	"refusing to write the site to %s: it contains the source folder %s":                                        "không ghi trang web vào %s: thư mục này chứa thư mục nguồn %s",
 	"refusing to write the site to %s: it is a file, not a folder":                                              "không ghi trang web vào %s: đây là một tệp, không phải thư mục",
