@@ -316,11 +316,11 @@ func TestSearchKinds(t *testing.T) {
 	// passage around the first matched word, not the page's start; with
 	// two words, the one met first in the page.
 	for q, want := range map[string]string{"tạm trú": "<mark>tạm</mark> <mark>trú</mark> cho người thuê", "tạm lánh đăng ký": "<mark>đăng</mark> <mark>ký</mark> <mark>tạm</mark> trú"} {
-		if s := eval[string](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.filter(r => r.title === "Bài rất dài")[0].snippet)`); !strings.Contains(s, want) || !strings.HasPrefix(s, "… ") {
+		if s := eval[string](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.filter(r => r.title === "Bài rất dài")[0].snippet)`); !strings.Contains(s, want) || !strings.HasPrefix(s, "…") {
 			t.Errorf("%q: snippet %q, want the passage with %q", q, s, want)
 		}
 	}
-	if s := eval[string](p, `window.siteSearch("cai nghiện").then(rs => rs[0].snippet)`); !strings.Contains(s, "<mark>cai</mark> <mark>nghiện</mark>") || !strings.HasPrefix(s, "… ") {
+	if s := eval[string](p, `window.siteSearch("cai nghiện").then(rs => rs[0].snippet)`); !strings.Contains(s, "<mark>cai</mark> <mark>nghiện</mark>") || !strings.HasPrefix(s, "…") {
 		t.Errorf("snippet %q does not show the match lower down", s)
 	}
 	// No query throws or returns more than the site has; the length of a

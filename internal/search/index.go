@@ -396,21 +396,41 @@ func isWordByte(c byte) bool {
 }
 
 // snippet is the start of d's text (or its summary when it has no text),
-// at most SnippetLen characters.
+// at most SnippetLen characters; a longer text is cut after its last
+// whole word that fits (never inside a word), without the spaces and
+// commas before the cut, and ends in "…".
 func snippet(d Doc) string {
 	s := strings.TrimSpace(d.Text)
 	if s == "" {
 		s = d.Summary
 	}
 	n := 0
-	for i := range s {
+	for i, r := range s {
 		if n == SnippetLen {
-			return s[:i] + "…"
+			cut := i
+			if isWordRune(r) {
+				cut = strings.LastIndexFunc(s[:i], func(r rune) bool { return !isWordRune(r) })
+				if cut <= 0 {
+					cut = i // one long word: cut it where it must be
+				}
+			}
+			return strings.TrimRight(s[:cut], " \t\n,;:-–(") + "…"
 		}
 		n++
 	}
 	return s
 }
+
+// FunctionWords are the small words of questions ("có bị phạt không",
+// "will I be fined"), as typed, lower case, NFC: the client neither
+// highlights them nor lets them choose a snippet's passage (unless the
+// query is only such words), and does not require one that no page has.
+// The Vietnamese ones are listed with their marks, and without them only
+// where that spelling is no other common word ("khong", not "ban", which
+// is also "bán"). meta.json gives them as "s", space-separated.
+var FunctionWords = strings.Fields(`a an the is am are be do does can will what how i me my you your to of in on at for and or it this that if
+có bị không khong là của và thì mà được duoc cho với các những nhung một này đó khi nếu ở tại để gì ai nào sao thế như
+tôi em mình bạn đã đang sẽ rồi nhé ạ hay hoặc cũng vẫn rất làm`)
 
 // posting is one document in a term's list: 8 bytes, as there are
 // millions in a large site.
@@ -544,9 +564,9 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 }
 
 // BuildWith is Build with opts written to meta.json: "syn" (the synonym
-// groups), "langs" (the languages), and "pairs", true when every pair of
-// neighbouring words is indexed (see RarePairs), so that a quoted phrase
-// can be required.
+// groups), "langs" (the languages), "s" (FunctionWords) and "pairs", true
+// when every pair of neighbouring words is indexed (see RarePairs), so that
+// a quoted phrase can be required.
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	names := dict.snapshot()
 	words := make([]*termPostings, len(names)) // by folded form's number
@@ -613,7 +633,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	order := sortJS(all)
-	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil}
+	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil, "s": strings.Join(FunctionWords, " ")}
 	// The first names, space-separated (words have no spaces): shorter
 	// than a JSON list.
 	m["t"] = strings.Join(writeListings(files, all, order), " ")

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -267,5 +268,32 @@ func TestIndexID(t *testing.T) {
 	a, b, c := build("tổng đài 111"), build("tổng đài 111"), build("tổng đài 113")
 	if a != b || a == c {
 		t.Errorf("ids %s %s %s: want the first two equal, the third different", a, b, c)
+	}
+}
+
+// TestSnippetWholeWords: the start kept for snippets is cut after a whole
+// word (never inside one, as "mua bá…" or "tuyể…" were), without a comma
+// or space before the "…"; a short text is kept whole.
+func TestSnippetWholeWords(t *testing.T) {
+	long := strings.Repeat("Theo Luật Phòng, chống mua bán người năm 2024, ", 6)
+	got := snippet(Doc{Text: long})
+	if !strings.HasSuffix(got, "…") || utf8.RuneCountInString(got) > SnippetLen+1 {
+		t.Fatalf("snippet %q: want at most %d characters and a closing …", got, SnippetLen)
+	}
+	body := strings.TrimSuffix(got, "…")
+	if !strings.HasPrefix(long, body) {
+		t.Fatalf("snippet %q is not the start of the text", got)
+	}
+	if next, _ := utf8.DecodeRuneInString(long[len(body):]); isWordRune(next) {
+		t.Errorf("snippet %q is cut inside a word (the text goes on %q)", got, long[len(body):len(body)+8])
+	}
+	if last, _ := utf8.DecodeLastRuneInString(body); !isWordRune(last) {
+		t.Errorf("snippet %q ends in %q before the …", got, last)
+	}
+	if got := snippet(Doc{Text: "Gọi 111."}); got != "Gọi 111." {
+		t.Errorf("short text: %q", got)
+	}
+	if got := snippet(Doc{Text: strings.Repeat("a", 300)}); utf8.RuneCountInString(got) != SnippetLen+1 {
+		t.Errorf("one long word: %q", got)
 	}
 }

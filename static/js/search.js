@@ -245,6 +245,7 @@
         // index's id makes them new addresses, never a cached old copy.
         if (meta) ix.q = ".json?" + meta.id;
         if (meta && !ix.syn) {
+          ix.small = new Set(meta.s.split(" "));
           ix.syn = (meta.syn || []).map((g) => {
             return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
           });
@@ -528,8 +529,6 @@
 
   // rank scores every page of ix for the slots; it returns the pages
   // with every slot, or when there are none the pages with most of them.
-  // SMALL are words people add to questions that pages rarely use.
-  var SMALL = new Set("i me my a an the is am are be do does can will what how tôi em mình".split(" "));
 
   function rank(ix, ss) {
     var scores = {}, count = {};
@@ -551,7 +550,7 @@
     }
     // A small word that no page has ("I" in "will I be punished" on a site
     // written to "you") is not required: it would make every result partial.
-    var skip = per.map((x, i) => !x.partial && !Object.keys(x.docs).length && SMALL.has(String(ss[i].label).toLowerCase()));
+    var skip = per.map((x, i) => !x.partial && !Object.keys(x.docs).length && ix.small.has(ss[i].label));
     var need = ss.length - skip.filter(Boolean).length, docs = Object.keys(scores);
     docs.forEach((d) => { count[d] = per.filter((x) => x.docs[d] !== undefined || x.partial).length; });
     var all = docs.filter((d) => count[d] === need), partial = !all.length && need > 1;
@@ -582,7 +581,11 @@
           return extra(ix, ss);
         }).then(() => {
           if (ws2.fixed) res.fixed = ws2.map((w) => w.t.raw).join(" ");
-          eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last) }); });
+          // Small words ("có", "bị", "không") are marked only when the
+          // query has nothing else; the rarer a word, the more it tells.
+          eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last), w: idf(ix.meta.docs, ix.listed(t.folded)), small: ix.small.has(t.raw) }); });
+          var big = res.marks.filter((m) => !m.small);
+          res.marks = (big.length ? big : res.marks).sort((a, b) => b.w - a.w);
           res.hits = rank(ix, ss);
           if (res.hits.length && res.hits[0].missing.length) {
             res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.indexOf(l) >= 0));
@@ -596,38 +599,38 @@
   function escapeHTML(s) {
     return s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
   }
-  // snippet marks the words of text that match the query, around the first.
+  // snippet returns [the HTML of text around its most telling query word
+  // (marks: heaviest first), with the query's words in <mark>, and the
+  // weight of the distinct query words in it]; it cuts only between words,
+  // with one "…".
   function snippet(text, marks) {
-    var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), first = -1, out = [];
-    parts.forEach((p, i) => {
-      if (i % 2 === 1) {
-        var t = term(p.toLowerCase()) || { folded: "", exact: "" };
+    var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), at = 0, top = 0, got = new Set(), sum = 0;
+    var out = parts.map((p, i) => {
+      var t = term(p.toLowerCase()), h = i % 2 && t && marks.find((m) => {
         // A query word with marks marks only the same word with the same
         // marks ("bán", not "bạn"); without marks, any of them.
-        var hit = marks.some((m) => {
-          var q = m.t;
-          if (q.marked ? t.exact === q.exact : t.folded === q.folded) return true;
-          return m.last && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
-        });
-        if (hit && first < 0) first = out.length;
-        out.push(hit ? "<mark>" + escapeHTML(p) + "</mark>" : escapeHTML(p));
-      } else out.push(escapeHTML(p));
+        var q = m.t;
+        return (q.marked ? t.exact === q.exact : t.folded === q.folded) ||
+          m.last && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
+      });
+      if (!h) return escapeHTML(p);
+      if (!got.has(h)) { got.add(h); sum += h.w; if (h.w > top) { top = h.w; at = i; } }
+      return "<mark>" + escapeHTML(p) + "</mark>";
     });
-    var start = Math.max(0, first - 16);
-    return (start > 0 ? "… " : "") + out.slice(start, start + 70).join("") + (start + 70 < out.length ? " …" : "");
+    var from = Math.max(0, at - 16), to = (from || 1) + 69;
+    return [(from ? "…" : "") + out.slice(from, to).join("") + (to < out.length ? "…" : ""), sum];
   }
 
-  // around makes the snippet of document d: its start when a query word
-  // is in it, else the passage around the first query word in its text
-  // (the entries of the query's words carry them).
+  // around makes the snippet of document d: of its start, and of the
+  // passages around the query's words further down (their entries carry
+  // them), the one with the most telling query words.
   function around(ix, d, start, marks) {
-    var s = snippet(start, marks), best = null;
-    if (s.indexOf("<mark>") >= 0) return s;
+    var best = snippet(start, marks);
     marks.forEach((m) => {
-      var e = ix.entry(m.t.folded), f = e && e.f && e.f[d];
-      if (f && (!best || f[0] < best[0])) best = f;
+      var e = ix.entry(m.t.folded), f = e && e.f && e.f[d], s = f && snippet("…" + f[1] + "…", marks);
+      if (s && s[1] > best[1]) best = s;
     });
-    return best ? "… " + snippet(best[1], marks) + " …" : s;
+    return best[0];
   }
 
   // present fetches the documents of hits[from:to] and makes results.
