@@ -1,7 +1,10 @@
 package browsertest
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +57,30 @@ func TestSearchSnippets(t *testing.T) {
 		})))).then(a => a.filter(Boolean))`)
 		for _, b := range bad {
 			t.Errorf("%q: %s", q, b)
+		}
+	}
+}
+
+// TestSearchPhoneForms: the real site's directory shows "+84 981 848 484";
+// the number is found however it is typed: spaced or not, with dots, in
+// its +84, 84 or 0 form. The other way round too (an inline page writing
+// "0221 3862 000" is found as +84 221 3862 000).
+func TestSearchPhoneForms(t *testing.T) {
+	p := page{t, browser(t)}
+	p.open(site(t) + "/tim-kiem/")
+	for _, q := range []string{"+84 981 848 484", "0981 848 484", "0981848484", "+84981848484", "84981848484", "0981.848.484", "098 184 8484", "+84 981.848.484"} {
+		got := eval[[]string](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.filter(r => !r.missing.length).map(r => r.url))`)
+		if !slices.ContainsFunc(got, func(u string) bool { return strings.Contains(u, "bao-ho-cong-dan") }) {
+			t.Errorf("%q finds %q, not the page showing +84 981 848 484", q, got)
+		}
+	}
+	out := buildInline(t, searchSite)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	p.open(srv.URL + "/tim-kiem/")
+	for _, q := range []string{"+842213862000", "+84 221 3862 000", "02213862000", "0221-3862-000"} {
+		if got := eval[[]string](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.filter(r => !r.missing.length).map(r => r.title))`); len(got) == 0 || got[0] != "Liên hệ Sở" {
+			t.Errorf("%q finds %q, want Liên hệ Sở", q, got)
 		}
 	}
 }

@@ -355,11 +355,17 @@ func (a *Analyzer) count(word string, w int) (uint32, bool) {
 	return id, true
 }
 
-// phoneNumbers calls fn with the digits of each phone number in text
-// written in groups, so that it is found typed without spaces: two or more
-// groups of digits joined by one space, dot or hyphen, starting with 0 or
-// 1, 8 to 12 digits in all ("0221 3862 000", "0221.3862.000" →
-// "02213862000").
+// phoneNumbers calls fn with the forms under which each phone number in
+// text is found when typed without spaces or dots: the digits of a number
+// written in groups (two or more groups of digits joined by one space, dot
+// or hyphen, starting with 0 or 1, 8 to 12 digits in all: "0221 3862 000",
+// "0221.3862.000" → "02213862000"), and of every Vietnamese number its
+// other written form (ITU-T E.164, country code 84: the national form
+// drops its leading 0 after +84): "0981 848 484" and "0981848484" also
+// give "84981848484", "+84 981 848 484" and "+84981848484" give
+// "0981848484" (and "84981848484" when written in groups). A national
+// number is 9 to 11 digits starting with 0; an international one 10 to 12
+// starting with 84, after a "+" or written in groups.
 func phoneNumbers(text string, fn func(digits string)) {
 	isDigit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
 	var buf []byte
@@ -367,6 +373,7 @@ func phoneNumbers(text string, fn func(digits string)) {
 		if !isDigit(i) || i > 0 && (isDigit(i-1) || isWordByte(text[i-1])) {
 			continue
 		}
+		plus := i > 0 && text[i-1] == '+'
 		buf, groups := buf[:0], 0
 		j := i
 		for {
@@ -381,11 +388,23 @@ func phoneNumbers(text string, fn func(digits string)) {
 			}
 			break
 		}
-		if groups >= 2 && len(buf) >= 8 && len(buf) <= 12 && (buf[0] == '0' || buf[0] == '1') &&
-			(j == len(text) || !isWordByte(text[j])) {
+		i = j
+		if j < len(text) && isWordByte(text[j]) {
+			continue
+		}
+		n := len(buf)
+		if groups >= 2 && n >= 8 && n <= 12 && (buf[0] == '0' || buf[0] == '1') {
 			fn(string(buf))
 		}
-		i = j
+		switch {
+		case buf[0] == '0' && n >= 9 && n <= 11:
+			fn("84" + string(buf[1:]))
+		case (plus || groups >= 2) && n >= 10 && n <= 12 && buf[0] == '8' && buf[1] == '4':
+			if groups >= 2 {
+				fn(string(buf))
+			}
+			fn("0" + string(buf[2:]))
+		}
 	}
 }
 

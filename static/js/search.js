@@ -19,7 +19,9 @@
   var base = root.getAttribute("data-search");
   if (!base) return;
   var folder = base.replace(/[^\/]+\/$/, ""), here = base.slice(folder.length, -1);
-  var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+  // The tone marks in the order of their digit in Go's Term.Exact and in
+  // VNI (1 sắc … 5 nặng), and of the Telex keys s f r x j.
+  var TONES = "\u0301\u0300\u0309\u0303\u0323";
   var WORD = /[\p{L}\p{N}\p{Mn}]+/gu;
   // Queries are cut at 300 characters and 10 words, so that every query
   // stays cheap; at most 3 words of a query are read as keystrokes or cut
@@ -60,7 +62,8 @@
   function makeTerm(w) {
     var tone = "", exact = "";
     Array.from(w.normalize("NFD")).forEach((c) => {
-      if (TONES[c]) tone = TONES[c]; else exact += c;
+      var k = TONES.indexOf(c);
+      if (k < 0) exact += c; else tone = k + 1;
     });
     exact = iy(exact.normalize("NFC")) + tone;
     var folded = iy(foldKey(w));
@@ -94,8 +97,6 @@
 
   // Raw keystrokes and words without spaces: these mirror DecodeTelex,
   // DecodeVNI and Syllables in internal/search/keys.go.
-  var TELEX = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
-  var VNI = { "1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323" };
   var MARKED = { "a^": "â", "e^": "ê", "o^": "ô", "a(": "ă", "o+": "ơ", "u+": "ư", "d-": "đ" };
   var VOWELS = "aăâeêioôơuưy";
   function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
@@ -120,11 +121,11 @@
     if (!w || w.length > 16 || !/^[a-z0-9]+$/.test(w)) return "";
     var out = [], tone = "", changed = false;
     for (var i = 0; i < w.length; i++) {
-      var c = w[i], n = out.length;
+      var c = w[i], n = out.length, k = "sfrxj".indexOf(c);
       if (c === "d" && n && out[n - 1] === "d") { out[n - 1] = "đ"; changed = true; }
       else if ("aeo".indexOf(c) >= 0 && n && out[n - 1] === c) { out[n - 1] = MARKED[c + "^"]; changed = true; }
       else if (c === "w") { if (!hornBreve(out)) out.push("ư"); changed = true; }
-      else if (TELEX[c] && hasVowel(out)) { tone = TELEX[c]; changed = true; }
+      else if (k >= 0 && hasVowel(out)) { tone = TONES[k]; changed = true; }
       else out.push(c);
     }
     return finish(out, tone, changed);
@@ -134,7 +135,7 @@
     var out = [], tone = "", changed = false;
     for (var i = 0; i < w.length; i++) {
       var c = w[i], ok = true;
-      if (VNI[c]) { ok = hasVowel(out); tone = VNI[c]; }
+      if (c > "0" && c < "6") { ok = hasVowel(out); tone = TONES[c - 1]; }
       else if (c === "6") ok = markLast(out, "aeo", "^");
       else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
       else if (c === "8") ok = markLast(out, "a", "(");
@@ -340,7 +341,12 @@
   // number (odd), so that the phrase is required.
   function parse(query) {
     var out = [];
-    String(query).slice(0, 300).split(/["“”„]/).forEach((part, i) => {
+    // A phone number is one word, however it is spaced ("0981 848 484",
+    // "+84 981.848.484"), as the index has it.
+    String(query).slice(0, 300).replace(/\d+([ .-]\d+)+/g, (m) => {
+      var d = m.replace(/\D/g, "");
+      return /^(0|84)\d{7}/.test(d) ? d : m;
+    }).split(/["“”„]/).forEach((part, i) => {
       words(part).forEach((w) => {
         var t = term(w);
         if (t) out.push({ t: t, phrase: i % 2 ? i : 0 });
