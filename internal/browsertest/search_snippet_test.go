@@ -84,3 +84,37 @@ func TestSearchPhoneForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLabels checks the words of the real site's search page that a
+// reader met: "helpline" on the Vietnamese page finds Vietnamese pages
+// (a synonym of "đường dây nóng"), the status after a repaired query is
+// two sentences (the repaired words are shown without their marks when
+// the query had none: the index does not say which marks they take), and the link to the directory does not say "directory"
+// twice.
+func TestSearchLabels(t *testing.T) {
+	p := page{t, browser(t)}
+	u := site(t)
+	p.open(u + "/tim-kiem/")
+	if got := eval[[]string](p, `window.siteSearch("helpline").then(rs => rs.map(r => r.lang))`); len(got) == 0 || got[0] != "vi" {
+		t.Errorf(`"helpline" on the Vietnamese page finds pages in %q, want Vietnamese first`, got)
+	}
+	for _, c := range []struct{ url, want string }{
+		{"/tim-kiem/?q=duongdaynong", `^Đang hiện kết quả cho “(đường dây nóng|duong day nong)”\. Tìm thấy \d+ trang\.$`},
+		{"/en/search/?q=helpine", `^Showing results for “[^”]+”\. \d+ pages found\.$|^\d+ pages found\.$`},
+	} {
+		p.open(u + c.url)
+		waitFor(t, p, `document.querySelectorAll("#search-results li").length > 0`)
+		if got := eval[string](p, `document.getElementById("search-status").textContent`); !regexp.MustCompile(c.want).MatchString(got) {
+			t.Errorf("%s: status %q, want %s", c.url, got, c.want)
+		}
+	}
+	for _, path := range []string{"/tim-kiem/?q=xyzzy", "/en/search/?q=xyzzy"} {
+		p.open(u + path)
+		got := strings.ToLower(eval[string](p, `document.querySelector("#search-help a[href$='/ho-tro/'], #search-help a[href$='/support/']").textContent`))
+		for _, w := range []string{"danh bạ", "directory"} {
+			if strings.Count(got, w) > 1 {
+				t.Errorf("%s: the directory link says %q", path, got)
+			}
+		}
+	}
+}
