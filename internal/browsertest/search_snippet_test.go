@@ -118,3 +118,40 @@ func TestSearchLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBusy: on a slow network the page says it is searching, in
+// the live status region, in the page's language, until the results come.
+// The index's word files are held back until the test lets them go, so
+// nothing depends on timing.
+func TestSearchBusy(t *testing.T) {
+	out := buildInline(t, searchSite)
+	files := http.FileServer(http.Dir(out))
+	p := page{t, browser(t)}
+	for _, c := range []struct{ path, busy, found string }{
+		{"/tim-kiem/?q=m%E1%BA%A1i+d%C3%A2m", "Đang tìm…", "Tìm thấy"},
+		{"/en/search/?q=hotline", "Searching…", "found"},
+	} {
+		release := make(chan struct{})
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "/w/") {
+				select {
+				case <-release:
+				case <-r.Context().Done():
+					return
+				}
+			}
+			files.ServeHTTP(w, r)
+		}))
+		t.Cleanup(srv.Close)
+		p.open(srv.URL + c.path)
+		waitFor(t, p, `document.getElementById("search-status").textContent === `+quote(c.busy))
+		if got := eval[string](p, `document.getElementById("search-status").getAttribute("role")`); got != "status" {
+			t.Errorf("the busy message is in an element of role %q", got)
+		}
+		close(release)
+		waitFor(t, p, `document.querySelectorAll("#search-results li").length > 0`)
+		if got := eval[string](p, `document.getElementById("search-status").textContent`); !strings.Contains(got, c.found) {
+			t.Errorf("%s: status after the results %q", c.path, got)
+		}
+	}
+}

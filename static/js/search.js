@@ -41,7 +41,7 @@
     return cache[url];
   }
 
-  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function has(o, k) { return {}.hasOwnProperty.call(o, k); }
   function foldKey(w) {
     return w.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d");
   }
@@ -65,12 +65,12 @@
       var k = TONES.indexOf(c);
       if (k < 0) exact += c; else tone = k + 1;
     });
-    exact = iy(exact.normalize("NFC")) + tone;
+    exact = iy(exact.normalize()) + tone;
     var folded = iy(foldKey(w));
     return folded ? { folded: folded, exact: exact, marked: w !== foldKey(w), raw: w } : null;
   }
   function words(text) {
-    return String(text).normalize("NFC").toLowerCase().match(WORD) || [];
+    return String(text).normalize().toLowerCase().match(WORD) || [];
   }
   function terms(text) {
     return words(text).map(term).filter(Boolean);
@@ -155,18 +155,19 @@
     return s.length && s[0].length === 1 ? w : "";
   }
   function placeTone(w, tone) {
-    if (!tone) return w.join("").normalize("NFC");
+    if (!tone) return w.join("").normalize();
     var start = 0, vs = [];
     if (w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2]))) start = 2;
     for (var i = start; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
-    if (!vs.length) return w.join("").normalize("NFC");
+    if (!vs.length) return w.join("").normalize();
     var last = vs[vs.length - 1], at = last;
     vs.forEach((i) => { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
     if ("âăêôơ".indexOf(w[at]) < 0 && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
-    return (w.slice(0, at + 1).join("") + tone + w.slice(at + 1).join("")).normalize("NFC");
+    return (w.slice(0, at + 1).join("") + tone + w.slice(at + 1).join("")).normalize();
   }
-  var ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x".split(" ").concat([""]);
-  var CODAS = "ch ng nh c m n p t".split(" ").concat([""]);
+  // Both end with "" (none).
+  var ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x ".split(" ");
+  var CODAS = "ch ng nh c m n p t ".split(" ");
   // Vowel groups, longest first; a "-" marks those that take a final consonant.
   var NUCLEI = "ieu yeu oai oay oeo uay uoi uou uya uyu uye- ai ao au ay eo eu ia iu oi ua ui uu oa- oe- ie- ue- uo- uy- ye- oo- a- e- i- o- u- y-".split(" ");
   function syllableLens(s) {
@@ -690,22 +691,23 @@
   window.siteSearch = siteSearch;
 
   // The search page: read ?q= from the address, show the results.
-  var form = document.getElementById("search-form");
-  var list = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
+  function byId(id) { return document.getElementById("search-" + id); }
+  var form = byId("form");
+  var list = byId("results");
+  var status = byId("status");
   if (!form || !list) return;
   var input = form.querySelector("input[name=q]");
-  var more = document.getElementById("search-more");
-  var help = document.getElementById("search-help");
+  var more = byId("more");
+  var help = byId("help");
   function say(key, vals) {
-    var s = status.getAttribute("data-" + key) || "";
+    var s = status.dataset[key] || "";
     for (var k in vals) s = s.split("{" + k + "}").join(vals[k]);
     return s;
   }
   function langName(code) {
     try { return new Intl.DisplayNames([here], { type: "language" }).of(code); } catch (e) { return code; }
   }
-  var shown = null, seq = 0;
+  var shown = null, seq = 0, slow;
   function append(res) {
     var from = list.children.length;
     return present(res, from, from + 10).then((rs) => {
@@ -728,6 +730,9 @@
     more.hidden = true;
     shown = null;
     if (!q.trim()) { status.textContent = ""; help.hidden = false; return; }
+    // A search that takes more than a moment (a slow network) says so.
+    clearTimeout(slow);
+    slow = setTimeout(() => { status.textContent = say("busy"); }, 300);
     query(index(here), q).then((res) => {
       if (res.hits.length && !res.hits[0].missing.length) return [res, null];
       // Nothing (or only some of the words) here: look in the other languages.
@@ -736,6 +741,7 @@
       });
     }).then((pair) => {
       if (mine !== seq) return;
+      clearTimeout(slow);
       var res = pair[0], other = pair[1], msg = [];
       if (res.fixed) msg.push(say("fixed", { q: res.fixed }));
       if (res.error) msg.push(say("error"));
