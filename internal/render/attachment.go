@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/content"
-	"github.com/loa-ssg/loa/internal/fold"
 )
 
 // fileKind names a file's type for readers from its extension: "PDF",
@@ -45,7 +44,7 @@ func (r *Renderer) pageTags(p *content.Page) []Tag {
 	}
 	var out []Tag
 	for _, t := range p.Tags {
-		slug := fold.Slug(t)
+		slug := r.slug(t)
 		if slug == "" {
 			continue
 		}

@@ -164,7 +164,7 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 			continue
 		}
 		for _, t := range p.Tags {
-			slug := fold.Slug(t)
+			slug := r.slug(t)
 			// A tag written twice on a page lists it once. The pages of a
 			// slug are added page by page, so a repeat is the last one
 			// (looking through the whole list made this quadratic).

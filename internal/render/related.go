@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/loa-ssg/loa/internal/content"
-	"github.com/loa-ssg/loa/internal/fold"
 )
 
 // Related is how many related items a news item lists.
@@ -25,7 +24,7 @@ func (r *Renderer) indexTags() {
 		for i, p := range items { // already newest first
 			r.newsPlace[p] = int32(i)
 			for _, t := range p.Tags {
-				if slug := fold.Slug(t); slug != "" {
+				if slug := r.slug(t); slug != "" {
 					m[slug] = append(m[slug], int32(i))
 				}
 			}
@@ -47,7 +46,7 @@ func (r *Renderer) related(p *content.Page) []Item {
 	// times is an item sharing k tags.
 	var places []int32
 	for _, t := range p.Tags {
-		list := r.byTag[p.Lang][fold.Slug(t)]
+		list := r.byTag[p.Lang][r.slug(t)]
 		places = append(places, list[:min(relatedCandidates, len(list))]...)
 	}
 	slices.Sort(places)

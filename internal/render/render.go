@@ -18,6 +18,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/markdown"
 )
@@ -80,6 +81,16 @@ type Renderer struct {
 
 	// ids are, per layout, the IDs its templates write literally.
 	ids map[string][]string
+
+	// slugs holds fold.Slug of every tag the pages write, titleKeys
+	// fold.Key of every page's title: made in prepare (titleKeys taken
+	// over from Input.Parsed's where it has them, as both are functions
+	// of the string alone), read only after.
+	slugs, titleKeys map[string]string
+	// prevAZ is, while prepare runs, each language's A–Z list of
+	// Input.Parsed (nil without one): its order is the likely order of
+	// the new list, which sorts fast when already nearly in order.
+	prevAZ map[string][]*content.Page
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -102,6 +113,14 @@ func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	if p := in.Parsed; p != nil {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
+		r.titleKeys = p.titleKeys
+		r.prevAZ = map[string][]*content.Page{}
+		for _, e := range p.extras {
+			if e.kind == "az" {
+				r.prevAZ[e.Lang] = e.list
+			}
+		}
+		defer func() { r.prevAZ = nil }()
 		return r.prepare(p.tmpl, p.ids, nil)
 	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
@@ -121,6 +140,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Renderer, diag.List, error) {
 	in := r.Input
 	r.tmpl, r.ids = t, ids
+	r.memoFold()
 	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
 		if t[name] == nil {
 			l.Add(diag.Errorf(diag.Position{File: Folder + "/" + name}, "the %s template is missing", name))
@@ -169,6 +189,46 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	l.Append(r.makeExtras())
 	l.Append(r.checkPrints())
 	return r, l, nil
+}
+
+// memoFold fills r.slugs and r.titleKeys for the pages of r.Content,
+// reusing the folded titles r.titleKeys holds on entry (an earlier
+// Renderer's).
+func (r *Renderer) memoFold() {
+	prev := r.titleKeys
+	r.slugs = map[string]string{}
+	r.titleKeys = make(map[string]string, len(r.Content.Pages))
+	for _, p := range r.Content.Pages {
+		for _, t := range p.Tags {
+			if _, ok := r.slugs[t]; !ok {
+				r.slugs[t] = fold.Slug(t)
+			}
+		}
+		if _, ok := r.titleKeys[p.Title]; ok {
+			continue
+		}
+		k, ok := prev[p.Title]
+		if !ok {
+			k = fold.Key(p.Title)
+		}
+		r.titleKeys[p.Title] = k
+	}
+}
+
+// slug is fold.Slug(t), from r.slugs when it holds t.
+func (r *Renderer) slug(t string) string {
+	if s, ok := r.slugs[t]; ok {
+		return s
+	}
+	return fold.Slug(t)
+}
+
+// titleKey is fold.Key(title), from r.titleKeys when it holds title.
+func (r *Renderer) titleKey(title string) string {
+	if k, ok := r.titleKeys[title]; ok {
+		return k
+	}
+	return fold.Key(title)
 }
 
 // SetAssets records the published URL of each static file that has a

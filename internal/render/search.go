@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/loa-ssg/loa/internal/content"
-	"github.com/loa-ssg/loa/internal/fold"
 )
 
 // SearchFolder is where the search index is published; each language has
@@ -42,9 +41,23 @@ func (r *Renderer) searchExtras() {
 			p   *content.Page
 		}
 		var entries []entry
+		in := func(p *content.Page) bool { return p != nil && p.Lang == lang.Code && p.Kind != content.KindHome }
+		// The pages of the last A–Z list first, in its order (the sort's
+		// result does not depend on the order it is given: the order
+		// below is total, paths being unique), then the others.
+		var listed map[*content.Page]bool
+		if prev := r.prevAZ[lang.Code]; len(prev) > 0 {
+			listed = make(map[*content.Page]bool, len(prev))
+			for _, q := range prev {
+				if p := r.Content.ByFile(q.File); in(p) && !listed[p] {
+					listed[p] = true
+					entries = append(entries, entry{r.titleKey(p.Title), p})
+				}
+			}
+		}
 		for _, p := range r.Content.Pages {
-			if p.Lang == lang.Code && p.Kind != content.KindHome {
-				entries = append(entries, entry{fold.Key(p.Title), p})
+			if in(p) && !listed[p] {
+				entries = append(entries, entry{r.titleKey(p.Title), p})
 			}
 		}
 		slices.SortFunc(entries, func(a, b entry) int {
@@ -67,7 +80,7 @@ type Letter struct {
 // azView groups e's pages by the first letter of their folded title.
 func (r *Renderer) azView(v *View, e *Extra) {
 	for _, p := range e.list {
-		l := strings.ToUpper(firstLetter(fold.Key(p.Title)))
+		l := strings.ToUpper(firstLetter(r.titleKey(p.Title)))
 		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != l {
 			v.Letters = append(v.Letters, Letter{Letter: l})
 		}
