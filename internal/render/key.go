@@ -66,11 +66,13 @@ func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
 	}
 	switch {
 	case p.Kind == content.KindHome:
-		k.items(r.latest(p, nil))
+		var buf [LatestNews]*content.Page
+		k.pages(r, r.latestPages(p, nil, buf[:0]))
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
-		related := r.related(p)
-		k.items(related)
-		k.items(r.latest(p, related))
+		var buf [Related + LatestNews]*content.Page
+		related := r.relatedPages(p, buf[:0])
+		k.pages(r, related)
+		k.pages(r, r.latestPages(p, related, related[len(related):]))
 	}
 	for _, t := range r.pageTags(p) {
 		k.str(t.Slug)
@@ -170,10 +172,11 @@ func (k keyWriter) item(it Item) {
 	k.str(it.DateText)
 }
 
-func (k keyWriter) items(list []Item) {
-	k.int(len(list))
-	for _, it := range list {
-		k.item(it)
+// pages writes pages as r lists them (as items would).
+func (k keyWriter) pages(r *Renderer, pages []*content.Page) {
+	k.int(len(pages))
+	for _, p := range pages {
+		k.item(r.item(p))
 	}
 }
 

@@ -37,6 +37,12 @@ func (r *Renderer) indexTags() {
 // tags with it first (newer first among equals), then the newest of its
 // section.
 func (r *Renderer) related(p *content.Page) []Item {
+	var buf [Related]*content.Page
+	return r.itemsOf(r.relatedPages(p, buf[:0]))
+}
+
+// relatedPages appends to out the news items related returns, as pages.
+func (r *Renderer) relatedPages(p *content.Page, out []*content.Page) []*content.Page {
 	news := r.news[p.Lang]
 	self, isNews := r.newsPlace[p]
 	if !isNews {
@@ -44,14 +50,16 @@ func (r *Renderer) related(p *content.Page) []Item {
 	}
 	// Places in news, one per shared tag: after sorting, a place seen k
 	// times is an item sharing k tags.
-	var places []int32
+	var placesBuf [2 * relatedCandidates]int32
+	places := placesBuf[:0]
 	for _, t := range p.Tags {
 		list := r.byTag[p.Lang][r.slug(t)]
 		places = append(places, list[:min(relatedCandidates, len(list))]...)
 	}
 	slices.Sort(places)
 	type cand struct{ place, score int32 }
-	var cands []cand
+	var candsBuf [2 * relatedCandidates]cand
+	cands := candsBuf[:0]
 	for i := 0; i < len(places); {
 		j := i + 1
 		for j < len(places) && places[j] == places[i] {
@@ -64,16 +72,16 @@ func (r *Renderer) related(p *content.Page) []Item {
 	}
 	// More shared tags first, then newer (a smaller place).
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.place, b.place)) })
-	out := make([]Item, 0, Related)
+	start := len(out)
 	for _, c := range cands[:min(Related, len(cands))] {
-		out = append(out, r.item(news[c.place]))
+		out = append(out, news[c.place])
 	}
 	for i, q := range news {
-		if len(out) >= Related {
+		if len(out)-start >= Related {
 			break
 		}
 		if int32(i) != self && q.Parent == p.Parent && !slices.ContainsFunc(cands, func(c cand) bool { return c.place == int32(i) }) {
-			out = append(out, r.item(q))
+			out = append(out, q)
 		}
 	}
 	return out
@@ -82,15 +90,33 @@ func (r *Renderer) related(p *content.Page) []Item {
 // latest returns the newest news items of p's language, p and the items
 // of shown (already on the page, as related news) left out, so that no
 // page lists an item twice.
-func (r *Renderer) latest(p *content.Page, shown []Item) []Item {
-	var out []Item
+func (r *Renderer) latest(p *content.Page, shown []*content.Page) []Item {
+	var buf [LatestNews]*content.Page
+	return r.itemsOf(r.latestPages(p, shown, buf[:0]))
+}
+
+// latestPages appends to out the news items latest returns, as pages.
+func (r *Renderer) latestPages(p *content.Page, shown, out []*content.Page) []*content.Page {
+	start := len(out)
 	for _, q := range r.news[p.Lang] {
-		if len(out) == LatestNews {
+		if len(out)-start == LatestNews {
 			break
 		}
-		if q != p && !slices.ContainsFunc(shown, func(it Item) bool { return it.URL == q.Path }) {
-			out = append(out, r.item(q))
+		if q != p && !slices.ContainsFunc(shown, func(s *content.Page) bool { return s.Path == q.Path }) {
+			out = append(out, q)
 		}
+	}
+	return out
+}
+
+// itemsOf returns pages as lists show them (nil for none).
+func (r *Renderer) itemsOf(pages []*content.Page) []Item {
+	if len(pages) == 0 {
+		return nil
+	}
+	out := make([]Item, len(pages))
+	for i, q := range pages {
+		out[i] = r.item(q)
 	}
 	return out
 }

@@ -469,8 +469,10 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 		}
 		v.JSONLD = jsonLD(site)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
-		v.Related, v.NewsItem = r.related(p), true
-		v.Latest = r.latest(p, v.Related)
+		var buf [Related]*content.Page
+		related := r.relatedPages(p, buf[:0])
+		v.Related, v.NewsItem = r.itemsOf(related), true
+		v.Latest = r.latest(p, related)
 		article := map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
 			"headline": p.Title, "inLanguage": p.Lang, "mainEntityOfPage": v.Canonical,
 			"publisher": map[string]any{"@type": "Organization", "name": r.Site.Title.Get(p.Lang)}}
