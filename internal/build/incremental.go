@@ -269,7 +269,8 @@ type incState struct {
 // when known (else nil).
 func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (st *incState, gone []string) {
 	ib := b.inc
-	st = &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{},
+	n := len(b.content.Pages)
+	st = &incState{records: make(map[string]*pageRecord, n), keys: make(map[string]uint64, n+len(b.renderer.Extras())+1),
 		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
@@ -567,13 +568,14 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
+		owner := pageOwner(p)
 		checked[i].Page = p
 		if r := prev.records[p.File]; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
 			ib.records.Store(p, r)
 			keys[i] = b.pageKey(p, r)
-			if old, ok := prev.keys[pageOwner(p)]; ok && old == keys[i] {
+			if old, ok := prev.keys[owner]; ok && old == keys[i] {
 				return
 			}
 		}
@@ -587,7 +589,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		}
 		r, _ := ib.records.Load(p)
 		keys[i] = b.pageKey(p, r.(*pageRecord))
-		if old, ok := prev.keys[pageOwner(p)]; ok && old == keys[i] {
+		if old, ok := prev.keys[owner]; ok && old == keys[i] {
 			return
 		}
 		rendered[i] = true

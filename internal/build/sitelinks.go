@@ -30,7 +30,8 @@ type published struct {
 func (b *builder) publishedPaths() *published {
 	p := &b.published
 	p.once.Do(func() {
-		p.paths, p.langs = map[string]bool{}, map[string]string{}
+		n := len(b.content.Pages) + len(b.renderer.Extras())
+		p.paths, p.langs = make(map[string]bool, n+n/8), make(map[string]string, n)
 		page := func(u, lang string) {
 			if !p.paths[u] {
 				p.pages = append(p.pages, u)

@@ -48,11 +48,17 @@ func (r *Renderer) pageTags(p *content.Page) []Tag {
 		if slug == "" {
 			continue
 		}
-		name := t
-		if s := r.Catalog.T(p.Lang, "tag_"+slug); s != "tag_"+slug {
-			name = s
-		}
-		out = append(out, Tag{Slug: slug, Name: name, URL: r.tagsURL(p.Lang) + slug + "/"})
+		out = append(out, Tag{Slug: slug, Name: r.tagName(p.Lang, slug, t), URL: r.tagsURL(p.Lang) + slug + "/"})
 	}
 	return out
+}
+
+// tagName is the name of the tag written as written (slug its slug) in
+// lang: the interface string "tag_<slug>" when the site defines one, else
+// written.
+func (r *Renderer) tagName(lang, slug, written string) string {
+	if s := r.Catalog.T(lang, "tag_"+slug); s != "tag_"+slug {
+		return s
+	}
+	return written
 }

@@ -74,10 +74,15 @@ func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
 		k.pages(r, related)
 		k.pages(r, r.latestPages(p, related, related[len(related):]))
 	}
-	for _, t := range r.pageTags(p) {
-		k.str(t.Slug)
-		k.str(t.Name)
-		k.str(t.URL)
+	// What pageTags returns, written without making it.
+	if r.tmpl["tag.html"] != nil && len(p.Tags) > 0 {
+		k.str(r.tagsURL(p.Lang))
+		for _, t := range p.Tags {
+			if slug := r.slug(t); slug != "" {
+				k.str(slug)
+				k.str(r.tagName(p.Lang, slug, t))
+			}
+		}
 	}
 	for _, l := range r.printLinks(p) {
 		k.link(l)
