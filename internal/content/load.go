@@ -462,7 +462,9 @@ func (s *Site) place(site *config.Site) diag.List {
 		}
 	}
 	for _, p := range s.Pages {
-		slices.SortStableFunc(p.Children, compareForList)
+		// compareForList is a total order (no two pages share a path), so
+		// the faster unstable sort gives the one result.
+		slices.SortFunc(p.Children, compareForList)
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
@@ -489,7 +491,8 @@ func AliasPath(site *config.Site, alias string) string {
 }
 
 // compareForList orders pages for lists: weight (unset last), then date
-// newest first, then title, then path.
+// newest first, then title, then path, then source file (for pages place
+// did not keep, whose path another page has).
 func compareForList(a, b *Page) int {
 	wa, wb := a.Weight, b.Weight
 	if wa == 0 {
@@ -503,6 +506,7 @@ func compareForList(a, b *Page) int {
 		b.Date.Compare(a.Date),
 		cmp.Compare(a.Title, b.Title),
 		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.File, b.File),
 	)
 }
 

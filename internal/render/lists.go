@@ -34,10 +34,12 @@ type Tag struct {
 	Count           int
 }
 
-// sortNewest orders pages by date, newest first, then by path.
+// sortNewest orders pages by date, newest first, then by path (then by
+// source file, so that the order is total and the faster unstable sort
+// gives the one result).
 func sortNewest(pages []*content.Page) {
-	slices.SortStableFunc(pages, func(a, b *content.Page) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
+	slices.SortFunc(pages, func(a, b *content.Page) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path), cmp.Compare(a.File, b.File))
 	})
 }
 
