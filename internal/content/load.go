@@ -168,7 +168,8 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 	for _, s := range opts.Skip {
 		skip[s] = true
 	}
-	err := fs.WalkDir(fsys, Root, func(p string, d fs.DirEntry, err error) error {
+	walked := &readDirOnce{FS: fsys}
+	err := fs.WalkDir(walked, Root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -184,7 +185,7 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 			if skip[rel] {
 				return fs.SkipDir
 			}
-			if p != Root && isBundleDir(fsys, p) {
+			if p != Root && isBundleDir(walked, p) {
 				bundles[rel] = true
 			}
 			return nil
@@ -233,6 +234,31 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 		return nil
 	})
 	return files, attachments, loose, l, err
+}
+
+// readDirOnce is a file system whose ReadDir gives the listing it read
+// last once more, without reading the folder again: WalkDir lists the
+// folder isBundleDir has just listed (a section of 10,000 pages was read
+// twice).
+type readDirOnce struct {
+	fs.FS
+	name    string
+	entries []fs.DirEntry
+}
+
+// ReadDir is fs.ReadDir of the file system below, or the listing of name
+// kept from the call before.
+func (f *readDirOnce) ReadDir(name string) ([]fs.DirEntry, error) {
+	if f.entries != nil && name == f.name {
+		entries := f.entries
+		f.name, f.entries = "", nil
+		return entries, nil
+	}
+	entries, err := fs.ReadDir(f.FS, name)
+	if err == nil {
+		f.name, f.entries = name, entries
+	}
+	return entries, err
 }
 
 func isBundleDir(fsys fs.FS, dir string) bool {
