@@ -157,7 +157,7 @@ func (p *Page) Locate() {
 // severities in site.yaml's `checks:`.
 func Run(site *config.Site, pages []Page) diag.List {
 	sev, l := severities(site)
-	r := runner{site: site, pages: pages, sev: sev, byPath: map[string]*Page{}}
+	r := runner{site: site, pages: pages, sev: sev, byPath: make(map[string]*Page, len(pages))}
 	for i := range pages {
 		r.byPath[pages[i].Path] = &pages[i]
 	}
@@ -496,7 +496,7 @@ func (r *runner) translations() {
 }
 
 func (r *runner) titles() {
-	first := map[string]*Page{}
+	first := make(map[string]*Page, len(r.pages))
 	for i := range r.pages {
 		p := &r.pages[i]
 		key := p.Lang + "\x00" + strings.ToLower(strings.TrimSpace(p.Title))

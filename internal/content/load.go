@@ -136,7 +136,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: make(map[string]*Page, len(kept)), Files: loose, loose: map[string]Attachment{}}
 	for _, f := range loose {
 		s.loose[norm.NFC.String(f.Path)] = f
 	}
@@ -392,7 +392,7 @@ func unfinished(f file, fm FrontMatter, site *config.Site) diag.List {
 // pair links translations: pages with the same Key in different languages.
 func (s *Site) pair(site *config.Site) diag.List {
 	var l diag.List
-	groups := map[string][]*Page{}
+	groups := make(map[string][]*Page, len(s.Pages))
 	var keys []string
 	for _, p := range s.Pages {
 		if _, ok := groups[p.Key]; !ok {
@@ -451,7 +451,7 @@ func (s *Site) place(site *config.Site) diag.List {
 		return out
 	}
 	var l diag.List
-	byPath := map[string]*Page{}
+	byPath := make(map[string]*Page, len(s.Pages))
 	for _, p := range s.Pages {
 		sectionDir := p.Dir
 		switch p.Kind {

@@ -45,7 +45,7 @@ type Extra struct {
 // reports those whose URL a content page already has.
 func (r *Renderer) makeExtras() diag.List {
 	var l diag.List
-	taken := map[string]*content.Page{}
+	taken := make(map[string]*content.Page, len(r.Content.Pages))
 	for _, p := range r.Content.Pages {
 		taken[p.Path] = p
 	}
