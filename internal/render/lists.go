@@ -161,10 +161,23 @@ func (r *Renderer) tagsURL(lang string) string {
 func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 	pages := map[string][]*content.Page{}
 	names := map[string]string{}
+	var tagged []*content.Page
 	for _, p := range r.Content.Pages {
-		if p.Lang != lang {
+		if p.Lang != lang || len(p.Tags) == 0 {
 			continue
 		}
+		tagged = append(tagged, p)
+		for _, t := range p.Tags {
+			slug := r.slug(t)
+			if _, ok := names[slug]; !ok && slug != "" {
+				names[slug] = r.tagName(lang, slug, t)
+			}
+		}
+	}
+	// The tagged pages sorted once, newest first, then shared out: each
+	// tag's list comes out in that order (sortNewest's order is total).
+	sortNewest(tagged)
+	for _, p := range tagged {
 		for _, t := range p.Tags {
 			slug := r.slug(t)
 			// A tag written twice on a page lists it once. The pages of a
@@ -173,18 +186,11 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 			if list := pages[slug]; slug == "" || len(list) > 0 && list[len(list)-1] == p {
 				continue
 			}
-			if _, ok := names[slug]; !ok {
-				names[slug] = t
-				if s := r.Catalog.T(lang, "tag_"+slug); s != "tag_"+slug {
-					names[slug] = s
-				}
-			}
 			pages[slug] = append(pages[slug], p)
 		}
 	}
 	var tags []Tag
 	for slug, list := range pages {
-		sortNewest(list)
 		tags = append(tags, Tag{Slug: slug, Name: names[slug], URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
 	}
 	slices.SortFunc(tags, func(a, b Tag) int {
