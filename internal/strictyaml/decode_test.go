@@ -50,6 +50,12 @@ func TestDecodeProblems(t *testing.T) {
 		{"inner:\n  name: x\n   bad: y\n", "f.md:4:", ""},
 		{"draft: nope\n", `f.md:2:8: "draft" should be true or false, not "nope"`, "write true (yes) or false (no); có and không are read the same way"},
 		{"tags: a, b\n", `f.md:2:7: "tags" should be a list`, `write one item per line under it, each starting with "- "`},
+		// A quote or a [ list left open: at the line and column where it
+		// opens (yaml.v3 names the line before, or blames indentation).
+		{"title: a\ndate: 2026-11-28\ntags: [\"Tuyên truyền\", \"Phụ nữ\"\ndraft: false\n", `f.md:4:7: a list written in [brackets] is not closed`, "end the list with ]"},
+		{"title: a\ndate: 2026-11-28\ntags: [\"Tuyên truyền, \"Phụ nữ\"]\ndraft: false\n", `f.md:4:23: a value in quotes ends here, but more text follows it`, ""},
+		{"title: \"Xã Tân Hưng tập huấn\ndate: 2026-11-28\n", `f.md:2:8: the quote (") that starts this value is not closed on its line`, ""},
+		{"title: a\ntags:\n  - \"Phụ nữ\n  - b\n", `f.md:4:5: the quote (") that starts this value is not closed on its line`, ""},
 	} {
 		_, l := decode(t, tc.text)
 		if len(l) == 0 {

@@ -71,6 +71,9 @@ func syntaxError(src Source, err error) diag.Diagnostic {
 	if line >= 1 && line <= len(lines) {
 		lineText = strings.TrimSuffix(lines[line-1], "\r")
 	}
+	if d, ok := unclosedError(src, lines, m[2], line); ok {
+		return d
+	}
 	pos := diag.Position{File: src.File, Line: line + src.LineOffset}
 	for _, e := range explanations {
 		if strings.Contains(m[2], e.match) {
@@ -111,4 +114,119 @@ func badStart(line string) int {
 		return utf8.RuneCountInString(line[:i]) + 1
 	}
 	return firstNonSpace(line)
+}
+
+// misplaced are the yaml.v3 errors that a quote or a [ list left open on
+// its line causes; yaml.v3 reports them at another line (often the one
+// before, or the end of the text) and blames brackets or indentation.
+var misplaced = []string{"did not find expected ',' or ']'", "found unexpected end of stream",
+	"did not find expected key", "could not find expected ':'", "did not find expected ',' or '}'"}
+
+// unclosedError explains errors of the misplaced kinds by the first line,
+// up to one after the reported line, that leaves a double quote or a [
+// list open, or closes a quoted value before its end (["a, "b"]): the
+// mistakes people make typing a list of tags or a quoted title.
+func unclosedError(src Source, lines []string, msg string, reported int) (diag.Diagnostic, bool) {
+	known := false
+	for _, m := range misplaced {
+		known = known || strings.Contains(msg, m)
+	}
+	if !known {
+		return diag.Diagnostic{}, false
+	}
+	for i := 0; i < len(lines) && i <= reported; i++ {
+		text := strings.TrimSuffix(lines[i], "\r")
+		col, problem := unclosed(text)
+		if problem == "" {
+			continue
+		}
+		pos := diag.Position{File: src.File, Line: i + 1 + src.LineOffset, Col: col}
+		var d diag.Diagnostic
+		switch problem {
+		case "quote":
+			d = diag.Errorf(pos, "the quote (\") that starts this value is not closed on its line").
+				WithHint("end the value with \" on the same line, e.g. title: \"Tập huấn tại xã\"")
+		case "after":
+			d = diag.Errorf(pos, "a value in quotes ends here, but more text follows it").
+				WithHint("a quote is missing or extra on this line: each value in quotes needs one quote at each end, e.g. tags: [\"Tuyên truyền\", \"Phụ nữ\"]")
+		default:
+			d = diag.Errorf(pos, "a list written in [brackets] is not closed").WithHint("end the list with ]")
+		}
+		return d.WithSource(text, 1), true
+	}
+	return diag.Diagnostic{}, false
+}
+
+// unclosed scans one line of YAML and returns the 1-based column and kind
+// of the first problem that leaves it open: "quote" (a double quote that
+// starts a value and is not closed), "after" (a closing quote followed by
+// text, where only , ] } : or a comment may stand), "list" (a [ not
+// closed); "" when the line is closed. A quote starts a value only at the
+// start of a token (after ": ", "- ", "[", "," or "{"), as in YAML; inside
+// a plain value it is an ordinary character. Single-quoted values are
+// skipped (” is a quote inside them).
+func unclosed(line string) (col int, problem string) {
+	runes := []rune(line)
+	depth, listAt := 0, 0
+	tokenStart := true // at the start of the line or after a separator
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case r == '#' && (i == 0 || runes[i-1] == ' ' || runes[i-1] == '\t'):
+			i = len(runes) // a comment ends the line
+			continue
+		case (r == '"' || r == '\'') && tokenStart:
+			j := i + 1
+			for ; j < len(runes); j++ {
+				if r == '"' && runes[j] == '\\' {
+					j++
+					continue
+				}
+				if runes[j] == r {
+					if r == '\'' && j+1 < len(runes) && runes[j+1] == '\'' {
+						j++
+						continue
+					}
+					break
+				}
+			}
+			if j >= len(runes) {
+				if r == '\'' {
+					return 0, "" // single quotes may span lines; not ours to judge
+				}
+				return i + 1, "quote"
+			}
+			k := j + 1
+			for k < len(runes) && (runes[k] == ' ' || runes[k] == '\t') {
+				k++
+			}
+			if k < len(runes) && !strings.ContainsRune(",]}:#", runes[k]) {
+				return j + 1, "after" // at the quote that closes it early
+			}
+			i = j
+			tokenStart = false
+			continue
+		case r == '[':
+			if depth == 0 {
+				listAt = i + 1
+			}
+			depth++
+		case r == ']':
+			depth = max(depth-1, 0)
+		}
+		switch {
+		case r == '[' || r == ',' || r == '{':
+			tokenStart = true
+		case (r == ' ' || r == '\t') && i > 0 && (runes[i-1] == ':' || runes[i-1] == '-' || tokenStart):
+			tokenStart = true
+		case r == ' ' || r == '\t':
+			// spaces inside a plain value keep tokenStart false
+		default:
+			tokenStart = i == 0 && r == '-'
+		}
+	}
+	if depth > 0 {
+		return listAt, "list"
+	}
+	return 0, ""
 }
