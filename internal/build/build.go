@@ -274,37 +274,15 @@ func (b *builder) load() error {
 		return err
 	}
 	b.searchConf = searchConf
-	catalog, l, err := i18n.Load(b.fsys, langs)
-	if err != nil {
-		return fmt.Errorf("read interface strings: %w", err)
-	}
-	b.res.Diagnostics.Append(l)
-	providers, l, err := directory.Load(b.fsys, site, b.opts.Now)
-	if err != nil {
-		return fmt.Errorf("read directory: %w", err)
-	}
-	b.res.Diagnostics.Append(l)
-	b.providers = providers
 	hold := holdText
 	if b.keepSources {
 		hold = 0 // Session keeps every page's text between rebuilds anyway
 	}
-	cs, l, err := content.Load(b.fsys, site, content.Options{
-		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
-		Cache:    b.inc.contentCache(),
-		HoldText: hold,
-	})
+	catalog, err := b.loadSources(b.inc.contentCache(), hold)
 	if err != nil {
-		return fmt.Errorf("read content: %w", err)
+		return err
 	}
-	b.res.Diagnostics.Append(l)
-	b.content = cs
-	if hasAliases(cs) {
-		b.outputs = &outputSet{files: map[string]struct{}{}}
-	}
-	if b.res.Diagnostics.HasErrors() {
-		return ErrContent
-	}
+	cs, providers := b.content, b.providers
 	b.progress("pages loaded: %d", len(cs.Pages))
 	css, err := b.stylesheet()
 	if err != nil {
@@ -351,6 +329,42 @@ func (b *builder) checkBaseURL() diag.List {
 		l.Add(w)
 	}
 	return l
+}
+
+// loadSources reads what an incremental rebuild reads again too: the
+// interface strings (returned, for render.New), the directory
+// (b.providers) and the content through cache (b.content; nil cache: none),
+// holding the text of at most hold page files (content.Options.HoldText).
+// Problems go to b.res.Diagnostics; any error among them returns
+// ErrContent, a failure to read returns that error.
+func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, error) {
+	catalog, l, err := i18n.Load(b.fsys, b.res.Languages)
+	if err != nil {
+		return nil, fmt.Errorf("read interface strings: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	providers, l, err := directory.Load(b.fsys, b.site, b.opts.Now)
+	if err != nil {
+		return nil, fmt.Errorf("read directory: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	b.providers = providers
+	cs, l, err := content.Load(b.fsys, b.site, content.Options{
+		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
+		Cache: cache, HoldText: hold,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	b.content = cs
+	if hasAliases(cs) {
+		b.outputs = &outputSet{files: map[string]struct{}{}}
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return nil, ErrContent
+	}
+	return catalog, nil
 }
 
 // holdText is the most page files whose text a build holds from loading

@@ -21,7 +21,6 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
-	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
 )
@@ -685,31 +684,11 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 func (b *builder) reload(cache *content.Cache, parsed *render.Renderer) error {
 	site := b.site
 	b.res.Diagnostics.Append(b.checkBaseURL())
-	catalog, l, err := i18n.Load(b.fsys, b.res.Languages)
+	catalog, err := b.loadSources(cache, 0)
 	if err != nil {
-		return fmt.Errorf("read interface strings: %w", err)
+		return err
 	}
-	b.res.Diagnostics.Append(l)
-	providers, l, err := directory.Load(b.fsys, site, b.opts.Now)
-	if err != nil {
-		return fmt.Errorf("read directory: %w", err)
-	}
-	b.res.Diagnostics.Append(l)
-	b.providers = providers
-	cs, l, err := content.Load(b.fsys, site, content.Options{
-		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now, Cache: cache,
-	})
-	if err != nil {
-		return fmt.Errorf("read content: %w", err)
-	}
-	b.res.Diagnostics.Append(l)
-	b.content = cs
-	if hasAliases(cs) {
-		b.outputs = &outputSet{files: map[string]struct{}{}}
-	}
-	if b.res.Diagnostics.HasErrors() {
-		return ErrContent
-	}
+	cs, providers := b.content, b.providers
 	r, l, err := render.New(render.Input{
 		Site: site, Content: cs, Providers: providers, Catalog: catalog,
 		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
