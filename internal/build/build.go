@@ -282,25 +282,14 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
-	cs, providers := b.content, b.providers
-	b.progress("pages loaded: %d", len(cs.Pages))
+	b.progress("pages loaded: %d", len(b.content.Pages))
 	css, err := b.stylesheet()
 	if err != nil {
 		return err
 	}
-	r, l, err := render.New(render.Input{
-		Site: site, Content: cs, Providers: providers, Catalog: catalog,
-		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
-		DirectoryKey: b.directoryKey(),
-	})
-	if err != nil {
-		return fmt.Errorf("read templates: %w", err)
+	if err := b.newRenderer(catalog, nil); err != nil {
+		return err
 	}
-	b.res.Diagnostics.Append(l)
-	if l.HasErrors() {
-		return ErrContent
-	}
-	b.renderer = r
 	b.css = css
 	b.dict = search.NewDict()
 	b.workers = b.newWorkers()
@@ -365,6 +354,27 @@ func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, er
 		return nil, ErrContent
 	}
 	return catalog, nil
+}
+
+// newRenderer parses the templates (or takes those of parsed, when not
+// nil: render.Input.Parsed) and makes b.renderer for b.content and
+// b.providers with catalog. Template problems go to b.res.Diagnostics and
+// return ErrContent when any is an error.
+func (b *builder) newRenderer(catalog *i18n.Catalog, parsed *render.Renderer) error {
+	r, l, err := render.New(render.Input{
+		Site: b.site, Content: b.content, Providers: b.providers, Catalog: catalog,
+		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
+		DirectoryKey: b.directoryKey(), Parsed: parsed,
+	})
+	if err != nil {
+		return fmt.Errorf("read templates: %w", err)
+	}
+	b.res.Diagnostics.Append(l)
+	if l.HasErrors() {
+		return ErrContent
+	}
+	b.renderer = r
+	return nil
 }
 
 // holdText is the most page files whose text a build holds from loading

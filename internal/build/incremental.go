@@ -682,27 +682,12 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 // templates, the stylesheet and the static files are those of the last
 // build.
 func (b *builder) reload(cache *content.Cache, parsed *render.Renderer) error {
-	site := b.site
 	b.res.Diagnostics.Append(b.checkBaseURL())
 	catalog, err := b.loadSources(cache, 0)
 	if err != nil {
 		return err
 	}
-	cs, providers := b.content, b.providers
-	r, l, err := render.New(render.Input{
-		Site: site, Content: cs, Providers: providers, Catalog: catalog,
-		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
-		DirectoryKey: b.directoryKey(), Parsed: parsed,
-	})
-	if err != nil {
-		return fmt.Errorf("read templates: %w", err)
-	}
-	b.res.Diagnostics.Append(l)
-	if l.HasErrors() {
-		return ErrContent
-	}
-	b.renderer = r
-	return nil
+	return b.newRenderer(catalog, parsed)
 }
 
 // warnUnlinked warns about the files outside bundles that no page links.
