@@ -664,7 +664,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write **bold** instead: two stars on each side of the words":                                                                                            "thay vào đó, viết **chữ đậm**: hai dấu sao ở mỗi bên",
 	"write *italic* instead: one star on each side of the words":                                                                                             "thay vào đó, viết *chữ nghiêng*: một dấu sao ở mỗi bên",
 	"write a 3-digit national number (111), a 1800/1900 number, a 10-digit mobile (0912 345 678) or an 11-digit landline with its area code (0221 3862 000)": "hãy ghi số khẩn cấp 3 chữ số (111), số 1800/1900, số di động 10 chữ số (0912 345 678) hoặc số máy bàn 11 chữ số có mã vùng (0221 3862 000)",
-	"write dates as 2021-11-05, or 2021-11-05T08:30 for a time (in the site's time zone), or 2021-11-05T08:30:00+07:00 with the offset from UTC":             "hãy ghi ngày theo kiểu 2021-11-05, hoặc 2021-11-05T08:30 nếu có giờ (theo múi giờ của trang web), hoặc 2021-11-05T08:30:00+07:00 kèm độ lệch so với giờ UTC",
+	"write dates as 2021-11-05, or 2021-11-05T08:30 for a time (in the site's time zone), or 2021-11-05T08:30:00+07:00 with the offset from UTC":             "hãy ghi ngày theo kiểu 2021-11-05, hoặc 2021-11-05T08:30 nếu có giờ (theo múi giờ của trang web), hoặc 2021-11-05T08:30:00+07:00 (+07:00 là giờ Việt Nam)",
 	"write headings as a line starting with ## and a space: ## Heading":                                                                                      "viết tiêu đề mục thành một dòng bắt đầu bằng ## và một dấu cách: ## Tiêu đề",
 	"write it as a list, one item per line under %s:, e.g.  %s":                                                                                              "hãy viết thành danh sách, mỗi mục một dòng dưới %s:, ví dụ  %s",
 	"write it like this:  %s":                                                                           "hãy viết như sau:  %s",
@@ -680,7 +680,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write the number as the source gives it: number: \"0221 3862 000\"":                                "hãy ghi số như nguồn đưa ra: number: \"0221 3862 000\"",
 	"write the page's text below the second --- line, or set draft: true until it is ready":             "hãy viết nội dung bên dưới dòng --- thứ hai, hoặc đặt draft: true cho đến khi viết xong",
 	"write the text without the tag; use **bold** to stress words":                                      "hãy viết chữ mà không có thẻ; muốn nhấn mạnh thì dùng **chữ đậm**",
-	"write the year first: %s (or %sT08:30 with a time, %sT08:30:00+07:00 with the offset from UTC)":    "hãy ghi năm trước: %s (hoặc %sT08:30 nếu có giờ, %sT08:30:00+07:00 kèm độ lệch so với giờ UTC)",
+	"write the year first: %s (or %sT08:30 with a time, %sT08:30:00+07:00 with the offset from UTC)":    "hãy ghi năm trước: %s (hoặc %sT08:30 nếu có giờ, %sT08:30:00+07:00 theo giờ Việt Nam)",
 	"write true (yes) or false (no); có and không are read the same way":                                "hãy ghi true (có) hoặc false (không); viết có và không cũng được hiểu như vậy",
 }
 
