@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
@@ -23,6 +24,7 @@ const (
 	UnlinkedPhone      = "unlinked-phone"
 	EmptyPage          = "empty-page"
 	LanguageLink       = "language-link"
+	TranslationDate    = "translation-date"
 )
 
 // Rule is one check, declared once in Rules: everything that lists the
@@ -67,6 +69,8 @@ var Rules = []Rule{
 		Summary: "a published page (not a section) with no text below its front matter, as `loa new` leaves it"},
 	{Name: LanguageLink, Default: "warning", Page: (*runner).languageLinks,
 		Summary: "a link to a page in the other language that also exists in the linking page's language"},
+	{Name: TranslationDate, Default: "warning", Site: (*runner).translationDates,
+		Summary: "translations of one page dated on different days (a date changed in one language only)"},
 }
 
 // Defaults are each rule's severity when site.yaml does not set one, by
@@ -491,6 +495,42 @@ func (r *runner) translations() {
 		if len(missing) > 0 {
 			r.report(MissingTranslation, p.FrontMatter.Pos, "add the translation beside this file, with the same name and the other language code",
 				"this page has no %s version", strings.Join(missing, " or "))
+		}
+	}
+}
+
+// translationDates reports a page whose date falls on another day, in the
+// site's time zone, than the date of its translation in the first language
+// that has one: news lists and feeds would show the two versions on
+// different days. A translation without a date next to one with a date is
+// reported too. Times on the same day are not compared: one version may
+// give the hour and the other not.
+func (r *runner) translationDates() {
+	loc := r.site.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	day := func(p *content.Page) string {
+		return p.Date.In(loc).Format("2006-01-02")
+	}
+	for i := range r.pages {
+		p := &r.pages[i]
+		if len(p.Translations) == 0 {
+			continue
+		}
+		first := p.Translations[0]
+		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || day(first) == day(p.Page) {
+			continue
+		}
+		pos, hint := p.FrontMatter.At("date"), fmt.Sprintf("write the same date in both files (%s and %s)", first.File, p.File)
+		switch {
+		case p.Date.IsZero():
+			pos = p.FrontMatter.Pos
+			r.report(TranslationDate, pos, hint, "this page has no date, but its translation %s is dated %s", first.File, day(first))
+		case first.Date.IsZero():
+			r.report(TranslationDate, pos, hint, "this page is dated %s, but its translation %s has no date", day(p.Page), first.File)
+		default:
+			r.report(TranslationDate, pos, hint, "this page is dated %s, but its translation %s is dated %s", day(p.Page), first.File, day(first))
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
@@ -13,7 +14,10 @@ import (
 	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
-var twoLanguages = &config.Site{Languages: []config.Language{{Code: "vi", Name: "Tiếng Việt"}, {Code: "en", Name: "English"}}}
+var (
+	hcmZone      = time.FixedZone("ICT", 7*60*60)
+	twoLanguages = &config.Site{Languages: []config.Language{{Code: "vi", Name: "Tiếng Việt"}, {Code: "en", Name: "English"}}, Location: hcmZone}
+)
 
 // pageAt converts body as the page file (published at path, in lang,
 // translation key key) would have it, with its numbers left as text.
@@ -34,6 +38,18 @@ func pair(viBody, enBody string) []Page {
 	vi.Translations = []*content.Page{vi.Page, en.Page}
 	en.Translations = vi.Translations
 	return []Page{vi, en}
+}
+
+// dated gives the pages of pair the dates vi and en (RFC 3339, or a day).
+func dated(pages []Page, vi, en string) []Page {
+	for i, d := range []string{vi, en} {
+		t, err := time.Parse(time.RFC3339, d)
+		if err != nil {
+			t, _ = time.ParseInLocation("2006-01-02", d, hcmZone)
+		}
+		pages[i].Date = t
+	}
+	return pages
 }
 
 // pairY makes y.vi.md and y.en.md, another page in both languages.
@@ -130,6 +146,11 @@ func ruleCases() map[string]ruleCase {
 			bad:  pair("\n", "Text.\n"),
 			good: pair("Chữ.\n", "Text.\n"),
 			want: `content/x.vi.md:1:1 error this page has no text: there is nothing below its front matter (the lines between the two ---) [empty-page]`,
+		},
+		TranslationDate: { // the date moved in the Vietnamese file only
+			bad:  dated(pair("Chữ.\n", "Text.\n"), "2026-11-28", "2026-11-27T23:30:00+07:00"),
+			good: dated(pair("Chữ.\n", "Text.\n"), "2026-11-28", "2026-11-28T08:30:00+07:00"),
+			want: `content/x.en.md:1:1 warning this page is dated 2026-11-27, but its translation content/x.vi.md is dated 2026-11-28 [translation-date]`,
 		},
 		LanguageLink: { // text copied from the Vietnamese version keeps its link to y
 			bad:  append(pair("Xem [y](/y/).\n", "See [y](/y/).\n"), pairY()...),
