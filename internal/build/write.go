@@ -283,7 +283,7 @@ func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversi
 		headings[i] = h.Text
 	}
 	*a = w.analyzer.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
-		Headings: headings, Summary: p.Description, Text: res.Text})
+		SectionKey: p.Section(), Headings: headings, Summary: p.Description, Text: res.Text})
 	if len(res.Problems) > 0 {
 		idx := diag.NewLineIndex(p.File, p.Text)
 		for _, pr := range res.Problems {
@@ -393,7 +393,7 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 		}
 		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {
 			w := b.workers.Get().(*worker)
-			a := w.analyzer.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, Text: text})
+			a := w.analyzer.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, SectionKey: extras[i].SectionKey(), Text: text})
 			b.workers.Put(w)
 			docs[i] = &a
 		}
@@ -438,6 +438,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 		opts := search.Options{Languages: langs}
 		if b.searchConf != nil {
 			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
+			opts.Boost = b.searchConf.Boost
 		}
 		files[li] = search.BuildWith(b.dict, docs, opts)
 	})

@@ -3,6 +3,7 @@ package config
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/diag"
@@ -29,11 +30,16 @@ type Search struct {
 	// Synonyms maps a language code to its groups, each of two or more
 	// entries (NFC, as written, without surrounding spaces).
 	Synonyms map[string][][]string
+	// Boost maps a top-level section folder ("support") to how much more
+	// its pages weigh in search results than others' for the same words:
+	// a number from 0.1 to 10 (1: as others). See search.Options.Boost.
+	Boost map[string]float64
 }
 
 // rawSearch is search.yaml as written.
 type rawSearch struct {
 	Synonyms map[string][]strictyaml.Scalars `yaml:"synonyms"`
+	Boost    map[string]strictyaml.Scalar    `yaml:"boost"`
 }
 
 // ParseSearch decodes and validates search.yaml for site. text must be
@@ -75,6 +81,19 @@ func ParseSearch(file string, text []byte, site *Site) (*Search, diag.List) {
 			}
 			s.Synonyms[lang] = append(s.Synonyms[lang], entries)
 		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(r.Boost)) {
+		v := r.Boost[key]
+		f, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(v.Value), ",", ".", 1), 64)
+		if err != nil || !(f >= 0.1 && f <= 10) {
+			l.Add(diag.Errorf(v.Pos, "the boost of %q should be a number from 0.1 to 10", key).
+				WithHint("write for example 2 for twice the weight, 0.5 for half"))
+			continue
+		}
+		if s.Boost == nil {
+			s.Boost = map[string]float64{}
+		}
+		s.Boost[key] = f
 	}
 	l.FillSources(diag.NewLineIndex(file, text))
 	return s, l

@@ -214,6 +214,8 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"a %s line cannot be a hotline": "đường dây loại %s không thể là đường dây nóng",
 	"a file (%s)":                   "một tệp (%s)",
 	"a frame":                       "một khung nhúng",
+	"the boost of %q should be a number from 0.1 to 10":                                                                                     "mức ưu tiên của %q phải là một số từ 0.1 đến 10",
+	"write for example 2 for twice the weight, 0.5 for half":                                                                                "ví dụ: viết 2 để các trang này được xếp lên trước gấp đôi, 0.5 để giảm một nửa",
 	"a group of synonyms needs at least two entries":                                                                                        "một nhóm từ đồng nghĩa cần ít nhất hai từ",
 	"a half-written site that an earlier, stopped build left could not be deleted: %v":                                                      "không xóa được phần trang web đang tạo dở mà một lần tạo trước (bị dừng giữa chừng) để lại: %v",
 	"a hotline is a voice line: remove type:, or hotline:":                                                                                  "đường dây nóng là đường gọi thoại: xóa dòng type: hoặc dòng hotline:",

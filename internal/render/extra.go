@@ -122,6 +122,16 @@ func (r *Renderer) reportMistake(v *View) string {
 // Extras returns the directory's generated pages, sorted by path.
 func (r *Renderer) Extras() []*Extra { return r.extras }
 
+// SectionKey returns the top-level section folder e belongs to
+// ("support" for the directory's pages), or "" for pages at the top: the
+// key of its section in content/search.yaml's boost.
+func (e *Extra) SectionKey() string {
+	if e.section == nil {
+		return ""
+	}
+	return e.section.Section()
+}
+
 // What names the kind of generated page e is, for messages: "the tag
 // page", "the search page", "page 2 of the list", ….
 func (e *Extra) What() string {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,7 +69,10 @@ const (
 // is normalized when it is read.
 type Doc struct {
 	URL, Title, Section string
-	Headings            []string
+	// SectionKey is the top-level section folder the page is in
+	// ("support"), "" for pages at the top: Options.Boost is by it.
+	SectionKey string
+	Headings   []string
 	// Summary is shown first in snippets (the description); Text is the
 	// body as plain text.
 	Summary, Text string
@@ -115,6 +119,7 @@ func (d *Dict) snapshot() []string {
 // packed as unsigned varints (encoding/binary).
 type Analyzed struct {
 	url, title, section, snippet string
+	sectionKey                   string // Doc.SectionKey
 	// passages are the text around first appearances past the snippet
 	// (see PassageCap).
 	passages []string
@@ -227,7 +232,7 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 		buf = binary.AppendUvarint(buf, weightTitle(p.weight, p.title))
 	}
 	a.buf = buf
-	return Analyzed{url: d.URL, title: d.Title, section: d.Section, snippet: snip, passages: passages, terms: bytes.Clone(buf)}
+	return Analyzed{url: d.URL, title: d.Title, section: d.Section, sectionKey: d.SectionKey, snippet: snip, passages: passages, terms: bytes.Clone(buf)}
 }
 
 // passages cuts the passages of d's text past its first skip bytes (the
@@ -572,6 +577,13 @@ type Options struct {
 	// Languages are the site's language codes, the index's own among them,
 	// so that the client can search the others when its own finds nothing.
 	Languages []string
+	// Boost maps a section key (Doc.SectionKey) to how much more its pages
+	// weigh than others' for the same words (2: twice; 0.5: half; a
+	// section not listed: 1), so that among equal matches the pages of a
+	// boosted section come first. It multiplies each of the page's term
+	// and pair weights (capped at 255, at least 1), the counts the client
+	// ranks by (see appendEntry), not the idf.
+	Boost map[string]float64
 }
 
 // Build writes the index of one language's documents, analyzed with dict:
@@ -600,6 +612,11 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 		}
 	}
 	for i, d := range docs {
+		boost := opts.Boost[d.sectionKey]
+		if boost <= 0 {
+			boost = 1
+		}
+		weigh := func(wt uint64) uint8 { return uint8(min(maxWeight, max(1, math.Round(float64(wt>>1)*boost)))) }
 		r := reader{b: d.terms}
 		nwords := r.next()
 		for range nwords {
@@ -621,7 +638,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 					mask |= 1 << k
 				}
 			}
-			tp.add(posting{doc: int32(i), mask: mask, weight: uint8(wt >> 1), flags: uint8(r.next()) | uint8(wt&1)<<7})
+			tp.add(posting{doc: int32(i), mask: mask, weight: weigh(wt), flags: uint8(r.next()) | uint8(wt&1)<<7})
 		}
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
@@ -633,7 +650,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 				tp = &termPostings{limit: MaxPairPostings}
 				pairs[key] = tp
 			}
-			tp.add(posting{doc: int32(i), weight: uint8(wt >> 1), flags: uint8(wt&1) << 7})
+			tp.add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 		}
 	}
 	// Pairs go in the entry of their first word, by their second.
