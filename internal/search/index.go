@@ -65,6 +65,19 @@ const (
 	maxWeight     = 255
 )
 
+// titleLengthWeight is the weight of each word of title: titleWeight for
+// a title of six words, more for a shorter one, less for a longer one
+// (titleWeight×12/(6+words), at least headingWeight+1), so that among
+// pages with the query in their title the one whose title is mostly the
+// query ("111 national hotline") comes before one where it is a small
+// part ("Citizen protection hotline, Ministry of Foreign Affairs"), as
+// field-length normalization in BM25F.
+func titleLengthWeight(title string) int {
+	n := 0
+	words(title, func(string) { n++ })
+	return max(headingWeight+1, (titleWeight*12+(6+n)/2)/(6+n))
+}
+
 // Doc is a page to index. Its text must be NFC, as everything loa reads
 // is normalized when it is read.
 type Doc struct {
@@ -182,6 +195,8 @@ type Analyzer struct {
 	ws    []wordStat
 	ps    []pairStat
 	buf   []byte
+	// inTitle is true while the title is counted.
+	inTitle bool
 }
 
 // NewAnalyzer returns an Analyzer numbering forms in dict.
@@ -207,7 +222,9 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	}
 	clear(a.pairs)
 	a.ws, a.ps = a.ws[:0], a.ps[:0]
-	a.add(d.Title, titleWeight)
+	a.inTitle = true
+	a.add(d.Title, titleLengthWeight(d.Title))
+	a.inTitle = false
 	for _, h := range d.Headings {
 		a.add(h, headingWeight)
 	}
@@ -326,7 +343,7 @@ func (a *Analyzer) add(text string, w int) {
 				a.ps = append(a.ps, pairStat{key: key})
 			}
 			a.ps[j].weight += w
-			a.ps[j].title = a.ps[j].title || w == titleWeight
+			a.ps[j].title = a.ps[j].title || a.inTitle
 		}
 		prev, first = id, false
 	})
@@ -352,7 +369,7 @@ func (a *Analyzer) count(word string, w int) (uint32, bool) {
 	}
 	s := &a.ws[a.slot[id]]
 	s.weight += w
-	s.title = s.title || w == titleWeight
+	s.title = s.title || a.inTitle
 	if !f.same && s.n < maxExact && !slices.Contains(s.exact[:s.n], f.exact) {
 		s.exact[s.n] = f.exact
 		s.n++

@@ -297,3 +297,36 @@ func TestSnippetWholeWords(t *testing.T) {
 		t.Errorf("one long word: %q", got)
 	}
 }
+
+// TestBoostAndTitleLength: Options.Boost multiplies the weights of a
+// section's pages, and a word weighs more in a short title than in a long
+// one.
+func TestBoostAndTitleLength(t *testing.T) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	docs := []Analyzed{
+		a.Analyze(Doc{URL: "/a/", Title: "Tổng đài bảo hộ công dân, Bộ Ngoại giao", SectionKey: "support", Text: "gọi"}),
+		a.Analyze(Doc{URL: "/b/", Title: "Tổng đài 111", SectionKey: "support", Text: "gọi"}),
+		a.Analyze(Doc{URL: "/c/", Title: "Tin", SectionKey: "news", Text: "gọi"}),
+	}
+	weights := func(files map[string][]byte, word string) []int {
+		var out []int
+		for i, p := range lookupWord(t, files, word).P {
+			if i%2 == 1 {
+				out = append(out, p%256)
+			}
+		}
+		return out
+	}
+	plain := Build(dict, docs)
+	if w := weights(plain, "tong"); len(w) != 2 || w[0] >= w[1] {
+		t.Errorf(`"tong" weighs %v in a title of 9 words and one of 3, want less in the longer`, w)
+	}
+	if w := weights(plain, "goi"); !slices.Equal(w, []int{1, 1, 1}) {
+		t.Errorf(`"goi" without boost weighs %v, want 1 1 1`, w)
+	}
+	boosted := BuildWith(dict, docs, Options{Boost: map[string]float64{"support": 3, "news": 0.2}})
+	if w := weights(boosted, "goi"); !slices.Equal(w, []int{3, 3, 1}) {
+		t.Errorf(`"goi" with support ×3 and news ×0.2 weighs %v, want 3 3 1 (at least 1)`, w)
+	}
+}
