@@ -92,3 +92,37 @@ func TestSearchRankRealSite(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchRankQuestions holds the ranking of a question and of a word
+// typed with marks on the real site, found by a trial with people on
+// phones.
+func TestSearchRankQuestions(t *testing.T) {
+	base := site(t)
+	p := page{t, browser(t)}
+	type result struct{ Title, URL, Snippet string }
+	search := func(page, q, lang string) []result {
+		p.open(base + page)
+		return eval[[]result](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.filter(r => r.lang === `+quote(lang)+`).map(r => ({Title: r.title, URL: r.url, Snippet: r.snippet})))`)
+	}
+	at := func(rs []result, part string) int {
+		for i, r := range rs {
+			if strings.Contains(r.URL, part) {
+				return i
+			}
+		}
+		return len(rs)
+	}
+	// "Forced to sell sex: will I be punished?" The page for adults who
+	// sell sex by choice has "bán dâm" in its title, one of the three
+	// slots that tell (ép, bán dâm, bị phạt); the law page answers.
+	rs := search("/tim-kiem/", "bị ép bán dâm có bị phạt không", "vi")
+	if law, adults := at(rs, "phap-luat-quy-dinh-gi-ve-mai-dam"), at(rs, "danh-cho-nguoi-truong-thanh-ban-dam"); law > adults || adults == 0 {
+		t.Errorf("bị ép bán dâm có bị phạt không: the law page at %d, the page for adults selling sex by choice at %d: %v", law, adults, rs)
+	}
+	// Typed with marks, "khai trương" (opening) must not put pages that
+	// only say "trưởng" (trưởng thành, adult) before the page that says it.
+	rs = search("/en/search/", "khai trương", "vi")
+	if len(rs) == 0 || !strings.Contains(rs[0].URL, "tong-dai-111-chinh-thuc") {
+		t.Errorf("khai trương (on /en/search/): first Vietnamese result %v, want the 111 news item", rs[:min(len(rs), 3)])
+	}
+}

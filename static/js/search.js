@@ -466,8 +466,9 @@
       if (entry.n > entry.p.length / 2) partial = true;
       var bit = exactForm && entry.v ? entry.v.indexOf(exactForm) : -1;
       Object.keys(ps).forEach((d) => {
-        var s = k * ps[d][0] * factor;
-        if (exactForm) s *= bit >= 0 && ps[d][1] & (1 << bit) ? 1.6 : 0.8;
+        // A page without the marks typed, when some page has them, ranks
+        // below every page with them ("trương": "trưởng" after).
+        var s = k * ps[d][0] * factor - (bit < 0 || ps[d][1] >> bit & 1 ? 0 : 1e3);
         if (!docs[d] || docs[d] < s) docs[d] = s;
         if (ps[d][2]) title[d] = 1;
       });
@@ -491,7 +492,7 @@
     return { docs: docs, partial: partial, title: title };
   }
   // pairBonus adds to scores the pages where a and b stand together.
-  function pairBonus(ix, a, b, scores, prefixOnly) {
+  function pairBonus(ix, a, b, scores, prefixOnly, run) {
     var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
     var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter((k) => {
       return k.indexOf(b.folded) === 0;
@@ -499,12 +500,12 @@
     entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
       Object.keys(ps).forEach((d) => {
-        if (scores[d] !== undefined) scores[d] += 1.5 * k * ps[d][0];
+        if (scores[d] !== undefined) scores[d] += 1.5 * k * ps[d][0] * (run ? run[d] = (run[d] || 0) + 1 : 1);
       });
     });
   }
   // scoreAlt returns {docs, partial} for one alternative of a slot.
-  function scoreAlt(ix, alt, last) {
+  function scoreAlt(ix, alt, last, big) {
     var per = alt.ts.map((t) => scoreTerm(ix, t, last));
     var strict = per.filter((x) => !x.partial);
     var docs = {}, partial = per.length > 0 && strict.length === 0;
@@ -530,7 +531,7 @@
     }
     // Pages with all the words in their title come first (a synonym's
     // after the words as typed).
-    for (var d in docs) docs[d] = (docs[d] + (per.every((x) => x.title[d]) ? 10 : 0)) * alt.factor;
+    for (var d in docs) docs[d] = (docs[d] + (per.every((x) => x.title[d]) ? 10 / big : 0)) * alt.factor;
     return { docs: docs, partial: partial };
   }
 
@@ -538,11 +539,11 @@
   // with every slot, or when there are none the pages with most of them.
 
   function rank(ix, ss) {
-    var scores = {}, count = {};
+    var scores = {}, count = {}, big = ss.filter((s) => !ix.small.has(s.label)).length || 1;
     var per = ss.map((s) => {
       var docs = {}, partial = false;
       s.alts.forEach((alt) => {
-        var r = scoreAlt(ix, alt, s.last);
+        var r = scoreAlt(ix, alt, s.last, big);
         partial = partial || r.partial;
         for (var d in r.docs) if (!(docs[d] >= r.docs[d])) docs[d] = r.docs[d];
       });
@@ -551,9 +552,9 @@
     });
     // Neighbouring words standing together rank higher (the last one may
     // be the start of a word being typed).
-    for (var i = 1; i < ss.length; i++) {
+    for (var i = 1, run = {}; i < ss.length; i++) {
       var a = ss[i - 1].alts[0].ts, b = ss[i].alts[0].ts;
-      pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last);
+      pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last, run);
     }
     // A small word that no page has ("I" in "will I be punished" on a site
     // written to "you") is not required: it would make every result partial.
