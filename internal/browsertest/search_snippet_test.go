@@ -88,8 +88,8 @@ func TestSearchPhoneForms(t *testing.T) {
 // TestSearchLabels checks the words of the real site's search page that a
 // reader met: "helpline" on the Vietnamese page finds Vietnamese pages
 // (a synonym of "đường dây nóng"), the status after a repaired query is
-// two sentences (the repaired words are shown without their marks when
-// the query had none: the index does not say which marks they take), and the link to the directory does not say "directory"
+// two sentences (the syllables cut from a word typed without spaces or
+// marks are shown as the first results write them), and the link to the directory does not say "directory"
 // twice.
 func TestSearchLabels(t *testing.T) {
 	p := page{t, browser(t)}
@@ -99,7 +99,8 @@ func TestSearchLabels(t *testing.T) {
 		t.Errorf(`"helpline" on the Vietnamese page finds pages in %q, want Vietnamese first`, got)
 	}
 	for _, c := range []struct{ url, want string }{
-		{"/tim-kiem/?q=duongdaynong", `^Đang hiện kết quả cho “(đường dây nóng|duong day nong)”\. Tìm thấy \d+ trang\.$`},
+		{"/tim-kiem/?q=duongdaynong", `^Đang hiện kết quả cho “đường dây nóng”\. Tìm thấy \d+ trang\.$`},
+		{"/tim-kiem/?q=muabannguoi", `^Đang hiện kết quả cho “mua bán người”\. Tìm thấy \d+ trang\.$`},
 		{"/en/search/?q=helpine", `^Showing results for “[^”]+”\. \d+ pages found\.$|^\d+ pages found\.$`},
 	} {
 		p.open(u + c.url)
@@ -107,6 +108,13 @@ func TestSearchLabels(t *testing.T) {
 		if got := eval[string](p, `document.getElementById("search-status").textContent`); !regexp.MustCompile(c.want).MatchString(got) {
 			t.Errorf("%s: status %q, want %s", c.url, got, c.want)
 		}
+	}
+	// The emergency numbers in snippets are call links (the site's rule:
+	// numbers it knows), 44×44 CSS px at least.
+	p.open(u + "/tim-kiem/?q=111")
+	waitFor(t, p, `document.querySelectorAll("#search-results li").length > 0`)
+	if got := eval[string](p, `(() => { const a = document.querySelector("#search-results li p a[href='tel:111']"); if (!a) return "none"; const r = a.getBoundingClientRect(); return r.width >= 44 && r.height >= 44 ? "big" : "small " + r.width + "x" + r.height })()`); got != "big" {
+		t.Errorf("111 in the first snippet: call link %s, want one at least 44×44", got)
 	}
 	for _, path := range []string{"/tim-kiem/?q=xyzzy", "/en/search/?q=xyzzy"} {
 		p.open(u + path)

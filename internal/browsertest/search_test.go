@@ -389,11 +389,24 @@ func TestSearchKinds(t *testing.T) {
 	// Other language: said, shown and labelled.
 	p.open(srv.URL + "/en/search/?q=khai+tr%C6%B0%C6%A1ng")
 	waitFor(t, p, `document.querySelectorAll("#search-results li").length === 1`)
-	if got := eval[string](p, `document.getElementById("search-status").textContent`); !strings.HasPrefix(got, "No results in English — 1 results in Vietnamese") {
+	if got := eval[string](p, `document.getElementById("search-status").textContent`); !strings.HasPrefix(got, "No results in English — 1 result in Vietnamese") {
 		t.Errorf("status %q", got)
 	}
 	if got := eval[string](p, `document.querySelector("#search-results li").lang`); got != "vi" {
 		t.Errorf("a Vietnamese result on the English page has lang %q", got)
+	}
+	// One result is one page (plural rules of the page's language).
+	p.open(srv.URL + "/en/search/?q=trafficking")
+	waitFor(t, p, `document.querySelectorAll("#search-results li").length === 1`)
+	if got := eval[string](p, `document.getElementById("search-status").textContent`); got != "1 page found." {
+		t.Errorf("one English result: status %q, want %q", got, "1 page found.")
+	}
+	// Phone numbers in snippets are call links, as on the pages, big
+	// enough to tap (44×44 CSS px).
+	p.open(srv.URL + "/tim-kiem/?q=02213862000")
+	waitFor(t, p, `document.querySelectorAll("#search-results li").length > 0`)
+	if got := eval[string](p, `(() => { const a = document.querySelector("#search-results li p a[href^='tel:']"); if (!a) return "none"; const r = a.getBoundingClientRect(); return a.getAttribute("href") + (r.width >= 44 && r.height >= 44 ? " big" : " small " + r.width + "x" + r.height) })()`); got != "tel:02213862000 big" {
+		t.Errorf("the number in the snippet of 02213862000: %s, want a call link to tel:02213862000 at least 44×44", got)
 	}
 	// Missing words, named.
 	p.open(srv.URL + "/tim-kiem/?q=m%E1%BA%A1i+d%C3%A2m+xyzzy")

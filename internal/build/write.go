@@ -435,7 +435,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		opts := search.Options{Languages: langs}
+		opts := search.Options{Languages: langs, Calls: render.CallNumbers(b.site, b.providers)}
 		if b.searchConf != nil {
 			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
 			opts.Boost = b.searchConf.Boost

@@ -248,6 +248,7 @@
         if (meta) ix.q = ".json?" + meta.id;
         if (meta && !ix.syn) {
           ix.small = new Set(meta.s.split(" "));
+          ix.calls = new Set((meta.c || "").split(" "));
           ix.syn = (meta.syn || []).map((g) => {
             return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
           });
@@ -588,7 +589,7 @@
         return ix.need(all).then(() => ix.lexicon(ws2.map((w) => w.t.folded))).then(() => {
           return extra(ix, ss);
         }).then(() => {
-          if (ws2.fixed) res.fixed = ws2.map((w) => w.t.raw).join(" ");
+          if (ws2.fixed) res.fixed = ws2;
           // Small words ("có", "bị", "không") are marked only when the
           // query has nothing else; the rarer a word, the more it tells.
           eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last), w: idf(ix.meta.docs, ix.listed(t.folded)), small: ix.small.has(t.raw) }); });
@@ -701,12 +702,38 @@
   var more = byId("more");
   var help = byId("help");
   function say(key, vals) {
-    var s = status.dataset[key] || "";
+    // key_one, key_few…: the plural forms (CLDR categories) of a count.
+    var s = status.dataset[key + "_" + (vals && new Intl.PluralRules(here).select(vals.n))] || status.dataset[key] || "";
     for (var k in vals) s = s.split("{" + k + "}").join(vals[k]);
     return s;
   }
   function langName(code) {
     try { return new Intl.DisplayNames([here], { type: "language" }).of(code); } catch (e) { return code; }
+  }
+  // calls makes the phone numbers in a snippet call links, as the site's
+  // pages do: the numbers the site knows (meta.json "c") and those of the
+  // shape of a phone number (markdown.PhoneLike).
+  function calls(h, ix) {
+    return h.replace(/(\+84[ .-]?)?\d+([ .-]\d+)*/g, (m) => {
+      var d = m.replace(/^\+84/, "0").replace(/\D/g, "");
+      return ix.calls.has(d) || /^(0\d{9,10}|1[89]00(\d{4}){1,2})$/.test(d) ? '<a class="call-inline" href="tel:' + d + '">' + m + "</a>" : m;
+    });
+  }
+  // spell returns the words of a repaired query, the syllables cut from
+  // one word as the snippets of rs (the first results) write them side by
+  // side ("mua bán người"), else as repaired (typed without marks, they
+  // have none).
+  function spell(ws, rs) {
+    var s = words(rs.map((r) => r.snippet).join(" ").replace(/<[^>]*>/g, "")), out = [];
+    for (var j = 0, n; j < ws.length; j += n) {
+      for (n = 1; ws[j].phrase && ws[j + n] && ws[j + n].phrase === ws[j].phrase;) n++;
+      var g = ws.slice(j, j + n), got = g.map((w) => w.t.raw);
+      for (var i = 0; n > 1 && i + n <= s.length; i++) {
+        if (g.every((w, k) => (term(s[i + k]) || 0).folded === w.t.folded)) got = s.slice(i, i + n);
+      }
+      out = out.concat(got);
+    }
+    return out.join(" ");
   }
   var shown = null, seq = 0, slow;
   function append(res) {
@@ -717,7 +744,7 @@
         var li = document.createElement("li");
         if (r.lang !== here) li.lang = r.lang;
         li.innerHTML = '<a href="' + escapeHTML(r.url) + '">' + escapeHTML(r.title) + "</a>" +
-          (r.section ? '<p class="meta">' + escapeHTML(r.section) + "</p>" : "") + "<p>" + r.snippet + "</p>" +
+          (r.section ? '<p class="meta">' + escapeHTML(r.section) + "</p>" : "") + "<p>" + calls(r.snippet, index(r.lang)) + "</p>" +
           (r.missing.length ? '<p class="meta" lang="' + here + '">' + escapeHTML(say("missing", { words: r.missing.join(", ") })) + "</p>" : "");
         list.appendChild(li);
         if (from > 0 && i === 0) li.firstChild.focus();
@@ -740,6 +767,9 @@
       return others(q).then((rs) => {
         return [res, rs.filter((r) => r.hits.length && !r.hits[0].missing.length)[0]];
       });
+    }).then((pair) => {
+      var res = pair[0];
+      return res.fixed ? present(res, 0, 10).then((rs) => { res.fixed = spell(res.fixed, rs); return pair; }) : pair;
     }).then((pair) => {
       if (mine !== seq) return;
       clearTimeout(slow);
