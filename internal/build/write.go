@@ -13,6 +13,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -416,6 +417,22 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	return docs, b.writeExport()
 }
 
+// callPattern is the rule of the site's call links as one regular
+// expression of a number's digits, for the search client's snippets: the
+// numbers that become call links wherever a page shows them
+// (render.CallNumbers), or any number of the shape of a phone number
+// (markdown.PhoneLikePattern), which a page must link.
+func (b *builder) callPattern() string {
+	var known []string
+	for _, n := range render.CallNumbers(b.site, b.providers) {
+		if d := markdown.Digits(n); d != "" && !markdown.PhoneLike(d) {
+			known = append(known, regexp.QuoteMeta(d))
+		}
+	}
+	slices.Sort(known)
+	return strings.Join(append([]string{markdown.PhoneLikePattern}, slices.Compact(known)...), "|")
+}
+
 // writeSearch builds and writes each language's search index: its pages
 // in order but drafts (built with --drafts), then its generated pages that
 // have text.
@@ -435,7 +452,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		opts := search.Options{Languages: langs, Calls: render.CallNumbers(b.site, b.providers)}
+		opts := search.Options{Languages: langs, Calls: b.callPattern()}
 		if b.searchConf != nil {
 			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
 			opts.Boost = b.searchConf.Boost

@@ -58,6 +58,11 @@ func PhoneLike(digits string) bool {
 	return false
 }
 
+// PhoneLikePattern is PhoneLike as a regular expression of the digits,
+// the same in RE2 and JavaScript (the search client makes such numbers
+// call links in result snippets); it must match all of them.
+const PhoneLikePattern = `0\d{9,10}|1[89]00(\d{4}|\d{6})`
+
 // numberRun is a number found in text: bytes [start, end) of the text.
 type numberRun struct{ start, end int }
 

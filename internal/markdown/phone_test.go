@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -61,6 +63,17 @@ func TestPhoneLike(t *testing.T) {
 	} {
 		if PhoneLike(d) != want {
 			t.Errorf("PhoneLike(%q) = %v", d, !want)
+		}
+	}
+	// PhoneLikePattern says the same of every number of up to 12 digits
+	// of these shapes.
+	re := regexp.MustCompile(`^(` + PhoneLikePattern + `)$`)
+	for _, start := range []string{"0", "09", "1800", "1900", "1801", "1", "2"} {
+		for n := len(start); n <= 12; n++ {
+			d := start + strings.Repeat("5", n-len(start))
+			if re.MatchString(d) != PhoneLike(d) {
+				t.Errorf("PhoneLikePattern on %q: %v, PhoneLike %v", d, re.MatchString(d), PhoneLike(d))
+			}
 		}
 	}
 }

@@ -601,12 +601,12 @@ type Options struct {
 	// and pair weights (capped at 255, at least 1), the counts the client
 	// ranks by (see appendEntry), not the idf.
 	Boost map[string]float64
-	// Calls are the numbers, as digits ("111", "02213862000"), that the
-	// site's pages make call links wherever they show them
-	// (render.CallNumbers); the client makes them call links in result
-	// snippets too, with every number of the shape of a phone number
-	// (markdown.PhoneLike). meta.json gives them as "c", space-separated.
-	Calls []string
+	// Calls is the rule of the site's call links, a regular expression of
+	// a number's digits (RE2 and JavaScript alike) that the client makes a
+	// call link in result snippets when it matches all of them: the
+	// numbers the site knows and the shape of a phone number (see
+	// build). meta.json gives it as "c".
+	Calls string
 }
 
 // Build writes the index of one language's documents, analyzed with dict:
@@ -710,8 +710,8 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	if len(opts.Synonyms) > 0 {
 		m["syn"] = opts.Synonyms
 	}
-	if len(opts.Calls) > 0 {
-		m["c"] = strings.Join(opts.Calls, " ")
+	if opts.Calls != "" {
+		m["c"] = opts.Calls
 	}
 	if len(opts.Languages) > 0 {
 		m["langs"] = opts.Languages

@@ -248,7 +248,6 @@
         if (meta) ix.q = ".json?" + meta.id;
         if (meta && !ix.syn) {
           ix.small = new Set(meta.s.split(" "));
-          ix.calls = new Set((meta.c || "").split(" "));
           ix.syn = (meta.syn || []).map((g) => {
             return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
           });
@@ -711,29 +710,24 @@
     try { return new Intl.DisplayNames([here], { type: "language" }).of(code); } catch (e) { return code; }
   }
   // calls makes the phone numbers in a snippet call links, as the site's
-  // pages do: the numbers the site knows (meta.json "c") and those of the
-  // shape of a phone number (markdown.PhoneLike).
+  // pages do: meta.json "c" is the rule (a regular expression of the
+  // digits: the numbers the site knows, and the shape of a phone number).
   function calls(h, ix) {
+    var c = RegExp("^(" + ix.meta.c + ")$");
     return h.replace(/(\+84[ .-]?)?\d+([ .-]\d+)*/g, (m) => {
       var d = m.replace(/^\+84/, "0").replace(/\D/g, "");
-      return ix.calls.has(d) || /^(0\d{9,10}|1[89]00(\d{4}){1,2})$/.test(d) ? '<a class="call-inline" href="tel:' + d + '">' + m + "</a>" : m;
+      return c.test(d) ? '<a class="call-inline" href="tel:' + d + '">' + m + "</a>" : m;
     });
   }
-  // spell returns the words of a repaired query, the syllables cut from
-  // one word as the snippets of rs (the first results) write them side by
-  // side ("mua bán người"), else as repaired (typed without marks, they
-  // have none).
+  // spell returns a repaired query as the snippets of rs (the first
+  // results) write its words side by side ("mua bán người": the syllables
+  // of a word typed without spaces have no marks), else as repaired.
   function spell(ws, rs) {
-    var s = words(rs.map((r) => r.snippet).join(" ").replace(/<[^>]*>/g, "")), out = [];
-    for (var j = 0, n; j < ws.length; j += n) {
-      for (n = 1; ws[j].phrase && ws[j + n] && ws[j + n].phrase === ws[j].phrase;) n++;
-      var g = ws.slice(j, j + n), got = g.map((w) => w.t.raw);
-      for (var i = 0; n > 1 && i + n <= s.length; i++) {
-        if (g.every((w, k) => (term(s[i + k]) || 0).folded === w.t.folded)) got = s.slice(i, i + n);
-      }
-      out = out.concat(got);
+    var s = words(rs.map((r) => r.snippet).join(" ").replace(/<[^>]*>/g, "")), n = ws.length;
+    for (var i = 0; i + n <= s.length; i++) {
+      if (ws.every((w, k) => (term(s[i + k]) || 0).folded === w.t.folded)) return s.slice(i, i + n).join(" ");
     }
-    return out.join(" ");
+    return ws.map((w) => w.t.raw).join(" ");
   }
   var shown = null, seq = 0, slow;
   function append(res) {
