@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -283,6 +284,7 @@ func (b *builder) load() error {
 		return err
 	}
 	b.progress("pages loaded: %d", len(b.content.Pages))
+	b.res.Diagnostics.Append(b.checkBoost())
 	css, err := b.stylesheet()
 	if err != nil {
 		return err
@@ -295,6 +297,28 @@ func (b *builder) load() error {
 	b.workers = b.newWorkers()
 	b.assets = map[string]string{cssSource: css.url}
 	return nil
+}
+
+// checkBoost warns of a boost in search.yaml for a section folder that no
+// page is in (a typing mistake: the boost would do nothing).
+func (b *builder) checkBoost() diag.List {
+	if b.searchConf == nil || len(b.searchConf.Boost) == 0 {
+		return nil
+	}
+	sections := map[string]bool{}
+	for _, p := range b.content.Pages {
+		sections[p.Section()] = true
+	}
+	var l diag.List
+	for _, key := range slices.Sorted(maps.Keys(b.searchConf.Boost)) {
+		if !sections[key] {
+			names := slices.Sorted(maps.Keys(sections))
+			names = slices.DeleteFunc(names, func(s string) bool { return s == "" })
+			l.Add(diag.Warningf(b.searchConf.BoostAt[key], "no section is in the folder content/%s, so this boost does nothing", key).
+				WithHint("the sections are %s", strings.Join(names, ", ")))
+		}
+	}
+	return l
 }
 
 // checkBaseURL reports a site without a public address, which its feeds,

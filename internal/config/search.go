@@ -34,6 +34,9 @@ type Search struct {
 	// its pages weigh in search results than others' for the same words:
 	// a number from 0.1 to 10 (1: as others). See search.Options.Boost.
 	Boost map[string]float64
+	// BoostAt is where each boost is written, for diagnostics found later
+	// (a section that does not exist).
+	BoostAt map[string]diag.Position
 }
 
 // rawSearch is search.yaml as written.
@@ -91,9 +94,9 @@ func ParseSearch(file string, text []byte, site *Site) (*Search, diag.List) {
 			continue
 		}
 		if s.Boost == nil {
-			s.Boost = map[string]float64{}
+			s.Boost, s.BoostAt = map[string]float64{}, map[string]diag.Position{}
 		}
-		s.Boost[key] = f
+		s.Boost[key], s.BoostAt[key] = f, v.Pos
 	}
 	l.FillSources(diag.NewLineIndex(file, text))
 	return s, l
