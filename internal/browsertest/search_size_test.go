@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -80,6 +82,10 @@ func TestSearchSize(t *testing.T) {
 		w.Close()
 		return len(b), buf.Len()
 	}
+	runs := 1
+	if n, err := strconv.Atoi(os.Getenv("LOA_SEARCH_RUNS")); err == nil && n > 0 {
+		runs = n
+	}
 	js, _ := filepath.Glob(filepath.Join(dir, "js", "search.*.js"))
 	for _, f := range js {
 		rel, _ := filepath.Rel(dir, f)
@@ -146,11 +152,36 @@ func TestSearchSize(t *testing.T) {
 		p.open(srv.URL + "/tim-kiem/")
 		ms := eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+`); return performance.now() - t0; })()`)
 		warm := eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+`); return performance.now() - t0; })()`)
-		p.open(srv.URL + "/tim-kiem/")
-		ms10 := eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+`, 10); return performance.now() - t0; })()`)
-		warm10 := eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+` + " ", 10); return performance.now() - t0; })()`)
+		// The first ten, cold (a fresh page, the cache off) and warm, runs
+		// times (LOA_SEARCH_RUNS, default 1): the medians, as the machine
+		// is shared and noisy.
+		var cold10, warms10 []float64
+		for range runs {
+			p.open(srv.URL + "/tim-kiem/")
+			waitFor(t, p, `performance.getEntriesByType("resource").some(e => /meta\.json/.test(e.name) && e.responseEnd > 0)`)
+			take()
+			cold10 = append(cold10, eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+`, 10); return performance.now() - t0; })()`))
+			if os.Getenv("LOA_SEARCH_TRACE") == "1" && len(cold10) == 1 {
+				// When each file was asked for and arrived, from the call.
+				fmt.Println(eval[string](p, `(() => { const es = performance.getEntriesByType("resource").filter(e => /\/search\//.test(e.name) && !/meta/.test(e.name));
+					const t0 = es.length ? Math.min(...es.map(e => e.startTime)) : 0;
+					return es.map(e => "  " + e.name.replace(/^.*\/search\//, "").padEnd(28) + (e.startTime - t0).toFixed(1).padStart(7) + " →" + (e.responseEnd - t0).toFixed(1).padStart(7)).join("\n"); })()`))
+			}
+			warms10 = append(warms10, eval[float64](p, `(async () => { const t0 = performance.now(); await window.siteSearch(`+quote(q)+` + " ", 10); return performance.now() - t0; })()`))
+		}
+		ms10, warm10 := median(cold10), median(warms10)
 		n := eval[int](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.length)`)
 		fmt.Printf("%-24q page: %2d files %8d bytes %7d gzip (%d of them documents) | first 10: %6.1f ms cold, %5.1f ms warm | all %d: %6.1f ms cold, %5.1f ms warm | %s\n",
 			q, len(fetched), total, totalZ, docsZ, ms10, warm10, n, ms, warm, strings.TrimSpace(status))
 	}
+}
+
+// median returns the middle of xs (the mean of the two middle ones for an
+// even count).
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	if len(s) == 0 {
+		return 0
+	}
+	return (s[(len(s)-1)/2] + s[len(s)/2]) / 2
 }
