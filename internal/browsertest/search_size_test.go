@@ -129,7 +129,7 @@ func TestSearchSize(t *testing.T) {
 		p := fresh()
 		take()
 		p.open(srv.URL + "/tim-kiem/?q=" + url.QueryEscape(q))
-		waitFor(t, p, `document.getElementById("search-status").textContent !== "" &&
+		waitFor(t, p, `document.getElementById("search-status").textContent !== "" && document.getElementById("search-status").textContent !== document.getElementById("search-status").dataset.busy &&
 			(document.querySelectorAll("#search-results li").length > 0 || document.getElementById("search-results").previousElementSibling.textContent.indexOf("Tìm thấy") < 0)`)
 		var fetched []string
 		for _, f := range take() {

@@ -97,7 +97,9 @@
 
   // Raw keystrokes and words without spaces: these mirror DecodeTelex,
   // DecodeVNI and Syllables in internal/search/keys.go.
-  var MARKED = { "a^": "â", "e^": "ê", "o^": "ô", "a(": "ă", "o+": "ơ", "u+": "ư", "d-": "đ" };
+  // mark puts a combining mark on a letter (circumflex U+0302, breve
+  // U+0306); "d" with none is "đ".
+  function mark(c, m) { return c === "d" ? "đ" : (c + m).normalize(); }
   var VOWELS = "aăâeêioôơuưy";
   function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
   function hasVowel(out) { return out.some(isVowel); }
@@ -111,9 +113,9 @@
     }
     return false;
   }
-  function markLast(out, letters, mark) {
+  function markLast(out, letters, m) {
     for (var i = out.length - 1; i >= 0; i--) {
-      if (letters.indexOf(out[i]) >= 0) { out[i] = MARKED[out[i] + mark]; return true; }
+      if (letters.indexOf(out[i]) >= 0) { out[i] = mark(out[i], m); return true; }
     }
     return false;
   }
@@ -122,8 +124,7 @@
     var out = [], tone = "", changed = false;
     for (var i = 0; i < w.length; i++) {
       var c = w[i], n = out.length, k = "sfrxj".indexOf(c);
-      if (c === "d" && n && out[n - 1] === "d") { out[n - 1] = "đ"; changed = true; }
-      else if ("aeo".indexOf(c) >= 0 && n && out[n - 1] === c) { out[n - 1] = MARKED[c + "^"]; changed = true; }
+      if ("aeod".indexOf(c) >= 0 && n && out[n - 1] === c) { out[n - 1] = mark(c, "\u0302"); changed = true; }
       else if (c === "w") { if (!hornBreve(out)) out.push("ư"); changed = true; }
       else if (k >= 0 && hasVowel(out)) { tone = TONES[k]; changed = true; }
       else out.push(c);
@@ -136,10 +137,10 @@
     for (var i = 0; i < w.length; i++) {
       var c = w[i], ok = true;
       if (c > "0" && c < "6") { ok = hasVowel(out); tone = TONES[c - 1]; }
-      else if (c === "6") ok = markLast(out, "aeo", "^");
+      else if (c === "6") ok = markLast(out, "aeo", "\u0302");
       else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
-      else if (c === "8") ok = markLast(out, "a", "(");
-      else if (c === "9") ok = markLast(out, "d", "-");
+      else if (c === "8") ok = markLast(out, "a", "\u0306");
+      else if (c === "9") ok = markLast(out, "d", "");
       else if (c >= "0" && c <= "9") return "";
       else { out.push(c); continue; }
       if (!ok) return "";
@@ -239,43 +240,40 @@
     }
     load() {
       var ix = this;
-      return get(ix.base + "meta.json", { cache: "no-cache" }).then((meta) => {
-        if (meta && meta.v !== 3) meta = null; // an index this script cannot read
-        if (meta && !meta.w.map) ["t", "w"].forEach((k) => { meta[k] = meta[k].split(" "); });
-        ix.meta = meta;
+      return ix.ready || (ix.ready = get(ix.base + "meta.json", { cache: "no-cache" }).then((meta) => {
+        if (!meta || meta.v !== 3) return ix.meta = null; // none, or an index this script cannot read
+        ["t", "w"].forEach((k) => { meta[k] = meta[k].split(" "); });
         // The other files' names are the same from build to build: the
         // index's id makes them new addresses, never a cached old copy.
-        if (meta) ix.q = ".json?" + meta.id;
-        if (meta && !ix.syn) {
-          ix.small = new Set(meta.s.split(" "));
-          ix.syn = (meta.syn || []).map((g) => {
-            return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
-          });
-          // The words and pairs of words of the synonyms count as known
-          // when a word typed without spaces or marks is repaired.
-          ix.synWords = Object.create(null);
-          ix.syn.forEach((g) => {
-            g.forEach((e) => {
-              e.ts.forEach((t, i) => {
-                ix.synWords[t.folded] = true;
-                if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
-              });
+        ix.q = ".json?" + meta.id;
+        ix.small = new Set(meta.s.split(" "));
+        ix.syn = (meta.syn || []).map((g) => {
+          return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
+        });
+        // The words and pairs of words of the synonyms count as known
+        // when a word typed without spaces or marks is repaired.
+        ix.synWords = Object.create(null);
+        ix.syn.forEach((g) => {
+          g.forEach((e) => {
+            e.ts.forEach((t, i) => {
+              ix.synWords[t.folded] = true;
+              if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
             });
           });
-        }
-        return meta;
-      });
+        });
+        return ix.meta = meta;
+      }));
     }
-    // need loads the shards of the given folded words, all at once:
-    // meta.json names the first word of each.
-    need(folded) {
+    // need loads the shards of the given folded words and the listings of
+    // lex, all at once: meta.json names the first word of each.
+    need(folded, lex) {
       var ix = this;
       return ix.load().then((meta) => {
         return meta && Promise.all(folded.map((f) => {
           return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ix.q).then((w) => {
             ix.words[f] = w && has(w, f) ? w[f] : null;
           });
-        }));
+        }).concat(ix.lexicon(lex || [])));
       });
     }
     // lexicon loads the listings of the words that have no entry, for
@@ -358,20 +356,24 @@
     return out;
   }
 
+  // readings lists what the keys of w may have meant: its Telex and VNI
+  // decodings and its syllables.
+  function readings(w) {
+    var c = [], raw = w.t.raw;
+    [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
+    syllables(w.t.folded).forEach((s) => {
+      if (s.length > 1) c.push({ ts: s.map(term), seg: true });
+    });
+    return c;
+  }
+
   // repair replaces each word that finds nothing as typed by what its
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index; the syllables of one word share a phrase number (even).
   function repair(ix, ws) {
     var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3);
     if (!lost.length) return Promise.resolve(ws);
-    var cands = lost.map((w) => {
-      var c = [], raw = w.t.raw;
-      [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
-      syllables(w.t.folded).forEach((s) => {
-        if (s.length > 1) c.push({ ts: s.map(term), seg: true });
-      });
-      return c;
-    });
+    var cands = lost.map(readings);
     return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded))).then(() => {
       var out = ws.slice(), fixed = false;
       lost.forEach((w, k) => {
@@ -576,7 +578,19 @@
     var ws = parse(q);
     var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded))]).then((r) => {
+    // One round for the words and what their keys may have meant (and
+    // the listing of a last word to complete), so that a word typed as
+    // Telex or without spaces waits for no second one. (Not for a word
+    // that is a syllable as typed: it rarely finds nothing.)
+    var more = [], lex = [];
+    ws.forEach((w) => {
+      var s = syllables(w.t.folded);
+      if (!s[0] || s[0][1]) readings(w).forEach((c) => {
+        if (w.last) lex = [w.t.folded];
+        c.ts.forEach((t) => { more.push(t.folded); });
+      });
+    });
+    return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded).concat(more), lex)]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
       // The listing of a word not in the index is loaded when it is the
       // last (to be completed), and, after repair, for near misses.
