@@ -21,7 +21,7 @@ import (
 const Format = 3
 
 // DocChunk is how many documents one d/<n>.json file holds.
-const DocChunk = 8
+const DocChunk = 4
 
 // MaxPostings caps how many documents a term lists (the ones where it
 // weighs most): enough to rank, small enough to download.
