@@ -103,13 +103,13 @@
   var VOWELS = "aăâeêioôơuưy";
   function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
   function hasVowel(out) { return out.some(isVowel); }
+  // hornBreve puts the horn on the last o or u (uo: both) or the breve on
+  // the last a, when no other vowel follows it.
   function hornBreve(out) {
-    for (var i = out.length - 1; i >= 0; i--) {
-      var c = out[i];
-      if (c === "o") { out[i] = "ơ"; if (i > 0 && out[i - 1] === "u") out[i - 1] = "ư"; return true; }
-      if (c === "u") { out[i] = "ư"; return true; }
-      if (c === "a") { out[i] = "ă"; return true; }
-      if (isVowel(c)) return false;
+    for (var i = out.length; i--;) {
+      var k = "oua".indexOf(out[i]);
+      if (k >= 0) { out[i] = "ơưă"[k]; if (!k && out[i - 1] === "u") out[i - 1] = "ư"; return true; }
+      if (isVowel(out[i])) return false;
     }
     return false;
   }
@@ -119,31 +119,26 @@
     }
     return false;
   }
-  function telex(w) {
-    if (!w || w.length > 16 || !/^[a-z0-9]+$/.test(w)) return "";
+  // decode reads w as Telex keystrokes (vni false) or VNI ones: the word
+  // they spell when it is one Vietnamese syllable, or "".
+  function decode(w, vni) {
+    if (!w || w.length > 16 || !/^[a-z0-9]+$/.test(w) || vni && !/^[a-z]/.test(w)) return "";
     var out = [], tone = "", changed = false;
     for (var i = 0; i < w.length; i++) {
-      var c = w[i], n = out.length, k = "sfrxj".indexOf(c);
-      if ("aeod".indexOf(c) >= 0 && n && out[n - 1] === c) { out[n - 1] = mark(c, "\u0302"); changed = true; }
-      else if (c === "w") { if (!hornBreve(out)) out.push("ư"); changed = true; }
-      else if (k >= 0 && hasVowel(out)) { tone = TONES[k]; changed = true; }
-      else out.push(c);
-    }
-    return finish(out, tone, changed);
-  }
-  function vni(w) {
-    if (!w || w.length > 16 || !/^[a-z][a-z0-9]*$/.test(w)) return "";
-    var out = [], tone = "", changed = false;
-    for (var i = 0; i < w.length; i++) {
-      var c = w[i], ok = true;
-      if (c > "0" && c < "6") { ok = hasVowel(out); tone = TONES[c - 1]; }
-      else if (c === "6") ok = markLast(out, "aeo", "\u0302");
-      else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
-      else if (c === "8") ok = markLast(out, "a", "\u0306");
-      else if (c === "9") ok = markLast(out, "d", "");
-      else if (c >= "0" && c <= "9") return "";
+      var c = w[i], n = out.length, k = (vni ? "12345" : "sfrxj").indexOf(c), ok = true;
+      if (vni) {
+        if (k >= 0) { ok = hasVowel(out); tone = TONES[k]; }
+        else if (c === "6") ok = markLast(out, "aeo", "\u0302");
+        else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
+        else if (c === "8") ok = markLast(out, "a", "\u0306");
+        else if (c === "9") ok = markLast(out, "d", "");
+        else if (c === "0") return "";
+        else { out.push(c); continue; }
+        if (!ok) return "";
+      } else if ("aeod".indexOf(c) >= 0 && n && out[n - 1] === c) out[n - 1] = mark(c, "\u0302");
+      else if (c === "w") { if (!hornBreve(out)) out.push("ư"); }
+      else if (k >= 0 && hasVowel(out)) tone = TONES[k];
       else { out.push(c); continue; }
-      if (!ok) return "";
       changed = true;
     }
     return finish(out, tone, changed);
@@ -360,7 +355,7 @@
   // decodings and its syllables.
   function readings(w) {
     var c = [], raw = w.t.raw;
-    [telex(raw), vni(raw)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
+    [decode(raw), decode(raw, 1)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
     syllables(w.t.folded).forEach((s) => {
       if (s.length > 1) c.push({ ts: s.map(term), seg: true });
     });
@@ -702,7 +697,7 @@
       }));
     }).then((lists) => [].concat.apply([], lists));
   }
-  siteSearch.keys = { telex: telex, vni: vni, syllables: syllables };
+  siteSearch.keys = { telex: (w) => decode(w), vni: (w) => decode(w, 1), syllables: syllables };
   window.siteSearch = siteSearch;
 
   // The search page: read ?q= from the address, show the results.
