@@ -28,7 +28,8 @@
 //	                               section, start of the text
 //
 // Words are sorted as JavaScript compares strings, so that the client finds
-// a word's listing and shard in meta.json by binary search. A query
+// a word's listing and shard in meta.json by comparing it with their first
+// names. A query
 // downloads meta.json, one shard per word (and a listing for a word that
 // is not there), and the document chunks of the results it shows.
 //

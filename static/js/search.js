@@ -77,14 +77,11 @@
   }
   function prefix(f) { return Array.from(f).slice(0, 2).join(""); }
   // pick returns the number of the file holding key: the last of the
-  // sorted first keys that is not after it.
+  // sorted first keys that is not after it (a few thousand at most).
   function pick(firsts, key) {
-    var lo = 0, hi = firsts.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] <= key) lo = mid; else hi = mid - 1;
-    }
-    return lo;
+    var n = 0;
+    firsts.forEach((f, i) => { if (f <= key) n = i; });
+    return n;
   }
   // oneEdit reports whether a and b are one letter apart: one changed,
   // added or left out.
@@ -576,17 +573,20 @@
     // One round for the words and what their keys may have meant (and
     // the listing of a last word to complete), so that a word typed as
     // Telex or without spaces waits for no second one. (Not for a word
-    // that is a syllable as typed: it rarely finds nothing.)
+    // that is a syllable as typed: it rarely finds nothing.) Another
+    // language is searched when this one found nothing: its listings
+    // come in that round too, as its words are likely missing as well.
     var more = [], lex = [];
     ws.forEach((w) => {
-      var s = syllables(w.t.folded);
-      if (!s[0] || s[0][1]) readings(w).forEach((c) => {
-        if (w.last) lex = [w.t.folded];
-        c.ts.forEach((t) => { more.push(t.folded); });
-      });
+      var s = syllables(w.t.folded), r = !s[0] || s[0][1] ? readings(w) : [];
+      if (ix.lang !== here || w.last && r.length) lex.push(w.t.folded);
+      r.forEach((c) => { c.ts.forEach((t) => { more.push(t.folded); }); });
     });
     return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded).concat(more), lex)]).then((r) => {
       if (!r[0]) { res.error = true; return res; }
+      // No word here, none that keys could repair: the other languages
+      // will be searched, start now.
+      if (ix.lang === here && !more.length && ws.every((w) => !ix.words[w.t.folded])) others(q);
       // The listing of a word not in the index is loaded when it is the
       // last (to be completed), and, after repair, for near misses.
       return ix.lexicon(ws.filter((w) => w.last).map((w) => w.t.folded)).then(() => {
@@ -594,7 +594,7 @@
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [];
         eachTerm(ss, (t) => { all.push(t.folded); });
-        return ix.need(all).then(() => ix.lexicon(ws2.map((w) => w.t.folded))).then(() => {
+        return ix.need(all, ws2.map((w) => w.t.folded)).then(() => {
           return extra(ix, ss);
         }).then(() => {
           if (ws2.fixed) res.fixed = ws2;
