@@ -99,7 +99,6 @@
   function mark(c, m) { return c === "d" ? "đ" : (c + m).normalize(); }
   var VOWELS = "aăâeêioôơuưy";
   function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
-  function hasVowel(out) { return out.some(isVowel); }
   // hornBreve puts the horn on the last o or u (uo: both) or the breve on
   // the last a, when no other vowel follows it.
   function hornBreve(out) {
@@ -124,7 +123,7 @@
     for (var i = 0; i < w.length; i++) {
       var c = w[i], n = out.length, k = (vni ? "12345" : "sfrxj").indexOf(c), ok = true;
       if (vni) {
-        if (k >= 0) { ok = hasVowel(out); tone = TONES[k]; }
+        if (k >= 0) { ok = out.some(isVowel); tone = TONES[k]; }
         else if (c === "6") ok = markLast(out, "aeo", "\u0302");
         else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
         else if (c === "8") ok = markLast(out, "a", "\u0306");
@@ -134,29 +133,23 @@
         if (!ok) return "";
       } else if ("aeod".indexOf(c) >= 0 && n && out[n - 1] === c) out[n - 1] = mark(c, "\u0302");
       else if (c === "w") { if (!hornBreve(out)) out.push("ư"); }
-      else if (k >= 0 && hasVowel(out)) tone = TONES[k];
+      else if (k >= 0 && out.some(isVowel)) tone = TONES[k];
       else { out.push(c); continue; }
       changed = true;
     }
-    return finish(out, tone, changed);
+    var t = changed && out.length && term(placeTone(out, tone)), s = t ? syllables(t.folded) : [];
+    return s[0] && !s[0][1] ? t.raw : "";
   }
-  function finish(out, tone, changed) {
-    if (!changed || !out.length) return "";
-    var w = placeTone(out, tone), t = term(w);
-    if (!t) return "";
-    var s = syllables(t.folded);
-    return s.length && s[0].length === 1 ? w : "";
-  }
+  // placeTone puts the tone mark after the vowel that carries it (w is
+  // changed).
   function placeTone(w, tone) {
-    if (!tone) return w.join("").normalize();
-    var start = 0, vs = [];
-    if (w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2]))) start = 2;
-    for (var i = start; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
-    if (!vs.length) return w.join("").normalize();
+    var vs = [], i = w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2])) ? 2 : 0;
+    for (; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
     var last = vs[vs.length - 1], at = last;
     vs.forEach((i) => { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
     if ("âăêôơ".indexOf(w[at]) < 0 && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
-    return (w.slice(0, at + 1).join("") + tone + w.slice(at + 1).join("")).normalize();
+    if (tone && vs.length) w.splice(at + 1, 0, tone);
+    return w.join("").normalize();
   }
   // Both end with "" (none).
   var ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x ".split(" ");
