@@ -174,23 +174,20 @@
   }
   function syllables(f) {
     if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
+    // fewest[i]: the fewest syllables f[i:] is cut into (Infinity: none).
     var n = f.length, fewest = [];
     fewest[n] = 0;
-    for (var i = n - 1; i >= 0; i--) {
-      fewest[i] = -1;
-      syllableLens(f.slice(i)).forEach((l) => {
-        var x = fewest[i + l];
-        if (x >= 0 && (fewest[i] < 0 || x + 1 < fewest[i])) fewest[i] = x + 1;
-      });
+    for (var i = n; i--;) {
+      fewest[i] = 1 / 0;
+      syllableLens(f.slice(i)).forEach((l) => { fewest[i] = Math.min(fewest[i], fewest[i + l] + 1); });
     }
-    if (fewest[0] < 0) return [];
+    if (fewest[0] > n) return [];
     var out = [];
     function walk(i, acc, budget) {
       if (out.length >= 4) return;
-      if (i === n) { out.push(acc.slice()); return; }
+      if (i === n) { out.push(acc); return; }
       syllableLens(f.slice(i)).forEach((l) => {
-        var x = fewest[i + l];
-        if (x >= 0 && x + 1 <= budget) walk(i + l, acc.concat([f.slice(i, i + l)]), budget - 1);
+        if (fewest[i + l] < budget) walk(i + l, acc.concat([f.slice(i, i + l)]), budget - 1);
       });
     }
     for (var b = fewest[0]; b <= fewest[0] + 1 && out.length < 4; b++) {
