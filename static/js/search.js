@@ -572,8 +572,8 @@
       if (ix.lang !== here || w.last && r.length) lex.push(w.t.folded);
       r.forEach((c) => { c.ts.forEach((t) => { more.push(t.folded); }); });
     });
-    return Promise.all([ix.load(), ix.need(ws.map((w) => w.t.folded).concat(more), lex)]).then((r) => {
-      if (!r[0]) { res.error = true; return res; }
+    return ix.need(ws.map((w) => w.t.folded).concat(more), lex).then(() => {
+      if (!ix.meta) { res.error = true; return res; }
       // No word here, none that keys could repair: the other languages
       // will be searched, start now.
       if (ix.lang === here && !more.length && ws.every((w) => !ix.words[w.t.folded])) others(q);
