@@ -2,6 +2,9 @@ package search
 
 import (
 	"fmt"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -120,4 +123,56 @@ func TestPhoneNumbers(t *testing.T) {
 			t.Errorf("%q: %q, want %q", text, got, want)
 		}
 	}
+}
+
+// TestScriptSyllable checks that the pattern static/js/search.js cuts
+// syllables with (SYLLABLE, one regular expression for the size of the
+// script) accepts exactly the syllables of onsets, nuclei and codas: the
+// lengths it finds at the start of every first consonant, vowel group
+// and final consonant, followed by any letter or none, are syllableLens'.
+func TestScriptSyllable(t *testing.T) {
+	src, err := os.ReadFile("../../static/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`var SYLLABLE = /(.*)/;`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("static/js/search.js has no var SYLLABLE = /…/;")
+	}
+	re := regexp.MustCompile(string(m[1]))
+	match := map[string]bool{}
+	lens := func(s string) []int {
+		var out []int
+		for n := min(8, len(s)); n > 0; n-- {
+			ok, seen := match[s[:n]]
+			if !seen {
+				ok = re.MatchString(s[:n])
+				match[s[:n]] = ok
+			}
+			if ok {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	// After the vowel group: a final consonant, or letters that start
+	// another syllable or make a longer group; then one more letter.
+	after := append(slices.Clone(codas), strings.Split("aeiouygh", "")...)
+	tails := strings.Split("aeghinouy", "")
+	tails = append(tails, "")
+	n := 0
+	for _, on := range onsets {
+		for _, nu := range nuclei {
+			for _, co := range after {
+				for _, tail := range tails {
+					s := on + nu.v + co + tail
+					if got, want := lens(s), syllableLens(s); !slices.Equal(got, want) {
+						t.Fatalf("%q: the script's pattern finds syllables of %v letters, keys.go %v", s, got, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d words compared", n)
 }

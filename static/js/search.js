@@ -151,26 +151,17 @@
     if (tone && vs.length) w.splice(at + 1, 0, tone);
     return w.join("").normalize();
   }
-  // Both end with "" (none).
-  var ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x ".split(" ");
-  var CODAS = "ch ng nh c m n p t ".split(" ");
-  // Vowel groups, longest first; a "-" marks those that take a final consonant.
-  var NUCLEI = "ieu yeu oai oay oeo uay uoi uou uya uyu uye- ai ao au ay eo eu ia iu oi ua ui uu oa- oe- ie- ue- uo- uy- ye- oo- a- e- i- o- u- y-".split(" ");
+  // SYLLABLE is a folded Vietnamese syllable: a first consonant (or
+  // none), a vowel group and a final consonant (or none); the open groups
+  // (ending in a glide, or ia, ua) take none. It is the onsets, nuclei and
+  // codas of keys.go as one pattern (keys_test.go checks it against them).
+  var SYLLABLE = /^(ngh?|[cgknpt]h|gi|qu|tr|[b-dghk-npr-tvx])?(ieu|yeu|oa[iy]|oeo|uay|uoi|uou|uy[au]|a[iouy]|e[ou]|i[au]|oi|u[aiu]|(uye|o[aeo]|[iuy]e|u[oy]|[aeiouy])([cn]h|ng|[cmnpt])?)$/;
+  // syllableLens returns the lengths of the syllables s starts with,
+  // longest first.
   function syllableLens(s) {
     var out = [];
-    ONSETS.forEach((on) => {
-      if (s.indexOf(on) !== 0) return;
-      var rest = s.slice(on.length);
-      NUCLEI.forEach((nu) => {
-        var open = nu.slice(-1) !== "-", v = open ? nu : nu.slice(0, -1);
-        if (rest.indexOf(v) !== 0) return;
-        CODAS.forEach((co) => {
-          var n = on.length + v.length + co.length;
-          if ((co === "" || !open) && rest.slice(v.length).indexOf(co) === 0 && out.indexOf(n) < 0) out.push(n);
-        });
-      });
-    });
-    return out.sort((a, b) => b - a);
+    for (var n = 9; --n;) if (s[n - 1] && SYLLABLE.test(s.slice(0, n))) out.push(n);
+    return out;
   }
   function syllables(f) {
     if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
