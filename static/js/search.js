@@ -51,13 +51,11 @@
   // (remembered: snippets meet the same words again and again).
   var known = new Map();
   function term(w) {
-    var t = known.get(w);
-    if (t === undefined) {
+    if (!known.has(w)) {
       if (known.size > 20000) known.clear();
-      t = makeTerm(w);
-      known.set(w, t);
+      known.set(w, makeTerm(w));
     }
-    return t;
+    return known.get(w);
   }
   function makeTerm(w) {
     var tone = "", exact = "";
@@ -94,9 +92,6 @@
 
   // Raw keystrokes and words without spaces: these mirror DecodeTelex,
   // DecodeVNI and Syllables in internal/search/keys.go.
-  // mark puts a combining mark on a letter (circumflex U+0302, breve
-  // U+0306); "d" with none is "đ".
-  function mark(c, m) { return c === "d" ? "đ" : (c + m).normalize(); }
   var VOWELS = "aăâeêioôơuưy";
   function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
   // hornBreve puts the horn on the last o or u (uo: both) or the breve on
@@ -109,9 +104,12 @@
     }
     return false;
   }
-  function markLast(out, letters, m) {
-    for (var i = out.length - 1; i >= 0; i--) {
-      if (letters.indexOf(out[i]) >= 0) { out[i] = mark(out[i], m); return true; }
+  // markLast turns the last letter of out that is one of from into the
+  // marked letter at the same place in to.
+  function markLast(out, from, to) {
+    for (var i = out.length; i--;) {
+      var k = from.indexOf(out[i]);
+      if (k >= 0) { out[i] = to[k]; return true; }
     }
     return false;
   }
@@ -124,14 +122,14 @@
       var c = w[i], n = out.length, k = (vni ? "12345" : "sfrxj").indexOf(c), ok = true;
       if (vni) {
         if (k >= 0) { ok = out.some(isVowel); tone = TONES[k]; }
-        else if (c === "6") ok = markLast(out, "aeo", "\u0302");
+        else if (c === "6") ok = markLast(out, "aeo", "âêô");
         else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
-        else if (c === "8") ok = markLast(out, "a", "\u0306");
-        else if (c === "9") ok = markLast(out, "d", "");
+        else if (c === "8") ok = markLast(out, "a", "ă");
+        else if (c === "9") ok = markLast(out, "d", "đ");
         else if (c === "0") return "";
         else { out.push(c); continue; }
         if (!ok) return "";
-      } else if ("aeod".indexOf(c) >= 0 && n && out[n - 1] === c) out[n - 1] = mark(c, "\u0302");
+      } else if (n && out[n - 1] === c && "aeod".indexOf(c) >= 0) out[n - 1] = "âêôđ"["aeod".indexOf(c)];
       else if (c === "w") { if (!hornBreve(out)) out.push("ư"); }
       else if (k >= 0 && out.some(isVowel)) tone = TONES[k];
       else { out.push(c); continue; }
@@ -243,7 +241,7 @@
       var ix = this;
       return ix.load().then((meta) => {
         return meta && Promise.all(folded.map((f) => {
-          return ix.words[f] !== undefined || get(ix.base + "w/" + pick(meta.w, f) + ix.q).then((w) => {
+          return f in ix.words || get(ix.base + "w/" + pick(meta.w, f) + ix.q).then((w) => {
             ix.words[f] = w && has(w, f) ? w[f] : null;
           });
         }).concat(ix.lexicon(lex || [])));
@@ -475,7 +473,7 @@
     entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
       Object.keys(ps).forEach((d) => {
-        if (scores[d] !== undefined) scores[d] += 1.5 * k * ps[d][0] * (run ? run[d] = (run[d] || 0) + 1 : 1);
+        if (d in scores) scores[d] += 1.5 * k * ps[d][0] * (run ? run[d] = (run[d] || 0) + 1 : 1);
       });
     });
   }
@@ -486,7 +484,7 @@
     var docs = {}, partial = per.length > 0 && strict.length === 0;
     per.forEach((x) => {
       Object.keys(x.docs).forEach((d) => {
-        if (strict.every((y) => y.docs[d] !== undefined)) docs[d] = (docs[d] || 0) + x.docs[d];
+        if (strict.every((y) => d in y.docs)) docs[d] = (docs[d] || 0) + x.docs[d];
       });
     });
     for (var i = 1; i < alt.ts.length; i++) {
@@ -535,13 +533,13 @@
     // written to "you") is not required: it would make every result partial.
     var skip = per.map((x, i) => !x.partial && !Object.keys(x.docs).length && ix.small.has(ss[i].label));
     var need = ss.length - skip.filter(Boolean).length, docs = Object.keys(scores);
-    docs.forEach((d) => { count[d] = per.filter((x) => x.docs[d] !== undefined || x.partial).length; });
+    docs.forEach((d) => { count[d] = per.filter((x) => d in x.docs || x.partial).length; });
     var all = docs.filter((d) => count[d] === need), partial = !all.length && need > 1;
     if (!partial) docs = all;
     docs.sort((a, b) => (partial ? count[b] - count[a] : 0) || scores[b] - scores[a] || a - b);
     return docs.map((d) => ({
       doc: +d,
-      missing: partial ? ss.filter((s, i) => per[i].docs[d] === undefined && !per[i].partial && !skip[i]).map((s) => s.label) : []
+      missing: partial ? ss.filter((s, i) => !(d in per[i].docs) && !per[i].partial && !skip[i]).map((s) => s.label) : []
     }));
   }
 
