@@ -93,7 +93,7 @@
   // Raw keystrokes and words without spaces: these mirror DecodeTelex,
   // DecodeVNI and Syllables in internal/search/keys.go.
   var VOWELS = "aăâeêioôơuưy";
-  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+  function isVowel(c) { return VOWELS.includes(c); }
   // hornBreve puts the horn on the last o or u (uo: both) or the breve on
   // the last a, when no other vowel follows it.
   function hornBreve(out) {
@@ -123,13 +123,13 @@
       if (vni) {
         if (k >= 0) { ok = out.some(isVowel); tone = TONES[k]; }
         else if (c === "6") ok = markLast(out, "aeo", "âêô");
-        else if (c === "7") ok = hornBreve(out) && out.indexOf("ă") < 0;
+        else if (c === "7") ok = hornBreve(out) && !out.includes("ă");
         else if (c === "8") ok = markLast(out, "a", "ă");
         else if (c === "9") ok = markLast(out, "d", "đ");
         else if (c === "0") return "";
         else { out.push(c); continue; }
         if (!ok) return "";
-      } else if (n && out[n - 1] === c && "aeod".indexOf(c) >= 0) out[n - 1] = "âêôđ"["aeod".indexOf(c)];
+      } else if (n && out[n - 1] === c && "aeod".includes(c)) out[n - 1] = "âêôđ"["aeod".indexOf(c)];
       else if (c === "w") { if (!hornBreve(out)) out.push("ư"); }
       else if (k >= 0 && out.some(isVowel)) tone = TONES[k];
       else { out.push(c); continue; }
@@ -144,8 +144,8 @@
     var vs = [], i = w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2])) ? 2 : 0;
     for (; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
     var last = vs[vs.length - 1], at = last;
-    vs.forEach((i) => { if ("âăêôơư".indexOf(w[i]) >= 0) at = i; });
-    if ("âăêôơ".indexOf(w[at]) < 0 && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
+    vs.forEach((i) => { if ("âăêôơư".includes(w[i])) at = i; });
+    if (!"âăêôơ".includes(w[at]) && !(w[at] === "ư" && at === last) && vs.length >= 2 && last === w.length - 1) at = vs[vs.length - 2];
     if (tone && vs.length) w.splice(at + 1, 0, tone);
     return w.join("").normalize();
   }
@@ -194,7 +194,7 @@
     for (var i = 0; i < p.length; i += 2) {
       var v = p[i + 1], w = v % 256;
       doc += p[i];
-      out[doc] = [w / (w + 2), Math.floor(v / 256) % 65536, v >= 16777216];
+      out[doc] = [w / (w + 2), v >> 8 & 65535, v >> 24];
     }
     return out;
   }
@@ -276,7 +276,7 @@
     // completions lists the words that start with f, most used first.
     completions(f) {
       var l = this.lex(f);
-      return Object.keys(l).filter((w) => w !== f && w.indexOf(f) === 0)
+      return Object.keys(l).filter((w) => w !== f && w.startsWith(f))
         .sort((a, b) => l[b] - l[a]);
     }
     // near lists the words one letter away from f.
@@ -468,7 +468,7 @@
   function pairBonus(ix, a, b, scores, prefixOnly, run) {
     var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
     var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter((k) => {
-      return k.indexOf(b.folded) === 0;
+      return k.startsWith(b.folded);
     }).map((k) => x[k]) : [];
     entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
@@ -584,7 +584,7 @@
           res.marks = (big.length ? big : res.marks).sort((a, b) => b.w - a.w);
           res.hits = rank(ix, ss);
           if (res.hits.length && res.hits[0].missing.length) {
-            res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.indexOf(l) >= 0));
+            res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.includes(l)));
           }
           return res;
         });
@@ -607,7 +607,7 @@
         // marks ("bán", not "bạn"); without marks, any of them.
         var q = m.t;
         return (q.marked ? t.exact === q.exact : t.folded === q.folded) ||
-          m.last && Array.from(q.folded).length >= 2 && t.folded.indexOf(q.folded) === 0;
+          m.last && Array.from(q.folded).length >= 2 && t.folded.startsWith(q.folded);
       });
       if (!h) return escapeHTML(p);
       if (!got.has(h)) { got.add(h); sum += h.w; if (h.w > top) { top = h.w; at = i; } }
