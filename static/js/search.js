@@ -116,7 +116,7 @@
   // decode reads w as Telex keystrokes (vni false) or VNI ones: the word
   // they spell when it is one Vietnamese syllable, or "".
   function decode(w, vni) {
-    if (!w || w.length > 16 || !/^[a-z0-9]+$/.test(w) || vni && !/^[a-z]/.test(w)) return "";
+    if (!/^[a-z0-9]{1,16}$/.test(w) || vni && !/^[a-z]/.test(w)) return "";
     var out = [], tone = "", changed = false;
     for (var i = 0; i < w.length; i++) {
       var c = w[i], n = out.length, k = (vni ? "12345" : "sfrxj").indexOf(c), ok = true;
@@ -162,7 +162,7 @@
     return out;
   }
   function syllables(f) {
-    if (!f || f.length > 40 || !/^[a-z0-9]+$/.test(f)) return [];
+    if (!/^[a-z0-9]{1,40}$/.test(f)) return [];
     // fewest[i]: the fewest syllables f[i:] is cut into (Infinity: none).
     var n = f.length, fewest = [];
     fewest[n] = 0;
@@ -362,7 +362,7 @@
         if (!best) return;
         fixed = true;
         var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
-        out.splice.apply(out, [out.indexOf(w), 1].concat(best.ts.map((t) => { return { t: t, phrase: phrase }; })));
+        out.splice(out.indexOf(w), 1, ...best.ts.map((t) => ({ t: t, phrase: phrase })));
       });
       out.fixed = fixed;
       return out;
@@ -674,7 +674,7 @@
         limit -= n;
         return n ? present(res, 0, n) : [];
       }));
-    }).then((lists) => [].concat.apply([], lists));
+    }).then((lists) => lists.flat());
   }
   siteSearch.keys = { telex: (w) => decode(w), vni: (w) => decode(w, 1), syllables: syllables };
   window.siteSearch = siteSearch;
