@@ -362,7 +362,7 @@ func TestSearchKinds(t *testing.T) {
 		"thuowng", "aw", "d9u7o7ng2", "da6y", "no1ng", "ma5i", "d9a6m", "ba81n", "nguo72i", "muabannguoi",
 		"maidam", "duongdaynong", "phongchongmaidam", "thanhan", "hotline", "trafficking", "111", "xyzzy", "w", "ddd"}
 	got := eval[[]string](p, `(() => { const k = window.siteSearch.keys; return `+mustJSON(words)+`.map(w =>
-		k.telex(w) + "|" + k.vni(w) + "|" + k.syllables(w).map(s => s.join(" ")).join(",")); })()`)
+		k.decode(w) + "|" + k.decode(w, 1) + "|" + k.syllables(w).map(s => s.join(" ")).join(",")); })()`)
 	for i, w := range words {
 		tx, _ := search.DecodeTelex(w)
 		vn, _ := search.DecodeVNI(w)
