@@ -70,9 +70,6 @@
   function words(text) {
     return String(text).normalize().toLowerCase().match(WORD) || [];
   }
-  function terms(text) {
-    return words(text).map(term).filter(Boolean);
-  }
   function prefix(f) { return Array.from(f).slice(0, 2).join(""); }
   // pick returns the number of the file holding key: the last of the
   // sorted first keys that is not after it (a few thousand at most).
@@ -219,7 +216,7 @@
         ix.q = ".json?" + meta.id;
         ix.small = new Set(meta.s.split(" "));
         ix.syn = (meta.syn || []).map((g) => {
-          return g.map((e) => ({ ts: terms(e) })).filter((e) => e.ts.length);
+          return g.map((e) => ({ ts: words(e).map(term).filter(Boolean) })).filter((e) => e.ts.length);
         });
         // The words and pairs of words of the synonyms count as known
         // when a word typed without spaces or marks is repaired.
