@@ -138,7 +138,7 @@
   // placeTone puts the tone mark after the vowel that carries it (w is
   // changed).
   function placeTone(w, tone) {
-    var vs = [], i = w.length > 2 && (w[0] === "q" && w[1] === "u" || w[0] === "g" && w[1] === "i" && isVowel(w[2])) ? 2 : 0;
+    var vs = [], i = /^(qu.|gi[aăâeêioôơuưy])/.test(w.join("")) ? 2 : 0;
     for (; i < w.length; i++) if (isVowel(w[i])) vs.push(i);
     var last = vs[vs.length - 1], at = last;
     vs.forEach((i) => { if ("âăêôơư".includes(w[i])) at = i; });
