@@ -22,12 +22,12 @@ func TestSearchScriptSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	min := minifyJS(src)
+	minified := minifyJS(src)
 	var buf bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(min)
+	w.Write(minified)
 	w.Close()
-	t.Logf("search.js: %d bytes, %d minified, %d gzip (budget %d)", len(src), len(min), buf.Len(), searchScriptBudget)
+	t.Logf("search.js: %d bytes, %d minified, %d gzip (budget %d)", len(src), len(minified), buf.Len(), searchScriptBudget)
 	if buf.Len() > searchScriptBudget {
 		t.Errorf("search.js is %d bytes gzip as pages load it (minified, gzip at best compression), over its budget of %d; make it smaller (or move tables into the index, built by Go)", buf.Len(), searchScriptBudget)
 	}
