@@ -160,12 +160,12 @@
   }
   function syllables(f) {
     if (!/^[a-z0-9]{1,40}$/.test(f)) return [];
-    // fewest[i]: the fewest syllables f[i:] is cut into (Infinity: none).
+    // fewest[i]: the fewest syllables f[i:] is cut into (Infinity, the
+    // least of none: no way).
     var n = f.length, fewest = [];
     fewest[n] = 0;
     for (var i = n; i--;) {
-      fewest[i] = 1 / 0;
-      syllableLens(f.slice(i)).forEach((l) => { fewest[i] = Math.min(fewest[i], fewest[i + l] + 1); });
+      fewest[i] = Math.min(...syllableLens(f.slice(i)).map((l) => fewest[i + l] + 1));
     }
     if (fewest[0] > n) return [];
     var out = [];
@@ -173,7 +173,7 @@
       if (out.length >= 4) return;
       if (i === n) { out.push(acc); return; }
       syllableLens(f.slice(i)).forEach((l) => {
-        if (fewest[i + l] < budget) walk(i + l, acc.concat([f.slice(i, i + l)]), budget - 1);
+        if (fewest[i + l] < budget) walk(i + l, [...acc, f.slice(i, i + l)], budget - 1);
       });
     }
     for (var b = fewest[0]; b <= fewest[0] + 1 && out.length < 4; b++) {
