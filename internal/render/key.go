@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"maps"
 	"slices"
 	"strconv"
@@ -18,12 +17,21 @@ import (
 // of besides those, taken from the same functions View uses (children,
 // related, latest, pager, tags, print links): a new input of view, frame
 // or Extra must be written here too (TestKeyCoversFrontMatter holds the
-// front matter to PageKey). Keys compare within one process only
-// (maphash's seed).
+// front matter to PageKey). With a *maphash.Hash, keys compare within
+// one process only (its seed); with a hash of fixed algorithm (the build
+// cache of loa build), across runs of the same loa.
+
+// KeyHash is what the keys are written to: *maphash.Hash, or any hash
+// with these methods.
+type KeyHash interface {
+	Write(p []byte) (int, error)
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
 
 // LangKey writes to h what every page of lang shows: its interface
 // strings, menu, footer links, safety page, feed and search page.
-func (r *Renderer) LangKey(h *maphash.Hash, lang string) {
+func (r *Renderer) LangKey(h KeyHash, lang string) {
 	k := keyWriter{h}
 	strs := r.Catalog.Strings(lang)
 	for _, name := range slices.Sorted(maps.Keys(strs)) {
@@ -45,7 +53,7 @@ func (r *Renderer) LangKey(h *maphash.Hash, lang string) {
 
 // PageKey writes to h what p's page shows besides its converted Markdown
 // and its language's LangKey.
-func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
+func (r *Renderer) PageKey(h KeyHash, p *content.Page) {
 	k := keyWriter{h}
 	layout, err := r.Layout(p)
 	k.str(layout)
@@ -94,7 +102,7 @@ func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
 
 // ExtraKey writes to h what the generated page e shows besides its
 // language's LangKey.
-func (r *Renderer) ExtraKey(h *maphash.Hash, e *Extra) {
+func (r *Renderer) ExtraKey(h KeyHash, e *Extra) {
 	k := keyWriter{h}
 	for _, s := range []string{e.Lang, e.Path, e.Title, e.Layout, e.Key, e.kind, e.termID, e.base} {
 		k.str(s)
@@ -137,7 +145,7 @@ func (r *Renderer) ExtraKey(h *maphash.Hash, e *Extra) {
 
 // keyWriter writes values to a hash, each ended so that two different
 // sequences never write the same bytes.
-type keyWriter struct{ h *maphash.Hash }
+type keyWriter struct{ h KeyHash }
 
 func (k keyWriter) str(s string) {
 	k.int(len(s))
@@ -234,7 +242,7 @@ func (k keyWriter) page(p *content.Page) {
 
 // SitemapKey writes to h what sitemap.xml lists (Sitemap): every page but
 // drafts with its date and translations, and the generated pages.
-func (r *Renderer) SitemapKey(h *maphash.Hash) {
+func (r *Renderer) SitemapKey(h KeyHash) {
 	k := keyWriter{h}
 	for _, p := range r.Content.Pages {
 		if p.Draft {
