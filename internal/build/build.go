@@ -109,6 +109,7 @@ type builder struct {
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	pendingMu    sync.Mutex
 	inc          *incBuild // what Session keeps and reuses of a build (nil for Run)
+	cache        *buildCache // what Run keeps for the build cache (nil: none; cache.go)
 	staging      string
 	tree         *tree      // writes into staging (not for Session's in-place writes)
 	outputs      *outputSet // every file written, when some page has an alias (else nil)
@@ -173,6 +174,9 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	b.ctx = ctx
 	defer func() { b.ctx = nil }()
 	b.begin()
+	if !b.opts.DryRun && b.inc == nil {
+		b.newCacheBuild()
+	}
 	err := b.load()
 	if ctx.Err() != nil {
 		// Stopped: what load found (or did not) may be incomplete.
@@ -190,6 +194,12 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: l.path},
 			"a half-written site that an earlier, stopped build left could not be deleted: %v", l.err).
 			WithHint("delete the folder %s yourself", l.path))
+	}
+	global, cached := b.openCache()
+	if cached != nil {
+		if err := b.warm(ctx, global, cached); !errors.Is(err, errCold) {
+			return b.finish(err)
+		}
 	}
 	staging, unlock, err := stage(b.out)
 	if err != nil {
@@ -214,8 +224,12 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		if prev != "" {
 			b.reportRemoved(staging)
 		}
+		if b.cache != nil {
+			err = b.removeCache() // the cache describes the old output
+		}
 		var cleanup error
-		if cleanup, err = swap(staging, b.out, b.site.Keep); cleanup != nil {
+		if err != nil {
+		} else if cleanup, err = swap(staging, b.out, b.site.Keep); cleanup != nil {
 			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: b.out},
 				"the new site is in place, but the previous one could not be deleted: %v", cleanup).
 				WithHint("delete the folder %s yourself", staging+".old"))
@@ -225,6 +239,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		_ = os.RemoveAll(staging)
 		return b.finish(err)
 	}
+	b.saveColdCache(global)
 	return b.finish(nil)
 }
 

@@ -50,6 +50,9 @@ type Options struct {
 	// builds, by the hash of the original ("": none; every build scales
 	// them again).
 	ImageCache string
+	// NoCache builds everything from nothing and keeps no build cache
+	// (see CacheDir); the cache there was is deleted.
+	NoCache bool
 	// Templates and Static replace the built-in templates and static files
 	// (for tests); nil means the ones embedded in the binary.
 	Templates, Static fs.FS

@@ -222,7 +222,9 @@ func (b *builder) page(w *worker, c *check.Page, a *search.Analyzed) (diag.List,
 	if cv.diags.HasErrors() {
 		return cv.diags, nil
 	}
-	return b.renderPage(c.Page, cv)
+	l, err := b.renderPage(c.Page, cv)
+	b.cache.rendered(c.Page, l[len(cv.diags):])
+	return l, err
 }
 
 // conversion is one page's Markdown as converted, with what the rest of

@@ -691,6 +691,14 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write the text without the tag; use **bold** to stress words":                                      "hãy viết chữ mà không có thẻ; muốn nhấn mạnh thì dùng **chữ đậm**",
 	"write the year first: %s (or %sT08:30 with a time, %sT08:30:00+07:00 with the offset from UTC)":    "hãy ghi năm trước: %s (hoặc %sT08:30 nếu có giờ, %sT08:30:00+07:00 theo giờ Việt Nam)",
 	"write true (yes) or false (no); có and không are read the same way":                                "hãy ghi true (có) hoặc false (không); viết có và không cũng được hiểu như vậy",
+	// The build cache (internal/build/cache.go).
+	"check that loa may write to the folder %s beside the output folder":                                                                                                                          "hãy kiểm tra xem loa có được ghi vào thư mục %s nằm cạnh thư mục kết quả không",
+	"nothing to do: this build writes a new one (the folder %s is always safe to delete)":                                                                                                         "không cần làm gì: lần tạo này ghi một bản mới (xóa thư mục %s lúc nào cũng được, không sao cả)",
+	"the build cache is damaged, so this build does not use it and builds the whole site":                                                                                                         "bộ nhớ đệm của lần tạo trước (build cache) bị hỏng, nên lần này loa không dùng nó mà tạo lại toàn bộ trang web",
+	"the build cache was made by another version of loa, or with other templates, static files, site.yaml, attachments or build options, so this build does not use it and builds the whole site": "bộ nhớ đệm của lần tạo trước (build cache) được làm bởi một phiên bản loa khác, hoặc với mẫu trang, tệp tĩnh, site.yaml, tệp đính kèm hay tùy chọn khác, nên lần này loa không dùng nó mà tạo lại toàn bộ trang web",
+	"the output folder is made again at every build: change the site in content/, templates/ or static/ instead":                                                                                  "thư mục kết quả được làm lại ở mỗi lần tạo: hãy sửa trang web trong content/, templates/ hoặc static/",
+	"the site is built, but the build cache could not be written, so the next build builds the whole site again: %v":                                                                              "đã tạo xong trang web, nhưng không ghi được bộ nhớ đệm (build cache), nên lần tạo sau sẽ tạo lại toàn bộ: %v",
+	"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site":                                                    "tệp hoặc thư mục này trong thư mục kết quả đã bị sửa từ lần tạo trước, nên lần này loa không dùng bộ nhớ đệm (build cache) mà tạo lại toàn bộ trang web",
 }
 
 // viWords translates English words and phrases that code passes as %s

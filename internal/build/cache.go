@@ -1,0 +1,914 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc64"
+	"hash/fnv"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/loa-ssg/loa/internal/check"
+	"github.com/loa-ssg/loa/internal/config"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/internal/render"
+	"github.com/loa-ssg/loa/internal/search"
+	"github.com/loa-ssg/loa/static"
+)
+
+// The build cache lets a `loa build` after an edit do work in proportion
+// to the edit, as loa serve's incremental rebuild does (incremental.go),
+// across runs. After a successful build, loa keeps in CacheDir beside the
+// output folder one file per output folder (<out's name>.cache): what each
+// page's Markdown conversion found (its links, headings, numbers, problems
+// and search terms, with a checksum of the text it came from), the key of
+// every page and generated page (render.PageKey, ExtraKey, LangKey,
+// SitemapKey, hashed with FNV-1a so that they compare across runs), the
+// owner, size and modification time of every file of the output and the
+// modification time of every folder, and the search index's term numbers.
+//
+// The next build reads the whole site as usual, then, when the cache is
+// there and trustworthy, works like an incremental rebuild: a page whose
+// text, links and key are unchanged is neither converted nor rendered;
+// every other file is made in memory and written only when its bytes
+// differ from those in the output, in place (no staging folder). Such a
+// build writes nothing when the content has errors; otherwise it writes
+// each changed file as a temporary file beside it, deletes the cache,
+// renames the temporary files into place, deletes the files no longer
+// made, and writes the cache again. A build stopped in between leaves
+// every file whole and no cache, so the next build is a whole one, which
+// repairs the output.
+//
+// The cache is used only when every input it does not track is the same:
+// loa's version (and executable), the templates, the static files,
+// site.yaml, search.yaml, the attachments and other files under content/
+// (by size and time), the build options that change output (--base-url,
+// --drafts, --portable) and the day (the build time shows in printouts and
+// reviews). A cache that is damaged, made by another loa or with other
+// inputs, or an output folder changed since (a file's size or time, a
+// folder's time) is not trusted: the build warns and builds everything.
+// Deleting the cache is always safe.
+
+// CacheDir is the folder, beside the output folder, that holds loa build's
+// cache (see the comment above): for --out public, .loa-cache/public.cache.
+// It is safe to delete.
+const CacheDir = ".loa-cache"
+
+// cacheMagic starts every cache file, then cacheFormat's version.
+const (
+	cacheMagic  = "loa build cache\n"
+	cacheFormat = 1
+)
+
+// cachePath returns the cache file of the output folder out.
+func cachePath(out string) string {
+	return filepath.Join(filepath.Dir(out), CacheDir, filepath.Base(out)+".cache")
+}
+
+// errCold says that the cache cannot be used: build everything.
+var errCold = errors.New("build everything")
+
+// cacheState is what the cache file holds.
+type cacheState struct {
+	Global  [32]byte                // globalKey of the build
+	Records map[string]cachedRecord // by page file
+	Keys    map[string]uint64       // by owner, as detKey writes them
+	Files   map[string]cachedFile   // every file of the output (slash path) → owner, stamp
+	Dirs    map[string]int64        // every folder ("" the output) → modification time (ns)
+	World   uint64                  // detWorld
+	Phones  []string                // render.CallNumbers
+	DirKey  uint64                  // detDirectoryKey
+	Dict    []string                // the search Dict's names
+	// ExtraDiags says that some problem was reported in the templates:
+	// generated pages are then all rendered again, so that none is lost.
+	ExtraDiags bool
+}
+
+type cachedFile struct {
+	Owner   string
+	Size    int64
+	ModTime int64 // ns
+}
+
+// cachedRecord is a pageRecord as the cache keeps it.
+type cachedRecord struct {
+	Text                                   uint64 // textSum of the page's text
+	Path, Lang, Layout, Title, Description string
+	Section                                string
+	Attachments, Used                      []content.Attachment
+	Links                                  []cachedLink
+	Diags, RenderDiags                     []diag.Stored
+	CheckLinks                             []markdown.Link
+	TOC                                    []markdown.Heading
+	Numbers                                []markdown.Number
+	Analyzed                               search.Analyzed
+}
+
+type cachedLink struct{ Dest, URL, Lang, Err string }
+
+// buildCache is what a build keeps while it runs for the cache it
+// writes at the end.
+type buildCache struct {
+	renderDiags sync.Map // *content.Page → diag.List the rendering added
+	written     sync.Map // files a warm build wrote (slash paths) → true
+}
+
+// rendered records the problems rendering p added to those of its
+// conversion (nil-safe).
+func (c *buildCache) rendered(p *content.Page, l diag.List) {
+	if c != nil && len(l) > 0 {
+		c.renderDiags.Store(p, slices.Clone(l))
+	}
+}
+
+func (c *buildCache) renderDiagsOf(p *content.Page) diag.List {
+	if c == nil {
+		return nil
+	}
+	if l, ok := c.renderDiags.Load(p); ok {
+		return l.(diag.List)
+	}
+	return nil
+}
+
+// textSum is a checksum of a page's text (CRC-64, ECMA).
+func textSum(text []byte) uint64 {
+	return crc64.Checksum(text, crcTable) ^ uint64(len(text))<<48
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// detHash is a render.KeyHash that gives the same sums in every run.
+type detHash struct{ h hash.Hash64 }
+
+func newDetHash() detHash { return detHash{fnv.New64a()} }
+
+func (d detHash) Write(p []byte) (int, error)       { return d.h.Write(p) }
+func (d detHash) WriteString(s string) (int, error) { return d.h.Write([]byte(s)) }
+func (d detHash) WriteByte(c byte) error            { _, err := d.h.Write([]byte{c}); return err }
+func (d detHash) Sum64() uint64                     { return d.h.Sum64() }
+
+// detKeys computes the keys the cache keeps, as incremental.go's but
+// with detHash; langs holds each language's.
+type detKeys struct {
+	r     *render.Renderer
+	langs map[string]uint64
+}
+
+func newDetKeys(b *builder) *detKeys {
+	k := &detKeys{r: b.renderer, langs: map[string]uint64{}}
+	for _, lang := range b.res.Languages {
+		h := newDetHash()
+		b.renderer.LangKey(h, lang)
+		k.langs[lang] = h.Sum64()
+	}
+	return k
+}
+
+func (k *detKeys) page(p *content.Page) uint64 {
+	h := newDetHash()
+	k.r.PageKey(h, p)
+	return h.Sum64() ^ k.langs[p.Lang]
+}
+
+func (k *detKeys) extra(e *render.Extra) uint64 {
+	h := newDetHash()
+	k.r.ExtraKey(h, e)
+	return h.Sum64() ^ k.langs[e.Lang]
+}
+
+func (k *detKeys) sitemap() uint64 {
+	h := newDetHash()
+	k.r.SitemapKey(h)
+	return h.Sum64()
+}
+
+// detWorld is linkWorld with detHash.
+func (b *builder) detWorld() uint64 {
+	var sum uint64
+	add := func(parts ...string) {
+		h := newDetHash()
+		for _, s := range parts {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+		sum += h.Sum64()
+	}
+	for _, p := range b.content.Pages {
+		add("page", p.File, p.Path, p.Lang)
+		for _, a := range p.Attachments {
+			add("attachment", p.File, a.Path, a.Name)
+		}
+	}
+	for _, f := range b.content.Files {
+		add("file", f.Path, f.Name)
+	}
+	pub := b.publishedPaths()
+	for u := range pub.paths {
+		add("published", u, pub.langs[u])
+	}
+	return sum
+}
+
+// detDirectoryKey hashes the directory's files as directoryKey does.
+func (b *builder) detDirectoryKey() uint64 {
+	h := newDetHash()
+	_ = fs.WalkDir(b.fsys, directory.Folder, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(b.fsys, name)
+		if err == nil {
+			h.WriteString(name)
+			h.WriteByte(0)
+			h.Write(data)
+			h.WriteByte(0)
+		}
+		return nil
+	})
+	return h.Sum64()
+}
+
+// loaVersion names the loa that runs: its module version and commit when
+// known, and its executable's size and time, so that a loa built again
+// from changed code does not trust the cache of the one before.
+func loaVersion() string {
+	var b strings.Builder
+	if info, ok := debug.ReadBuildInfo(); ok {
+		b.WriteString(info.Main.Path + "@" + info.Main.Version)
+		for _, s := range info.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				b.WriteString(" " + s.Key + "=" + s.Value)
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(&b, " exe %d %d", info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+}
+
+// globalKey hashes every input of the build that the cache does not
+// track page by page (see the comment at the top).
+func (b *builder) globalKey() ([32]byte, error) {
+	h := sha256.New()
+	field := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	field(fmt.Sprint(cacheFormat))
+	field(loaVersion())
+	field(b.opts.BaseURL)
+	field(fmt.Sprint(b.opts.Drafts, b.opts.Portable))
+	field(b.opts.Now.In(b.site.Location).Format("2006-01-02"))
+	for _, name := range []string{config.File, config.SearchFile} {
+		data, err := fs.ReadFile(b.fsys, name)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return [32]byte{}, err
+		}
+		field(name)
+		field(string(data))
+	}
+	tree := func(fsys fs.FS, root string) error {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			field(p)
+			field(string(data))
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, t := range []struct {
+		fsys fs.FS
+		root string
+	}{{b.opts.Templates, "."}, {b.opts.Static, "."}, {b.fsys, render.Folder}, {b.fsys, static.Folder}} {
+		field("\x00tree " + t.root)
+		if err := tree(t.fsys, t.root); err != nil {
+			return [32]byte{}, err
+		}
+	}
+	stamp := func(p string) {
+		field(p)
+		if info, err := fs.Stat(b.fsys, path.Join(content.Root, p)); err == nil {
+			field(fmt.Sprint(info.Size(), info.ModTime().UnixNano()))
+		}
+	}
+	for _, f := range b.content.Files {
+		stamp(f.Path)
+	}
+	for _, p := range b.content.Pages {
+		for _, a := range p.Attachments {
+			stamp(a.Path)
+		}
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
+// cacheUsable reports whether this build may use and write a cache: a
+// real build of a site small enough that its pages' text is held
+// (holdText), since the records hold it until the end.
+func (b *builder) cacheUsable() bool {
+	return !b.opts.DryRun && !b.opts.NoCache && b.content != nil && len(b.content.Pages) <= holdText
+}
+
+// readCache reads the cache of b.out. It returns nil and no warning when
+// there is none; nil and a warning when it cannot be trusted.
+func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
+	file := cachePath(b.out)
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	damaged := func() (*cacheState, *diag.Diagnostic) {
+		d := diag.Warningf(diag.Position{File: file}, "the build cache is damaged, so this build does not use it and builds the whole site").
+			WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
+		return nil, &d
+	}
+	if err != nil {
+		return damaged()
+	}
+	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
+	rest, ok := bytes.CutPrefix(data, []byte(header))
+	if !ok || len(rest) < sha256.Size {
+		if bytes.HasPrefix(data, []byte(cacheMagic)) {
+			return b.foreignCache(file)
+		}
+		return damaged()
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return damaged()
+	}
+	var st cacheState
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&st); err != nil {
+		return damaged()
+	}
+	if st.Global != global {
+		return b.foreignCache(file)
+	}
+	return &st, nil
+}
+
+func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
+	d := diag.Warningf(diag.Position{File: file}, "the build cache was made by another version of loa, or with other templates, static files, site.yaml, attachments or build options, so this build does not use it and builds the whole site").
+		WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
+	return nil, &d
+}
+
+// removeCache deletes the cache of b.out, so that no build trusts it
+// while the output changes.
+func (b *builder) removeCache() error {
+	err := os.Remove(cachePath(b.out))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// writeCache writes st as the cache of b.out, through a temporary file
+// and a rename.
+func (b *builder) writeCache(st *cacheState) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	file := cachePath(b.out)
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "%s%d\n", cacheMagic, cacheFormat)
+	if err == nil {
+		_, err = f.Write(sum[:])
+	}
+	if err == nil {
+		_, err = f.Write(buf.Bytes())
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), file)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+	return err
+}
+
+// saveCache writes the cache after a successful build b (cold or warm):
+// prev is the state the build started from (nil for a cold one), files
+// the output's files with their owners.
+func (b *builder) saveCache(global [32]byte, keys *detKeys, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
+	st := &cacheState{Global: global, Records: make(map[string]cachedRecord, len(b.content.Pages)),
+		Keys: make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
+		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
+		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
+		Dict: b.dict.Names()}
+	pages := b.content.Pages
+	recs := make([]cachedRecord, len(pages))
+	pageKeys := make([]uint64, len(pages))
+	ok := make([]bool, len(pages))
+	b.forEach(len(pages), func(i int) {
+		p := pages[i]
+		pageKeys[i] = keys.page(p)
+		if r, found := reused[p.File]; found {
+			recs[i], ok[i] = r, true
+			return
+		}
+		v, found := b.inc.records.Load(p)
+		if !found {
+			return
+		}
+		recs[i], ok[i] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
+	})
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	for i, p := range pages {
+		st.Keys[pageOwner(p)] = pageKeys[i]
+		if ok[i] {
+			st.Records[p.File] = recs[i]
+		}
+	}
+	for _, e := range b.renderer.Extras() {
+		st.Keys[extraOwner(e)] = keys.extra(e)
+	}
+	st.Keys[ownerSitemap] = keys.sitemap()
+	for _, d := range b.res.Diagnostics {
+		if strings.HasPrefix(d.Pos.File, render.Folder+"/") {
+			st.ExtraDiags = true
+		}
+	}
+	// Stamps: a file that was not written again keeps its stamp.
+	names := slices.Collect(maps.Keys(files))
+	stamps := make([]cachedFile, len(names))
+	errs := make([]error, len(names))
+	b.forEach(len(names), func(i int) {
+		if prev != nil {
+			if old, ok := prev.Files[names[i]]; ok && !b.cache.touched(names[i]) {
+				stamps[i] = old
+				return
+			}
+		}
+		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(names[i])))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		stamps[i] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, name := range names {
+		stamps[i].Owner = files[name]
+		st.Files[name] = stamps[i]
+		for d := path.Dir(name); ; d = path.Dir(d) {
+			if d == "." {
+				d = ""
+			}
+			if _, seen := st.Dirs[d]; seen {
+				break
+			}
+			st.Dirs[d] = 0
+			if d == "" {
+				break
+			}
+		}
+	}
+	dirs := slices.Collect(maps.Keys(st.Dirs))
+	times := make([]int64, len(dirs))
+	b.forEach(len(dirs), func(i int) {
+		if info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dirs[i]))); err == nil {
+			times[i] = info.ModTime().UnixNano()
+		} else {
+			errs[0] = err
+		}
+	})
+	if errs[0] != nil {
+		return errs[0]
+	}
+	for i, d := range dirs {
+		st.Dirs[d] = times[i]
+	}
+	return b.writeCache(st)
+}
+
+func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
+	c := cachedRecord{Text: textSum(r.text), Path: r.path, Lang: r.lang, Layout: r.layout, Title: r.title,
+		Description: r.description, Section: r.section, Attachments: r.attachments, Used: r.used,
+		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers, Analyzed: r.analyzed}
+	for _, l := range r.links {
+		c.Links = append(c.Links, cachedLink{l.dest, l.url, l.lang, l.err})
+	}
+	for _, d := range r.diags {
+		c.Diags = append(c.Diags, d.Stored())
+	}
+	for _, d := range renderDiags {
+		c.RenderDiags = append(c.RenderDiags, d.Stored())
+	}
+	return c
+}
+
+// record returns c as a pageRecord for p, whose text it was made from.
+func (c *cachedRecord) record(p *content.Page) *pageRecord {
+	r := &pageRecord{text: p.Text, path: c.Path, lang: c.Lang, layout: c.Layout, title: c.Title,
+		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used,
+		analyzed: c.Analyzed}
+	r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers = c.CheckLinks, c.TOC, c.Numbers
+	for _, l := range c.Links {
+		r.links = append(r.links, resolved{l.Dest, l.URL, l.Lang, l.Err})
+	}
+	for _, d := range c.Diags {
+		r.diags = append(r.diags, d.Diagnostic())
+	}
+	r.hasErrors = r.diags.HasErrors()
+	return r
+}
+
+func storedDiags(s []diag.Stored) diag.List {
+	var l diag.List
+	for _, d := range s {
+		l = append(l, d.Diagnostic())
+	}
+	return l
+}
+
+// outputChanged reports the first file or folder of the output whose
+// stamp is not the one st recorded ("" when none).
+func (b *builder) outputChanged(st *cacheState) string {
+	names := slices.Collect(maps.Keys(st.Files))
+	bad := make([]bool, len(names))
+	b.forEach(len(names), func(i int) {
+		f := st.Files[names[i]]
+		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(names[i])))
+		bad[i] = err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime
+	})
+	if i := slices.Index(bad, true); i >= 0 {
+		return names[i]
+	}
+	dirs := slices.Collect(maps.Keys(st.Dirs))
+	bad = make([]bool, len(dirs))
+	b.forEach(len(dirs), func(i int) {
+		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dirs[i])))
+		bad[i] = err != nil || !info.IsDir() || info.ModTime().UnixNano() != st.Dirs[dirs[i]]
+	})
+	if i := slices.Index(bad, true); i >= 0 {
+		return dirs[i] + "/"
+	}
+	return ""
+}
+
+// touched reports whether the warm build wrote or deleted file (nil-safe).
+func (c *buildCache) touched(file string) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.written.Load(file)
+	return ok
+}
+
+// warm builds from the cache st, as the comment at the top says. It
+// returns errCold, having added no diagnostic, when the cache turns out
+// not to fit.
+func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) error {
+	if !slices.Equal(render.CallNumbers(b.site, b.providers), st.Phones) {
+		return errCold // every page's call links would change
+	}
+	if !hasMarker(b.out) {
+		return errCold
+	}
+	if changed := b.outputChanged(st); changed != "" {
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Join(b.out, filepath.FromSlash(changed))},
+			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
+			WithHint("the output folder is made again at every build: change the site in content/, templates/ or static/ instead"))
+		return errCold
+	}
+	ib := b.inc
+	keys := newDetKeys(b)
+	b.dict = search.NewDictOf(st.Dict)
+	b.workers = b.newWorkers()
+	b.renderer.SetAssets(b.assets)
+	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
+	relink := b.detWorld() != st.World
+	// The state of the last build in the terms of this run's keys: an
+	// owner whose key is unchanged gets the key it has now.
+	prev := &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{}}
+	ib.prev = prev
+	ib.export = b.detDirectoryKey() == st.DirKey
+	if !st.ExtraDiags {
+		for _, e := range b.renderer.Extras() {
+			if old, ok := st.Keys[extraOwner(e)]; ok && old == keys.extra(e) {
+				prev.keys[extraOwner(e)] = ib.extraKey(e)
+			}
+		}
+	}
+	if old, ok := st.Keys[ownerSitemap]; ok && old == keys.sitemap() {
+		prev.keys[ownerSitemap] = ib.sitemapKey()
+	}
+	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
+	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()
+
+	ib.setPhase(phaseStatic)
+	if err := b.copyStatic(); err != nil {
+		return err
+	}
+	if err := b.writeFile(b.css.path, b.css.data); err != nil {
+		return err
+	}
+	pages := b.content.Pages
+	checked := make([]check.Page, len(pages))
+	analyzed := make([]search.Analyzed, len(pages))
+	diags := make([]diag.List, len(pages))
+	errs := make([]error, len(pages))
+	rendered := make([]bool, len(pages))
+	reused := make([]*cachedRecord, len(pages))
+	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
+	ib.setPhase(phasePages)
+	b.forEach(len(pages), func(i int) {
+		p := pages[i]
+		checked[i].Page = p
+		if err := p.ReadText(b.fsys); err != nil {
+			errs[i] = err
+			return
+		}
+		if c, ok := st.Records[p.File]; ok && c.Text == textSum(p.Text) {
+			if r := c.record(p); r.reusable(b, p, relink) {
+				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
+				analyzed[i], diags[i] = r.analyzed, r.diags
+				ib.records.Store(p, r)
+				if old, ok := st.Keys[pageOwner(p)]; ok && old == keys.page(p) {
+					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
+					reused[i] = &c
+					return
+				}
+			}
+		}
+		w := b.workers.Get().(*worker)
+		defer b.workers.Put(w)
+		cv := b.convert(w, &checked[i], &analyzed[i])
+		ib.converted(b, &checked[i], &analyzed[i], cv)
+		diags[i] = cv.diags
+		if cv.diags.HasErrors() {
+			return
+		}
+		rendered[i] = true
+		diags[i], errs[i] = b.renderPage(p, cv)
+		b.cache.rendered(p, diags[i][len(cv.diags):])
+	})
+	b.end("reuse")
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, p := range pages {
+		b.res.Diagnostics.Append(diags[i])
+		b.res.Pages[p.Lang]++
+	}
+	b.warnUnlinked()
+	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	kept := map[string]bool{ownerExport: ib.export}
+	for i, p := range pages {
+		if !rendered[i] {
+			kept[pageOwner(p)] = true
+		}
+	}
+	ib.setPhase(phaseExtras)
+	counts := maps.Clone(b.res.Pages)
+	extraDocs, err := b.writeExtras()
+	if err != nil {
+		return err
+	}
+	b.res.Pages = counts
+	for _, e := range b.renderer.Extras() {
+		b.res.Pages[e.Lang]++
+	}
+	ib.keepsSitemap()
+	ib.kept.Range(func(k, _ any) bool {
+		kept[k.(string)] = true
+		return true
+	})
+	if b.outputs != nil {
+		for f, c := range st.Files {
+			if kept[c.Owner] {
+				b.outputs.add(f)
+			}
+		}
+	}
+	ib.setPhase(phaseSite)
+	if err := b.writePrintouts(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ib.setPhase(phaseSearch)
+	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
+		return err
+	}
+	ib.setPhase(phaseSite)
+	if err := b.writeSiteFiles(); err != nil {
+		return err
+	}
+	if b.res.Diagnostics.HasErrors() {
+		return ErrContent
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b.end("write")
+	// The files of the new output: those of owners kept, and those
+	// written now.
+	files := map[string]string{}
+	var gone []string
+	for f, c := range st.Files {
+		if kept[c.Owner] {
+			files[f] = c.Owner
+		}
+	}
+	owners := b.fileOwners(func(o string) bool { return !kept[o] })
+	for f, phase := range ib.written {
+		files[f] = owners(f, phase)
+	}
+	for f := range st.Files {
+		if _, ok := files[f]; !ok {
+			gone = append(gone, f)
+		}
+	}
+	slices.Sort(gone)
+	written, err := b.commit(gone)
+	if err != nil {
+		return err
+	}
+	b.res.Files, b.res.Unchanged = len(files), len(files)-written
+	reusedByFile := map[string]cachedRecord{}
+	for i, c := range reused {
+		if c != nil {
+			reusedByFile[pages[i].File] = *c
+		}
+	}
+	if err := b.saveCache(global, keys, st, reusedByFile, files); err != nil {
+		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
+	}
+	b.end("cache")
+	return nil
+}
+
+// commit writes the pending files whose bytes differ from those in the
+// output, and deletes the files gone (and the folders they leave empty),
+// in two steps: each file is written as a temporary file beside its
+// place; only when all are, the cache is deleted and they are renamed
+// into place. A failure in the first step leaves the output as it was
+// (less the temporary files, which are removed). It returns how many
+// files it wrote.
+func (b *builder) commit(gone []string) (int, error) {
+	type change struct{ full, tmp string }
+	var changes []change
+	undo := func() {
+		for _, c := range changes {
+			_ = os.Remove(c.tmp)
+		}
+	}
+	names := slices.Sorted(maps.Keys(b.pending))
+	same := make([]bool, len(names))
+	b.forEach(len(names), func(i int) {
+		full := filepath.Join(b.out, filepath.FromSlash(strings.TrimPrefix(names[i], "/")))
+		old, err := os.ReadFile(full)
+		same[i] = err == nil && bytes.Equal(old, b.pending[names[i]])
+	})
+	for i, name := range names {
+		if same[i] {
+			continue
+		}
+		rel := strings.TrimPrefix(name, "/")
+		full := filepath.Join(b.out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			undo()
+			return 0, err
+		}
+		tmp := full + ".loa-tmp"
+		if err := os.WriteFile(tmp, b.pending[name], 0o644); err != nil {
+			undo()
+			return 0, err
+		}
+		changes = append(changes, change{full, tmp})
+		b.cache.written.Store(rel, true)
+	}
+	if len(changes) == 0 && len(gone) == 0 {
+		return 0, nil
+	}
+	if err := b.removeCache(); err != nil {
+		undo()
+		return 0, err
+	}
+	for _, c := range changes {
+		if err := os.Rename(c.tmp, c.full); err != nil {
+			return 0, err
+		}
+	}
+	for _, f := range gone {
+		full := filepath.Join(b.out, filepath.FromSlash(f))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return 0, err
+		}
+		for d := filepath.Dir(full); d != b.out && strings.HasPrefix(d, b.out+string(filepath.Separator)); d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break
+			}
+		}
+	}
+	return len(changes), nil
+}
+
+func cacheNotWritten(out string, err error) diag.Diagnostic {
+	return diag.Warningf(diag.Position{File: cachePath(out)}, "the site is built, but the build cache could not be written, so the next build builds the whole site again: %v", err).
+		WithHint("check that loa may write to the folder %s beside the output folder", CacheDir)
+}
+
+// openCache decides whether this build keeps a cache, and returns the
+// cache to build from when there is one that can be trusted (a warning
+// says why not, when it cannot). global is the build's globalKey.
+func (b *builder) openCache() (global [32]byte, st *cacheState) {
+	if b.cache == nil {
+		return global, nil
+	}
+	var err error
+	if b.cacheUsable() {
+		global, err = b.globalKey()
+	}
+	if !b.cacheUsable() || err != nil {
+		// No cache: what there is describes an older output.
+		b.inc, b.cache = nil, nil
+		_ = b.removeCache()
+		return global, nil
+	}
+	st, d := b.readCache(global)
+	if d != nil {
+		b.res.Diagnostics.Add(*d)
+	}
+	return global, st
+}
+
+// saveColdCache writes the cache after a successful whole build.
+func (b *builder) saveColdCache(global [32]byte) {
+	if b.cache == nil {
+		return
+	}
+	owners := b.fileOwners(nil)
+	files := make(map[string]string, len(b.inc.written))
+	for f, phase := range b.inc.written {
+		files[f] = owners(f, phase)
+	}
+	if err := b.saveCache(global, newDetKeys(b), nil, nil, files); err != nil {
+		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
+	}
+	b.end("cache")
+}
+
+// newCacheBuild prepares b, before load, to record what the cache needs.
+func (b *builder) newCacheBuild() {
+	b.inc = &incBuild{seed: maphash.MakeSeed(), written: map[string]string{}}
+	b.cache = &buildCache{}
+}

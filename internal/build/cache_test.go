@@ -1,0 +1,246 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/loa-ssg/loa/templates"
+)
+
+// newWarmTest writes files into a folder, for builds with Run (no Session).
+func newWarmTest(t *testing.T, files map[string]string, seed uint64) *incTest {
+	t.Helper()
+	it := &incTest{t: t, dir: t.TempDir(), files: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 17))}
+	for name, text := range files {
+		it.write(name, text)
+	}
+	return it
+}
+
+// warmBuild builds it into public with opts (Source, Out and Now set
+// here) and reports whether the build cache was used.
+func (it *incTest) warmBuild(opts Options) (Result, bool) {
+	it.t.Helper()
+	opts.Source, opts.Out, opts.Now = it.dir, filepath.Join(it.dir, "public"), fixedNow
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		it.t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	return res, usedCache(res)
+}
+
+func usedCache(res Result) bool {
+	return slices.ContainsFunc(res.Stages, func(s Stage) bool { return s.Name == "reuse" })
+}
+
+// checkCold builds the site with NoCache into another folder and
+// compares the output of public with it byte for byte, and the problems
+// with those of got.
+func (it *incTest) checkCold(what string, got Result, opts Options) {
+	it.t.Helper()
+	clean := filepath.Join(it.dir, "clean")
+	opts.Source, opts.Out, opts.Now, opts.NoCache = it.dir, clean, fixedNow, true
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		it.t.Fatalf("%s: cold build: %v\n%s", what, err, diagText(res))
+	}
+	if g, w := withoutCacheNotes(got), diagText(res); g != w {
+		it.t.Errorf("%s: problems differ from a cold build's:\n%s\nwant:\n%s", what, g, w)
+	}
+	if diffs := sameTree(readTree(it.t, filepath.Join(it.dir, "public")), readTree(it.t, clean)); len(diffs) > 0 {
+		it.t.Fatalf("%s: the output differs from a cold build:\n%s", what, strings.Join(diffs, "\n"))
+	}
+}
+
+// withoutCacheNotes is diagText(res) less the warnings about the cache
+// and about files found in the output that a cold build removes.
+func withoutCacheNotes(res Result) string {
+	var lines []string
+	for _, l := range strings.SplitAfter(diagText(res), "\n") {
+		if !strings.Contains(l, "build cache") && !strings.Contains(l, "is not part of the new site") && l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "")
+}
+
+// TestWarmBuildMatchesCold makes random edits of every kind (those of
+// TestIncrementalMatchesCleanBuild) and after each one builds with the
+// build cache, then compares output and problems with a cold build.
+func TestWarmBuildMatchesCold(t *testing.T) {
+	steps := 16
+	if testing.Short() {
+		steps = 5
+	}
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			it := newWarmTest(t, incSite(25), seed)
+			if _, warm := it.warmBuild(Options{}); warm {
+				t.Fatal("the first build used a cache")
+			}
+			for range steps {
+				what, _ := it.step()
+				res, warm := it.warmBuild(Options{})
+				if !warm {
+					t.Errorf("%s: the build did not use the cache (%v)\n%s", what, res.Stages, diagText(res))
+				}
+				it.checkCold(what, res, Options{})
+			}
+		})
+	}
+}
+
+// TestWarmBuildPortable: a --portable build is cached as such, and
+// switching the option does not reuse the other's cache.
+func TestWarmBuildPortable(t *testing.T) {
+	it := newWarmTest(t, incSite(5), 1)
+	it.warmBuild(Options{Portable: true})
+	it.step()
+	res, warm := it.warmBuild(Options{Portable: true})
+	if !warm {
+		t.Fatal("a second portable build did not use the cache")
+	}
+	it.checkCold("portable", res, Options{Portable: true})
+	res, warm = it.warmBuild(Options{})
+	if warm || !strings.Contains(diagText(res), "build cache was made") {
+		t.Fatalf("a build without --portable used the portable build's cache (or did not say it did not):\n%s", diagText(res))
+	}
+	it.checkCold("not portable", res, Options{})
+	res, warm = it.warmBuild(Options{Drafts: true})
+	if warm {
+		t.Fatal("a build with --drafts used the cache of one without")
+	}
+	it.checkCold("drafts", res, Options{Drafts: true})
+}
+
+// TestWarmBuildDistrust: a damaged cache, one from other templates or
+// another loa, and an output changed by hand are not trusted: the build
+// says so, builds everything, and the output is that of a cold build.
+func TestWarmBuildDistrust(t *testing.T) {
+	it := newWarmTest(t, incSite(5), 2)
+	out := filepath.Join(it.dir, "public")
+	cache := cachePath(out)
+	if cache != filepath.Join(it.dir, CacheDir, "public.cache") {
+		t.Fatalf("the cache is at %s", cache)
+	}
+	mangle := func(fn func([]byte) []byte) func() {
+		return func() {
+			data, err := os.ReadFile(cache)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(cache, fn(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write := func(name, text string) func() {
+		return func() {
+			if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var otherTemplates fstest.MapFS
+	for _, tc := range []struct {
+		name, warning string
+		spoil         func()
+		opts          Options
+	}{
+		{"a byte changed", "build cache is damaged", mangle(func(d []byte) []byte { d[len(d)/2] ^= 1; return d }), Options{}},
+		{"cut short", "build cache is damaged", mangle(func(d []byte) []byte { return d[:len(d)/3] }), Options{}},
+		{"not a cache", "build cache is damaged", mangle(func([]byte) []byte { return []byte("hello") }), Options{}},
+		{"another format", "build cache was made", mangle(func(d []byte) []byte {
+			return []byte(strings.Replace(string(d), fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat), cacheMagic+"999\n", 1))
+		}), Options{}},
+		{"other templates", "build cache was made", func() {
+			otherTemplates = fstest.MapFS{}
+			err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				data, err := fs.ReadFile(templates.FS, p)
+				otherTemplates[p] = &fstest.MapFile{Data: data}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := otherTemplates["base.html"]
+			if f == nil {
+				t.Fatal("no base.html among the templates")
+			}
+			f.Data = []byte(strings.Replace(string(f.Data), "</body>", "<!-- other --></body>", 1))
+		}, Options{}},
+		{"a page changed by hand", "changed since the last build", write("index.html", "hello"), Options{}},
+		{"a file added by hand", "changed since the last build", write("extra.html", "hello"), Options{}},
+		{"a file deleted by hand", "changed since the last build", func() {
+			if err := os.Remove(filepath.Join(out, "robots.txt")); err != nil {
+				t.Fatal(err)
+			}
+		}, Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			it.t = t
+			opts := tc.opts
+			if otherTemplates != nil {
+				opts.Templates = otherTemplates
+			}
+			it.warmBuild(opts) // a good cache first
+			tc.spoil()
+			if otherTemplates != nil {
+				opts.Templates = otherTemplates
+			}
+			it.step()
+			res, warm := it.warmBuild(opts)
+			if warm {
+				t.Error("the build used the cache")
+			}
+			if !strings.Contains(diagText(res), tc.warning) {
+				t.Errorf("no warning %q:\n%s", tc.warning, diagText(res))
+			}
+			it.checkCold(tc.name, res, opts)
+			if _, warm := it.warmBuild(opts); !warm {
+				t.Error("the build after did not use the new cache")
+			}
+		})
+	}
+}
+
+// TestWarmBuildErrors: a content error in a warm build writes nothing
+// (output and cache stay), and the build after the fix is warm and right.
+func TestWarmBuildErrors(t *testing.T) {
+	it := newWarmTest(t, incSite(5), 3)
+	it.warmBuild(Options{})
+	before := readTree(t, filepath.Join(it.dir, "public"))
+	cache, err := os.ReadFile(cachePath(filepath.Join(it.dir, "public")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := it.files["content/news/tin-01.vi.md"]
+	it.write("content/news/tin-01.vi.md", strings.Replace(good, "title:", "title: [", 1)+"Xem [x](khong-co.md).\n")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow})
+	if err == nil {
+		t.Fatalf("no error:\n%s", diagText(res))
+	}
+	if diffs := sameTree(readTree(t, filepath.Join(it.dir, "public")), before); len(diffs) > 0 {
+		t.Fatalf("a failed build changed the output:\n%s", strings.Join(diffs, "\n"))
+	}
+	if after, _ := os.ReadFile(cachePath(filepath.Join(it.dir, "public"))); string(after) != string(cache) {
+		t.Error("a failed build changed the cache")
+	}
+	it.write("content/news/tin-01.vi.md", good+"\nSửa.\n")
+	res, warm := it.warmBuild(Options{})
+	if !warm {
+		t.Error("the build after the fix did not use the cache")
+	}
+	it.checkCold("fixed", res, Options{})
+}
