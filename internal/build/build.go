@@ -109,7 +109,6 @@ type builder struct {
 	pending      map[string][]byte // when set, writeFile keeps files here instead (Session)
 	pendingMu    sync.Mutex
 	inc          *incBuild // what Session keeps and reuses of a build (nil for Run)
-	cache        *buildCache // what Run keeps for the build cache (nil: none; cache.go)
 	staging      string
 	tree         *tree      // writes into staging (not for Session's in-place writes)
 	outputs      *outputSet // every file written, when some page has an alias (else nil)
@@ -117,6 +116,9 @@ type builder struct {
 	progressMu   sync.Mutex
 	stageStarted time.Time
 	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
+
+	// cache is what Run keeps for the build cache (nil: none; cache.go).
+	cache *buildCache
 }
 
 func newBuilder(opts Options) (*builder, error) {

@@ -437,7 +437,7 @@ func (b *builder) writeCache(st *cacheState) error {
 // the output's files with their owners.
 func (b *builder) saveCache(global [32]byte, keys *detKeys, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Records: make(map[string]cachedRecord, len(b.content.Pages)),
-		Keys: make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
+		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names()}
