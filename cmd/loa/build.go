@@ -22,6 +22,8 @@ const buildUsage = `Usage: loa build [flags]
 Builds the site in --source (content/, templates/, static/) into --out.
 The site is written to a staging folder first and replaces --out only when
 the whole build succeeded, so a failed build leaves the previous site as it was.
+After a build, a cache in .loa-cache/ beside --out lets the next build redo
+only what changed, in place (safe to delete; --no-cache builds everything).
 
 Flags:
 `
@@ -40,6 +42,7 @@ func buildFlags(c *buildConfig) (*flag.FlagSet, *buildConfig) {
 	fs.StringVar(&c.opts.BaseURL, "base-url", "", "the site's public `URL`, overriding base_url in content/site.yaml")
 	fs.BoolVar(&c.opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&c.opts.Portable, "portable", false, "write a copy that works opened from a folder (file://, a USB stick) into --out, default portable")
+	fs.BoolVar(&c.opts.NoCache, "no-cache", false, "build everything from nothing, and keep no build cache (.loa-cache/ beside --out)")
 	fs.StringVar(&c.format, "format", "text", "how to print problems, `FORMAT` text or json (json goes to standard output)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but problems")
 	fs.BoolVar(&c.stats, "stats", false, "print the wall time of each stage, counts and peak heap")

@@ -440,7 +440,7 @@ func TestBuildRemovesLeftovers(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if got, want := strings.Join(names, " "), ".other.staging-1 .public.staging-abc public public.staging-2 site tmp"; got != want {
+	if got, want := strings.Join(names, " "), ".loa-cache .other.staging-1 .public.staging-abc public public.staging-2 site tmp"; got != want { // .loa-cache: the build cache
 		t.Errorf("folders after the build: %s, want %s", got, want)
 	}
 	for _, name := range []string{".public.staging-abc", ".other.staging-1", "public.staging-2"} {

@@ -104,6 +104,8 @@ một lỗi, 2 khi dòng lệnh viết sai.
 Builds the site in --source (content/, templates/, static/) into --out.
 The site is written to a staging folder first and replaces --out only when
 the whole build succeeded, so a failed build leaves the previous site as it was.
+After a build, a cache in .loa-cache/ beside --out lets the next build redo
+only what changed, in place (safe to delete; --no-cache builds everything).
 
 Flags:
 `: `Cách dùng: loa build [tùy chọn]
@@ -111,6 +113,9 @@ Flags:
 Tạo trang web từ thư mục --source (content/, templates/, static/) vào thư mục --out.
 Trang web được ghi vào một thư mục tạm trước, và chỉ thay cho --out khi
 tạo xong toàn bộ, nên nếu có lỗi thì trang web lần trước vẫn giữ nguyên.
+Sau mỗi lần tạo, bộ nhớ đệm trong .loa-cache/ cạnh --out giúp lần sau chỉ làm
+lại phần đã đổi, ghi thẳng vào --out (xóa nó lúc nào cũng được; --no-cache
+để tạo lại toàn bộ).
 
 Tùy chọn:
 `,
@@ -692,6 +697,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write the year first: %s (or %sT08:30 with a time, %sT08:30:00+07:00 with the offset from UTC)":    "hãy ghi năm trước: %s (hoặc %sT08:30 nếu có giờ, %sT08:30:00+07:00 theo giờ Việt Nam)",
 	"write true (yes) or false (no); có and không are read the same way":                                "hãy ghi true (có) hoặc false (không); viết có và không cũng được hiểu như vậy",
 	// The build cache (internal/build/cache.go).
+	"build everything from nothing, and keep no build cache (.loa-cache/ beside --out)":                                                                                                           "tạo lại toàn bộ từ đầu, và không giữ bộ nhớ đệm (.loa-cache/ cạnh --out)",
 	"check that loa may write to the folder %s beside the output folder":                                                                                                                          "hãy kiểm tra xem loa có được ghi vào thư mục %s nằm cạnh thư mục kết quả không",
 	"nothing to do: this build writes a new one (the folder %s is always safe to delete)":                                                                                                         "không cần làm gì: lần tạo này ghi một bản mới (xóa thư mục %s lúc nào cũng được, không sao cả)",
 	"the build cache is damaged, so this build does not use it and builds the whole site":                                                                                                         "bộ nhớ đệm của lần tạo trước (build cache) bị hỏng, nên lần này loa không dùng nó mà tạo lại toàn bộ trang web",
