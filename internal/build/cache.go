@@ -8,9 +8,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"hash"
 	"hash/crc64"
-	"hash/fnv"
 	"hash/maphash"
 	"io/fs"
 	"maps"
@@ -40,7 +38,7 @@ import (
 // page's Markdown conversion found (its links, headings, numbers, problems
 // and search terms, with a checksum of the text it came from), the key of
 // every page and generated page (render.PageKey, ExtraKey, LangKey,
-// SitemapKey, hashed with FNV-1a so that they compare across runs), the
+// SitemapKey, hashed with CRC-64 so that they compare across runs), the
 // owner, size and modification time of every file of the output and the
 // modification time of every folder, and the search index's term numbers.
 //
@@ -96,6 +94,9 @@ type cacheState struct {
 	Phones  []string                // render.CallNumbers
 	DirKey  uint64                  // detDirectoryKey
 	Dict    []string                // the search Dict's names
+	// SearchKeys holds per language a checksum of what its search index
+	// is made from (searchKeys).
+	SearchKeys map[string]uint64
 	// ExtraDiags says that some problem was reported in the templates:
 	// generated pages are then all rendered again, so that none is lost.
 	ExtraDiags bool
@@ -155,15 +156,31 @@ func textSum(text []byte) uint64 {
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
-// detHash is a render.KeyHash that gives the same sums in every run.
-type detHash struct{ h hash.Hash64 }
+// detHash is a render.KeyHash that gives the same sums in every run: it
+// collects what is written and sums it with CRC-64 (ECMA).
+type detHash struct{ buf *[]byte }
 
-func newDetHash() detHash { return detHash{fnv.New64a()} }
+func newDetHash() detHash {
+	buf := make([]byte, 0, 512)
+	return detHash{&buf}
+}
 
-func (d detHash) Write(p []byte) (int, error)       { return d.h.Write(p) }
-func (d detHash) WriteString(s string) (int, error) { return d.h.Write([]byte(s)) }
-func (d detHash) WriteByte(c byte) error            { _, err := d.h.Write([]byte{c}); return err }
-func (d detHash) Sum64() uint64                     { return d.h.Sum64() }
+func (d detHash) Write(p []byte) (int, error) {
+	*d.buf = append(*d.buf, p...)
+	return len(p), nil
+}
+
+func (d detHash) WriteString(s string) (int, error) {
+	*d.buf = append(*d.buf, s...)
+	return len(s), nil
+}
+
+func (d detHash) WriteByte(c byte) error {
+	*d.buf = append(*d.buf, c)
+	return nil
+}
+
+func (d detHash) Sum64() uint64 { return textSum(*d.buf) }
 
 // detKeys computes the keys the cache keeps, as incremental.go's but
 // with detHash; langs holds each language's.
@@ -435,19 +452,23 @@ func (b *builder) writeCache(st *cacheState) error {
 // saveCache writes the cache after a successful build b (cold or warm):
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
-func (b *builder) saveCache(global [32]byte, keys *detKeys, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
+func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys []uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Records: make(map[string]cachedRecord, len(b.content.Pages)),
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names()}
+		Dict: b.dict.Names(), SearchKeys: b.searchKeys(b.content.Pages, b.analyzed, b.extraDocs)}
 	pages := b.content.Pages
 	recs := make([]cachedRecord, len(pages))
-	pageKeys := make([]uint64, len(pages))
+	if pageKeys == nil {
+		pageKeys = make([]uint64, len(pages))
+	}
 	ok := make([]bool, len(pages))
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
-		pageKeys[i] = keys.page(p)
+		if pageKeys[i] == 0 {
+			pageKeys[i] = keys.page(p)
+		}
 		if r, found := reused[p.File]; found {
 			recs[i], ok[i] = r, true
 			return
@@ -660,6 +681,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	errs := make([]error, len(pages))
 	rendered := make([]bool, len(pages))
 	reused := make([]*cachedRecord, len(pages))
+	pageKeys := make([]uint64, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -674,7 +696,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 				analyzed[i], diags[i] = r.analyzed, r.diags
 				ib.records.Store(p, r)
-				if old, ok := st.Keys[pageOwner(p)]; ok && old == keys.page(p) {
+				pageKeys[i] = keys.page(p)
+				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c
 					return
@@ -745,10 +768,31 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return err
 	}
 	ib.setPhase(phaseSearch)
-	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
+	b.analyzed, b.extraDocs = analyzed, extraDocs
+	keptSearch := map[string]bool{}
+	for lang, key := range b.searchKeys(pages, analyzed, extraDocs) {
+		if old, ok := st.SearchKeys[lang]; ok && old == key {
+			keptSearch[lang] = true
+		}
+	}
+	keptFile := func(f string, c cachedFile) bool {
+		if c.Owner == ownerSearch {
+			lang, _, _ := strings.Cut(strings.TrimPrefix(f, render.SearchFolder+"/"), "/")
+			return keptSearch[lang]
+		}
+		return kept[c.Owner]
+	}
+	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch); err != nil {
 		return err
 	}
 	ib.setPhase(phaseSite)
+	if b.outputs != nil {
+		for f, c := range st.Files {
+			if c.Owner == ownerSearch && keptFile(f, c) {
+				b.outputs.add(f)
+			}
+		}
+	}
 	if err := b.writeSiteFiles(); err != nil {
 		return err
 	}
@@ -764,7 +808,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	files := map[string]string{}
 	var gone []string
 	for f, c := range st.Files {
-		if kept[c.Owner] {
+		if keptFile(f, c) {
 			files[f] = c.Owner
 		}
 	}
@@ -789,10 +833,83 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			reusedByFile[pages[i].File] = *c
 		}
 	}
-	if err := b.saveCache(global, keys, st, reusedByFile, files); err != nil {
+	if err := b.saveCache(global, keys, pageKeys, st, reusedByFile, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
+	return nil
+}
+
+// searchKeys returns per language a checksum of what its search index is
+// made from: the languages, its synonyms and its documents, in the order
+// writeSearch gives them.
+func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) map[string]uint64 {
+	langs := b.res.Languages
+	keys := make([]uint64, len(langs))
+	extras := b.renderer.Extras()
+	b.forEach(len(langs), func(li int) {
+		h := newDetHash()
+		fmt.Fprintf(h, "%q\x00", langs)
+		if b.searchConf != nil {
+			fmt.Fprintf(h, "%q\x00", b.searchConf.Synonyms[langs[li]])
+		}
+		add := func(a *search.Analyzed) {
+			data, _ := a.GobEncode()
+			h.Write(binary.AppendUvarint(nil, uint64(len(data))))
+			h.Write(data)
+		}
+		for i, p := range pages {
+			if p.Lang == langs[li] && !p.Draft && i < len(analyzed) {
+				add(&analyzed[i])
+			}
+		}
+		for i, e := range extras {
+			if e.Lang == langs[li] && i < len(extraDocs) && extraDocs[i] != nil {
+				add(extraDocs[i])
+			}
+		}
+		keys[li] = h.Sum64()
+	})
+	m := make(map[string]uint64, len(langs))
+	for li, lang := range langs {
+		m[lang] = keys[li]
+	}
+	return m
+}
+
+// writeSearchOf is writeSearch for the languages not in kept.
+func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool) error {
+	extras := b.renderer.Extras()
+	langs := b.res.Languages
+	files := make([]map[string][]byte, len(langs))
+	b.forEach(len(langs), func(li int) {
+		if kept[langs[li]] {
+			return
+		}
+		var docs []search.Analyzed
+		for i, p := range pages {
+			if p.Lang == langs[li] && !p.Draft {
+				docs = append(docs, analyzed[i])
+			}
+		}
+		for i, e := range extras {
+			if e.Lang == langs[li] && extraDocs[i] != nil {
+				docs = append(docs, *extraDocs[i])
+			}
+		}
+		opts := search.Options{Languages: langs}
+		if b.searchConf != nil {
+			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
+		}
+		files[li] = search.BuildWith(b.dict, docs, opts)
+	})
+	for li, lang := range langs {
+		for _, name := range slices.Sorted(maps.Keys(files[li])) {
+			if err := b.writeFile(render.SearchFolder+"/"+lang+"/"+name, files[li][name]); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -901,7 +1018,7 @@ func (b *builder) saveColdCache(global [32]byte) {
 	for f, phase := range b.inc.written {
 		files[f] = owners(f, phase)
 	}
-	if err := b.saveCache(global, newDetKeys(b), nil, nil, files); err != nil {
+	if err := b.saveCache(global, newDetKeys(b), nil, nil, nil, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
