@@ -120,6 +120,7 @@ type cachedRecord struct {
 	TOC                                    []markdown.Heading
 	Numbers                                []markdown.Number
 	Analyzed                               search.Analyzed
+	AnalyzedSum                            uint64 // docSum(Analyzed)
 }
 
 type cachedLink struct{ Dest, URL, Lang, Err string }
@@ -452,12 +453,12 @@ func (b *builder) writeCache(st *cacheState) error {
 // saveCache writes the cache after a successful build b (cold or warm):
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
-func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys []uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
+func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Records: make(map[string]cachedRecord, len(b.content.Pages)),
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names(), SearchKeys: b.searchKeys(b.content.Pages, b.analyzed, b.extraDocs)}
+		Dict: b.dict.Names(), SearchKeys: searchKeys}
 	pages := b.content.Pages
 	recs := make([]cachedRecord, len(pages))
 	if pageKeys == nil {
@@ -478,6 +479,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys []uint64, p
 			return
 		}
 		recs[i], ok[i] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
+		recs[i].AnalyzedSum = sums[i]
 	})
 	if err := b.ctx.Err(); err != nil {
 		return err
@@ -682,6 +684,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	rendered := make([]bool, len(pages))
 	reused := make([]*cachedRecord, len(pages))
 	pageKeys := make([]uint64, len(pages))
+	sums := make([]uint64, len(pages))
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -700,6 +703,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c
+					if sums[i] = c.AnalyzedSum; sums[i] == 0 {
+						sums[i] = docSum(&analyzed[i])
+					}
 					return
 				}
 			}
@@ -708,6 +714,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		defer b.workers.Put(w)
 		cv := b.convert(w, &checked[i], &analyzed[i])
 		ib.converted(b, &checked[i], &analyzed[i], cv)
+		sums[i] = docSum(&analyzed[i])
 		diags[i] = cv.diags
 		if cv.diags.HasErrors() {
 			return
@@ -770,7 +777,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	ib.setPhase(phaseSearch)
 	b.analyzed, b.extraDocs = analyzed, extraDocs
 	keptSearch := map[string]bool{}
-	for lang, key := range b.searchKeys(pages, analyzed, extraDocs) {
+	searchKeys := b.searchKeys(pages, analyzed, sums, extraDocs)
+	for lang, key := range searchKeys {
 		if old, ok := st.SearchKeys[lang]; ok && old == key {
 			keptSearch[lang] = true
 		}
@@ -833,7 +841,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			reusedByFile[pages[i].File] = *c
 		}
 	}
-	if err := b.saveCache(global, keys, pageKeys, st, reusedByFile, files); err != nil {
+	if err := b.saveCache(global, keys, pageKeys, sums, searchKeys, st, reusedByFile, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
@@ -843,7 +851,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 // searchKeys returns per language a checksum of what its search index is
 // made from: the languages, its synonyms and its documents, in the order
 // writeSearch gives them.
-func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) map[string]uint64 {
+// sums holds docSum of each page's analysis (0: not known, made here).
+func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, sums []uint64, extraDocs []*search.Analyzed) map[string]uint64 {
 	langs := b.res.Languages
 	keys := make([]uint64, len(langs))
 	extras := b.renderer.Extras()
@@ -853,19 +862,23 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 		if b.searchConf != nil {
 			fmt.Fprintf(h, "%q\x00", b.searchConf.Synonyms[langs[li]])
 		}
-		add := func(a *search.Analyzed) {
-			data, _ := a.GobEncode()
-			h.Write(binary.AppendUvarint(nil, uint64(len(data))))
-			h.Write(data)
+		var n [8]byte
+		add := func(sum uint64) {
+			binary.LittleEndian.PutUint64(n[:], sum)
+			h.Write(n[:])
 		}
 		for i, p := range pages {
 			if p.Lang == langs[li] && !p.Draft && i < len(analyzed) {
-				add(&analyzed[i])
+				if sums != nil && sums[i] != 0 {
+					add(sums[i])
+				} else {
+					add(docSum(&analyzed[i]))
+				}
 			}
 		}
 		for i, e := range extras {
 			if e.Lang == langs[li] && i < len(extraDocs) && extraDocs[i] != nil {
-				add(extraDocs[i])
+				add(docSum(extraDocs[i]))
 			}
 		}
 		keys[li] = h.Sum64()
@@ -875,6 +888,12 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 		m[lang] = keys[li]
 	}
 	return m
+}
+
+// docSum is a checksum of a document as analyzed.
+func docSum(a *search.Analyzed) uint64 {
+	data, _ := a.GobEncode()
+	return textSum(data) | 1 // never 0
 }
 
 // writeSearchOf is writeSearch for the languages not in kept.
@@ -1018,7 +1037,9 @@ func (b *builder) saveColdCache(global [32]byte) {
 	for f, phase := range b.inc.written {
 		files[f] = owners(f, phase)
 	}
-	if err := b.saveCache(global, newDetKeys(b), nil, nil, nil, files); err != nil {
+	sums := make([]uint64, len(b.analyzed))
+	b.forEach(len(sums), func(i int) { sums[i] = docSum(&b.analyzed[i]) })
+	if err := b.saveCache(global, newDetKeys(b), nil, sums, b.searchKeys(b.content.Pages, b.analyzed, sums, b.extraDocs), nil, nil, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
