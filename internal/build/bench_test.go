@@ -66,7 +66,8 @@ emergency: [{number: "111", name: {vi: Bảo vệ trẻ em, en: Child protection
 	}
 }
 
-// BenchmarkBuild is a clean build of 1,000 pages per language, written to disk.
+// BenchmarkBuild is a clean build of 1,000 pages per language, written to
+// disk (without the build cache: see BenchmarkWarmBuild*).
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
@@ -75,7 +76,7 @@ func BenchmarkBuild(b *testing.B) {
 			out := filepath.Join(dir, "public")
 			b.ReportAllocs()
 			for b.Loop() {
-				res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow})
+				res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow, NoCache: true})
 				if err != nil {
 					b.Fatalf("%v\n%s", err, diagText(res))
 				}

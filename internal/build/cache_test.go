@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/loa-ssg/loa/templates"
 )
@@ -243,4 +244,57 @@ func TestWarmBuildErrors(t *testing.T) {
 		t.Error("the build after the fix did not use the cache")
 	}
 	it.checkCold("fixed", res, Options{})
+}
+
+// benchWarm builds the benchmark corpus (writeCorpus) at the sizes of
+// benchSizes once, then per iteration makes an edit and builds again with
+// the build cache, as loa build does; BenchmarkBuild is the cold build to
+// compare with.
+func benchWarm(b *testing.B, edit func(dir string, n int) []string) {
+	for _, size := range benchSizes(b) {
+		b.Run(fmt.Sprintf("pages=%d", size), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, dir, size)
+			opts := Options{Source: dir, Out: filepath.Join(dir, "public"), Now: fixedNow}
+			build := func() {
+				res, err := Run(context.Background(), opts)
+				if err != nil {
+					b.Fatalf("%v\n%s", err, diagText(res))
+				}
+				if os.Getenv("LOA_BENCH_STAGES") != "" {
+					b.Logf("%d files, %d unchanged, %v", res.Files, res.Unchanged, res.Stages)
+				}
+			}
+			build()
+			b.ReportAllocs()
+			b.ResetTimer()
+			var cpu time.Duration // of the timed builds: the machine may be shared
+			for n := range b.N {
+				edit(dir, n)
+				before := cpuTime()
+				build()
+				cpu += cpuTime() - before
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkWarmBuildBody edits one page's body and builds with the cache.
+func BenchmarkWarmBuildBody(b *testing.B) {
+	benchWarm(b, func(dir string, n int) []string {
+		return editFile(b, dir, "news/trang-00002.vi.md", func(s string) string {
+			return s + fmt.Sprintf("\nThêm %d.\n", n)
+		})
+	})
+}
+
+// BenchmarkWarmBuildFrontMatter edits one news item's title and builds
+// with the cache: the lists showing it are rendered again too.
+func BenchmarkWarmBuildFrontMatter(b *testing.B) {
+	benchWarm(b, func(dir string, n int) []string {
+		return editFile(b, dir, "news/trang-00002.vi.md", func(s string) string {
+			return setKey(s, "title", fmt.Sprintf("Tiêu đề mới %d", n))
+		})
+	})
 }
