@@ -638,6 +638,13 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if !hasMarker(b.out) {
 		return errCold
 	}
+	// One warm build at a time writes into an output folder; another
+	// one meanwhile builds from nothing into its own staging folder.
+	unlock, err := LockDir(filepath.Dir(cachePath(b.out)))
+	if err != nil {
+		return errCold
+	}
+	defer unlock()
 	if changed := b.outputChanged(st); changed != "" {
 		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Join(b.out, filepath.FromSlash(changed))},
 			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
