@@ -298,3 +298,42 @@ func BenchmarkWarmBuildFrontMatter(b *testing.B) {
 		})
 	})
 }
+
+// TestWarmBuildWritesOnlyChanges: after a body edit, a warm build
+// rewrites the page and what shows its text (its language's search
+// index), and no file of the other pages; without the output folder it
+// builds everything, without a warning.
+func TestWarmBuildWritesOnlyChanges(t *testing.T) {
+	it := newWarmTest(t, incSite(10), 4)
+	it.warmBuild(Options{})
+	before := snapshot(t, filepath.Join(it.dir, "public"))
+	name := "content/news/tin-03.en.md"
+	it.write(name, it.files[name]+"\nMore text.\n")
+	res, warm := it.warmBuild(Options{})
+	if !warm {
+		t.Fatal("not warm")
+	}
+	written, deleted := rewrites(t, before, snapshot(t, filepath.Join(it.dir, "public")))
+	if len(deleted) > 0 {
+		t.Errorf("deleted %v", deleted)
+	}
+	for _, f := range written {
+		if !strings.HasPrefix(f, "en/news/tin-03/") && !strings.HasPrefix(f, "search/en/") {
+			t.Errorf("rewrote %s", f)
+		}
+	}
+	if !slices.Contains(written, "en/news/tin-03/index.html") {
+		t.Errorf("did not rewrite the page: %v", written)
+	}
+	if res.Files-res.Unchanged != len(written) {
+		t.Errorf("Result says %d files written, %d were", res.Files-res.Unchanged, len(written))
+	}
+	if err := os.RemoveAll(filepath.Join(it.dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	res, warm = it.warmBuild(Options{})
+	if warm || strings.Contains(diagText(res), "build cache") {
+		t.Errorf("without the output: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("output deleted", res, Options{})
+}
