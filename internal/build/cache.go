@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"hash/crc64"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -365,7 +367,7 @@ func (b *builder) cacheUsable() bool {
 // there is none; nil and a warning when it cannot be trusted.
 func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	file := cachePath(b.out)
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -377,20 +379,22 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	if err != nil {
 		return damaged()
 	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	rest, ok := bytes.CutPrefix(data, []byte(header))
-	if !ok || len(rest) < sha256.Size {
-		if bytes.HasPrefix(data, []byte(cacheMagic)) {
+	head := make([]byte, len(header)+sha256.Size)
+	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(header)]) != header {
+		if bytes.HasPrefix(head, []byte(cacheMagic)) {
 			return b.foreignCache(file)
 		}
 		return damaged()
 	}
-	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
-		return damaged()
-	}
+	// The payload is decoded as it is read, and trusted only once its
+	// checksum, over all of it, is right.
+	h := sha256.New()
 	var st cacheState
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&st); err != nil {
+	err = gob.NewDecoder(io.TeeReader(r, h)).Decode(&st)
+	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) {
 		return damaged()
 	}
 	if st.Global != global {
@@ -418,11 +422,6 @@ func (b *builder) removeCache() error {
 // writeCache writes st as the cache of b.out, through a temporary file
 // and a rename.
 func (b *builder) writeCache(st *cacheState) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes())
 	file := cachePath(b.out)
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -431,12 +430,20 @@ func (b *builder) writeCache(st *cacheState) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, "%s%d\n", cacheMagic, cacheFormat)
+	// The header, room for the checksum, then the payload, streamed
+	// through the checksum; the checksum last, in its place.
+	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
+	w := bufio.NewWriterSize(f, 1<<20)
+	h := sha256.New()
+	_, err = w.WriteString(header + strings.Repeat("\x00", sha256.Size))
 	if err == nil {
-		_, err = f.Write(sum[:])
+		err = gob.NewEncoder(io.MultiWriter(w, h)).Encode(st)
 	}
 	if err == nil {
-		_, err = f.Write(buf.Bytes())
+		err = w.Flush()
+	}
+	if err == nil {
+		_, err = f.WriteAt(h.Sum(nil), int64(len(header)))
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -842,6 +849,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return err
 	}
 	b.res.Files, b.res.Unchanged = len(files), len(files)-written
+	b.pending, st.Records = nil, nil // written; what is kept of them is in reused
 	reusedByFile := map[string]cachedRecord{}
 	for i, c := range reused {
 		if c != nil {
