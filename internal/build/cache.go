@@ -87,15 +87,19 @@ var errCold = errors.New("build everything")
 
 // cacheState is what the cache file holds.
 type cacheState struct {
-	Global  [32]byte                // globalKey of the build
-	Records map[string]cachedRecord // by page file
-	Keys    map[string]uint64       // by owner, as detKey writes them
-	Files   map[string]cachedFile   // every file of the output (slash path) → owner, stamp
-	Dirs    map[string]int64        // every folder ("" the output) → modification time (ns)
-	World   uint64                  // detWorld
-	Phones  []string                // render.CallNumbers
-	DirKey  uint64                  // detDirectoryKey
-	Dict    []string                // the search Dict's names
+	Global [32]byte // globalKey of the build
+	// records holds each page's record by page file. The cache file
+	// holds them after the rest, in batches of fileRecords (a message of
+	// encoding/gob each, so that neither writing nor reading holds the
+	// whole file in memory), ended by an empty batch.
+	records map[string]cachedRecord
+	Keys    map[string]uint64     // by owner, as detKey writes them
+	Files   map[string]cachedFile // every file of the output (slash path) → owner, stamp
+	Dirs    map[string]int64      // every folder ("" the output) → modification time (ns)
+	World   uint64                // detWorld
+	Phones  []string              // render.CallNumbers
+	DirKey  uint64                // detDirectoryKey
+	Dict    []string              // the search Dict's names
 	// SearchKeys holds per language a checksum of what its search index
 	// is made from (searchKeys).
 	SearchKeys map[string]uint64
@@ -126,6 +130,15 @@ type cachedRecord struct {
 }
 
 type cachedLink struct{ Dest, URL, Lang, Err string }
+
+// fileRecord is a record with its page file, as the cache file holds it.
+type fileRecord struct {
+	File   string
+	Record cachedRecord
+}
+
+// recordBatch is how many records make one message of the cache file.
+const recordBatch = 256
 
 // buildCache is what a build keeps while it runs for the cache it
 // writes at the end.
@@ -393,7 +406,18 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	// checksum, over all of it, is right.
 	h := sha256.New()
 	var st cacheState
-	err = gob.NewDecoder(io.TeeReader(r, h)).Decode(&st)
+	dec := gob.NewDecoder(io.TeeReader(r, h))
+	err = dec.Decode(&st)
+	st.records = map[string]cachedRecord{}
+	for err == nil {
+		var batch []fileRecord
+		if err = dec.Decode(&batch); err != nil || len(batch) == 0 {
+			break
+		}
+		for _, fr := range batch {
+			st.records[fr.File] = fr.Record
+		}
+	}
 	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) {
 		return damaged()
 	}
@@ -421,7 +445,7 @@ func (b *builder) removeCache() error {
 
 // writeCache writes st as the cache of b.out, through a temporary file
 // and a rename.
-func (b *builder) writeCache(st *cacheState) error {
+func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord) error) error) error {
 	file := cachePath(b.out)
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -436,8 +460,15 @@ func (b *builder) writeCache(st *cacheState) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	h := sha256.New()
 	_, err = w.WriteString(header + strings.Repeat("\x00", sha256.Size))
+	enc := gob.NewEncoder(io.MultiWriter(w, h))
 	if err == nil {
-		err = gob.NewEncoder(io.MultiWriter(w, h)).Encode(st)
+		err = enc.Encode(st)
+	}
+	if err == nil {
+		err = records(func(batch []fileRecord) error { return enc.Encode(batch) })
+	}
+	if err == nil {
+		err = enc.Encode([]fileRecord{})
 	}
 	if err == nil {
 		err = w.Flush()
@@ -461,41 +492,63 @@ func (b *builder) writeCache(st *cacheState) error {
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
 func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
-	st := &cacheState{Global: global, Records: make(map[string]cachedRecord, len(b.content.Pages)),
+	st := &cacheState{Global: global,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys}
 	pages := b.content.Pages
-	recs := make([]cachedRecord, len(pages))
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
 	}
-	ok := make([]bool, len(pages))
 	b.forEach(len(pages), func(i int) {
-		p := pages[i]
 		if pageKeys[i] == 0 {
-			pageKeys[i] = keys.page(p)
+			pageKeys[i] = keys.page(pages[i])
 		}
-		if r, found := reused[p.File]; found {
-			recs[i], ok[i] = r, true
-			return
-		}
-		v, found := b.inc.records.Load(p)
-		if !found {
-			return
-		}
-		recs[i], ok[i] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
-		recs[i].AnalyzedSum = sums[i]
 	})
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
 	for i, p := range pages {
 		st.Keys[pageOwner(p)] = pageKeys[i]
-		if ok[i] {
-			st.Records[p.File] = recs[i]
+	}
+	// The records, made a batch at a time as they are written.
+	records := func(emit func([]fileRecord) error) error {
+		batch := make([]fileRecord, recordBatch)
+		ok := make([]bool, recordBatch)
+		for start := 0; start < len(pages); start += recordBatch {
+			n := min(recordBatch, len(pages)-start)
+			clear(ok)
+			b.forEach(n, func(j int) {
+				p := pages[start+j]
+				batch[j].File = p.File
+				if r, found := reused[p.File]; found {
+					batch[j].Record, ok[j] = r, true
+					return
+				}
+				v, found := b.inc.records.Load(p)
+				if !found {
+					return
+				}
+				batch[j].Record, ok[j] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
+				batch[j].Record.AnalyzedSum = sums[start+j]
+			})
+			if err := b.ctx.Err(); err != nil {
+				return err
+			}
+			var out []fileRecord
+			for j := range n {
+				if ok[j] {
+					out = append(out, batch[j])
+				}
+			}
+			if len(out) > 0 {
+				if err := emit(out); err != nil {
+					return err
+				}
+			}
 		}
+		return nil
 	}
 	for _, e := range b.renderer.Extras() {
 		st.Keys[extraOwner(e)] = keys.extra(e)
@@ -558,7 +611,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	for i, d := range dirs {
 		st.Dirs[d] = times[i]
 	}
-	return b.writeCache(st)
+	return b.writeCache(st, records)
 }
 
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
@@ -708,7 +761,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			errs[i] = err
 			return
 		}
-		if c, ok := st.Records[p.File]; ok && c.Text == textSum(p.Text) {
+		if c, ok := st.records[p.File]; ok && c.Text == textSum(p.Text) {
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 				analyzed[i], diags[i] = r.analyzed, r.diags
@@ -849,7 +902,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return err
 	}
 	b.res.Files, b.res.Unchanged = len(files), len(files)-written
-	b.pending, st.Records = nil, nil // written; what is kept of them is in reused
+	b.pending, st.records = nil, nil // written; what is kept of them is in reused
 	reusedByFile := map[string]cachedRecord{}
 	for i, c := range reused {
 		if c != nil {
