@@ -57,7 +57,7 @@ import (
 // repairs the output.
 //
 // The cache is used only when every input it does not track is the same:
-// loa's version (and executable), the templates, the static files,
+// loa's version (and a checksum of its executable), the templates, the static files,
 // site.yaml, search.yaml, the attachments and other files under content/
 // (by size and time), the build options that change output (--base-url,
 // --drafts, --portable) and the day (the build time shows in printouts and
@@ -280,9 +280,10 @@ func (b *builder) detDirectoryKey() uint64 {
 }
 
 // loaVersion names the loa that runs: its module version and commit when
-// known, and its executable's size and time, so that a loa built again
-// from changed code does not trust the cache of the one before.
-func loaVersion() string {
+// known, and a SHA-256 of its executable, so that a loa built again from
+// changed code (go run included) does not trust the cache of the one
+// before. Worked out once per process.
+var loaVersion = sync.OnceValue(func() string {
 	var b strings.Builder
 	if info, ok := debug.ReadBuildInfo(); ok {
 		b.WriteString(info.Main.Path + "@" + info.Main.Version)
@@ -293,12 +294,16 @@ func loaVersion() string {
 		}
 	}
 	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(&b, " exe %d %d", info.Size(), info.ModTime().UnixNano())
+		if f, err := os.Open(exe); err == nil {
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				fmt.Fprintf(&b, " exe %x", h.Sum(nil))
+			}
+			f.Close()
 		}
 	}
 	return b.String()
-}
+})
 
 // globalKey hashes every input of the build that the cache does not
 // track page by page (see the comment at the top).
