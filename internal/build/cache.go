@@ -931,10 +931,8 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 	extras := b.renderer.Extras()
 	b.forEach(len(langs), func(li int) {
 		h := newDetHash()
-		fmt.Fprintf(h, "%q\x00", langs)
-		if b.searchConf != nil {
-			fmt.Fprintf(h, "%q\x00", b.searchConf.Synonyms[langs[li]])
-		}
+		// Every option, printed (maps in the order of their keys).
+		fmt.Fprintf(h, "%#v\x00", b.searchOptions(langs[li]))
 		var n [8]byte
 		add := func(sum uint64) {
 			binary.LittleEndian.PutUint64(n[:], sum)
@@ -967,42 +965,6 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 func docSum(a *search.Analyzed) uint64 {
 	data, _ := a.GobEncode()
 	return textSum(data) | 1 // never 0
-}
-
-// writeSearchOf is writeSearch for the languages not in kept.
-func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool) error {
-	extras := b.renderer.Extras()
-	langs := b.res.Languages
-	files := make([]map[string][]byte, len(langs))
-	b.forEach(len(langs), func(li int) {
-		if kept[langs[li]] {
-			return
-		}
-		var docs []search.Analyzed
-		for i, p := range pages {
-			if p.Lang == langs[li] && !p.Draft {
-				docs = append(docs, analyzed[i])
-			}
-		}
-		for i, e := range extras {
-			if e.Lang == langs[li] && extraDocs[i] != nil {
-				docs = append(docs, *extraDocs[i])
-			}
-		}
-		opts := search.Options{Languages: langs}
-		if b.searchConf != nil {
-			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
-		}
-		files[li] = search.BuildWith(b.dict, docs, opts)
-	})
-	for li, lang := range langs {
-		for _, name := range slices.Sorted(maps.Keys(files[li])) {
-			if err := b.writeFile(render.SearchFolder+"/"+lang+"/"+name, files[li][name]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // commit writes the pending files whose bytes differ from those in the

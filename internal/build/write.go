@@ -439,10 +439,19 @@ func (b *builder) callPattern() string {
 // in order but drafts (built with --drafts), then its generated pages that
 // have text.
 func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
+	return b.writeSearchOf(pages, analyzed, extraDocs, nil)
+}
+
+// writeSearchOf is writeSearch for the languages not in kept (the build
+// cache keeps the others as they are).
+func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
 	files := make([]map[string][]byte, len(langs))
 	b.forEach(len(langs), func(li int) {
+		if kept[langs[li]] {
+			return
+		}
 		var docs []search.Analyzed
 		for i, p := range pages {
 			if p.Lang == langs[li] && !p.Draft {
@@ -454,12 +463,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		opts := search.Options{Languages: langs, Calls: b.callPattern()}
-		if b.searchConf != nil {
-			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
-			opts.Boost = b.searchConf.Boost
-		}
-		files[li] = search.BuildWith(b.dict, docs, opts)
+		files[li] = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
 	})
 	for li, lang := range langs {
 		for _, name := range slices.Sorted(maps.Keys(files[li])) {
@@ -469,6 +473,16 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 		}
 	}
 	return nil
+}
+
+// searchOptions returns the options of lang's search index.
+func (b *builder) searchOptions(lang string) search.Options {
+	opts := search.Options{Languages: b.res.Languages, Calls: b.callPattern()}
+	if b.searchConf != nil {
+		opts.Synonyms = b.searchConf.Synonyms[lang]
+		opts.Boost = b.searchConf.Boost
+	}
+	return opts
 }
 
 // writeExport writes the directory as HSDS open data in every language.
