@@ -116,13 +116,25 @@ func SectionTitle(p *content.Page) string {
 // SearchText returns what the search index should hold for a generated
 // page: a directory provider's name, section, and the text of its
 // description, services, categories and areas. ok is false for pages that
-// are only lists.
+// are only lists. The text starts with the provider's phone numbers
+// (searchPhones of them, " · " after each), so that the snippet of a
+// result found by its title alone ("helpline" for "111 national
+// hotline") shows a number to call: the search page makes it a call link.
 func (r *Renderer) SearchText(e *Extra) (title, section, text string, ok bool) {
 	if e.kind != "provider" {
 		return "", "", "", false
 	}
 	p := r.provider(e.prov, e.Lang, e.section)
 	var b strings.Builder
+	var seen []string
+	for _, s := range p.Services {
+		for _, ph := range s.Phones {
+			if len(seen) < searchPhones && !slices.Contains(seen, ph.Display) {
+				seen = append(seen, ph.Display)
+				b.WriteString(ph.Display + " · ")
+			}
+		}
+	}
 	b.WriteString(p.Description)
 	for _, s := range p.Services {
 		for _, t := range []string{s.Name, s.Description, s.Eligibility, s.Cost, s.Confidential} {
@@ -137,3 +149,8 @@ func (r *Renderer) SearchText(e *Extra) (title, section, text string, ok bool) {
 	}
 	return p.Name, e.section.Title, b.String(), true
 }
+
+// searchPhones is how many of a provider's numbers start its search text:
+// few, so that the snippet around a word of the description still shows
+// them (it shows about eight words before the word).
+const searchPhones = 2

@@ -1,0 +1,129 @@
+package browsertest
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestSearchTrialRealSite holds what a trial with a phone user on the
+// real site found: each case is a query typed on a search page and what
+// the page must then show.
+func TestSearchTrialRealSite(t *testing.T) {
+	base := site(t)
+	p := page{t, browser(t)}
+	type result struct{ Title, URL, Snippet, Lang string }
+	// show types q on the search page of lang and returns what the page
+	// shows: the status line, and per result its link, its snippet's
+	// HTML and its "missing" line.
+	type shown struct {
+		Status string
+		Items  []struct{ URL, Snippet, Missing string }
+	}
+	show := func(lang, q string) shown {
+		path := "/tim-kiem/"
+		if lang == "en" {
+			path = "/en/search/"
+		}
+		p.open(base + path + "?q=" + url.QueryEscape(q))
+		waitFor(t, p, `(() => { const s = document.getElementById("search-status"); return s.textContent !== "" && s.textContent !== s.dataset.busy &&
+			(document.querySelectorAll("#search-results li").length > 0 || !document.getElementById("search-help").hidden); })()`)
+		return eval[shown](p, `({Status: document.getElementById("search-status").textContent,
+			Items: Array.from(document.querySelectorAll("#search-results li")).map(li => ({
+				URL: li.querySelector("a").getAttribute("href"),
+				Snippet: (li.querySelector("p:not(.meta)") || {}).innerHTML || "",
+				Missing: (li.querySelector("p:not(.meta) ~ p.meta") || {}).textContent || ""}))})`)
+	}
+	search := func(lang, q string) []result {
+		path := "/tim-kiem/"
+		if lang == "en" {
+			path = "/en/search/"
+		}
+		p.open(base + path)
+		return eval[[]result](p, `window.siteSearch(`+quote(q)+`).then(rs => rs.map(r => ({Title: r.title, URL: r.url, Snippet: r.snippet, Lang: r.lang})))`)
+	}
+
+	// A. A directory entry found by its title shows its number to tap.
+	t.Run("directory numbers", func(t *testing.T) {
+		for _, c := range []struct{ lang, q, url, tel string }{
+			{"vi", "đường dây nóng", "/ho-tro/tong-dai-111/", "tel:111"},
+			{"en", "helpline", "/en/support/tong-dai-111/", "tel:111"},
+			{"en", "police number", "/en/support/cong-an-113/", "tel:113"},
+		} {
+			got := show(c.lang, c.q)
+			found := false
+			for i, it := range got.Items {
+				if it.URL != c.url {
+					continue
+				}
+				found = true
+				if c.tel == "tel:111" && i != 0 {
+					t.Errorf("%q: %s is result %d, want the first", c.q, c.url, i+1)
+				}
+				if !strings.Contains(it.Snippet, `href="`+c.tel+`"`) {
+					t.Errorf("%q: the snippet of %s has no call link to %s: %s", c.q, c.url, c.tel, it.Snippet)
+				}
+			}
+			if !found {
+				t.Errorf("%q: %s not among the results %v", c.q, c.url, got.Items)
+			}
+		}
+	})
+
+	// B. A word cut into syllables that finds nothing is shown and
+	// reported as typed; no repair is claimed.
+	t.Run("repair that finds nothing", func(t *testing.T) {
+		for _, q := range []string{"China", "I was tricked into going to China"} {
+			got := show("en", q)
+			all := got.Status
+			for _, it := range got.Items {
+				all += " " + it.Missing
+			}
+			if strings.Contains(strings.ToLower(all), "chi na") || strings.Contains(all, "Showing results for") {
+				t.Errorf("%q: the page claims a repair: %q", q, all)
+			}
+			if q != "China" && strings.Contains(all, "Missing") && !strings.Contains(all, "China") && !strings.Contains(all, "china") {
+				t.Errorf("%q: the missing word is not shown as typed: %q", q, all)
+			}
+		}
+	})
+
+	// C. Forced to sell sex: the page for adults who sell sex by choice
+	// does not come first; if it is shown, it points to 111.
+	t.Run("forced to sell sex (vi)", func(t *testing.T) {
+		for _, q := range []string{"bi ep ban dam", "bị ép bán dâm"} {
+			rs := search("vi", q)
+			if len(rs) == 0 || strings.Contains(rs[0].URL, "danh-cho-nguoi-truong-thanh-ban-dam") {
+				t.Errorf("%q: first result %v, want the law page or how to report", q, rs[:min(len(rs), 3)])
+			}
+			for _, r := range rs {
+				if strings.Contains(r.URL, "danh-cho-nguoi-truong-thanh-ban-dam") && !strings.Contains(r.Snippet, "111") {
+					t.Errorf("%q: the adults page's snippet has no 111: %s", q, r.Snippet)
+				}
+			}
+		}
+	})
+
+	// D. English forms of a word ("sell", "selling") find each other.
+	t.Run("forced to sell sex (en)", func(t *testing.T) {
+		rs := search("en", "forced to sell sex will I be punished")
+		law := -1
+		for i, r := range rs {
+			if r.Lang == "en" && strings.Contains(r.URL, "what-the-law-says-about-prostitution") {
+				law = i
+			}
+		}
+		if law < 0 || law > 2 {
+			t.Errorf("forced to sell sex will I be punished: the law page at %d, want in the first three: %v", law, rs[:min(len(rs), 5)])
+		}
+	})
+
+	// E. Language names mid-sentence in Vietnamese are lower case
+	// ("tiếng Anh"), as Vietnamese writes them.
+	t.Run("language names", func(t *testing.T) {
+		got := show("vi", "punished")
+		if !strings.Contains(got.Status, "tiếng Việt") || strings.Contains(got.Status, "bằng Tiếng") {
+			t.Errorf("status %q, want the language names as Vietnamese writes them mid-sentence", got.Status)
+		}
+	})
+}
