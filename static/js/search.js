@@ -345,17 +345,12 @@
     return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded))).then(() => {
       var out = ws.slice(), fixed = false;
       lost.forEach((w, k) => {
-        var best = null;
-        cands[k].some((c) => {
-          if (!c.ts.every((t) => ix.listed(t.folded) || ix.synWords[t.folded])) return false;
-          var together = !c.seg || !ix.meta.pairs || c.ts.every((t, i) => {
-            var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
-            return i === 0 || ix.entry(pair) || ix.synWords[pair];
-          });
-          if (together) best = c;
-          else if (!best) best = c;
-          return together;
-        });
+        // Syllables count only side by side somewhere ("China" is no
+        // "chi na"): else the word stays as typed, and is reported so.
+        var best = cands[k].find((c) => c.ts.every((t, i) => {
+          var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
+          return (ix.listed(t.folded) || ix.synWords[t.folded]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
+        }));
         if (!best) return;
         fixed = true;
         var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
