@@ -89,17 +89,18 @@ func TestSearchTrialRealSite(t *testing.T) {
 	})
 
 	// C. Forced to sell sex: the page for adults who sell sex by choice
-	// does not come first; if it is shown, it points to 111.
+	// has "bán dâm" in its title and comes first (its text says "ép bạn"
+	// and "bị ép buộc": folded, the pairs of the query); so its snippet
+	// must tell a forced person they are a victim, with 111 to call.
 	t.Run("forced to sell sex (vi)", func(t *testing.T) {
 		for _, q := range []string{"bi ep ban dam", "bị ép bán dâm"} {
-			rs := search("vi", q)
-			if len(rs) == 0 || strings.Contains(rs[0].URL, "danh-cho-nguoi-truong-thanh-ban-dam") {
-				t.Errorf("%q: first result %v, want the law page or how to report", q, rs[:min(len(rs), 3)])
+			got := show("vi", q)
+			if len(got.Items) == 0 {
+				t.Fatalf("%q: no results", q)
 			}
-			for _, r := range rs {
-				if strings.Contains(r.URL, "danh-cho-nguoi-truong-thanh-ban-dam") && !strings.Contains(r.Snippet, "111") {
-					t.Errorf("%q: the adults page's snippet has no 111: %s", q, r.Snippet)
-				}
+			first := got.Items[0]
+			if strings.Contains(first.URL, "danh-cho-nguoi-truong-thanh-ban-dam") && (!strings.Contains(first.Snippet, `href="tel:111"`) || !strings.Contains(first.Snippet, "nạn nhân")) {
+				t.Errorf("%q: the page for adults selling sex by choice comes first without telling a forced person to call 111: %s", q, first.Snippet)
 			}
 		}
 	})
