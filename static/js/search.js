@@ -521,11 +521,13 @@
       var a = ss[i - 1].alts[0].ts, b = ss[i].alts[0].ts;
       pairBonus(ix, a[a.length - 1], b[0], scores, i === ss.length - 1 && ss[i].last, run);
     }
-    // A small word that no page has ("I" in "will I be punished" on a site
-    // written to "you") is not required: it would make every result partial.
-    var skip = per.map((x, i) => !x.partial && !Object.keys(x.docs).length && ix.small.has(ss[i].label));
+    // A small word ("will", "I" in "will I be punished") is not required
+    // beside others (the page that answers may not use it), nor alone when
+    // no page has it: it would make every result partial.
+    var many = ss.some((s) => !ix.small.has(s.label));
+    var skip = per.map((x, i) => ix.small.has(ss[i].label) && (many || !x.partial && !Object.keys(x.docs).length));
     var need = ss.length - skip.filter(Boolean).length, docs = Object.keys(scores);
-    docs.forEach((d) => { count[d] = per.filter((x) => d in x.docs || x.partial).length; });
+    docs.forEach((d) => { count[d] = per.filter((x, i) => !skip[i] && (d in x.docs || x.partial)).length; });
     var all = docs.filter((d) => count[d] === need), partial = !all.length && need > 1;
     if (!partial) docs = all;
     docs.sort((a, b) => (partial ? count[b] - count[a] : 0) || scores[b] - scores[a] || a - b);
