@@ -259,18 +259,22 @@ type incState struct {
 	files   map[string]string      // every file in the output → its owner
 	world   uint64                 // linkWorld
 	phones  []string               // render.CallNumbers
+	// refs holds, by source file, the pages each page's key reads
+	// (render.PageKeyRefs), langKeys the keys of the languages.
+	refs     map[string][]string
+	langKeys map[string]uint64
 }
 
 // newState makes the state of the build b, which succeeded, and returns
 // with it the files of before that b no longer makes. prev is the state b
 // was made from (nil after a full build; it is changed into the new one),
-// kept holds the owners whose files b kept, keys the keys of b's pages
-// when known (else nil).
-func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (st *incState, gone []string) {
+// kept holds the owners whose files b kept, keys and refs the keys of b's
+// pages and the pages each key reads when known (else nil).
+func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
 	st = &incState{records: make(map[string]*pageRecord, n), keys: make(map[string]uint64, n+len(b.renderer.Extras())+1),
-		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
+		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers), refs: make(map[string][]string, n)}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
 		return true
@@ -279,17 +283,21 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (
 		ib.renderer = b.renderer
 		ib.langKeys = b.langKeys()
 	}
+	st.langKeys = ib.langKeys
 	pages := b.content.Pages
 	if keys == nil {
-		keys = make([]uint64, len(pages))
+		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
 		b.forEach(len(pages), func(i int) {
 			if r := st.records[pages[i].File]; r != nil {
-				keys[i] = b.pageKey(pages[i], r)
+				keys[i], refs[i] = b.pageKeyRefs(pages[i], r)
 			}
 		})
 	}
 	for i, p := range pages {
 		st.keys[pageOwner(p)] = keys[i]
+		if keys[i] != 0 {
+			st.refs[p.File] = refs[i]
+		}
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
 	for _, e := range b.renderer.Extras() {
@@ -347,6 +355,104 @@ func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
 	h.SetSeed(b.inc.seed)
 	b.renderer.PageKey(&h, p)
 	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31
+}
+
+// pageKeyRefs is pageKey, with the pages it reads (render.PageKeyRefs).
+func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string) {
+	var h maphash.Hash
+	h.SetSeed(b.inc.seed)
+	refs := b.renderer.PageKeyRefs(&h, p, []string{})
+	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31, refs
+}
+
+// staleKeys tells, for each page of b, whether its key may differ from the
+// one prev holds for its file, beyond its conversion (which the caller
+// compares): old holds the pages of the build prev was made from. A page
+// keeps its key when it and the pages its key reads (incState.refs) are
+// as before, its language's key is the same, and no page joined or left
+// its lists: a page added, gone or changed marks its parent and its
+// translations, and a news item added, gone, moved in the news order or
+// retagged marks every news item of its language and the home page, whose
+// related and latest news may change. Two versions of a page are the same
+// when they were read from the same text (Text, the same bytes of the
+// content cache) and have the same URL, parent, attachments and draft
+// translations. The directory's page is always marked.
+func (b *builder) staleKeys(old []*content.Page, prev *incState) []bool {
+	pages := b.content.Pages
+	stale := make([]bool, len(pages))
+	changed := map[string]bool{} // files of the pages changed, added or gone
+	marked := map[string]bool{}  // files of the pages whose key is made again
+	shifted := map[string]bool{} // languages whose news lists may change
+	note := func(p *content.Page) {
+		changed[p.File] = true
+		if p.Parent != nil {
+			marked[p.Parent.File] = true
+		}
+		for _, t := range p.Translations {
+			marked[t.File] = true
+		}
+	}
+	shift := func(p *content.Page) {
+		if isNewsItem(p) {
+			shifted[p.Lang] = true
+		}
+	}
+	for i, j := 0, 0; i < len(pages) || j < len(old); {
+		switch {
+		case j == len(old) || i < len(pages) && pages[i].File < old[j].File:
+			note(pages[i])
+			shift(pages[i])
+			i++
+		case i == len(pages) || old[j].File < pages[i].File:
+			note(old[j])
+			shift(old[j])
+			j++
+		default:
+			p, q := pages[i], old[j]
+			if !samePage(p, q) {
+				note(p)
+				note(q)
+				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
+					p.Path != q.Path || parentFile(p) != parentFile(q) {
+					shift(p)
+					shift(q)
+				}
+			}
+			i++
+			j++
+		}
+	}
+	for i, p := range pages {
+		refs, known := prev.refs[p.File]
+		switch {
+		case !known, changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
+			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
+			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
+			stale[i] = true
+		case len(changed) > 0:
+			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
+		}
+	}
+	return stale
+}
+
+// samePage reports whether p and q, two versions of the page of one
+// file, show the same (staleKeys).
+func samePage(p, q *content.Page) bool {
+	return sameBytes(p.Text, q.Text) && p.Path == q.Path && parentFile(p) == parentFile(q) &&
+		slices.Equal(p.Attachments, q.Attachments) && slices.Equal(p.DraftLangs, q.DraftLangs)
+}
+
+func parentFile(p *content.Page) string {
+	if p.Parent == nil {
+		return ""
+	}
+	return p.Parent.File
+}
+
+// isNewsItem reports whether p is a news item (render.NewsSection).
+func isNewsItem(p *content.Page) bool {
+	return p.Kind == content.KindPage && p.Section() == render.NewsSection
 }
 
 // fileOwners returns a function naming the owner of a file written in a
@@ -564,6 +670,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	errs := make([]error, len(pages))
 	rendered := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
+	refs := make([][]string, len(pages))
+	stale := b.staleKeys(old.content.Pages, prev)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
@@ -573,8 +681,13 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
 			ib.records.Store(p, r)
-			keys[i] = b.pageKey(p, r)
-			if old, ok := prev.keys[owner]; ok && old == keys[i] {
+			old, ok := prev.keys[owner]
+			if ok && !stale[i] {
+				keys[i], refs[i] = old, prev.refs[p.File]
+				return
+			}
+			keys[i], refs[i] = b.pageKeyRefs(p, r)
+			if ok && old == keys[i] {
 				return
 			}
 		}
@@ -587,7 +700,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			return
 		}
 		r, _ := ib.records.Load(p)
-		keys[i] = b.pageKey(p, r.(*pageRecord))
+		keys[i], refs[i] = b.pageKeyRefs(p, r.(*pageRecord))
 		if old, ok := prev.keys[owner]; ok && old == keys[i] {
 			return
 		}
@@ -662,7 +775,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return b.res, err
 	}
 	b.end("site")
-	st, gone := newState(b, prev, kept, keys)
+	st, gone := newState(b, prev, kept, keys, refs)
 	written, err := b.flush(gone)
 	if err != nil {
 		return b.res, err

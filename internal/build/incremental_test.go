@@ -183,6 +183,24 @@ func (it *incTest) check(what string, got Result) {
 	if diffs := sameTree(readTree(it.t, filepath.Join(it.dir, "public")), readTree(it.t, clean)); len(diffs) > 0 {
 		it.t.Fatalf("%s: the output differs from a clean build:\n%s", what, strings.Join(diffs, "\n"))
 	}
+	it.checkKeys(what)
+}
+
+// checkKeys holds the keys and refs the Session kept (some carried over
+// from the build before, staleKeys) to those computed afresh.
+func (it *incTest) checkKeys(what string) {
+	it.t.Helper()
+	b, st := it.s.b, it.s.state
+	for _, p := range b.content.Pages {
+		r := st.records[p.File]
+		if r == nil {
+			continue
+		}
+		key, refs := b.pageKeyRefs(p, r)
+		if st.keys[pageOwner(p)] != key || !slices.Equal(st.refs[p.File], refs) {
+			it.t.Errorf("%s: %s: the key kept is not the key of the page as it is", what, p.File)
+		}
+	}
 }
 
 // edit sets a front-matter key of the file name and returns its name.

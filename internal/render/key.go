@@ -46,12 +46,33 @@ func (r *Renderer) LangKey(h *maphash.Hash, lang string) {
 // PageKey writes to h what p's page shows besides its converted Markdown
 // and its language's LangKey.
 func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
+	r.pageKey(h, p, nil)
+}
+
+// PageKeyRefs is PageKey that also appends to refs the source files
+// (content.Page.File) of the other pages whose fields the key writes: p's
+// translations, the sections above it, the pages it lists (children,
+// related and latest news). As long as none of those pages changes, and
+// no page joins or leaves p's lists, p's key stays the same; a rebuild
+// uses this to compute again only the keys that may have changed.
+func (r *Renderer) PageKeyRefs(h *maphash.Hash, p *content.Page, refs []string) []string {
+	r.pageKey(h, p, &refs)
+	return refs
+}
+
+func (r *Renderer) pageKey(h *maphash.Hash, p *content.Page, refs *[]string) {
 	k := keyWriter{h}
+	ref := func(q *content.Page) {
+		if refs != nil && q != p {
+			*refs = append(*refs, q.File)
+		}
+	}
 	layout, err := r.Layout(p)
 	k.str(layout)
 	k.bool(err == nil)
 	k.page(p)
 	for _, t := range p.Translations {
+		ref(t)
 		k.str(t.Lang)
 		k.str(t.Path)
 		k.str(t.Title)
@@ -59,20 +80,31 @@ func (r *Renderer) PageKey(h *maphash.Hash, p *content.Page) {
 	}
 	k.str("\x00parents")
 	k.parents(p.Parent)
+	for q := p.Parent; q != nil; q = q.Parent {
+		ref(q)
+	}
 	children := r.children(p)
 	k.int(len(children))
 	for _, c := range children {
+		ref(c)
 		k.item(r.item(c))
 	}
+	var listed []*content.Page
 	switch {
 	case p.Kind == content.KindHome:
 		var buf [LatestNews]*content.Page
-		k.pages(r, r.latestPages(p, nil, buf[:0]))
+		listed = r.latestPages(p, nil, buf[:0])
+		k.pages(r, listed)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
 		var buf [Related + LatestNews]*content.Page
 		related := r.relatedPages(p, buf[:0])
 		k.pages(r, related)
-		k.pages(r, r.latestPages(p, related, related[len(related):]))
+		latest := r.latestPages(p, related, related[len(related):])
+		k.pages(r, latest)
+		listed = buf[:len(related)+len(latest)]
+	}
+	for _, q := range listed {
+		ref(q)
 	}
 	// What pageTags returns, written without making it.
 	if r.tmpl["tag.html"] != nil && len(p.Tags) > 0 {
