@@ -84,7 +84,7 @@ type file struct {
 // pages. I/O failures are returned as the error; problems with the content
 // as diagnostics. Pages with errors are left out of the Site.
 func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error) {
-	files, attachments, loose, l, err := walk(fsys, site, opts)
+	files, attachments, loose, l, err := walkCached(opts.Cache, fsys, site, opts)
 	if err != nil {
 		return nil, l, err
 	}
