@@ -87,6 +87,9 @@ type incBuild struct {
 	sitemapDone bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
+	// owners maps source files to their pageOwner (keepOwners), kept
+	// from build to build; only read once filled.
+	owners map[string]string
 }
 
 func (ib *incBuild) setPhase(phase string) {
@@ -168,7 +171,32 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	return h.Sum64() ^ ib.langKeys[e.Lang]
 }
 
-func pageOwner(p *content.Page) string  { return "page:" + p.File }
+func pageOwner(p *content.Page) string { return "page:" + p.File }
+
+// owner is pageOwner(p), from ib.owners when it holds p's file (no string
+// made per page and rebuild).
+func (ib *incBuild) owner(p *content.Page) string {
+	if ib != nil {
+		if o, ok := ib.owners[p.File]; ok {
+			return o
+		}
+	}
+	return pageOwner(p)
+}
+
+// keepOwners fills ib.owners for the pages, starting from owners (the
+// last build's, nil for none), which it changes.
+func (ib *incBuild) keepOwners(owners map[string]string, pages []*content.Page) {
+	if owners == nil {
+		owners = make(map[string]string, len(pages))
+	}
+	for _, p := range pages {
+		if _, ok := owners[p.File]; !ok {
+			owners[p.File] = pageOwner(p)
+		}
+	}
+	ib.owners = owners
+}
 func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 
 // pageRecord is one page's conversion as a rebuild may reuse it: what the
@@ -263,6 +291,7 @@ type incState struct {
 	// (render.PageKeyRefs), langKeys the keys of the languages.
 	refs     map[string][]string
 	langKeys map[string]uint64
+	owners   map[string]string // incBuild.owners
 }
 
 // newState makes the state of the build b, which succeeded, and returns
@@ -284,6 +313,10 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		ib.langKeys = b.langKeys()
 	}
 	st.langKeys = ib.langKeys
+	if ib.owners == nil {
+		ib.keepOwners(nil, b.content.Pages)
+	}
+	st.owners = ib.owners
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -294,7 +327,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		})
 	}
 	for i, p := range pages {
-		st.keys[pageOwner(p)] = keys[i]
+		st.keys[ib.owner(p)] = keys[i]
 		if keys[i] != 0 {
 			st.refs[p.File] = refs[i]
 		}
@@ -463,7 +496,7 @@ func isNewsItem(p *content.Page) bool {
 func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase string) string {
 	pageDirs := map[string]string{}
 	for _, p := range b.content.Pages {
-		if o := pageOwner(p); rendered == nil || rendered(o) {
+		if o := b.inc.owner(p); rendered == nil || rendered(o) {
 			pageDirs[b.local(p.Path)] = o
 		}
 	}
@@ -672,10 +705,11 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	keys := make([]uint64, len(pages))
 	refs := make([][]string, len(pages))
 	stale := b.staleKeys(old.content.Pages, prev)
+	ib.keepOwners(prev.owners, pages)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
-		owner := pageOwner(p)
+		owner := ib.owner(p)
 		checked[i].Page = p
 		if r := prev.records[p.File]; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
@@ -732,7 +766,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	kept := map[string]bool{ownerStatic: true, ownerSearch: true, ownerExport: ib.export}
 	for i, p := range pages {
 		if !rendered[i] {
-			kept[pageOwner(p)] = true
+			kept[ib.owner(p)] = true
 		}
 	}
 	ib.setPhase(phaseExtras)

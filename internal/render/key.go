@@ -142,7 +142,10 @@ func (r *Renderer) ExtraKey(h *maphash.Hash, e *Extra) {
 	k.parents(e.section)
 	switch e.kind {
 	case "page", "tag":
-		k.int(len(e.list))
+		// The pager shows how many pages the list has, not how many
+		// entries: a page joining or leaving a list changes its later
+		// pages, not every page.
+		k.int((len(e.list) + PerPage - 1) / PerPage)
 		for _, p := range window(e.list, max(e.n, 1)) {
 			k.item(r.item(p))
 		}
