@@ -409,10 +409,12 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // related and latest news may change. Two versions of a page are the same
 // when they were read from the same text (Text, the same bytes of the
 // content cache) and have the same URL, parent, attachments and draft
-// translations. The directory's page is always marked.
-func (b *builder) staleKeys(old []*content.Page, prev *incState) []bool {
+// translations. The directory's page is always marked. moved reports a
+// page added or gone, or one whose URL, aliases or attachments changed:
+// what links resolve against (linkWorld) may then differ.
+func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool) {
 	pages := b.content.Pages
-	stale := make([]bool, len(pages))
+	stale = make([]bool, len(pages))
 	changed := map[string]bool{} // files of the pages changed, added or gone
 	marked := map[string]bool{}  // files of the pages whose key is made again
 	shifted := map[string]bool{} // languages whose news lists may change
@@ -435,16 +437,20 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) []bool {
 		case j == len(old) || i < len(pages) && pages[i].File < old[j].File:
 			note(pages[i])
 			shift(pages[i])
+			moved = true
 			i++
 		case i == len(pages) || old[j].File < pages[i].File:
 			note(old[j])
 			shift(old[j])
+			moved = true
 			j++
 		default:
 			p, q := pages[i], old[j]
 			if !samePage(p, q) {
 				note(p)
 				note(q)
+				moved = moved || p.Path != q.Path || !slices.Equal(p.Attachments, q.Attachments) ||
+					!sameAliases(p, q)
 				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
 					p.Path != q.Path || parentFile(p) != parentFile(q) {
 					shift(p)
@@ -466,7 +472,26 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) []bool {
 			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
 		}
 	}
-	return stale
+	return stale, moved
+}
+
+// sameAliases reports whether p and q have the same aliases.
+func sameAliases(p, q *content.Page) bool {
+	if len(p.Aliases) != len(q.Aliases) {
+		return false
+	}
+	for i := range p.Aliases {
+		if p.Aliases[i].Value != q.Aliases[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+// samePaths reports whether two lists of generated pages have the same
+// paths in the same languages.
+func samePaths(a, b []*render.Extra) bool {
+	return slices.EqualFunc(a, b, func(x, y *render.Extra) bool { return x.Path == y.Path && x.Lang == y.Lang })
 }
 
 // samePage reports whether p and q, two versions of the page of one
@@ -692,7 +717,12 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	ib.world = b.linkWorld(s.seed)
+	stale, moved := b.staleKeys(old.content.Pages, prev)
+	if moved || !samePaths(b.renderer.Extras(), old.renderer.Extras()) {
+		ib.world = b.linkWorld(s.seed)
+	} else {
+		ib.world = prev.world // the same pages at the same paths
+	}
 	relink := ib.world != prev.world
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 
@@ -704,7 +734,6 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	rendered := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
 	refs := make([][]string, len(pages))
-	stale := b.staleKeys(old.content.Pages, prev)
 	ib.keepOwners(prev.owners, pages)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {

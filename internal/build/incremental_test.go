@@ -201,6 +201,9 @@ func (it *incTest) checkKeys(what string) {
 			it.t.Errorf("%s: %s: the key kept is not the key of the page as it is", what, p.File)
 		}
 	}
+	if st.world != b.linkWorld(it.s.seed) {
+		it.t.Errorf("%s: the link world kept is not that of the site as it is", what)
+	}
 }
 
 // edit sets a front-matter key of the file name and returns its name.

@@ -80,8 +80,7 @@ func (c *Cache) keepWalk(w *walked) {
 // changed were added, edited or deleted, or false when one of them is not
 // such a file (see walkCached).
 func (w *walked) update(fsys fs.FS, site *config.Site, opts Options, changed []string) (*walked, bool) {
-	files := w.files
-	copied := false
+	files := w.files // changed in place: the cache gave w up (walkCached)
 	skip := append([]string{"i18n"}, opts.Skip...)
 	for _, name := range changed {
 		rel, ok := strings.CutPrefix(name, Root+"/")
@@ -113,9 +112,6 @@ func (w *walked) update(fsys fs.FS, site *config.Site, opts Options, changed []s
 			if f, d = classify(name, rel, site); d != nil {
 				return nil, false
 			}
-		}
-		if !copied {
-			files, copied = slices.Clone(files), true
 		}
 		i, found := slices.BinarySearchFunc(files, name, func(f file, name string) int { return walkOrder(f.path, name) })
 		switch {
