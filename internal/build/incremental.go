@@ -21,6 +21,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
 )
@@ -90,6 +91,9 @@ type incBuild struct {
 	// owners maps source files to their pageOwner (keepOwners), kept
 	// from build to build; only read once filled.
 	owners map[string]string
+	// checks holds the problems of each page's own checks, by source
+	// file (check.RunAgain).
+	checks map[string]diag.List
 }
 
 func (ib *incBuild) setPhase(phase string) {
@@ -292,6 +296,7 @@ type incState struct {
 	refs     map[string][]string
 	langKeys map[string]uint64
 	owners   map[string]string // incBuild.owners
+	checks   map[string]diag.List
 }
 
 // newState makes the state of the build b, which succeeded, and returns
@@ -316,7 +321,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	if ib.owners == nil {
 		ib.keepOwners(nil, b.content.Pages)
 	}
-	st.owners = ib.owners
+	st.owners, st.checks = ib.owners, ib.checks
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -411,20 +416,25 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // content cache) and have the same URL, parent, attachments and draft
 // translations. The directory's page is always marked. moved reports a
 // page added or gone, or one whose URL, aliases or attachments changed:
-// what links resolve against (linkWorld) may then differ.
-func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool) {
+// what links resolve against (linkWorld) may then differ. touched holds
+// the URL paths, before and after, of the pages changed, added or gone and
+// of their translations.
+func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched map[string]bool) {
 	pages := b.content.Pages
 	stale = make([]bool, len(pages))
+	touched = map[string]bool{}
 	changed := map[string]bool{} // files of the pages changed, added or gone
 	marked := map[string]bool{}  // files of the pages whose key is made again
 	shifted := map[string]bool{} // languages whose news lists may change
 	note := func(p *content.Page) {
 		changed[p.File] = true
+		touched[p.Path] = true
 		if p.Parent != nil {
 			marked[p.Parent.File] = true
 		}
 		for _, t := range p.Translations {
 			marked[t.File] = true
+			touched[t.Path] = true
 		}
 	}
 	shift := func(p *content.Page) {
@@ -472,7 +482,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
 		}
 	}
-	return stale, moved
+	return stale, moved, touched
 }
 
 // sameAliases reports whether p and q have the same aliases.
@@ -717,7 +727,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	stale, moved := b.staleKeys(old.content.Pages, prev)
+	stale, moved, touched := b.staleKeys(old.content.Pages, prev)
 	if moved || !samePaths(b.renderer.Extras(), old.renderer.Extras()) {
 		ib.world = b.linkWorld(s.seed)
 	} else {
@@ -732,6 +742,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
 	rendered := make([]bool, len(pages))
+	converted := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
 	refs := make([][]string, len(pages))
 	ib.keepOwners(prev.owners, pages)
@@ -757,6 +768,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		w := b.workers.Get().(*worker)
 		defer b.workers.Put(w)
 		cv := b.convert(w, &checked[i], &analyzed[i])
+		converted[i] = true
 		ib.converted(b, &checked[i], &analyzed[i], cv)
 		diags[i] = cv.diags
 		if cv.diags.HasErrors() {
@@ -784,7 +796,26 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	}
 	b.end("pages")
 	b.warnUnlinked()
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	// Each page's own checks again only for the pages converted, changed,
+	// or linking one of those (its headings, URL, title, translations).
+	for i, p := range pages {
+		if converted[i] {
+			touched[p.Path] = true
+		}
+	}
+	again := make([]bool, len(pages))
+	for i, p := range pages {
+		again[i] = converted[i] || touched[p.Path] || slices.ContainsFunc(checked[i].Links, func(ln markdown.Link) bool {
+			path, _, _ := strings.Cut(ln.URL, "#")
+			return touched[path]
+		})
+	}
+	if prev.checks == nil {
+		again = nil // every page
+	}
+	l, own := check.RunAgain(b.site, checked, again, prev.checks)
+	ib.checks = own
+	b.res.Diagnostics.Append(l)
 	b.end("check")
 	if b.res.Diagnostics.HasErrors() {
 		return b.finish(ErrContent)

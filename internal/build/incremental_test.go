@@ -697,3 +697,32 @@ func TestIncrementalError(t *testing.T) {
 	res = it.rebuild(name)
 	it.check("the fix", res)
 }
+
+// TestIncrementalChecksLinkers: a page's own checks, kept from the last
+// rebuild when the page did not change, are made again when a page it
+// links changes: a link to the Vietnamese version of a page is reported
+// while the page has an English version, and no longer once that is gone.
+func TestIncrementalChecksLinkers(t *testing.T) {
+	site := incSite(3)
+	site["content/guide/goi/index.en.md"] = "---\ntitle: Whom to call\n---\nCall 111. See [the plan](../../plan/164/index.vi.md).\n"
+	site["content/_index.en.md"] = "---\ntitle: Home\n---\nWelcome.\n"
+	it := newIncTest(t, site, 1)
+	has := func(res Result) bool { return strings.Contains(diagText(res), "guide/goi/index.en.md") }
+	res := it.rebuild(it.edit("content/news/tin-01.vi.md", "title", "Tin khác")...)
+	it.check("an edit elsewhere", res)
+	if !has(res) {
+		t.Fatalf("the link to the Vietnamese version is not reported:\n%s", diagText(res))
+	}
+	it.remove("content/plan/164/index.en.md")
+	res = it.rebuild("content/plan/164/index.en.md")
+	it.check("the English version gone", res)
+	if has(res) {
+		t.Fatalf("the link is still reported:\n%s", diagText(res))
+	}
+	it.write("content/plan/164/index.en.md", site["content/plan/164/index.en.md"])
+	res = it.rebuild("content/plan/164/index.en.md")
+	it.check("the English version back", res)
+	if !has(res) {
+		t.Fatalf("the link is not reported again:\n%s", diagText(res))
+	}
+}
