@@ -94,6 +94,9 @@ type incBuild struct {
 	// checks holds the problems of each page's own checks, by source
 	// file (check.RunAgain).
 	checks map[string]diag.List
+	// sameExtra, when set, reports a generated page whose key is the
+	// last build's (render.SameExtra).
+	sameExtra func(e *render.Extra) bool
 }
 
 func (ib *incBuild) setPhase(phase string) {
@@ -123,6 +126,13 @@ func (ib *incBuild) converted(b *builder, c *check.Page, a *search.Analyzed, cv 
 func (ib *incBuild) keepsExtra(e *render.Extra) bool {
 	if ib == nil || ib.prev == nil {
 		return false
+	}
+	if ib.sameExtra != nil && ib.sameExtra(e) {
+		if old, ok := ib.prev.keys[extraOwner(e)]; ok {
+			ib.extraKeys.Store(e.Path, old)
+			ib.kept.Store(extraOwner(e), true)
+			return true
+		}
 	}
 	key := ib.extraKey(e)
 	ib.extraKeys.Store(e.Path, key)
@@ -418,12 +428,12 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // page added or gone, or one whose URL, aliases or attachments changed:
 // what links resolve against (linkWorld) may then differ. touched holds
 // the URL paths, before and after, of the pages changed, added or gone and
-// of their translations.
-func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched map[string]bool) {
+// of their translations, changed their source files.
+func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched, changed map[string]bool) {
 	pages := b.content.Pages
 	stale = make([]bool, len(pages))
 	touched = map[string]bool{}
-	changed := map[string]bool{} // files of the pages changed, added or gone
+	changed = map[string]bool{}  // files of the pages changed, added or gone
 	marked := map[string]bool{}  // files of the pages whose key is made again
 	shifted := map[string]bool{} // languages whose news lists may change
 	note := func(p *content.Page) {
@@ -482,7 +492,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
 		}
 	}
-	return stale, moved, touched
+	return stale, moved, touched, changed
 }
 
 // sameAliases reports whether p and q have the same aliases.
@@ -727,8 +737,17 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	stale, moved, touched := b.staleKeys(old.content.Pages, prev)
-	if moved || !samePaths(b.renderer.Extras(), old.renderer.Extras()) {
+	stale, moved, touched, edited := b.staleKeys(old.content.Pages, prev)
+	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
+	if sameExtras {
+		// A generated page keeps its key when render.SameExtra says so.
+		olds := old.renderer.Extras()
+		ib.sameExtra = func(e *render.Extra) bool {
+			i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
+			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], func(f string) bool { return edited[f] })
+		}
+	}
+	if moved || !sameExtras {
 		ib.world = b.linkWorld(s.seed)
 	} else {
 		ib.world = prev.world // the same pages at the same paths

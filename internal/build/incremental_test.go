@@ -201,6 +201,11 @@ func (it *incTest) checkKeys(what string) {
 			it.t.Errorf("%s: %s: the key kept is not the key of the page as it is", what, p.File)
 		}
 	}
+	for _, e := range b.renderer.Extras() {
+		if st.keys[extraOwner(e)] != b.inc.extraKey(e) {
+			it.t.Errorf("%s: %s: the key kept is not the key of the generated page as it is", what, e.Path)
+		}
+	}
 	if st.world != b.linkWorld(it.s.seed) {
 		it.t.Errorf("%s: the link world kept is not that of the site as it is", what)
 	}

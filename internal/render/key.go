@@ -297,3 +297,41 @@ func (r *Renderer) SitemapKey(h *maphash.Hash) {
 		}
 	}
 }
+
+// SameExtra reports, without computing either key, that the generated
+// page e has the ExtraKey of old, the generated page at the same path made
+// by an earlier Renderer, given that: changed reports the source file of
+// every page that differs between the two Renderers (its fields, or its
+// place or membership in any list), both Renderers have the same LangKey
+// for e's language, and both made generated pages at the same paths in
+// the same languages. It holds for a later page of a list or a tag page
+// whose own fields, the sections above it, the number of pages of its
+// list and the unchanged pages of its window are as before; it reports
+// false for the other kinds, whose keys read more.
+func SameExtra(e, old *Extra, changed func(file string) bool) bool {
+	if old == nil || (e.kind != "page" && e.kind != "tag") ||
+		e.Lang != old.Lang || e.Path != old.Path || e.Title != old.Title || e.Layout != old.Layout || e.Key != old.Key ||
+		e.kind != old.kind || e.termID != old.termID || e.base != old.base || e.n != old.n || e.empty != old.empty ||
+		(len(e.list)+PerPage-1)/PerPage != (len(old.list)+PerPage-1)/PerPage {
+		return false
+	}
+	a, b := e.section, old.section
+	for ; a != nil && b != nil; a, b = a.Parent, b.Parent {
+		if a.File != b.File || changed(a.File) {
+			return false
+		}
+	}
+	if a != nil || b != nil {
+		return false
+	}
+	w, ow := window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1))
+	if len(w) != len(ow) {
+		return false
+	}
+	for i := range w {
+		if w[i].File != ow[i].File || changed(w[i].File) {
+			return false
+		}
+	}
+	return true
+}
