@@ -101,7 +101,14 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	b.res.Images = int(b.imgCount.Load())
 	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	if b.inc != nil {
+		// A Session keeps each page's problems for the next rebuild.
+		l, own := check.RunAgain(b.site, checked, nil, nil)
+		b.res.Diagnostics.Append(l)
+		b.inc.checks = own
+	} else {
+		b.res.Diagnostics.Append(check.Run(b.site, checked))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
