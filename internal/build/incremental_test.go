@@ -173,7 +173,7 @@ func (it *incTest) rebuild(names ...string) Result {
 func (it *incTest) check(what string, got Result) {
 	it.t.Helper()
 	clean := filepath.Join(it.dir, "clean")
-	res, err := Run(context.Background(), Options{Source: it.dir, Out: clean, Now: fixedNow})
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: clean, Now: fixedNow, NoCache: true})
 	if err != nil {
 		it.t.Fatalf("%s: clean build: %v\n%s", what, err, diagText(res))
 	}
