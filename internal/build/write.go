@@ -67,6 +67,13 @@ func (b *builder) write(ctx context.Context) error {
 	errs := make([]error, len(pages))
 	checked := make([]check.Page, len(pages)) // what the cross-page checks need
 	analyzed := make([]search.Analyzed, len(pages))
+	spool, err := b.searchSpool()
+	if err != nil {
+		return err
+	}
+	if spool != nil {
+		defer spool.Close()
+	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -83,6 +90,9 @@ func (b *builder) write(ctx context.Context) error {
 			// source go now, so that a large site is not held whole.
 			checked[i].Locate()
 			pages[i].Text, pages[i].Body = nil, nil
+		}
+		if spool != nil {
+			spool.Put(&analyzed[i])
 		}
 	})
 	b.end("render")
@@ -135,6 +145,12 @@ func (b *builder) write(ctx context.Context) error {
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
+	if spool != nil {
+		if err := spool.Err(); err != nil {
+			return fmt.Errorf("search index: read back the pages' terms: %w", err)
+		}
+		b.analyzed = nil // they point into the spool, gone after the build
+	}
 	b.inc.setPhase(phaseSite)
 	if err := b.writeSiteFiles(); err != nil {
 		return err
@@ -145,6 +161,21 @@ func (b *builder) write(ctx context.Context) error {
 	b.end("write")
 	b.res.Files = int(b.files.Load())
 	return nil
+}
+
+// searchSpool returns a spool for the pages' search terms in the staging
+// folder (removed before the site is put in place), so that a build does
+// not hold every page's terms and passages until it writes the index; nil
+// for a dry run and for Session, which keeps them between rebuilds.
+func (b *builder) searchSpool() (*search.Spool, error) {
+	if b.keepSources || b.inc != nil || b.staging == "" || b.inPlace || b.pending != nil {
+		return nil, nil
+	}
+	s, err := search.NewSpool(b.staging, ".loa-search-")
+	if err != nil {
+		return nil, fmt.Errorf("make the search spool: %w", err)
+	}
+	return s, nil
 }
 
 // writeSiteFiles writes the files made from the whole site: 404.html,
