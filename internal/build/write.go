@@ -470,7 +470,7 @@ func (b *builder) callPattern() string {
 func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
-	files := make([]map[string][]byte, len(langs))
+	errs := make([]error, len(langs))
 	b.forEach(len(langs), func(li int) {
 		var docs []search.Analyzed
 		for i, p := range pages {
@@ -488,16 +488,19 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 			opts.Synonyms = b.searchConf.Synonyms[langs[li]]
 			opts.Boost = b.searchConf.Boost
 		}
-		files[li] = search.BuildWith(b.dict, docs, opts)
-	})
-	for li, lang := range langs {
-		for _, name := range slices.Sorted(maps.Keys(files[li])) {
-			if err := b.writeFile(render.SearchFolder+"/"+lang+"/"+name, files[li][name]); err != nil {
-				return err
+		// Written as soon as made: a language's index (hundreds of MB at
+		// 100,000 pages) is not held while the next is built.
+		files := search.BuildWith(b.dict, docs, opts)
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
+				return
 			}
 		}
+	})
+	if b.stopped() {
+		return b.ctx.Err()
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // writeExport writes the directory as HSDS open data in every language.
