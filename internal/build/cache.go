@@ -61,9 +61,12 @@ import (
 // site.yaml, search.yaml, the attachments and other files under content/
 // (by size and time), the build options that change output (--base-url,
 // --drafts, --portable) and the day (the build time shows in printouts and
-// reviews). A cache that is damaged, made by another loa or with other
-// inputs, or an output folder changed since (a file's size or time, a
-// folder's time) is not trusted: the build warns and builds everything.
+// reviews). When only the site's own inputs changed (site.yaml,
+// search.yaml, an attachment, the day) the build builds everything without
+// a word: that is an ordinary edit. A cache that is damaged, made by
+// another loa or with other templates, static files or options, or an
+// output folder changed since (a file's size or time, a folder's time) is
+// not trusted: the build warns and builds everything.
 // Deleting the cache is always safe.
 
 // CacheDir is the folder, beside the output folder, that holds loa build's
@@ -74,7 +77,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 1
+	cacheFormat = 2
 )
 
 // cachePath returns the cache file of the output folder out.
@@ -88,6 +91,12 @@ var errCold = errors.New("build everything")
 // cacheState is what the cache file holds.
 type cacheState struct {
 	Global [32]byte // globalKey of the build
+	// Tool is the part of Global that a communicator's edits do not
+	// change (loa, templates, static files, build options): a cache whose
+	// Global differs but whose Tool is the same is out of date because of
+	// an ordinary edit (a photo added, site.yaml, a new day), and is set
+	// aside without a warning.
+	Tool [32]byte
 	// records holds each page's record by page file. The cache file
 	// holds them after the rest, in batches of fileRecords (a message of
 	// encoding/gob each, so that neither writing nor reading holds the
@@ -145,6 +154,7 @@ const recordBatch = 256
 type buildCache struct {
 	renderDiags sync.Map // *content.Page → diag.List the rendering added
 	written     sync.Map // files a warm build wrote (slash paths) → true
+	tool        [32]byte // toolKey of this build (see globalKey)
 }
 
 // rendered records the problems rendering p added to those of its
@@ -306,8 +316,10 @@ var loaVersion = sync.OnceValue(func() string {
 })
 
 // globalKey hashes every input of the build that the cache does not
-// track page by page (see the comment at the top).
-func (b *builder) globalKey() ([32]byte, error) {
+// track page by page (see the comment at the top). tool hashes the part of
+// them that ordinary edits of the site do not change: loa itself, the
+// templates, the static files and the build options.
+func (b *builder) globalKey() (global, tool [32]byte, err error) {
 	h := sha256.New()
 	field := func(s string) {
 		var n [8]byte
@@ -319,15 +331,6 @@ func (b *builder) globalKey() ([32]byte, error) {
 	field(loaVersion())
 	field(b.opts.BaseURL)
 	field(fmt.Sprint(b.opts.Drafts, b.opts.Portable))
-	field(b.opts.Now.In(b.site.Location).Format("2006-01-02"))
-	for _, name := range []string{config.File, config.SearchFile} {
-		data, err := fs.ReadFile(b.fsys, name)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return [32]byte{}, err
-		}
-		field(name)
-		field(string(data))
-	}
 	tree := func(fsys fs.FS, root string) error {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -352,8 +355,18 @@ func (b *builder) globalKey() ([32]byte, error) {
 	}{{b.opts.Templates, "."}, {b.opts.Static, "."}, {b.fsys, render.Folder}, {b.fsys, static.Folder}} {
 		field("\x00tree " + t.root)
 		if err := tree(t.fsys, t.root); err != nil {
-			return [32]byte{}, err
+			return global, tool, err
 		}
+	}
+	h.Sum(tool[:0])
+	field(b.opts.Now.In(b.site.Location).Format("2006-01-02"))
+	for _, name := range []string{config.File, config.SearchFile} {
+		data, err := fs.ReadFile(b.fsys, name)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return global, tool, err
+		}
+		field(name)
+		field(string(data))
 	}
 	stamp := func(p string) {
 		field(p)
@@ -369,9 +382,8 @@ func (b *builder) globalKey() ([32]byte, error) {
 			stamp(a.Path)
 		}
 	}
-	var sum [32]byte
-	h.Sum(sum[:0])
-	return sum, nil
+	h.Sum(global[:0])
+	return global, tool, nil
 }
 
 // cacheUsable reports whether this build may use and write a cache: a
@@ -427,13 +439,16 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 		return damaged()
 	}
 	if st.Global != global {
+		if b.cache != nil && st.Tool == b.cache.tool {
+			return nil, nil // out of date after an ordinary edit
+		}
 		return b.foreignCache(file)
 	}
 	return &st, nil
 }
 
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
-	d := diag.Warningf(diag.Position{File: file}, "the build cache was made by another version of loa, or with other templates, static files, site.yaml, attachments or build options, so this build does not use it and builds the whole site").
+	d := diag.Warningf(diag.Position{File: file}, "the build cache was made by another version of loa, or with other templates, static files or build options, so this build does not use it and builds the whole site").
 		WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
 	return nil, &d
 }
@@ -497,7 +512,7 @@ func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
 func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
-	st := &cacheState{Global: global,
+	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
@@ -1047,7 +1062,7 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 	}
 	var err error
 	if b.cacheUsable() {
-		global, err = b.globalKey()
+		global, b.cache.tool, err = b.globalKey()
 	}
 	if !b.cacheUsable() || err != nil {
 		// No cache: what there is describes an older output.

@@ -188,6 +188,14 @@ func TestWarmBuildDistrust(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, Options{}},
+		// Ordinary edits of what the cache does not track page by page:
+		// a whole build, without a warning.
+		{"site.yaml edited", "", func() {
+			it.write("content/site.yaml", it.files["content/site.yaml"]+"\n# a comment\n")
+		}, Options{}},
+		{"a file added beside the pages", "", func() {
+			it.write("content/news/to-roi.pdf", "%PDF-1.4 a leaflet")
+		}, Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			it.t = t
@@ -204,6 +212,9 @@ func TestWarmBuildDistrust(t *testing.T) {
 			res, warm := it.warmBuild(opts)
 			if warm {
 				t.Error("the build used the cache")
+			}
+			if tc.warning == "" && strings.Contains(diagText(res), "build cache") {
+				t.Errorf("a warning about the cache after an ordinary edit:\n%s", diagText(res))
 			}
 			if !strings.Contains(diagText(res), tc.warning) {
 				t.Errorf("no warning %q:\n%s", tc.warning, diagText(res))

@@ -21,6 +21,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
 )
@@ -87,6 +88,15 @@ type incBuild struct {
 	sitemapDone bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
+	// owners maps source files to their pageOwner (keepOwners), kept
+	// from build to build; only read once filled.
+	owners map[string]string
+	// checks holds the problems of each page's own checks, by source
+	// file (check.RunAgain).
+	checks map[string]diag.List
+	// sameExtra, when set, reports a generated page whose key is the
+	// last build's (render.SameExtra).
+	sameExtra func(e *render.Extra) bool
 }
 
 func (ib *incBuild) setPhase(phase string) {
@@ -116,6 +126,13 @@ func (ib *incBuild) converted(b *builder, c *check.Page, a *search.Analyzed, cv 
 func (ib *incBuild) keepsExtra(e *render.Extra) bool {
 	if ib == nil || ib.prev == nil {
 		return false
+	}
+	if ib.sameExtra != nil && ib.sameExtra(e) {
+		if old, ok := ib.prev.keys[extraOwner(e)]; ok {
+			ib.extraKeys.Store(e.Path, old)
+			ib.kept.Store(extraOwner(e), true)
+			return true
+		}
 	}
 	key := ib.extraKey(e)
 	ib.extraKeys.Store(e.Path, key)
@@ -168,7 +185,32 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	return h.Sum64() ^ ib.langKeys[e.Lang]
 }
 
-func pageOwner(p *content.Page) string  { return "page:" + p.File }
+func pageOwner(p *content.Page) string { return "page:" + p.File }
+
+// owner is pageOwner(p), from ib.owners when it holds p's file (no string
+// made per page and rebuild).
+func (ib *incBuild) owner(p *content.Page) string {
+	if ib != nil {
+		if o, ok := ib.owners[p.File]; ok {
+			return o
+		}
+	}
+	return pageOwner(p)
+}
+
+// keepOwners fills ib.owners for the pages, starting from owners (the
+// last build's, nil for none), which it changes.
+func (ib *incBuild) keepOwners(owners map[string]string, pages []*content.Page) {
+	if owners == nil {
+		owners = make(map[string]string, len(pages))
+	}
+	for _, p := range pages {
+		if _, ok := owners[p.File]; !ok {
+			owners[p.File] = pageOwner(p)
+		}
+	}
+	ib.owners = owners
+}
 func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 
 // pageRecord is one page's conversion as a rebuild may reuse it: what the
@@ -259,18 +301,24 @@ type incState struct {
 	files   map[string]string      // every file in the output → its owner
 	world   uint64                 // linkWorld
 	phones  []string               // render.CallNumbers
+	// refs holds, by source file, the pages each page's key reads
+	// (render.PageKeyRefs), langKeys the keys of the languages.
+	refs     map[string][]string
+	langKeys map[string]uint64
+	owners   map[string]string // incBuild.owners
+	checks   map[string]diag.List
 }
 
 // newState makes the state of the build b, which succeeded, and returns
 // with it the files of before that b no longer makes. prev is the state b
 // was made from (nil after a full build; it is changed into the new one),
-// kept holds the owners whose files b kept, keys the keys of b's pages
-// when known (else nil).
-func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (st *incState, gone []string) {
+// kept holds the owners whose files b kept, keys and refs the keys of b's
+// pages and the pages each key reads when known (else nil).
+func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
 	st = &incState{records: make(map[string]*pageRecord, n), keys: make(map[string]uint64, n+len(b.renderer.Extras())+1),
-		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
+		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers), refs: make(map[string][]string, n)}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
 		return true
@@ -279,17 +327,25 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64) (
 		ib.renderer = b.renderer
 		ib.langKeys = b.langKeys()
 	}
+	st.langKeys = ib.langKeys
+	if ib.owners == nil {
+		ib.keepOwners(nil, b.content.Pages)
+	}
+	st.owners, st.checks = ib.owners, ib.checks
 	pages := b.content.Pages
 	if keys == nil {
-		keys = make([]uint64, len(pages))
+		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
 		b.forEach(len(pages), func(i int) {
 			if r := st.records[pages[i].File]; r != nil {
-				keys[i] = b.pageKey(pages[i], r)
+				keys[i], refs[i] = b.pageKeyRefs(pages[i], r)
 			}
 		})
 	}
 	for i, p := range pages {
-		st.keys[pageOwner(p)] = keys[i]
+		st.keys[ib.owner(p)] = keys[i]
+		if keys[i] != 0 {
+			st.refs[p.File] = refs[i]
+		}
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
 	for _, e := range b.renderer.Extras() {
@@ -349,6 +405,134 @@ func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
 	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31
 }
 
+// pageKeyRefs is pageKey, with the pages it reads (render.PageKeyRefs).
+func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string) {
+	var h maphash.Hash
+	h.SetSeed(b.inc.seed)
+	refs := b.renderer.PageKeyRefs(&h, p, []string{})
+	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31, refs
+}
+
+// staleKeys tells, for each page of b, whether its key may differ from the
+// one prev holds for its file, beyond its conversion (which the caller
+// compares): old holds the pages of the build prev was made from. A page
+// keeps its key when it and the pages its key reads (incState.refs) are
+// as before, its language's key is the same, and no page joined or left
+// its lists: a page added, gone or changed marks its parent and its
+// translations, and a news item added, gone, moved in the news order or
+// retagged marks every news item of its language and the home page, whose
+// related and latest news may change. Two versions of a page are the same
+// when they were read from the same text (Text, the same bytes of the
+// content cache) and have the same URL, parent, attachments and draft
+// translations. The directory's page is always marked. moved reports a
+// page added or gone, or one whose URL, aliases or attachments changed:
+// what links resolve against (linkWorld) may then differ. touched holds
+// the URL paths, before and after, of the pages changed, added or gone and
+// of their translations, changed their source files.
+func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched, changed map[string]bool) {
+	pages := b.content.Pages
+	stale = make([]bool, len(pages))
+	touched = map[string]bool{}
+	changed = map[string]bool{}  // files of the pages changed, added or gone
+	marked := map[string]bool{}  // files of the pages whose key is made again
+	shifted := map[string]bool{} // languages whose news lists may change
+	note := func(p *content.Page) {
+		changed[p.File] = true
+		touched[p.Path] = true
+		if p.Parent != nil {
+			marked[p.Parent.File] = true
+		}
+		for _, t := range p.Translations {
+			marked[t.File] = true
+			touched[t.Path] = true
+		}
+	}
+	shift := func(p *content.Page) {
+		if isNewsItem(p) {
+			shifted[p.Lang] = true
+		}
+	}
+	for i, j := 0, 0; i < len(pages) || j < len(old); {
+		switch {
+		case j == len(old) || i < len(pages) && pages[i].File < old[j].File:
+			note(pages[i])
+			shift(pages[i])
+			moved = true
+			i++
+		case i == len(pages) || old[j].File < pages[i].File:
+			note(old[j])
+			shift(old[j])
+			moved = true
+			j++
+		default:
+			p, q := pages[i], old[j]
+			if !samePage(p, q) {
+				note(p)
+				note(q)
+				moved = moved || p.Path != q.Path || !slices.Equal(p.Attachments, q.Attachments) ||
+					!sameAliases(p, q)
+				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
+					p.Path != q.Path || parentFile(p) != parentFile(q) {
+					shift(p)
+					shift(q)
+				}
+			}
+			i++
+			j++
+		}
+	}
+	for i, p := range pages {
+		refs, known := prev.refs[p.File]
+		switch {
+		case !known, changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
+			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
+			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
+			stale[i] = true
+		case len(changed) > 0:
+			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
+		}
+	}
+	return stale, moved, touched, changed
+}
+
+// sameAliases reports whether p and q have the same aliases.
+func sameAliases(p, q *content.Page) bool {
+	if len(p.Aliases) != len(q.Aliases) {
+		return false
+	}
+	for i := range p.Aliases {
+		if p.Aliases[i].Value != q.Aliases[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+// samePaths reports whether two lists of generated pages have the same
+// paths in the same languages.
+func samePaths(a, b []*render.Extra) bool {
+	return slices.EqualFunc(a, b, func(x, y *render.Extra) bool { return x.Path == y.Path && x.Lang == y.Lang })
+}
+
+// samePage reports whether p and q, two versions of the page of one
+// file, show the same (staleKeys).
+func samePage(p, q *content.Page) bool {
+	return sameBytes(p.Text, q.Text) && p.Path == q.Path && parentFile(p) == parentFile(q) &&
+		slices.Equal(p.Attachments, q.Attachments) && slices.Equal(p.DraftLangs, q.DraftLangs)
+}
+
+func parentFile(p *content.Page) string {
+	if p.Parent == nil {
+		return ""
+	}
+	return p.Parent.File
+}
+
+// isNewsItem reports whether p is a news item (render.NewsSection).
+func isNewsItem(p *content.Page) bool {
+	return p.Kind == content.KindPage && p.Section() == render.NewsSection
+}
+
 // fileOwners returns a function naming the owner of a file written in a
 // phase: the page whose folder holds it (a page, its leaflet, its files),
 // the generated page it is, or the phase's own owner.
@@ -357,7 +541,7 @@ func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
 func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase string) string {
 	pageDirs := map[string]string{}
 	for _, p := range b.content.Pages {
-		if o := pageOwner(p); rendered == nil || rendered(o) {
+		if o := b.inc.owner(p); rendered == nil || rendered(o) {
 			pageDirs[b.local(p.Path)] = o
 		}
 	}
@@ -553,7 +737,21 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	ib.world = b.linkWorld(s.seed)
+	stale, moved, touched, edited := b.staleKeys(old.content.Pages, prev)
+	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
+	if sameExtras {
+		// A generated page keeps its key when render.SameExtra says so.
+		olds := old.renderer.Extras()
+		ib.sameExtra = func(e *render.Extra) bool {
+			i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
+			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], func(f string) bool { return edited[f] })
+		}
+	}
+	if moved || !sameExtras {
+		ib.world = b.linkWorld(s.seed)
+	} else {
+		ib.world = prev.world // the same pages at the same paths
+	}
 	relink := ib.world != prev.world
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 
@@ -563,31 +761,40 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	diags := make([]diag.List, len(pages))
 	errs := make([]error, len(pages))
 	rendered := make([]bool, len(pages))
+	converted := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
+	refs := make([][]string, len(pages))
+	ib.keepOwners(prev.owners, pages)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
-		owner := pageOwner(p)
+		owner := ib.owner(p)
 		checked[i].Page = p
 		if r := prev.records[p.File]; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
 			ib.records.Store(p, r)
-			keys[i] = b.pageKey(p, r)
-			if old, ok := prev.keys[owner]; ok && old == keys[i] {
+			old, ok := prev.keys[owner]
+			if ok && !stale[i] {
+				keys[i], refs[i] = old, prev.refs[p.File]
+				return
+			}
+			keys[i], refs[i] = b.pageKeyRefs(p, r)
+			if ok && old == keys[i] {
 				return
 			}
 		}
 		w := b.workers.Get().(*worker)
 		defer b.workers.Put(w)
 		cv := b.convert(w, &checked[i], &analyzed[i])
+		converted[i] = true
 		ib.converted(b, &checked[i], &analyzed[i], cv)
 		diags[i] = cv.diags
 		if cv.diags.HasErrors() {
 			return
 		}
 		r, _ := ib.records.Load(p)
-		keys[i] = b.pageKey(p, r.(*pageRecord))
+		keys[i], refs[i] = b.pageKeyRefs(p, r.(*pageRecord))
 		if old, ok := prev.keys[owner]; ok && old == keys[i] {
 			return
 		}
@@ -608,7 +815,26 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	}
 	b.end("pages")
 	b.warnUnlinked()
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	// Each page's own checks again only for the pages converted, changed,
+	// or linking one of those (its headings, URL, title, translations).
+	for i, p := range pages {
+		if converted[i] {
+			touched[p.Path] = true
+		}
+	}
+	again := make([]bool, len(pages))
+	for i, p := range pages {
+		again[i] = converted[i] || touched[p.Path] || slices.ContainsFunc(checked[i].Links, func(ln markdown.Link) bool {
+			path, _, _ := strings.Cut(ln.URL, "#")
+			return touched[path]
+		})
+	}
+	if prev.checks == nil {
+		again = nil // every page
+	}
+	l, own := check.RunAgain(b.site, checked, again, prev.checks)
+	ib.checks = own
+	b.res.Diagnostics.Append(l)
 	b.end("check")
 	if b.res.Diagnostics.HasErrors() {
 		return b.finish(ErrContent)
@@ -619,7 +845,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	kept := map[string]bool{ownerStatic: true, ownerSearch: true, ownerExport: ib.export}
 	for i, p := range pages {
 		if !rendered[i] {
-			kept[pageOwner(p)] = true
+			kept[ib.owner(p)] = true
 		}
 	}
 	ib.setPhase(phaseExtras)
@@ -662,7 +888,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return b.res, err
 	}
 	b.end("site")
-	st, gone := newState(b, prev, kept, keys)
+	st, gone := newState(b, prev, kept, keys, refs)
 	written, err := b.flush(gone)
 	if err != nil {
 		return b.res, err

@@ -173,7 +173,7 @@ func (it *incTest) rebuild(names ...string) Result {
 func (it *incTest) check(what string, got Result) {
 	it.t.Helper()
 	clean := filepath.Join(it.dir, "clean")
-	res, err := Run(context.Background(), Options{Source: it.dir, Out: clean, Now: fixedNow})
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: clean, Now: fixedNow, NoCache: true})
 	if err != nil {
 		it.t.Fatalf("%s: clean build: %v\n%s", what, err, diagText(res))
 	}
@@ -182,6 +182,32 @@ func (it *incTest) check(what string, got Result) {
 	}
 	if diffs := sameTree(readTree(it.t, filepath.Join(it.dir, "public")), readTree(it.t, clean)); len(diffs) > 0 {
 		it.t.Fatalf("%s: the output differs from a clean build:\n%s", what, strings.Join(diffs, "\n"))
+	}
+	it.checkKeys(what)
+}
+
+// checkKeys holds the keys and refs the Session kept (some carried over
+// from the build before, staleKeys) to those computed afresh.
+func (it *incTest) checkKeys(what string) {
+	it.t.Helper()
+	b, st := it.s.b, it.s.state
+	for _, p := range b.content.Pages {
+		r := st.records[p.File]
+		if r == nil {
+			continue
+		}
+		key, refs := b.pageKeyRefs(p, r)
+		if st.keys[pageOwner(p)] != key || !slices.Equal(st.refs[p.File], refs) {
+			it.t.Errorf("%s: %s: the key kept is not the key of the page as it is", what, p.File)
+		}
+	}
+	for _, e := range b.renderer.Extras() {
+		if st.keys[extraOwner(e)] != b.inc.extraKey(e) {
+			it.t.Errorf("%s: %s: the key kept is not the key of the generated page as it is", what, e.Path)
+		}
+	}
+	if st.world != b.linkWorld(it.s.seed) {
+		it.t.Errorf("%s: the link world kept is not that of the site as it is", what)
 	}
 }
 
@@ -675,4 +701,33 @@ func TestIncrementalError(t *testing.T) {
 	it.write(name, setKey(good, "title", "Đã sửa"))
 	res = it.rebuild(name)
 	it.check("the fix", res)
+}
+
+// TestIncrementalChecksLinkers: a page's own checks, kept from the last
+// rebuild when the page did not change, are made again when a page it
+// links changes: a link to the Vietnamese version of a page is reported
+// while the page has an English version, and no longer once that is gone.
+func TestIncrementalChecksLinkers(t *testing.T) {
+	site := incSite(3)
+	site["content/guide/goi/index.en.md"] = "---\ntitle: Whom to call\n---\nCall 111. See [the plan](../../plan/164/index.vi.md).\n"
+	site["content/_index.en.md"] = "---\ntitle: Home\n---\nWelcome.\n"
+	it := newIncTest(t, site, 1)
+	has := func(res Result) bool { return strings.Contains(diagText(res), "guide/goi/index.en.md") }
+	res := it.rebuild(it.edit("content/news/tin-01.vi.md", "title", "Tin khác")...)
+	it.check("an edit elsewhere", res)
+	if !has(res) {
+		t.Fatalf("the link to the Vietnamese version is not reported:\n%s", diagText(res))
+	}
+	it.remove("content/plan/164/index.en.md")
+	res = it.rebuild("content/plan/164/index.en.md")
+	it.check("the English version gone", res)
+	if has(res) {
+		t.Fatalf("the link is still reported:\n%s", diagText(res))
+	}
+	it.write("content/plan/164/index.en.md", site["content/plan/164/index.en.md"])
+	res = it.rebuild("content/plan/164/index.en.md")
+	it.check("the English version back", res)
+	if !has(res) {
+		t.Fatalf("the link is not reported again:\n%s", diagText(res))
+	}
 }

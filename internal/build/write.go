@@ -67,6 +67,13 @@ func (b *builder) write(ctx context.Context) error {
 	errs := make([]error, len(pages))
 	checked := make([]check.Page, len(pages)) // what the cross-page checks need
 	analyzed := make([]search.Analyzed, len(pages))
+	spool, err := b.searchSpool()
+	if err != nil {
+		return err
+	}
+	if spool != nil {
+		defer spool.Close()
+	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -83,6 +90,9 @@ func (b *builder) write(ctx context.Context) error {
 			// source go now, so that a large site is not held whole.
 			checked[i].Locate()
 			pages[i].Text, pages[i].Body = nil, nil
+		}
+		if spool != nil {
+			spool.Put(&analyzed[i])
 		}
 	})
 	b.end("render")
@@ -101,7 +111,14 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	b.res.Images = int(b.imgCount.Load())
 	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	if b.inc != nil {
+		// A Session keeps each page's problems for the next rebuild.
+		l, own := check.RunAgain(b.site, checked, nil, nil)
+		b.res.Diagnostics.Append(l)
+		b.inc.checks = own
+	} else {
+		b.res.Diagnostics.Append(check.Run(b.site, checked))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
@@ -135,6 +152,12 @@ func (b *builder) write(ctx context.Context) error {
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
+	if spool != nil {
+		if err := spool.Err(); err != nil {
+			return fmt.Errorf("search index: read back the pages' terms: %w", err)
+		}
+		b.analyzed = nil // they point into the spool, gone after the build
+	}
 	b.inc.setPhase(phaseSite)
 	if err := b.writeSiteFiles(); err != nil {
 		return err
@@ -145,6 +168,21 @@ func (b *builder) write(ctx context.Context) error {
 	b.end("write")
 	b.res.Files = int(b.files.Load())
 	return nil
+}
+
+// searchSpool returns a spool for the pages' search terms in the staging
+// folder (removed before the site is put in place), so that a build does
+// not hold every page's terms and passages until it writes the index; nil
+// for a dry run and for Session, which keeps them between rebuilds.
+func (b *builder) searchSpool() (*search.Spool, error) {
+	if b.keepSources || b.inc != nil || b.staging == "" || b.inPlace || b.pending != nil {
+		return nil, nil
+	}
+	s, err := search.NewSpool(b.staging, ".loa-search-")
+	if err != nil {
+		return nil, fmt.Errorf("make the search spool: %w", err)
+	}
+	return s, nil
 }
 
 // writeSiteFiles writes the files made from the whole site: 404.html,
@@ -447,7 +485,7 @@ func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed,
 func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
-	files := make([]map[string][]byte, len(langs))
+	errs := make([]error, len(langs))
 	b.forEach(len(langs), func(li int) {
 		if kept[langs[li]] {
 			return
@@ -463,16 +501,19 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 				docs = append(docs, *extraDocs[i])
 			}
 		}
-		files[li] = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
-	})
-	for li, lang := range langs {
-		for _, name := range slices.Sorted(maps.Keys(files[li])) {
-			if err := b.writeFile(render.SearchFolder+"/"+lang+"/"+name, files[li][name]); err != nil {
-				return err
+		// Written as soon as made: a language's index (hundreds of MB at
+		// 100,000 pages) is not held while the next is built.
+		files := search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
+				return
 			}
 		}
+	})
+	if b.stopped() {
+		return b.ctx.Err()
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // searchOptions returns the options of lang's search index.

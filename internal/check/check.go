@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,9 +101,38 @@ type Page struct {
 // front matter's first line (for the excerpts), and whether the body is
 // blank.
 type located struct {
-	at    map[int]diag.Position
-	lines map[int]string
+	at    []locatedAt   // by offset
+	lines []locatedLine // by line
 	blank bool
+}
+
+// locatedAt is the line and column (diag.Position) of a body offset.
+// Slices sorted for binary search rather than maps: a page has a few, and
+// a map costs hundreds of bytes for each of 200,000 pages.
+type locatedAt struct{ offset, line, col int32 }
+
+// locatedLine is the text of a source line.
+type locatedLine struct {
+	line int32
+	text string
+}
+
+// position returns the position of a body offset that Locate recorded.
+func (l *located) position(file string, offset int) (diag.Position, bool) {
+	i, ok := slices.BinarySearchFunc(l.at, offset, func(a locatedAt, o int) int { return cmp.Compare(int(a.offset), o) })
+	if !ok {
+		return diag.Position{}, false
+	}
+	return diag.Position{File: file, Line: int(l.at[i].line), Col: int(l.at[i].col)}, true
+}
+
+// line returns the text of line n, when Locate recorded it.
+func (l *located) line(n int) (string, bool) {
+	i, ok := slices.BinarySearchFunc(l.lines, n, func(a locatedLine, n int) int { return cmp.Compare(int(a.line), n) })
+	if !ok {
+		return "", false
+	}
+	return l.lines[i].text, true
 }
 
 // Locate records the position and the source line of everything in p a
@@ -114,18 +144,17 @@ type located struct {
 // has it, and the text for one that has not.
 func (p *Page) Locate() {
 	idx := diag.NewLineIndex(p.File, p.Text)
-	l := &located{at: map[int]diag.Position{}, lines: map[int]string{}, blank: len(bytes.TrimSpace(p.Body)) == 0}
+	l := &located{blank: len(bytes.TrimSpace(p.Body)) == 0}
+	var lines []int
 	add := func(pos diag.Position) {
-		if _, ok := l.lines[pos.Line]; !ok && pos.Line > 0 {
-			l.lines[pos.Line] = idx.Line(pos.Line)
+		if pos.Line > 0 {
+			lines = append(lines, pos.Line)
 		}
 	}
 	at := func(offset int) {
-		if _, ok := l.at[offset]; !ok {
-			pos := idx.Position(p.BodyOffset + offset)
-			l.at[offset] = pos
-			add(pos)
-		}
+		pos := idx.Position(p.BodyOffset + offset)
+		l.at = append(l.at, locatedAt{int32(offset), int32(pos.Line), int32(pos.Col)})
+		add(pos)
 	}
 	// Only what a rule can report: a link to a page of the site or to a
 	// heading (anchors, languageLinks) or an image without alternative text
@@ -152,6 +181,17 @@ func (p *Page) Locate() {
 	}
 	if p.FrontMatter.Pos.File == p.File {
 		add(p.FrontMatter.Pos)
+	}
+	slices.SortFunc(l.at, func(a, b locatedAt) int { return cmp.Compare(a.offset, b.offset) })
+	l.at = slices.CompactFunc(l.at, func(a, b locatedAt) bool { return a.offset == b.offset })
+	l.at = slices.Clip(l.at)
+	slices.Sort(lines)
+	lines = slices.Compact(lines)
+	if len(lines) > 0 {
+		l.lines = make([]locatedLine, len(lines))
+		for i, n := range lines {
+			l.lines[i] = locatedLine{int32(n), idx.Line(n)}
+		}
 	}
 	p.located = l
 }
@@ -198,7 +238,7 @@ func (r *runner) fillSources() {
 		for _, k := range problems {
 			d := &r.l[k]
 			if p.located != nil {
-				line, ok := p.located.lines[d.Pos.Line]
+				line, ok := p.located.line(d.Pos.Line)
 				if !ok {
 					continue
 				}
@@ -316,7 +356,7 @@ func (r *runner) report(rule string, pos diag.Position, hint, format string, arg
 // problems does not cost thousands of scans of its text.
 func (r *runner) at(p *Page, offset int) diag.Position {
 	if p.located != nil {
-		if pos, ok := p.located.at[offset]; ok {
+		if pos, ok := p.located.position(p.File, offset); ok {
 			return pos
 		}
 	}

@@ -18,6 +18,10 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile
+	// walk is the last walk of content/, changed the paths forgotten
+	// since (rewalk.go).
+	walk    *walked
+	changed []string
 }
 
 // cachedFile is one file as read: the page before Load links it to the
@@ -38,6 +42,7 @@ func (c *Cache) Forget(rel string) {
 	rel = strings.TrimSuffix(rel, "/")
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.changed = append(c.changed, rel)
 	for name := range c.files {
 		if name == rel || strings.HasPrefix(name, rel+"/") {
 			delete(c.files, name)

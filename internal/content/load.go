@@ -84,7 +84,7 @@ type file struct {
 // pages. I/O failures are returned as the error; problems with the content
 // as diagnostics. Pages with errors are left out of the Site.
 func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error) {
-	files, attachments, loose, l, err := walk(fsys, site, opts)
+	files, attachments, loose, l, err := walkCached(opts.Cache, fsys, site, opts)
 	if err != nil {
 		return nil, l, err
 	}
@@ -527,13 +527,21 @@ func compareForList(a, b *Page) int {
 	if wb == 0 {
 		wb = int(^uint(0) >> 1)
 	}
-	return cmp.Or(
-		cmp.Compare(wa, wb),
-		b.Date.Compare(a.Date),
-		cmp.Compare(a.Title, b.Title),
-		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.File, b.File),
-	)
+	// Each comparison only when those before tie (cmp.Or would make
+	// them all: this is the comparison of every sort of every list).
+	if c := cmp.Compare(wa, wb); c != 0 {
+		return c
+	}
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	return strings.Compare(a.File, b.File)
 }
 
 func parentDir(d string) string {

@@ -183,7 +183,7 @@ func linkPhones(doc ast.Node, body []byte, phones map[string]bool) []Number {
 			digits := Digits(written)
 			if !phones[digits] {
 				if PhoneLike(digits) {
-					unlinked = append(unlinked, Number{Offset: first + r.start, Text: written, Dial: digits})
+					unlinked = append(unlinked, Number{Offset: first + r.start, Text: strings.Clone(written), Dial: digits}) // not a part of value, which holds the whole run of text
 				}
 				continue
 			}

@@ -54,12 +54,33 @@ func (r *Renderer) LangKey(h KeyHash, lang string) {
 // PageKey writes to h what p's page shows besides its converted Markdown
 // and its language's LangKey.
 func (r *Renderer) PageKey(h KeyHash, p *content.Page) {
+	r.pageKey(h, p, nil)
+}
+
+// PageKeyRefs is PageKey that also appends to refs the source files
+// (content.Page.File) of the other pages whose fields the key writes: p's
+// translations, the sections above it, the pages it lists (children,
+// related and latest news). As long as none of those pages changes, and
+// no page joins or leaves p's lists, p's key stays the same; a rebuild
+// uses this to compute again only the keys that may have changed.
+func (r *Renderer) PageKeyRefs(h KeyHash, p *content.Page, refs []string) []string {
+	r.pageKey(h, p, &refs)
+	return refs
+}
+
+func (r *Renderer) pageKey(h KeyHash, p *content.Page, refs *[]string) {
 	k := keyWriter{h}
+	ref := func(q *content.Page) {
+		if refs != nil && q != p {
+			*refs = append(*refs, q.File)
+		}
+	}
 	layout, err := r.Layout(p)
 	k.str(layout)
 	k.bool(err == nil)
 	k.page(p)
 	for _, t := range p.Translations {
+		ref(t)
 		k.str(t.Lang)
 		k.str(t.Path)
 		k.str(t.Title)
@@ -67,20 +88,31 @@ func (r *Renderer) PageKey(h KeyHash, p *content.Page) {
 	}
 	k.str("\x00parents")
 	k.parents(p.Parent)
+	for q := p.Parent; q != nil; q = q.Parent {
+		ref(q)
+	}
 	children := r.children(p)
 	k.int(len(children))
 	for _, c := range children {
+		ref(c)
 		k.item(r.item(c))
 	}
+	var listed []*content.Page
 	switch {
 	case p.Kind == content.KindHome:
 		var buf [LatestNews]*content.Page
-		k.pages(r, r.latestPages(p, nil, buf[:0]))
+		listed = r.latestPages(p, nil, buf[:0])
+		k.pages(r, listed)
 	case p.Kind == content.KindPage && p.Section() == NewsSection:
 		var buf [Related + LatestNews]*content.Page
 		related := r.relatedPages(p, buf[:0])
 		k.pages(r, related)
-		k.pages(r, r.latestPages(p, related, related[len(related):]))
+		latest := r.latestPages(p, related, related[len(related):])
+		k.pages(r, latest)
+		listed = buf[:len(related)+len(latest)]
+	}
+	for _, q := range listed {
+		ref(q)
 	}
 	// What pageTags returns, written without making it.
 	if r.tmpl["tag.html"] != nil && len(p.Tags) > 0 {
@@ -118,7 +150,10 @@ func (r *Renderer) ExtraKey(h KeyHash, e *Extra) {
 	k.parents(e.section)
 	switch e.kind {
 	case "page", "tag":
-		k.int(len(e.list))
+		// The pager shows how many pages the list has, not how many
+		// entries: a page joining or leaving a list changes its later
+		// pages, not every page.
+		k.int((len(e.list) + PerPage - 1) / PerPage)
 		for _, p := range window(e.list, max(e.n, 1)) {
 			k.item(r.item(p))
 		}
@@ -269,4 +304,42 @@ func (r *Renderer) SitemapKey(h KeyHash) {
 			k.str(paths[l.Code])
 		}
 	}
+}
+
+// SameExtra reports, without computing either key, that the generated
+// page e has the ExtraKey of old, the generated page at the same path made
+// by an earlier Renderer, given that: changed reports the source file of
+// every page that differs between the two Renderers (its fields, or its
+// place or membership in any list), both Renderers have the same LangKey
+// for e's language, and both made generated pages at the same paths in
+// the same languages. It holds for a later page of a list or a tag page
+// whose own fields, the sections above it, the number of pages of its
+// list and the unchanged pages of its window are as before; it reports
+// false for the other kinds, whose keys read more.
+func SameExtra(e, old *Extra, changed func(file string) bool) bool {
+	if old == nil || (e.kind != "page" && e.kind != "tag") ||
+		e.Lang != old.Lang || e.Path != old.Path || e.Title != old.Title || e.Layout != old.Layout || e.Key != old.Key ||
+		e.kind != old.kind || e.termID != old.termID || e.base != old.base || e.n != old.n || e.empty != old.empty ||
+		(len(e.list)+PerPage-1)/PerPage != (len(old.list)+PerPage-1)/PerPage {
+		return false
+	}
+	a, b := e.section, old.section
+	for ; a != nil && b != nil; a, b = a.Parent, b.Parent {
+		if a.File != b.File || changed(a.File) {
+			return false
+		}
+	}
+	if a != nil || b != nil {
+		return false
+	}
+	w, ow := window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1))
+	if len(w) != len(ow) {
+		return false
+	}
+	for i := range w {
+		if w[i].File != ow[i].File || changed(w[i].File) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/fold"
@@ -39,7 +40,13 @@ type Tag struct {
 // gives the one result).
 func sortNewest(pages []*content.Page) {
 	slices.SortFunc(pages, func(a, b *content.Page) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path), cmp.Compare(a.File, b.File))
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.File, b.File)
 	})
 }
 

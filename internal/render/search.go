@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -61,7 +60,13 @@ func (r *Renderer) searchExtras() {
 			}
 		}
 		slices.SortFunc(entries, func(a, b entry) int {
-			return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.p.Title, b.p.Title), cmp.Compare(a.p.Path, b.p.Path))
+			if c := strings.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.p.Title, b.p.Title); c != 0 {
+				return c
+			}
+			return strings.Compare(a.p.Path, b.p.Path)
 		})
 		az.list = make([]*content.Page, len(entries))
 		for i, e := range entries {

@@ -36,6 +36,7 @@
 // An Analyzer per worker cuts each page into terms (in parallel, in build),
 // numbering term forms in one shared Dict and packing the result small;
 // Build merges the results of one language into files, which depend only
-// on the pages and their order. The package imports fold only; it
+// on the pages and their order. A build keeps the results in a Spool (a
+// file) between analysing a page and Build, not in memory. The package imports fold only; it
 // must not know about pages, templates or output folders.
 package search

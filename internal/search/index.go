@@ -145,6 +145,21 @@ type Analyzed struct {
 	// neighbouring words: the two folded numbers and the weight (times 2,
 	// plus 1 in the title).
 	terms []byte
+	// When the document is in a Spool (Spool.Put), the fields above are
+	// empty and its record is size bytes at offset at of spool's file;
+	// npassages is how many passages it has.
+	spool     *Spool
+	at        int64
+	size      uint32
+	npassages uint8
+}
+
+// numPassages returns how many passages d keeps.
+func (d *Analyzed) numPassages() int {
+	if d.spool != nil {
+		return int(d.npassages)
+	}
+	return len(d.passages)
 }
 
 // maxExact is how many exact forms of a word one document contributes.
@@ -566,9 +581,10 @@ func (r *reader) pair() uint64 {
 	return first<<32 | r.next()
 }
 
-// pairReader returns a reader of d.terms placed at its first pair.
-func (d *Analyzed) pairReader() reader {
-	r := reader{b: d.terms}
+// pairReader returns a reader of terms (Analyzed.terms) placed at its
+// first pair.
+func pairReader(terms []byte) reader {
+	r := reader{b: terms}
 	for range r.next() {
 		r.next() // number
 		r.next() // weight
@@ -625,22 +641,29 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	names := dict.snapshot()
 	words := make([]*termPostings, len(names)) // by folded form's number
 	pairs := map[uint64]*termPostings{}
+	var sr spoolReader // for the documents in a Spool
+	for i := range docs {
+		if docs[i].spool != nil {
+			sr.s = docs[i].spool
+			break
+		}
+	}
 	var df map[uint64]int32 // per pair, when pairs in a single document are left out
 	if len(docs) > RarePairs {
 		df = map[uint64]int32{}
-		for _, d := range docs {
-			for r := d.pairReader(); len(r.b) > 0; r.next() {
+		for i := range docs {
+			for r := pairReader(sr.terms(&docs[i])); len(r.b) > 0; r.next() {
 				df[r.pair()]++
 			}
 		}
 	}
-	for i, d := range docs {
-		boost := opts.Boost[d.sectionKey]
+	for i := range docs {
+		boost := opts.Boost[docs[i].sectionKey]
 		if boost <= 0 {
 			boost = 1
 		}
 		weigh := func(wt uint64) uint8 { return uint8(min(maxWeight, max(1, math.Round(float64(wt>>1)*boost)))) }
-		r := reader{b: d.terms}
+		r := reader{b: sr.terms(&docs[i])}
 		nwords := r.next()
 		for range nwords {
 			id, wt, n := uint32(r.next()), r.next(), r.next()
@@ -690,6 +713,10 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 			ids = append(ids, uint32(id))
 		}
 	}
+	passage := func(doc int32, win int) string { return docs[doc].passages[win-1] }
+	if sr.s != nil {
+		passage = spooledPassages(&sr, all, docs)
+	}
 	files := map[string][]byte{}
 	order := sortJS(all)
 	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil, "s": strings.Join(FunctionWords, " ")}
@@ -697,11 +724,12 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	// than a JSON list.
 	m["t"] = strings.Join(writeListings(files, all, order), " ")
 	m["w"] = strings.Join(writeWords(files, all, order, func(i int) []byte {
-		return wordJSON(all[i].tp, pairsOf[ids[i]], names, docs)
+		return wordJSON(all[i].tp, pairsOf[ids[i]], names, docs, passage)
 	}), " ")
 	for start := 0; start < len(docs); start += DocChunk {
 		var chunk [][4]string
-		for _, d := range docs[start:min(start+DocChunk, len(docs))] {
+		for i := start; i < min(start+DocChunk, len(docs)); i++ {
+			d := sr.load(&docs[i])
 			chunk = append(chunk, [4]string{d.url, d.title, d.section, d.snippet})
 		}
 		b, _ := json.Marshal(chunk)
@@ -741,9 +769,9 @@ func indexID(files map[string][]byte) string {
 // wordJSON writes a word's entry with its passages and its pairs, sorted
 // by their second word: {"n":…,"p":[…],"v":[…],"f":{…},"x":{"second":
 // {"n":…,"p":[…]},…}}.
-func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed) []byte {
+func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed, passage func(doc int32, win int) string) []byte {
 	b := appendEntry(nil, tp, names)
-	b = appendFragments(b, tp, docs)
+	b = appendFragments(b, tp, docs, passage)
 	if len(pairs) > 0 {
 		slices.SortFunc(pairs, func(a, b entry) int { return strings.Compare(a.name, b.name) })
 		b = append(b, `,"x":{`...)
@@ -764,22 +792,13 @@ func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed) 
 // appendFragments appends "f": the passages around the term in the
 // documents whose snippet lacks it (its FragmentsPerWord heaviest, the
 // earlier among equals, in a site of more than RarePairs documents), {"doc": [passage number, "text"], …}; nothing
-// when there are none. tp.list must be in document order.
-func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
-	var with []posting
-	for _, p := range tp.list {
-		if p.win() > 0 && p.win() <= len(docs[p.doc].passages) {
-			with = append(with, p)
-		}
-	}
+// when there are none. tp.list must be in document order; passage returns
+// a document's passage by number (from 1).
+func appendFragments(b []byte, tp *termPostings, docs []Analyzed, passage func(doc int32, win int) string) []byte {
+	with := fragments(tp, docs)
 	if len(with) == 0 {
 		return b
 	}
-	slices.SortStableFunc(with, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	if len(docs) > RarePairs {
-		with = with[:min(len(with), FragmentsPerWord)]
-	}
-	slices.SortFunc(with, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 	b = append(b, `,"f":{`...)
 	for i, p := range with {
 		if i > 0 {
@@ -790,10 +809,57 @@ func appendFragments(b []byte, tp *termPostings, docs []Analyzed) []byte {
 		b = append(b, `":[`...)
 		b = strconv.AppendInt(b, int64(p.win()), 10)
 		b = append(b, ',')
-		b = appendString(b, docs[p.doc].passages[p.win()-1])
+		b = appendString(b, passage(p.doc, p.win()))
 		b = append(b, ']')
 	}
 	return append(b, '}')
+}
+
+// fragments returns the postings of tp whose passages its entry lists (see
+// appendFragments), in document order. tp.list must be in document order.
+func fragments(tp *termPostings, docs []Analyzed) []posting {
+	var with []posting
+	for _, p := range tp.list {
+		if p.win() > 0 && p.win() <= docs[p.doc].numPassages() {
+			with = append(with, p)
+		}
+	}
+	if len(with) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(with, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+	if len(docs) > RarePairs {
+		with = with[:min(len(with), FragmentsPerWord)]
+	}
+	slices.SortFunc(with, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+	return with
+}
+
+// spooledPassages reads, each document once and in document order, the
+// passages that the entries of words list (fragments), and returns them by
+// document and number. It sorts each term's list by document, as
+// appendEntry does.
+func spooledPassages(sr *spoolReader, words []entry, docs []Analyzed) func(doc int32, win int) string {
+	var need []uint64 // doc<<8 | passage number
+	for _, e := range words {
+		slices.SortFunc(e.tp.list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		for _, p := range fragments(e.tp, docs) {
+			need = append(need, uint64(p.doc)<<8|uint64(p.win()))
+		}
+	}
+	slices.Sort(need)
+	need = slices.Compact(need)
+	got := make(map[uint64]string, len(need))
+	for i := 0; i < len(need); {
+		doc := int32(need[i] >> 8)
+		d := sr.load(&docs[doc])
+		for ; i < len(need) && int32(need[i]>>8) == doc; i++ {
+			if win := int(need[i] & 0xFF); win <= len(d.passages) {
+				got[need[i]] = d.passages[win-1]
+			}
+		}
+	}
+	return func(doc int32, win int) string { return got[uint64(doc)<<8|uint64(win)] }
 }
 
 // appendEntry appends a term's entry without its closing brace:
