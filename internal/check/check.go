@@ -562,7 +562,7 @@ func (r *runner) translationDates() {
 		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || day(first) == day(p.Page) {
 			continue
 		}
-		pos, hint := p.FrontMatter.At("date"), fmt.Sprintf("write the same date in both files (%s and %s)", first.File, p.File)
+		pos, hint := p.FrontMatter.At("date"), "write the same date in both files"
 		switch {
 		case p.Date.IsZero():
 			pos = p.FrontMatter.Pos
