@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -149,6 +150,22 @@ type Publisher struct {
 // Emergency is a number in the band on every page.
 type Emergency struct {
 	Number, Name string
+}
+
+// Lead is the part of Content before its first second-level heading: the
+// page's opening lines (a warning, a number to call), which page.html
+// shows above the table of contents so that they are on a phone's first
+// screen. Rest is Content from that heading on; Lead + Rest is Content.
+func (v *View) Lead() template.HTML { return v.Content[:v.leadEnd()] }
+
+// Rest is Content from its first second-level heading on (see Lead).
+func (v *View) Rest() template.HTML { return v.Content[v.leadEnd():] }
+
+func (v *View) leadEnd() int {
+	if i := strings.Index(string(v.Content), "<h2"); i >= 0 {
+		return i
+	}
+	return len(v.Content)
 }
 
 // Cached renders the template called name with this view once per layout
