@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -119,6 +121,40 @@ func TestSearchTrialRealSite(t *testing.T) {
 		}
 	})
 
+	// F. A snippet never begins after the word that turns its meaning
+	// ("nạn nhân có thể không bị xử phạt" cut to "…bị xử phạt" tells a
+	// frightened reader the opposite), starts at its sentence or heading
+	// when that is near, and keeps a heading apart from the text after it
+	// ("punished. Many people", not "punished Many people").
+	t.Run("snippet keeps its negation", func(t *testing.T) {
+		rs := search("vi", "bị ép bán dâm có bị phạt không")
+		law := slices.IndexFunc(rs, func(r result) bool { return strings.Contains(r.URL, "phap-luat-quy-dinh-gi-ve-mai-dam") })
+		if law < 0 {
+			t.Fatalf("bị ép bán dâm có bị phạt không: no law page among %v", rs)
+		}
+		plain := regexp.MustCompile(`<[^>]*>`)
+		s := rs[law].Snippet
+		text := plain.ReplaceAllString(s, "")
+		if i := strings.Index(text, "xử phạt"); i < 0 || !strings.Contains(s, "<mark>phạt</mark>") || !strings.Contains(text[:i], "không bị") {
+			t.Errorf(`the law page's snippet has no "không bị" before the marked "xử phạt": %s`, s)
+		}
+		for _, c := range []struct{ lang, q string }{
+			{"en", "forced to sell sex will I be punished"},
+			{"vi", "bị ép bán dâm có bị phạt không"},
+			{"en", "victim punished"},
+		} {
+			for _, r := range search(c.lang, c.q) {
+				s := plain.ReplaceAllString(r.Snippet, "")
+				if m := runTogether.FindString(s); m != "" {
+					t.Errorf("%q: %s: a heading runs into the next sentence (%q): %s", c.q, r.URL, m, s)
+				}
+				if m := afterNegation.FindStringSubmatch(s); m != nil {
+					t.Errorf("%q: %s: the snippet begins right after %q: %s", c.q, r.URL, m[1], s)
+				}
+			}
+		}
+	})
+
 	// E. Language names mid-sentence in Vietnamese are lower case
 	// ("tiếng Anh"), as Vietnamese writes them.
 	t.Run("language names", func(t *testing.T) {
@@ -128,3 +164,12 @@ func TestSearchTrialRealSite(t *testing.T) {
 		}
 	})
 }
+
+// runTogether finds a heading run into the sentence after it, as the
+// trial saw: "punished Many people".
+var runTogether = regexp.MustCompile(`\bpunished Many\b`)
+
+// afterNegation finds a snippet cut right after a word that turns its
+// meaning: it begins "…" and a word that the page has just after
+// "không", "not", "may not"… (checked on the cases the trial met).
+var afterNegation = regexp.MustCompile(`^…\s*(bị xử phạt|bị phạt|be punished|punished)`)

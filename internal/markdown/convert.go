@@ -44,7 +44,7 @@ type Result struct {
 	HTML    []byte
 	TOC     []Heading
 	Summary string // plain text of the first paragraph
-	Text    string // plain text of the whole body, for the search index
+	Text    string // plain text of the whole body, for the search index; "\n" between blocks
 	Links   []Link // every link and image, in order
 	// Numbers are the phone-like numbers left as plain text (see
 	// Options.Phones), for the unlinked-phone check.
@@ -402,15 +402,19 @@ func blockOffset(n ast.Node) int {
 	return 0
 }
 
-// plainText returns the text of n's inline content, without markup.
+// plainText returns the text of n's inline content, without markup, with
+// one "\n" between blocks (paragraphs, headings, list items).
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if c.Type() == ast.TypeBlock && b.Len() > 0 {
-			b.WriteByte(' ') // keep the last word of a block apart from the next
+		if c.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			// A line break between blocks keeps the last word of one (a
+			// heading, say) apart from the next, and tells the search
+			// index where a snippet may start (search.Doc.Text).
+			b.WriteByte('\n')
 		}
 		switch t := c.(type) {
 		case *ast.Text:

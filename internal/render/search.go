@@ -140,22 +140,25 @@ func (r *Renderer) SearchText(e *Extra) (title, section, text string, ok bool) {
 			}
 		}
 	}
+	// Fields are blocks ("\n" between them, as search.Doc.Text has), so
+	// that a service's name does not run into its description in a
+	// snippet.
 	b.WriteString(p.Description)
 	for _, s := range p.Services {
 		for _, t := range []string{s.Name, s.Description, s.Eligibility, s.Cost, s.Confidential} {
-			b.WriteString(" " + t)
+			b.WriteString("\n" + t)
 		}
 		for _, l := range append(slices.Clone(s.Categories), s.Areas...) {
-			b.WriteString(" " + l.Title)
+			b.WriteString("\n" + l.Title)
 		}
 		for _, ph := range s.Phones {
-			b.WriteString(" " + ph.Display + " " + ph.Label)
+			b.WriteString("\n" + ph.Display + " " + ph.Label)
 		}
 	}
 	return p.Name, e.section.Title, b.String(), true
 }
 
 // searchPhones is how many of a provider's numbers start its search text:
-// few, so that the snippet around a word of the description still shows
-// them (it shows about eight words before the word).
+// few, so that the snippet of the start (the first 160 characters) still
+// shows them.
 const searchPhones = 2

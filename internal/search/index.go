@@ -43,8 +43,9 @@ const SnippetLen = 160
 
 // Passages: past the start, the index keeps for each document a few
 // short passages of its text, one around the first place each word
-// appears that no earlier passage holds (PassageBefore bytes before the
-// word, PassageAfter after, cut at spaces), up to PassageCap bytes in all
+// appears that no earlier passage holds (from the start of its sentence,
+// or PassageBefore bytes before the word, and PassageAfter after, cut at
+// spaces: see passageBounds), up to PassageCap bytes in all
 // or an eighth of the text when that is more; a word's entry lists, for
 // its FragmentsPerWord heaviest documents whose start lacks it (all of
 // them in a site of RarePairs documents or fewer), the passage around it,
@@ -87,7 +88,9 @@ type Doc struct {
 	SectionKey string
 	Headings   []string
 	// Summary is shown first in snippets (the description); Text is the
-	// body as plain text.
+	// body as plain text, with "\n" between blocks (headings, paragraphs,
+	// list items): passages begin at them, and snippets show them as ". "
+	// (or " " after a block that ends a sentence).
 	Summary, Text string
 }
 
@@ -245,8 +248,8 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 	}
 	a.add(d.Summary, bodyWeight)
 	a.add(d.Text, bodyWeight)
-	snip := snippet(d)
-	passages := a.passages(d, len(strings.TrimSuffix(snip, "…")))
+	snip, cut := snippet(d)
+	passages := a.passages(d, cut)
 	buf := binary.AppendUvarint(a.buf[:0], uint64(len(a.ws)))
 	for i := range a.ws {
 		w := &a.ws[i]
@@ -293,21 +296,10 @@ func (a *Analyzer) passages(d Doc, skip int) []string {
 		case at+len(word) <= end && len(out) > 0:
 			s.win = uint8(len(out))
 		case size < limit && len(out) < maxPassages:
-			from := min(max(at-PassageBefore, end), at)
-			if k := strings.IndexByte(text[from:at], ' '); from > 0 && k >= 0 {
-				from += k + 1
-			}
-			for from < at && !utf8.RuneStart(text[from]) {
-				from++
-			}
-			to := min(at+len(word)+PassageAfter, len(text))
-			if k := strings.LastIndexByte(text[at+len(word):to], ' '); to < len(text) && k >= 0 {
-				to = at + len(word) + k
-			}
-			for to < len(text) && !utf8.RuneStart(text[to]) {
-				to--
-			}
-			out = append(out, strings.Clone(text[from:to]))
+			// A passage may begin inside the one before (where the
+			// word's sentence begins), never right after a negation.
+			from, to := passageBounds(text, at, len(word))
+			out = append(out, display(text[from:to]))
 			size += to - from
 			end = to
 			s.win = uint8(len(out))
@@ -452,11 +444,12 @@ func isWordByte(c byte) bool {
 }
 
 // snippet is the start of d's text (or its summary when it has no text),
-// at most SnippetLen characters; a longer text is cut after its last
-// whole word that fits (never inside a word), without the spaces and
-// commas before the cut, and ends in "…".
-func snippet(d Doc) string {
-	s := strings.TrimSpace(d.Text)
+// at most SnippetLen characters, as display shows it; a longer text is
+// cut after its last whole word that fits (never inside a word), without
+// the spaces and commas before the cut, and ends in "…". cut is the
+// length in bytes of the text it shows (without "…").
+func snippet(d Doc) (s string, cut int) {
+	s = strings.TrimSpace(d.Text)
 	if s == "" {
 		s = d.Summary
 	}
@@ -470,11 +463,12 @@ func snippet(d Doc) string {
 					cut = i // one long word: cut it where it must be
 				}
 			}
-			return strings.TrimRight(s[:cut], " \t\n,;:-–(") + "…"
+			kept := strings.TrimRight(s[:cut], " \t\n,;:-–(")
+			return display(kept) + "…", len(kept)
 		}
 		n++
 	}
-	return s
+	return display(s), len(s)
 }
 
 // FunctionWords are the small words of questions ("có bị phạt không",

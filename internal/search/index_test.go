@@ -276,7 +276,7 @@ func TestIndexID(t *testing.T) {
 // or space before the "…"; a short text is kept whole.
 func TestSnippetWholeWords(t *testing.T) {
 	long := strings.Repeat("Theo Luật Phòng, chống mua bán người năm 2024, ", 6)
-	got := snippet(Doc{Text: long})
+	got, _ := snippet(Doc{Text: long})
 	if !strings.HasSuffix(got, "…") || utf8.RuneCountInString(got) > SnippetLen+1 {
 		t.Fatalf("snippet %q: want at most %d characters and a closing …", got, SnippetLen)
 	}
@@ -290,10 +290,10 @@ func TestSnippetWholeWords(t *testing.T) {
 	if last, _ := utf8.DecodeLastRuneInString(body); !isWordRune(last) {
 		t.Errorf("snippet %q ends in %q before the …", got, last)
 	}
-	if got := snippet(Doc{Text: "Gọi 111."}); got != "Gọi 111." {
+	if got, _ := snippet(Doc{Text: "Gọi 111."}); got != "Gọi 111." {
 		t.Errorf("short text: %q", got)
 	}
-	if got := snippet(Doc{Text: strings.Repeat("a", 300)}); utf8.RuneCountInString(got) != SnippetLen+1 {
+	if got, _ := snippet(Doc{Text: strings.Repeat("a", 300)}); utf8.RuneCountInString(got) != SnippetLen+1 {
 		t.Errorf("one long word: %q", got)
 	}
 }

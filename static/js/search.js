@@ -589,13 +589,13 @@
   function escapeHTML(s) {
     return s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
   }
-  // snippet returns [the HTML of text around its most telling query word
-  // (marks: heaviest first), with the query's words in <mark>, and the
-  // weight of the distinct query words in it]; it cuts only between words,
-  // with one "…".
+  // snippet returns [the HTML of text (a page's start or a passage, cut
+  // by the index where a sentence or heading begins, never after "không"
+  // or "not"), with the query's words in <mark>, and the weight of the
+  // distinct query words in it].
   function snippet(text, marks) {
-    var parts = text.split(/([\p{L}\p{N}\p{Mn}]+)/u), at = 0, top = 0, got = new Set(), sum = 0;
-    var out = parts.map((p, i) => {
+    var got = new Set(), sum = 0;
+    return [text.split(/([\p{L}\p{N}\p{Mn}]+)/u).map((p, i) => {
       var t = term(p.toLowerCase()), h = i % 2 && t && marks.find((m) => {
         // A query word with marks marks only the same word with the same
         // marks ("bán", not "bạn"); without marks, any of them.
@@ -604,11 +604,9 @@
           m.last && Array.from(q.folded).length >= 2 && t.folded.startsWith(q.folded);
       });
       if (!h) return escapeHTML(p);
-      if (!got.has(h)) { got.add(h); sum += h.w; if (h.w > top) { top = h.w; at = i; } }
+      if (!got.has(h)) { got.add(h); sum += h.w; }
       return "<mark>" + escapeHTML(p) + "</mark>";
-    });
-    var from = Math.max(0, at - 16), to = (from || 1) + 69;
-    return [(from ? "…" : "") + out.slice(from, to).join("") + (to < out.length ? "…" : ""), sum];
+    }).join(""), sum];
   }
 
   // around makes the snippet of document d: of its start, and of the
