@@ -107,10 +107,10 @@ func TestPassagesNeverAfterNegation(t *testing.T) {
 func TestDisplay(t *testing.T) {
 	for in, want := range map[string]string{
 		"Forced to break the law: you may not be punished\nMany people": "Forced to break the law: you may not be punished. Many people",
-		"Theo Điều 3 của pháp lệnh:\n Bán dâm là…":                       "Theo Điều 3 của pháp lệnh: Bán dâm là…",
-		"Gọi 111.\nHoặc 113":                                               "Gọi 111. Hoặc 113",
-		"Một\n\n\nHai":                                                     "Một. Hai",
-		"Không có dòng mới":                                                "Không có dòng mới",
+		"Theo Điều 3 của pháp lệnh:\n Bán dâm là…":                      "Theo Điều 3 của pháp lệnh: Bán dâm là…",
+		"Gọi 111.\nHoặc 113":                                            "Gọi 111. Hoặc 113",
+		"Một\n\n\nHai":                                                  "Một. Hai",
+		"Không có dòng mới":                                             "Không có dòng mới",
 	} {
 		if got := display(in); got != want {
 			t.Errorf("display(%q) = %q, want %q", in, got, want)
