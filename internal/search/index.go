@@ -45,8 +45,9 @@ const SnippetLen = 160
 // short passages of its text, one around the first place each word
 // appears that no earlier passage holds (from the start of its sentence,
 // or PassageBefore bytes before the word, and PassageAfter after, cut at
-// spaces: see passageBounds), up to PassageCap bytes in all
-// or an eighth of the text when that is more; a word's entry lists, for
+// spaces: see passageBounds), up to PassageCap bytes of text in all or
+// an eighth of the text when that is more (text that two passages share
+// counted once); a word's entry lists, for
 // its FragmentsPerWord heaviest documents whose start lacks it (all of
 // them in a site of RarePairs documents or fewer), the passage around it,
 // so that a snippet can show the word where it first appears without
@@ -300,7 +301,7 @@ func (a *Analyzer) passages(d Doc, skip int) []string {
 			// word's sentence begins), never right after a negation.
 			from, to := passageBounds(text, at, len(word))
 			out = append(out, display(text[from:to]))
-			size += to - from
+			size += to - max(from, end)
 			end = to
 			s.win = uint8(len(out))
 		}
