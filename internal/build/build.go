@@ -54,8 +54,10 @@ type Result struct {
 	Out string
 	// Stages holds wall time per stage: "load", "render", "write".
 	Stages []Stage
-	// Images counts the photos made smaller (see MaxImageWidth), and
-	// ImageBytes their bytes before and after.
+	// Images counts the photos made smaller (see MaxImageWidth), each
+	// once, and ImageBytes their bytes before and after. A build with the
+	// build cache counts those of the pages it did not render again too,
+	// so that it says what a whole build says.
 	Images     int
 	ImageBytes [2]int64
 }

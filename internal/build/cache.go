@@ -38,7 +38,8 @@ import (
 // across runs. After a successful build, loa keeps in CacheDir beside the
 // output folder one file per output folder (<out's name>.cache): what each
 // page's Markdown conversion found (its links, headings, numbers, problems
-// and search terms, with a checksum of the text it came from), the key of
+// and search terms, with a checksum of the text it came from) and the
+// photos its rendering made smaller (for Result.Images), the key of
 // every page and generated page (render.PageKey, ExtraKey, LangKey,
 // SitemapKey, hashed with CRC-64 so that they compare across runs), the
 // owner, size and modification time of every file of the output and the
@@ -77,7 +78,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 2
+	cacheFormat = 3
 )
 
 // cachePath returns the cache file of the output folder out.
@@ -136,9 +137,20 @@ type cachedRecord struct {
 	Numbers                                []markdown.Number
 	Analyzed                               search.Analyzed
 	AnalyzedSum                            uint64 // docSum(Analyzed)
+	// Photos holds the photos the page publishes that the build made
+	// smaller, so that a warm build that does not render the page again
+	// still counts them in Result.Images and Result.ImageBytes.
+	Photos []cachedPhoto
 }
 
 type cachedLink struct{ Dest, URL, Lang, Err string }
+
+// cachedPhoto is a photo made smaller (see MaxImageWidth): its path under
+// content/ and its bytes before and after.
+type cachedPhoto struct {
+	Path          string
+	Before, After int64
+}
 
 // fileRecord is a record with its page file, as the cache file holds it.
 type fileRecord struct {
@@ -552,6 +564,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 				}
 				batch[j].Record, ok[j] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
 				batch[j].Record.AnalyzedSum = sums[start+j]
+				batch[j].Record.Photos = b.photosOf(v.(*pageRecord))
 			})
 			if err := b.ctx.Err(); err != nil {
 				return err
@@ -664,6 +677,52 @@ func (c *cachedRecord) record(p *content.Page) *pageRecord {
 	}
 	r.hasErrors = r.diags.HasErrors()
 	return r
+}
+
+// photosOf returns the photos the page of r publishes (its attachments
+// and the files it links) that the build made smaller. The page was
+// rendered in this build, so they are processed already.
+func (b *builder) photosOf(r *pageRecord) []cachedPhoto {
+	var photos []cachedPhoto
+	for _, list := range [][]content.Attachment{r.attachments, r.used} {
+		for _, a := range list {
+			if !isPhoto(a.Path) || slices.ContainsFunc(photos, func(c cachedPhoto) bool { return c.Path == a.Path }) {
+				continue
+			}
+			if img := b.image(a.Path); img.data != nil {
+				photos = append(photos, cachedPhoto{a.Path, img.before, img.after})
+			}
+		}
+	}
+	return photos
+}
+
+// countPhotos sets Result.Images and ImageBytes of a warm build as a cold
+// build counts them (each photo made smaller once, whichever pages publish
+// it): those this build processed, and those of the pages it reused
+// (records, nil for a page rendered) that it did not process.
+func (b *builder) countPhotos(records []*cachedRecord) {
+	count, before, after := b.imgCount.Load(), b.imgBefore.Load(), b.imgAfter.Load()
+	seen := map[string]bool{}
+	b.imgs.mu.Lock()
+	for rel := range b.imgs.m {
+		seen[rel] = true
+	}
+	b.imgs.mu.Unlock()
+	for _, c := range records {
+		if c == nil {
+			continue
+		}
+		for _, ph := range c.Photos {
+			if !seen[ph.Path] {
+				seen[ph.Path] = true
+				count++
+				before += ph.Before
+				after += ph.After
+			}
+		}
+	}
+	b.res.Images, b.res.ImageBytes = int(count), [2]int64{before, after}
 }
 
 func storedDiags(s []diag.Stored) diag.List {
@@ -821,6 +880,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		b.res.Diagnostics.Append(diags[i])
 		b.res.Pages[p.Lang]++
 	}
+	b.countPhotos(reused)
 	b.warnUnlinked()
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if b.res.Diagnostics.HasErrors() {

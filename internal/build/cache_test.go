@@ -1,8 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -27,10 +30,21 @@ func newWarmTest(t *testing.T, files map[string]string, seed uint64) *incTest {
 }
 
 // warmBuild builds it into public with opts (Source, Out and Now set
-// here) and reports whether the build cache was used.
+// here) and reports whether the build cache was used. It first copies
+// the output as it is into clean, so that checkCold's cold build starts
+// from the same previous output (Result.Unchanged counts against it).
 func (it *incTest) warmBuild(opts Options) (Result, bool) {
 	it.t.Helper()
-	opts.Source, opts.Out, opts.Now = it.dir, filepath.Join(it.dir, "public"), fixedNow
+	public, clean := filepath.Join(it.dir, "public"), filepath.Join(it.dir, "clean")
+	if err := os.RemoveAll(clean); err != nil {
+		it.t.Fatal(err)
+	}
+	if _, err := os.Stat(public); err == nil {
+		if err := os.CopyFS(clean, os.DirFS(public)); err != nil {
+			it.t.Fatal(err)
+		}
+	}
+	opts.Source, opts.Out, opts.Now = it.dir, public, fixedNow
 	res, err := Run(context.Background(), opts)
 	if err != nil {
 		it.t.Fatalf("build: %v\n%s", err, diagText(res))
@@ -42,9 +56,10 @@ func usedCache(res Result) bool {
 	return slices.ContainsFunc(res.Stages, func(s Stage) bool { return s.Name == "reuse" })
 }
 
-// checkCold builds the site with NoCache into another folder and
-// compares the output of public with it byte for byte, and the problems
-// with those of got.
+// checkCold builds the site with NoCache into another folder (holding
+// what public held before got's build, see warmBuild) and compares the
+// output of public with it byte for byte, the problems with those of
+// got, and the counts the summary line shows (resultCounts).
 func (it *incTest) checkCold(what string, got Result, opts Options) {
 	it.t.Helper()
 	clean := filepath.Join(it.dir, "clean")
@@ -53,12 +68,52 @@ func (it *incTest) checkCold(what string, got Result, opts Options) {
 	if err != nil {
 		it.t.Fatalf("%s: cold build: %v\n%s", what, err, diagText(res))
 	}
-	if g, w := withoutCacheNotes(got), diagText(res); g != w {
+	if g, w := withoutCacheNotes(got), withoutCacheNotes(res); g != w {
 		it.t.Errorf("%s: problems differ from a cold build's:\n%s\nwant:\n%s", what, g, w)
+	}
+	if g, w := resultCounts(got), resultCounts(res); g != w {
+		it.t.Errorf("%s: the counts differ from a cold build's:\n%s\nwant:\n%s", what, g, w)
 	}
 	if diffs := sameTree(readTree(it.t, filepath.Join(it.dir, "public")), readTree(it.t, clean)); len(diffs) > 0 {
 		it.t.Fatalf("%s: the output differs from a cold build:\n%s", what, strings.Join(diffs, "\n"))
 	}
+}
+
+// resultCounts prints the counts of res that loa build's summary line
+// shows: pages per language, files, files unchanged, photos made smaller
+// and their bytes before and after.
+func resultCounts(res Result) string {
+	return fmt.Sprintf("pages %v in %v, %d files (%d unchanged), %d photos made smaller: %d → %d bytes",
+		res.Pages, res.Languages, res.Files, res.Unchanged, res.Images, res.ImageBytes[0], res.ImageBytes[1])
+}
+
+// withPhotos adds to the site files two photos that the build makes
+// smaller (wider than MaxImageWidth): a JPEG in the bundle plan/164,
+// shown on both its pages, and a PNG beside the news item tin-01, shown
+// on its Vietnamese page.
+func withPhotos(t testing.TB, files map[string]string) map[string]string {
+	files["content/plan/164/anh.jpg"] = string(photo(t, MaxImageWidth+100, 40, 0))
+	files["content/news/bieu-do.png"] = string(noisePNG(t, MaxImageWidth+200, 30))
+	for _, name := range []string{"content/plan/164/index.vi.md", "content/plan/164/index.en.md"} {
+		files[name] += "\n![Ảnh: hội nghị](anh.jpg)\n"
+	}
+	files["content/news/tin-01.vi.md"] += "\n![Biểu đồ](bieu-do.png)\n"
+	return files
+}
+
+// noisePNG returns a w×h PNG of noise, which compresses badly.
+func noisePNG(t testing.TB, w, h int) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	seed := uint32(7)
+	for i := range img.Pix {
+		seed = seed*1664525 + 1013904223
+		img.Pix[i] = uint8(seed >> 24)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // withoutCacheNotes is diagText(res) less the warnings about the cache
@@ -74,8 +129,9 @@ func withoutCacheNotes(res Result) string {
 }
 
 // TestWarmBuildMatchesCold makes random edits of every kind (those of
-// TestIncrementalMatchesCleanBuild) and after each one builds with the
-// build cache, then compares output and problems with a cold build.
+// TestIncrementalMatchesCleanBuild) to a site with photos and after each
+// one builds with the build cache, then compares output, problems and
+// the summary line's counts with a cold build's.
 func TestWarmBuildMatchesCold(t *testing.T) {
 	steps := 16
 	if testing.Short() {
@@ -83,9 +139,11 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 	}
 	for seed := range uint64(3) {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			it := newWarmTest(t, incSite(25), seed)
-			if _, warm := it.warmBuild(Options{}); warm {
+			it := newWarmTest(t, withPhotos(t, incSite(25)), seed)
+			if res, warm := it.warmBuild(Options{}); warm {
 				t.Fatal("the first build used a cache")
+			} else if res.Images != 2 {
+				t.Fatalf("the first build made %d photos smaller, not 2", res.Images)
 			}
 			for range steps {
 				what, _ := it.step()
@@ -347,4 +405,49 @@ func TestWarmBuildWritesOnlyChanges(t *testing.T) {
 		t.Errorf("without the output: warm %v\n%s", warm, diagText(res))
 	}
 	it.checkCold("output deleted", res, Options{})
+}
+
+// TestWarmBuildCountsPhotos: a warm build counts the photos made smaller
+// as a cold build does, whether the pages that publish them are rendered
+// again or reused: each photo once, even when one page that shows it is
+// rendered and another reused; a photo replaced makes the build cold.
+func TestWarmBuildCountsPhotos(t *testing.T) {
+	it := newWarmTest(t, withPhotos(t, incSite(3)), 5)
+	it.warmBuild(Options{})
+	for _, tc := range []struct {
+		what   string
+		edit   func()
+		warm   bool
+		photos int
+	}{
+		{"nothing changed", func() {}, true, 2},
+		{"another page's body", func() {
+			it.write("content/news/tin-02.en.md", it.files["content/news/tin-02.en.md"]+"\nMore.\n")
+		}, true, 2},
+		{"one of the two pages with the JPEG", func() {
+			it.write("content/plan/164/index.vi.md", it.files["content/plan/164/index.vi.md"]+"\nThêm.\n")
+		}, true, 2},
+		{"the page with the PNG", func() {
+			it.write("content/news/tin-01.vi.md", setKey(it.files["content/news/tin-01.vi.md"], "title", "Biểu đồ mới"))
+		}, true, 2},
+		{"the PNG no longer shown", func() {
+			it.write("content/news/tin-01.vi.md", strings.Replace(it.files["content/news/tin-01.vi.md"], "![Biểu đồ](bieu-do.png)", "", 1))
+		}, true, 1},
+		{"the JPEG replaced", func() {
+			it.write("content/plan/164/anh.jpg", string(photo(t, MaxImageWidth+300, 50, 0)))
+		}, false, 1},
+		{"the PNG shown again", func() {
+			it.write("content/news/tin-01.vi.md", it.files["content/news/tin-01.vi.md"]+"\n![Biểu đồ](bieu-do.png)\n")
+		}, true, 2},
+	} {
+		tc.edit()
+		res, warm := it.warmBuild(Options{})
+		if warm != tc.warm {
+			t.Errorf("%s: warm %v, want %v\n%s", tc.what, warm, tc.warm, diagText(res))
+		}
+		if res.Images != tc.photos || res.ImageBytes[0] <= res.ImageBytes[1] {
+			t.Errorf("%s: %d photos made smaller (%d → %d bytes), want %d", tc.what, res.Images, res.ImageBytes[0], res.ImageBytes[1], tc.photos)
+		}
+		it.checkCold(tc.what, res, Options{})
+	}
 }
