@@ -220,6 +220,9 @@ func (d detHash) WriteByte(c byte) error {
 
 func (d detHash) Sum64() uint64 { return textSum(*d.buf) }
 
+// Reset empties d for the next sum.
+func (d detHash) Reset() { *d.buf = (*d.buf)[:0] }
+
 // detKeys computes the keys the cache keeps, as incremental.go's but
 // with detHash; langs holds each language's.
 type detKeys struct {
@@ -257,29 +260,7 @@ func (k *detKeys) sitemap() uint64 {
 
 // detWorld is linkWorld with detHash.
 func (b *builder) detWorld() uint64 {
-	var sum uint64
-	add := func(parts ...string) {
-		h := newDetHash()
-		for _, s := range parts {
-			h.WriteString(s)
-			h.WriteByte(0)
-		}
-		sum += h.Sum64()
-	}
-	for _, p := range b.content.Pages {
-		add("page", p.File, p.Path, p.Lang)
-		for _, a := range p.Attachments {
-			add("attachment", p.File, a.Path, a.Name)
-		}
-	}
-	for _, f := range b.content.Files {
-		add("file", f.Path, f.Name)
-	}
-	pub := b.publishedPaths()
-	for u := range pub.paths {
-		add("published", u, pub.langs[u])
-	}
-	return sum
+	return b.world(newDetHash())
 }
 
 // detDirectoryKey hashes the directory's files as directoryKey does.

@@ -587,10 +587,25 @@ func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase 
 // language, its attachments, the files outside bundles and every published
 // path. Two builds with the same linkWorld resolve every link alike.
 func (b *builder) linkWorld(seed maphash.Seed) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	return b.world(&h)
+}
+
+// keyHash64 is the hash linkWorld and detWorld sum the world's parts with.
+type keyHash64 interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+	Sum64() uint64
+	Reset()
+}
+
+// world sums the hashes by h (reset for each) of every part of the site
+// that links resolve against (see linkWorld).
+func (b *builder) world(h keyHash64) uint64 {
 	var sum uint64
 	add := func(parts ...string) {
-		var h maphash.Hash
-		h.SetSeed(seed)
+		h.Reset()
 		for _, s := range parts {
 			h.WriteString(s)
 			h.WriteByte(0)
