@@ -73,7 +73,8 @@ func TestSearchTrialRealSite(t *testing.T) {
 	})
 
 	// B. A word cut into syllables that finds nothing is shown and
-	// reported as typed; no repair is claimed.
+	// reported as typed; no repair into syllables is claimed, nor one to
+	// a word one letter away that is on no page with the other words.
 	t.Run("repair that finds nothing", func(t *testing.T) {
 		for _, q := range []string{"China", "I was tricked into going to China"} {
 			got := show("en", q)
@@ -81,12 +82,47 @@ func TestSearchTrialRealSite(t *testing.T) {
 			for _, it := range got.Items {
 				all += " " + it.Missing
 			}
-			if strings.Contains(strings.ToLower(all), "chi na") || strings.Contains(all, "Showing results for") {
+			if strings.Contains(strings.ToLower(all), "chi na") || q != "China" && strings.Contains(all, "Showing results for") {
 				t.Errorf("%q: the page claims a repair: %q", q, all)
 			}
 			if q != "China" && strings.Contains(all, "Missing") && !strings.Contains(all, "China") && !strings.Contains(all, "china") {
 				t.Errorf("%q: the missing word is not shown as typed: %q", q, all)
 			}
+		}
+	})
+
+	// F. Whenever the words matched are not the words typed (a typo
+	// forgiven, a word dropped), the status line says what was searched
+	// and which words matched nothing: nothing is changed silently.
+	t.Run("nothing changed silently", func(t *testing.T) {
+		for _, c := range []struct{ lang, q, want, not, url string }{
+			// A typo is read as the word near it that finds pages with
+			// the other words; the synonyms of the repaired words count.
+			{"vi", "duong day nongg", "Đang hiện kết quả cho “đường dây nóng”", "Thiếu", "/ho-tro/tong-dai-111/"},
+			{"en", "helpine", "Showing results for “helpline”", "Missing", "/en/support/tong-dai-111/"},
+			// A near miss with nothing in common says what it shows.
+			{"en", "China", "Showing results for “ch", "chi na", ""},
+		} {
+			got := show(c.lang, c.q)
+			if !strings.Contains(got.Status, c.want) || c.not != "" && strings.Contains(got.Status, c.not) {
+				t.Errorf("%q: status %q, want %q (and not %q)", c.q, got.Status, c.want, c.not)
+			}
+			found := c.url == ""
+			for _, it := range got.Items {
+				found = found || it.URL == c.url
+			}
+			if !found {
+				t.Errorf("%q: %s not among the results %v", c.q, c.url, got.Items)
+			}
+		}
+	})
+
+	// G. Two syllables no page has side by side ("trung quốc": China)
+	// are named as missing, not matched one here, one there.
+	t.Run("syllables apart", func(t *testing.T) {
+		t.Skip("not done: the index cannot tell the word \"trung quốc\" from \"sang trung\" (neither pair is on any page), and search.js has no bytes left for a rule")
+		if got := show("vi", "toi bi lua sang trung quoc"); !strings.Contains(got.Status, "Thiếu: trung quoc") {
+			t.Errorf("status %q, want it to name \"trung quoc\" as missing", got.Status)
 		}
 	})
 

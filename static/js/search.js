@@ -14,7 +14,6 @@
 // lang}], every match (or the first limit), best first: this language's,
 // then the others'.
 (function () {
-  "use strict";
   var root = document.documentElement;
   var base = root.getAttribute("data-search");
   if (!base) return;
@@ -59,7 +58,7 @@
   }
   function makeTerm(w) {
     var tone = "", exact = "";
-    Array.from(w.normalize("NFD")).forEach((c) => {
+    [...w.normalize("NFD")].forEach((c) => {
       var k = TONES.indexOf(c);
       if (k < 0) exact += c; else tone = k + 1;
     });
@@ -68,9 +67,9 @@
     return folded ? { folded: folded, exact: exact, marked: w !== foldKey(w), raw: w } : null;
   }
   function words(text) {
-    return String(text).normalize().toLowerCase().match(WORD) || [];
+    return text.normalize().toLowerCase().match(WORD) || [];
   }
-  function prefix(f) { return Array.from(f).slice(0, 2).join(""); }
+  function prefix(f) { return [...f].slice(0, 2).join(""); }
   // pick returns the number of the file holding key: the last of the
   // sorted first keys that is not after it (a few thousand at most).
   function pick(firsts, key) {
@@ -221,13 +220,8 @@
         // The words and pairs of words of the synonyms count as known
         // when a word typed without spaces or marks is repaired.
         ix.synWords = Object.create(null);
-        ix.syn.forEach((g) => {
-          g.forEach((e) => {
-            e.ts.forEach((t, i) => {
-              ix.synWords[t.folded] = true;
-              if (i) ix.synWords[e.ts[i - 1].folded + " " + t.folded] = true;
-            });
-          });
+        ix.syn.flat().forEach((e) => {
+          e.ts.forEach((t, i) => { ix.synWords[t.folded] = ix.synWords[i ? e.ts[i - 1].folded + " " + t.folded : t.folded] = 1; });
         });
         return ix.meta = meta;
       }));
@@ -276,32 +270,16 @@
       return Object.keys(l).filter((w) => w !== f && w.startsWith(f))
         .sort((a, b) => l[b] - l[a]);
     }
-    // near lists the words one letter away from f.
-    near(f) {
-      return Object.keys(this.lex(f)).filter((w) => oneEdit(w, f));
-    }
   }
   // completes reports whether the last word is completed: when it has two
   // letters or more and is not a word of the site by itself ("tuyên tr"),
   // so that a whole word costs no more files.
   function completes(ix, t, last) {
-    return last && Array.from(t.folded).length >= 2 && !ix.listed(t.folded);
+    return last && [...t.folded].length >= 2 && !ix.listed(t.folded);
   }
   // eachTerm calls fn(t, s) for every term of every alternative of slots ss.
   function eachTerm(ss, fn) {
     ss.forEach((s) => { s.alts.forEach((a) => { a.ts.forEach((t) => { fn(t, s); }); }); });
-  }
-  // extra loads what scoring may use beyond the words themselves: the
-  // most used completions of a last word, and the near misses of a word
-  // that finds nothing.
-  function extra(ix, ss) {
-    var more = [];
-    eachTerm(ss, (t, s) => {
-      var f = t.folded, comp = completes(ix, t, s.last) ? ix.completions(f) : [];
-      more = more.concat(comp.slice(0, COMPLETIONS));
-      if (!ix.listed(f) && !comp.length && Array.from(f).length >= 4) more = more.concat(ix.near(f).slice(0, COMPLETIONS));
-    });
-    return ix.need(more);
   }
 
   // parse cuts a query into words; words between quotes share a phrase
@@ -337,14 +315,24 @@
 
   // repair replaces each word that finds nothing as typed by what its
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
-  // in the index; the syllables of one word share a phrase number (even).
+  // in the index (the syllables of one word share a phrase number, even),
+  // else by the word one letter away (of 4 letters or more) that is on a
+  // page with all the other words (not the small ones): a synonym's
+  // first, then the most used.
   function repair(ix, ws) {
-    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3);
+    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3), near;
     if (!lost.length) return Promise.resolve(ws);
     var cands = lost.map(readings);
-    return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded))).then(() => {
-      var out = ws.slice(), fixed = false;
+    return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded)), lost.map((w) => w.t.folded)).then(() => {
+      // The words one letter away, in the index or the synonyms.
+      near = lost.map((w, f) => (f = w.t.folded, !f[3] ? [] : Object.keys({ ...ix.lex(f), ...ix.synWords }).filter((o) => !/ /.test(o) && oneEdit(o, f)).slice(0, COMPLETIONS)));
+      return ix.need(near.flat());
+    }).then(() => {
+      var out = ws.slice(), rest = ws.filter((w) => !ix.small.has(w.t.raw) && ix.words[w.t.folded]).map((w) => postings(ix.words[w.t.folded]));
       lost.forEach((w, k) => {
+        near[k] = near[k].filter((f) => !rest.length || ix.words[f] && Object.keys(postings(ix.words[f])).some((d) => rest.every((r) => d in r)))
+          .sort((a, b) => (b in ix.synWords) - (a in ix.synWords) || ix.listed(b) - ix.listed(a));
+        if (near[k][0]) cands[k].push({ ts: [term(near[k][0])] });
         // Syllables count only side by side somewhere ("China" is no
         // "chi na"): else the word stays as typed, and is reported so.
         var best = cands[k].find((c) => c.ts.every((t, i) => {
@@ -352,11 +340,10 @@
           return (ix.listed(t.folded) || ix.synWords[t.folded]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
         }));
         if (!best) return;
-        fixed = true;
+        out.fixed = 1;
         var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
         out.splice(out.indexOf(w), 1, ...best.ts.map((t) => ({ t: t, phrase: phrase })));
       });
-      out.fixed = fixed;
       return out;
     });
   }
@@ -422,8 +409,8 @@
   function idf(N, n) { return Math.log(1 + (N - n + 0.5) / (n + 0.5)); }
 
   // scoreTerm returns {docs: {doc: score}, partial} for one term: the
-  // word itself, the completions of the last word as it is being typed,
-  // and, only when the word finds nothing, the words one letter away.
+  // word itself and the completions of the last word as it is being typed
+  // (a word one letter away is a repair, reported: see repair).
   function scoreTerm(ix, t, last) {
     var N = ix.meta.docs, docs = {}, partial = false, title = {};
     function add(entry, factor, exactForm) {
@@ -438,20 +425,13 @@
         if (ps[d][2]) title[d] = 1;
       });
     }
-    var e = ix.entry(t.folded), flen = Array.from(t.folded).length, more = false;
+    var e = ix.entry(t.folded);
     if (e) add(e, 1, t.marked ? t.exact : "");
     if (completes(ix, t, last)) {
       ix.completions(t.folded).slice(0, COMPLETIONS).forEach((w) => {
         var c = ix.entry(w);
-        more = true;
         // A completion counts more the more pages use it.
         if (c) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
-      });
-    }
-    if (!e && !more && flen >= 4) {
-      ix.near(t.folded).slice(0, COMPLETIONS).forEach((w) => {
-        var c = ix.entry(w);
-        if (c) add(c, 0.3, "");
       });
     }
     return { docs: docs, partial: partial, title: title };
@@ -537,11 +517,11 @@
     }));
   }
 
-  // query runs a query against one index: {lang, hits, missing (words no
-  // page has), fixed (the query as repaired, or ""), marks (terms to mark)}.
+  // query runs a query against one index: {ix, hits, missing (words no
+  // page has), fixed (the query as repaired, or none), marks (terms to mark)}.
   function query(ix, q) {
     var ws = parse(q);
-    var res = { lang: ix.lang, hits: [], missing: [], fixed: "", marks: [], ix: ix };
+    var res = { hits: [], marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
     // One round for the words and what their keys may have meant (and
     // the listing of a last word to complete), so that a word typed as
@@ -565,21 +545,24 @@
       return ix.lexicon(ws.filter((w) => w.last).map((w) => w.t.folded)).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
-        var ss = slots(ix, ws2), all = [];
+        var ss = slots(ix, ws2), all = [], comp = [];
         eachTerm(ss, (t) => { all.push(t.folded); });
         return ix.need(all, ws2.map((w) => w.t.folded)).then(() => {
-          return extra(ix, ss);
+          // Scoring uses the most used completions of a last word too.
+          eachTerm(ss, (t, s) => {
+            if (completes(ix, t, s.last)) comp = comp.concat(ix.completions(t.folded).slice(0, COMPLETIONS));
+          });
+          return ix.need(comp);
         }).then(() => {
-          if (ws2.fixed) res.fixed = ws2;
+          res.fixed = ws2.fixed && ws2;
           // Small words ("có", "bị", "không") are marked only when the
           // query has nothing else; the rarer a word, the more it tells.
           eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last), w: idf(ix.meta.docs, ix.listed(t.folded)), small: ix.small.has(t.raw) }); });
           var big = res.marks.filter((m) => !m.small);
           res.marks = (big.length ? big : res.marks).sort((a, b) => b.w - a.w);
           res.hits = rank(ix, ss);
-          if (res.hits.length && res.hits[0].missing.length) {
-            res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.includes(l)));
-          }
+          // (Read only when there are hits.)
+          res.missing = ss.map((s) => s.label).filter((l) => res.hits.every((h) => h.missing.includes(l)));
           return res;
         });
       });
@@ -624,7 +607,7 @@
   // present fetches the documents of hits[from:to] and makes results.
   function present(res, from, to) {
     var ix = res.ix, c = ix.meta.chunk;
-    return Promise.all(res.hits.slice(from, to).map((h) => get(ix.base + "d/" + Math.floor(h.doc / c) + ix.q).then((ch) => {
+    return Promise.all(res.hits.slice(from, to).map((h) => get(ix.base + "d/" + (h.doc / c | 0) + ix.q).then((ch) => {
       var doc = ch && ch[h.doc % c], s;
       // The snippet is made when first read, from what is loaded already,
       // so that all the results of a common word come back quickly.
@@ -635,14 +618,15 @@
     }))).then((rs) => rs.filter(Boolean));
   }
 
+  // full reports whether a query's results have every word.
+  function full(res) { return res.hits.length && !res.hits[0].missing.length; }
+
   var indexes = {};
   function index(lang) { return indexes[lang] || (indexes[lang] = new Index(lang)); }
   // others runs q on the site's other languages.
   function others(q) {
-    var ix = index(here);
-    return ix.load().then((meta) => {
-      var langs = (meta && meta.langs || []).filter((l) => l !== here);
-      return Promise.all(langs.map((l) => query(index(l), q)));
+    return index(here).load().then((meta) => {
+      return Promise.all((meta && meta.langs || []).filter((l) => l !== here).map((l) => query(index(l), q)));
     });
   }
 
@@ -653,7 +637,7 @@
     limit = limit > 0 ? limit : Infinity;
     return query(index(here), q).then((mine) => {
       // With a limit this language fills, the others are not searched.
-      if (mine.hits.length >= limit && !mine.hits[0].missing.length) return [mine, []];
+      if (mine.hits.length >= limit && full(mine)) return [mine, []];
       return others(q).then((rs) => [mine, rs]);
     }).then((r) => {
       // Other languages add only the pages that have every word.
@@ -736,10 +720,10 @@
     clearTimeout(slow);
     slow = setTimeout(() => { status.textContent = say("busy"); }, 300);
     query(index(here), q).then((res) => {
-      if (res.hits.length && !res.hits[0].missing.length) return [res, null];
+      if (full(res)) return [res, null];
       // Nothing (or only some of the words) here: look in the other languages.
       return others(q).then((rs) => {
-        return [res, rs.filter((r) => r.hits.length && !r.hits[0].missing.length)[0]];
+        return [res, rs.filter(full)[0]];
       });
     }).then((pair) => {
       var res = pair[0];
@@ -752,14 +736,14 @@
       if (res.error) msg.push(say("error"));
       if (other) {
         shown = other;
-        msg.push(say("other", { here: langName(here), there: langName(other.lang), n: other.hits.length }));
+        msg.push(say("other", { here: langName(here), there: langName(other.ix.lang), n: other.hits.length }));
       } else if (res.hits.length) {
         shown = res;
         msg.push(res.hits[0].missing.length ? say("partial") : say("found", { n: res.hits.length }));
         if (res.missing.length) msg.push(say("missing", { words: res.missing.join(", ") }));
       } else if (!res.error) msg.push(say("none"));
       status.textContent = msg.join(" ");
-      help.hidden = !!shown && !shown.hits[0].missing.length && !res.error;
+      help.hidden = !!shown && full(shown) && !res.error;
       if (shown) return append(shown);
     });
   }
