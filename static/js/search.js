@@ -6,8 +6,9 @@
 // marks when the query has them, ranks phrases, completes the last word.
 // A word that finds nothing as typed is read as Telex or VNI keystrokes,
 // cut into syllables when typed without spaces, and only then forgiven
-// one wrong letter. Synonyms from content/search.yaml widen the query
-// (ranked below the words as typed); "quotes" require the phrase. When no
+// one wrong letter; every such repair is said on the page. Synonyms
+// from content/search.yaml widen the query (ranked below the words as
+// typed); "quotes" require the phrase. When no
 // page has every word, the pages with most of them come back, each saying
 // what it lacks; when the language finds nothing, the others are searched.
 // window.siteSearch(query[, limit]) → Promise of [{url, title, snippet,
