@@ -15,6 +15,7 @@
 // lang}], every match (or the first limit), best first: this language's,
 // then the others'.
 (function () {
+  "use strict";
   var root = document.documentElement;
   var base = root.getAttribute("data-search");
   if (!base) return;
