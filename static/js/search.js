@@ -320,7 +320,9 @@
   // in the index (the syllables of one word share a phrase number, even),
   // else by the word one letter away (of 4 letters or more) that is on a
   // page with all the other words (not the small ones): a synonym's
-  // first, then the most used.
+  // first, then the most used. A word alone has nothing to confirm a near
+  // word with, so only a synonym's is taken ("helpine" is "helpline", but
+  // "China" is not "chinh": nothing found, and the help shows).
   function repair(ix, ws) {
     var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3), near;
     if (!lost.length) return Promise.resolve(ws);
@@ -332,7 +334,7 @@
     }).then(() => {
       var out = ws.slice(), rest = ws.filter((w) => !ix.small.has(w.t.raw) && ix.words[w.t.folded]).map((w) => postings(ix.words[w.t.folded]));
       lost.forEach((w, k) => {
-        near[k] = near[k].filter((f) => !rest.length || ix.words[f] && Object.keys(postings(ix.words[f])).some((d) => rest.every((r) => d in r)))
+        near[k] = near[k].filter((f) => rest.length ? ix.words[f] && Object.keys(postings(ix.words[f])).some((d) => rest.every((r) => d in r)) : f in ix.synWords)
           .sort((a, b) => (b in ix.synWords) - (a in ix.synWords) || ix.listed(b) - ix.listed(a));
         if (near[k][0]) cands[k].push({ ts: [term(near[k][0])] });
         // Syllables count only side by side somewhere ("China" is no
