@@ -26,7 +26,6 @@ import (
 	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
-	"github.com/loa-ssg/loa/internal/directory"
 	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
@@ -265,21 +264,7 @@ func (b *builder) detWorld() uint64 {
 
 // detDirectoryKey hashes the directory's files as directoryKey does.
 func (b *builder) detDirectoryKey() uint64 {
-	h := newDetHash()
-	_ = fs.WalkDir(b.fsys, directory.Folder, func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		data, err := fs.ReadFile(b.fsys, name)
-		if err == nil {
-			h.WriteString(name)
-			h.WriteByte(0)
-			h.Write(data)
-			h.WriteByte(0)
-		}
-		return nil
-	})
-	return h.Sum64()
+	return b.directorySum(newDetHash())
 }
 
 // loaVersion names the loa that runs: its module version and commit when

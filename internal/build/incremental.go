@@ -592,8 +592,10 @@ func (b *builder) linkWorld(seed maphash.Seed) uint64 {
 	return b.world(&h)
 }
 
-// keyHash64 is the hash linkWorld and detWorld sum the world's parts with.
+// keyHash64 is the hash the link world and the directory are summed with:
+// a *maphash.Hash (within a Session) or a detHash (the build cache).
 type keyHash64 interface {
+	Write([]byte) (int, error)
 	WriteString(string) (int, error)
 	WriteByte(byte) error
 	Sum64() uint64
@@ -636,6 +638,13 @@ func (b *builder) directoryKey() string {
 	}
 	var h maphash.Hash
 	h.SetSeed(b.inc.seed)
+	return fmt.Sprintf("%016x", b.directorySum(&h))
+}
+
+// directorySum sums with h (reset first) the name and bytes of every file
+// of the directory, the file names in walk order.
+func (b *builder) directorySum(h keyHash64) uint64 {
+	h.Reset()
 	_ = fs.WalkDir(b.fsys, directory.Folder, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -649,7 +658,7 @@ func (b *builder) directoryKey() string {
 		}
 		return nil
 	})
-	return fmt.Sprintf("%016x", h.Sum64())
+	return h.Sum64()
 }
 
 // errFull says that a change needs a whole build.

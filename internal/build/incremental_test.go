@@ -466,39 +466,34 @@ func BenchmarkRebuildDate(b *testing.B) {
 // can be deleted or renamed.
 const newPage = "---\ntitle: Trang mới\ndate: 2024-01-01\ntags: [a]\n---\nNội dung.\n"
 
-// BenchmarkRebuildNewPage adds a page (and deletes it again, untimed).
-func BenchmarkRebuildNewPage(b *testing.B) {
+// newPageEdits returns the edits that add newPage as content/plan/moi.vi.md
+// to a corpus folder and remove it again, each returning the file changed.
+func newPageEdits(b *testing.B) (add, remove func(dir string, n int) []string) {
 	name := func(dir string) string { return filepath.Join(dir, "content", "plan", "moi.vi.md") }
-	add := func(dir string, n int) []string {
+	add = func(dir string, n int) []string {
 		if err := os.WriteFile(name(dir), []byte(newPage), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		return []string{name(dir)}
 	}
-	remove := func(dir string, n int) []string {
+	remove = func(dir string, n int) []string {
 		if err := os.Remove(name(dir)); err != nil {
 			b.Fatal(err)
 		}
 		return []string{name(dir)}
 	}
+	return add, remove
+}
+
+// BenchmarkRebuildNewPage adds a page (and deletes it again, untimed).
+func BenchmarkRebuildNewPage(b *testing.B) {
+	add, remove := newPageEdits(b)
 	benchRebuild(b, add, remove)
 }
 
 // BenchmarkRebuildDeletePage deletes a page (and adds it again, untimed).
 func BenchmarkRebuildDeletePage(b *testing.B) {
-	name := func(dir string) string { return filepath.Join(dir, "content", "plan", "moi.vi.md") }
-	add := func(dir string, n int) []string {
-		if err := os.WriteFile(name(dir), []byte(newPage), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		return []string{name(dir)}
-	}
-	remove := func(dir string, n int) []string {
-		if err := os.Remove(name(dir)); err != nil {
-			b.Fatal(err)
-		}
-		return []string{name(dir)}
-	}
+	add, remove := newPageEdits(b)
 	benchRebuildFrom(b, func(dir string) { add(dir, 0) }, remove, add)
 }
 
