@@ -15,7 +15,6 @@
 // lang}], every match (or the first limit), best first: this language's,
 // then the others'.
 (function () {
-  "use strict";
   var root = document.documentElement;
   var base = root.getAttribute("data-search");
   if (!base) return;
@@ -203,8 +202,9 @@
       this.lang = lang;
       this.base = folder + lang + "/";
       this.shards = {}; // listings by number
-      // Loaded entries by folded word (null: none); no prototype, so that
-      // words such as "constructor" are words.
+      // Loaded entries by folded word (none: 0 when longer words start
+      // with it, to complete it, else false); no prototype, so that words
+      // such as "constructor" are words.
       this.words = Object.create(null);
     }
     load() {
@@ -229,34 +229,38 @@
       }));
     }
     // need loads the shards of the given folded words and the listings of
-    // lex, all at once: meta.json names the first word of each.
+    // lex, all at once: meta.json names the first word of each. A word
+    // that grows longer is in f's shard after it, or starts the next one
+    // (whose first name then starts with f), so that completing a word
+    // that has no completion waits for no listing.
     need(folded, lex) {
       var ix = this;
       return ix.load().then((meta) => {
         return meta && Promise.all(folded.map((f) => {
-          return f in ix.words || get(ix.base + "w/" + pick(meta.w, f) + ix.q).then((w) => {
-            ix.words[f] = w && has(w, f) ? w[f] : null;
+          var k = pick(meta.w, f);
+          return f in ix.words || get(ix.base + "w/" + k + ix.q).then((w) => {
+            ix.words[f] = w && has(w, f) ? w[f] : Object.keys(w || {}).concat(meta.w[k + 1] || "").some((o) => o.startsWith(f)) && 0;
           });
         }).concat(ix.lexicon(lex || [])));
       });
     }
-    // lexicon loads the listings of the words that have no entry, for
+    // lexicon loads the listings of words that have no entry, for
     // completions and near misses.
     lexicon(folded) {
       var ix = this;
       return Promise.all(folded.map((f) => {
         var k = pick(ix.meta.t, prefix(f));
-        return ix.words[f] || get(ix.base + "t/" + k + ix.q).then((s) => { ix.shards[k] = s || {}; });
+        return get(ix.base + "t/" + k + ix.q).then((s) => { ix.shards[k] = s; });
       }));
     }
-    // words of f's listing, loaded or empty.
+    // words of f's listing, loaded or empty (meta.json is loaded).
     lex(f) {
-      return this.meta ? this.shards[pick(this.meta.t, prefix(f))] || {} : {};
+      return this.shards[pick(this.meta.t, prefix(f))] || {};
     }
-    // listed returns how many pages have the word f (0 for none).
+    // listed returns how many pages have the loaded word f (0 for none).
     listed(f) {
-      var l = this.lex(f), e = this.words[f];
-      return e ? e.n : has(l, f) ? l[f] : 0;
+      var e = this.words[f];
+      return e ? e.n : 0;
     }
     // entry returns a loaded word's entry, or a pair's ("a b") from the
     // file of its first word.
@@ -266,18 +270,19 @@
       var e = this.words[f.slice(0, sp)], x = e && e.x;
       return x && has(x, f.slice(sp + 1)) ? x[f.slice(sp + 1)] : null;
     }
-    // completions lists the words that start with f, most used first.
+    // completions lists the words that start with f (not in the index),
+    // most used first.
     completions(f) {
       var l = this.lex(f);
-      return Object.keys(l).filter((w) => w !== f && w.startsWith(f))
+      return Object.keys(l).filter((w) => w.startsWith(f))
         .sort((a, b) => l[b] - l[a]);
     }
   }
   // completes reports whether the last word is completed: when it has two
-  // letters or more and is not a word of the site by itself ("tuyên tr"),
-  // so that a whole word costs no more files.
+  // letters or more, is not a word of the site by itself ("tuyên tr") and
+  // starts a longer one, so that a whole word costs no more files.
   function completes(ix, t, last) {
-    return last && [...t.folded].length >= 2 && !ix.listed(t.folded);
+    return last && [...t.folded].length >= 2 && ix.words[t.folded] === 0;
   }
   // eachTerm calls fn(t, s) for every term of every alternative of slots ss.
   function eachTerm(ss, fn) {
@@ -323,13 +328,17 @@
   // first, then the most used. A word alone has nothing to confirm a near
   // word with, so only a synonym's is taken ("helpine" is "helpline", but
   // "China" is not "chinh": nothing found, and the help shows).
+  // The first reading of a word came with the words (see query); the
+  // others, and the listing for near words, come only when it is not in
+  // the index.
   function repair(ix, ws) {
-    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !(completes(ix, w.t, w.last) && ix.completions(w.t.folded).length)).slice(0, 3), near;
+    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !completes(ix, w.t, w.last)).slice(0, 3), near;
     if (!lost.length) return Promise.resolve(ws);
-    var cands = lost.map(readings);
-    return ix.need(cands.flat().flatMap((x) => x.ts.map((t) => t.folded)), lost.map((w) => w.t.folded)).then(() => {
+    // wide[k]: the k-th lost word when its first reading is not found, else false.
+    var cands = lost.map(readings), wide = lost.map((w, k) => !(cands[k][0] && found(ix, cands[k][0])) && w.t.folded);
+    return ix.need(cands.flatMap((c, k) => wide[k] ? c.flatMap((x) => x.ts.map((t) => t.folded)) : []), wide.filter((f) => f[3])).then(() => {
       // The words one letter away, in the index or the synonyms.
-      near = lost.map((w, f) => (f = w.t.folded, !f[3] ? [] : Object.keys({ ...ix.lex(f), ...ix.synWords }).filter((o) => !/ /.test(o) && oneEdit(o, f)).slice(0, COMPLETIONS)));
+      near = wide.map((f) => !f[3] ? [] : Object.keys({ ...ix.lex(f), ...ix.synWords }).filter((o) => !/ /.test(o) && oneEdit(o, f)).slice(0, COMPLETIONS));
       return ix.need(near.flat());
     }).then(() => {
       var out = ws.slice(), rest = ws.filter((w) => !ix.small.has(w.t.raw) && ix.words[w.t.folded]).map((w) => postings(ix.words[w.t.folded]));
@@ -337,18 +346,23 @@
         near[k] = near[k].filter((f) => rest.length ? ix.words[f] && Object.keys(postings(ix.words[f])).some((d) => rest.every((r) => d in r)) : f in ix.synWords)
           .sort((a, b) => (b in ix.synWords) - (a in ix.synWords) || ix.listed(b) - ix.listed(a));
         if (near[k][0]) cands[k].push({ ts: [term(near[k][0])] });
-        // Syllables count only side by side somewhere ("China" is no
-        // "chi na"): else the word stays as typed, and is reported so.
-        var best = cands[k].find((c) => c.ts.every((t, i) => {
-          var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
-          return (ix.listed(t.folded) || ix.synWords[t.folded]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
-        }));
+        var best = cands[k].find((c) => found(ix, c));
         if (!best) return;
         out.fixed = 1;
         var phrase = best.ts.length > 1 ? 2 * (k + 1) : 0;
         out.splice(out.indexOf(w), 1, ...best.ts.map((t) => ({ t: t, phrase: phrase })));
       });
       return out;
+    });
+  }
+
+  // found reports whether every word of a reading c is in the index.
+  // Syllables count only side by side somewhere ("China" is no "chi na"):
+  // else the word stays as typed, and is reported so.
+  function found(ix, c) {
+    return c.ts.every((t, i) => {
+      var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
+      return (ix.listed(t.folded) || ix.synWords[t.folded]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
     });
   }
 
@@ -514,7 +528,8 @@
     docs.forEach((d) => { count[d] = per.filter((x, i) => !skip[i] && (d in x.docs || x.partial)).length; });
     var all = docs.filter((d) => count[d] === need), partial = !all.length && need > 1;
     if (!partial) docs = all;
-    docs.sort((a, b) => (partial ? count[b] - count[a] : 0) || scores[b] - scores[a] || a - b);
+    // (Ties keep the order of the keys: by document number.)
+    docs.sort((a, b) => (partial ? count[b] - count[a] : 0) || scores[b] - scores[a]);
     return docs.map((d) => ({
       doc: +d,
       missing: partial ? ss.filter((s, i) => !(d in per[i].docs) && !per[i].partial && !skip[i]).map((s) => s.label) : []
@@ -522,36 +537,51 @@
   }
 
   // query runs a query against one index: {ix, hits, missing (words no
-  // page has), fixed (the query as repaired, or none), marks (terms to mark)}.
-  function query(ix, q) {
+  // page has), fixed (the query as repaired, or none), marks (terms to
+  // mark)}. When a word is on no page here and only a near word could
+  // stand for it, the documents of the pages with the other words, and
+  // (when fewer than limit) the other languages, are fetched at once.
+  function query(ix, q, limit) {
     var ws = parse(q);
     var res = { hits: [], marks: [], ix: ix };
     if (!ws.length) return Promise.resolve(res);
-    // One round for the words and what their keys may have meant (and
-    // the listing of a last word to complete), so that a word typed as
-    // Telex or without spaces waits for no second one. (Not for a word
-    // that is a syllable as typed: it rarely finds nothing.) Another
-    // language is searched when this one found nothing: its listings
-    // come in that round too, as its words are likely missing as well.
-    var more = [], lex = [];
+    // One round for the words and what their keys most likely meant, so
+    // that a word typed as Telex or without spaces waits for no second
+    // one. (Not for a word that is a syllable as typed: it rarely finds
+    // nothing.) Another language is searched when this one found
+    // nothing: its listings come in that round too, as its words are
+    // likely missing as well.
+    // odd: a word is no syllable and has 4 letters or more (a typo, that
+    // a near word may repair).
+    var more = [], fs = ws.map((w) => w.t.folded), odd;
     ws.forEach((w) => {
-      var s = syllables(w.t.folded), r = !s[0] || s[0][1] ? readings(w) : [];
-      if (ix.lang !== here || w.last && r.length) lex.push(w.t.folded);
-      r.forEach((c) => { c.ts.forEach((t) => { more.push(t.folded); }); });
+      var s = syllables(w.t.folded), r = !s[0] || s[0][1] ? readings(w) : 0;
+      odd = odd || r && w.t.folded[3];
+      if (r[0]) r[0].ts.forEach((t) => { more.push(t.folded); });
     });
-    return ix.need(ws.map((w) => w.t.folded).concat(more), lex).then(() => {
+    return ix.need(fs.concat(more), ix.lang !== here && fs).then(() => {
       if (!ix.meta) { res.error = true; return res; }
-      // No word here, none that keys could repair: the other languages
-      // will be searched, start now.
-      if (ix.lang === here && !more.length && ws.every((w) => !ix.words[w.t.folded])) others(q);
+      // Words here on no page, when none has readings or is being typed
+      // ("hưng", "abc"): the results are likely the pages with the other
+      // words (fetch their documents now), and when fewer than limit, the
+      // other languages will be searched: start now. Not when an odd word
+      // may be a typo for a word on those pages (unless there are none).
+      if (limit && !more.length && fs.some((f) => !ix.words[f]) && !ws.some((w) => completes(ix, w.t, w.last))) {
+        res.hits = rank(ix, slots(ix, ws));
+        if (!odd || !res.hits.length) {
+          present(res, 0, 10);
+          if (res.hits.length < limit) others(q);
+        }
+      }
       // The listing of a word not in the index is loaded when it is the
-      // last (to be completed), and, after repair, for near misses.
-      return ix.lexicon(ws.filter((w) => w.last).map((w) => w.t.folded)).then(() => {
+      // last and a longer word starts with it (to complete it), and, in
+      // repair, for near misses.
+      return ix.lexicon(ws.filter((w) => completes(ix, w.t, w.last)).map((w) => w.t.folded)).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [], comp = [];
         eachTerm(ss, (t) => { all.push(t.folded); });
-        return ix.need(all, ws2.map((w) => w.t.folded)).then(() => {
+        return ix.need(all).then(() => {
           // Scoring uses the most used completions of a last word too.
           eachTerm(ss, (t, s) => {
             if (completes(ix, t, s.last)) comp = comp.concat(ix.completions(t.folded).slice(0, COMPLETIONS));
@@ -588,7 +618,7 @@
         // marks ("bán", not "bạn"); without marks, any of them.
         var q = m.t;
         return (q.marked ? t.exact === q.exact : t.folded === q.folded) ||
-          m.last && Array.from(q.folded).length >= 2 && t.folded.startsWith(q.folded);
+          m.last && t.folded.startsWith(q.folded);
       });
       if (!h) return escapeHTML(p);
       if (!got.has(h)) { got.add(h); sum += h.w; }
@@ -639,9 +669,10 @@
   // section, missing}.
   function siteSearch(q, limit) {
     limit = limit > 0 ? limit : Infinity;
-    return query(index(here), q).then((mine) => {
-      // With a limit this language fills, the others are not searched.
-      if (mine.hits.length >= limit && full(mine)) return [mine, []];
+    return query(index(here), q, limit).then((mine) => {
+      // With a limit this language fills, the others are not searched
+      // (they would come after it).
+      if (mine.hits.length >= limit) return [mine, []];
       return others(q).then((rs) => [mine, rs]);
     }).then((r) => {
       // Other languages add only the pages that have every word.
@@ -723,7 +754,7 @@
     // A search that takes more than a moment (a slow network) says so.
     clearTimeout(slow);
     slow = setTimeout(() => { status.textContent = say("busy"); }, 300);
-    query(index(here), q).then((res) => {
+    query(index(here), q, Infinity).then((res) => {
       if (full(res)) return [res, null];
       // Nothing (or only some of the words) here: look in the other languages.
       return others(q).then((rs) => {
