@@ -569,7 +569,7 @@
       if (limit && !more.length && fs.some((f) => !ix.words[f]) && !ws.some((w) => completes(ix, w.t, w.last))) {
         res.hits = rank(ix, slots(ix, ws));
         if (!odd || !res.hits.length) {
-          present(res, 0, 10);
+          setTimeout(present, 0, res, 0, 10); // (after the near words' listing)
           if (res.hits.length < limit) others(q);
         }
       }
