@@ -538,9 +538,11 @@
 
   // query runs a query against one index: {ix, hits, missing (words no
   // page has), fixed (the query as repaired, or none), marks (terms to
-  // mark)}. When a word is on no page here and only a near word could
-  // stand for it, the documents of the pages with the other words, and
-  // (when fewer than limit) the other languages, are fetched at once.
+  // mark)}. limit is how many results are wanted (Infinity: all; none
+  // when ix is another language's): when words are on no page here and
+  // only a near word could stand for them, the documents of the pages
+  // with the other words, and (when they are fewer than limit) the other
+  // languages, are fetched at once.
   function query(ix, q, limit) {
     var ws = parse(q);
     var res = { hits: [], marks: [], ix: ix };
