@@ -9,7 +9,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"hash/crc64"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -21,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
@@ -77,7 +77,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 3
+	cacheFormat = 4
 )
 
 // cachePath returns the cache file of the output folder out.
@@ -112,6 +112,12 @@ type cacheState struct {
 	// SearchKeys holds per language a checksum of what its search index
 	// is made from (searchKeys).
 	SearchKeys map[string]uint64
+	// LoadKey is the loadKey of the build: Sources are good for a build
+	// with the same one.
+	LoadKey [32]byte
+	// Sources holds each Markdown file as read (sources.go), by its
+	// source-relative path.
+	Sources map[string]cachedSource
 	// ExtraDiags says that some problem was reported in the templates:
 	// generated pages are then all rendered again, so that none is lost.
 	ExtraDiags bool
@@ -140,6 +146,10 @@ type cachedRecord struct {
 	// smaller, so that a warm build that does not render the page again
 	// still counts them in Result.Images and Result.ImageBytes.
 	Photos []cachedPhoto
+	// Location is what check.Page.Locate recorded of the page, for a
+	// build that does not read its text (Located: there is one).
+	Location check.Location
+	Located  bool
 }
 
 type cachedLink struct{ Dest, URL, Lang, Err string }
@@ -166,6 +176,14 @@ type buildCache struct {
 	renderDiags sync.Map // *content.Page → diag.List the rendering added
 	written     sync.Map // files a warm build wrote (slash paths) → true
 	tool        [32]byte // toolKey of this build (see globalKey)
+	// early is the cache as read before loading (nil: none, or not
+	// trusted, as earlyDiag says), for Sources; openCache checks the rest.
+	early     *cacheState
+	earlyDiag *diag.Diagnostic
+	started   time.Time // when the build started (sources.go)
+	loadKey   [32]byte  // of this build (sources.go)
+	stamps    sync.Map  // file → fileStamp, taken before reading it
+	sources   sync.Map  // file → cachedSource, for the cache written
 }
 
 // rendered records the problems rendering p added to those of its
@@ -187,11 +205,7 @@ func (c *buildCache) renderDiagsOf(p *content.Page) diag.List {
 }
 
 // textSum is a checksum of a page's text (CRC-64, ECMA).
-func textSum(text []byte) uint64 {
-	return crc64.Checksum(text, crcTable) ^ uint64(len(text))<<48
-}
-
-var crcTable = crc64.MakeTable(crc64.ECMA)
+func textSum(text []byte) uint64 { return content.Checksum(text) }
 
 // detHash is a render.KeyHash that gives the same sums in every run: it
 // collects what is written and sums it with CRC-64 (ECMA).
@@ -372,8 +386,9 @@ func (b *builder) cacheUsable() bool {
 }
 
 // readCache reads the cache of b.out. It returns nil and no warning when
-// there is none; nil and a warning when it cannot be trusted.
-func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
+// there is none; nil and a warning when it is damaged or made by another
+// format. Whether its Global fits is for openCache to check.
+func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	file := cachePath(b.out)
 	f, err := os.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -415,12 +430,6 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	}
 	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) {
 		return damaged()
-	}
-	if st.Global != global {
-		if b.cache != nil && st.Tool == b.cache.tool {
-			return nil, nil // out of date after an ordinary edit
-		}
-		return b.foreignCache(file)
 	}
 	return &st, nil
 }
@@ -494,7 +503,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names(), SearchKeys: searchKeys}
+		Dict: b.dict.Names(), SearchKeys: searchKeys, LoadKey: b.cache.loadKey, Sources: b.cache.keptSources()}
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -531,6 +540,9 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 				batch[j].Record, ok[j] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
 				batch[j].Record.AnalyzedSum = sums[start+j]
 				batch[j].Record.Photos = b.photosOf(v.(*pageRecord))
+				if start+j < len(b.checked) && b.checked[start+j].Page == p {
+					batch[j].Record.Location, batch[j].Record.Located = b.checked[start+j].Location()
+				}
 			})
 			if err := b.ctx.Err(); err != nil {
 				return err
@@ -802,13 +814,25 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
 		checked[i].Page = p
-		if err := p.ReadText(b.fsys); err != nil {
-			errs[i] = err
-			return
+		// A page loaded from the cache's Sources has no text yet: its
+		// checksum says whether the record fits.
+		sum, known := p.TextSum()
+		if !known {
+			if err := p.ReadText(b.fsys); err != nil {
+				errs[i] = err
+				return
+			}
+			sum = textSum(p.Text)
 		}
-		if c, ok := st.records[p.File]; ok && c.Text == textSum(p.Text) {
+		if c, ok := st.records[p.File]; ok && c.Text == sum {
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
+				if c.Located {
+					checked[i].Relocate(c.Location)
+				} else if err := p.ReadText(b.fsys); err != nil {
+					errs[i] = err
+					return
+				}
 				analyzed[i], diags[i] = r.analyzed, r.diags
 				ib.records.Store(p, r)
 				pageKeys[i] = keys.page(p)
@@ -822,6 +846,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				}
 			}
 		}
+		if err := p.ReadText(b.fsys); err != nil {
+			errs[i] = err
+			return
+		}
 		w := b.workers.Get().(*worker)
 		defer b.workers.Put(w)
 		cv := b.convert(w, &checked[i], &analyzed[i])
@@ -834,6 +862,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		rendered[i] = true
 		diags[i], errs[i] = b.renderPage(p, cv)
 		b.cache.rendered(p, diags[i][len(cv.diags):])
+		checked[i].Locate() // for the cache, as a cold build does
 	})
 	b.end("reuse")
 	if err := errors.Join(errs...); err != nil {
@@ -847,6 +876,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		b.res.Pages[p.Lang]++
 	}
 	b.countPhotos(reused)
+	b.checked = checked
 	b.warnUnlinked()
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if b.res.Diagnostics.HasErrors() {
@@ -1096,9 +1126,17 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		_ = b.removeCache()
 		return global, nil
 	}
-	st, d := b.readCache(global)
+	st, d := b.cache.early, b.cache.earlyDiag
+	b.cache.early = nil
 	if d != nil {
 		b.res.Diagnostics.Add(*d)
+	}
+	if st != nil && st.Global != global {
+		if st.Tool != b.cache.tool {
+			_, d := b.foreignCache(cachePath(b.out))
+			b.res.Diagnostics.Add(*d)
+		}
+		st = nil // (the same Tool: out of date after an ordinary edit)
 	}
 	return global, st
 }
@@ -1124,5 +1162,13 @@ func (b *builder) saveColdCache(global [32]byte) {
 // newCacheBuild prepares b, before load, to record what the cache needs.
 func (b *builder) newCacheBuild() {
 	b.inc = &incBuild{seed: maphash.MakeSeed(), written: map[string]string{}}
-	b.cache = &buildCache{}
+	b.cache = &buildCache{started: time.Now()}
+}
+
+// readEarly reads the cache before loading, for its Sources (see
+// buildCache.early).
+func (b *builder) readEarly() {
+	if b.cache != nil && !b.opts.NoCache {
+		b.cache.early, b.cache.earlyDiag = b.readCache()
+	}
 }
