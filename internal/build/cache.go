@@ -77,7 +77,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 4
+	cacheFormat = 5
 )
 
 // cachePath returns the cache file of the output folder out.
@@ -140,8 +140,11 @@ type cachedRecord struct {
 	CheckLinks                             []markdown.Link
 	TOC                                    []markdown.Heading
 	Numbers                                []markdown.Number
-	Analyzed                               search.Analyzed
-	AnalyzedSum                            uint64 // docSum(Analyzed)
+	// Terms is the page's search terms (search.Analyzed, as GobEncode
+	// writes it), decoded only when its language's index is made again,
+	// and written back as it is.
+	Terms       []byte
+	AnalyzedSum uint64 // docSum of the terms: textSum(Terms) | 1
 	// Photos holds the photos the page publishes that the build made
 	// smaller, so that a warm build that does not render the page again
 	// still counts them in Result.Images and Result.ImageBytes.
@@ -254,16 +257,32 @@ func newDetKeys(b *builder) *detKeys {
 }
 
 func (k *detKeys) page(p *content.Page) uint64 {
-	h := newDetHash()
+	h := pooledDetHash()
+	defer h.put()
 	k.r.PageKey(h, p)
 	return h.Sum64() ^ k.langs[p.Lang]
 }
 
 func (k *detKeys) extra(e *render.Extra) uint64 {
-	h := newDetHash()
+	h := pooledDetHash()
+	defer h.put()
 	k.r.ExtraKey(h, e)
 	return h.Sum64() ^ k.langs[e.Lang]
 }
+
+// detBuffers keeps detHash buffers between keys: a build computes tens
+// of thousands, some of hundreds of KB (a list page's key names its
+// pages), and growing a new buffer for each was a tenth of a warm build.
+var detBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+func pooledDetHash() detHash {
+	buf := detBuffers.Get().(*[]byte)
+	*buf = (*buf)[:0]
+	return detHash{buf}
+}
+
+// put gives d's buffer back to detBuffers; d must not be used after.
+func (d detHash) put() { detBuffers.Put(d.buf) }
 
 func (k *detKeys) sitemap() uint64 {
 	h := newDetHash()
@@ -628,7 +647,8 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
 	c := cachedRecord{Text: textSum(r.text), Path: r.path, Lang: r.lang, Layout: r.layout, Title: r.title,
 		Description: r.description, Section: r.section, Attachments: r.attachments, Used: r.used,
-		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers, Analyzed: r.analyzed}
+		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers}
+	c.Terms, _ = r.analyzed.GobEncode()
 	for _, l := range r.links {
 		c.Links = append(c.Links, cachedLink{l.dest, l.url, l.lang, l.err})
 	}
@@ -644,8 +664,7 @@ func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
 // record returns c as a pageRecord for p, whose text it was made from.
 func (c *cachedRecord) record(p *content.Page) *pageRecord {
 	r := &pageRecord{text: p.Text, path: c.Path, lang: c.Lang, layout: c.Layout, title: c.Title,
-		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used,
-		analyzed: c.Analyzed}
+		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used}
 	r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers = c.CheckLinks, c.TOC, c.Numbers
 	for _, l := range c.Links {
 		r.links = append(r.links, resolved{l.Dest, l.URL, l.Lang, l.Err})
@@ -833,14 +852,14 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 					errs[i] = err
 					return
 				}
-				analyzed[i], diags[i] = r.analyzed, r.diags
+				diags[i] = r.diags // (analyzed[i]: its terms, decoded when needed)
 				ib.records.Store(p, r)
 				pageKeys[i] = keys.page(p)
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c
 					if sums[i] = c.AnalyzedSum; sums[i] == 0 {
-						sums[i] = docSum(&analyzed[i])
+						sums[i] = textSum(c.Terms) | 1
 					}
 					return
 				}
@@ -932,6 +951,18 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			return keptSearch[lang]
 		}
 		return kept[c.Owner]
+	}
+	// The terms of the pages reused, for the indexes made again.
+	b.forEach(len(pages), func(i int) {
+		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] {
+			errs[i] = analyzed[i].GobDecode(c.Terms)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch); err != nil {
 		return err
