@@ -79,7 +79,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 6
+	cacheFormat = 7
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -88,7 +88,40 @@ const (
 // forgery: whoever can write the cache can write the output too.
 const cacheSumSize = crc32.Size
 
-func newCacheSum() hash.Hash { return crc32.New(crc32.MakeTable(crc32.Castagnoli)) }
+func newCacheSum() hash.Hash { return crc32.New(castagnoli) }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// The records and sources are kept in recordShards files beside the
+// main one (<out>.cache.00 …), by a checksum of their file's path, so
+// that a build after an edit writes again only the shards that hold
+// something new: the main file holds each shard's size and checksum
+// (shardRef), and is deleted before any shard is written and written
+// last, so a build stopped in between leaves no main file (the next
+// build is whole) and a shard changed since is found damaged.
+const recordShards = 32
+
+// shardRef is a shard file as the main file knows it.
+type shardRef struct {
+	Sum              uint32 // CRC-32C of the file
+	Size             int64
+	Records, Sources int // how many of each it holds
+}
+
+// shardData is what a shard file holds (encoding/gob).
+type shardData struct {
+	Records []fileRecord
+	Sources []fileSource
+}
+
+type fileSource struct {
+	File   string
+	Source cachedSource
+}
+
+func shardOf(file string) int { return int(crc32.ChecksumIEEE([]byte(file)) % recordShards) }
+
+func shardPath(out string, k int) string { return fmt.Sprintf("%s.%02d", cachePath(out), k) }
 
 // cachePath returns the cache file of the output folder out.
 func cachePath(out string) string {
@@ -107,11 +140,12 @@ type cacheState struct {
 	// an ordinary edit (a photo added, site.yaml, a new day), and is set
 	// aside without a warning.
 	Tool [32]byte
-	// records holds each page's record by page file. The cache file
-	// holds them after the rest, in batches of fileRecords (a message of
-	// encoding/gob each, so that neither writing nor reading holds the
-	// whole file in memory), ended by an empty batch.
+	// records holds each page's record by page file, sources each
+	// Markdown file as read (sources.go), by source-relative path: both
+	// in the shard files (see recordShards).
 	records map[string]cachedRecord
+	sources map[string]cachedSource
+	Shards  []shardRef
 	Keys    map[string]uint64     // by owner, as detKey writes them
 	Files   map[string]cachedFile // every file of the output (slash path) → owner, stamp
 	Dirs    map[string]int64      // every folder ("" the output) → modification time (ns)
@@ -125,9 +159,6 @@ type cacheState struct {
 	// LoadKey is the loadKey of the build: Sources are good for a build
 	// with the same one.
 	LoadKey [32]byte
-	// Sources holds each Markdown file as read (sources.go), by its
-	// source-relative path.
-	Sources map[string]cachedSource
 	// ExtraDiags says that some problem was reported in the templates:
 	// generated pages are then all rendered again, so that none is lost.
 	ExtraDiags bool
@@ -180,8 +211,28 @@ type fileRecord struct {
 	Record cachedRecord
 }
 
-// recordBatch is how many records make one message of the cache file.
-const recordBatch = 256
+// writeFileAtomic writes data to name through a temporary file beside
+// it and a rename.
+func writeFileAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+	return err
+}
 
 // buildCache is what a build keeps while it runs for the cache it
 // writes at the end.
@@ -197,6 +248,7 @@ type buildCache struct {
 	loadKey   [32]byte  // of this build (sources.go)
 	stamps    sync.Map  // file → fileStamp, taken before reading it
 	sources   sync.Map  // file → cachedSource, for the cache written
+	fresh     sync.Map  // files of sources read in this build → true
 }
 
 // rendered records the problems rendering p added to those of its
@@ -447,18 +499,33 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	var st cacheState
 	dec := gob.NewDecoder(io.TeeReader(r, h))
 	err = dec.Decode(&st)
-	st.records = map[string]cachedRecord{}
-	for err == nil {
-		var batch []fileRecord
-		if err = dec.Decode(&batch); err != nil || len(batch) == 0 {
-			break
+	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) || len(st.Shards) != recordShards {
+		return damaged()
+	}
+	// The shards, each checked against the size and checksum the main
+	// file gives it.
+	shards := make([]shardData, recordShards)
+	bad := make([]bool, recordShards)
+	b.forEach(recordShards, func(k int) {
+		data, err := os.ReadFile(shardPath(b.out, k))
+		ref := st.Shards[k]
+		if err != nil || int64(len(data)) != ref.Size || crc32.Checksum(data, castagnoli) != ref.Sum {
+			bad[k] = true
+			return
 		}
-		for _, fr := range batch {
+		bad[k] = gob.NewDecoder(bytes.NewReader(data)).Decode(&shards[k]) != nil
+	})
+	if slices.Contains(bad, true) || b.stopped() {
+		return damaged()
+	}
+	st.records, st.sources = map[string]cachedRecord{}, map[string]cachedSource{}
+	for _, sd := range shards {
+		for _, fr := range sd.Records {
 			st.records[fr.File] = fr.Record
 		}
-	}
-	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) {
-		return damaged()
+		for _, fs := range sd.Sources {
+			st.sources[fs.File] = fs.Source
+		}
 	}
 	return &st, nil
 }
@@ -481,7 +548,7 @@ func (b *builder) removeCache() error {
 
 // writeCache writes st as the cache of b.out, through a temporary file
 // and a rename.
-func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord) error) error) error {
+func (b *builder) writeCache(st *cacheState) error {
 	file := cachePath(b.out)
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -499,12 +566,6 @@ func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord
 	enc := gob.NewEncoder(io.MultiWriter(w, h))
 	if err == nil {
 		err = enc.Encode(st)
-	}
-	if err == nil {
-		err = records(func(batch []fileRecord) error { return enc.Encode(batch) })
-	}
-	if err == nil {
-		err = enc.Encode([]fileRecord{})
 	}
 	if err == nil {
 		err = w.Flush()
@@ -532,7 +593,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names(), SearchKeys: searchKeys, LoadKey: b.cache.loadKey, Sources: b.cache.keptSources()}
+		Dict: b.dict.Names(), SearchKeys: searchKeys, LoadKey: b.cache.loadKey}
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -548,47 +609,78 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	for i, p := range pages {
 		st.Keys[pageOwner(p)] = pageKeys[i]
 	}
-	// The records, made a batch at a time as they are written.
-	records := func(emit func([]fileRecord) error) error {
-		batch := make([]fileRecord, recordBatch)
-		ok := make([]bool, recordBatch)
-		for start := 0; start < len(pages); start += recordBatch {
-			n := min(recordBatch, len(pages)-start)
-			clear(ok)
-			b.forEach(n, func(j int) {
-				p := pages[start+j]
-				batch[j].File = p.File
-				if r, found := reused[p.File]; found {
-					batch[j].Record, ok[j] = r, true
-					return
-				}
-				v, found := b.inc.records.Load(p)
-				if !found {
-					return
-				}
-				batch[j].Record, ok[j] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
-				batch[j].Record.AnalyzedSum = sums[start+j]
-				batch[j].Record.Photos = b.photosOf(v.(*pageRecord))
-				if start+j < len(b.checked) && b.checked[start+j].Page == p {
-					batch[j].Record.Location, batch[j].Record.Located = b.checked[start+j].Location()
-				}
-			})
-			if err := b.ctx.Err(); err != nil {
-				return err
-			}
-			var out []fileRecord
-			for j := range n {
-				if ok[j] {
-					out = append(out, batch[j])
-				}
-			}
-			if len(out) > 0 {
-				if err := emit(out); err != nil {
-					return err
-				}
-			}
+	// The records and sources by shard: a shard holding only what the
+	// last cache held (reused records and sources, as many) keeps its
+	// file; the others are written again.
+	if err := b.removeCache(); err != nil { // no main file while shards change
+		return err
+	}
+	st.Shards = make([]shardRef, recordShards)
+	byShard := make([][]int, recordShards)
+	dirty := make([]bool, recordShards)
+	counts := make([][2]int, recordShards)
+	for i, p := range pages {
+		k := shardOf(p.File)
+		if _, found := reused[p.File]; found {
+			byShard[k] = append(byShard[k], i)
+			counts[k][0]++
+		} else if _, found := b.inc.records.Load(p); found {
+			byShard[k] = append(byShard[k], i)
+			counts[k][0]++
+			dirty[k] = true
 		}
-		return nil
+	}
+	sources := b.cache.keptSources()
+	sourcesBy := make([][]string, recordShards)
+	for file := range sources {
+		k := shardOf(file)
+		sourcesBy[k] = append(sourcesBy[k], file)
+		counts[k][1]++
+		if _, fresh := b.cache.fresh.Load(file); fresh {
+			dirty[k] = true
+		}
+	}
+	shardErrs := make([]error, recordShards)
+	b.forEach(recordShards, func(k int) {
+		if prev != nil && len(prev.Shards) == recordShards && !dirty[k] &&
+			prev.Shards[k].Records == counts[k][0] && prev.Shards[k].Sources == counts[k][1] {
+			st.Shards[k] = prev.Shards[k]
+			return
+		}
+		var sd shardData
+		for _, i := range byShard[k] {
+			p := pages[i]
+			fr := fileRecord{File: p.File}
+			if r, found := reused[p.File]; found {
+				fr.Record = r
+			} else {
+				v, _ := b.inc.records.Load(p)
+				fr.Record = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p))
+				fr.Record.AnalyzedSum = sums[i]
+				fr.Record.Photos = b.photosOf(v.(*pageRecord))
+				if i < len(b.checked) && b.checked[i].Page == p {
+					fr.Record.Location, fr.Record.Located = b.checked[i].Location()
+				}
+			}
+			sd.Records = append(sd.Records, fr)
+		}
+		slices.Sort(sourcesBy[k])
+		for _, file := range sourcesBy[k] {
+			sd.Sources = append(sd.Sources, fileSource{file, sources[file]})
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(&sd); err != nil {
+			shardErrs[k] = err
+			return
+		}
+		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf.Bytes(), castagnoli), Size: int64(buf.Len()), Records: counts[k][0], Sources: counts[k][1]}
+		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf.Bytes())
+	})
+	if err := errors.Join(shardErrs...); err != nil {
+		return err
+	}
+	if err := b.ctx.Err(); err != nil {
+		return err
 	}
 	for _, e := range b.renderer.Extras() {
 		st.Keys[extraOwner(e)] = keys.extra(e)
@@ -651,7 +743,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	for i, d := range dirs {
 		st.Dirs[d] = times[i]
 	}
-	return b.writeCache(st, records)
+	return b.writeCache(st)
 }
 
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
@@ -1165,6 +1257,9 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		// No cache: what there is describes an older output.
 		b.inc, b.cache = nil, nil
 		_ = b.removeCache()
+		for k := range recordShards {
+			_ = os.Remove(shardPath(b.out, k))
+		}
 		return global, nil
 	}
 	st, d := b.cache.early, b.cache.earlyDiag

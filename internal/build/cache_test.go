@@ -602,3 +602,91 @@ func TestCachedSourceRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmBuildShards: after a body edit a warm build writes again only
+// the shards of the cache holding the pages rendered again (and the main
+// file); a build
+// stopped after writing shards is never trusted: with no main file (as
+// the build leaves it: the main file is deleted before any shard is
+// written) the next build is whole without a warning, and even an older
+// main file beside newer shards is found damaged.
+func TestWarmBuildShards(t *testing.T) {
+	it := newWarmTest(t, incSite(10), 8)
+	out := filepath.Join(it.dir, "public")
+	it.warmBuild(Options{})
+	oldMain, err := os.ReadFile(cachePath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamps := func() []time.Time {
+		var s []time.Time
+		for k := range recordShards {
+			info, err := os.Stat(shardPath(out, k))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s = append(s, info.ModTime())
+		}
+		return s
+	}
+	before := stamps()
+	name := "content/news/tin-03.en.md"
+	it.write(name, it.files[name]+"\nMore text.\n")
+	if _, warm := it.warmBuild(Options{}); !warm {
+		t.Fatal("not warm")
+	}
+	after := stamps()
+	var rewritten []int
+	for k := range recordShards {
+		if !after[k].Equal(before[k]) {
+			rewritten = append(rewritten, k)
+		}
+	}
+	// The page's shard, and those of the few pages whose key reads it
+	// (rendered again, the same bytes).
+	if !slices.Contains(rewritten, shardOf(name)) || len(rewritten) > 4 {
+		t.Errorf("shards written again: %v, want %d and at most 3 more", rewritten, shardOf(name))
+	}
+	// An older main file beside a newer shard.
+	if err := os.WriteFile(cachePath(out), oldMain, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm := it.warmBuild(Options{})
+	if warm || !strings.Contains(diagText(res), "build cache is damaged") {
+		t.Errorf("an older main file with a newer shard: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("older main file", res, Options{})
+	// No main file.
+	if err := os.Remove(cachePath(out)); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm = it.warmBuild(Options{})
+	if warm || strings.Contains(diagText(res), "build cache") {
+		t.Errorf("no main file: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("no main file", res, Options{})
+	// A shard changed or missing.
+	for _, spoil := range []func(string) error{
+		func(f string) error {
+			data, err := os.ReadFile(f)
+			if err == nil {
+				data[len(data)/2] ^= 1
+				err = os.WriteFile(f, data, 0o644)
+			}
+			return err
+		},
+		os.Remove,
+	} {
+		if err := spoil(shardPath(out, 3)); err != nil {
+			t.Fatal(err)
+		}
+		it.step()
+		res, warm = it.warmBuild(Options{})
+		if warm || !strings.Contains(diagText(res), "build cache is damaged") {
+			t.Errorf("a shard spoilt: warm %v\n%s", warm, diagText(res))
+		}
+		it.checkCold("a shard spoilt", res, Options{})
+	}
+}

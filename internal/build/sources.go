@@ -138,7 +138,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 	c.loadKey = key
 	var known map[string]cachedSource
 	if c.early != nil && c.early.LoadKey == key {
-		known = c.early.Sources
+		known = c.early.sources
 	}
 	loc := b.site.Location
 	limit := c.started.Add(-racyMargin).UnixNano()
@@ -162,6 +162,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 	opts.Keep = func(file string, pd content.Parsed) {
 		if stamp, ok := c.stamps.Load(file); ok {
 			c.sources.Store(file, toSource(stamp.(fileStamp), pd, loc))
+			c.fresh.Store(file, true)
 		}
 	}
 }
