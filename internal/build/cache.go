@@ -37,17 +37,21 @@ import (
 // The build cache lets a `loa build` after an edit do work in proportion
 // to the edit, as loa serve's incremental rebuild does (incremental.go),
 // across runs. After a successful build, loa keeps in CacheDir beside the
-// output folder one file per output folder (<out's name>.cache): what each
-// page's Markdown conversion found (its links, headings, numbers, problems
-// and search terms, with a checksum of the text it came from) and the
+// output folder a main file per output folder (<out's name>.cache) and
+// recordShards shard files beside it (<out's name>.cache.NN): what each
+// Markdown file gave when read, with its stamp (sources.go), what each
+// page's Markdown conversion found (its links, headings, numbers, problems,
+// what the checks quote of its lines, and its search terms, with a
+// checksum of the text it came from) and the
 // photos its rendering made smaller (for Result.Images), the key of
 // every page and generated page (render.PageKey, ExtraKey, LangKey,
 // SitemapKey, hashed with CRC-64 so that they compare across runs), the
 // owner, size and modification time of every file of the output and the
 // modification time of every folder, and the search index's term numbers.
 //
-// The next build reads the whole site as usual, then, when the cache is
-// there and trustworthy, works like an incremental rebuild: a page whose
+// The next build reads the cache first, then the site (a Markdown file
+// whose stamp is unchanged is not read: sources.go), then, when the cache
+// is trustworthy, works like an incremental rebuild: a page whose
 // text, links and key are unchanged is neither converted nor rendered;
 // every other file is made in memory and written only when its bytes
 // differ from those in the output, in place (no staging folder). Such a
