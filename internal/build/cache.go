@@ -103,7 +103,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // (shardRef), and is deleted before any shard is written and written
 // last, so a build stopped in between leaves no main file (the next
 // build is whole) and a shard changed since is found damaged.
-const recordShards = 32
+const recordShards = 128
 
 // shardRef is a shard file as the main file knows it.
 type shardRef struct {
