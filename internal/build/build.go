@@ -181,6 +181,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	if !b.opts.DryRun && b.inc == nil {
 		b.newCacheBuild()
 	}
+	b.readEarly()
 	err := b.load()
 	if ctx.Err() != nil {
 		// Stopped: what load found (or did not) may be incomplete.
@@ -381,10 +382,14 @@ func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, er
 	}
 	b.res.Diagnostics.Append(l)
 	b.providers = providers
-	cs, l, err := content.Load(b.fsys, b.site, content.Options{
+	opts := content.Options{
 		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
 		Cache: cache, HoldText: hold,
-	})
+	}
+	if cache == nil {
+		b.sourceOptions(&opts)
+	}
+	cs, l, err := content.Load(b.fsys, b.site, opts)
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}

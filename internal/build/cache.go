@@ -9,7 +9,8 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"hash/crc64"
+	"hash"
+	"hash/crc32"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -21,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
@@ -35,17 +37,21 @@ import (
 // The build cache lets a `loa build` after an edit do work in proportion
 // to the edit, as loa serve's incremental rebuild does (incremental.go),
 // across runs. After a successful build, loa keeps in CacheDir beside the
-// output folder one file per output folder (<out's name>.cache): what each
-// page's Markdown conversion found (its links, headings, numbers, problems
-// and search terms, with a checksum of the text it came from) and the
+// output folder a main file per output folder (<out's name>.cache) and
+// recordShards shard files beside it (<out's name>.cache.NN): what each
+// Markdown file gave when read, with its stamp (sources.go), what each
+// page's Markdown conversion found (its links, headings, numbers, problems,
+// what the checks quote of its lines, and its search terms, with a
+// checksum of the text it came from) and the
 // photos its rendering made smaller (for Result.Images), the key of
 // every page and generated page (render.PageKey, ExtraKey, LangKey,
 // SitemapKey, hashed with CRC-64 so that they compare across runs), the
 // owner, size and modification time of every file of the output and the
 // modification time of every folder, and the search index's term numbers.
 //
-// The next build reads the whole site as usual, then, when the cache is
-// there and trustworthy, works like an incremental rebuild: a page whose
+// The next build reads the cache first, then the site (a Markdown file
+// whose stamp is unchanged is not read: sources.go), then, when the cache
+// is trustworthy, works like an incremental rebuild: a page whose
 // text, links and key are unchanged is neither converted nor rendered;
 // every other file is made in memory and written only when its bytes
 // differ from those in the output, in place (no staging folder). Such a
@@ -77,8 +83,49 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 3
+	cacheFormat = 7
 )
+
+// The cache file's checksum, over all of it after the header: CRC-32C
+// (Castagnoli), which the processor computes (SHA-256 was a twentieth
+// of a warm build at 10,000 pages per language). It finds damage, not
+// forgery: whoever can write the cache can write the output too.
+const cacheSumSize = crc32.Size
+
+func newCacheSum() hash.Hash { return crc32.New(castagnoli) }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// The records and sources are kept in recordShards files beside the
+// main one (<out>.cache.00 …), by a checksum of their file's path, so
+// that a build after an edit writes again only the shards that hold
+// something new: the main file holds each shard's size and checksum
+// (shardRef), and is deleted before any shard is written and written
+// last, so a build stopped in between leaves no main file (the next
+// build is whole) and a shard changed since is found damaged.
+const recordShards = 128
+
+// shardRef is a shard file as the main file knows it.
+type shardRef struct {
+	Sum              uint32 // CRC-32C of the file
+	Size             int64
+	Records, Sources int // how many of each it holds
+}
+
+// shardData is what a shard file holds (encoding/gob).
+type shardData struct {
+	Records []fileRecord
+	Sources []fileSource
+}
+
+type fileSource struct {
+	File   string
+	Source cachedSource
+}
+
+func shardOf(file string) int { return int(crc32.ChecksumIEEE([]byte(file)) % recordShards) }
+
+func shardPath(out string, k int) string { return fmt.Sprintf("%s.%02d", cachePath(out), k) }
 
 // cachePath returns the cache file of the output folder out.
 func cachePath(out string) string {
@@ -97,11 +144,12 @@ type cacheState struct {
 	// an ordinary edit (a photo added, site.yaml, a new day), and is set
 	// aside without a warning.
 	Tool [32]byte
-	// records holds each page's record by page file. The cache file
-	// holds them after the rest, in batches of fileRecords (a message of
-	// encoding/gob each, so that neither writing nor reading holds the
-	// whole file in memory), ended by an empty batch.
+	// records holds each page's record by page file, sources each
+	// Markdown file as read (sources.go), by source-relative path: both
+	// in the shard files (see recordShards).
 	records map[string]cachedRecord
+	sources map[string]cachedSource
+	Shards  []shardRef
 	Keys    map[string]uint64     // by owner, as detKey writes them
 	Files   map[string]cachedFile // every file of the output (slash path) → owner, stamp
 	Dirs    map[string]int64      // every folder ("" the output) → modification time (ns)
@@ -112,6 +160,9 @@ type cacheState struct {
 	// SearchKeys holds per language a checksum of what its search index
 	// is made from (searchKeys).
 	SearchKeys map[string]uint64
+	// LoadKey is the loadKey of the build: Sources are good for a build
+	// with the same one.
+	LoadKey [32]byte
 	// ExtraDiags says that some problem was reported in the templates:
 	// generated pages are then all rendered again, so that none is lost.
 	ExtraDiags bool
@@ -134,12 +185,19 @@ type cachedRecord struct {
 	CheckLinks                             []markdown.Link
 	TOC                                    []markdown.Heading
 	Numbers                                []markdown.Number
-	Analyzed                               search.Analyzed
-	AnalyzedSum                            uint64 // docSum(Analyzed)
+	// Terms is the page's search terms (search.Analyzed, as GobEncode
+	// writes it), decoded only when its language's index is made again,
+	// and written back as it is.
+	Terms       []byte
+	AnalyzedSum uint64 // docSum of the terms: textSum(Terms) | 1
 	// Photos holds the photos the page publishes that the build made
 	// smaller, so that a warm build that does not render the page again
 	// still counts them in Result.Images and Result.ImageBytes.
 	Photos []cachedPhoto
+	// Location is what check.Page.Locate recorded of the page, for a
+	// build that does not read its text (Located: there is one).
+	Location check.Location
+	Located  bool
 }
 
 type cachedLink struct{ Dest, URL, Lang, Err string }
@@ -157,8 +215,28 @@ type fileRecord struct {
 	Record cachedRecord
 }
 
-// recordBatch is how many records make one message of the cache file.
-const recordBatch = 256
+// writeFileAtomic writes data to name through a temporary file beside
+// it and a rename.
+func writeFileAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+	return err
+}
 
 // buildCache is what a build keeps while it runs for the cache it
 // writes at the end.
@@ -166,6 +244,15 @@ type buildCache struct {
 	renderDiags sync.Map // *content.Page → diag.List the rendering added
 	written     sync.Map // files a warm build wrote (slash paths) → true
 	tool        [32]byte // toolKey of this build (see globalKey)
+	// early is the cache as read before loading (nil: none, or not
+	// trusted, as earlyDiag says), for Sources; openCache checks the rest.
+	early     *cacheState
+	earlyDiag *diag.Diagnostic
+	started   time.Time // when the build started (sources.go)
+	loadKey   [32]byte  // of this build (sources.go)
+	stamps    sync.Map  // file → fileStamp, taken before reading it
+	sources   sync.Map  // file → cachedSource, for the cache written
+	fresh     sync.Map  // files of sources read in this build → true
 }
 
 // rendered records the problems rendering p added to those of its
@@ -187,11 +274,7 @@ func (c *buildCache) renderDiagsOf(p *content.Page) diag.List {
 }
 
 // textSum is a checksum of a page's text (CRC-64, ECMA).
-func textSum(text []byte) uint64 {
-	return crc64.Checksum(text, crcTable) ^ uint64(len(text))<<48
-}
-
-var crcTable = crc64.MakeTable(crc64.ECMA)
+func textSum(text []byte) uint64 { return content.Checksum(text) }
 
 // detHash is a render.KeyHash that gives the same sums in every run: it
 // collects what is written and sums it with CRC-64 (ECMA).
@@ -240,16 +323,32 @@ func newDetKeys(b *builder) *detKeys {
 }
 
 func (k *detKeys) page(p *content.Page) uint64 {
-	h := newDetHash()
+	h := pooledDetHash()
+	defer h.put()
 	k.r.PageKey(h, p)
 	return h.Sum64() ^ k.langs[p.Lang]
 }
 
 func (k *detKeys) extra(e *render.Extra) uint64 {
-	h := newDetHash()
+	h := pooledDetHash()
+	defer h.put()
 	k.r.ExtraKey(h, e)
 	return h.Sum64() ^ k.langs[e.Lang]
 }
+
+// detBuffers keeps detHash buffers between keys: a build computes tens
+// of thousands, some of hundreds of KB (a list page's key names its
+// pages), and growing a new buffer for each was a tenth of a warm build.
+var detBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+func pooledDetHash() detHash {
+	buf := detBuffers.Get().(*[]byte)
+	*buf = (*buf)[:0]
+	return detHash{buf}
+}
+
+// put gives d's buffer back to detBuffers; d must not be used after.
+func (d detHash) put() { detBuffers.Put(d.buf) }
 
 func (k *detKeys) sitemap() uint64 {
 	h := newDetHash()
@@ -372,8 +471,9 @@ func (b *builder) cacheUsable() bool {
 }
 
 // readCache reads the cache of b.out. It returns nil and no warning when
-// there is none; nil and a warning when it cannot be trusted.
-func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
+// there is none; nil and a warning when it is damaged or made by another
+// format. Whether its Global fits is for openCache to check.
+func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	file := cachePath(b.out)
 	f, err := os.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -390,7 +490,7 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<20)
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	head := make([]byte, len(header)+sha256.Size)
+	head := make([]byte, len(header)+cacheSumSize)
 	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(header)]) != header {
 		if bytes.HasPrefix(head, []byte(cacheMagic)) {
 			return b.foreignCache(file)
@@ -399,28 +499,37 @@ func (b *builder) readCache(global [32]byte) (*cacheState, *diag.Diagnostic) {
 	}
 	// The payload is decoded as it is read, and trusted only once its
 	// checksum, over all of it, is right.
-	h := sha256.New()
+	h := newCacheSum()
 	var st cacheState
 	dec := gob.NewDecoder(io.TeeReader(r, h))
 	err = dec.Decode(&st)
-	st.records = map[string]cachedRecord{}
-	for err == nil {
-		var batch []fileRecord
-		if err = dec.Decode(&batch); err != nil || len(batch) == 0 {
-			break
-		}
-		for _, fr := range batch {
-			st.records[fr.File] = fr.Record
-		}
-	}
-	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) {
+	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) || len(st.Shards) != recordShards {
 		return damaged()
 	}
-	if st.Global != global {
-		if b.cache != nil && st.Tool == b.cache.tool {
-			return nil, nil // out of date after an ordinary edit
+	// The shards, each checked against the size and checksum the main
+	// file gives it.
+	shards := make([]shardData, recordShards)
+	bad := make([]bool, recordShards)
+	b.forEach(recordShards, func(k int) {
+		data, err := os.ReadFile(shardPath(b.out, k))
+		ref := st.Shards[k]
+		if err != nil || int64(len(data)) != ref.Size || crc32.Checksum(data, castagnoli) != ref.Sum {
+			bad[k] = true
+			return
 		}
-		return b.foreignCache(file)
+		bad[k] = gob.NewDecoder(bytes.NewReader(data)).Decode(&shards[k]) != nil
+	})
+	if slices.Contains(bad, true) || b.stopped() {
+		return damaged()
+	}
+	st.records, st.sources = map[string]cachedRecord{}, map[string]cachedSource{}
+	for _, sd := range shards {
+		for _, fr := range sd.Records {
+			st.records[fr.File] = fr.Record
+		}
+		for _, fs := range sd.Sources {
+			st.sources[fs.File] = fs.Source
+		}
 	}
 	return &st, nil
 }
@@ -443,7 +552,7 @@ func (b *builder) removeCache() error {
 
 // writeCache writes st as the cache of b.out, through a temporary file
 // and a rename.
-func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord) error) error) error {
+func (b *builder) writeCache(st *cacheState) error {
 	file := cachePath(b.out)
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -456,17 +565,11 @@ func (b *builder) writeCache(st *cacheState, records func(emit func([]fileRecord
 	// through the checksum; the checksum last, in its place.
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
 	w := bufio.NewWriterSize(f, 1<<20)
-	h := sha256.New()
-	_, err = w.WriteString(header + strings.Repeat("\x00", sha256.Size))
+	h := newCacheSum()
+	_, err = w.WriteString(header + strings.Repeat("\x00", cacheSumSize))
 	enc := gob.NewEncoder(io.MultiWriter(w, h))
 	if err == nil {
 		err = enc.Encode(st)
-	}
-	if err == nil {
-		err = records(func(batch []fileRecord) error { return enc.Encode(batch) })
-	}
-	if err == nil {
-		err = enc.Encode([]fileRecord{})
 	}
 	if err == nil {
 		err = w.Flush()
@@ -494,7 +597,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names(), SearchKeys: searchKeys}
+		Dict: b.dict.Names(), SearchKeys: searchKeys, LoadKey: b.cache.loadKey}
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -510,44 +613,78 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	for i, p := range pages {
 		st.Keys[pageOwner(p)] = pageKeys[i]
 	}
-	// The records, made a batch at a time as they are written.
-	records := func(emit func([]fileRecord) error) error {
-		batch := make([]fileRecord, recordBatch)
-		ok := make([]bool, recordBatch)
-		for start := 0; start < len(pages); start += recordBatch {
-			n := min(recordBatch, len(pages)-start)
-			clear(ok)
-			b.forEach(n, func(j int) {
-				p := pages[start+j]
-				batch[j].File = p.File
-				if r, found := reused[p.File]; found {
-					batch[j].Record, ok[j] = r, true
-					return
-				}
-				v, found := b.inc.records.Load(p)
-				if !found {
-					return
-				}
-				batch[j].Record, ok[j] = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p)), true
-				batch[j].Record.AnalyzedSum = sums[start+j]
-				batch[j].Record.Photos = b.photosOf(v.(*pageRecord))
-			})
-			if err := b.ctx.Err(); err != nil {
-				return err
-			}
-			var out []fileRecord
-			for j := range n {
-				if ok[j] {
-					out = append(out, batch[j])
-				}
-			}
-			if len(out) > 0 {
-				if err := emit(out); err != nil {
-					return err
-				}
-			}
+	// The records and sources by shard: a shard holding only what the
+	// last cache held (reused records and sources, as many) keeps its
+	// file; the others are written again.
+	if err := b.removeCache(); err != nil { // no main file while shards change
+		return err
+	}
+	st.Shards = make([]shardRef, recordShards)
+	byShard := make([][]int, recordShards)
+	dirty := make([]bool, recordShards)
+	counts := make([][2]int, recordShards)
+	for i, p := range pages {
+		k := shardOf(p.File)
+		if _, found := reused[p.File]; found {
+			byShard[k] = append(byShard[k], i)
+			counts[k][0]++
+		} else if _, found := b.inc.records.Load(p); found {
+			byShard[k] = append(byShard[k], i)
+			counts[k][0]++
+			dirty[k] = true
 		}
-		return nil
+	}
+	sources := b.cache.keptSources()
+	sourcesBy := make([][]string, recordShards)
+	for file := range sources {
+		k := shardOf(file)
+		sourcesBy[k] = append(sourcesBy[k], file)
+		counts[k][1]++
+		if _, fresh := b.cache.fresh.Load(file); fresh {
+			dirty[k] = true
+		}
+	}
+	shardErrs := make([]error, recordShards)
+	b.forEach(recordShards, func(k int) {
+		if prev != nil && len(prev.Shards) == recordShards && !dirty[k] &&
+			prev.Shards[k].Records == counts[k][0] && prev.Shards[k].Sources == counts[k][1] {
+			st.Shards[k] = prev.Shards[k]
+			return
+		}
+		var sd shardData
+		for _, i := range byShard[k] {
+			p := pages[i]
+			fr := fileRecord{File: p.File}
+			if r, found := reused[p.File]; found {
+				fr.Record = r
+			} else {
+				v, _ := b.inc.records.Load(p)
+				fr.Record = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p))
+				fr.Record.AnalyzedSum = sums[i]
+				fr.Record.Photos = b.photosOf(v.(*pageRecord))
+				if i < len(b.checked) && b.checked[i].Page == p {
+					fr.Record.Location, fr.Record.Located = b.checked[i].Location()
+				}
+			}
+			sd.Records = append(sd.Records, fr)
+		}
+		slices.Sort(sourcesBy[k])
+		for _, file := range sourcesBy[k] {
+			sd.Sources = append(sd.Sources, fileSource{file, sources[file]})
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(&sd); err != nil {
+			shardErrs[k] = err
+			return
+		}
+		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf.Bytes(), castagnoli), Size: int64(buf.Len()), Records: counts[k][0], Sources: counts[k][1]}
+		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf.Bytes())
+	})
+	if err := errors.Join(shardErrs...); err != nil {
+		return err
+	}
+	if err := b.ctx.Err(); err != nil {
+		return err
 	}
 	for _, e := range b.renderer.Extras() {
 		st.Keys[extraOwner(e)] = keys.extra(e)
@@ -610,13 +747,14 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	for i, d := range dirs {
 		st.Dirs[d] = times[i]
 	}
-	return b.writeCache(st, records)
+	return b.writeCache(st)
 }
 
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
 	c := cachedRecord{Text: textSum(r.text), Path: r.path, Lang: r.lang, Layout: r.layout, Title: r.title,
 		Description: r.description, Section: r.section, Attachments: r.attachments, Used: r.used,
-		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers, Analyzed: r.analyzed}
+		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers}
+	c.Terms, _ = r.analyzed.GobEncode()
 	for _, l := range r.links {
 		c.Links = append(c.Links, cachedLink{l.dest, l.url, l.lang, l.err})
 	}
@@ -632,8 +770,7 @@ func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
 // record returns c as a pageRecord for p, whose text it was made from.
 func (c *cachedRecord) record(p *content.Page) *pageRecord {
 	r := &pageRecord{text: p.Text, path: c.Path, lang: c.Lang, layout: c.Layout, title: c.Title,
-		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used,
-		analyzed: c.Analyzed}
+		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used}
 	r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers = c.CheckLinks, c.TOC, c.Numbers
 	for _, l := range c.Links {
 		r.links = append(r.links, resolved{l.Dest, l.URL, l.Lang, l.Err})
@@ -802,25 +939,41 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
 		checked[i].Page = p
-		if err := p.ReadText(b.fsys); err != nil {
-			errs[i] = err
-			return
+		// A page loaded from the cache's Sources has no text yet: its
+		// checksum says whether the record fits.
+		sum, known := p.TextSum()
+		if !known {
+			if err := p.ReadText(b.fsys); err != nil {
+				errs[i] = err
+				return
+			}
+			sum = textSum(p.Text)
 		}
-		if c, ok := st.records[p.File]; ok && c.Text == textSum(p.Text) {
+		if c, ok := st.records[p.File]; ok && c.Text == sum {
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
-				analyzed[i], diags[i] = r.analyzed, r.diags
+				if c.Located {
+					checked[i].Relocate(c.Location)
+				} else if err := p.ReadText(b.fsys); err != nil {
+					errs[i] = err
+					return
+				}
+				diags[i] = r.diags // (analyzed[i]: its terms, decoded when needed)
 				ib.records.Store(p, r)
 				pageKeys[i] = keys.page(p)
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c
 					if sums[i] = c.AnalyzedSum; sums[i] == 0 {
-						sums[i] = docSum(&analyzed[i])
+						sums[i] = textSum(c.Terms) | 1
 					}
 					return
 				}
 			}
+		}
+		if err := p.ReadText(b.fsys); err != nil {
+			errs[i] = err
+			return
 		}
 		w := b.workers.Get().(*worker)
 		defer b.workers.Put(w)
@@ -834,6 +987,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		rendered[i] = true
 		diags[i], errs[i] = b.renderPage(p, cv)
 		b.cache.rendered(p, diags[i][len(cv.diags):])
+		checked[i].Locate() // for the cache, as a cold build does
 	})
 	b.end("reuse")
 	if err := errors.Join(errs...); err != nil {
@@ -847,6 +1001,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		b.res.Pages[p.Lang]++
 	}
 	b.countPhotos(reused)
+	b.checked = checked
 	b.warnUnlinked()
 	b.res.Diagnostics.Append(check.Run(b.site, checked))
 	if b.res.Diagnostics.HasErrors() {
@@ -902,6 +1057,18 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			return keptSearch[lang]
 		}
 		return kept[c.Owner]
+	}
+	// The terms of the pages reused, for the indexes made again.
+	b.forEach(len(pages), func(i int) {
+		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] {
+			errs[i] = analyzed[i].GobDecode(c.Terms)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch); err != nil {
 		return err
@@ -1094,11 +1261,22 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		// No cache: what there is describes an older output.
 		b.inc, b.cache = nil, nil
 		_ = b.removeCache()
+		for k := range recordShards {
+			_ = os.Remove(shardPath(b.out, k))
+		}
 		return global, nil
 	}
-	st, d := b.readCache(global)
+	st, d := b.cache.early, b.cache.earlyDiag
+	b.cache.early = nil
 	if d != nil {
 		b.res.Diagnostics.Add(*d)
+	}
+	if st != nil && st.Global != global {
+		if st.Tool != b.cache.tool {
+			_, d := b.foreignCache(cachePath(b.out))
+			b.res.Diagnostics.Add(*d)
+		}
+		st = nil // (the same Tool: out of date after an ordinary edit)
 	}
 	return global, st
 }
@@ -1124,5 +1302,13 @@ func (b *builder) saveColdCache(global [32]byte) {
 // newCacheBuild prepares b, before load, to record what the cache needs.
 func (b *builder) newCacheBuild() {
 	b.inc = &incBuild{seed: maphash.MakeSeed(), written: map[string]string{}}
-	b.cache = &buildCache{}
+	b.cache = &buildCache{started: time.Now()}
+}
+
+// readEarly reads the cache before loading, for its Sources (see
+// buildCache.early).
+func (b *builder) readEarly() {
+	if b.cache != nil && !b.opts.NoCache {
+		b.cache.early, b.cache.earlyDiag = b.readCache()
+	}
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/gob"
 	"fmt"
 	"image"
 	"image/png"
@@ -10,12 +11,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/templates"
 )
 
@@ -116,29 +120,33 @@ func noisePNG(t testing.TB, w, h int) []byte {
 	return buf.Bytes()
 }
 
-// withoutCacheNotes is diagText(res) less the warnings about the cache
-// and about files found in the output that a cold build removes.
+// withoutCacheNotes prints the problems of res, each with its check,
+// hint and the source line quoted, less the warnings about the cache and
+// about files found in the output that a cold build removes.
 func withoutCacheNotes(res Result) string {
-	var lines []string
-	for _, l := range strings.SplitAfter(diagText(res), "\n") {
-		if !strings.Contains(l, "build cache") && !strings.Contains(l, "is not part of the new site") && l != "" {
-			lines = append(lines, l)
+	var b strings.Builder
+	for _, d := range res.Diagnostics {
+		if !strings.Contains(d.Message, "build cache") && !strings.Contains(d.Message, "is not part of the new site") {
+			fmt.Fprintf(&b, "%s: %s: %s [%s]\n\thint: %s\n\tsource: %q %d\n", d.Pos, d.Severity, d.Message, d.Check, d.Hint, d.Source, d.Span)
 		}
 	}
-	return strings.Join(lines, "")
+	return b.String()
 }
 
 // TestWarmBuildMatchesCold makes random edits of every kind (those of
 // TestIncrementalMatchesCleanBuild) to a site with photos and after each
 // one builds with the build cache, then compares output, problems and
-// the summary line's counts with a cold build's.
+// the summary line's counts with a cold build's. The files unchanged
+// since the build before are not read again (their stamps are trusted).
 func TestWarmBuildMatchesCold(t *testing.T) {
 	steps := 16
 	if testing.Short() {
 		steps = 5
 	}
+	reused := trustStamps(t) // files unchanged are not read again
 	for seed := range uint64(3) {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			*reused = (*reused)[:0]
 			it := newWarmTest(t, withPhotos(t, incSite(25)), seed)
 			if res, warm := it.warmBuild(Options{}); warm {
 				t.Fatal("the first build used a cache")
@@ -152,6 +160,9 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 					t.Errorf("%s: the build did not use the cache (%v)\n%s", what, res.Stages, diagText(res))
 				}
 				it.checkCold(what, res, Options{})
+			}
+			if len(*reused) == 0 {
+				t.Error("every build read every file again")
 			}
 		})
 	}
@@ -449,5 +460,233 @@ func TestWarmBuildCountsPhotos(t *testing.T) {
 			t.Errorf("%s: %d photos made smaller (%d → %d bytes), want %d", tc.what, res.Images, res.ImageBytes[0], res.ImageBytes[1], tc.photos)
 		}
 		it.checkCold(tc.what, res, Options{})
+	}
+}
+
+// trustStamps makes the cache trust the stamps of files written just
+// before a build (racyMargin 0: the tests' edits are a build apart, far
+// more than the clock's granularity) and returns the files each build
+// does not read (traceSources), emptied by the caller.
+func trustStamps(t *testing.T) *[]string {
+	var mu sync.Mutex
+	var reused []string
+	margin := racyMargin
+	racyMargin = 0
+	traceSources = func(file string) {
+		mu.Lock()
+		reused = append(reused, file)
+		mu.Unlock()
+	}
+	t.Cleanup(func() { racyMargin, traceSources = margin, nil })
+	return &reused
+}
+
+// TestWarmBuildStamps: what the cache trusts of a content file unchanged
+// since the last build (its stamp: size, times, inode) and what not. A
+// file touched without a change, or changed with its modification time
+// put back (its change time still moves), is read again; a file changed
+// less than racyMargin before the build is read by the next build too;
+// dates in every time zone come back as read. After each build the output
+// is compared with a cold build's.
+func TestWarmBuildStamps(t *testing.T) {
+	reused := trustStamps(t)
+	files := incSite(5)
+	files["content/news/gio.vi.md"] = "---\ntitle: Giờ\ndate: 2024-03-01T08:00:00+09:00\nlastmod: 2024-03-02T01:00:00Z\n---\n\nGiờ Tokyo.\n"
+	files["content/news/gio.en.md"] = "---\ntitle: Time\ndate: 2024-03-01T08:00:00+00:00\nlastmod: 2024-03-02T10:00:00+07:00\n---\n\nTime.\n"
+	it := newWarmTest(t, files, 6)
+	it.warmBuild(Options{})
+	n := len(it.files)
+	step := func(what string, notRead []string, read []string) {
+		t.Helper()
+		*reused = (*reused)[:0]
+		res, warm := it.warmBuild(Options{})
+		if !warm {
+			t.Errorf("%s: not warm\n%s", what, diagText(res))
+		}
+		for _, f := range notRead {
+			if !slices.Contains(*reused, f) {
+				t.Errorf("%s: %s was read again", what, f)
+			}
+		}
+		for _, f := range read {
+			if slices.Contains(*reused, f) {
+				t.Errorf("%s: %s was not read", what, f)
+			}
+		}
+		it.checkCold(what, res, Options{})
+	}
+	step("nothing changed", []string{"content/news/gio.vi.md", "content/news/gio.en.md", "content/news/tin-01.vi.md"}, nil)
+	if len(*reused) < n/2 {
+		t.Errorf("only %d files of about %d not read again: %v", len(*reused), n, *reused)
+	}
+	name := "content/news/tin-01.vi.md"
+	full := filepath.Join(it.dir, filepath.FromSlash(name))
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(full, later, later); err != nil {
+		t.Fatal(err)
+	}
+	step("touched", []string{"content/news/gio.vi.md"}, []string{name})
+	info, err := os.Stat(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := it.files[name]
+	i := strings.LastIndex(text, "a")
+	if i < 0 {
+		t.Fatalf("no a in %q", text)
+	}
+	it.write(name, text[:i]+"o"+text[i+1:]) // the same size
+	if err := os.Chtimes(full, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	step("changed, its time put back", nil, []string{name})
+	racyMargin = time.Hour
+	it.write(name, it.files[name]+"\nThêm.\n")
+	step("changed just before the build", nil, []string{name})
+	racyMargin = 0
+	step("the build after", nil, []string{name}) // not stamped by the build before
+	step("and the one after", []string{name}, nil)
+}
+
+// TestCachedSourceRoundTrip: a Markdown file as the cache keeps it
+// (cachedSource through encoding/gob) gives back what content.Load read,
+// dates in their time zones included (the site's, UTC, a written offset).
+func TestCachedSourceRoundTrip(t *testing.T) {
+	files := incSite(2)
+	dates := map[string]string{
+		"a": "2024-03-01", "b": "2024-03-01T08:00", "c": "2024-03-01T08:00:00+07:00",
+		"d": "2024-03-01T08:00:00+09:00", "e": "2024-03-01T08:00:00Z", "f": "2024-03-01T08:00:00+00:00", "g": "2024-03-01T08:00:00.5-03:30",
+	}
+	for name, date := range dates {
+		files["content/news/"+name+".vi.md"] = "---\ntitle: " + name + "\ndate: " + date + "\nlastmod: " + date + "\ntags: [a, b]\naliases: [/cu/" + name + "/]\nweight: 2\n---\n\nChữ 0221 3000 039.\n"
+	}
+	it := newWarmTest(t, files, 7)
+	fsys := os.DirFS(it.dir)
+	site, _, err := loadConfig(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	read := map[string]content.Parsed{}
+	if _, _, err := content.Load(fsys, site, content.Options{Keep: func(file string, pd content.Parsed) {
+		mu.Lock()
+		read[file] = pd
+		mu.Unlock()
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(read) < len(dates) {
+		t.Fatalf("read %d files", len(read))
+	}
+	for file, pd := range read {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(toSource(fileStamp{Size: 1}, pd, site.Location)); err != nil {
+			t.Fatal(err)
+		}
+		var s cachedSource
+		if err := gob.NewDecoder(&buf).Decode(&s); err != nil {
+			t.Fatal(err)
+		}
+		got := s.parsed(site.Location)
+		if !reflect.DeepEqual(got.FrontMatter, pd.FrontMatter) {
+			t.Errorf("%s: front matter\n%#v\nwant\n%#v", file, got.FrontMatter, pd.FrontMatter)
+		}
+		if got.FrontMatter.Date.String() != pd.FrontMatter.Date.String() || got.FrontMatter.Lastmod.String() != pd.FrontMatter.Lastmod.String() {
+			t.Errorf("%s: date %s, lastmod %s; want %s, %s", file, got.FrontMatter.Date, got.FrontMatter.Lastmod, pd.FrontMatter.Date, pd.FrontMatter.Lastmod)
+		}
+		if got.Slug != pd.Slug || got.BodyOffset != pd.BodyOffset || got.Sum != pd.Sum || got.Failed != pd.Failed {
+			t.Errorf("%s: %v %v %v %v, want %v %v %v %v", file, got.Slug, got.BodyOffset, got.Sum, got.Failed, pd.Slug, pd.BodyOffset, pd.Sum, pd.Failed)
+		}
+		if fmt.Sprint(got.Diags) != fmt.Sprint(pd.Diags) {
+			t.Errorf("%s: problems %v, want %v", file, got.Diags, pd.Diags)
+		}
+	}
+}
+
+// TestWarmBuildShards: after a body edit a warm build writes again only
+// the shards of the cache holding the pages rendered again (and the main
+// file); a build
+// stopped after writing shards is never trusted: with no main file (as
+// the build leaves it: the main file is deleted before any shard is
+// written) the next build is whole without a warning, and even an older
+// main file beside newer shards is found damaged.
+func TestWarmBuildShards(t *testing.T) {
+	it := newWarmTest(t, incSite(10), 8)
+	out := filepath.Join(it.dir, "public")
+	it.warmBuild(Options{})
+	oldMain, err := os.ReadFile(cachePath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamps := func() []time.Time {
+		var s []time.Time
+		for k := range recordShards {
+			info, err := os.Stat(shardPath(out, k))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s = append(s, info.ModTime())
+		}
+		return s
+	}
+	before := stamps()
+	name := "content/news/tin-03.en.md"
+	it.write(name, it.files[name]+"\nMore text.\n")
+	if _, warm := it.warmBuild(Options{}); !warm {
+		t.Fatal("not warm")
+	}
+	after := stamps()
+	var rewritten []int
+	for k := range recordShards {
+		if !after[k].Equal(before[k]) {
+			rewritten = append(rewritten, k)
+		}
+	}
+	// The page's shard, and those of the few pages whose key reads it
+	// (rendered again, the same bytes).
+	if !slices.Contains(rewritten, shardOf(name)) || len(rewritten) > 4 {
+		t.Errorf("shards written again: %v, want %d and at most 3 more", rewritten, shardOf(name))
+	}
+	// An older main file beside a newer shard.
+	if err := os.WriteFile(cachePath(out), oldMain, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm := it.warmBuild(Options{})
+	if warm || !strings.Contains(diagText(res), "build cache is damaged") {
+		t.Errorf("an older main file with a newer shard: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("older main file", res, Options{})
+	// No main file.
+	if err := os.Remove(cachePath(out)); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm = it.warmBuild(Options{})
+	if warm || strings.Contains(diagText(res), "build cache") {
+		t.Errorf("no main file: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("no main file", res, Options{})
+	// A shard changed or missing.
+	for _, spoil := range []func(string) error{
+		func(f string) error {
+			data, err := os.ReadFile(f)
+			if err == nil {
+				data[len(data)/2] ^= 1
+				err = os.WriteFile(f, data, 0o644)
+			}
+			return err
+		},
+		os.Remove,
+	} {
+		if err := spoil(shardPath(out, 3)); err != nil {
+			t.Fatal(err)
+		}
+		it.step()
+		res, warm = it.warmBuild(Options{})
+		if warm || !strings.Contains(diagText(res), "build cache is damaged") {
+			t.Errorf("a shard spoilt: warm %v\n%s", warm, diagText(res))
+		}
+		it.checkCold("a shard spoilt", res, Options{})
 	}
 }

@@ -125,8 +125,8 @@ func (b *builder) write(ctx context.Context) error {
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
-	if b.keepSources {
-		b.checked = checked
+	if b.keepSources || b.cache != nil {
+		b.checked = checked // (for the build cache: check.Page.Location)
 	}
 	checked = nil
 	for _, p := range pages {

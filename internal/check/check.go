@@ -163,7 +163,7 @@ func (p *Page) Locate() {
 	// (TestLocate).
 	var links []markdown.Link
 	for _, ln := range p.Links {
-		if ln.Image && strings.TrimSpace(ln.Alt) == "" || !ln.Image && (strings.HasPrefix(ln.URL, "/") || strings.Contains(ln.URL, "#")) {
+		if reportable(ln) {
 			at(ln.Offset)
 			links = append(links, ln)
 		}
@@ -194,6 +194,59 @@ func (p *Page) Locate() {
 		}
 	}
 	p.located = l
+}
+
+// reportable says whether a rule can report the link ln (Locate keeps it).
+func reportable(ln markdown.Link) bool {
+	return ln.Image && strings.TrimSpace(ln.Alt) == "" || !ln.Image && (strings.HasPrefix(ln.URL, "/") || strings.Contains(ln.URL, "#"))
+}
+
+// Location is what Locate recorded of a page, in fields encoding/gob
+// keeps: loa build's cache holds it, so that a page whose text the next
+// build does not read can still be checked (Relocate). At holds (body
+// offset, line, column) triples; Lines and Texts the source lines.
+type Location struct {
+	At    []int32
+	Lines []int32
+	Texts []string
+	Blank bool
+}
+
+// Location returns what Locate recorded of p (ok false when it has not
+// run).
+func (p *Page) Location() (l Location, ok bool) {
+	if p.located == nil {
+		return l, false
+	}
+	for _, a := range p.located.at {
+		l.At = append(l.At, a.offset, a.line, a.col)
+	}
+	for _, ln := range p.located.lines {
+		l.Lines = append(l.Lines, ln.line)
+		l.Texts = append(l.Texts, ln.text)
+	}
+	l.Blank = p.located.blank
+	return l, true
+}
+
+// Relocate gives p what Locate recorded of the same text (Location), as
+// Locate would: it drops the links no rule can report. p's Text and Body
+// are not needed.
+func (p *Page) Relocate(l Location) {
+	loc := &located{blank: l.Blank}
+	for i := 0; i+2 < len(l.At); i += 3 {
+		loc.at = append(loc.at, locatedAt{l.At[i], l.At[i+1], l.At[i+2]})
+	}
+	for i := range min(len(l.Lines), len(l.Texts)) {
+		loc.lines = append(loc.lines, locatedLine{l.Lines[i], l.Texts[i]})
+	}
+	var links []markdown.Link
+	for _, ln := range p.Links {
+		if reportable(ln) {
+			links = append(links, ln)
+		}
+	}
+	p.Links, p.located = links, loc
 }
 
 // Run applies every rule to pages and returns the problems, each with the

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"hash/crc64"
 	"io/fs"
 	"path"
 	"slices"
@@ -35,6 +36,18 @@ type Options struct {
 	// Cache, when set, keeps each file as read for the next Load, which
 	// then reads only the files it does not have (see Cache.Forget).
 	Cache *Cache
+	// Reuse, when set, is asked about each Markdown file the walk finds
+	// (its source-relative path) before Load reads it: when it returns
+	// true, Load makes the page from what it returns (an earlier Load's
+	// Parsed of the same file, as Keep got it) without reading the file.
+	// Such a page's Text and Body are nil; Page.ReadText reads them,
+	// checking that the text still has the checksum Parsed.Sum. Reuse must
+	// answer true only for a file it knows unchanged since (loa build's
+	// cache: its size, times and inode), read with the same site.yaml.
+	Reuse func(file string) (Parsed, bool)
+	// Keep, when set, gets what Load read from each file it read (not
+	// those Reuse gave), for a later Load's Reuse.
+	Keep func(file string, p Parsed)
 	// HoldText is the most page files whose text Load keeps. When the site
 	// has more, Load lets each page's Text and Body go once its front
 	// matter is read (they are nil in the pages returned), so that memory
@@ -101,7 +114,21 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
 	forEach(len(files), func(i int) {
-		pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i])
+		if opts.Reuse != nil {
+			if pd, ok := opts.Reuse(files[i].path); ok {
+				pages[i], diags[i] = pd.page(files[i])
+				return
+			}
+		}
+		if opts.Keep != nil {
+			var pd Parsed
+			pages[i], diags[i], pd, errs[i] = readParsed(fsys, site, files[i])
+			if errs[i] == nil {
+				opts.Keep(files[i].path, pd)
+			}
+		} else {
+			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i])
+		}
 		if letGo && pages[i] != nil {
 			pages[i].letGoText() // a copy when cached: the cache keeps its text
 		}
@@ -328,12 +355,39 @@ func classify(p, rel string, site *config.Site) (file, *diag.Diagnostic) {
 
 // read loads one file into a Page, or returns nil and diagnostics.
 func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
+	p, l, _, err := readParsed(fsys, site, f)
+	return p, l, err
+}
+
+// Parsed is what Load reads from a Markdown file, as Options.Keep gets
+// it and Options.Reuse gives it back: enough to make the page again
+// without the file. Failed says the file had errors (no page).
+type Parsed struct {
+	FrontMatter FrontMatter
+	Slug        string
+	BodyOffset  int
+	// Sum is Checksum of the file's normalized text.
+	Sum    uint64
+	Diags  diag.List
+	Failed bool
+}
+
+// Checksum is the checksum of a page's normalized text that Parsed.Sum
+// holds: CRC-64 (ECMA), its length in the top bits.
+func Checksum(text []byte) uint64 {
+	return crc64.Checksum(text, crcTable) ^ uint64(len(text))<<48
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// readParsed is read, returning what it read as a Parsed too.
+func readParsed(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, Parsed, error) {
 	text, d, err := textfile.Read(fsys, f.path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, Parsed{}, err
 	}
 	if d != nil {
-		return nil, diag.List{*d}, nil
+		return nil, diag.List{*d}, Parsed{Diags: diag.List{*d}, Failed: true}, nil
 	}
 	fm, slug, bodyOff, l := parseFrontMatter(f.path, text, site.Location)
 	if len(l) > 0 {
@@ -343,12 +397,25 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 		l.Append(unfinished(f, fm, site))
 		l.FillSources(diag.NewLineIndex(f.path, text))
 	}
-	if l.HasErrors() {
-		return nil, l, nil
+	pd := Parsed{FrontMatter: fm, Slug: slug, BodyOffset: bodyOff, Sum: Checksum(text), Diags: l, Failed: l.HasErrors()}
+	p, l := pd.page(f)
+	if p != nil {
+		p.Text, p.Body = text, text[bodyOff:]
 	}
+	return p, l, pd, nil
+}
+
+// page makes the page of f from pd, without its text (nil and the
+// diagnostics when pd failed or the slug cannot be made).
+func (pd Parsed) page(f file) (*Page, diag.List) {
+	l := slices.Clone(pd.Diags)
+	if pd.Failed {
+		return nil, l
+	}
+	fm := pd.FrontMatter
 	p := &Page{
 		Kind: f.kind, Lang: f.lang, File: f.path, Dir: f.dir,
-		FrontMatter: fm, Text: text, Body: text[bodyOff:], BodyOffset: bodyOff,
+		FrontMatter: fm, BodyOffset: pd.BodyOffset, sum: pd.Sum,
 	}
 	switch {
 	case f.kind == KindHome:
@@ -362,17 +429,17 @@ func read(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
 		p.Key = "key:" + fm.TranslationKey
 	}
 	if f.kind != KindHome {
-		p.Slug = slug
+		p.Slug = pd.Slug
 		if p.Slug == "" {
 			p.Slug = fold.Slug(f.name)
 		}
 		if p.Slug == "" {
 			l.Add(diag.Errorf(fm.Pos, "no URL slug can be made from the file name %q", f.name).
 				WithHint("add slug: … to the front matter"))
-			return nil, l, nil
+			return nil, l
 		}
 	}
-	return p, l, nil
+	return p, l
 }
 
 // unfinished reports a page that is published (not a draft) but still as

@@ -45,6 +45,9 @@ type Page struct {
 	// textSum is the hash of Text when Load let it go (Options.HoldText),
 	// for ReadText to see that the file is the one Load read.
 	textSum uint64
+	// sum is Checksum(Text) for a page Load made from Options.Reuse
+	// (0 for one it read), for ReadText and TextSum.
+	sum uint64
 
 	// Parent is the section holding the page in the same language (nil for
 	// the home page); for a section with no page in this language, the

@@ -32,9 +32,20 @@ func (p *Page) ReadText(fsys fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", p.File, err)
 	}
-	if d != nil || maphash.Bytes(textSeed, text) != p.textSum || p.BodyOffset > len(text) {
+	same := maphash.Bytes(textSeed, text) == p.textSum
+	if p.sum != 0 {
+		same = Checksum(text) == p.sum
+	}
+	if d != nil || !same || p.BodyOffset > len(text) {
 		return fmt.Errorf("read %s: the file changed while the site was being built; build again", p.File)
 	}
 	p.Text, p.Body = text, text[p.BodyOffset:]
 	return nil
+}
+
+// TextSum returns Checksum of p's text without reading it when Load made
+// p from Options.Reuse (Text nil), and ok false for any other page
+// (whose Text the caller can sum itself).
+func (p *Page) TextSum() (sum uint64, ok bool) {
+	return p.sum, p.sum != 0 && p.Text == nil
 }
