@@ -117,7 +117,9 @@ func (b *builder) write(ctx context.Context) error {
 		b.res.Diagnostics.Append(l)
 		b.inc.checks = own
 	} else {
-		b.res.Diagnostics.Append(check.Run(b.site, checked))
+		// Put before the checks' problems rather than copying those
+		// (hundreds of thousands on a large site) after the others.
+		b.res.Diagnostics = slices.Insert(check.Run(b.site, checked), 0, b.res.Diagnostics...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
