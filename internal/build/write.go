@@ -117,7 +117,9 @@ func (b *builder) write(ctx context.Context) error {
 		b.res.Diagnostics.Append(l)
 		b.inc.checks = own
 	} else {
-		b.res.Diagnostics.Append(check.Run(b.site, checked))
+		// Put before the checks' problems rather than copying those
+		// (hundreds of thousands on a large site) after the others.
+		b.res.Diagnostics = slices.Insert(check.Run(b.site, checked), 0, b.res.Diagnostics...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -234,6 +236,25 @@ func (b *builder) writeSiteFiles() error {
 	return b.writeAliases()
 }
 
+// buffers holds the buffers pages are rendered into (writeFile copies what
+// it keeps), so that each page does not grow one from nothing.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// getBuffer returns an empty buffer from buffers.
+func getBuffer() *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// putBuffer gives b back to buffers unless it grew past 1 MB (an A–Z
+// list of a large site), which the pool should not keep alive.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		buffers.Put(b)
+	}
+}
+
 // worker is what one goroutine of the build reuses from page to page.
 type worker struct {
 	conv     *markdown.Converter
@@ -346,8 +367,9 @@ func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversi
 // attachments.
 func (b *builder) renderPage(p *content.Page, cv conversion) (diag.List, error) {
 	l, res := slices.Clone(cv.diags), cv.res
-	var buf bytes.Buffer
-	if err := b.renderer.Page(&buf, p, res); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := b.renderer.Page(buf, p, res); err != nil {
 		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
 		return l, nil
 	}
@@ -425,10 +447,11 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	docs := make([]*search.Analyzed, len(extras))
 	dups := make([][]string, len(extras))
 	b.forEach(len(extras), func(i int) {
-		var buf bytes.Buffer
+		buf := getBuffer()
+		defer putBuffer(buf)
 		if b.inc.keepsExtra(extras[i]) {
 			// unchanged since the last build (Session)
-		} else if errs[i] = b.renderer.Extra(&buf, extras[i]); errs[i] == nil {
+		} else if errs[i] = b.renderer.Extra(buf, extras[i]); errs[i] == nil {
 			dups[i] = render.DuplicateIDs(buf.Bytes())
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}

@@ -353,7 +353,7 @@ func VerbSignature(format string) ([]string, error) {
 // language: the messages, the hints and the words "error", "warning" and
 // "hint".
 func (c *Catalogue) PrintText(w io.Writer, l List) error {
-	return printText(w, c.localize(l, false),
+	return printText(w, l,
 		[...]string{Warning: c.Sprintf("warning"), Error: c.Sprintf("error")}, c.Sprintf("hint"),
 		func(n int, first string) string {
 			return c.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
@@ -364,6 +364,22 @@ func (c *Catalogue) PrintText(w io.Writer, l List) error {
 			}
 			h, _ := c.render(d.hintCode, d.hintArgs, d.Hint)
 			return h
+		},
+		// Only the messages printed are translated, not a copy of the
+		// whole list: a large site has hundreds of thousands of
+		// warnings, of which the text form prints a few per kind.
+		func(d *Diagnostic) string {
+			if c == nil {
+				return d.Code
+			}
+			return c.code(d.Code, d.args, d.Message)
+		},
+		func(d *Diagnostic) string {
+			if c == nil {
+				return d.Message
+			}
+			m, _ := c.render(d.Code, d.args, d.Message)
+			return m
 		})
 }
 
@@ -390,6 +406,28 @@ func (c *Catalogue) localize(l List, hints bool) List {
 		}
 	}
 	return out
+}
+
+// code is the English format render returns for the same arguments,
+// without translating the message (kept in step with render: TestCode).
+func (c *Catalogue) code(code string, args []any, text string) string {
+	if code == "%s" && len(args) == 1 {
+		if t, ok := args[0].(Text); ok {
+			code, args = t.Format, t.Args
+		}
+	}
+	if _, ok := c.formats[code]; ok && code != "%s" && code != "" {
+		if english := fmt.Sprintf(code, args...); text != english && !strings.HasPrefix(text, english) {
+			if _, format := c.Message(text); format != "" {
+				return format
+			}
+		}
+		return code
+	}
+	if _, format := c.Message(text); format != "" {
+		return format
+	}
+	return code
 }
 
 // render translates a message made from the English format code and args

@@ -82,6 +82,53 @@ func TestLocalize(t *testing.T) {
 	}
 }
 
+// TestCode holds code (what the text printer groups warnings by without
+// translating them) in step with render, and PrintText, which translates
+// only the messages it prints, equal to printing the list translated whole
+// (as it did).
+func TestCode(t *testing.T) {
+	pos := Position{File: "a.md", Line: 3, Col: 1}
+	l := List{
+		Errorf(pos, "unknown key %q%s", "titel", T(" in %q", "services")).WithHint("did you mean %q?", "title"),
+		Errorf(pos, "%s id %q is declared twice", "categories", "y-te"),
+		Errorf(pos, "%s", `the link "x.vi.md" goes to content/x.vi.md, which does not exist`),
+		Errorf(pos, "%s", T("unknown %s %q", "category", "x")),
+		Errorf(pos, "unknown %s %q", "category", "category"),
+		Warningf(pos, "brand new message %d", 1).WithCheck("heading-order"),
+		Warningf(pos, "unknown %s %q", "category", "y").WithCheck("unknown"),
+		Errorf(pos, "%d errors", 2),
+		Errorf(pos, "%d errors", 3),
+		{Pos: pos, Severity: Warning, Message: "did you mean \"z\"?"},
+		{Pos: pos, Severity: Warning, Code: "unknown %s %q", Message: `the link "y" goes to z, which does not exist`},
+	}
+	l[7].Message += " (100% sure)"
+	l[8].Message = "something else entirely"
+	for i := range 25 { // more than ShownPerKind of one kind
+		l = append(l, Warningf(Position{File: "b.md", Line: i + 1}, "unknown %s %q", "category", strconv.Itoa(i)).WithCheck("unlinked-phone"))
+	}
+	for i, d := range l {
+		_, want := testCatalogue.render(d.Code, d.args, d.Message)
+		if got := testCatalogue.code(d.Code, d.args, d.Message); got != want {
+			t.Errorf("%d: code %q, render %q", i, got, want)
+		}
+	}
+	var got, want bytes.Buffer
+	if err := testCatalogue.PrintText(&got, l); err != nil {
+		t.Fatal(err)
+	}
+	c := testCatalogue
+	if err := printText(&want, c.localize(l, false), [...]string{Warning: c.Sprintf("warning"), Error: c.Sprintf("error")}, c.Sprintf("hint"),
+		func(n int, first string) string {
+			return c.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
+		},
+		func(d *Diagnostic) string { h, _ := c.render(d.hintCode, d.hintArgs, d.Hint); return h }, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("PrintText:\n%s\nprinting the translated list:\n%s", got.String(), want.String())
+	}
+}
+
 // TestLocalizeError: an error put into a message is translated when its
 // text is one of the catalogue's messages.
 func TestLocalizeError(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 func PrintText(w io.Writer, l List) error {
 	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint", func(n int, first string) string {
 		return fmt.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
-	}, nil)
+	}, nil, nil, nil)
 }
 
 // ShownPerKind is how many warnings of one kind (the same check and the
@@ -33,16 +33,25 @@ const ShownPerKind = 10
 // and more, the line that counts the warnings of one kind not shown
 // (first is the first such warning's message). hintOf, when not nil,
 // gives the hint to print for a diagnostic printed in full (the hints of
-// those not shown are never made).
-func printText(w io.Writer, l List, severity [2]string, hint string, more func(n int, first string) string, hintOf func(*Diagnostic) string) error {
+// those not shown are never made). codeOf and messageOf, when not nil,
+// give a diagnostic's English format (its kind) and the message to print
+// (translated), made only for the messages printed.
+func printText(w io.Writer, l List, severity [2]string, hint string, more func(n int, first string) string, hintOf, codeOf, messageOf func(*Diagnostic) string) error {
 	var b strings.Builder
 	type kind struct{ check, code string }
 	seen := map[kind]int{}
 	var hidden []kind
 	first := map[kind]string{}
 	for _, d := range l {
-		if d.Severity == Warning && d.Code != "" {
-			k := kind{d.Check, d.Code}
+		code, msg := d.Code, d.Message
+		if codeOf != nil {
+			code = codeOf(&d)
+		}
+		if messageOf != nil {
+			msg = ""
+		}
+		if d.Severity == Warning && code != "" {
+			k := kind{d.Check, code}
 			seen[k]++
 			if seen[k] > ShownPerKind {
 				if seen[k] == ShownPerKind+1 {
@@ -50,11 +59,16 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 				}
 				continue
 			}
-			if seen[k] == 1 {
-				first[k] = d.Message
+			if messageOf != nil {
+				msg = messageOf(&d)
 			}
+			if seen[k] == 1 {
+				first[k] = msg
+			}
+		} else if messageOf != nil {
+			msg = messageOf(&d)
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], d.Message)
+		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], msg)
 		if d.Source != "" && d.Pos.Line > 0 {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))

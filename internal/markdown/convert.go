@@ -406,6 +406,9 @@ func blockOffset(n ast.Node) int {
 // one "\n" between blocks (paragraphs, headings, list items).
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	if n.Kind() == ast.KindDocument {
+		b.Grow(len(src)) // a page's text is shorter than its Markdown: one allocation, not a dozen
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

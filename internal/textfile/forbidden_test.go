@@ -41,6 +41,21 @@ func TestFindForbidden(t *testing.T) {
 	}
 }
 
+// FuzzFindForbidden holds that FindForbidden, which decodes bytes in
+// place, finds what FindForbiddenString finds ranging over a string.
+func FuzzFindForbidden(f *testing.F) {
+	for _, s := range []string{"Tin một\ttab\r\n", "Tin\x1d một", "a\x7f", "Một\u0085", "a\uFFFEb", "a\xed\xa0\x80b", "ok \uFFFD", "\xff", "\xe1\xbb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		off, r := FindForbidden([]byte(s))
+		wantOff, wantR := FindForbiddenString(s)
+		if off != wantOff || r != wantR {
+			t.Errorf("FindForbidden(%q) = %d, %U; FindForbiddenString: %d, %U", s, off, r, wantOff, wantR)
+		}
+	})
+}
+
 // TestNormalizeForbidden holds that a character a web page may not hold
 // is an error at its line and column (counted in characters), whatever
 // kind of file it is in (issue 12: U+001D in a title reached <title>).
