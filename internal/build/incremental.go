@@ -311,14 +311,21 @@ type incState struct {
 
 // newState makes the state of the build b, which succeeded, and returns
 // with it the files of before that b no longer makes. prev is the state b
-// was made from (nil after a full build; it is changed into the new one),
-// kept holds the owners whose files b kept, keys and refs the keys of b's
-// pages and the pages each key reads when known (else nil).
+// was made from (nil after a full build; it is changed into the new one:
+// its maps are updated in place), kept holds the owners whose files b
+// kept, keys and refs the keys of b's pages and the pages each key reads
+// when known (else nil). After an incremental rebuild, ib.records holds
+// only the pages converted again: the others keep prev's record.
 func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
-	st = &incState{records: make(map[string]*pageRecord, n), keys: make(map[string]uint64, n+len(b.renderer.Extras())+1),
-		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers), refs: make(map[string][]string, n)}
+	extras := b.renderer.Extras()
+	st = &incState{files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
+	if prev != nil && keys != nil {
+		st.records, st.keys, st.refs = prev.records, prev.keys, prev.refs
+	} else {
+		st.records, st.keys, st.refs = make(map[string]*pageRecord, n), make(map[string]uint64, n+len(extras)+1), make(map[string][]string, n)
+	}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
 		return true
@@ -345,15 +352,34 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		st.keys[ib.owner(p)] = keys[i]
 		if keys[i] != 0 {
 			st.refs[p.File] = refs[i]
+		} else {
+			delete(st.refs, p.File)
 		}
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
-	for _, e := range b.renderer.Extras() {
+	for _, e := range extras {
 		if k, ok := ib.extraKeys.Load(e.Path); ok {
 			st.keys[extraOwner(e)] = k.(uint64)
 		} else {
 			st.keys[extraOwner(e)] = ib.extraKey(e)
 		}
+	}
+	// Maps taken over from prev hold every page and generated page of b;
+	// one larger holds some no longer made too.
+	if len(st.records) > n || len(st.refs) > n || len(st.keys) > n+len(extras)+1 {
+		files := make(map[string]bool, n)
+		owners := make(map[string]bool, n+len(extras)+1)
+		for _, p := range pages {
+			files[p.File] = true
+			owners[ib.owner(p)] = true
+		}
+		for _, e := range extras {
+			owners[extraOwner(e)] = true
+		}
+		owners[ownerSitemap] = true
+		maps.DeleteFunc(st.records, func(f string, _ *pageRecord) bool { return !files[f] })
+		maps.DeleteFunc(st.refs, func(f string, _ []string) bool { return !files[f] })
+		maps.DeleteFunc(st.keys, func(o string, _ uint64) bool { return !owners[o] })
 	}
 	var rendered func(string) bool
 	var dropped []string
@@ -797,7 +823,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		if r := prev.records[p.File]; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
-			ib.records.Store(p, r)
+			// prev.records keeps r (newState).
 			old, ok := prev.keys[owner]
 			if ok && !stale[i] {
 				keys[i], refs[i] = old, prev.refs[p.File]

@@ -211,6 +211,35 @@ func (it *incTest) checkKeys(what string) {
 	if st.world != b.linkWorld(it.s.seed) {
 		it.t.Errorf("%s: the link world kept is not that of the site as it is", what)
 	}
+	// The maps kept from build to build (updated in place, newState)
+	// hold the pages and generated pages of the site as it is, no more.
+	// (A page whose body alone was rebuilt has no record until the next
+	// incremental rebuild converts it again.)
+	owners := map[string]bool{ownerSitemap: true}
+	for _, p := range b.content.Pages {
+		owners[pageOwner(p)] = true
+	}
+	for _, e := range b.renderer.Extras() {
+		owners[extraOwner(e)] = true
+	}
+	if len(st.keys) != len(owners) {
+		it.t.Errorf("%s: %d keys kept for %d pages and generated pages", what, len(st.keys), len(owners))
+	}
+	for o := range st.keys {
+		if !owners[o] {
+			it.t.Errorf("%s: a key is kept for %s, which is no more", what, o)
+		}
+	}
+	for f := range st.records {
+		if b.content.ByFile(f) == nil {
+			it.t.Errorf("%s: a record is kept for %s, which is no more", what, f)
+		}
+	}
+	for f := range st.refs {
+		if b.content.ByFile(f) == nil {
+			it.t.Errorf("%s: refs are kept for %s, which is no more", what, f)
+		}
+	}
 }
 
 // edit sets a front-matter key of the file name and returns its name.
@@ -414,6 +443,22 @@ func benchRebuildFrom(b *testing.B, setup func(dir string), edit func(dir string
 					b.Fatal(err)
 				}
 				defer pprof.StopCPUProfile()
+			}
+			if prof := os.Getenv("LOA_BENCH_MEMPROFILE"); prof != "" {
+				// What the timed rebuilds allocate: compare with
+				// go tool pprof -sample_index=alloc_space -diff_base prof.base prof.
+				writeHeap := func(name string) {
+					runtime.GC()
+					f, err := os.Create(name)
+					if err == nil {
+						err = errors.Join(pprof.WriteHeapProfile(f), f.Close())
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				writeHeap(prof + ".base")
+				defer writeHeap(prof)
 			}
 			b.ReportAllocs()
 			b.ResetTimer()

@@ -87,6 +87,10 @@ type Renderer struct {
 	// over from Input.Parsed's where it has them, as both are functions
 	// of the string alone), read only after.
 	slugs, titleKeys map[string]string
+	// prevItems is, while prepare runs, Input.Parsed's pages in the
+	// order of r.Content.Pages (nil where none has the same file) with
+	// their items (nil without Input.Parsed).
+	prevItems []prevItem
 	// prevAZ is, while prepare runs, each language's A–Z list of
 	// Input.Parsed (nil without one): its order is the likely order of
 	// the new list, which sorts fast when already nearly in order.
@@ -113,7 +117,9 @@ func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	if p := in.Parsed; p != nil {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
-		r.titleKeys = p.titleKeys
+		r.titleKeys, r.slugs = p.titleKeys, p.slugs
+		r.prevItems = pairItems(p, in.Content.Pages)
+		defer func() { r.prevItems = nil }()
 		r.prevAZ = map[string][]*content.Page{}
 		for _, e := range p.extras {
 			if e.kind == "az" {
@@ -182,7 +188,17 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	}
 	l.Append(r.sitePages())
 	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
-	for _, p := range in.Content.Pages {
+	for i, p := range in.Content.Pages {
+		if r.prevItems != nil {
+			// An item is a function of the fields compared (and the
+			// site's time zone and dates, which a Renderer made with
+			// Parsed shares).
+			if q := r.prevItems[i]; q.p != nil && q.p.Title == p.Title && q.p.Path == p.Path &&
+				q.p.Description == p.Description && q.p.Date == p.Date && q.p.Lang == p.Lang {
+				r.items[p] = q.it
+				continue
+			}
+		}
 		r.items[p] = r.makeItem(p)
 	}
 	r.indexTags()
@@ -191,27 +207,51 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	return r, l, nil
 }
 
+// prevItem is a page of Input.Parsed and its item.
+type prevItem struct {
+	p  *content.Page
+	it Item
+}
+
+// pairItems returns, for each of pages (sorted by source file, as
+// content.Site.Pages is), the page of old of the same source file and its
+// item, or none. Both lists are sorted by file: one walk pairs them.
+func pairItems(old *Renderer, pages []*content.Page) []prevItem {
+	out := make([]prevItem, len(pages))
+	olds := old.Content.Pages
+	j := 0
+	for i, p := range pages {
+		for j < len(olds) && olds[j].File < p.File {
+			j++
+		}
+		if j < len(olds) && olds[j].File == p.File {
+			if it, ok := old.items[olds[j]]; ok {
+				out[i] = prevItem{olds[j], it}
+			}
+		}
+	}
+	return out
+}
+
 // memoFold fills r.slugs and r.titleKeys for the pages of r.Content,
-// reusing the folded titles r.titleKeys holds on entry (an earlier
-// Renderer's).
+// adding to the maps they hold on entry (an earlier Renderer's, which
+// keeps its entries: both are functions of the string alone).
 func (r *Renderer) memoFold() {
-	prev := r.titleKeys
-	r.slugs = map[string]string{}
-	r.titleKeys = make(map[string]string, len(r.Content.Pages))
+	if r.slugs == nil {
+		r.slugs = map[string]string{}
+	}
+	if r.titleKeys == nil {
+		r.titleKeys = make(map[string]string, len(r.Content.Pages))
+	}
 	for _, p := range r.Content.Pages {
 		for _, t := range p.Tags {
 			if _, ok := r.slugs[t]; !ok {
 				r.slugs[t] = fold.Slug(t)
 			}
 		}
-		if _, ok := r.titleKeys[p.Title]; ok {
-			continue
+		if _, ok := r.titleKeys[p.Title]; !ok {
+			r.titleKeys[p.Title] = fold.Key(p.Title)
 		}
-		k, ok := prev[p.Title]
-		if !ok {
-			k = fold.Key(p.Title)
-		}
-		r.titleKeys[p.Title] = k
 	}
 }
 
