@@ -91,10 +91,15 @@ type Renderer struct {
 	// order of r.Content.Pages (nil where none has the same file) with
 	// their items (nil without Input.Parsed).
 	prevItems []prevItem
-	// prevAZ is, while prepare runs, each language's A–Z list of
-	// Input.Parsed (nil without one): its order is the likely order of
-	// the new list, which sorts fast when already nearly in order.
-	prevAZ map[string][]*content.Page
+	// prev is, while prepare runs, Input.Parsed (nil without one), and
+	// fromOld maps each of its pages to the page of r.Content read from
+	// the same unchanged text at the same URL path (sortAgain).
+	prev    *Renderer
+	fromOld map[*content.Page]*content.Page
+	// tagged holds each language's pages that have tags, newest first;
+	// newsChildren the news section pages' children, newest first.
+	tagged       map[string][]*content.Page
+	newsChildren map[*content.Page][]*content.Page
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -119,14 +124,14 @@ func New(in Input) (*Renderer, diag.List, error) {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
 		r.titleKeys, r.slugs = p.titleKeys, p.slugs
 		r.prevItems = pairItems(p, in.Content.Pages)
-		defer func() { r.prevItems = nil }()
-		r.prevAZ = map[string][]*content.Page{}
-		for _, e := range p.extras {
-			if e.kind == "az" {
-				r.prevAZ[e.Lang] = e.list
+		r.prev, r.fromOld = p, make(map[*content.Page]*content.Page, len(in.Content.Pages))
+		for i, q := range r.prevItems {
+			if p := in.Content.Pages[i]; q.p != nil && len(p.Text) > 0 && len(q.p.Text) == len(p.Text) &&
+				&q.p.Text[0] == &p.Text[0] && q.p.Path == p.Path {
+				r.fromOld[q.p] = p
 			}
 		}
-		defer func() { r.prevAZ = nil }()
+		defer func() { r.prevItems, r.prev, r.fromOld = nil, nil, nil }()
 		return r.prepare(p.tmpl, p.ids, nil)
 	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
@@ -167,7 +172,7 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	}
 	r.feed = map[string][]*content.Page{}
 	for lang, items := range r.news {
-		sortNewest(items)
+		r.sortAgain(items, r.prevList(func(q *Renderer) []*content.Page { return q.news[lang] }), compareNewest)
 		for _, p := range items {
 			if !p.Draft {
 				r.feed[lang] = append(r.feed[lang], p)
@@ -187,6 +192,20 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 		}
 	}
 	l.Append(r.sitePages())
+	r.newsChildren = map[*content.Page][]*content.Page{}
+	for _, p := range in.Content.Pages {
+		if p.Kind == content.KindSection && p.Dir == NewsSection {
+			out := slices.Clone(p.Children)
+			var prev []*content.Page
+			if r.prev != nil {
+				if q := r.prev.Content.ByFile(p.File); q != nil {
+					prev = r.prev.newsChildren[q]
+				}
+			}
+			r.sortAgain(out, prev, compareNewest)
+			r.newsChildren[p] = out
+		}
+	}
 	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
 	for i, p := range in.Content.Pages {
 		if r.prevItems != nil {
