@@ -88,9 +88,6 @@ type incBuild struct {
 	sitemapDone bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
-	// owners maps source files to their pageOwner (keepOwners), kept
-	// from build to build; only read once filled.
-	owners map[string]string
 	// checks holds the problems of each page's own checks, by source
 	// file (check.RunAgain).
 	checks map[string]diag.List
@@ -185,32 +182,14 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	return h.Sum64() ^ ib.langKeys[e.Lang]
 }
 
-func pageOwner(p *content.Page) string { return "page:" + p.File }
-
-// owner is pageOwner(p), from ib.owners when it holds p's file (no string
+// pageOwner names the owner of p's files: its source file, which starts
+// with "content/" and so is none of the other owners' names (no string
 // made per page and rebuild).
-func (ib *incBuild) owner(p *content.Page) string {
-	if ib != nil {
-		if o, ok := ib.owners[p.File]; ok {
-			return o
-		}
-	}
-	return pageOwner(p)
-}
+func pageOwner(p *content.Page) string { return p.File }
 
-// keepOwners fills ib.owners for the pages, starting from owners (the
-// last build's, nil for none), which it changes.
-func (ib *incBuild) keepOwners(owners map[string]string, pages []*content.Page) {
-	if owners == nil {
-		owners = make(map[string]string, len(pages))
-	}
-	for _, p := range pages {
-		if _, ok := owners[p.File]; !ok {
-			owners[p.File] = pageOwner(p)
-		}
-	}
-	ib.owners = owners
-}
+// owner is pageOwner(p).
+func (ib *incBuild) owner(p *content.Page) string { return pageOwner(p) }
+
 func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 
 // pageRecord is one page's conversion as a rebuild may reuse it: what the
@@ -305,7 +284,6 @@ type incState struct {
 	// (render.PageKeyRefs), langKeys the keys of the languages.
 	refs     map[string][]string
 	langKeys map[string]uint64
-	owners   map[string]string // incBuild.owners
 	checks   map[string]diag.List
 }
 
@@ -335,10 +313,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		ib.langKeys = b.langKeys()
 	}
 	st.langKeys = ib.langKeys
-	if ib.owners == nil {
-		ib.keepOwners(nil, b.content.Pages)
-	}
-	st.owners, st.checks = ib.owners, ib.checks
+	st.checks = ib.checks
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -814,7 +789,6 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	converted := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
 	refs := make([][]string, len(pages))
-	ib.keepOwners(prev.owners, pages)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
