@@ -83,9 +83,12 @@ type incBuild struct {
 	kept      sync.Map // owners of the generated pages kept → true
 	export    bool
 	world     uint64 // linkWorld, once known
-	// sitemapSum is the key of sitemap.xml, once sitemapDone.
+	// sitemapSum is the key of sitemap.xml, once sitemapDone; samePages
+	// says that sitemap.xml lists the same pages with the same dates and
+	// translations as the last build (staleKeys).
 	sitemapSum  uint64
 	sitemapDone bool
+	samePages   bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
 	// checks holds the problems of each page's own checks, by source
@@ -163,6 +166,11 @@ func (ib *incBuild) keepsSitemap() bool {
 }
 
 func (ib *incBuild) sitemapKey() uint64 {
+	if !ib.sitemapDone && ib.samePages && ib.sameExtras() {
+		if old, ok := ib.prev.keys[ownerSitemap]; ok {
+			ib.sitemapSum, ib.sitemapDone = old, true
+		}
+	}
 	if !ib.sitemapDone {
 		var h maphash.Hash
 		h.SetSeed(ib.seed)
@@ -171,6 +179,11 @@ func (ib *incBuild) sitemapKey() uint64 {
 	}
 	return ib.sitemapSum
 }
+
+// sameExtras reports whether the generated pages are those of the last
+// build at the same paths, the directory unchanged (what SitemapKey reads
+// of them).
+func (ib *incBuild) sameExtras() bool { return ib.sameExtra != nil && ib.export }
 
 // keepsExport reports whether the directory's export can stay as it is.
 func (ib *incBuild) keepsExport() bool { return ib != nil && ib.prev != nil && ib.export }
@@ -453,6 +466,8 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			shifted[p.Lang] = true
 		}
 	}
+	// Whether the pages changed keep what sitemap.xml shows of them.
+	listed := true
 	for i, j := 0, 0; i < len(pages) || j < len(old); {
 		switch {
 		case j == len(old) || i < len(pages) && pages[i].File < old[j].File:
@@ -470,6 +485,8 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			if !samePage(p, q) {
 				note(p)
 				note(q)
+				listed = listed && p.Key == q.Key && p.Draft == q.Draft && p.Date.Equal(q.Date) && p.Lastmod.Equal(q.Lastmod) &&
+					p.Date.IsZero() == q.Date.IsZero() && p.Lastmod.IsZero() == q.Lastmod.IsZero()
 				moved = moved || p.Path != q.Path || !slices.Equal(p.Attachments, q.Attachments) ||
 					!sameAliases(p, q)
 				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
@@ -493,6 +510,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
 		}
 	}
+	b.inc.samePages = listed && !moved
 	return stale, moved, touched, changed
 }
 

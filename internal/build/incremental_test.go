@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -210,6 +211,12 @@ func (it *incTest) checkKeys(what string) {
 	}
 	if st.world != b.linkWorld(it.s.seed) {
 		it.t.Errorf("%s: the link world kept is not that of the site as it is", what)
+	}
+	var h maphash.Hash
+	h.SetSeed(it.s.seed)
+	b.renderer.SitemapKey(&h)
+	if st.keys[ownerSitemap] != h.Sum64() {
+		it.t.Errorf("%s: the key of sitemap.xml kept is not that of the site as it is", what)
 	}
 	// The maps kept from build to build (updated in place, newState)
 	// hold the pages and generated pages of the site as it is, no more.
