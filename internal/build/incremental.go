@@ -499,6 +499,13 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			j++
 		}
 	}
+	// Asked for every page each key reads: a few files are compared
+	// faster than looked up.
+	isChanged := func(f string) bool { return changed[f] }
+	if len(changed) <= 8 {
+		files := slices.Collect(maps.Keys(changed))
+		isChanged = func(f string) bool { return slices.Contains(files, f) }
+	}
 	for i, p := range pages {
 		refs, known := prev.refs[p.File]
 		switch {
@@ -507,7 +514,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
 			stale[i] = true
 		case len(changed) > 0:
-			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
+			stale[i] = slices.ContainsFunc(refs, isChanged)
 		}
 	}
 	b.inc.samePages = listed && !moved
@@ -785,9 +792,16 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if sameExtras {
 		// A generated page keeps its key when render.SameExtra says so.
 		olds := old.renderer.Extras()
+		// Asked for every entry of every list page: a few files are
+		// compared faster than looked up.
+		isEdited := func(f string) bool { return edited[f] }
+		if len(edited) <= 8 {
+			files := slices.Collect(maps.Keys(edited))
+			isEdited = func(f string) bool { return slices.Contains(files, f) }
+		}
 		ib.sameExtra = func(e *render.Extra) bool {
 			i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
-			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], func(f string) bool { return edited[f] })
+			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], isEdited)
 		}
 	}
 	if moved || !sameExtras {
