@@ -89,6 +89,9 @@ type incBuild struct {
 	sitemapSum  uint64
 	sitemapDone bool
 	samePages   bool
+	// samePaths says that the generated pages are at the paths of the
+	// last build's, in the same languages.
+	samePaths bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
 	// checks holds the problems of each page's own checks, by source
@@ -183,7 +186,7 @@ func (ib *incBuild) sitemapKey() uint64 {
 // sameExtras reports whether the generated pages are those of the last
 // build at the same paths, the directory unchanged (what SitemapKey reads
 // of them).
-func (ib *incBuild) sameExtras() bool { return ib.sameExtra != nil && ib.export }
+func (ib *incBuild) sameExtras() bool { return ib.samePaths && ib.export }
 
 // keepsExport reports whether the directory's export can stay as it is.
 func (ib *incBuild) keepsExport() bool { return ib != nil && ib.prev != nil && ib.export }
@@ -789,20 +792,20 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
 	stale, moved, touched, edited := b.staleKeys(old.content.Pages, prev)
 	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
-	if sameExtras {
-		// A generated page keeps its key when render.SameExtra says so.
-		olds := old.renderer.Extras()
-		// Asked for every entry of every list page: a few files are
-		// compared faster than looked up.
-		isEdited := func(f string) bool { return edited[f] }
-		if len(edited) <= 8 {
-			files := slices.Collect(maps.Keys(edited))
-			isEdited = func(f string) bool { return slices.Contains(files, f) }
-		}
-		ib.sameExtra = func(e *render.Extra) bool {
-			i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
-			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], isEdited)
-		}
+	ib.samePaths = sameExtras
+	// A generated page keeps its key when render.SameExtra says so.
+	olds := old.renderer.Extras()
+	// Asked for every entry of every list page: a few files are compared
+	// faster than looked up.
+	isEdited := func(f string) bool { return edited[f] }
+	if len(edited) <= 8 {
+		files := slices.Collect(maps.Keys(edited))
+		isEdited = func(f string) bool { return slices.Contains(files, f) }
+	}
+	ib.sameExtra = func(e *render.Extra) bool {
+		i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
+		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && b.renderer.SameTranslations(e, old.renderer) &&
+			render.SameExtra(e, olds[i], isEdited)
 	}
 	if moved || !sameExtras {
 		ib.world = b.linkWorld(s.seed)

@@ -311,8 +311,8 @@ func (r *Renderer) SitemapKey(h KeyHash) {
 // by an earlier Renderer, given that: changed reports the source file of
 // every page that differs between the two Renderers (its fields, or its
 // place or membership in any list), both Renderers have the same LangKey
-// for e's language, and both made generated pages at the same paths in
-// the same languages. It holds for a later page of a list or a tag page
+// for e's language, and both put the generated pages of e's Key (e and
+// its translations) at the same paths (SameTranslations). It holds for a later page of a list or a tag page
 // whose own fields, the sections above it, the number of pages of its
 // list and the unchanged pages of its window are as before; for an A–Z
 // list whose pages are the same unchanged pages in the same order; for
@@ -341,6 +341,13 @@ func SameExtra(e, old *Extra, changed func(file string) bool) bool {
 		return samePages(e.list, old.list, changed)
 	}
 	return samePages(window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1)), changed)
+}
+
+// SameTranslations reports whether r and old, an earlier Renderer, put
+// the generated pages of e's Key (e and its translations, which its
+// ExtraKey writes) at the same paths in the same languages.
+func (r *Renderer) SameTranslations(e *Extra, old *Renderer) bool {
+	return maps.Equal(r.extraKeys[e.Key], old.extraKeys[e.Key])
 }
 
 // samePages reports whether two lists hold the pages of the same files in
