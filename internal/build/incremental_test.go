@@ -801,3 +801,14 @@ func TestIncrementalChecksLinkers(t *testing.T) {
 		t.Fatalf("the link is not reported again:\n%s", diagText(res))
 	}
 }
+
+// TestIncrementalTagTranslation: a tag page whose translation comes or
+// goes (the first page of the other language given that tag, or none
+// left) is rendered again with its language links, while the other
+// generated pages keep their keys.
+func TestIncrementalTagTranslation(t *testing.T) {
+	it := newIncTest(t, incSite(6), 1)
+	it.check("tag d in Vietnamese", it.rebuild(it.edit("content/news/tin-01.vi.md", "tags", "[a, d]")...))
+	it.check("tag d in English too", it.rebuild(it.edit("content/news/tin-02.en.md", "tags", "[d]")...))
+	it.check("tag d in Vietnamese no more", it.rebuild(it.edit("content/news/tin-01.vi.md", "tags", "[a]")...))
+}
