@@ -88,9 +88,9 @@ type Renderer struct {
 	// of the string alone), read only after.
 	slugs, titleKeys map[string]string
 	// prevItems is, while prepare runs, Input.Parsed's pages in the
-	// order of r.Content.Pages (nil where none has the same file) with
-	// their items (nil without Input.Parsed).
-	prevItems []prevItem
+	// order of r.Content.Pages (nil where none has the same file; nil
+	// without Input.Parsed).
+	prevItems []*content.Page
 	// prev is, while prepare runs, Input.Parsed (nil without one), and
 	// fromOld maps each of its pages to the page of r.Content read from
 	// the same unchanged text at the same URL path (sortAgain).
@@ -123,12 +123,12 @@ func New(in Input) (*Renderer, diag.List, error) {
 	if p := in.Parsed; p != nil {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
 		r.titleKeys, r.slugs = p.titleKeys, p.slugs
-		r.prevItems = pairItems(p, in.Content.Pages)
+		r.prevItems = pairPages(p, in.Content.Pages)
 		r.prev, r.fromOld = p, make(map[*content.Page]*content.Page, len(in.Content.Pages))
 		for i, q := range r.prevItems {
-			if p := in.Content.Pages[i]; q.p != nil && len(p.Text) > 0 && len(q.p.Text) == len(p.Text) &&
-				&q.p.Text[0] == &p.Text[0] && q.p.Path == p.Path {
-				r.fromOld[q.p] = p
+			if p := in.Content.Pages[i]; q != nil && len(p.Text) > 0 && len(q.Text) == len(p.Text) &&
+				&q.Text[0] == &p.Text[0] && q.Path == p.Path {
+				r.fromOld[q] = p
 			}
 		}
 		defer func() { r.prevItems, r.prev, r.fromOld = nil, nil, nil }()
@@ -212,10 +212,12 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 			// An item is a function of the fields compared (and the
 			// site's time zone and dates, which a Renderer made with
 			// Parsed shares).
-			if q := r.prevItems[i]; q.p != nil && q.p.Title == p.Title && q.p.Path == p.Path &&
-				q.p.Description == p.Description && q.p.Date == p.Date && q.p.Lang == p.Lang {
-				r.items[p] = q.it
-				continue
+			if q := r.prevItems[i]; q != nil && q.Title == p.Title && q.Path == p.Path &&
+				q.Description == p.Description && q.Date == p.Date && q.Lang == p.Lang {
+				if it, ok := r.prev.items[q]; ok {
+					r.items[p] = it
+					continue
+				}
 			}
 		}
 		r.items[p] = r.makeItem(p)
@@ -226,17 +228,11 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	return r, l, nil
 }
 
-// prevItem is a page of Input.Parsed and its item.
-type prevItem struct {
-	p  *content.Page
-	it Item
-}
-
-// pairItems returns, for each of pages (sorted by source file, as
-// content.Site.Pages is), the page of old of the same source file and its
-// item, or none. Both lists are sorted by file: one walk pairs them.
-func pairItems(old *Renderer, pages []*content.Page) []prevItem {
-	out := make([]prevItem, len(pages))
+// pairPages returns, for each of pages (sorted by source file, as
+// content.Site.Pages is), the page of old of the same source file, or
+// nil. Both lists are sorted by file: one walk pairs them.
+func pairPages(old *Renderer, pages []*content.Page) []*content.Page {
+	out := make([]*content.Page, len(pages))
 	olds := old.Content.Pages
 	j := 0
 	for i, p := range pages {
@@ -244,9 +240,7 @@ func pairItems(old *Renderer, pages []*content.Page) []prevItem {
 			j++
 		}
 		if j < len(olds) && olds[j].File == p.File {
-			if it, ok := old.items[olds[j]]; ok {
-				out[i] = prevItem{olds[j], it}
-			}
+			out[i] = olds[j]
 		}
 	}
 	return out
