@@ -83,14 +83,17 @@ type incBuild struct {
 	kept      sync.Map // owners of the generated pages kept → true
 	export    bool
 	world     uint64 // linkWorld, once known
-	// sitemapSum is the key of sitemap.xml, once sitemapDone.
+	// sitemapSum is the key of sitemap.xml, once sitemapDone; samePages
+	// says that sitemap.xml lists the same pages with the same dates and
+	// translations as the last build (staleKeys).
 	sitemapSum  uint64
 	sitemapDone bool
+	samePages   bool
+	// samePaths says that the generated pages are at the paths of the
+	// last build's, in the same languages.
+	samePaths bool
 	// cache keeps the content files read, for the next rebuild.
 	cache *content.Cache
-	// owners maps source files to their pageOwner (keepOwners), kept
-	// from build to build; only read once filled.
-	owners map[string]string
 	// checks holds the problems of each page's own checks, by source
 	// file (check.RunAgain).
 	checks map[string]diag.List
@@ -166,6 +169,11 @@ func (ib *incBuild) keepsSitemap() bool {
 }
 
 func (ib *incBuild) sitemapKey() uint64 {
+	if !ib.sitemapDone && ib.samePages && ib.sameExtras() {
+		if old, ok := ib.prev.keys[ownerSitemap]; ok {
+			ib.sitemapSum, ib.sitemapDone = old, true
+		}
+	}
 	if !ib.sitemapDone {
 		var h maphash.Hash
 		h.SetSeed(ib.seed)
@@ -174,6 +182,11 @@ func (ib *incBuild) sitemapKey() uint64 {
 	}
 	return ib.sitemapSum
 }
+
+// sameExtras reports whether the generated pages are those of the last
+// build at the same paths, the directory unchanged (what SitemapKey reads
+// of them).
+func (ib *incBuild) sameExtras() bool { return ib.samePaths && ib.export }
 
 // keepsExport reports whether the directory's export can stay as it is.
 func (ib *incBuild) keepsExport() bool { return ib != nil && ib.prev != nil && ib.export }
@@ -185,32 +198,14 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	return h.Sum64() ^ ib.langKeys[e.Lang]
 }
 
-func pageOwner(p *content.Page) string { return "page:" + p.File }
-
-// owner is pageOwner(p), from ib.owners when it holds p's file (no string
+// pageOwner names the owner of p's files: its source file, which starts
+// with "content/" and so is none of the other owners' names (no string
 // made per page and rebuild).
-func (ib *incBuild) owner(p *content.Page) string {
-	if ib != nil {
-		if o, ok := ib.owners[p.File]; ok {
-			return o
-		}
-	}
-	return pageOwner(p)
-}
+func pageOwner(p *content.Page) string { return p.File }
 
-// keepOwners fills ib.owners for the pages, starting from owners (the
-// last build's, nil for none), which it changes.
-func (ib *incBuild) keepOwners(owners map[string]string, pages []*content.Page) {
-	if owners == nil {
-		owners = make(map[string]string, len(pages))
-	}
-	for _, p := range pages {
-		if _, ok := owners[p.File]; !ok {
-			owners[p.File] = pageOwner(p)
-		}
-	}
-	ib.owners = owners
-}
+// owner is pageOwner(p).
+func (ib *incBuild) owner(p *content.Page) string { return pageOwner(p) }
+
 func extraOwner(e *render.Extra) string { return "extra:" + e.Path }
 
 // pageRecord is one page's conversion as a rebuild may reuse it: what the
@@ -305,20 +300,26 @@ type incState struct {
 	// (render.PageKeyRefs), langKeys the keys of the languages.
 	refs     map[string][]string
 	langKeys map[string]uint64
-	owners   map[string]string // incBuild.owners
 	checks   map[string]diag.List
 }
 
 // newState makes the state of the build b, which succeeded, and returns
 // with it the files of before that b no longer makes. prev is the state b
-// was made from (nil after a full build; it is changed into the new one),
-// kept holds the owners whose files b kept, keys and refs the keys of b's
-// pages and the pages each key reads when known (else nil).
+// was made from (nil after a full build; it is changed into the new one:
+// its maps are updated in place), kept holds the owners whose files b
+// kept, keys and refs the keys of b's pages and the pages each key reads
+// when known (else nil). After an incremental rebuild, ib.records holds
+// only the pages converted again: the others keep prev's record.
 func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
-	st = &incState{records: make(map[string]*pageRecord, n), keys: make(map[string]uint64, n+len(b.renderer.Extras())+1),
-		files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers), refs: make(map[string][]string, n)}
+	extras := b.renderer.Extras()
+	st = &incState{files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
+	if prev != nil && keys != nil {
+		st.records, st.keys, st.refs = prev.records, prev.keys, prev.refs
+	} else {
+		st.records, st.keys, st.refs = make(map[string]*pageRecord, n), make(map[string]uint64, n+len(extras)+1), make(map[string][]string, n)
+	}
 	ib.records.Range(func(k, v any) bool {
 		st.records[k.(*content.Page).File] = v.(*pageRecord)
 		return true
@@ -328,10 +329,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		ib.langKeys = b.langKeys()
 	}
 	st.langKeys = ib.langKeys
-	if ib.owners == nil {
-		ib.keepOwners(nil, b.content.Pages)
-	}
-	st.owners, st.checks = ib.owners, ib.checks
+	st.checks = ib.checks
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -345,15 +343,34 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		st.keys[ib.owner(p)] = keys[i]
 		if keys[i] != 0 {
 			st.refs[p.File] = refs[i]
+		} else {
+			delete(st.refs, p.File)
 		}
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
-	for _, e := range b.renderer.Extras() {
+	for _, e := range extras {
 		if k, ok := ib.extraKeys.Load(e.Path); ok {
 			st.keys[extraOwner(e)] = k.(uint64)
 		} else {
 			st.keys[extraOwner(e)] = ib.extraKey(e)
 		}
+	}
+	// Maps taken over from prev hold every page and generated page of b;
+	// one larger holds some no longer made too.
+	if len(st.records) > n || len(st.refs) > n || len(st.keys) > n+len(extras)+1 {
+		files := make(map[string]bool, n)
+		owners := make(map[string]bool, n+len(extras)+1)
+		for _, p := range pages {
+			files[p.File] = true
+			owners[ib.owner(p)] = true
+		}
+		for _, e := range extras {
+			owners[extraOwner(e)] = true
+		}
+		owners[ownerSitemap] = true
+		maps.DeleteFunc(st.records, func(f string, _ *pageRecord) bool { return !files[f] })
+		maps.DeleteFunc(st.refs, func(f string, _ []string) bool { return !files[f] })
+		maps.DeleteFunc(st.keys, func(o string, _ uint64) bool { return !owners[o] })
 	}
 	var rendered func(string) bool
 	var dropped []string
@@ -452,6 +469,8 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			shifted[p.Lang] = true
 		}
 	}
+	// Whether the pages changed keep what sitemap.xml shows of them.
+	listed := true
 	for i, j := 0, 0; i < len(pages) || j < len(old); {
 		switch {
 		case j == len(old) || i < len(pages) && pages[i].File < old[j].File:
@@ -469,6 +488,8 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			if !samePage(p, q) {
 				note(p)
 				note(q)
+				listed = listed && p.Key == q.Key && p.Draft == q.Draft && p.Date.Equal(q.Date) && p.Lastmod.Equal(q.Lastmod) &&
+					p.Date.IsZero() == q.Date.IsZero() && p.Lastmod.IsZero() == q.Lastmod.IsZero()
 				moved = moved || p.Path != q.Path || !slices.Equal(p.Attachments, q.Attachments) ||
 					!sameAliases(p, q)
 				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
@@ -481,6 +502,13 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			j++
 		}
 	}
+	// Asked for every page each key reads: a few files are compared
+	// faster than looked up.
+	isChanged := func(f string) bool { return changed[f] }
+	if len(changed) <= 8 {
+		files := slices.Collect(maps.Keys(changed))
+		isChanged = func(f string) bool { return slices.Contains(files, f) }
+	}
 	for i, p := range pages {
 		refs, known := prev.refs[p.File]
 		switch {
@@ -489,9 +517,10 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
 			stale[i] = true
 		case len(changed) > 0:
-			stale[i] = slices.ContainsFunc(refs, func(f string) bool { return changed[f] })
+			stale[i] = slices.ContainsFunc(refs, isChanged)
 		}
 	}
+	b.inc.samePages = listed && !moved
 	return stale, moved, touched, changed
 }
 
@@ -763,13 +792,20 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
 	stale, moved, touched, edited := b.staleKeys(old.content.Pages, prev)
 	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
-	if sameExtras {
-		// A generated page keeps its key when render.SameExtra says so.
-		olds := old.renderer.Extras()
-		ib.sameExtra = func(e *render.Extra) bool {
-			i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
-			return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && render.SameExtra(e, olds[i], func(f string) bool { return edited[f] })
-		}
+	ib.samePaths = sameExtras
+	// A generated page keeps its key when render.SameExtra says so.
+	olds := old.renderer.Extras()
+	// Asked for every entry of every list page: a few files are compared
+	// faster than looked up.
+	isEdited := func(f string) bool { return edited[f] }
+	if len(edited) <= 8 {
+		files := slices.Collect(maps.Keys(edited))
+		isEdited = func(f string) bool { return slices.Contains(files, f) }
+	}
+	ib.sameExtra = func(e *render.Extra) bool {
+		i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
+		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && b.renderer.SameTranslations(e, old.renderer) &&
+			render.SameExtra(e, olds[i], isEdited)
 	}
 	if moved || !sameExtras {
 		ib.world = b.linkWorld(s.seed)
@@ -788,7 +824,6 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	converted := make([]bool, len(pages))
 	keys := make([]uint64, len(pages))
 	refs := make([][]string, len(pages))
-	ib.keepOwners(prev.owners, pages)
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
@@ -797,7 +832,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		if r := prev.records[p.File]; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
-			ib.records.Store(p, r)
+			// prev.records keeps r (newState).
 			old, ok := prev.keys[owner]
 			if ok && !stale[i] {
 				keys[i], refs[i] = old, prev.refs[p.File]

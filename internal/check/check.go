@@ -566,7 +566,7 @@ func (r *runner) headings(p *Page) {
 }
 
 func (r *runner) translations() {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(r.pages))
 	for i := range r.pages {
 		p := &r.pages[i]
 		if seen[p.Key] {
@@ -632,10 +632,11 @@ func (r *runner) translationDates() {
 }
 
 func (r *runner) titles() {
-	first := make(map[string]*Page, len(r.pages))
+	type langTitle struct{ lang, title string }
+	first := make(map[langTitle]*Page, len(r.pages))
 	for i := range r.pages {
 		p := &r.pages[i]
-		key := p.Lang + "\x00" + strings.ToLower(strings.TrimSpace(p.Title))
+		key := langTitle{p.Lang, strings.ToLower(strings.TrimSpace(p.Title))}
 		if other := first[key]; other != nil {
 			r.report(DuplicateTitle, p.FrontMatter.Pos, "give each page a title of its own, so that people can tell them apart in lists and search results",
 				"the title %q is also the title of %s", p.Title, other.File)

@@ -493,19 +493,20 @@ func (s *Site) pair(site *config.Site) diag.List {
 // place gives every page its parent, URL path and children, and reports
 // pages that would be written to the same URL.
 func (s *Site) place(site *config.Site) diag.List {
-	sections := map[string]*Page{} // lang + "\x00" + dir
+	type langDir struct{ lang, dir string }
+	sections := map[langDir]*Page{}
 	for _, p := range s.Pages {
 		if p.Kind != KindPage {
-			sections[p.Lang+"\x00"+p.Dir] = p
+			sections[langDir{p.Lang, p.Dir}] = p
 		}
 	}
 	segment := func(lang, dir string) string {
-		if sec := sections[lang+"\x00"+dir]; sec != nil {
+		if sec := sections[langDir{lang, dir}]; sec != nil {
 			return sec.Slug
 		}
 		return fold.Slug(path.Base(dir))
 	}
-	prefix := func(lang, dir string) string {
+	makePrefix := func(lang, dir string) string {
 		var parts []string
 		for d := dir; d != ""; d = parentDir(d) {
 			parts = append(parts, segment(lang, d))
@@ -515,6 +516,16 @@ func (s *Site) place(site *config.Site) diag.List {
 		for _, part := range parts {
 			out += part + "/"
 		}
+		return out
+	}
+	// The URL path of a folder, made once per folder and language.
+	prefixes := map[langDir]string{}
+	prefix := func(lang, dir string) string {
+		if out, ok := prefixes[langDir{lang, dir}]; ok {
+			return out
+		}
+		out := makePrefix(lang, dir)
+		prefixes[langDir{lang, dir}] = out
 		return out
 	}
 	var l diag.List
@@ -544,7 +555,7 @@ func (s *Site) place(site *config.Site) diag.List {
 			continue
 		}
 		for d := sectionDir; ; d = parentDir(d) {
-			if sec := sections[p.Lang+"\x00"+d]; sec != nil && sec != p {
+			if sec := sections[langDir{p.Lang, d}]; sec != nil && sec != p {
 				p.Parent = sec
 				sec.Children = append(sec.Children, p)
 				break

@@ -311,13 +311,15 @@ func (r *Renderer) SitemapKey(h KeyHash) {
 // by an earlier Renderer, given that: changed reports the source file of
 // every page that differs between the two Renderers (its fields, or its
 // place or membership in any list), both Renderers have the same LangKey
-// for e's language, and both made generated pages at the same paths in
-// the same languages. It holds for a later page of a list or a tag page
+// for e's language, and both put the generated pages of e's Key (e and
+// its translations) at the same paths (SameTranslations). It holds for a later page of a list or a tag page
 // whose own fields, the sections above it, the number of pages of its
-// list and the unchanged pages of its window are as before; it reports
-// false for the other kinds, whose keys read more.
+// list and the unchanged pages of its window are as before; for an A–Z
+// list whose pages are the same unchanged pages in the same order; for
+// the list of tags when every tag has the same name, URL and count. It
+// reports false for the other kinds, whose keys read more.
 func SameExtra(e, old *Extra, changed func(file string) bool) bool {
-	if old == nil || (e.kind != "page" && e.kind != "tag") ||
+	if old == nil || (e.kind != "page" && e.kind != "tag" && e.kind != "az" && e.kind != "tags") ||
 		e.Lang != old.Lang || e.Path != old.Path || e.Title != old.Title || e.Layout != old.Layout || e.Key != old.Key ||
 		e.kind != old.kind || e.termID != old.termID || e.base != old.base || e.n != old.n || e.empty != old.empty ||
 		(len(e.list)+PerPage-1)/PerPage != (len(old.list)+PerPage-1)/PerPage {
@@ -332,7 +334,25 @@ func SameExtra(e, old *Extra, changed func(file string) bool) bool {
 	if a != nil || b != nil {
 		return false
 	}
-	w, ow := window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1))
+	switch e.kind {
+	case "tags":
+		return slices.Equal(e.tags, old.tags)
+	case "az":
+		return samePages(e.list, old.list, changed)
+	}
+	return samePages(window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1)), changed)
+}
+
+// SameTranslations reports whether r and old, an earlier Renderer, put
+// the generated pages of e's Key (e and its translations, which its
+// ExtraKey writes) at the same paths in the same languages.
+func (r *Renderer) SameTranslations(e *Extra, old *Renderer) bool {
+	return maps.Equal(r.extraKeys[e.Key], old.extraKeys[e.Key])
+}
+
+// samePages reports whether two lists hold the pages of the same files in
+// the same order, none of them changed.
+func samePages(w, ow []*content.Page, changed func(file string) bool) bool {
 	if len(w) != len(ow) {
 		return false
 	}

@@ -39,15 +39,68 @@ type Tag struct {
 // source file, so that the order is total and the faster unstable sort
 // gives the one result).
 func sortNewest(pages []*content.Page) {
-	slices.SortFunc(pages, func(a, b *content.Page) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
+	slices.SortFunc(pages, compareNewest)
+}
+
+// compareNewest is sortNewest's order.
+func compareNewest(a, b *content.Page) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	return strings.Compare(a.File, b.File)
+}
+
+// prevList returns list(Input.Parsed) while prepare runs with one, else nil.
+func (r *Renderer) prevList(list func(*Renderer) []*content.Page) []*content.Page {
+	if r.prev == nil {
+		return nil
+	}
+	return list(r.prev)
+}
+
+// sortAgain sorts list by cmp, a total order that reads only fields a
+// page's text, source file and URL path decide, as slices.SortFunc
+// would; prev is the same list as Input.Parsed made it, sorted (nil for
+// none). The pages unchanged since (fromOld) keep the order they had in
+// prev; the others are put in place by binary search. When that would
+// not be faster, or prev and list do not hold the same unchanged pages,
+// list is sorted afresh.
+func (r *Renderer) sortAgain(list, prev []*content.Page, cmp func(a, b *content.Page) int) {
+	if !r.sortFrom(list, prev, cmp) {
+		slices.SortFunc(list, cmp)
+	}
+}
+
+// sortFrom is sortAgain, but returns false, list untouched, instead of
+// sorting list afresh.
+func (r *Renderer) sortFrom(list, prev []*content.Page, cmp func(a, b *content.Page) int) bool {
+	if r.fromOld == nil || len(prev) == 0 {
+		return false
+	}
+	in := make(map[*content.Page]bool, len(list))
+	for _, p := range list {
+		in[p] = true
+	}
+	kept := make([]*content.Page, 0, len(list))
+	for _, q := range prev {
+		if p := r.fromOld[q]; p != nil && in[p] {
+			kept = append(kept, p)
+			delete(in, p)
 		}
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		return strings.Compare(a.File, b.File)
-	})
+	}
+	rest := len(list) - len(kept)
+	if rest > 64 || len(in) != rest {
+		return false
+	}
+	for p := range in {
+		i, _ := slices.BinarySearchFunc(kept, p, cmp)
+		kept = slices.Insert(kept, i, p)
+	}
+	copy(list, kept)
+	return true
 }
 
 // children returns what a section lists: its pages and subsections in
@@ -55,6 +108,9 @@ func sortNewest(pages []*content.Page) {
 func (r *Renderer) children(p *content.Page) []*content.Page {
 	if p.Kind != content.KindSection || p.Dir != NewsSection {
 		return p.Children
+	}
+	if out, ok := r.newsChildren[p]; ok {
+		return out
 	}
 	out := slices.Clone(p.Children)
 	sortNewest(out)
@@ -183,7 +239,11 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 	}
 	// The tagged pages sorted once, newest first, then shared out: each
 	// tag's list comes out in that order (sortNewest's order is total).
-	sortNewest(tagged)
+	r.sortAgain(tagged, r.prevList(func(q *Renderer) []*content.Page { return q.tagged[lang] }), compareNewest)
+	if r.tagged == nil {
+		r.tagged = map[string][]*content.Page{}
+	}
+	r.tagged[lang] = tagged
 	for _, p := range tagged {
 		for _, t := range p.Tags {
 			slug := r.slug(t)

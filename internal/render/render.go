@@ -88,10 +88,19 @@ type Renderer struct {
 	// over from Input.Parsed's where it has them, as both are functions
 	// of the string alone), read only after.
 	slugs, titleKeys map[string]string
-	// prevAZ is, while prepare runs, each language's A–Z list of
-	// Input.Parsed (nil without one): its order is the likely order of
-	// the new list, which sorts fast when already nearly in order.
-	prevAZ map[string][]*content.Page
+	// prevItems is, while prepare runs, Input.Parsed's pages in the
+	// order of r.Content.Pages (nil where none has the same file; nil
+	// without Input.Parsed).
+	prevItems []*content.Page
+	// prev is, while prepare runs, Input.Parsed (nil without one), and
+	// fromOld maps each of its pages to the page of r.Content read from
+	// the same unchanged text at the same URL path (sortAgain).
+	prev    *Renderer
+	fromOld map[*content.Page]*content.Page
+	// tagged holds each language's pages that have tags, newest first;
+	// newsChildren the news section pages' children, newest first.
+	tagged       map[string][]*content.Page
+	newsChildren map[*content.Page][]*content.Page
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -114,14 +123,16 @@ func New(in Input) (*Renderer, diag.List, error) {
 	r := &Renderer{Input: in}
 	if p := in.Parsed; p != nil {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
-		r.titleKeys = p.titleKeys
-		r.prevAZ = map[string][]*content.Page{}
-		for _, e := range p.extras {
-			if e.kind == "az" {
-				r.prevAZ[e.Lang] = e.list
+		r.titleKeys, r.slugs = p.titleKeys, p.slugs
+		r.prevItems = pairPages(p, in.Content.Pages)
+		r.prev, r.fromOld = p, make(map[*content.Page]*content.Page, len(in.Content.Pages))
+		for i, q := range r.prevItems {
+			if p := in.Content.Pages[i]; q != nil && len(p.Text) > 0 && len(q.Text) == len(p.Text) &&
+				&q.Text[0] == &p.Text[0] && q.Path == p.Path {
+				r.fromOld[q] = p
 			}
 		}
-		defer func() { r.prevAZ = nil }()
+		defer func() { r.prevItems, r.prev, r.fromOld = nil, nil, nil }()
 		return r.prepare(p.tmpl, p.ids, nil)
 	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
@@ -162,7 +173,7 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	}
 	r.feed = map[string][]*content.Page{}
 	for lang, items := range r.news {
-		sortNewest(items)
+		r.sortAgain(items, r.prevList(func(q *Renderer) []*content.Page { return q.news[lang] }), compareNewest)
 		for _, p := range items {
 			if !p.Draft {
 				r.feed[lang] = append(r.feed[lang], p)
@@ -182,8 +193,34 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 		}
 	}
 	l.Append(r.sitePages())
-	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
+	r.newsChildren = map[*content.Page][]*content.Page{}
 	for _, p := range in.Content.Pages {
+		if p.Kind == content.KindSection && p.Dir == NewsSection {
+			out := slices.Clone(p.Children)
+			var prev []*content.Page
+			if r.prev != nil {
+				if q := r.prev.Content.ByFile(p.File); q != nil {
+					prev = r.prev.newsChildren[q]
+				}
+			}
+			r.sortAgain(out, prev, compareNewest)
+			r.newsChildren[p] = out
+		}
+	}
+	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
+	for i, p := range in.Content.Pages {
+		if r.prevItems != nil {
+			// An item is a function of the fields compared (and the
+			// site's time zone and dates, which a Renderer made with
+			// Parsed shares).
+			if q := r.prevItems[i]; q != nil && q.Title == p.Title && q.Path == p.Path &&
+				q.Description == p.Description && q.Date == p.Date && q.Lang == p.Lang {
+				if it, ok := r.prev.items[q]; ok {
+					r.items[p] = it
+					continue
+				}
+			}
+		}
 		r.items[p] = r.makeItem(p)
 	}
 	r.indexTags()
@@ -192,27 +229,43 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 	return r, l, nil
 }
 
+// pairPages returns, for each of pages (sorted by source file, as
+// content.Site.Pages is), the page of old of the same source file, or
+// nil. Both lists are sorted by file: one walk pairs them.
+func pairPages(old *Renderer, pages []*content.Page) []*content.Page {
+	out := make([]*content.Page, len(pages))
+	olds := old.Content.Pages
+	j := 0
+	for i, p := range pages {
+		for j < len(olds) && olds[j].File < p.File {
+			j++
+		}
+		if j < len(olds) && olds[j].File == p.File {
+			out[i] = olds[j]
+		}
+	}
+	return out
+}
+
 // memoFold fills r.slugs and r.titleKeys for the pages of r.Content,
-// reusing the folded titles r.titleKeys holds on entry (an earlier
-// Renderer's).
+// adding to the maps they hold on entry (an earlier Renderer's, which
+// keeps its entries: both are functions of the string alone).
 func (r *Renderer) memoFold() {
-	prev := r.titleKeys
-	r.slugs = map[string]string{}
-	r.titleKeys = make(map[string]string, len(r.Content.Pages))
+	if r.slugs == nil {
+		r.slugs = map[string]string{}
+	}
+	if r.titleKeys == nil {
+		r.titleKeys = make(map[string]string, len(r.Content.Pages))
+	}
 	for _, p := range r.Content.Pages {
 		for _, t := range p.Tags {
 			if _, ok := r.slugs[t]; !ok {
 				r.slugs[t] = fold.Slug(t)
 			}
 		}
-		if _, ok := r.titleKeys[p.Title]; ok {
-			continue
+		if _, ok := r.titleKeys[p.Title]; !ok {
+			r.titleKeys[p.Title] = fold.Key(p.Title)
 		}
-		k, ok := prev[p.Title]
-		if !ok {
-			k = fold.Key(p.Title)
-		}
-		r.titleKeys[p.Title] = k
 	}
 }
 

@@ -33,47 +33,54 @@ func (r *Renderer) searchExtras() {
 			Layout: "search.html", Key: "search", section: home, kind: "search"}
 		az := &Extra{Lang: lang.Code, Path: search.Path + r.Catalog.T(lang.Code, "url_az") + "/",
 			Title: r.Catalog.T(lang.Code, "az"), Layout: "az.html", Key: "az", section: home, kind: "az"}
-		// Each title folded once, beside its page (not looked up in a map
-		// at every comparison of the sort).
-		type entry struct {
-			key string
-			p   *content.Page
-		}
-		var entries []entry
 		in := func(p *content.Page) bool { return p != nil && p.Lang == lang.Code && p.Kind != content.KindHome }
-		// The pages of the last A–Z list first, in its order (the sort's
-		// result does not depend on the order it is given: the order
-		// below is total, paths being unique), then the others.
-		var listed map[*content.Page]bool
-		if prev := r.prevAZ[lang.Code]; len(prev) > 0 {
-			listed = make(map[*content.Page]bool, len(prev))
-			for _, q := range prev {
-				if p := r.Content.ByFile(q.File); in(p) && !listed[p] {
-					listed[p] = true
-					entries = append(entries, entry{r.titleKey(p.Title), p})
+		for _, p := range r.Content.Pages {
+			if in(p) {
+				az.list = append(az.list, p)
+			}
+		}
+		prev := r.prevList(func(q *Renderer) []*content.Page {
+			for _, e := range q.extras {
+				if e.kind == "az" && e.Lang == lang.Code {
+					return e.list
 				}
 			}
-		}
-		for _, p := range r.Content.Pages {
-			if in(p) && !listed[p] {
-				entries = append(entries, entry{r.titleKey(p.Title), p})
-			}
-		}
-		slices.SortFunc(entries, func(a, b entry) int {
-			if c := strings.Compare(a.key, b.key); c != 0 {
-				return c
-			}
-			if c := strings.Compare(a.p.Title, b.p.Title); c != 0 {
-				return c
-			}
-			return strings.Compare(a.p.Path, b.p.Path)
+			return nil
 		})
-		az.list = make([]*content.Page, len(entries))
-		for i, e := range entries {
-			az.list[i] = e.p
+		if !r.sortFrom(az.list, prev, r.compareAZ) {
+			// Each title folded once, beside its page (not looked up in
+			// a map at every comparison of the sort).
+			type entry struct {
+				key string
+				p   *content.Page
+			}
+			entries := make([]entry, len(az.list))
+			for i, p := range az.list {
+				entries[i] = entry{r.titleKey(p.Title), p}
+			}
+			slices.SortFunc(entries, func(a, b entry) int {
+				if c := strings.Compare(a.key, b.key); c != 0 {
+					return c
+				}
+				return r.compareAZ(a.p, b.p)
+			})
+			for i, e := range entries {
+				az.list[i] = e.p
+			}
 		}
 		r.extras = append(r.extras, search, az)
 	}
+}
+
+// compareAZ is the order of the A–Z list: folded title, title, URL path.
+func (r *Renderer) compareAZ(a, b *content.Page) int {
+	if c := strings.Compare(r.titleKey(a.Title), r.titleKey(b.Title)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Path, b.Path)
 }
 
 // Letter groups the A–Z index.
