@@ -22,7 +22,9 @@ const SentenceReach = 150
 // thể không, may not), so that a passage never begins right after one.
 // It ends at a space about PassageAfter bytes after the word (less, but
 // at least PassageAfter/2, when it begins further back than
-// PassageBefore), or at the end of text.
+// PassageBefore), or at the end of text; an end that falls just before
+// a negation is moved on past it (see keepNegationAfter), so that a
+// passage never stops at "…có" of "có thể không bị xử lý".
 func passageBounds(text string, at, n int) (from, to int) {
 	from = sentenceStart(text, max(0, at-SentenceReach), at)
 	if from < 0 {
@@ -43,7 +45,54 @@ func passageBounds(text string, at, n int) (from, to int) {
 	for to < len(text) && !utf8.RuneStart(text[to]) {
 		to--
 	}
-	return from, to
+	return from, keepNegationAfter(text, to)
+}
+
+// keepNegationAfter returns to (where a passage of text ends: a space,
+// "\n" or len(text)) moved on when a negation is among the
+// negationWords words after it in the same sentence: to the end of the
+// negationWords-th word after the negation, or to the end of the
+// sentence or block when that comes first. Without a negation there it
+// returns to. "don't" counts as a negation ("don", "'", "t").
+func keepNegationAfter(text string, to int) int {
+	neg, words, end := -1, 0, to
+	for i := to; i < len(text); words++ {
+		if neg < 0 && words == negationWords || neg >= 0 && words > neg+negationWords {
+			break
+		}
+		gap := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				break
+			}
+			if r == '\n' || r == ' ' && endsSentence(text[:i]) {
+				i = len(text) + 1
+				break
+			}
+			i += size
+		}
+		if i >= len(text) {
+			break
+		}
+		k := i
+		for k < len(text) {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if !isWordRune(r) {
+				break
+			}
+			k += size
+		}
+		w := strings.ToLower(text[i:k])
+		if neg < 0 && (negations[w] || w == "t" && strings.ContainsAny(text[gap:i], "'’")) {
+			neg = words
+		}
+		end, i = k, k
+	}
+	if neg < 0 {
+		return to
+	}
+	return end
 }
 
 // sentenceStart returns the start of the sentence that holds text[at]

@@ -99,6 +99,32 @@ func TestPassagesNeverAfterNegation(t *testing.T) {
 		if n := len(before); n > 0 && (before[n-1] == "không" || before[n-1] == "thể") {
 			t.Errorf("passage %q begins right after %q", p, before[n-1])
 		}
+		if f := strings.Fields(p); f[len(f)-1] == "có" || f[len(f)-1] == "thể" {
+			t.Errorf("passage %q ends just before the negation that follows", p)
+		}
+	}
+}
+
+// TestKeepNegationAfter: a passage that would end just before a negation
+// (or a word or three before it) ends negationWords words after it, or
+// at the end of its sentence.
+func TestKeepNegationAfter(t *testing.T) {
+	for _, c := range []struct{ text, to, want string }{
+		// The second phone trial's snippet ended "…vì bị mua bán có…".
+		{"Người bị ép làm điều trái luật vì bị mua bán có thể không bị xử lý về hành vi đó, theo luật năm 2024.", " thể", "vì bị mua bán có thể không bị xử lý về"},
+		{"Nạn nhân chưa bị xử phạt.", " chưa", "Nạn nhân chưa bị xử phạt"},
+		{"A victim may not be punished for what they were forced to do.", " not", "A victim may not be punished for what"},
+		{"You don't have to pay the fine.", " don", "You don't have to pay the"},
+		// The negation in the next sentence or block, or too far: no change.
+		{"Người bị ép được giúp. Không ai bị phạt.", " Không", "Người bị ép được giúp."},
+		{"Người bị ép được giúp\nKhông ai bị phạt.", "\nKhông", "Người bị ép được giúp"},
+		{"Người bị ép được giúp đỡ rất nhiều lần không bị phạt.", " đỡ", "Người bị ép được giúp"},
+	} {
+		to := strings.Index(c.text, c.to)
+		got := c.text[:keepNegationAfter(c.text, to)]
+		if !strings.HasSuffix(got, c.want) {
+			t.Errorf("keepNegationAfter(%q at %q) ends %q, want it to end %q", c.text, c.to, got, c.want)
+		}
 	}
 }
 
