@@ -236,25 +236,6 @@ func (b *builder) writeSiteFiles() error {
 	return b.writeAliases()
 }
 
-// buffers holds the buffers pages are rendered into (writeFile copies what
-// it keeps), so that each page does not grow one from nothing.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// getBuffer returns an empty buffer from buffers.
-func getBuffer() *bytes.Buffer {
-	b := buffers.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
-}
-
-// putBuffer gives b back to buffers unless it grew past 1 MB (an A–Z
-// list of a large site), which the pool should not keep alive.
-func putBuffer(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 {
-		buffers.Put(b)
-	}
-}
-
 // worker is what one goroutine of the build reuses from page to page.
 type worker struct {
 	conv     *markdown.Converter
@@ -367,8 +348,8 @@ func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversi
 // attachments.
 func (b *builder) renderPage(p *content.Page, cv conversion) (diag.List, error) {
 	l, res := slices.Clone(cv.diags), cv.res
-	buf := getBuffer()
-	defer putBuffer(buf)
+	buf := render.GetBuffer()
+	defer render.PutBuffer(buf)
 	if err := b.renderer.Page(buf, p, res); err != nil {
 		l.Add(diag.Errorf(p.FrontMatter.Pos, "the page could not be rendered: %v", err))
 		return l, nil
@@ -447,8 +428,8 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	docs := make([]*search.Analyzed, len(extras))
 	dups := make([][]string, len(extras))
 	b.forEach(len(extras), func(i int) {
-		buf := getBuffer()
-		defer putBuffer(buf)
+		buf := render.GetBuffer()
+		defer render.PutBuffer(buf)
 		if b.inc.keepsExtra(extras[i]) {
 			// unchanged since the last build (Session)
 		} else if errs[i] = b.renderer.Extra(buf, extras[i]); errs[i] == nil {

@@ -382,8 +382,8 @@ func (r *Renderer) NotFound(w io.Writer) error {
 
 func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 	v.layout = name
-	buf := getBuffer()
-	defer putBuffer(buf)
+	buf := GetBuffer()
+	defer PutBuffer(buf)
 	if err := r.tmpl[name].ExecuteTemplate(buf, baseName, v); err != nil {
 		return fmt.Errorf("template %s: %w", name, err)
 	}
@@ -391,22 +391,25 @@ func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 	return err
 }
 
-// buffers holds the buffers execute renders into, so that a page is not
-// rendered into a buffer grown from nothing (a profile of a build showed
-// that growing as a fifth of its allocations).
+// buffers holds the buffers pages are rendered into (here, and by the
+// build that writes them), so that a page is not rendered into a buffer
+// grown from nothing (a profile of a build showed that growing as a fifth
+// of its allocations).
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// getBuffer returns an empty buffer from buffers.
-func getBuffer() *bytes.Buffer {
+// GetBuffer returns an empty buffer from a pool shared by every page
+// rendered; give it back with PutBuffer once its bytes are no longer
+// used.
+func GetBuffer() *bytes.Buffer {
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()
 	return b
 }
 
-// putBuffer gives b back to buffers, unless it grew larger than pages
-// usually are (an A–Z list of a large site), so that a pool does not keep
-// megabytes alive.
-func putBuffer(b *bytes.Buffer) {
+// PutBuffer gives b (from GetBuffer) back to the pool, unless it grew
+// past 1 MB, larger than pages usually are (an A–Z list of a large site),
+// so that the pool does not keep megabytes alive.
+func PutBuffer(b *bytes.Buffer) {
 	if b.Cap() <= 1<<20 {
 		buffers.Put(b)
 	}
