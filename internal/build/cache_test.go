@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -165,6 +166,36 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 				t.Error("every build read every file again")
 			}
 		})
+	}
+}
+
+// TestWarmBuildRelinks: a page whose own file did not change is rendered
+// and checked again when a page it links to moved, became a draft or went
+// (a breaker found warm builds keeping the old address, and passing where
+// a cold build failed: loa build kept no links in its pages' records).
+func TestWarmBuildRelinks(t *testing.T) {
+	it := newWarmTest(t, incSite(2), 3)
+	it.warmBuild(Options{})
+	const plan = "content/plan/164/index.vi.md"
+	it.write(plan, strings.Replace(it.files[plan], "title: Kế hoạch 164\n", "title: Kế hoạch 164\nslug: kh-164\n", 1))
+	res, warm := it.warmBuild(Options{})
+	if !warm {
+		t.Fatalf("the build did not use the cache\n%s", diagText(res))
+	}
+	it.checkCold("a linked page's slug", res, Options{})
+	for _, edit := range []struct{ what, text string }{
+		{"a linked page made a draft", strings.Replace(it.files[plan], "---\n## Mục tiêu", "draft: true\n---\n## Mục tiêu", 1)},
+		{"a linked page deleted", ""},
+	} {
+		if edit.text == "" {
+			it.remove(plan)
+		} else {
+			it.write(plan, edit.text)
+		}
+		res, err := Run(context.Background(), Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow})
+		if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "_index.vi.md") {
+			t.Errorf("%s: the warm build did not fail at the links to it (%v)\n%s", edit.what, err, diagText(res))
+		}
 	}
 }
 

@@ -298,7 +298,9 @@ func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversi
 			langs[url] = lang
 		}
 	}, &cv.used)
-	if b.keepSources {
+	if b.keepSources || b.cache != nil {
+		// Kept with the page's record, so that a later build can tell
+		// whether its links still lead where they did (pageRecord.reusable).
 		inner := resolve
 		resolve = func(dest string) (string, error) {
 			lastLang = ""
