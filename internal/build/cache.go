@@ -445,9 +445,14 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 		field(name)
 		field(string(data))
 	}
+	// A file's stamp has its change time and inode where the system
+	// gives them (statStamp), so that a photo replaced by another of the
+	// same size with its time put back (cp -p, exiftool -P) is seen.
 	stamp := func(p string) {
 		field(p)
-		if info, err := fs.Stat(b.fsys, path.Join(content.Root, p)); err == nil {
+		if st, ok := statStamp(filepath.Join(b.source, content.Root, filepath.FromSlash(p))); ok {
+			field(fmt.Sprint(st.Size, st.ModTime, st.ChangeTime, st.Inode, st.Device))
+		} else if info, err := fs.Stat(b.fsys, path.Join(content.Root, p)); err == nil {
 			field(fmt.Sprint(info.Size(), info.ModTime().UnixNano()))
 		}
 	}

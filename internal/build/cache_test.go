@@ -199,6 +199,29 @@ func TestWarmBuildRelinks(t *testing.T) {
 	}
 }
 
+// TestWarmBuildAttachmentSameStamp: an attachment replaced by another of
+// the same size, its modification time put back (cp -p, exiftool -P), is
+// published anew (a breaker found the old photo kept).
+func TestWarmBuildAttachmentSameStamp(t *testing.T) {
+	if _, ok := statStamp("."); !ok {
+		t.Skip("no change time on this system: attachments are known by size and time")
+	}
+	it := newWarmTest(t, incSite(1), 4)
+	it.warmBuild(Options{})
+	const doc = "content/plan/164/van-ban.txt"
+	name := filepath.Join(it.dir, filepath.FromSlash(doc))
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.write(doc, strings.ToUpper(it.files[doc]))
+	if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := it.warmBuild(Options{})
+	it.checkCold("an attachment of the same size and time", res, Options{})
+}
+
 // TestWarmBuildPortable: a --portable build is cached as such, and
 // switching the option does not reuse the other's cache.
 func TestWarmBuildPortable(t *testing.T) {
