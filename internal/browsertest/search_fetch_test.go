@@ -11,9 +11,9 @@ import (
 // TestSearchFetches checks which index files a first search asks for, and
 // in what order, on an inline site (issue 16: the first search's bytes and
 // rounds): a word typed as Telex or without spaces fetches no listing when
-// its first reading is in the index; a word on no page that is no typo has
-// the documents of the pages with the other words asked for before the
-// listing of near words has arrived (one round, not three); a limit this
+// its first reading is in the index; a word on no page that is no typo (a
+// syllable) asks for no listing of near words, and the documents of the
+// pages with the other words at once; a limit this
 // language fills asks nothing of the other languages.
 func TestSearchFetches(t *testing.T) {
 	p := page{t, browser(t)}
@@ -32,7 +32,6 @@ func TestSearchFetches(t *testing.T) {
 				.map(e => e.name.replace(/^.*\/search\//, "").replace(/\?.*/, "") + " " + (e.startTime - t0) + " " + (e.responseEnd - t0)); })()`)
 	}
 	field := func(e string, i int) string { return strings.Fields(e)[i] }
-	atof := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 	for _, q := range []string{"dduwowngf daay nongs", "maidam", "muabannguoi"} {
 		for _, e := range asked(q, 10) {
 			if strings.HasPrefix(e, "vi/t/") {
@@ -41,21 +40,22 @@ func TestSearchFetches(t *testing.T) {
 		}
 	}
 	// "nguyệt" is on no page of the site; the pages with "mại dâm" are the
-	// results, and their documents are asked for beside the listing that
-	// near words of "nguyet" come from.
+	// results, and their documents are asked for at once. A syllable as
+	// typed is never replaced by a near word, so no listing of near words
+	// is asked for (before the fourth trial, 2026-11-30: asked for beside
+	// the documents).
 	fs := asked("mại dâm nguyệt", 10)
-	firstDoc, listingEnd := -1.0, -1.0
+	docs := 0
 	for _, e := range fs {
-		start, end := atof(field(e, 1)), atof(field(e, 2))
-		switch {
-		case strings.Contains(e, "vi/d/") && (firstDoc < 0 || start < firstDoc):
-			firstDoc = start
-		case strings.Contains(e, "vi/t/") && end > listingEnd:
-			listingEnd = end
+		if strings.HasPrefix(e, "vi/t/") {
+			t.Errorf(`"mại dâm nguyệt" asked for the listing %s, though "nguyệt" is a syllable, which no near word replaces`, field(e, 0))
+		}
+		if strings.HasPrefix(e, "vi/d/") {
+			docs++
 		}
 	}
-	if firstDoc < 0 || listingEnd < 0 || firstDoc > listingEnd {
-		t.Errorf(`"mại dâm nguyệt": documents asked for at %v ms, the listing arrived at %v ms; want the documents asked for first: %q`, firstDoc, listingEnd, fs)
+	if docs == 0 {
+		t.Errorf(`"mại dâm nguyệt": no documents asked for: %q`, fs)
 	}
 	// One result is asked for, and this language has it: nothing of en.
 	for _, e := range asked("mại dâm nguyệt", 1) {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestSearchTrialRealSite holds what a trial with a phone user on the
@@ -181,6 +183,66 @@ func TestSearchTrialRealSite(t *testing.T) {
 					t.Errorf("%q: %s: the snippet begins right after %q: %s", c.q, r.URL, m[1], s)
 				}
 			}
+		}
+	})
+
+	// G. A fourth trial (360×640, the keyboard's Vietnamese mode off): a
+	// word that is a Vietnamese syllable as typed is a word, not a typo.
+	// "trốn" (on no page) was "repaired" into "tro" (trợ, one letter away)
+	// because one page had tro, khỏi, chủ and chua (chưa): "Đang hiện kết
+	// quả cho “tro khỏi chủ chứa”", one irrelevant page, and no help box.
+	// It stays as typed and is named missing, with the pages that have the
+	// other words (and the help, as no page has every word); typos that
+	// are no syllables ("nongg", "helpine") are still repaired (F).
+	t.Run("a syllable is no typo", func(t *testing.T) {
+		for _, q := range []string{"trốn khỏi chủ chứa", "tron khoi chu chua"} {
+			got := show("vi", q)
+			if strings.Contains(got.Status, "Đang hiện kết quả cho") || !strings.Contains(got.Status, "Thiếu: "+strings.Fields(q)[0]) {
+				t.Errorf("%q: status %q, want no repair and %q named missing", q, got.Status, strings.Fields(q)[0])
+			}
+			chua := false
+			for _, it := range got.Items {
+				chua = chua || strings.Contains(it.Snippet, "chứa")
+			}
+			// (Without marks, "chu chua" is as much "chú" and "chưa": the
+			// pages with "chứa" come after those with more of the words.)
+			if len(got.Items) < 2 || !chua && q == "trốn khỏi chủ chứa" {
+				t.Errorf("%q: %d results, none showing “chứa”: %v", q, len(got.Items), got.Items)
+			}
+			if eval[bool](p, `document.getElementById("search-help").hidden`) {
+				t.Errorf("%q: no page has every word, but the help with the numbers to call is hidden", q)
+			}
+		}
+	})
+
+	// H. A last word typed with marks that is a whole syllable is not
+	// completed into a longer word without them: "trốn" alone found 23
+	// pages of "trong" with nothing marked. It finds nothing, and the help
+	// shows.
+	t.Run("a marked word is not completed", func(t *testing.T) {
+		got := show("vi", "trốn")
+		if len(got.Items) != 0 || !strings.Contains(got.Status, "Không tìm thấy trang nào") {
+			t.Errorf("trốn: status %q, %d results, want none", got.Status, len(got.Items))
+		}
+		if eval[bool](p, `document.getElementById("search-help").hidden`) {
+			t.Errorf("trốn: nothing found, but the help with the numbers to call is hidden")
+		}
+	})
+
+	// I. On a phone the on-screen keyboard stays up while the input has
+	// focus, and covers the results (they replace the old ones in place):
+	// submitting a search takes the focus off the input; the status line
+	// (role="status") still announces the results.
+	t.Run("submit lowers the keyboard", func(t *testing.T) {
+		p.open(base + "/tim-kiem/")
+		eval[chromedp.Void](p, `(() => { const i = document.querySelector("#search-form input[name=q]");
+			i.focus(); i.value = "mua bán người"; document.getElementById("search-form").requestSubmit(); })()`)
+		waitFor(t, p, `document.querySelectorAll("#search-results li").length > 0`)
+		if eval[bool](p, `document.activeElement === document.querySelector("#search-form input[name=q]")`) {
+			t.Errorf("after a search is submitted the input keeps the focus (a phone's keyboard covers the results)")
+		}
+		if s := eval[string](p, `document.getElementById("search-status").textContent`); !strings.Contains(s, "Tìm thấy") {
+			t.Errorf("status after submit %q, want the count announced", s)
 		}
 	})
 

@@ -323,7 +323,8 @@
   // repair replaces each word that finds nothing as typed by what its
   // keystrokes spell (Telex, then VNI) or by its syllables, when those are
   // in the index (the syllables of one word share a phrase number, even),
-  // else by the word one letter away (of 4 letters or more) that is on a
+  // else by the word one letter away (of 4 letters or more, and no
+  // syllable as typed: "nongg", "helpine", not "trốn") that is on a
   // page with all the other words (not the small ones): a synonym's
   // first, then the most used. A word alone has nothing to confirm a near
   // word with, so only a synonym's is taken ("helpine" is "helpline", but
@@ -334,8 +335,10 @@
   function repair(ix, ws) {
     var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !completes(ix, w.t, w.last)).slice(0, 3), near;
     if (!lost.length) return Promise.resolve(ws);
-    // wide[k]: the k-th lost word when its first reading is not found, else false.
-    var cands = lost.map(readings), wide = lost.map((w, k) => !(cands[k][0] && found(ix, cands[k][0])) && w.t.folded);
+    // wide[k]: the k-th lost word when its first reading is not found
+    // and it is no syllable as typed, else false: a syllable is a word
+    // ("trốn" is not "trợ" mistyped), which no near word replaces.
+    var cands = lost.map(readings), wide = lost.map((w, k) => !(cands[k][0] && found(ix, cands[k][0])) && !SYLLABLE.test(w.t.folded) && w.t.folded);
     return ix.need(cands.flatMap((c, k) => wide[k] ? c.flatMap((x) => x.ts.map((t) => t.folded)) : []), wide.filter((f) => f[3])).then(() => {
       // The words one letter away, in the index or the synonyms.
       near = wide.map((f) => !f[3] ? [] : Object.keys({ ...ix.lex(f), ...ix.synWords }).filter((o) => !/ /.test(o) && oneEdit(o, f)).slice(0, COMPLETIONS));
