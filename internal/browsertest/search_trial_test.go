@@ -227,6 +227,22 @@ func TestSearchTrialRealSite(t *testing.T) {
 		if eval[bool](p, `document.getElementById("search-help").hidden`) {
 			t.Errorf("trốn: nothing found, but the help with the numbers to call is hidden")
 		}
+		// A marked word that is not a word of the site is still completed
+		// into a word that keeps its marks, which snippets mark (not one
+		// with other marks).
+		for _, c := range []struct{ q, want, not string }{
+			{"mua bán ngườ", "<mark>người</mark>", "<mark>ngược"},
+		} {
+			got = show("vi", c.q)
+			if len(got.Items) == 0 || !strings.Contains(got.Items[0].Snippet, c.want) {
+				t.Errorf("%q: status %q, want %s in the first snippet: %v", c.q, got.Status, c.want, got.Items)
+			}
+			for _, it := range got.Items {
+				if strings.Contains(it.Snippet, c.not) {
+					t.Errorf("%q: a word without the marks typed is marked: %s", c.q, it.Snippet)
+				}
+			}
+		}
 	})
 
 	// I. On a phone the on-screen keyboard stays up while the input has

@@ -278,6 +278,12 @@
         .sort((a, b) => l[b] - l[a]);
     }
   }
+  // keeps reports whether the exact form e (of a longer word) keeps the
+  // marks of the word being typed q: "chống" those of "chố", not "trong"
+  // those of "trốn" (a word without marks: any form).
+  function keeps(q, e) {
+    return !q.marked || RegExp("^" + q.exact.replace(/\d/, ".*$&$")).test(e);
+  }
   // completes reports whether the last word is completed: when it has two
   // letters or more, is not a word of the site by itself ("tuyên tr") and
   // starts a longer one, so that a whole word costs no more files.
@@ -451,8 +457,9 @@
     if (completes(ix, t, last)) {
       ix.completions(t.folded).slice(0, COMPLETIONS).forEach((w) => {
         var c = ix.entry(w);
-        // A completion counts more the more pages use it.
-        if (c) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
+        // A completion counts more the more pages use it; a word typed
+        // with marks is completed only into a form that keeps them.
+        if (c && (c.v || [""]).some((v) => keeps(t, v))) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
       });
     }
     return { docs: docs, partial: partial, title: title };
@@ -623,7 +630,7 @@
         // marks ("bán", not "bạn"); without marks, any of them.
         var q = m.t;
         return (q.marked ? t.exact === q.exact : t.folded === q.folded) ||
-          m.last && t.folded.startsWith(q.folded);
+          m.last && t.folded.startsWith(q.folded) && keeps(q, t.exact);
       });
       if (!h) return escapeHTML(p);
       if (!got.has(h)) { got.add(h); sum += h.w; }
@@ -800,6 +807,9 @@
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
     history.pushState(null, "", url);
+    // On a phone the keyboard stays up while the input has the focus, over
+    // the results; the status line still announces them.
+    input.blur();
     show(input.value);
   });
 }());
