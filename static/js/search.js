@@ -48,7 +48,10 @@
   // iy mirrors iy in Go: a final "y" after a consonant, or in "quy", is "i".
   function iy(w) { return w.replace(/([^aăâeêioôơuưy]|qu)y$/, "$1i"); }
   // term mirrors search.Terms in Go: a word's folded and exact forms
-  // (remembered: snippets meet the same words again and again).
+  // (remembered: snippets meet the same words again and again), as {f:
+  // folded, x: exact (Term.Exact: the tone's digit last), marked (typed
+  // with marks), raw (as typed)}; the short names keep the script within
+  // its budget.
   var known = new Map();
   function term(w) {
     if (!known.has(w)) {
@@ -65,7 +68,7 @@
     });
     exact = iy(exact.normalize()) + tone;
     var folded = iy(foldKey(w));
-    return folded ? { folded: folded, exact: exact, marked: w !== foldKey(w), raw: w } : null;
+    return folded ? { f: folded, x: exact, marked: w !== foldKey(w), raw: w } : null;
   }
   function words(text) {
     return text.normalize().toLowerCase().match(WORD) || [];
@@ -132,7 +135,7 @@
       else { out.push(c); continue; }
       changed = true;
     }
-    var t = changed && out.length && term(placeTone(out, tone)), s = t ? syllables(t.folded) : [];
+    var t = changed && out.length && term(placeTone(out, tone)), s = t ? syllables(t.f) : [];
     return s[0] && !s[0][1] ? t.raw : "";
   }
   // placeTone puts the tone mark after the vowel that carries it (w is
@@ -223,7 +226,7 @@
         // when a word typed without spaces or marks is repaired.
         ix.synWords = Object.create(null);
         ix.syn.flat().forEach((e) => {
-          e.ts.forEach((t, i) => { ix.synWords[t.folded] = ix.synWords[i ? e.ts[i - 1].folded + " " + t.folded : t.folded] = 1; });
+          e.ts.forEach((t, i) => { ix.synWords[t.f] = ix.synWords[i ? e.ts[i - 1].f + " " + t.f : t.f] = 1; });
         });
         return ix.meta = meta;
       }));
@@ -278,17 +281,14 @@
         .sort((a, b) => l[b] - l[a]);
     }
   }
-  // keeps reports whether the exact form e (of a longer word) keeps the
-  // marks of the word being typed q: "chống" those of "chố", not "trong"
-  // those of "trốn" (a word without marks: any form).
-  function keeps(q, e) {
-    return !q.marked || RegExp("^" + q.exact.replace(/\d/, ".*$&$")).test(e);
-  }
   // completes reports whether the last word is completed: when it has two
   // letters or more, is not a word of the site by itself ("tuyên tr") and
-  // starts a longer one, so that a whole word costs no more files.
+  // starts a longer one, so that a whole word costs no more files; and is
+  // not a syllable typed with marks, a word as it stands ("trốn" is not
+  // the start of "trong"; a fourth phone trial found 23 pages of
+  // "trong", none marked, and no help).
   function completes(ix, t, last) {
-    return last && [...t.folded].length >= 2 && ix.words[t.folded] === 0;
+    return last && [...t.f].length >= 2 && ix.words[t.f] === 0 && !(t.marked && SYLLABLE.test(t.f));
   }
   // eachTerm calls fn(t, s) for every term of every alternative of slots ss.
   function eachTerm(ss, fn) {
@@ -320,7 +320,7 @@
   function readings(w) {
     var c = [], raw = w.t.raw;
     [decode(raw), decode(raw, 1)].forEach((d) => { if (d) c.push({ ts: [term(d)] }); });
-    syllables(w.t.folded).forEach((s) => {
+    syllables(w.t.f).forEach((s) => {
       if (s.length > 1) c.push({ ts: s.map(term), seg: true });
     });
     return c;
@@ -339,18 +339,18 @@
   // others, and the listing for near words, come only when it is not in
   // the index.
   function repair(ix, ws) {
-    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.folded) && !completes(ix, w.t, w.last)).slice(0, 3), near;
+    var lost = ws.filter((w) => !w.phrase && !ix.listed(w.t.f) && !completes(ix, w.t, w.last)).slice(0, 3), near;
     if (!lost.length) return Promise.resolve(ws);
     // wide[k]: the k-th lost word when its first reading is not found
     // and it is no syllable as typed, else false: a syllable is a word
     // ("trốn" is not "trợ" mistyped), which no near word replaces.
-    var cands = lost.map(readings), wide = lost.map((w, k) => !(cands[k][0] && found(ix, cands[k][0])) && !SYLLABLE.test(w.t.folded) && w.t.folded);
-    return ix.need(cands.flatMap((c, k) => wide[k] ? c.flatMap((x) => x.ts.map((t) => t.folded)) : []), wide.filter((f) => f[3])).then(() => {
+    var cands = lost.map(readings), wide = lost.map((w, k) => !(cands[k][0] && found(ix, cands[k][0])) && !SYLLABLE.test(w.t.f) && w.t.f);
+    return ix.need(cands.flatMap((c, k) => wide[k] ? c.flatMap((x) => x.ts.map((t) => t.f)) : []), wide.filter((f) => f[3])).then(() => {
       // The words one letter away, in the index or the synonyms.
       near = wide.map((f) => !f[3] ? [] : Object.keys({ ...ix.lex(f), ...ix.synWords }).filter((o) => !/ /.test(o) && oneEdit(o, f)).slice(0, COMPLETIONS));
       return ix.need(near.flat());
     }).then(() => {
-      var out = ws.slice(), rest = ws.filter((w) => !ix.small.has(w.t.raw) && ix.words[w.t.folded]).map((w) => postings(ix.words[w.t.folded]));
+      var out = ws.slice(), rest = ws.filter((w) => !ix.small.has(w.t.raw) && ix.words[w.t.f]).map((w) => postings(ix.words[w.t.f]));
       lost.forEach((w, k) => {
         near[k] = near[k].filter((f) => rest.length ? ix.words[f] && Object.keys(postings(ix.words[f])).some((d) => rest.every((r) => d in r)) : f in ix.synWords)
           .sort((a, b) => (b in ix.synWords) - (a in ix.synWords) || ix.listed(b) - ix.listed(a));
@@ -370,8 +370,8 @@
   // else the word stays as typed, and is reported so.
   function found(ix, c) {
     return c.ts.every((t, i) => {
-      var pair = i > 0 && c.ts[i - 1].folded + " " + t.folded;
-      return (ix.listed(t.folded) || ix.synWords[t.folded]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
+      var pair = i > 0 && c.ts[i - 1].f + " " + t.f;
+      return (ix.listed(t.f) || ix.synWords[t.f]) && (!pair || !c.seg || !ix.meta.pairs || ix.entry(pair) || ix.synWords[pair]);
     });
   }
 
@@ -421,7 +421,7 @@
         if (i + n > ws.length || best && best.n >= n) return;
         for (var k = 0; k < n; k++) {
           var w = ws[i + k];
-          if (w.phrase % 2 === 1 || w.t.folded !== e.ts[k].folded) return;
+          if (w.phrase % 2 === 1 || w.t.f !== e.ts[k].f) return;
         }
         best = {
           n: n, alts: g.filter((o) => o !== e).map((o) => {
@@ -452,23 +452,22 @@
         if (ps[d][2]) title[d] = 1;
       });
     }
-    var e = ix.entry(t.folded);
-    if (e) add(e, 1, t.marked ? t.exact : "");
+    var e = ix.entry(t.f);
+    if (e) add(e, 1, t.marked ? t.x : "");
     if (completes(ix, t, last)) {
-      ix.completions(t.folded).slice(0, COMPLETIONS).forEach((w) => {
+      ix.completions(t.f).slice(0, COMPLETIONS).forEach((w) => {
         var c = ix.entry(w);
-        // A completion counts more the more pages use it; a word typed
-        // with marks is completed only into a form that keeps them.
-        if (c && (c.v || [""]).some((v) => keeps(t, v))) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
+        // A completion counts more the more pages use it.
+        if (c) add(c, 0.35 * Math.log(1 + c.n) / Math.log(1 + N) / Math.max(idf(N, c.n), 0.1), "");
       });
     }
     return { docs: docs, partial: partial, title: title };
   }
   // pairBonus adds to scores the pages where a and b stand together.
   function pairBonus(ix, a, b, scores, prefixOnly, run) {
-    var N = ix.meta.docs, first = ix.entry(a.folded), x = first && first.x || {}, pair = ix.entry(a.folded + " " + b.folded);
+    var N = ix.meta.docs, first = ix.entry(a.f), x = first && first.x || {}, pair = ix.entry(a.f + " " + b.f);
     var entries = pair ? [pair] : prefixOnly ? Object.keys(x).filter((k) => {
-      return k.startsWith(b.folded);
+      return k.startsWith(b.f);
     }).map((k) => x[k]) : [];
     entries.forEach((entry) => {
       var ps = postings(entry), k = idf(N, entry.n);
@@ -488,7 +487,7 @@
       });
     });
     for (var i = 1; i < alt.ts.length; i++) {
-      var a = alt.ts[i - 1], b = alt.ts[i], pair = ix.entry(a.folded + " " + b.folded);
+      var a = alt.ts[i - 1], b = alt.ts[i], pair = ix.entry(a.f + " " + b.f);
       if (ix.meta.pairs && (!pair || pair.n <= pair.p.length / 2)) {
         var ps = pair ? postings(pair) : {};
         for (var d in docs) {
@@ -565,11 +564,11 @@
     // likely missing as well.
     // odd: a word is no syllable and has 4 letters or more (a typo, that
     // a near word may repair).
-    var more = [], fs = ws.map((w) => w.t.folded), odd;
+    var more = [], fs = ws.map((w) => w.t.f), odd;
     ws.forEach((w) => {
-      var s = syllables(w.t.folded), r = !s[0] || s[0][1] ? readings(w) : 0;
-      odd = odd || r && w.t.folded[3];
-      if (r[0]) r[0].ts.forEach((t) => { more.push(t.folded); });
+      var s = syllables(w.t.f), r = !s[0] || s[0][1] ? readings(w) : 0;
+      odd = odd || r && w.t.f[3];
+      if (r[0]) r[0].ts.forEach((t) => { more.push(t.f); });
     });
     return ix.need(fs.concat(more), ix.lang !== here && fs).then(() => {
       if (!ix.meta) { res.error = true; return res; }
@@ -578,7 +577,8 @@
       // words (fetch their documents now), and when fewer than limit, the
       // other languages will be searched: start now. Not when an odd word
       // may be a typo for a word on those pages (unless there are none).
-      if (limit && !more.length && fs.some((f) => !ix.words[f]) && !ws.some((w) => completes(ix, w.t, w.last))) {
+      var typing = ws.filter((w) => completes(ix, w.t, w.last)).map((w) => w.t.f);
+      if (limit && !more.length && fs.some((f) => !ix.words[f]) && !typing[0]) {
         res.hits = rank(ix, slots(ix, ws));
         if (!odd || !res.hits.length) {
           setTimeout(present, 0, res, 0, 10); // (after the near words' listing)
@@ -588,22 +588,22 @@
       // The listing of a word not in the index is loaded when it is the
       // last and a longer word starts with it (to complete it), and, in
       // repair, for near misses.
-      return ix.lexicon(ws.filter((w) => completes(ix, w.t, w.last)).map((w) => w.t.folded)).then(() => {
+      return ix.lexicon(typing).then(() => {
         return repair(ix, ws);
       }).then((ws2) => {
         var ss = slots(ix, ws2), all = [], comp = [];
-        eachTerm(ss, (t) => { all.push(t.folded); });
+        eachTerm(ss, (t) => { all.push(t.f); });
         return ix.need(all).then(() => {
           // Scoring uses the most used completions of a last word too.
           eachTerm(ss, (t, s) => {
-            if (completes(ix, t, s.last)) comp = comp.concat(ix.completions(t.folded).slice(0, COMPLETIONS));
+            if (completes(ix, t, s.last)) comp = comp.concat(ix.completions(t.f).slice(0, COMPLETIONS));
           });
           return ix.need(comp);
         }).then(() => {
           res.fixed = ws2.fixed && ws2;
           // Small words ("có", "bị", "không") are marked only when the
           // query has nothing else; the rarer a word, the more it tells.
-          eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last), w: idf(ix.meta.docs, ix.listed(t.folded)), small: ix.small.has(t.raw) }); });
+          eachTerm(ss, (t, s) => { res.marks.push({ t: t, last: completes(ix, t, s.last), w: idf(ix.meta.docs, ix.listed(t.f)), small: ix.small.has(t.raw) }); });
           var big = res.marks.filter((m) => !m.small);
           res.marks = (big.length ? big : res.marks).sort((a, b) => b.w - a.w);
           res.hits = rank(ix, ss);
@@ -629,8 +629,8 @@
         // A query word with marks marks only the same word with the same
         // marks ("bán", not "bạn"); without marks, any of them.
         var q = m.t;
-        return (q.marked ? t.exact === q.exact : t.folded === q.folded) ||
-          m.last && t.folded.startsWith(q.folded) && keeps(q, t.exact);
+        return (q.marked ? t.x === q.x : t.f === q.f) ||
+          m.last && t.f.startsWith(q.f);
       });
       if (!h) return escapeHTML(p);
       if (!got.has(h)) { got.add(h); sum += h.w; }
@@ -644,7 +644,7 @@
   function around(ix, d, start, marks) {
     var best = snippet(start, marks);
     marks.forEach((m) => {
-      var e = ix.entry(m.t.folded), f = e && e.f && e.f[d], s = f && snippet("…" + f[1] + "…", marks);
+      var e = ix.entry(m.t.f), f = e && e.f && e.f[d], s = f && snippet("…" + f[1] + "…", marks);
       if (s && s[1] > best[1]) best = s;
     });
     return best[0];
@@ -736,7 +736,7 @@
   function spell(ws, rs) {
     var s = words(rs.map((r) => r.snippet).join(" ").replace(/<[^>]*>/g, "")), n = ws.length;
     for (var i = 0; i + n <= s.length; i++) {
-      if (ws.every((w, k) => (term(s[i + k]) || 0).folded === w.t.folded)) return s.slice(i, i + n).join(" ");
+      if (ws.every((w, k) => (term(s[i + k]) || 0).f === w.t.f)) return s.slice(i, i + n).join(" ");
     }
     return ws.map((w) => w.t.raw).join(" ");
   }
