@@ -211,6 +211,11 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(fmt.Errorf("make staging folder: %w", err))
 	}
 	defer unlock()
+	defer func() {
+		if b.cache != nil && b.cache.streams != nil {
+			b.cache.streams.abort() // (when the build failed before placing them)
+		}
+	}()
 	b.staging = staging
 	prev := ""
 	if hasMarker(b.out) {
@@ -231,6 +236,10 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		}
 		if b.cache != nil {
 			err = b.removeCache() // the cache describes the old output
+			if err == nil {
+				// Out of the staging folder before it becomes the output.
+				b.cache.placeShards(b.out)
+			}
 		}
 		var cleanup error
 		if err != nil {

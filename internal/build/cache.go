@@ -112,7 +112,11 @@ type shardRef struct {
 	Records, Sources int // how many of each it holds
 }
 
-// shardData is what a shard file holds (encoding/gob).
+// shardData is what a shard file holds: a stream of encoding/gob
+// values of this type, whose Records and Sources together are the
+// shard's. A cold build writes one value per page as each page is done
+// (shardStreams) and one with the Sources last; a warm build writes a
+// shard again as one value.
 type shardData struct {
 	Records []fileRecord
 	Sources []fileSource
@@ -253,6 +257,12 @@ type buildCache struct {
 	stamps    sync.Map  // file → fileStamp, taken before reading it
 	sources   sync.Map  // file → cachedSource, for the cache written
 	fresh     sync.Map  // files of sources read in this build → true
+	// streams writes the shards of a whole build as its pages are done
+	// (nil: saveCache writes them); shardRefs and shardErr are what
+	// placing them gave.
+	streams   *shardStreams
+	shardRefs []shardRef
+	shardErr  error
 }
 
 // rendered records the problems rendering p added to those of its
@@ -522,7 +532,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 			bad[k] = true
 			return
 		}
-		bad[k] = gob.NewDecoder(bytes.NewReader(data)).Decode(&shards[k]) != nil
+		bad[k] = decodeShard(data, &shards[k]) != nil
 	})
 	if slices.Contains(bad, true) || b.stopped() {
 		return damaged()
@@ -537,6 +547,24 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 		}
 	}
 	return &st, nil
+}
+
+// decodeShard decodes a shard file's values (see shardData) into sd.
+// A shard holds at least one.
+func decodeShard(data []byte, sd *shardData) error {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	for n := 0; ; n++ {
+		var v shardData // (gob leaves fields absent from a value as they are)
+		err := dec.Decode(&v)
+		if err == io.EOF && n > 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		sd.Records = append(sd.Records, v.Records...)
+		sd.Sources = append(sd.Sources, v.Sources...)
+	}
 }
 
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
@@ -651,6 +679,10 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	}
 	shardErrs := make([]error, recordShards)
 	b.forEach(recordShards, func(k int) {
+		if b.cache.shardRefs != nil {
+			st.Shards[k] = b.cache.shardRefs[k] // written as the pages were done
+			return
+		}
 		if prev != nil && len(prev.Shards) == recordShards && !dirty[k] &&
 			prev.Shards[k].Records == counts[k][0] && prev.Shards[k].Sources == counts[k][1] {
 			st.Shards[k] = prev.Shards[k]
@@ -1152,10 +1184,10 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 			h.Write(n[:])
 		}
 		for i, p := range pages {
-			if p.Lang == langs[li] && !p.Draft && i < len(analyzed) {
-				if sums != nil && sums[i] != 0 {
+			if p.Lang == langs[li] && !p.Draft {
+				if i < len(sums) && sums[i] != 0 {
 					add(sums[i])
-				} else {
+				} else if i < len(analyzed) {
 					add(docSum(&analyzed[i]))
 				}
 			}
@@ -1296,8 +1328,21 @@ func (b *builder) saveColdCache(global [32]byte) {
 	for f, phase := range b.inc.written {
 		files[f] = owners(f, phase)
 	}
-	sums := make([]uint64, len(b.analyzed))
-	b.forEach(len(sums), func(i int) { sums[i] = docSum(&b.analyzed[i]) })
+	if b.cache.streams != nil && b.cache.shardRefs == nil {
+		err := b.cache.shardErr
+		if err == nil {
+			err = errors.New("the shards were not written")
+		}
+		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
+		return
+	}
+	var sums []uint64
+	if b.cache.streams != nil {
+		sums = b.cache.streams.sums // (b.analyzed went to the search spool)
+	} else {
+		sums = make([]uint64, len(b.analyzed))
+		b.forEach(len(sums), func(i int) { sums[i] = docSum(&b.analyzed[i]) })
+	}
 	if err := b.saveCache(global, newDetKeys(b), nil, sums, b.searchKeys(b.content.Pages, b.analyzed, sums, b.extraDocs), nil, nil, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}

@@ -74,6 +74,9 @@ func (b *builder) write(ctx context.Context) error {
 	if spool != nil {
 		defer spool.Close()
 	}
+	if b.cache != nil && !b.keepSources && b.staging != "" && !b.inPlace && b.pending == nil {
+		b.cache.streams = newShardStreams(b.staging, len(pages))
+	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -90,6 +93,9 @@ func (b *builder) write(ctx context.Context) error {
 			// source go now, so that a large site is not held whole.
 			checked[i].Locate()
 			pages[i].Text, pages[i].Body = nil, nil
+		}
+		if b.cache != nil && b.cache.streams != nil {
+			b.cache.streams.put(b, i, &checked[i]) // before the spool takes the terms
 		}
 		if spool != nil {
 			spool.Put(&analyzed[i])
@@ -111,7 +117,7 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	b.res.Images = int(b.imgCount.Load())
 	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
-	if b.inc != nil {
+	if b.inc != nil && b.cache == nil {
 		// A Session keeps each page's problems for the next rebuild.
 		l, own := check.RunAgain(b.site, checked, nil, nil)
 		b.res.Diagnostics.Append(l)
@@ -127,7 +133,7 @@ func (b *builder) write(ctx context.Context) error {
 	if b.res.Diagnostics.HasErrors() {
 		return ErrContent
 	}
-	if b.keepSources || b.cache != nil {
+	if b.keepSources || b.cache != nil && b.cache.streams == nil {
 		b.checked = checked // (for the build cache: check.Page.Location)
 	}
 	checked = nil
@@ -177,7 +183,7 @@ func (b *builder) write(ctx context.Context) error {
 // not hold every page's terms and passages until it writes the index; nil
 // for a dry run and for Session, which keeps them between rebuilds.
 func (b *builder) searchSpool() (*search.Spool, error) {
-	if b.keepSources || b.inc != nil || b.staging == "" || b.inPlace || b.pending != nil {
+	if b.keepSources || b.inc != nil && b.cache == nil || b.staging == "" || b.inPlace || b.pending != nil {
 		return nil, nil
 	}
 	s, err := search.NewSpool(b.staging, ".loa-search-")
