@@ -744,3 +744,109 @@ func TestWarmBuildShards(t *testing.T) {
 		it.checkCold("a shard spoilt", res, Options{})
 	}
 }
+
+// TestColdBuildStreamsShards: a whole build writes each page's record
+// into its shard as soon as the page is done (shardStreams), in the
+// staging folder, and puts the shards in place before the new output,
+// the main file last: every page file has one record, in the shard of
+// its path, every Markdown file one source, and nothing of the streams
+// is left in the output. When a shard cannot be put in place, the build
+// succeeds with a warning and writes no main file, so that the next
+// build is whole, without a word.
+func TestColdBuildStreamsShards(t *testing.T) {
+	trustStamps(t) // (a file changed just before a build is not kept)
+	it := newWarmTest(t, incSite(10), 5)
+	out := filepath.Join(it.dir, "public")
+	res, warm := it.warmBuild(Options{})
+	if warm {
+		t.Fatal("the first build used a cache")
+	}
+	var md []string
+	for name := range it.files {
+		if strings.HasSuffix(name, ".md") {
+			md = append(md, name)
+		}
+	}
+	slices.Sort(md)
+	var records, sources []string
+	for k := range recordShards {
+		data, err := os.ReadFile(shardPath(out, k))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sd shardData
+		if err := decodeShard(data, &sd); err != nil {
+			t.Fatalf("shard %d: %v", k, err)
+		}
+		for _, fr := range sd.Records {
+			if shardOf(fr.File) != k {
+				t.Errorf("the record of %s is in shard %d, not %d", fr.File, k, shardOf(fr.File))
+			}
+			if len(fr.Record.Terms) == 0 || fr.Record.AnalyzedSum != textSum(fr.Record.Terms)|1 || !fr.Record.Located {
+				t.Errorf("the record of %s lacks its terms or location", fr.File)
+			}
+			records = append(records, fr.File)
+		}
+		for _, fs := range sd.Sources {
+			sources = append(sources, fs.File)
+		}
+	}
+	slices.Sort(records)
+	slices.Sort(sources)
+	if !slices.Equal(records, md) {
+		t.Errorf("records of\n%v\nwant one per page file\n%v", records, md)
+	}
+	if !slices.Equal(sources, md) {
+		t.Errorf("sources of\n%v\nwant one per Markdown file\n%v", sources, md)
+	}
+	noStreams := func() {
+		t.Helper()
+		for _, dir := range []string{out, it.dir} {
+			if left, _ := filepath.Glob(filepath.Join(dir, ".loa-cache-*")); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		}
+	}
+	noStreams()
+	// The warm build after it uses what the streams wrote.
+	name := "content/news/tin-02.vi.md"
+	it.write(name, it.files[name]+"\nThêm.\n")
+	res, warm = it.warmBuild(Options{})
+	if !warm {
+		t.Fatalf("the build after a whole one did not use the cache\n%s", diagText(res))
+	}
+	it.checkCold("after a streamed cache", res, Options{})
+	// A shard that cannot be put in place (a folder where it goes).
+	if err := os.Remove(cachePath(out)); err != nil {
+		t.Fatal(err)
+	}
+	bad := shardPath(out, 5)
+	if err := os.Remove(bad); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(bad, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm = it.warmBuild(Options{})
+	if warm || !strings.Contains(diagText(res), "the build cache could not be written") {
+		t.Errorf("a shard not put in place: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("shard not put in place", res, Options{})
+	noStreams()
+	if _, err := os.Stat(cachePath(out)); err == nil {
+		t.Error("a main file was written without all its shards")
+	}
+	if err := os.RemoveAll(bad); err != nil {
+		t.Fatal(err)
+	}
+	it.step()
+	res, warm = it.warmBuild(Options{})
+	if warm || strings.Contains(diagText(res), "build cache") {
+		t.Errorf("after a cache not written: warm %v\n%s", warm, diagText(res))
+	}
+	it.checkCold("after a cache not written", res, Options{})
+	if _, warm := it.warmBuild(Options{}); !warm {
+		t.Error("the cache is not written again")
+	}
+}

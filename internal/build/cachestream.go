@@ -152,6 +152,7 @@ func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]sh
 			err = os.Rename(ss.name(k), shardPath(out, k))
 		}
 		if err != nil {
+			_ = os.Remove(ss.name(k))
 			s.err = err
 			return nil, err
 		}
