@@ -532,6 +532,9 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 			bad[k] = true
 			return
 		}
+		// (each takes a byte at least: no more room than that)
+		shards[k].Records = make([]fileRecord, 0, min(ref.Records, len(data)))
+		shards[k].Sources = make([]fileSource, 0, min(ref.Sources, len(data)))
 		bad[k] = decodeShard(data, &shards[k]) != nil
 	})
 	if slices.Contains(bad, true) || b.stopped() {
@@ -549,8 +552,8 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	return &st, nil
 }
 
-// decodeShard decodes a shard file's values (see shardData) into sd.
-// A shard holds at least one.
+// decodeShard decodes a shard file's values (see shardData) and appends
+// their records and sources to sd's. A shard holds at least one.
 func decodeShard(data []byte, sd *shardData) error {
 	dec := gob.NewDecoder(bytes.NewReader(data))
 	for n := 0; ; n++ {
