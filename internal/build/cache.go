@@ -480,7 +480,8 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 
 // cacheUsable reports whether this build may use and write a cache: a
 // real build of a site small enough that its pages' text is held
-// (holdText), since the records hold it until the end.
+// (holdText), since a warm build holds every record of the cache (a
+// whole build streams them: shardStreams).
 func (b *builder) cacheUsable() bool {
 	return !b.opts.DryRun && !b.opts.NoCache && b.content != nil && len(b.content.Pages) <= holdText
 }

@@ -180,8 +180,9 @@ func (b *builder) write(ctx context.Context) error {
 
 // searchSpool returns a spool for the pages' search terms in the staging
 // folder (removed before the site is put in place), so that a build does
-// not hold every page's terms and passages until it writes the index; nil
-// for a dry run and for Session, which keeps them between rebuilds.
+// not hold every page's terms and passages until it writes the index
+// (a build writing the cache too: it has encoded them by then); nil for
+// a dry run and for Session, which keeps them between rebuilds.
 func (b *builder) searchSpool() (*search.Spool, error) {
 	if b.keepSources || b.inc != nil && b.cache == nil || b.staging == "" || b.inPlace || b.pending != nil {
 		return nil, nil
