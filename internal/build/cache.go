@@ -558,7 +558,10 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 func decodeShard(data []byte, sd *shardData) error {
 	dec := gob.NewDecoder(bytes.NewReader(data))
 	for n := 0; ; n++ {
-		var v shardData // (gob leaves fields absent from a value as they are)
+		// (gob leaves fields absent from a value as they are, and decodes a
+		// slice into the room it has when that is enough: so the records
+		// land in sd's, not copied, when sd has room for them.)
+		v := shardData{Records: sd.Records[len(sd.Records):], Sources: sd.Sources[len(sd.Sources):]}
 		err := dec.Decode(&v)
 		if err == io.EOF && n > 0 {
 			return nil
@@ -566,9 +569,18 @@ func decodeShard(data []byte, sd *shardData) error {
 		if err != nil {
 			return err
 		}
-		sd.Records = append(sd.Records, v.Records...)
-		sd.Sources = append(sd.Sources, v.Sources...)
+		sd.Records = extend(sd.Records, v.Records)
+		sd.Sources = extend(sd.Sources, v.Sources)
 	}
+}
+
+// extend returns s followed by t, which may already be there (in s's
+// room, after its length).
+func extend[T any](s, t []T) []T {
+	if len(t) > 0 && cap(s)-len(s) >= len(t) && &s[:len(s)+1][len(s)] == &t[0] {
+		return s[:len(s)+len(t)]
+	}
+	return append(s, t...)
 }
 
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {

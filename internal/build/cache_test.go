@@ -850,3 +850,35 @@ func TestColdBuildStreamsShards(t *testing.T) {
 		t.Error("the cache is not written again")
 	}
 }
+
+// TestDecodeShard: a shard of several values (a whole build's, one per
+// record, then the sources) and of one (a warm build's) decode to the same
+// records and sources, with room made for them or none.
+func TestDecodeShard(t *testing.T) {
+	recs := []fileRecord{{File: "a.md", Record: cachedRecord{Title: "A", Terms: []byte{1}}}, {File: "b.md", Record: cachedRecord{Title: "B"}}}
+	srcs := []fileSource{{File: "a.md"}, {File: "b.md"}}
+	var many, one bytes.Buffer
+	enc := gob.NewEncoder(&many)
+	for _, v := range []shardData{{Records: recs[:1]}, {Records: recs[1:]}, {Sources: srcs}} {
+		if err := enc.Encode(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := gob.NewEncoder(&one).Encode(&shardData{Records: recs, Sources: srcs}); err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{many.Bytes(), one.Bytes()} {
+		for _, room := range []int{0, 1, 2} {
+			sd := shardData{Records: make([]fileRecord, 0, room), Sources: make([]fileSource, 0, room)}
+			if err := decodeShard(data, &sd); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(sd.Records, recs) || !reflect.DeepEqual(sd.Sources, srcs) {
+				t.Errorf("room %d: got %+v %+v", room, sd.Records, sd.Sources)
+			}
+		}
+	}
+	if err := decodeShard(nil, &shardData{}); err == nil {
+		t.Error("an empty shard decoded")
+	}
+}
