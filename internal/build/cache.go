@@ -495,13 +495,15 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	damaged := func() (*cacheState, *diag.Diagnostic) {
+	// damaged names the file of the cache found damaged (the main file
+	// or one of its shards).
+	damaged := func(file string) (*cacheState, *diag.Diagnostic) {
 		d := diag.Warningf(diag.Position{File: file}, "the build cache is damaged, so this build does not use it and builds the whole site").
 			WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
 		return nil, &d
 	}
 	if err != nil {
-		return damaged()
+		return damaged(file)
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<20)
@@ -511,7 +513,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 		if bytes.HasPrefix(head, []byte(cacheMagic)) {
 			return b.foreignCache(file)
 		}
-		return damaged()
+		return damaged(file)
 	}
 	// The payload is decoded as it is read, and trusted only once its
 	// checksum, over all of it, is right.
@@ -520,7 +522,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	dec := gob.NewDecoder(io.TeeReader(r, h))
 	err = dec.Decode(&st)
 	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) || len(st.Shards) != recordShards {
-		return damaged()
+		return damaged(file)
 	}
 	// The shards, each checked against the size and checksum the main
 	// file gives it.
@@ -538,8 +540,11 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 		shards[k].Sources = make([]fileSource, 0, min(ref.Sources, len(data)))
 		bad[k] = decodeShard(data, &shards[k]) != nil
 	})
-	if slices.Contains(bad, true) || b.stopped() {
-		return damaged()
+	if k := slices.Index(bad, true); k >= 0 {
+		return damaged(shardPath(b.out, k))
+	}
+	if b.stopped() {
+		return damaged(file)
 	}
 	st.records, st.sources = map[string]cachedRecord{}, map[string]cachedSource{}
 	for _, sd := range shards {
@@ -941,7 +946,11 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	defer unlock()
 	if changed := b.outputChanged(st); changed != "" {
-		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Join(b.out, filepath.FromSlash(changed))},
+		name := filepath.Join(b.out, filepath.FromSlash(changed))
+		if strings.HasSuffix(changed, "/") {
+			name += string(filepath.Separator) // a folder, as the reader should see
+		}
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: name},
 			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
 			WithHint("the output folder is made again at every build: change the site in content/, templates/ or static/ instead"))
 		return errCold
