@@ -126,3 +126,25 @@ func TestSearchRankQuestions(t *testing.T) {
 		t.Errorf("khai trương (on /en/search/): first Vietnamese result %v, want the 111 news item", rs[:min(len(rs), 3)])
 	}
 }
+
+// TestSearchCostRealSite: asking whether a call costs money, in the words
+// people use, finds the 111 entry first, its snippet saying it is free
+// (the second phone trial of 30/11/2026: "gọi 111 có mất tiền không"
+// found a snippet "…Mục đích có thể là lấy tiền…" first and no 111 entry;
+// the entry now says "gọi không mất tiền" beside "Miễn phí").
+func TestSearchCostRealSite(t *testing.T) {
+	base := site(t)
+	p := page{t, browser(t)}
+	type result struct{ URL, Snippet string }
+	for _, c := range []struct{ page, q, first, says string }{
+		{"/tim-kiem/", "gọi 111 có mất tiền không", "/ho-tro/tong-dai-111/", "không <mark>mất</mark> <mark>tiền</mark>"},
+		{"/tim-kiem/", "goi 111 co mat tien khong", "/ho-tro/tong-dai-111/", "Miễn phí"},
+		{"/en/search/", "does calling 111 cost money", "/en/support/tong-dai-111/", "Free"},
+	} {
+		p.open(base + c.page)
+		rs := eval[[]result](p, `window.siteSearch(`+quote(c.q)+`, 3).then(rs => rs.map(r => ({URL: r.url, Snippet: r.snippet})))`)
+		if len(rs) == 0 || rs[0].URL != c.first || !strings.Contains(rs[0].Snippet, c.says) {
+			t.Errorf("%s %q: first results %q, want %s first saying %q", c.page, c.q, rs, c.first, c.says)
+		}
+	}
+}
