@@ -222,14 +222,27 @@ type fileRecord struct {
 // writeFileAtomic writes data to name through a temporary file beside
 // it and a rename.
 func writeFileAtomic(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-*")
+	f, err := createTemp(name)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
+	return placeTemp(f, err, name)
+}
+
+// createTemp creates a temporary file beside name (and name's folder if
+// it is missing), for placeTemp to put in its place.
+func createTemp(name string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return nil, err
+	}
+	return os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-*")
+}
+
+// placeTemp closes f (from createTemp) and, when err (how writing it
+// went) and closing are nil, renames it to name; otherwise it removes f
+// and returns the first error.
+func placeTemp(f *os.File, err error, name string) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -608,10 +621,7 @@ func (b *builder) removeCache() error {
 // and a rename.
 func (b *builder) writeCache(st *cacheState) error {
 	file := cachePath(b.out)
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp-*")
+	f, err := createTemp(file)
 	if err != nil {
 		return err
 	}
@@ -631,16 +641,7 @@ func (b *builder) writeCache(st *cacheState) error {
 	if err == nil {
 		_, err = f.WriteAt(h.Sum(nil), int64(len(header)))
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-	}
-	return err
+	return placeTemp(f, err, file)
 }
 
 // saveCache writes the cache after a successful build b (cold or warm):
