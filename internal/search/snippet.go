@@ -56,24 +56,24 @@ func passageBounds(text string, at, n int) (from, to int) {
 // returns to. "don't" counts as a negation ("don", "'", "t").
 func keepNegationAfter(text string, to int) int {
 	neg, words, end := -1, 0, to
+words:
 	for i := to; i < len(text); words++ {
 		if neg < 0 && words == negationWords || neg >= 0 && words > neg+negationWords {
 			break
 		}
 		gap := i
-		for i < len(text) {
+		for { // to the next word, not past the sentence or block
+			if i == len(text) {
+				break words
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
 				break
 			}
 			if r == '\n' || r == ' ' && endsSentence(text[:i]) {
-				i = len(text) + 1
-				break
+				break words
 			}
 			i += size
-		}
-		if i >= len(text) {
-			break
 		}
 		k := i
 		for k < len(text) {
@@ -84,7 +84,7 @@ func keepNegationAfter(text string, to int) int {
 			k += size
 		}
 		w := strings.ToLower(text[i:k])
-		if neg < 0 && (negations[w] || w == "t" && strings.ContainsAny(text[gap:i], "'’")) {
+		if neg < 0 && isNegation(w, text[gap:i]) {
 			neg = words
 		}
 		end, i = k, k
@@ -137,6 +137,13 @@ var (
 	}
 )
 
+// isNegation reports whether w, a word in lower case, turns the meaning
+// of what follows it: one of negations, or the "t" of "don't" or "can’t",
+// known by the apostrophe in between, the text from the word before it.
+func isNegation(w, between string) bool {
+	return negations[w] || w == "t" && strings.ContainsAny(between, "'’")
+}
+
 // negationWords is how many words before a passage's start keepNegation
 // looks at: "không" in "không bị xử phạt" is two before "xử".
 const negationWords = 4
@@ -175,7 +182,11 @@ func keepNegation(text string, from int) int {
 	}
 	neg := -1
 	for n, b := range before[:min(len(before), negationWords)] {
-		if negations[b.w] || b.w == "t" && n+1 < len(before) && strings.ContainsAny(text[before[n+1].at:b.at], "'’") {
+		between := ""
+		if n+1 < len(before) {
+			between = text[before[n+1].at:b.at]
+		}
+		if isNegation(b.w, between) {
 			neg = n
 		}
 	}
