@@ -46,7 +46,9 @@ import (
 // checksum of the text it came from) and the
 // photos its rendering made smaller (for Result.Images), the key of
 // every page and generated page (render.PageKey, ExtraKey, LangKey,
-// SitemapKey, hashed with CRC-64 so that they compare across runs), the
+// SitemapKey, hashed with CRC-64 so that they compare across runs), each
+// page's render.PageSums and the pages its key read (so that a warm build
+// computes again only the page keys that may have changed), the
 // owner, size and modification time of every file of the output and the
 // modification time of every folder, and the search index's term numbers.
 //
@@ -84,7 +86,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 9
+	cacheFormat = 10
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -171,6 +173,15 @@ type cacheState struct {
 	// ExtraDiags says that some problem was reported in the templates:
 	// generated pages are then all rendered again, so that none is lost.
 	ExtraDiags bool
+	// What lets a warm build compute again only the page keys that may
+	// have changed (staleKeysOf): the pages' files in the build's order,
+	// each one's render.PageSums (own, place) and the pages its key read
+	// (render.PageKeyRefs) as indexes into PageFiles (-1: one not found,
+	// the key is always computed), and each language's key.
+	PageFiles []string
+	PageSums  [][2]uint64
+	PageRefs  [][]int32
+	LangKeys  map[string]uint64
 }
 
 type cachedFile struct {
@@ -267,10 +278,15 @@ type buildCache struct {
 	early     *cacheState
 	earlyDiag *diag.Diagnostic
 	started   time.Time // when the build started (sources.go)
-	loadKey   [32]byte  // of this build (sources.go)
-	stamps    sync.Map  // file → fileStamp, taken before reading it
-	sources   sync.Map  // file → cachedSource, for the cache written
-	fresh     sync.Map  // files of sources read in this build → true
+	// pageSums and pageRefs are what a warm build found of each page
+	// (render.PageSums; the pages its key read, nil: not computed), for
+	// saveCache.
+	pageSums [][2]uint64
+	pageRefs [][]int32
+	loadKey  [32]byte // of this build (sources.go)
+	stamps   sync.Map // file → fileStamp, taken before reading it
+	sources  sync.Map // file → cachedSource, for the cache written
+	fresh    sync.Map // files of sources read in this build → true
 	// streams writes the shards of a whole build as its pages are done
 	// (nil: saveCache writes them); shardRefs and shardErr are what
 	// placing them gave.
@@ -393,6 +409,77 @@ func (k *detKeys) page(p *content.Page) uint64 {
 	defer h.put()
 	k.r.PageKey(h, p)
 	return h.Sum64() ^ k.langs[p.Lang]
+}
+
+// pageRefs is page, with the files of the pages the key read appended
+// to refs (render.PageKeyRefs).
+func (k *detKeys) pageRefs(p *content.Page, refs []string) (uint64, []string) {
+	h := pooledDetHash()
+	defer h.put()
+	refs = k.r.PageKeyRefs(h, p, refs)
+	return h.Sum64() ^ k.langs[p.Lang], refs
+}
+
+// sums returns render.PageSums of p: own, place.
+func (k *detKeys) sums(p *content.Page) [2]uint64 {
+	own, place := pooledDetHash(), pooledDetHash()
+	defer own.put()
+	defer place.put()
+	k.r.PageSums(own, place, p)
+	return [2]uint64{own.Sum64(), place.Sum64()}
+}
+
+// refIndexes returns refs (page files) as indexes into the pages of b,
+// by index; -1 for one not found.
+func refIndexes(refs []string, index map[string]int32) []int32 {
+	out := make([]int32, len(refs))
+	for i, f := range refs {
+		j, ok := index[f]
+		if !ok {
+			j = -1
+		}
+		out[i] = j
+	}
+	return out
+}
+
+// staleKeysOf tells, for each page of b, whether its key may differ from
+// the one the cache st holds (see render.PageSums): nil when every key
+// must be computed (pages added, gone, moved in the order, or one whose
+// place in lists changed: its dates, tags, weight, path, parent,
+// translations…), else true for a page whose own sum changed, that reads
+// such a page (PageRefs), whose language's key changed, or the
+// directory's section page (whose key reads the directory). sums holds
+// each page's PageSums, for the cache written next.
+func (b *builder) staleKeysOf(st *cacheState, keys *detKeys) (stale []bool, sums [][2]uint64) {
+	pages := b.content.Pages
+	sums = make([][2]uint64, len(pages))
+	b.forEach(len(pages), func(i int) { sums[i] = keys.sums(pages[i]) })
+	if len(st.PageFiles) != len(pages) || len(st.PageSums) != len(pages) || len(st.PageRefs) != len(pages) {
+		return nil, sums
+	}
+	changed := make([]bool, len(pages))
+	for i, p := range pages {
+		if st.PageFiles[i] != p.File || st.PageSums[i][1] != sums[i][1] {
+			return nil, sums
+		}
+		changed[i] = st.PageSums[i][0] != sums[i][0]
+	}
+	stale = make([]bool, len(pages))
+	for i, p := range pages {
+		if old, ok := st.LangKeys[p.Lang]; !ok || old != keys.langs[p.Lang] ||
+			changed[i] || p.Kind == content.KindSection && p.Dir == render.DirectorySection {
+			stale[i] = true
+			continue
+		}
+		for _, j := range st.PageRefs[i] {
+			if j < 0 || int(j) >= len(pages) || changed[j] {
+				stale[i] = true
+				break
+			}
+		}
+	}
+	return stale, sums
 }
 
 func (k *detKeys) extra(e *render.Extra) uint64 {
@@ -699,9 +786,34 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
 	}
+	// Each page's sums and the pages its key read, for the next warm
+	// build (staleKeysOf): those of this build's keys, or the last
+	// cache's for a key not computed again (then the pages are those of
+	// the last build, in the same order).
+	st.LangKeys = keys.langs
+	st.PageFiles = make([]string, len(pages))
+	st.PageSums = b.cache.pageSums
+	if len(st.PageSums) != len(pages) {
+		st.PageSums = make([][2]uint64, len(pages))
+		b.forEach(len(pages), func(i int) { st.PageSums[i] = keys.sums(pages[i]) })
+	}
+	st.PageRefs = make([][]int32, len(pages))
+	index := make(map[string]int32, len(pages))
+	for i, p := range pages {
+		index[p.File] = int32(i)
+		st.PageFiles[i] = p.File
+	}
+	known := b.cache.pageRefs
 	b.forEach(len(pages), func(i int) {
-		if pageKeys[i] == 0 {
-			pageKeys[i] = keys.page(pages[i])
+		switch {
+		case pageKeys[i] == 0:
+			var refs []string
+			pageKeys[i], refs = keys.pageRefs(pages[i], nil)
+			st.PageRefs[i] = refIndexes(refs, index)
+		case i < len(known) && known[i] != nil:
+			st.PageRefs[i] = known[i]
+		default:
+			st.PageRefs[i] = []int32{-1} // (not known: computed next time)
 		}
 	})
 	if err := b.ctx.Err(); err != nil {
@@ -1052,6 +1164,14 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	reused := make([]*cachedRecord, len(pages))
 	pageKeys := make([]uint64, len(pages))
 	sums := make([]uint64, len(pages))
+	// Keys computed again only where they may have changed.
+	stale, pageSums := b.staleKeysOf(st, keys)
+	b.cache.pageSums = pageSums
+	b.cache.pageRefs = make([][]int32, len(pages))
+	index := make(map[string]int32, len(pages))
+	for i, p := range pages {
+		index[p.File] = int32(i)
+	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
@@ -1078,7 +1198,14 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				}
 				diags[i] = r.diags // (analyzed[i]: its terms, decoded when needed)
 				ib.records.Store(p, r)
-				pageKeys[i] = keys.page(p)
+				if old, ok := st.Keys[pageOwner(p)]; ok && stale != nil && !stale[i] {
+					pageKeys[i] = old // (its key is the cache's)
+					b.cache.pageRefs[i] = st.PageRefs[i]
+				} else {
+					var refs []string
+					pageKeys[i], refs = keys.pageRefs(p, nil)
+					b.cache.pageRefs[i] = refIndexes(refs, index)
+				}
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c

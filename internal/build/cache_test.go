@@ -84,6 +84,65 @@ func (it *incTest) checkCold(what string, got Result, opts Options) {
 	}
 }
 
+// checkCacheKeys holds the keys that the cache of public keeps for the
+// next warm build to those computed afresh from the site: each page's and
+// generated page's key (a warm build computes a page's again only when
+// staleKeysOf says it may have changed, else keeps the cache's), each
+// page's sums and the pages its key read (or -1: not known).
+func (it *incTest) checkCacheKeys(what string) {
+	it.t.Helper()
+	b, err := newBuilder(Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow, DryRun: true})
+	if err != nil {
+		it.t.Fatal(err)
+	}
+	b.ctx = context.Background()
+	b.cache = &buildCache{} // (the directory's key as a build with the cache makes it)
+	b.inc = &incBuild{}
+	if err := b.load(); err != nil {
+		it.t.Fatalf("%s: load: %v", what, err)
+	}
+	b.renderer.SetAssets(b.assets)
+	st, d := b.readCache()
+	if st == nil {
+		it.t.Fatalf("%s: no cache after the build (%v)", what, d)
+	}
+	keys := newDetKeys(b)
+	pages := b.content.Pages
+	index := map[string]int32{}
+	for i, p := range pages {
+		index[p.File] = int32(i)
+	}
+	if !slices.Equal(st.PageFiles, slices.Collect(func(yield func(string) bool) {
+		for _, p := range pages {
+			if !yield(p.File) {
+				return
+			}
+		}
+	})) {
+		it.t.Fatalf("%s: the cache's page files are not the site's", what)
+	}
+	for i, p := range pages {
+		key, refs := keys.pageRefs(p, nil)
+		if st.Keys[pageOwner(p)] != key {
+			it.t.Errorf("%s: the cache keeps a key of %s that is not its key now", what, p.File)
+		}
+		if st.PageSums[i] != keys.sums(p) {
+			it.t.Errorf("%s: the cache keeps sums of %s that are not its sums now", what, p.File)
+		}
+		if got, want := st.PageRefs[i], refIndexes(refs, index); !slices.Equal(got, want) && !slices.Equal(got, []int32{-1}) {
+			it.t.Errorf("%s: the cache says the key of %s read %v, not %v", what, p.File, got, want)
+		}
+	}
+	for _, e := range b.renderer.Extras() {
+		if st.Keys[extraOwner(e)] != keys.extra(e) {
+			it.t.Errorf("%s: the cache keeps a key of %s that is not its key now", what, e.Path)
+		}
+	}
+	if st.Keys[ownerSitemap] != keys.sitemap() {
+		it.t.Errorf("%s: the cache keeps a key of sitemap.xml that is not its key now", what)
+	}
+}
+
 // resultCounts prints the counts of res that loa build's summary line
 // shows: pages per language, files, files unchanged, photos made smaller
 // and their bytes before and after.
@@ -161,6 +220,7 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 					t.Errorf("%s: the build did not use the cache (%v)\n%s", what, res.Stages, diagText(res))
 				}
 				it.checkCold(what, res, Options{})
+				it.checkCacheKeys(what)
 			}
 			if len(*reused) == 0 {
 				t.Error("every build read every file again")

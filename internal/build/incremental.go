@@ -675,6 +675,12 @@ func (b *builder) directoryKey() string {
 	if b.inc == nil {
 		return ""
 	}
+	if b.cache != nil {
+		// loa build with the build cache: a key that compares across
+		// runs, so that the directory's pages are kept while it is
+		// unchanged.
+		return fmt.Sprintf("%016x", b.detDirectoryKey())
+	}
 	var h maphash.Hash
 	h.SetSeed(b.inc.seed)
 	return fmt.Sprintf("%016x", b.directorySum(&h))

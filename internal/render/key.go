@@ -363,3 +363,33 @@ func samePages(w, ow []*content.Page, changed func(file string) bool) bool {
 	}
 	return true
 }
+
+// PageSums writes to own what p shows of itself to its own key and to the
+// keys of other pages (its fields and front matter, its layout and its
+// list item: the part of PageKey that is p's), and to place what puts p
+// in the lists and trails of other pages: the same but its title and
+// description, with the files of its parent and translations. When every
+// page of a site has the place it had in an earlier build (the same
+// pages, in the same order: the caller checks), a page's key can differ
+// from that build's only if its own sum or the own sum of a page its key
+// read (PageKeyRefs) differs, or its language's LangKey: a title moves a
+// page in its section's list (which reads it) and nowhere else.
+func (r *Renderer) PageSums(own, place KeyHash, p *content.Page) {
+	o := keyWriter{own}
+	layout, err := r.Layout(p)
+	o.str(layout)
+	o.bool(err == nil)
+	o.page(p)
+	o.item(r.item(p))
+	q := *p
+	q.Title, q.Description = "", ""
+	pl := keyWriter{place}
+	pl.page(&q)
+	if p.Parent != nil {
+		pl.str(p.Parent.File)
+	}
+	pl.str("\x00translations")
+	for _, t := range p.Translations {
+		pl.str(t.File)
+	}
+}
