@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"hash/crc32"
+	"hash/crc64"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -299,34 +300,76 @@ func (c *buildCache) renderDiagsOf(p *content.Page) diag.List {
 // textSum is a checksum of a page's text (CRC-64, ECMA).
 func textSum(text []byte) uint64 { return content.Checksum(text) }
 
-// detHash is a render.KeyHash that gives the same sums in every run: it
-// collects what is written and sums it with CRC-64 (ECMA).
-type detHash struct{ buf *[]byte }
+// detHash is a render.KeyHash that gives the same sums in every run:
+// textSum of all that is written (CRC-64, ECMA, with the length), taken
+// as it comes through a buffer of detChunk bytes, so that a key of
+// hundreds of KB (a list page's names its pages) is not held whole (the
+// copies were a tenth of a warm build).
+type detHash struct{ s *detState }
+
+type detState struct {
+	crc uint64 // of what went through buf so far
+	n   int    // bytes written since the last Reset
+	buf []byte // what is not in crc yet (cap detChunk)
+}
+
+// detChunk is the size of a detHash's buffer: small writes are gathered
+// there, since CRC-64 sums short pieces one byte at a time.
+const detChunk = 4096
+
+var detTable = crc64.MakeTable(crc64.ECMA)
 
 func newDetHash() detHash {
-	buf := make([]byte, 0, 512)
-	return detHash{&buf}
+	return detHash{&detState{buf: make([]byte, 0, detChunk)}}
 }
 
 func (d detHash) Write(p []byte) (int, error) {
-	*d.buf = append(*d.buf, p...)
+	s := d.s
+	s.n += len(p)
+	if len(s.buf)+len(p) > detChunk {
+		s.crc = crc64.Update(s.crc, detTable, s.buf)
+		s.buf = s.buf[:0]
+		if len(p) >= detChunk {
+			s.crc = crc64.Update(s.crc, detTable, p)
+			return len(p), nil
+		}
+	}
+	s.buf = append(s.buf, p...)
 	return len(p), nil
 }
 
 func (d detHash) WriteString(s string) (int, error) {
-	*d.buf = append(*d.buf, s...)
-	return len(s), nil
+	st := d.s
+	st.n += len(s)
+	for rest := s; ; {
+		k := min(len(rest), detChunk-len(st.buf))
+		st.buf = append(st.buf, rest[:k]...)
+		if rest = rest[k:]; rest == "" {
+			return len(s), nil
+		}
+		st.crc = crc64.Update(st.crc, detTable, st.buf)
+		st.buf = st.buf[:0]
+	}
 }
 
 func (d detHash) WriteByte(c byte) error {
-	*d.buf = append(*d.buf, c)
+	s := d.s
+	if len(s.buf) == detChunk {
+		s.crc = crc64.Update(s.crc, detTable, s.buf)
+		s.buf = s.buf[:0]
+	}
+	s.n++
+	s.buf = append(s.buf, c)
 	return nil
 }
 
-func (d detHash) Sum64() uint64 { return textSum(*d.buf) }
+// Sum64 is textSum of all written since the last Reset.
+func (d detHash) Sum64() uint64 {
+	return crc64.Update(d.s.crc, detTable, d.s.buf) ^ uint64(d.s.n)<<48
+}
 
 // Reset empties d for the next sum.
-func (d detHash) Reset() { *d.buf = (*d.buf)[:0] }
+func (d detHash) Reset() { d.s.crc, d.s.n, d.s.buf = 0, 0, d.s.buf[:0] }
 
 // detKeys computes the keys the cache keeps, as incremental.go's but
 // with detHash; langs holds each language's.
@@ -359,19 +402,18 @@ func (k *detKeys) extra(e *render.Extra) uint64 {
 	return h.Sum64() ^ k.langs[e.Lang]
 }
 
-// detBuffers keeps detHash buffers between keys: a build computes tens
-// of thousands, some of hundreds of KB (a list page's key names its
-// pages), and growing a new buffer for each was a tenth of a warm build.
-var detBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+// detBuffers keeps detHash states between keys: a build computes tens
+// of thousands.
+var detBuffers = sync.Pool{New: func() any { return newDetHash().s }}
 
 func pooledDetHash() detHash {
-	buf := detBuffers.Get().(*[]byte)
-	*buf = (*buf)[:0]
-	return detHash{buf}
+	d := detHash{detBuffers.Get().(*detState)}
+	d.Reset()
+	return d
 }
 
-// put gives d's buffer back to detBuffers; d must not be used after.
-func (d detHash) put() { detBuffers.Put(d.buf) }
+// put gives d's state back to detBuffers; d must not be used after.
+func (d detHash) put() { detBuffers.Put(d.s) }
 
 func (k *detKeys) sitemap() uint64 {
 	h := newDetHash()
@@ -745,10 +787,21 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
+	// The keys a warm build computed already (incBuild.det) are not
+	// computed again.
+	det := b.inc.det == keys
 	for _, e := range b.renderer.Extras() {
-		st.Keys[extraOwner(e)] = keys.extra(e)
+		if k, ok := b.inc.extraKeys.Load(e.Path); ok && det {
+			st.Keys[extraOwner(e)] = k.(uint64)
+		} else {
+			st.Keys[extraOwner(e)] = keys.extra(e)
+		}
 	}
-	st.Keys[ownerSitemap] = keys.sitemap()
+	if det && b.inc.sitemapDone {
+		st.Keys[ownerSitemap] = b.inc.sitemapSum
+	} else {
+		st.Keys[ownerSitemap] = keys.sitemap()
+	}
 	for _, d := range b.res.Diagnostics {
 		if strings.HasPrefix(d.Pos.File, render.Folder+"/") {
 			st.ExtraDiags = true
@@ -965,18 +1018,20 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	relink := b.detWorld() != st.World
 	// The state of the last build in the terms of this run's keys: an
 	// owner whose key is unchanged gets the key it has now.
+	// (the keys of the generated pages and sitemap.xml: the cache's, each
+	// computed once, when writeExtras and writeSiteFiles ask for it)
 	prev := &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{}}
-	ib.prev = prev
+	ib.prev, ib.det = prev, keys
 	ib.export = b.detDirectoryKey() == st.DirKey
 	if !st.ExtraDiags {
 		for _, e := range b.renderer.Extras() {
-			if old, ok := st.Keys[extraOwner(e)]; ok && old == keys.extra(e) {
-				prev.keys[extraOwner(e)] = ib.extraKey(e)
+			if old, ok := st.Keys[extraOwner(e)]; ok {
+				prev.keys[extraOwner(e)] = old
 			}
 		}
 	}
-	if old, ok := st.Keys[ownerSitemap]; ok && old == keys.sitemap() {
-		prev.keys[ownerSitemap] = ib.sitemapKey()
+	if old, ok := st.Keys[ownerSitemap]; ok {
+		prev.keys[ownerSitemap] = old
 	}
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 	defer func() { b.inPlace, b.staging, b.pending = false, "", nil }()

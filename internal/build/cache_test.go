@@ -882,3 +882,41 @@ func TestDecodeShard(t *testing.T) {
 		t.Error("an empty shard decoded")
 	}
 }
+
+// TestDetHash holds detHash, which sums what is written as it comes, to
+// textSum of all of it at once (the keys the cache keeps from earlier
+// builds must not change), for writes of every size around its buffer's,
+// through Write, WriteString and WriteByte, and after Reset.
+func TestDetHash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 24))
+	h := pooledDetHash()
+	defer h.put()
+	for round := range 200 {
+		h.Reset()
+		var all []byte
+		for range rng.IntN(12) {
+			n := rng.IntN(3 * detChunk)
+			if rng.IntN(3) == 0 {
+				n = rng.IntN(8)
+			}
+			p := make([]byte, n)
+			for i := range p {
+				p[i] = byte(rng.Uint32())
+			}
+			all = append(all, p...)
+			switch rng.IntN(3) {
+			case 0:
+				h.Write(p)
+			case 1:
+				h.WriteString(string(p))
+			default:
+				for _, c := range p {
+					h.WriteByte(c)
+				}
+			}
+			if got, want := h.Sum64(), textSum(all); got != want {
+				t.Fatalf("round %d, after %d bytes: Sum64 %x, textSum %x", round, len(all), got, want)
+			}
+		}
+	}
+}

@@ -100,6 +100,10 @@ type incBuild struct {
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
+	// det, when set (a warm build: cache.go), makes the keys of the
+	// generated pages and sitemap.xml, so that they compare with the
+	// build cache's as they are.
+	det *detKeys
 }
 
 func (ib *incBuild) setPhase(phase string) {
@@ -174,6 +178,9 @@ func (ib *incBuild) sitemapKey() uint64 {
 			ib.sitemapSum, ib.sitemapDone = old, true
 		}
 	}
+	if !ib.sitemapDone && ib.det != nil {
+		ib.sitemapSum, ib.sitemapDone = ib.det.sitemap(), true
+	}
 	if !ib.sitemapDone {
 		var h maphash.Hash
 		h.SetSeed(ib.seed)
@@ -192,6 +199,9 @@ func (ib *incBuild) sameExtras() bool { return ib.samePaths && ib.export }
 func (ib *incBuild) keepsExport() bool { return ib != nil && ib.prev != nil && ib.export }
 
 func (ib *incBuild) extraKey(e *render.Extra) uint64 {
+	if ib.det != nil {
+		return ib.det.extra(e)
+	}
 	var h maphash.Hash
 	h.SetSeed(ib.seed)
 	ib.renderer.ExtraKey(&h, e)
