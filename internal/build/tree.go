@@ -77,7 +77,7 @@ func (t *tree) write(p string, data []byte) error {
 			return nil
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeNew(full, data)
 }
 
 // mkdirs makes the slash-separated folder dir under the root and its

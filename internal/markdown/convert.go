@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"regexp"
@@ -80,6 +81,9 @@ type Converter struct {
 	phones map[string]bool
 	guard  *paragraphGuard
 	unsafe bool // raw HTML is published (Options.UnsafeHTML)
+	// out writes into buf: goldmark wraps a writer that is not buffered
+	// in a bufio.Writer of its own, 4 KB for every page.
+	out *bufio.Writer
 }
 
 // Options change loa's Markdown settings. The zero value is the default.
@@ -237,7 +241,11 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 	res.Numbers = linkPhones(doc, body, c.phones)
 	res.Problems = append(res.Problems, raw.problems()...)
 	c.buf.Reset()
-	if err := c.md.Renderer().Render(&c.buf, body, doc); err != nil {
+	if c.out == nil {
+		c.out = bufio.NewWriter(&c.buf)
+	}
+	c.out.Reset(&c.buf)
+	if err := c.md.Renderer().Render(c.out, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
 	}
 	res.HTML = bytes.Clone(c.buf.Bytes())

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -214,8 +215,17 @@ type Analyzer struct {
 	ws    []wordStat
 	ps    []pairStat
 	buf   []byte
-	// inTitle is true while the title is counted.
-	inTitle bool
+	// inTitle is true while the title is counted; inText while the text
+	// is, when firsts records where each word first appears in it.
+	inTitle, inText bool
+	firsts          []firstAt
+}
+
+// firstAt is where a word first appears in a document's text: its byte
+// offset and length, and the index of its stat in Analyzer.ws.
+type firstAt struct {
+	at, n int
+	slot  int32
 }
 
 // NewAnalyzer returns an Analyzer numbering forms in dict.
@@ -248,7 +258,10 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 		a.add(h, headingWeight)
 	}
 	a.add(d.Summary, bodyWeight)
+	a.firsts = a.firsts[:0]
+	a.inText = true
 	a.add(d.Text, bodyWeight)
+	a.inText = false
 	snip, cut := snippet(d)
 	passages := a.passages(d, cut)
 	buf := binary.AppendUvarint(a.buf[:0], uint64(len(a.ws)))
@@ -273,40 +286,53 @@ func (a *Analyzer) Analyze(d Doc) Analyzed {
 
 // passages cuts the passages of d's text past its first skip bytes (the
 // snippet) and records in each word's stat the passage around its first
-// appearance.
+// appearance. The first appearances in the text are those add recorded
+// while counting it (a.firsts), so that the text is not cut into words
+// twice; a document whose text is blank has its summary cut here instead.
 func (a *Analyzer) passages(d Doc, skip int) []string {
-	text := strings.TrimSpace(d.Text)
+	text := strings.TrimLeftFunc(d.Text, unicode.IsSpace)
+	lead := len(d.Text) - len(text) // a.firsts' offsets are in d.Text
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
 	if text == "" {
-		text = d.Summary
+		text, lead = d.Summary, 0
+		a.firsts = a.firsts[:0]
+		wordsAt(text, func(at int, word string) {
+			f := a.lookup(word)
+			if !f.ok || int(f.folded) >= len(a.stamp) || a.stamp[f.folded] != a.gen {
+				return
+			}
+			a.first(at, len(word), a.slot[f.folded])
+		})
 	}
 	var out []string
 	size, end := 0, 0 // bytes kept; end of the last passage in text
 	limit := max(PassageCap, len(text)/8)
-	wordsAt(text, func(at int, word string) {
-		f := a.lookup(word)
-		if !f.ok || int(f.folded) >= len(a.stamp) || a.stamp[f.folded] != a.gen {
-			return
-		}
-		s := &a.ws[a.slot[f.folded]]
-		if s.body {
-			return
-		}
-		s.body = true
+	for _, f := range a.firsts {
+		s, at := &a.ws[f.slot], f.at-lead
 		switch {
 		case at < skip:
-		case at+len(word) <= end && len(out) > 0:
+		case at+f.n <= end && len(out) > 0:
 			s.win = uint8(len(out))
 		case size < limit && len(out) < maxPassages:
 			// A passage may begin inside the one before (where the
 			// word's sentence begins), never right after a negation.
-			from, to := passageBounds(text, at, len(word))
+			from, to := passageBounds(text, at, f.n)
 			out = append(out, display(text[from:to]))
 			size += to - max(from, end)
 			end = to
 			s.win = uint8(len(out))
 		}
-	})
+	}
 	return out
+}
+
+// first records, the first time the word whose stat is a.ws[slot] is met
+// in the text, that it appears at byte offset at, n bytes long.
+func (a *Analyzer) first(at, n int, slot int32) {
+	if s := &a.ws[slot]; !s.body {
+		s.body = true
+		a.firsts = append(a.firsts, firstAt{at: at, n: n, slot: slot})
+	}
 }
 
 // wordForms are the numbers of a word's folded and exact forms; ok is false
@@ -337,10 +363,13 @@ func (a *Analyzer) lookup(word string) wordForms {
 // phone numbers written in groups as one term of their digits.
 func (a *Analyzer) add(text string, w int) {
 	prev, first := uint32(0), true
-	words(text, func(word string) {
+	wordsAt(text, func(at int, word string) {
 		id, ok := a.count(word, w)
 		if !ok {
 			return
+		}
+		if a.inText {
+			a.first(at, len(word), a.slot[id])
 		}
 		if !first {
 			key := uint64(prev)<<32 | uint64(id)

@@ -330,3 +330,69 @@ func TestBoostAndTitleLength(t *testing.T) {
 		t.Errorf(`"goi" with support ×3 and news ×0.2 weighs %v, want 3 3 1 (at least 1)`, w)
 	}
 }
+
+// FuzzPassagesOneScan holds the passages, and each word's passage number,
+// equal to what cutting the text into words a second time gave (the way
+// passages worked before add recorded first appearances): leading and
+// trailing white space (Unicode's too), a blank text (the summary's
+// passages), words met in the title first.
+func FuzzPassagesOneScan(f *testing.F) {
+	filler := strings.Repeat("lời mở đầu dài dòng ", 20)
+	f.Add("Trang A", "Tóm tắt.", "Đường dây nóng ở đầu. "+filler+"Gọi tổng đài 111 miễn phí, mọi lúc. "+filler)
+	f.Add("Gọi", "Một tóm tắt khá dài "+filler+" về đường dây nóng", " \u00a0\n")
+	f.Add("x", "", "\u00a0\u2003 "+strings.Repeat("chữ ", 400)+"hiếm 0221 3862 000 \u0085")
+	f.Fuzz(func(t *testing.T, title, summary, text string) {
+		d := Doc{URL: "/a/", Title: norm.NFC.String(title), Summary: norm.NFC.String(summary), Text: norm.NFC.String(text)}
+		a := NewAnalyzer(NewDict())
+		got := a.Analyze(d).passages
+		gotWin := make([]uint8, len(a.ws))
+		for i := range a.ws {
+			gotWin[i], a.ws[i].win, a.ws[i].body = a.ws[i].win, 0, false
+		}
+		_, cut := snippet(d)
+		want := passagesTwoScans(a, d, cut)
+		if !slices.Equal(got, want) {
+			t.Fatalf("passages\n got %q\nwant %q", got, want)
+		}
+		for i := range a.ws {
+			if gotWin[i] != a.ws[i].win {
+				t.Fatalf("word %d: passage %d, want %d", a.ws[i].id, gotWin[i], a.ws[i].win)
+			}
+		}
+	})
+}
+
+// passagesTwoScans is Analyzer.passages as it was before add recorded
+// where words first appear: the text cut into words again.
+func passagesTwoScans(a *Analyzer, d Doc, skip int) []string {
+	text := strings.TrimSpace(d.Text)
+	if text == "" {
+		text = d.Summary
+	}
+	var out []string
+	size, end := 0, 0
+	limit := max(PassageCap, len(text)/8)
+	wordsAt(text, func(at int, word string) {
+		f := a.lookup(word)
+		if !f.ok || int(f.folded) >= len(a.stamp) || a.stamp[f.folded] != a.gen {
+			return
+		}
+		s := &a.ws[a.slot[f.folded]]
+		if s.body {
+			return
+		}
+		s.body = true
+		switch {
+		case at < skip:
+		case at+len(word) <= end && len(out) > 0:
+			s.win = uint8(len(out))
+		case size < limit && len(out) < maxPassages:
+			from, to := passageBounds(text, at, len(word))
+			out = append(out, display(text[from:to]))
+			size += to - max(from, end)
+			end = to
+			s.win = uint8(len(out))
+		}
+	})
+	return out
+}
