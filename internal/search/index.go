@@ -664,7 +664,13 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	names := dict.snapshot()
 	words := make([]*termPostings, len(names)) // by folded form's number
-	pairs := map[uint64]*termPostings{}
+	// Pairs: pairIDs maps a pair to the number of documents that have it
+	// (> 0, counted first when pairs in a single document are left out),
+	// then, once it has postings, to -(1 + its place in pairList): one
+	// map lookup per pair of a document, no pointers in the map.
+	pairIDs := map[uint64]int32{}
+	var pairList []termPostings
+	var pairKeys []uint64
 	var sr spoolReader // for the documents in a Spool
 	for i := range docs {
 		if docs[i].spool != nil {
@@ -672,12 +678,21 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 			break
 		}
 	}
-	var df map[uint64]int32 // per pair, when pairs in a single document are left out
-	if len(docs) > RarePairs {
-		df = map[uint64]int32{}
+	rare := len(docs) > RarePairs // pairs in a single document left out
+	newPair := func(key uint64) int32 {
+		pairList = append(pairList, termPostings{limit: MaxPairPostings})
+		pairKeys = append(pairKeys, key)
+		return -int32(len(pairList))
+	}
+	if rare {
 		for i := range docs {
 			for r := pairReader(sr.terms(&docs[i])); len(r.b) > 0; r.next() {
-				df[r.pair()]++
+				pairIDs[r.pair()]++
+			}
+		}
+		for key, n := range pairIDs {
+			if n >= 2 {
+				pairIDs[key] = newPair(key)
 			}
 		}
 	}
@@ -712,22 +727,22 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 		}
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
-			if df != nil && df[key] < 2 {
-				continue
+			id, ok := pairIDs[key]
+			if !ok && !rare {
+				id = newPair(key)
+				pairIDs[key] = id
 			}
-			tp := pairs[key]
-			if tp == nil {
-				tp = &termPostings{limit: MaxPairPostings}
-				pairs[key] = tp
+			if id >= 0 {
+				continue // in a single document
 			}
-			tp.add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
+			pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 		}
 	}
 	// Pairs go in the entry of their first word, by their second.
 	pairsOf := map[uint32][]entry{}
-	for key, tp := range pairs {
+	for k, key := range pairKeys {
 		first := uint32(key >> 32)
-		pairsOf[first] = append(pairsOf[first], entry{names[uint32(key)], tp})
+		pairsOf[first] = append(pairsOf[first], entry{names[uint32(key)], &pairList[k]})
 	}
 	var all []entry
 	var ids []uint32
@@ -743,7 +758,7 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	order := sortJS(all)
-	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": df == nil, "s": strings.Join(FunctionWords, " ")}
+	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": !rare, "s": strings.Join(FunctionWords, " ")}
 	// The first names, space-separated (words have no spaces): shorter
 	// than a JSON list.
 	m["t"] = strings.Join(writeListings(files, all, order), " ")
