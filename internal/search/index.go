@@ -690,9 +690,23 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 				pairIDs[r.pair()]++
 			}
 		}
+		// The pairs kept are known, and how many postings each will hold:
+		// their lists are cut from one array, each with room for exactly
+		// that many, so that add never grows one.
+		kept, total := 0, 0
+		for _, n := range pairIDs {
+			if n >= 2 {
+				kept++
+				total += min(int(n), MaxPairPostings)
+			}
+		}
+		pairList, pairKeys = make([]termPostings, 0, kept), make([]uint64, 0, kept)
+		lists := make([]posting, total)
 		for key, n := range pairIDs {
 			if n >= 2 {
 				pairIDs[key] = newPair(key)
+				room := min(int(n), MaxPairPostings)
+				pairList[len(pairList)-1].list, lists = lists[:0:room], lists[room:]
 			}
 		}
 	}

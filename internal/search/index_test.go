@@ -136,6 +136,30 @@ func BenchmarkIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkIndexCommonPairs builds the index of 2,000 pages of about 300
+// words drawn from a vocabulary of 3,000 whose first words are far more
+// common than the last (as in prose), so that most neighbouring pairs are
+// in many pages: the case of a real site's pairs above RarePairs.
+func BenchmarkIndexCommonPairs(b *testing.B) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	docs := make([]Analyzed, 2000)
+	seed := uint32(1)
+	for i := range docs {
+		var text strings.Builder
+		for range 300 {
+			seed = seed*1664525 + 1013904223
+			r := seed >> 8 % 3000
+			fmt.Fprintf(&text, "từ%d ", r*r/3000*r/3000)
+		}
+		docs[i] = a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text.String()})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(dict, docs)
+	}
+}
+
 // FuzzPostingsHeap checks the bounded heap of termPostings against the
 // plain rule: the MaxPostings heaviest documents, the earlier document
 // first among equal weights, listed in document order.
