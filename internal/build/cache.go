@@ -956,7 +956,18 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			}
 		}
 	}
-	dirs := slices.Collect(maps.Keys(st.Dirs))
+	// A folder keeps its stamp unless this build may have changed its
+	// entries (see movedDirs): the others were checked as they are at its
+	// start (outputChanged), and nothing else writes to the output.
+	moved := movedDirs(prev, st, b.cache)
+	dirs := make([]string, 0, len(moved))
+	for d := range st.Dirs {
+		if old, ok := prev.dirStamp(d); ok && !moved[d] {
+			st.Dirs[d] = old
+		} else {
+			dirs = append(dirs, d)
+		}
+	}
 	times := make([]int64, len(dirs))
 	b.forEach(len(dirs), func(i int) {
 		if info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dirs[i]))); err == nil {
@@ -972,6 +983,57 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		st.Dirs[d] = times[i]
 	}
 	return b.writeCache(st)
+}
+
+// movedDirs returns the folders of the output (as in cacheState.Dirs)
+// whose entries a warm build from prev may have changed, when it is to
+// save st: the folder of every file it wrote (commit renames a file into
+// place), every folder above a file gone (commit removes the folders it
+// leaves empty, and the folder above those), the folder above every
+// folder new or gone, and the output folder itself. nil when prev is
+// nil (a whole build: every folder is new).
+func movedDirs(prev, st *cacheState, c *buildCache) map[string]bool {
+	if prev == nil {
+		return nil
+	}
+	moved := map[string]bool{"": true}
+	parent := func(name string) string {
+		if d := path.Dir(name); d != "." {
+			return d
+		}
+		return ""
+	}
+	c.written.Range(func(f, _ any) bool {
+		moved[parent(f.(string))] = true
+		return true
+	})
+	for f := range prev.Files {
+		if _, ok := st.Files[f]; !ok {
+			for d := parent(f); d != ""; d = parent(d) {
+				moved[d] = true
+			}
+		}
+	}
+	for d := range st.Dirs {
+		if _, ok := prev.Dirs[d]; !ok && d != "" {
+			moved[parent(d)] = true
+		}
+	}
+	for d := range prev.Dirs {
+		if _, ok := st.Dirs[d]; !ok && d != "" {
+			moved[parent(d)] = true
+		}
+	}
+	return moved
+}
+
+// dirStamp returns the stamp st holds for the output's folder d (nil-safe).
+func (st *cacheState) dirStamp(d string) (int64, bool) {
+	if st == nil {
+		return 0, false
+	}
+	t, ok := st.Dirs[d]
+	return t, ok
 }
 
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {

@@ -88,7 +88,8 @@ func (it *incTest) checkCold(what string, got Result, opts Options) {
 // next warm build to those computed afresh from the site: each page's and
 // generated page's key (a warm build computes a page's again only when
 // staleKeysOf says it may have changed, else keeps the cache's), each
-// page's sums and the pages its key read (or -1: not known).
+// page's sums and the pages its key read (or -1: not known), and the
+// stamps of the output's files and folders.
 func (it *incTest) checkCacheKeys(what string) {
 	it.t.Helper()
 	b, err := newBuilder(Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow, DryRun: true})
@@ -140,6 +141,19 @@ func (it *incTest) checkCacheKeys(what string) {
 	}
 	if st.Keys[ownerSitemap] != keys.sitemap() {
 		it.t.Errorf("%s: the cache keeps a key of sitemap.xml that is not its key now", what)
+	}
+	// The stamps of the output's files and folders are theirs now (a warm
+	// build keeps those of the ones it did not change).
+	out := filepath.Join(it.dir, "public")
+	for f, c := range st.Files {
+		if info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f))); err != nil || info.Size() != c.Size || info.ModTime().UnixNano() != c.ModTime {
+			it.t.Errorf("%s: the cache keeps a stamp of %s that is not its stamp now", what, f)
+		}
+	}
+	for d, mtime := range st.Dirs {
+		if info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(d))); err != nil || info.ModTime().UnixNano() != mtime {
+			it.t.Errorf("%s: the cache keeps a stamp of the folder %q that is not its stamp now", what, d)
+		}
 	}
 }
 
