@@ -19,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -872,12 +873,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 				fr.Record = r
 			} else {
 				v, _ := b.inc.records.Load(p)
-				fr.Record = toCached(v.(*pageRecord), b.cache.renderDiagsOf(p))
-				fr.Record.AnalyzedSum = sums[i]
-				fr.Record.Photos = b.photosOf(v.(*pageRecord))
-				if i < len(b.checked) && b.checked[i].Page == p {
-					fr.Record.Location, fr.Record.Located = b.checked[i].Location()
-				}
+				fr.Record = b.cachedOf(i, v.(*pageRecord), sums[i])
 			}
 			sd.Records = append(sd.Records, fr)
 		}
@@ -1034,6 +1030,19 @@ func (st *cacheState) dirStamp(d string) (int64, bool) {
 	}
 	t, ok := st.Dirs[d]
 	return t, ok
+}
+
+// cachedOf returns the record the cache keeps of the page pages[i], done
+// by this build as r, whose terms have the docSum sum.
+func (b *builder) cachedOf(i int, r *pageRecord, sum uint64) cachedRecord {
+	p := b.content.Pages[i]
+	c := toCached(r, b.cache.renderDiagsOf(p))
+	c.AnalyzedSum = sum
+	c.Photos = b.photosOf(r)
+	if i < len(b.checked) && b.checked[i].Page == p {
+		c.Location, c.Located = b.checked[i].Location()
+	}
+	return c
 }
 
 func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
@@ -1422,13 +1431,28 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return err
 	}
 	b.res.Files, b.res.Unchanged = len(files), len(files)-written
-	b.pending, st.records = nil, nil // written; what is kept of them is in reused
+	b.pending = nil
 	reusedByFile := map[string]cachedRecord{}
 	for i, c := range reused {
 		if c != nil {
 			reusedByFile[pages[i].File] = *c
 		}
 	}
+	// A page rendered again whose record came out the same as the one the
+	// cache holds (most pages rendered again because another page's title
+	// or place changed) counts as reused: its shard need not be written
+	// again for it.
+	for i, p := range pages {
+		if !rendered[i] {
+			continue
+		}
+		old, ok := st.records[p.File]
+		v, done := ib.records.Load(p)
+		if ok && done && reflect.DeepEqual(b.cachedOf(i, v.(*pageRecord), sums[i]), old) {
+			reusedByFile[p.File] = old
+		}
+	}
+	st.records = nil // what is kept of them is in reusedByFile
 	if err := b.saveCache(global, keys, pageKeys, sums, searchKeys, st, reusedByFile, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
