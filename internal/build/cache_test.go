@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -103,9 +104,13 @@ func (it *incTest) checkCacheKeys(what string) {
 		it.t.Fatalf("%s: load: %v", what, err)
 	}
 	b.renderer.SetAssets(b.assets)
+	gc := debug.SetGCPercent(77)
 	st, d := b.readCache()
 	if st == nil {
 		it.t.Fatalf("%s: no cache after the build (%v)", what, d)
+	}
+	if debug.SetGCPercent(gc) != 77 {
+		it.t.Errorf("%s: reading the cache did not put back the collector's setting", what)
 	}
 	keys := newDetKeys(b)
 	pages := b.content.Pages
