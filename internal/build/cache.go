@@ -1210,7 +1210,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	// owner whose key is unchanged gets the key it has now.
 	// (the keys of the generated pages and sitemap.xml: the cache's, each
 	// computed once, when writeExtras and writeSiteFiles ask for it)
-	prev := &incState{records: map[string]*pageRecord{}, keys: map[string]uint64{}}
+	prev := &incState{keys: map[string]uint64{}}
 	ib.prev, ib.det = prev, keys
 	ib.export = b.detDirectoryKey() == st.DirKey
 	if !st.ExtraDiags {

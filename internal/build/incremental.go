@@ -299,18 +299,60 @@ func sameBytes(a, b []byte) bool {
 }
 
 // incState is what a Session keeps of its last good build for the next
-// incremental rebuild.
+// incremental rebuild, in one place:
+//
+//   - pages: per page of the build, by source file, its conversion, its
+//     key and the pages its key reads (pageState);
+//   - keys: the key of each generated page and of sitemap.xml, by owner
+//     (extraOwner, ownerSitemap);
+//   - files: every file in the output, by slash path, with its owner;
+//   - world, phones, langKeys: what links resolved against (linkWorld),
+//     the numbers made call links (render.CallNumbers) and each
+//     language's key;
+//   - checks: the problems of each page's own checks, by source file
+//     (check.RunAgain).
+//
+// A rebuild only reads it while it runs; once the rebuild has succeeded,
+// newState updates it in place (no copy of the maps) so that it describes
+// the new build and nothing more: every page and generated page has its
+// entry, and none is left for one no longer made. The incremental tests
+// hold it to a build from scratch after every random edit (checkKeys).
+// Besides newState, only Session.Rebuild (forget: a body rebuilt alone)
+// and Session.Settle (the search index's files) change it. A warm build
+// (cache.go) makes one holding keys alone, for keepsExtra and
+// keepsSitemap.
 type incState struct {
-	records map[string]*pageRecord // by source file
-	keys    map[string]uint64      // by owner
-	files   map[string]string      // every file in the output → its owner
-	world   uint64                 // linkWorld
-	phones  []string               // render.CallNumbers
-	// refs holds, by source file, the pages each page's key reads
-	// (render.PageKeyRefs), langKeys the keys of the languages.
-	refs     map[string][]string
+	pages    map[string]pageState
+	keys     map[string]uint64
+	files    map[string]string
+	world    uint64
+	phones   []string
 	langKeys map[string]uint64
 	checks   map[string]diag.List
+}
+
+// pageState is what incState keeps of one page.
+type pageState struct {
+	// record is the page's conversion; nil when the page must be
+	// converted again (forget).
+	record *pageRecord
+	// key is the page's key (pageKey); 0 when it has none.
+	key uint64
+	// refs lists the pages the key reads (render.PageKeyRefs); nil when
+	// not known (key 0).
+	refs []string
+}
+
+// forget drops the conversion kept for the page of file, whose body
+// Session.Rebuild converted alone: the next incremental rebuild converts
+// it again (a record is reused only for the very bytes it was made from,
+// so this frees memory rather than stopping a stale reuse). Its key
+// stays, for comparison.
+func (st *incState) forget(file string) {
+	if ps, ok := st.pages[file]; ok {
+		ps.record = nil
+		st.pages[file] = ps
+	}
 }
 
 // newState makes the state of the build b, which succeeded, and returns
@@ -326,12 +368,15 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	extras := b.renderer.Extras()
 	st = &incState{files: map[string]string{}, phones: render.CallNumbers(b.site, b.providers)}
 	if prev != nil && keys != nil {
-		st.records, st.keys, st.refs = prev.records, prev.keys, prev.refs
+		st.pages, st.keys = prev.pages, prev.keys
 	} else {
-		st.records, st.keys, st.refs = make(map[string]*pageRecord, n), make(map[string]uint64, n+len(extras)+1), make(map[string][]string, n)
+		st.pages, st.keys = make(map[string]pageState, n), make(map[string]uint64, len(extras)+1)
 	}
 	ib.records.Range(func(k, v any) bool {
-		st.records[k.(*content.Page).File] = v.(*pageRecord)
+		f := k.(*content.Page).File
+		ps := st.pages[f]
+		ps.record = v.(*pageRecord)
+		st.pages[f] = ps
 		return true
 	})
 	if ib.langKeys == nil {
@@ -344,18 +389,21 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
 		b.forEach(len(pages), func(i int) {
-			if r := st.records[pages[i].File]; r != nil {
+			if r := st.pages[pages[i].File].record; r != nil {
 				keys[i], refs[i] = b.pageKeyRefs(pages[i], r)
 			}
 		})
 	}
 	for i, p := range pages {
-		st.keys[ib.owner(p)] = keys[i]
+		ps := st.pages[p.File]
+		ps.key, ps.refs = keys[i], nil
 		if keys[i] != 0 {
-			st.refs[p.File] = refs[i]
-		} else {
-			delete(st.refs, p.File)
+			ps.refs = refs[i]
+			if ps.refs == nil {
+				ps.refs = []string{} // known: the key reads no other page
+			}
 		}
+		st.pages[p.File] = ps
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
 	for _, e := range extras {
@@ -367,19 +415,19 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	}
 	// Maps taken over from prev hold every page and generated page of b;
 	// one larger holds some no longer made too.
-	if len(st.records) > n || len(st.refs) > n || len(st.keys) > n+len(extras)+1 {
+	if len(st.pages) > n {
 		files := make(map[string]bool, n)
-		owners := make(map[string]bool, n+len(extras)+1)
 		for _, p := range pages {
 			files[p.File] = true
-			owners[ib.owner(p)] = true
 		}
+		maps.DeleteFunc(st.pages, func(f string, _ pageState) bool { return !files[f] })
+	}
+	if len(st.keys) > len(extras)+1 {
+		owners := make(map[string]bool, len(extras)+1)
 		for _, e := range extras {
 			owners[extraOwner(e)] = true
 		}
 		owners[ownerSitemap] = true
-		maps.DeleteFunc(st.records, func(f string, _ *pageRecord) bool { return !files[f] })
-		maps.DeleteFunc(st.refs, func(f string, _ []string) bool { return !files[f] })
 		maps.DeleteFunc(st.keys, func(o string, _ uint64) bool { return !owners[o] })
 	}
 	var rendered func(string) bool
@@ -443,7 +491,7 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // staleKeys tells, for each page of b, whether its key may differ from the
 // one prev holds for its file, beyond its conversion (which the caller
 // compares): old holds the pages of the build prev was made from. A page
-// keeps its key when it and the pages its key reads (incState.refs) are
+// keeps its key when it and the pages its key reads (pageState.refs) are
 // as before, its language's key is the same, and no page joined or left
 // its lists: a page added, gone or changed marks its parent and its
 // translations, and a news item added, gone, moved in the news order or
@@ -520,9 +568,11 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 		isChanged = func(f string) bool { return slices.Contains(files, f) }
 	}
 	for i, p := range pages {
-		refs, known := prev.refs[p.File]
+		refs := prev.pages[p.File].refs
 		switch {
-		case !known, changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
+		case refs == nil: // not known
+			stale[i] = true
+		case changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
 			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
 			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
 			stale[i] = true
@@ -843,19 +893,18 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
-		owner := ib.owner(p)
 		checked[i].Page = p
-		if r := prev.records[p.File]; r.reusable(b, p, relink) {
+		ps, ok := prev.pages[p.File]
+		if r := ps.record; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			analyzed[i], diags[i] = r.analyzed, r.diags
-			// prev.records keeps r (newState).
-			old, ok := prev.keys[owner]
+			// prev.pages keeps r (newState).
 			if ok && !stale[i] {
-				keys[i], refs[i] = old, prev.refs[p.File]
+				keys[i], refs[i] = ps.key, ps.refs
 				return
 			}
 			keys[i], refs[i] = b.pageKeyRefs(p, r)
-			if ok && old == keys[i] {
+			if ok && ps.key == keys[i] {
 				return
 			}
 		}
@@ -870,7 +919,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		}
 		r, _ := ib.records.Load(p)
 		keys[i], refs[i] = b.pageKeyRefs(p, r.(*pageRecord))
-		if old, ok := prev.keys[owner]; ok && old == keys[i] {
+		if ok && ps.key == keys[i] {
 			return
 		}
 		rendered[i] = true

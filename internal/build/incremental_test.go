@@ -195,12 +195,15 @@ func (it *incTest) checkKeys(what string) {
 	it.t.Helper()
 	b, st := it.s.b, it.s.state
 	for _, p := range b.content.Pages {
-		r := st.records[p.File]
-		if r == nil {
+		ps, ok := st.pages[p.File]
+		if !ok {
+			it.t.Errorf("%s: %s: nothing is kept of the page", what, p.File)
+		}
+		if ps.record == nil {
 			continue
 		}
-		key, refs := b.pageKeyRefs(p, r)
-		if st.keys[pageOwner(p)] != key || !slices.Equal(st.refs[p.File], refs) {
+		key, refs := b.pageKeyRefs(p, ps.record)
+		if ps.key != key || !slices.Equal(ps.refs, refs) {
 			it.t.Errorf("%s: %s: the key kept is not the key of the page as it is", what, p.File)
 		}
 	}
@@ -223,28 +226,20 @@ func (it *incTest) checkKeys(what string) {
 	// (A page whose body alone was rebuilt has no record until the next
 	// incremental rebuild converts it again.)
 	owners := map[string]bool{ownerSitemap: true}
-	for _, p := range b.content.Pages {
-		owners[pageOwner(p)] = true
-	}
 	for _, e := range b.renderer.Extras() {
 		owners[extraOwner(e)] = true
 	}
 	if len(st.keys) != len(owners) {
-		it.t.Errorf("%s: %d keys kept for %d pages and generated pages", what, len(st.keys), len(owners))
+		it.t.Errorf("%s: %d keys kept for %d generated pages and sitemap.xml", what, len(st.keys), len(owners))
 	}
 	for o := range st.keys {
 		if !owners[o] {
 			it.t.Errorf("%s: a key is kept for %s, which is no more", what, o)
 		}
 	}
-	for f := range st.records {
+	for f := range st.pages {
 		if b.content.ByFile(f) == nil {
-			it.t.Errorf("%s: a record is kept for %s, which is no more", what, f)
-		}
-	}
-	for f := range st.refs {
-		if b.content.ByFile(f) == nil {
-			it.t.Errorf("%s: refs are kept for %s, which is no more", what, f)
+			it.t.Errorf("%s: a page's state is kept for %s, which is no more", what, f)
 		}
 	}
 }

@@ -163,7 +163,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 	for _, p := range pages {
 		// What an incremental rebuild kept of them is out of date.
 		s.cache.Forget(p.File)
-		delete(s.state.records, p.File)
+		s.state.forget(p.File)
 	}
 	return res, nil
 }
