@@ -74,7 +74,15 @@ type Renderer struct {
 	// extraKeys maps an Extra's Key to its path per language.
 	extraKeys map[string]map[string]string
 	cache     map[cacheKey]template.HTML // for View.Cached; a map, as a sync.Map boxes each key looked up (an allocation)
-	cacheMu   sync.RWMutex
+	cacheMu   sync.RWMutex               // guards cache and fragments
+	// fragments holds what View.CachedFor rendered with an Item as its
+	// dot (a list's entry), by cache key, with the Item. The HTML is a
+	// function of the templates and the Item alone (the dot is all a
+	// template called so can read; its functions are pure), so the map
+	// is shared with the Renderers made with Input.Parsed from this one,
+	// which have the same templates: an entry whose Item did not change
+	// is not rendered again by an incremental rebuild.
+	fragments map[cacheKey]fragment
 	items     map[*content.Page]Item
 	menus     map[string][]Link // lang → the menu, no entry current
 	footers   map[string][]Link // lang → the footer links
@@ -124,6 +132,10 @@ func New(in Input) (*Renderer, diag.List, error) {
 	if p := in.Parsed; p != nil {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
 		r.titleKeys, r.slugs = p.titleKeys, p.slugs
+		r.fragments = p.fragments
+		if len(r.fragments) > maxFragments(len(in.Content.Pages)) {
+			r.fragments = nil // mostly entries of pages gone or changed
+		}
 		r.prevItems = pairPages(p, in.Content.Pages)
 		r.prev, r.fromOld = p, make(map[*content.Page]*content.Page, len(in.Content.Pages))
 		for i, q := range r.prevItems {
@@ -152,6 +164,9 @@ func New(in Input) (*Renderer, diag.List, error) {
 func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Renderer, diag.List, error) {
 	in := r.Input
 	r.tmpl, r.ids = t, ids
+	if r.fragments == nil {
+		r.fragments = map[cacheKey]fragment{}
+	}
 	r.memoFold()
 	for _, name := range []string{"home.html", "section.html", "page.html", "404.html"} {
 		if t[name] == nil {
@@ -294,9 +309,23 @@ func (r *Renderer) SetAssets(assets map[string]string) { r.assets = assets }
 // rendered for a language and a key (see View.CachedFor).
 type cacheKey struct{ layout, name, lang, key string }
 
+// fragment is an entry of Renderer.fragments.
+type fragment struct {
+	item Item
+	html template.HTML
+}
+
+// maxFragments is the most entries Renderer.fragments keeps from one
+// Renderer to the next for a site of n pages: a few layouts show each
+// page's entry; more are mostly of pages gone or changed.
+func maxFragments(n int) int { return 8*n + 1024 }
+
 // cached is View.Cached and View.CachedFor.
 func (r *Renderer) cached(layout, name, lang, key string, data any) (template.HTML, error) {
 	k := cacheKey{layout, name, lang, key}
+	if it, ok := data.(Item); ok {
+		return r.cachedItem(k, it)
+	}
 	r.cacheMu.RLock()
 	h, ok := r.cache[k]
 	r.cacheMu.RUnlock()
@@ -317,6 +346,31 @@ func (r *Renderer) cached(layout, name, lang, key string, data any) (template.HT
 		r.cache = map[cacheKey]template.HTML{}
 	}
 	r.cache[k] = h
+	r.cacheMu.Unlock()
+	return h, nil
+}
+
+// cachedItem is cached for an Item as data: from r.fragments when it
+// holds the key with the same Item (as rendered by this Renderer, or by
+// an earlier one with the same templates).
+func (r *Renderer) cachedItem(k cacheKey, it Item) (template.HTML, error) {
+	r.cacheMu.RLock()
+	f, ok := r.fragments[k]
+	r.cacheMu.RUnlock()
+	if ok && f.item == it {
+		return f.html, nil
+	}
+	t := r.tmpl[k.layout]
+	if t == nil || t.Lookup(k.name) == nil {
+		return "", fmt.Errorf("there is no template %q", k.name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, k.name, it); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.cacheMu.Lock()
+	r.fragments[k] = fragment{it, h}
 	r.cacheMu.Unlock()
 	return h, nil
 }
