@@ -375,6 +375,20 @@ func (r *Renderer) cachedItem(k cacheKey, it Item) (template.HTML, error) {
 	return h, nil
 }
 
+// cachedEach is View.CachedEach: cachedItem for each item, keyed by its
+// URL, the entries joined.
+func (r *Renderer) cachedEach(layout, name, lang string, items []Item) (template.HTML, error) {
+	var b strings.Builder
+	for _, it := range items {
+		h, err := r.cachedItem(cacheKey{layout, name, lang, it.URL}, it)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
 // Layout returns the template a page uses: its front matter's layout, or
 // "section-<folder>.html" / "page-<section>.html" when the site has one,
 // else home.html, section.html or page.html.

@@ -187,6 +187,17 @@ func (v *View) CachedFor(name, key string, data any) (template.HTML, error) {
 	return v.r.cached(v.layout, name, v.Lang, key, data)
 }
 
+// CachedEach renders the template called name once for each of items, with
+// the item as its dot and its URL as key, and returns the entries one after
+// the other: {{$.CachedEach "list-item" .Children}} writes the same bytes as
+// {{range .Children}}{{$.CachedFor "list-item" .URL .}}{{end}}, in one call
+// from the template instead of one per entry (a long list, such as the A–Z
+// index of every page, then costs a lookup per entry rather than a
+// template call).
+func (v *View) CachedEach(name string, items []Item) (template.HTML, error) {
+	return v.r.cachedEach(v.layout, name, v.Lang, items)
+}
+
 // Description returns MetaDescription.
 //
 // Deprecated: use .MetaDescription (the meta description, with fallbacks)
