@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -1050,24 +1051,55 @@ func (b *builder) warnUnlinked() {
 	}
 }
 
+// sameFile reports whether the file at name holds data, reading it through
+// buf (not allocating a copy of a large file such as sitemap.xml, and not
+// reading one whose size differs), and whether there is a file at name.
+func sameFile(name string, data, buf []byte) (same, there bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false, err == nil
+	}
+	for {
+		n, err := io.ReadFull(f, buf)
+		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
+			return false, true
+		}
+		data = data[n:]
+		switch {
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return len(data) == 0, true
+		case err != nil:
+			return false, true
+		}
+	}
+}
+
 // flush writes the pending files whose bytes differ from those in the
 // output folder, each through a temporary file and a rename, and deletes
 // the files gone (and the folders they leave empty). It returns how many
 // files it wrote.
 func (b *builder) flush(gone []string) (int, error) {
 	written := 0
+	buf := make([]byte, 64<<10)
 	for _, name := range slices.Sorted(maps.Keys(b.pending)) {
 		data := b.pending[name]
 		rel := strings.TrimPrefix(name, "/")
 		full := filepath.Join(b.out, filepath.FromSlash(rel))
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
+		same, there := sameFile(full, data, buf)
+		if same {
 			continue
 		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return written, err
+		if !there { // else its folder is there
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				return written, err
+			}
 		}
 		tmp := full + ".loa-tmp"
-		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		if err := writeNew(tmp, data); err != nil {
 			return written, err
 		}
 		if err := os.Rename(tmp, full); err != nil {
