@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/content"
@@ -15,27 +16,44 @@ import (
 // as Google documents for multilingual sites.
 func (r *Renderer) Sitemap(w io.Writer) error {
 	var b bytes.Buffer
+	b.Grow(512 * (len(r.Content.Pages) + len(r.extras)))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	url := func(path string, mod time.Time, alternates map[string]string) {
+	// abs writes Site.AbsURL(path), escaped, without making the string.
+	base := ""
+	if r.Site.BaseURL != "/" {
+		base = strings.TrimSuffix(r.Site.BaseURL, r.Site.BasePath)
+	}
+	abs := func(path string) {
+		xmlText(&b, base)
+		xmlText(&b, path)
+	}
+	// alternates holds a page's translations by language, as a map would:
+	// the last of a language wins, and n counts the languages.
+	var alternates []alternate
+	url := func(path string, mod time.Time, n int) {
 		b.WriteString("  <url>\n    <loc>")
-		xmlText(&b, r.Site.AbsURL(path))
+		abs(path)
 		b.WriteString("</loc>\n")
 		if !mod.IsZero() {
-			b.WriteString("    <lastmod>" + r.isoDate(mod) + "</lastmod>\n")
+			b.WriteString("    <lastmod>")
+			b.WriteString(r.isoDate(mod))
+			b.WriteString("</lastmod>\n")
 		}
-		if len(alternates) > 1 {
+		if n > 1 {
 			link := func(hreflang, href string) {
-				b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + hreflang + `" href="`)
-				xmlText(&b, r.Site.AbsURL(href))
+				b.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
+				b.WriteString(hreflang)
+				b.WriteString(`" href="`)
+				abs(href)
 				b.WriteString("\"/>\n")
 			}
 			for _, l := range r.Site.Languages {
-				if p, ok := alternates[l.Code]; ok {
+				if p, ok := alternateOf(alternates, l.Code); ok {
 					link(l.Code, p)
 				}
 			}
-			if p, ok := alternates[r.Site.Default()]; ok {
+			if p, ok := alternateOf(alternates, r.Site.Default()); ok {
 				link("x-default", p)
 			}
 		}
@@ -45,23 +63,45 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		if p.Draft {
 			continue
 		}
-		alternates := map[string]string{}
+		alternates = alternates[:0]
+		n := 0
 		for _, t := range p.Translations {
 			if !t.Draft {
-				alternates[t.Lang] = t.Path
+				if _, ok := alternateOf(alternates, t.Lang); !ok {
+					n++
+				}
+				alternates = append(alternates, alternate{t.Lang, t.Path})
 			}
 		}
-		url(p.Path, lastmod(p), alternates)
+		url(p.Path, lastmod(p), n)
 	}
 	for _, e := range r.extras {
 		if e.empty {
 			continue // a category or area page with nothing listed on it
 		}
-		url(e.Path, time.Time{}, r.extraKeys[e.Key])
+		paths := r.extraKeys[e.Key]
+		alternates = alternates[:0]
+		for lang, path := range paths {
+			alternates = append(alternates, alternate{lang, path})
+		}
+		url(e.Path, time.Time{}, len(paths))
 	}
 	b.WriteString("</urlset>\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// alternate is a translation's language and URL path (Sitemap).
+type alternate struct{ lang, path string }
+
+// alternateOf returns the path of the last of alternates in lang.
+func alternateOf(alternates []alternate, lang string) (string, bool) {
+	for i := len(alternates) - 1; i >= 0; i-- {
+		if alternates[i].lang == lang {
+			return alternates[i].path, true
+		}
+	}
+	return "", false
 }
 
 // Robots writes robots.txt (RFC 9309): everything may be crawled, and the
