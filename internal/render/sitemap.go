@@ -15,7 +15,12 @@ import (
 // hreflang> for all its translations that are not drafts, itself included,
 // as Google documents for multilingual sites.
 func (r *Renderer) Sitemap(w io.Writer) error {
-	var b bytes.Buffer
+	// Written straight into w when it is a buffer (as the build's is): a
+	// large site's sitemap is megabytes.
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = new(bytes.Buffer)
+	}
 	b.Grow(512 * (len(r.Content.Pages) + len(r.extras)))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
@@ -25,8 +30,8 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		base = strings.TrimSuffix(r.Site.BaseURL, r.Site.BasePath)
 	}
 	abs := func(path string) {
-		xmlText(&b, base)
-		xmlText(&b, path)
+		xmlText(b, base)
+		xmlText(b, path)
 	}
 	// alternates holds a page's translations by language, as a map would:
 	// the last of a language wins, and n counts the languages.
@@ -87,6 +92,9 @@ func (r *Renderer) Sitemap(w io.Writer) error {
 		url(e.Path, time.Time{}, len(paths))
 	}
 	b.WriteString("</urlset>\n")
+	if direct {
+		return nil
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }

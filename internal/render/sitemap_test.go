@@ -75,8 +75,15 @@ func TestSitemapSameBytes(t *testing.T) {
 		if err := r.Sitemap(&b); err != nil {
 			t.Fatal(err)
 		}
-		if want := sitemapByMaps(r); b.String() != want {
+		want := sitemapByMaps(r)
+		if b.String() != want {
 			t.Errorf("base %s: sitemap.xml\n%s\nwant\n%s", base.url, b.String(), want)
+		}
+		// Into a buffer (written straight into it), after what it holds.
+		var buf bytes.Buffer
+		buf.WriteString("before\n")
+		if err := r.Sitemap(&buf); err != nil || buf.String() != "before\n"+want {
+			t.Errorf("base %s: sitemap.xml into a buffer (%v)\n%s\nwant\n%s", base.url, err, buf.String(), "before\n"+want)
 		}
 		if base.url == "https://example.vn/" && (!strings.Contains(b.String(), `hreflang="x-default"`) || !strings.Contains(b.String(), "<lastmod>")) {
 			t.Errorf("the test site has no alternates or dates:\n%s", b.String())
