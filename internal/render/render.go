@@ -378,12 +378,19 @@ func (r *Renderer) cachedItem(k cacheKey, it Item) (template.HTML, error) {
 // cachedEach is View.CachedEach: cachedItem for each item, keyed by its
 // URL, the entries joined.
 func (r *Renderer) cachedEach(layout, name, lang string, items []Item) (template.HTML, error) {
-	var b strings.Builder
-	for _, it := range items {
+	entries := make([]template.HTML, len(items))
+	n := 0
+	for i, it := range items {
 		h, err := r.cachedItem(cacheKey{layout, name, lang, it.URL}, it)
 		if err != nil {
 			return "", err
 		}
+		entries[i] = h
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n) // one allocation for the whole list
+	for _, h := range entries {
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
