@@ -91,12 +91,23 @@ type Letter struct {
 
 // azView groups e's pages by the first letter of their folded title.
 func (r *Renderer) azView(v *View, e *Extra) {
-	for _, p := range e.list {
+	// The items of every letter in one array, each letter's a part of it
+	// (not grown letter by letter: the index lists every page).
+	items := make([]Item, len(e.list))
+	start := 0
+	for i, p := range e.list {
+		items[i] = r.item(p)
 		l := strings.ToUpper(firstLetter(r.titleKey(p.Title)))
 		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != l {
+			if n > 0 {
+				v.Letters[n-1].Items = items[start:i:i]
+			}
 			v.Letters = append(v.Letters, Letter{Letter: l})
+			start = i
 		}
-		v.Letters[len(v.Letters)-1].Items = append(v.Letters[len(v.Letters)-1].Items, r.item(p))
+	}
+	if n := len(v.Letters); n > 0 {
+		v.Letters[n-1].Items = items[start:]
 	}
 	v.SearchAZ = e.Path
 }
