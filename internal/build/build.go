@@ -223,6 +223,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	b.tree, err = newTree(staging, prev)
 	if err == nil {
+		defer b.tree.close()
 		err = b.write(ctx)
 	}
 	if err == nil {

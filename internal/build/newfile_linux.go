@@ -15,10 +15,22 @@ import (
 // poller (epoll_ctl, refused for a regular file) and reads and sets its
 // flags (fcntl), five calls more for every file of a build.
 func writeNew(name string, data []byte) error {
+	return writeNewAt(atFDCWD, name, name, data)
+}
+
+// atFDCWD is AT_FDCWD of <linux/fcntl.h> (the same on every architecture),
+// which package syscall does not export: a path relative to it is relative
+// to the working folder, as for open.
+const atFDCWD = -100
+
+// writeNewAt is writeNew for the file at path relative to the folder open
+// as dirfd (atFDCWD: the working folder); errors name the file
+// name.
+func writeNewAt(dirfd int, path, name string, data []byte) error {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err = syscall.Openat(dirfd, path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
 		if !errors.Is(err, syscall.EINTR) {
 			break
 		}

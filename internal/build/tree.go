@@ -19,6 +19,7 @@ import (
 // changed) and costs no data write. It is safe for concurrent use.
 type tree struct {
 	root string // folder written into (the staging folder)
+	dir  *rootDir
 	prev string // previous output folder, or ""
 	// perm is the permission a file written now gets (0644 less the
 	// umask): a previous file is taken over only with the same.
@@ -31,7 +32,8 @@ type tree struct {
 // newTree returns a tree writing into root, which must exist and be
 // empty, taking unchanged files over from prev ("" for none). It gives root
 // the permissions of a new folder (os.MkdirTemp made it private), and
-// learns those of a new file, by making one of each.
+// learns those of a new file, by making one of each. The tree holds root
+// open until close.
 func newTree(root, prev string) (*tree, error) {
 	probe := filepath.Join(root, ".loa-probe")
 	dirPerm, err := newPerm(probe, func(name string) error { return os.Mkdir(name, 0o755) })
@@ -45,8 +47,15 @@ func newTree(root, prev string) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tree{root: root, prev: prev, perm: filePerm}, nil
+	dir, err := openRootDir(root)
+	if err != nil {
+		return nil, err
+	}
+	return &tree{root: root, dir: dir, prev: prev, perm: filePerm}, nil
 }
+
+// close lets the tree's root go; t must not be written to after.
+func (t *tree) close() error { return t.dir.close() }
 
 // newPerm makes name with create, removes it again, and returns the
 // permissions it was given (those asked for, less the umask).
@@ -66,18 +75,17 @@ func newPerm(name string, create func(string) error) (fs.FileMode, error) {
 
 // write writes data to the slash-separated path p under the root.
 func (t *tree) write(p string, data []byte) error {
-	full := filepath.Join(t.root, filepath.FromSlash(p))
 	if err := t.mkdirs(path.Dir(p)); err != nil {
 		return err
 	}
 	if t.prev != "" {
 		old := filepath.Join(t.prev, filepath.FromSlash(p))
-		if same(old, data, t.perm) && os.Link(old, full) == nil {
+		if same(old, data, t.perm) && os.Link(old, filepath.Join(t.root, filepath.FromSlash(p))) == nil {
 			t.kept.Add(1)
 			return nil
 		}
 	}
-	return writeNew(full, data)
+	return t.dir.writeNew(p, data)
 }
 
 // mkdirs makes the slash-separated folder dir under the root and its
@@ -92,7 +100,7 @@ func (t *tree) mkdirs(dir string) error {
 	if err := t.mkdirs(path.Dir(dir)); err != nil {
 		return err
 	}
-	err := os.Mkdir(filepath.Join(t.root, filepath.FromSlash(dir)), 0o755)
+	err := t.dir.mkdir(dir)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
