@@ -118,22 +118,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // BenchmarkIndex builds the index of 2,000 pages of about 300 words drawn
 // from a vocabulary of 3,000.
 func BenchmarkIndex(b *testing.B) {
-	dict := NewDict()
-	a := NewAnalyzer(dict)
-	docs := make([]Analyzed, 2000)
-	seed := uint32(1)
-	for i := range docs {
-		var text strings.Builder
-		for range 300 {
-			seed = seed*1664525 + 1013904223
-			fmt.Fprintf(&text, "từ%d ", seed>>8%3000)
-		}
-		docs[i] = a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text.String()})
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		Build(dict, docs)
-	}
+	benchIndex(b, func(r uint32) uint32 { return r })
 }
 
 // BenchmarkIndexCommonPairs builds the index of 2,000 pages of about 300
@@ -141,6 +126,12 @@ func BenchmarkIndex(b *testing.B) {
 // common than the last (as in prose), so that most neighbouring pairs are
 // in many pages: the case of a real site's pairs above RarePairs.
 func BenchmarkIndexCommonPairs(b *testing.B) {
+	benchIndex(b, func(r uint32) uint32 { return r * r / 3000 * r / 3000 })
+}
+
+// benchIndex builds the index of 2,000 pages of 300 words each, word
+// number word(r) for r drawn evenly from 0–2,999.
+func benchIndex(b *testing.B, word func(r uint32) uint32) {
 	dict := NewDict()
 	a := NewAnalyzer(dict)
 	docs := make([]Analyzed, 2000)
@@ -149,8 +140,7 @@ func BenchmarkIndexCommonPairs(b *testing.B) {
 		var text strings.Builder
 		for range 300 {
 			seed = seed*1664525 + 1013904223
-			r := seed >> 8 % 3000
-			fmt.Fprintf(&text, "từ%d ", r*r/3000*r/3000)
+			fmt.Fprintf(&text, "từ%d ", word(seed>>8%3000))
 		}
 		docs[i] = a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text.String()})
 	}
