@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/loa-ssg/loa/templates"
 )
 
 // incSite is the site the incremental tests edit: a directory, a footer
@@ -806,4 +808,55 @@ func TestIncrementalTagTranslation(t *testing.T) {
 	it.check("tag d in Vietnamese", it.rebuild(it.edit("content/news/tin-01.vi.md", "tags", "[a, d]")...))
 	it.check("tag d in English too", it.rebuild(it.edit("content/news/tin-02.en.md", "tags", "[d]")...))
 	it.check("tag d in Vietnamese no more", it.rebuild(it.edit("content/news/tin-01.vi.md", "tags", "[a]")...))
+}
+
+// TestServeTemplateAndStringEdits holds what loa serve does after an edit
+// that is not content: an interface string edit is an incremental rebuild
+// (the parsed templates of the last build are reused) whose output shows
+// the new string; a template edit, after rebuilds that filled the cached
+// list entries (View.CachedEach), is a whole build with the new templates
+// and no entry rendered with the old ones. Each result equals a clean
+// build byte for byte.
+func TestServeTemplateAndStringEdits(t *testing.T) {
+	it := newIncTest(t, incSite(25), 1)
+	// A title edit first: an incremental rebuild that hands the renderer,
+	// its templates and cached list entries over.
+	it.check("title", it.rebuild(it.edit("content/news/tin-03.vi.md", "title", "Tin đã sửa")...))
+
+	// An interface string used on every page (the main menu's label).
+	it.write("content/i18n/vi.yaml", "tag_a: Chủ đề A\nmain_menu: Mục lục chính đã sửa\n")
+	res := it.rebuild("content/i18n/vi.yaml")
+	if res.Stages[0].Name != "incremental" {
+		t.Errorf("an interface string edit is not an incremental rebuild: %v", res.Stages)
+	}
+	it.check("interface string", res)
+	if got := readOut(t, it.dir, "tin-tuc/index.html"); !strings.Contains(got, `aria-label="Mục lục chính đã sửa"`) {
+		t.Error("the new interface string does not show")
+	}
+
+	// A template edit of the list entries that rebuilds cache (dated-item).
+	lists, err := fs.ReadFile(templates.FS, "partials/lists.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old = `{{define "dated-item"}}<li>`
+	if !strings.Contains(string(lists), old) {
+		t.Fatalf("partials/lists.html has no %s", old)
+	}
+	for i, mark := range []string{"mot", "hai"} {
+		it.write("templates/partials/lists.html", strings.Replace(string(lists), old, old+`<span class="dau-`+mark+`"></span>`, 1))
+		res := it.rebuild("templates/partials/lists.html")
+		if res.Stages[0].Name == "incremental" {
+			t.Errorf("template edit %d is an incremental rebuild: %v", i, res.Stages)
+		}
+		it.check(fmt.Sprintf("template edit %d", i), res)
+		if got := readOut(t, it.dir, "index.html"); !strings.Contains(got, `class="dau-`+mark+`"`) {
+			t.Errorf("template edit %d does not show in the home page's latest news", i)
+		}
+		// And the next content edit keeps the new templates.
+		it.check(fmt.Sprintf("title after template edit %d", i), it.rebuild(it.edit("content/news/tin-04.vi.md", "title", "Tin "+mark)...))
+		if got := readOut(t, it.dir, "index.html"); !strings.Contains(got, `class="dau-`+mark+`"`) {
+			t.Errorf("after template edit %d, a content edit brought the old template back", i)
+		}
+	}
 }
