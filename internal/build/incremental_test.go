@@ -810,6 +810,18 @@ func TestIncrementalTagTranslation(t *testing.T) {
 	it.check("tag d in Vietnamese no more", it.rebuild(it.edit("content/news/tin-01.vi.md", "tags", "[a]")...))
 }
 
+// TestIncrementalFirstTags gives a page that had no tags its first ones,
+// and takes them away again, each time changing nothing else (the tag
+// lists of the last build may be kept when no page gained or lost all its
+// tags: render.Renderer's sameOrder); each result equals a clean build.
+func TestIncrementalFirstTags(t *testing.T) {
+	it := newIncTest(t, incSite(6), 1)
+	it.check("first tags", it.rebuild(it.edit("content/plan/164/index.vi.md", "tags", "[a, e]")...))
+	it.check("a title edit after", it.rebuild(it.edit("content/news/tin-01.vi.md", "title", "Tin đã sửa")...))
+	it.check("no tags again", it.rebuild(it.edit("content/plan/164/index.vi.md", "tags", "[]")...))
+	it.check("a title edit after that", it.rebuild(it.edit("content/news/tin-01.vi.md", "title", "Tin sửa lần hai")...))
+}
+
 // TestServeTemplateAndStringEdits holds what loa serve does after an edit
 // that is not content: an interface string edit is an incremental rebuild
 // (the parsed templates of the last build are reused) whose output shows

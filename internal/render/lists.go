@@ -218,47 +218,103 @@ func (r *Renderer) tagsURL(lang string) string {
 	return r.Site.LangPrefix(lang) + r.Catalog.T(lang, "url_tags") + "/"
 }
 
+// tagState is what tagIndex found for one language, as places in
+// Content.Pages, for the next Renderer made with Input.Parsed from this
+// one. Its slices and maps are not changed once made (the next Renderer
+// may share them).
+type tagState struct {
+	tagged []int32            // the pages that have tags, newest first
+	lists  map[string][]int32 // tag slug → its pages, newest first
+	first  map[string]string  // tag slug → its first spelling in Content.Pages
+}
+
 // tagIndex returns lang's tags in name order and, per tag slug, its pages
 // newest first. A tag's name is the interface string "tag_<slug>" when the
 // site defines one, else its first spelling in the content.
+//
+// With Input.Parsed, when the pages are its pages place for place with
+// the same languages, dates, URL paths and having tags or not
+// (Renderer.sameOrder), the tagged pages keep its order, unsorted; with
+// the same tags too (sameTags), each tag keeps its pages and first
+// spelling: only the pages themselves, names and URLs are taken anew.
 func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
-	pages := map[string][]*content.Page{}
-	names := map[string]string{}
+	var prev *tagState
+	if r.prev != nil && r.sameOrder {
+		prev = r.prev.tagStates[lang]
+	}
+	st := &tagState{}
+	if prev != nil && r.sameTags {
+		st.lists, st.first = prev.lists, prev.first
+	} else {
+		st.lists, st.first = map[string][]int32{}, map[string]string{}
+	}
+	all := r.Content.Pages
 	var tagged []*content.Page
-	for _, p := range r.Content.Pages {
-		if p.Lang != lang || len(p.Tags) == 0 {
-			continue
+	if prev != nil {
+		st.tagged = prev.tagged
+		tagged = make([]*content.Page, len(st.tagged))
+		for k, i := range st.tagged {
+			tagged[k] = all[i]
 		}
-		tagged = append(tagged, p)
-		for _, t := range p.Tags {
-			slug := r.slug(t)
-			if _, ok := names[slug]; !ok && slug != "" {
-				names[slug] = r.tagName(lang, slug, t)
+	}
+	if prev == nil || !r.sameTags {
+		place := map[*content.Page]int32{}
+		for i, p := range all {
+			if p.Lang != lang || len(p.Tags) == 0 {
+				continue
+			}
+			if prev == nil {
+				tagged = append(tagged, p)
+				place[p] = int32(i)
+			}
+			for _, t := range p.Tags {
+				slug := r.slug(t)
+				if _, ok := st.first[slug]; !ok && slug != "" {
+					st.first[slug] = t
+				}
+			}
+		}
+		if prev == nil {
+			// The tagged pages sorted once, newest first, then shared
+			// out: each tag's list comes out in that order
+			// (sortNewest's order is total).
+			r.sortAgain(tagged, r.prevList(func(q *Renderer) []*content.Page { return q.tagged[lang] }), compareNewest)
+			st.tagged = make([]int32, len(tagged))
+			for k, p := range tagged {
+				st.tagged[k] = place[p]
+			}
+		}
+		for _, i := range st.tagged {
+			for _, t := range all[i].Tags {
+				slug := r.slug(t)
+				// A tag written twice on a page lists it once. The pages
+				// of a slug are added page by page, so a repeat is the
+				// last one (looking through the whole list made this
+				// quadratic).
+				if list := st.lists[slug]; slug == "" || len(list) > 0 && list[len(list)-1] == i {
+					continue
+				}
+				st.lists[slug] = append(st.lists[slug], i)
 			}
 		}
 	}
-	// The tagged pages sorted once, newest first, then shared out: each
-	// tag's list comes out in that order (sortNewest's order is total).
-	r.sortAgain(tagged, r.prevList(func(q *Renderer) []*content.Page { return q.tagged[lang] }), compareNewest)
 	if r.tagged == nil {
 		r.tagged = map[string][]*content.Page{}
 	}
 	r.tagged[lang] = tagged
-	for _, p := range tagged {
-		for _, t := range p.Tags {
-			slug := r.slug(t)
-			// A tag written twice on a page lists it once. The pages of a
-			// slug are added page by page, so a repeat is the last one
-			// (looking through the whole list made this quadratic).
-			if list := pages[slug]; slug == "" || len(list) > 0 && list[len(list)-1] == p {
-				continue
-			}
-			pages[slug] = append(pages[slug], p)
-		}
+	if r.tagStates == nil {
+		r.tagStates = map[string]*tagState{}
 	}
+	r.tagStates[lang] = st
+	pages := make(map[string][]*content.Page, len(st.lists))
 	var tags []Tag
-	for slug, list := range pages {
-		tags = append(tags, Tag{Slug: slug, Name: names[slug], URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
+	for slug, places := range st.lists {
+		list := make([]*content.Page, len(places))
+		for k, i := range places {
+			list[k] = all[i]
+		}
+		pages[slug] = list
+		tags = append(tags, Tag{Slug: slug, Name: r.tagName(lang, slug, st.first[slug]), URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
 	}
 	slices.SortFunc(tags, func(a, b Tag) int {
 		return cmp.Or(cmp.Compare(fold.Key(a.Name), fold.Key(b.Name)), cmp.Compare(a.Slug, b.Slug))

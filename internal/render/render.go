@@ -109,6 +109,15 @@ type Renderer struct {
 	// newsChildren the news section pages' children, newest first.
 	tagged       map[string][]*content.Page
 	newsChildren map[*content.Page][]*content.Page
+	// tagStates is what tagIndex found, per language, kept for the next
+	// Renderer made with Input.Parsed from this one.
+	tagStates map[string]*tagState
+	// sameOrder is, while prepare runs, whether r.Content.Pages are
+	// Input.Parsed's pages, place for place (the same source files),
+	// each with the same language, date, URL path and having tags or
+	// not: the fields that decide which pages a tag list holds, and in
+	// which order. sameTags is sameOrder with the same tags too.
+	sameOrder, sameTags bool
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -144,7 +153,8 @@ func New(in Input) (*Renderer, diag.List, error) {
 				r.fromOld[q] = p
 			}
 		}
-		defer func() { r.prevItems, r.prev, r.fromOld = nil, nil, nil }()
+		r.sameOrder, r.sameTags = samePlaces(p.Content.Pages, in.Content.Pages, r.prevItems)
+		defer func() { r.prevItems, r.prev, r.fromOld, r.sameOrder, r.sameTags = nil, nil, nil, false, false }()
 		return r.prepare(p.tmpl, p.ids, nil)
 	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
@@ -260,6 +270,28 @@ func pairPages(old *Renderer, pages []*content.Page) []*content.Page {
 		}
 	}
 	return out
+}
+
+// samePlaces reports whether pages (paired with old's pages by
+// pairPages as prev) are old's, place for place, each with the same
+// language, date, URL path and having tags or not (order), and with the
+// same tags too (tags).
+func samePlaces(old, pages, prev []*content.Page) (order, tags bool) {
+	if len(old) != len(pages) {
+		return false, false
+	}
+	tags = true
+	for i, p := range pages {
+		q := prev[i]
+		if q == nil || q != old[i] || q.Lang != p.Lang || q.Path != p.Path || !q.Date.Equal(p.Date) ||
+			(len(q.Tags) > 0) != (len(p.Tags) > 0) {
+			return false, false
+		}
+		if tags && !slices.Equal(q.Tags, p.Tags) {
+			tags = false
+		}
+	}
+	return true, tags
 }
 
 // memoFold fills r.slugs and r.titleKeys for the pages of r.Content,
