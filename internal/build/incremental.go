@@ -1063,17 +1063,23 @@ func sameFile(name string, data, buf []byte) (same, there bool) {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false, err == nil
 	}
+	return holds(f, data, buf), true
+}
+
+// holds reports whether r gives exactly data and then ends, reading it
+// through buf (any length above 0); a read error gives false.
+func holds(r io.Reader, data, buf []byte) bool {
 	for {
-		n, err := io.ReadFull(f, buf)
+		n, err := io.ReadFull(r, buf)
 		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
-			return false, true
+			return false
 		}
 		data = data[n:]
 		switch {
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			return len(data) == 0, true
+			return len(data) == 0
 		case err != nil:
-			return false, true
+			return false
 		}
 	}
 }

@@ -1,9 +1,7 @@
 package build
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -120,7 +118,5 @@ func same(name string, data []byte, perm fs.FileMode) bool {
 		return false
 	}
 	defer f.Close()
-	buf := make([]byte, len(data)+1) // one more, to see the end
-	n, err := io.ReadFull(f, buf)
-	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
+	return holds(f, data, make([]byte, min(len(data)+1, 64<<10)))
 }

@@ -193,7 +193,8 @@ func (v *View) CachedFor(name, key string, data any) (template.HTML, error) {
 // {{range .Children}}{{$.CachedFor "list-item" .URL .}}{{end}}, in one call
 // from the template instead of one per entry (a long list, such as the A–Z
 // index of every page, then costs a lookup per entry rather than a
-// template call).
+// template call). The error is the first entry's that failed: no template
+// called name, or its execution's error.
 func (v *View) CachedEach(name string, items []Item) (template.HTML, error) {
 	return v.r.cachedEach(v.layout, name, v.Lang, items)
 }
