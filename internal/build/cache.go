@@ -87,7 +87,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 10
+	cacheFormat = 11
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -116,11 +116,10 @@ type shardRef struct {
 	Records, Sources int // how many of each it holds
 }
 
-// shardData is what a shard file holds: a stream of encoding/gob
-// values of this type, whose Records and Sources together are the
-// shard's. A cold build writes one value per page as each page is done
-// (shardStreams) and one with the Sources last; a warm build writes a
-// shard again as one value.
+// shardData is what a shard file holds: frames of one record or one
+// source each (cachecodec.go). A cold build writes a page's record as
+// each page is done (shardStreams) and the Sources last; a warm build
+// writes a shard again at once.
 type shardData struct {
 	Records []fileRecord
 	Sources []fileSource
@@ -708,36 +707,6 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	return &st, nil
 }
 
-// decodeShard decodes a shard file's values (see shardData) and appends
-// their records and sources to sd's. A shard holds at least one.
-func decodeShard(data []byte, sd *shardData) error {
-	dec := gob.NewDecoder(bytes.NewReader(data))
-	for n := 0; ; n++ {
-		// (gob leaves fields absent from a value as they are, and decodes a
-		// slice into the room it has when that is enough: so the records
-		// land in sd's, not copied, when sd has room for them.)
-		v := shardData{Records: sd.Records[len(sd.Records):], Sources: sd.Sources[len(sd.Sources):]}
-		err := dec.Decode(&v)
-		if err == io.EOF && n > 0 {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		sd.Records = extend(sd.Records, v.Records)
-		sd.Sources = extend(sd.Sources, v.Sources)
-	}
-}
-
-// extend returns s followed by t, which may already be there (in s's
-// room, after its length).
-func extend[T any](s, t []T) []T {
-	if len(t) > 0 && cap(s)-len(s) >= len(t) && &s[:len(s)+1][len(s)] == &t[0] {
-		return s[:len(s)+len(t)]
-	}
-	return append(s, t...)
-}
-
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
 	d := diag.Warningf(diag.Position{File: file}, "the build cache was made by another version of loa, or with other templates, static files or build options, so this build does not use it and builds the whole site").
 		WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
@@ -888,13 +857,13 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		for _, file := range sourcesBy[k] {
 			sd.Sources = append(sd.Sources, fileSource{file, sources[file]})
 		}
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(&sd); err != nil {
+		buf, err := appendShard(nil, &sd)
+		if err != nil {
 			shardErrs[k] = err
 			return
 		}
-		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf.Bytes(), castagnoli), Size: int64(buf.Len()), Records: counts[k][0], Sources: counts[k][1]}
-		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf.Bytes())
+		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf, castagnoli), Size: int64(len(buf)), Records: counts[k][0], Sources: counts[k][1]}
+		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf)
 	})
 	if err := errors.Join(shardErrs...); err != nil {
 		return err

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bufio"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash"
@@ -35,14 +34,13 @@ type shardStreams struct {
 	sums []uint64
 }
 
-// shardStream is one shard file being written: a gob stream of
-// shardData values, one per record, through the checksum the main file
-// keeps (shardRef).
+// shardStream is one shard file being written: frames (cachecodec.go),
+// one per record, through the checksum the main file keeps (shardRef).
 type shardStream struct {
 	mu      sync.Mutex
 	f       *os.File
 	w       *bufio.Writer
-	enc     *gob.Encoder
+	buf     []byte // the frames of the value being written
 	sum     hash.Hash32
 	size    int64
 	records int
@@ -73,7 +71,6 @@ func (ss *shardStreams) open(k int) error {
 		return err
 	}
 	s.f, s.w, s.sum = f, bufio.NewWriterSize(f, 16<<10), crc32.New(castagnoli)
-	s.enc = gob.NewEncoder(s)
 	return nil
 }
 
@@ -86,7 +83,10 @@ func (ss *shardStreams) encode(k int, v *shardData) error {
 		s.err = ss.open(k)
 	}
 	if s.err == nil {
-		s.err = s.enc.Encode(v)
+		s.buf, s.err = appendShard(s.buf[:0], v)
+	}
+	if s.err == nil {
+		_, s.err = s.Write(s.buf)
 	}
 	return s.err
 }
@@ -138,7 +138,6 @@ func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]sh
 		for j, file := range bySource[k] {
 			sd.Sources[j] = fileSource{file, sources[file]}
 		}
-		// Every shard ends with this value, so that it holds one.
 		if err := ss.encode(k, &sd); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,554 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"maps"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/loa-ssg/loa/internal/check"
+	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
+	"github.com/loa-ssg/loa/internal/strictyaml"
+)
+
+// The shard files of the cache (see recordShards) are written with this
+// hand-made binary encoding instead of encoding/gob, which was a sixth of
+// a warm build's CPU at 10,000 pages per language (its decoder copies
+// every message and reaches every field through reflection).
+//
+// A shard is a sequence of frames, each the length of its payload (an
+// unsigned varint) then the payload: a kind byte, frameRecord (one
+// fileRecord) or frameSource (one fileSource), then the value's fields
+// in the order of their declaration. Integers are varints (signed ones
+// zig-zag, encoding/binary), strings and byte slices a length then
+// their bytes, booleans a byte, float64 its IEEE 754 bits as an unsigned
+// varint, slices their length then their elements (an empty slice is
+// read back as nil, as encoding/gob does), maps their length then their
+// entries by key, and a time.Time its MarshalBinary bytes, which keep
+// the instant and the offset as encoding/gob did (the time zone itself
+// is in cachedSource.Zones). Nothing in it is checked but its shape: the
+// main file holds each shard's size and CRC-32C (shardRef).
+//
+// TestShardCodec fills every field of fileRecord and fileSource (through
+// reflection, so that a field added later is filled too) and holds the
+// value read back equal to the one written: a field the codec forgets
+// fails it.
+const (
+	frameRecord = 'r'
+	frameSource = 's'
+)
+
+// errShard is the error for a shard whose frames do not decode.
+var errShard = errors.New("a shard of the build cache is damaged")
+
+// enc appends values to b; err is the first value it could not encode.
+type enc struct {
+	b   []byte
+	err error
+}
+
+func (e *enc) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *enc) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *enc) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+func (e *enc) bytes(p []byte) {
+	e.uint(uint64(len(p)))
+	e.b = append(e.b, p...)
+}
+func (e *enc) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+func (e *enc) time(t time.Time) {
+	p, err := t.MarshalBinary()
+	if err != nil && e.err == nil {
+		// (an offset out of range: as with encoding/gob, the cache is
+		// then not written)
+		e.err = err
+	}
+	e.bytes(p)
+}
+
+func (e *enc) position(p diag.Position) {
+	e.str(p.File)
+	e.int(int64(p.Line))
+	e.int(int64(p.Col))
+}
+
+func (e *enc) args(args []diag.StoredArg) {
+	e.uint(uint64(len(args)))
+	for _, a := range args {
+		e.b = append(e.b, a.Kind)
+		e.str(a.S)
+		e.int(a.I)
+		e.uint(a.U)
+		e.uint(math.Float64bits(a.F))
+		e.str(a.Format)
+		e.args(a.Args)
+	}
+}
+
+func (e *enc) diags(l []diag.Stored) {
+	e.uint(uint64(len(l)))
+	for _, d := range l {
+		e.position(d.Pos)
+		e.int(int64(d.Severity))
+		e.str(d.Code)
+		e.str(d.Check)
+		e.str(d.Message)
+		e.str(d.Hint)
+		e.str(d.Source)
+		e.int(int64(d.Span))
+		e.str(d.HintCode)
+		e.args(d.Args)
+		e.args(d.HintArgs)
+		e.bool(d.HasArgs)
+		e.bool(d.HasHintArgs)
+	}
+}
+
+func (e *enc) attachments(l []content.Attachment) {
+	e.uint(uint64(len(l)))
+	for _, a := range l {
+		e.str(a.Path)
+		e.str(a.Name)
+		e.int(a.Size)
+	}
+}
+
+func (e *enc) strs(l []string) {
+	e.uint(uint64(len(l)))
+	for _, s := range l {
+		e.str(s)
+	}
+}
+
+func (e *enc) int32s(l []int32) {
+	e.uint(uint64(len(l)))
+	for _, v := range l {
+		e.int(int64(v))
+	}
+}
+
+// frame appends a frame of the kind, whose payload fill appends.
+func (e *enc) frame(kind byte, fill func()) {
+	start := len(e.b)
+	e.b = append(e.b, kind)
+	fill()
+	// The length goes before the payload: moved up by its size.
+	var n [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(n[:], uint64(len(e.b)-start))
+	e.b = slices.Insert(e.b, start, n[:k]...)
+}
+
+// record appends fr as a frame.
+func (e *enc) record(fr *fileRecord) {
+	e.frame(frameRecord, func() {
+		e.str(fr.File)
+		r := &fr.Record
+		e.uint(r.Text)
+		e.str(r.Path)
+		e.str(r.Lang)
+		e.str(r.Layout)
+		e.str(r.Title)
+		e.str(r.Description)
+		e.str(r.Section)
+		e.attachments(r.Attachments)
+		e.attachments(r.Used)
+		e.uint(uint64(len(r.Links)))
+		for _, l := range r.Links {
+			e.str(l.Dest)
+			e.str(l.URL)
+			e.str(l.Lang)
+			e.str(l.Err)
+		}
+		e.diags(r.Diags)
+		e.diags(r.RenderDiags)
+		e.uint(uint64(len(r.CheckLinks)))
+		for _, l := range r.CheckLinks {
+			e.int(int64(l.Offset))
+			e.str(l.Dest)
+			e.str(l.URL)
+			e.bool(l.Image)
+			e.str(l.Alt)
+		}
+		e.uint(uint64(len(r.TOC)))
+		for _, h := range r.TOC {
+			e.int(int64(h.Level))
+			e.str(h.ID)
+			e.str(h.Text)
+			e.int(int64(h.Offset))
+		}
+		e.uint(uint64(len(r.Numbers)))
+		for _, n := range r.Numbers {
+			e.int(int64(n.Offset))
+			e.str(n.Text)
+			e.str(n.Dial)
+		}
+		e.bytes(r.Terms)
+		e.uint(r.AnalyzedSum)
+		e.uint(uint64(len(r.Photos)))
+		for _, p := range r.Photos {
+			e.str(p.Path)
+			e.int(p.Before)
+			e.int(p.After)
+		}
+		e.int32s(r.Location.At)
+		e.int32s(r.Location.Lines)
+		e.strs(r.Location.Texts)
+		e.bool(r.Location.Blank)
+		e.bool(r.Located)
+	})
+}
+
+// source appends fs as a frame.
+func (e *enc) source(fs *fileSource) {
+	e.frame(frameSource, func() {
+		e.str(fs.File)
+		s := &fs.Source
+		e.int(s.Stamp.Size)
+		e.int(s.Stamp.ModTime)
+		e.int(s.Stamp.ChangeTime)
+		e.uint(s.Stamp.Inode)
+		e.uint(s.Stamp.Device)
+		fm := &s.FrontMatter
+		e.str(fm.Title)
+		e.str(fm.Description)
+		e.time(fm.Date)
+		e.time(fm.Lastmod)
+		e.bool(fm.Draft)
+		e.int(int64(fm.Weight))
+		e.uint(uint64(len(fm.Aliases)))
+		for _, a := range fm.Aliases {
+			e.str(a.Value)
+			e.position(a.Pos)
+		}
+		e.strs(fm.Tags)
+		e.str(fm.TranslationKey)
+		e.str(fm.Layout)
+		e.str(fm.Leaflet)
+		e.position(fm.Pos)
+		e.uint(uint64(len(fm.Keys)))
+		for _, k := range slices.Sorted(maps.Keys(fm.Keys)) {
+			e.str(k)
+			e.position(fm.Keys[k])
+		}
+		e.str(s.Slug)
+		e.int(int64(s.BodyOffset))
+		e.uint(s.Sum)
+		e.bool(s.Failed)
+		e.diags(s.Diags)
+		for _, z := range s.Zones {
+			e.b = append(e.b, z.Kind)
+			e.str(z.Name)
+			e.int(int64(z.Offset))
+		}
+	})
+}
+
+// dec reads values from b; past its end, or on a length longer than what
+// is left, it sets bad and reads zeros.
+type dec struct {
+	b   []byte
+	bad bool
+}
+
+func (d *dec) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *dec) int() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *dec) byte() byte {
+	if len(d.b) == 0 {
+		d.bad = true
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *dec) bool() bool { return d.byte() != 0 }
+
+// raw returns the next length-prefixed bytes, in d's own array.
+func (d *dec) raw() []byte {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return nil
+	}
+	p := d.b[:n:n]
+	d.b = d.b[n:]
+	return p
+}
+
+func (d *dec) str() string { return string(d.raw()) }
+
+// bytes returns the next byte slice, nil when empty; it shares the
+// shard's array (full slice expression: appending copies).
+func (d *dec) bytes() []byte {
+	p := d.raw()
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// count reads a slice's length: each element takes a byte at least, so a
+// damaged length cannot make a slice larger than what is left.
+func (d *dec) count() int {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (d *dec) time() time.Time {
+	var t time.Time
+	if err := t.UnmarshalBinary(d.raw()); err != nil {
+		d.bad = true
+	}
+	return t
+}
+
+func (d *dec) position() diag.Position {
+	return diag.Position{File: d.str(), Line: int(d.int()), Col: int(d.int())}
+}
+
+func (d *dec) args() []diag.StoredArg {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	l := make([]diag.StoredArg, n)
+	for i := range l {
+		a := &l[i]
+		a.Kind = d.byte()
+		a.S = d.str()
+		a.I = d.int()
+		a.U = d.uint()
+		a.F = math.Float64frombits(d.uint())
+		a.Format = d.str()
+		a.Args = d.args()
+	}
+	return l
+}
+
+func (d *dec) diags() []diag.Stored {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	l := make([]diag.Stored, n)
+	for i := range l {
+		s := &l[i]
+		s.Pos = d.position()
+		s.Severity = diag.Severity(d.int())
+		s.Code = d.str()
+		s.Check = d.str()
+		s.Message = d.str()
+		s.Hint = d.str()
+		s.Source = d.str()
+		s.Span = int(d.int())
+		s.HintCode = d.str()
+		s.Args = d.args()
+		s.HintArgs = d.args()
+		s.HasArgs = d.bool()
+		s.HasHintArgs = d.bool()
+	}
+	return l
+}
+
+func (d *dec) attachments() []content.Attachment {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	l := make([]content.Attachment, n)
+	for i := range l {
+		l[i] = content.Attachment{Path: d.str(), Name: d.str(), Size: d.int()}
+	}
+	return l
+}
+
+func (d *dec) strs() []string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	l := make([]string, n)
+	for i := range l {
+		l[i] = d.str()
+	}
+	return l
+}
+
+func (d *dec) int32s() []int32 {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	l := make([]int32, n)
+	for i := range l {
+		l[i] = int32(d.int())
+	}
+	return l
+}
+
+// record reads a record frame's payload (after its kind) into fr.
+func (d *dec) record(fr *fileRecord) {
+	fr.File = d.str()
+	r := &fr.Record
+	r.Text = d.uint()
+	r.Path = d.str()
+	r.Lang = d.str()
+	r.Layout = d.str()
+	r.Title = d.str()
+	r.Description = d.str()
+	r.Section = d.str()
+	r.Attachments = d.attachments()
+	r.Used = d.attachments()
+	if n := d.count(); n > 0 {
+		r.Links = make([]cachedLink, n)
+		for i := range r.Links {
+			r.Links[i] = cachedLink{Dest: d.str(), URL: d.str(), Lang: d.str(), Err: d.str()}
+		}
+	}
+	r.Diags = d.diags()
+	r.RenderDiags = d.diags()
+	if n := d.count(); n > 0 {
+		r.CheckLinks = make([]markdown.Link, n)
+		for i := range r.CheckLinks {
+			r.CheckLinks[i] = markdown.Link{Offset: int(d.int()), Dest: d.str(), URL: d.str(), Image: d.bool(), Alt: d.str()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		r.TOC = make([]markdown.Heading, n)
+		for i := range r.TOC {
+			r.TOC[i] = markdown.Heading{Level: int(d.int()), ID: d.str(), Text: d.str(), Offset: int(d.int())}
+		}
+	}
+	if n := d.count(); n > 0 {
+		r.Numbers = make([]markdown.Number, n)
+		for i := range r.Numbers {
+			r.Numbers[i] = markdown.Number{Offset: int(d.int()), Text: d.str(), Dial: d.str()}
+		}
+	}
+	r.Terms = d.bytes()
+	r.AnalyzedSum = d.uint()
+	if n := d.count(); n > 0 {
+		r.Photos = make([]cachedPhoto, n)
+		for i := range r.Photos {
+			r.Photos[i] = cachedPhoto{Path: d.str(), Before: d.int(), After: d.int()}
+		}
+	}
+	r.Location = check.Location{At: d.int32s(), Lines: d.int32s(), Texts: d.strs(), Blank: d.bool()}
+	r.Located = d.bool()
+}
+
+// source reads a source frame's payload (after its kind) into fs.
+func (d *dec) source(fs *fileSource) {
+	fs.File = d.str()
+	s := &fs.Source
+	s.Stamp = fileStamp{Size: d.int(), ModTime: d.int(), ChangeTime: d.int(), Inode: d.uint(), Device: d.uint()}
+	fm := &s.FrontMatter
+	fm.Title = d.str()
+	fm.Description = d.str()
+	fm.Date = d.time()
+	fm.Lastmod = d.time()
+	fm.Draft = d.bool()
+	fm.Weight = int(d.int())
+	if n := d.count(); n > 0 {
+		fm.Aliases = make(strictyaml.Scalars, n)
+		for i := range fm.Aliases {
+			fm.Aliases[i] = strictyaml.Scalar{Value: d.str(), Pos: d.position()}
+		}
+	}
+	fm.Tags = d.strs()
+	fm.TranslationKey = d.str()
+	fm.Layout = d.str()
+	fm.Leaflet = d.str()
+	fm.Pos = d.position()
+	if n := d.count(); n > 0 {
+		fm.Keys = make(strictyaml.Positions, n)
+		for range n {
+			k := d.str()
+			fm.Keys[k] = d.position()
+		}
+	}
+	s.Slug = d.str()
+	s.BodyOffset = int(d.int())
+	s.Sum = d.uint()
+	s.Failed = d.bool()
+	s.Diags = d.diags()
+	for i := range s.Zones {
+		s.Zones[i] = cachedZone{Kind: d.byte(), Name: d.str(), Offset: int(d.int())}
+	}
+}
+
+// appendShard appends the frames of sd's records then its sources to b.
+func appendShard(b []byte, sd *shardData) ([]byte, error) {
+	e := enc{b: b}
+	for i := range sd.Records {
+		e.record(&sd.Records[i])
+	}
+	for i := range sd.Sources {
+		e.source(&sd.Sources[i])
+	}
+	return e.b, e.err
+}
+
+// decodeShard decodes a shard file's frames (see appendShard) and
+// appends their records and sources to sd's. A shard of no page holds
+// none (an empty file). The records' Terms share data's array.
+func decodeShard(data []byte, sd *shardData) error {
+	for len(data) > 0 {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n == 0 || n > uint64(len(data)-k) {
+			return errShard
+		}
+		d := dec{b: data[k : k+int(n)]}
+		data = data[k+int(n):]
+		switch d.byte() {
+		case frameRecord:
+			sd.Records = append(sd.Records, fileRecord{})
+			d.record(&sd.Records[len(sd.Records)-1])
+		case frameSource:
+			sd.Sources = append(sd.Sources, fileSource{})
+			d.source(&sd.Sources[len(sd.Sources)-1])
+		default:
+			return errShard
+		}
+		if d.bad || len(d.b) > 0 {
+			return errShard
+		}
+	}
+	return nil
+}
