@@ -1,12 +1,10 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash"
@@ -647,23 +645,25 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	if err != nil {
 		return damaged(file)
 	}
-	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<20)
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		return damaged(file)
+	}
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	head := make([]byte, len(header)+cacheSumSize)
-	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(header)]) != header {
-		if bytes.HasPrefix(head, []byte(cacheMagic)) {
+	if len(data) < len(header)+cacheSumSize || string(data[:len(header)]) != header {
+		if bytes.HasPrefix(data, []byte(cacheMagic)) {
 			return b.foreignCache(file)
 		}
 		return damaged(file)
 	}
-	// The payload is decoded as it is read, and trusted only once its
-	// checksum, over all of it, is right.
+	// The payload is trusted only once its checksum, over all of it, is
+	// right.
+	sum, payload := data[len(header):len(header)+cacheSumSize], data[len(header)+cacheSumSize:]
 	h := newCacheSum()
+	h.Write(payload)
 	var st cacheState
-	dec := gob.NewDecoder(io.TeeReader(r, h))
-	err = dec.Decode(&st)
-	if _, cerr := io.Copy(h, r); err != nil || cerr != nil || !bytes.Equal(h.Sum(nil), head[len(header):]) || len(st.Shards) != recordShards {
+	if !bytes.Equal(h.Sum(nil), sum) || decodeState(payload, &st) != nil || len(st.Shards) != recordShards {
 		return damaged(file)
 	}
 	// The shards, each checked against the size and checksum the main
@@ -731,22 +731,14 @@ func (b *builder) writeCache(st *cacheState) error {
 	if err != nil {
 		return err
 	}
-	// The header, room for the checksum, then the payload, streamed
-	// through the checksum; the checksum last, in its place.
+	// The header, the checksum, then the payload (cachecodec.go).
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	w := bufio.NewWriterSize(f, 1<<20)
+	data := append([]byte(header), make([]byte, cacheSumSize)...)
+	data = appendState(data, st)
 	h := newCacheSum()
-	_, err = w.WriteString(header + strings.Repeat("\x00", cacheSumSize))
-	enc := gob.NewEncoder(io.MultiWriter(w, h))
-	if err == nil {
-		err = enc.Encode(st)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		_, err = f.WriteAt(h.Sum(nil), int64(len(header)))
-	}
+	h.Write(data[len(header)+cacheSumSize:])
+	copy(data[len(header):], h.Sum(nil))
+	_, err = f.Write(data)
 	return placeTemp(f, err, file)
 }
 

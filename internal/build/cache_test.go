@@ -1034,6 +1034,31 @@ func TestShardCodec(t *testing.T) {
 	}
 }
 
+// TestMainCodec holds every exported field of cacheState (the main
+// file's payload) through appendState and decodeState, as TestShardCodec
+// does for the shards, and the zero value; a payload cut short or with a
+// byte more does not decode.
+func TestMainCodec(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 26))
+	for round := range 50 {
+		var want cacheState
+		if round > 0 {
+			fill(reflect.ValueOf(&want).Elem(), rng, 0)
+		}
+		data := appendState(nil, &want)
+		var got cacheState
+		if err := decodeState(data, &got); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d:\n%+v\nwant\n%+v", round, got, want)
+		}
+		if decodeState(data[:len(data)-1], &cacheState{}) == nil || decodeState(append(data, 0), &cacheState{}) == nil {
+			t.Fatalf("round %d: a payload cut short or longer decoded", round)
+		}
+	}
+}
+
 // fill sets every field v holds to a value that is not zero (slices and
 // maps of one to three elements, nested down to depth 3), times at a
 // whole second in UTC, as the codec keeps them.

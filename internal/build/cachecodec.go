@@ -552,3 +552,136 @@ func decodeShard(data []byte, sd *shardData) error {
 	}
 	return nil
 }
+
+// The main file's payload (after its header and checksum) is a
+// cacheState in the same encoding: its exported fields in the order of
+// their declaration (maps in no particular order; nothing reads the file
+// in order). TestMainCodec holds every field through, as TestShardCodec
+// does for the shards.
+
+func (e *enc) strUints(m map[string]uint64) {
+	e.uint(uint64(len(m)))
+	for k, v := range m {
+		e.str(k)
+		e.uint(v)
+	}
+}
+
+func (d *dec) strUints() map[string]uint64 {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	m := make(map[string]uint64, n)
+	for range n {
+		k := d.str()
+		m[k] = d.uint()
+	}
+	return m
+}
+
+// appendState appends st's exported fields to b.
+func appendState(b []byte, st *cacheState) []byte {
+	e := enc{b: b}
+	e.b = append(e.b, st.Global[:]...)
+	e.b = append(e.b, st.Tool[:]...)
+	e.uint(uint64(len(st.Shards)))
+	for _, s := range st.Shards {
+		e.uint(uint64(s.Sum))
+		e.int(s.Size)
+		e.int(int64(s.Records))
+		e.int(int64(s.Sources))
+	}
+	e.strUints(st.Keys)
+	e.uint(uint64(len(st.Files)))
+	for f, c := range st.Files {
+		e.str(f)
+		e.str(c.Owner)
+		e.int(c.Size)
+		e.int(c.ModTime)
+	}
+	e.uint(uint64(len(st.Dirs)))
+	for f, t := range st.Dirs {
+		e.str(f)
+		e.int(t)
+	}
+	e.uint(st.World)
+	e.strs(st.Phones)
+	e.uint(st.DirKey)
+	e.strs(st.Dict)
+	e.strUints(st.SearchKeys)
+	e.b = append(e.b, st.LoadKey[:]...)
+	e.bool(st.ExtraDiags)
+	e.strs(st.PageFiles)
+	e.uint(uint64(len(st.PageSums)))
+	for _, s := range st.PageSums {
+		e.uint(s[0])
+		e.uint(s[1])
+	}
+	e.uint(uint64(len(st.PageRefs)))
+	for _, r := range st.PageRefs {
+		e.int32s(r)
+	}
+	e.strUints(st.LangKeys)
+	return e.b
+}
+
+// decodeState decodes what appendState wrote into st.
+func decodeState(data []byte, st *cacheState) error {
+	d := dec{b: data}
+	key := func(k *[32]byte) {
+		if len(d.b) < len(k) {
+			d.bad, d.b = true, nil
+			return
+		}
+		d.b = d.b[copy(k[:], d.b):]
+	}
+	key(&st.Global)
+	key(&st.Tool)
+	if n := d.count(); n > 0 {
+		st.Shards = make([]shardRef, n)
+		for i := range st.Shards {
+			st.Shards[i] = shardRef{Sum: uint32(d.uint()), Size: d.int(), Records: int(d.int()), Sources: int(d.int())}
+		}
+	}
+	st.Keys = d.strUints()
+	if n := d.count(); n > 0 {
+		st.Files = make(map[string]cachedFile, n)
+		for range n {
+			f := d.str()
+			st.Files[f] = cachedFile{Owner: d.str(), Size: d.int(), ModTime: d.int()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		st.Dirs = make(map[string]int64, n)
+		for range n {
+			f := d.str()
+			st.Dirs[f] = d.int()
+		}
+	}
+	st.World = d.uint()
+	st.Phones = d.strs()
+	st.DirKey = d.uint()
+	st.Dict = d.strs()
+	st.SearchKeys = d.strUints()
+	key(&st.LoadKey)
+	st.ExtraDiags = d.bool()
+	st.PageFiles = d.strs()
+	if n := d.count(); n > 0 {
+		st.PageSums = make([][2]uint64, n)
+		for i := range st.PageSums {
+			st.PageSums[i] = [2]uint64{d.uint(), d.uint()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		st.PageRefs = make([][]int32, n)
+		for i := range st.PageRefs {
+			st.PageRefs[i] = d.int32s()
+		}
+	}
+	st.LangKeys = d.strUints()
+	if d.bad || len(d.b) > 0 {
+		return errShard
+	}
+	return nil
+}
