@@ -624,6 +624,10 @@ func pairReader(terms []byte) reader {
 type entry struct {
 	name string
 	tp   *termPostings
+	id   uint32 // a word's folded number (for its pairs)
+	// json is a word's entry as an earlier index wrote it (UpdateWith),
+	// tp then holding only its df; nil for one written from tp.
+	json []byte
 }
 
 // Options are what an index holds besides its documents.
@@ -662,32 +666,51 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 // when every pair of neighbouring words is indexed (see RarePairs), so that
 // a quoted phrase can be required.
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
+	return gather(dict, docs, opts, nil).write(docs, opts, nil)
+}
+
+// gathered is what an index's files are written from (gather).
+type gathered struct {
+	names []string
+	words []*termPostings // by folded form's number; nil: none (or not gathered)
+	// pairList holds the postings of the pair pairKeys[k] (first<<32 |
+	// second).
+	pairList []termPostings
+	pairKeys []uint64
+	sr       spoolReader // for the documents in a Spool
+	rare     bool        // pairs in a single document left out (see RarePairs)
+}
+
+// gather gathers the postings of docs' terms: of every word and pair, or
+// with only set, of the words whose folded number it marks and the pairs
+// whose first word's it marks.
+func gather(dict *Dict, docs []Analyzed, opts Options, only []bool) *gathered {
 	names := dict.snapshot()
-	words := make([]*termPostings, len(names)) // by folded form's number
+	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: len(docs) > RarePairs}
+	wanted := func(id uint64) bool { return only == nil || id < uint64(len(only)) && only[id] }
 	// Pairs: pairIDs maps a pair to the number of documents that have it
 	// (> 0, counted first when pairs in a single document are left out),
 	// then, once it has postings, to -(1 + its place in pairList): one
 	// map lookup per pair of a document, no pointers in the map.
 	pairIDs := map[uint64]int32{}
-	var pairList []termPostings
-	var pairKeys []uint64
-	var sr spoolReader // for the documents in a Spool
 	for i := range docs {
 		if docs[i].spool != nil {
-			sr.s = docs[i].spool
+			g.sr.s = docs[i].spool
 			break
 		}
 	}
-	rare := len(docs) > RarePairs // pairs in a single document left out
+	rare := g.rare
 	newPair := func(key uint64) int32 {
-		pairList = append(pairList, termPostings{limit: MaxPairPostings})
-		pairKeys = append(pairKeys, key)
-		return -int32(len(pairList))
+		g.pairList = append(g.pairList, termPostings{limit: MaxPairPostings})
+		g.pairKeys = append(g.pairKeys, key)
+		return -int32(len(g.pairList))
 	}
 	if rare {
 		for i := range docs {
-			for r := pairReader(sr.terms(&docs[i])); len(r.b) > 0; r.next() {
-				pairIDs[r.pair()]++
+			for r := pairReader(g.sr.terms(&docs[i])); len(r.b) > 0; r.next() {
+				if key := r.pair(); wanted(key >> 32) {
+					pairIDs[key]++
+				}
 			}
 		}
 		// The pairs kept are known, and how many postings each will hold:
@@ -700,26 +723,33 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 				total += min(int(n), MaxPairPostings)
 			}
 		}
-		pairList, pairKeys = make([]termPostings, 0, kept), make([]uint64, 0, kept)
+		g.pairList, g.pairKeys = make([]termPostings, 0, kept), make([]uint64, 0, kept)
 		lists := make([]posting, total)
 		for key, n := range pairIDs {
 			if n >= 2 {
 				pairIDs[key] = newPair(key)
 				room := min(int(n), MaxPairPostings)
-				pairList[len(pairList)-1].list, lists = lists[:0:room], lists[room:]
+				g.pairList[len(g.pairList)-1].list, lists = lists[:0:room], lists[room:]
 			}
 		}
 	}
+	words := g.words
 	for i := range docs {
 		boost := opts.Boost[docs[i].sectionKey]
 		if boost <= 0 {
 			boost = 1
 		}
 		weigh := func(wt uint64) uint8 { return uint8(min(maxWeight, max(1, math.Round(float64(wt>>1)*boost)))) }
-		r := reader{b: sr.terms(&docs[i])}
+		r := reader{b: g.sr.terms(&docs[i])}
 		nwords := r.next()
 		for range nwords {
 			id, wt, n := uint32(r.next()), r.next(), r.next()
+			if !wanted(uint64(id)) {
+				for range n + 1 {
+					r.next() // exact forms, passage
+				}
+				continue
+			}
 			tp := words[id]
 			if tp == nil {
 				tp = &termPostings{}
@@ -741,6 +771,9 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 		}
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
+			if !wanted(key >> 32) {
+				continue
+			}
 			id, ok := pairIDs[key]
 			if !ok && !rare {
 				id = newPair(key)
@@ -749,36 +782,47 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 			if id >= 0 {
 				continue // in a single document
 			}
-			pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
+			g.pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 		}
 	}
+	return g
+}
+
+// write writes the index files of docs from what g gathered and, when
+// kept is not nil, the entries of words kept from an earlier index as
+// they were written (UpdateWith), none of them gathered in g.
+func (g *gathered) write(docs []Analyzed, opts Options, kept []entry) map[string][]byte {
+	names := g.names
 	// Pairs go in the entry of their first word, by their second.
 	pairsOf := map[uint32][]entry{}
-	for k, key := range pairKeys {
+	for k, key := range g.pairKeys {
 		first := uint32(key >> 32)
-		pairsOf[first] = append(pairsOf[first], entry{names[uint32(key)], &pairList[k]})
+		pairsOf[first] = append(pairsOf[first], entry{name: names[uint32(key)], tp: &g.pairList[k]})
 	}
 	var all []entry
-	var ids []uint32
-	for id, tp := range words {
+	for id, tp := range g.words {
 		if tp != nil {
-			all = append(all, entry{names[id], tp})
-			ids = append(ids, uint32(id))
+			all = append(all, entry{name: names[id], tp: tp, id: uint32(id)})
 		}
 	}
+	all = append(all, kept...)
 	passage := func(doc int32, win int) string { return docs[doc].passages[win-1] }
-	if sr.s != nil {
-		passage = spooledPassages(&sr, all, docs)
+	if g.sr.s != nil {
+		passage = spooledPassages(&g.sr, all, docs)
 	}
 	files := map[string][]byte{}
 	order := sortJS(all)
-	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": !rare, "s": strings.Join(FunctionWords, " ")}
+	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": !g.rare, "s": strings.Join(FunctionWords, " ")}
 	// The first names, space-separated (words have no spaces): shorter
 	// than a JSON list.
 	m["t"] = strings.Join(writeListings(files, all, order), " ")
 	m["w"] = strings.Join(writeWords(files, all, order, func(i int) []byte {
-		return wordJSON(all[i].tp, pairsOf[ids[i]], names, docs, passage)
+		if all[i].json != nil {
+			return all[i].json
+		}
+		return wordJSON(all[i].tp, pairsOf[all[i].id], names, docs, passage)
 	}), " ")
+	sr := &g.sr
 	for start := 0; start < len(docs); start += DocChunk {
 		var chunk [][4]string
 		for i := start; i < min(start+DocChunk, len(docs)); i++ {

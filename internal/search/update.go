@@ -1,0 +1,210 @@
+package search
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// UpdateWith returns the files BuildWith(dict, docs, opts) returns, with
+// work in proportion to the documents that changed rather than to all:
+// the postings of a word are gathered again only when a changed document
+// has it (now or before), with the pairs it begins; every other word's
+// entry is taken as it is from the earlier index's files, which prev
+// reads by name ("w/3.json"). That index is the one BuildWith (or
+// UpdateWith) made, with the same opts, of as many documents as docs,
+// the same in the same order but at the places changed, where
+// docs[changed[k]] was before[k] (analyzed with dict, whose numbers do not
+// change). A word's entry depends only on its own postings and pairs, the
+// number of documents and the passages of the documents it lists, so the
+// files are byte for byte those of BuildWith (TestUpdateWith).
+//
+// It returns an error when prev's files are not such an index (a file
+// missing or not as BuildWith writes it, another number of documents):
+// then call BuildWith.
+func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before []Analyzed, prev func(name string) ([]byte, error)) (map[string][]byte, error) {
+	if len(changed) != len(before) {
+		return nil, errors.New("search: changed and before differ in length")
+	}
+	data, err := prev("meta.json")
+	if err != nil {
+		return nil, err
+	}
+	var meta struct {
+		V     int    `json:"v"`
+		Docs  int    `json:"docs"`
+		Pairs bool   `json:"pairs"`
+		W     string `json:"w"`
+	}
+	if err := json.Unmarshal(data, &meta); err != nil {
+		return nil, err
+	}
+	if meta.V != Format || meta.Docs != len(docs) || meta.Pairs != (len(docs) <= RarePairs) {
+		return nil, errors.New("search: the earlier index is of other documents")
+	}
+	if meta.W == "" {
+		// One shard or none: a small index, made again whole.
+		return nil, errors.New("search: the earlier index has a single shard")
+	}
+	// The words changed documents have or had, by folded number (their
+	// own and, though it is one of them already, the first of each pair).
+	names := dict.snapshot()
+	only := make([]bool, len(names))
+	var sr spoolReader
+	mark := func(d *Analyzed) {
+		if d.spool != nil {
+			sr.s = d.spool
+		}
+		r := reader{b: sr.terms(d)}
+		for range r.next() {
+			id, _, n := r.next(), r.next(), r.next()
+			if id < uint64(len(only)) {
+				only[id] = true
+			}
+			for range n + 1 {
+				r.next() // exact forms, passage
+			}
+		}
+		for len(r.b) > 0 {
+			key := r.pair()
+			r.next() // weight
+			if first := key >> 32; first < uint64(len(only)) {
+				only[first] = true
+			}
+		}
+	}
+	for k, i := range changed {
+		if i < 0 || i >= len(docs) {
+			return nil, errors.New("search: a changed document out of range")
+		}
+		mark(&before[k])
+		mark(&docs[i])
+	}
+	redo := map[string]bool{}
+	for id, ok := range only {
+		if ok {
+			redo[names[id]] = true
+		}
+	}
+	// The entries of the other words, as the shards have them.
+	var kept []entry
+	for n := range strings.Count(meta.W, " ") + 1 {
+		name := fmt.Sprintf("w/%d.json", n)
+		data, err := prev(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := splitShard(data, func(word string, e []byte) error {
+			if redo[word] {
+				return nil
+			}
+			df, err := entryDF(e)
+			if err != nil {
+				return err
+			}
+			kept = append(kept, entry{name: word, tp: &termPostings{df: df}, json: e})
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
+		}
+	}
+	return gather(dict, docs, opts, only).write(docs, opts, kept), nil
+}
+
+var errNotShard = errors.New("not a shard as BuildWith writes it")
+
+// splitShard calls fn with each word of a shard w/<n>.json ({"word":
+// entry,…}, as writeWords writes it) and its entry's bytes (a JSON
+// object, in data's array).
+func splitShard(data []byte, fn func(word string, entry []byte) error) error {
+	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
+		return errNotShard
+	}
+	for i := 1; i < len(data)-1; {
+		j := skipString(data, i)
+		if j < 0 || j >= len(data) || data[j] != ':' {
+			return errNotShard
+		}
+		key := data[i:j]
+		k := skipObject(data, j+1)
+		if k < 0 {
+			return errNotShard
+		}
+		word, err := strconv.Unquote(string(key))
+		if err != nil || string(appendString(nil, word)) != string(key) {
+			// (a word whose JSON escape does not come back as written)
+			return errNotShard
+		}
+		if err := fn(word, data[j+1:k]); err != nil {
+			return err
+		}
+		switch {
+		case data[k] == ',':
+			i = k + 1
+		case k == len(data)-1:
+			i = k
+		default:
+			return errNotShard
+		}
+	}
+	return nil
+}
+
+// skipString returns the index just past the JSON string at data[i], or
+// -1.
+func skipString(data []byte, i int) int {
+	if i >= len(data) || data[i] != '"' {
+		return -1
+	}
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// skipObject returns the index just past the JSON object at data[i] (an
+// entry: objects, arrays, strings, numbers), or -1.
+func skipObject(data []byte, i int) int {
+	if i >= len(data) || data[i] != '{' {
+		return -1
+	}
+	depth := 0
+	for i < len(data) {
+		switch data[i] {
+		case '"':
+			if i = skipString(data, i); i < 0 {
+				return -1
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// entryDF reads the number of documents ("n") at the start of an entry.
+func entryDF(e []byte) (int, error) {
+	rest, ok := strings.CutPrefix(string(e[:min(len(e), 24)]), `{"n":`)
+	if !ok {
+		return 0, errNotShard
+	}
+	end := strings.IndexAny(rest, ",}")
+	if end < 0 {
+		return 0, errNotShard
+	}
+	return strconv.Atoi(rest[:end])
+}
