@@ -12,7 +12,6 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/markdown"
-	"github.com/loa-ssg/loa/internal/strictyaml"
 )
 
 // The shard files of the cache (see recordShards) are written with this
@@ -486,9 +485,10 @@ func (d *dec) source(fs *fileSource) {
 	fm.Draft = d.bool()
 	fm.Weight = int(d.int())
 	if n := d.count(); n > 0 {
-		fm.Aliases = make(strictyaml.Scalars, n)
+		fm.Aliases = sliceOf(fm.Aliases, n)
 		for i := range fm.Aliases {
-			fm.Aliases[i] = strictyaml.Scalar{Value: d.str(), Pos: d.position()}
+			fm.Aliases[i].Value = d.str()
+			fm.Aliases[i].Pos = d.position()
 		}
 	}
 	fm.Tags = d.strs()
@@ -497,7 +497,7 @@ func (d *dec) source(fs *fileSource) {
 	fm.Leaflet = d.str()
 	fm.Pos = d.position()
 	if n := d.count(); n > 0 {
-		fm.Keys = make(strictyaml.Positions, n)
+		fm.Keys = mapOf(fm.Keys, n)
 		for range n {
 			k := d.str()
 			fm.Keys[k] = d.position()
@@ -512,6 +512,11 @@ func (d *dec) source(fs *fileSource) {
 		s.Zones[i] = cachedZone{Kind: d.byte(), Name: d.str(), Offset: int(d.int())}
 	}
 }
+
+// sliceOf and mapOf make a slice or map of S's or M's type (the front
+// matter's, whose package the build does not import: layers_test.go).
+func sliceOf[S ~[]E, E any](_ S, n int) S                 { return make(S, n) }
+func mapOf[M ~map[K]V, K comparable, V any](_ M, n int) M { return make(M, n) }
 
 // appendShard appends the frames of sd's records then its sources to b.
 func appendShard(b []byte, sd *shardData) ([]byte, error) {
