@@ -20,11 +20,12 @@ func NewDictOf(names []string) *Dict {
 	return d
 }
 
-// GobEncode writes a for encoding/gob: each string and the terms as a
+// GobEncode writes a for encoding/gob: each string (the section key
+// too, which the index weighs by: Options.Boost) and the terms as a
 // length (unsigned varint) and bytes. Its term numbers are those of the
 // Dict it was analyzed with (see Names).
 func (a Analyzed) GobEncode() ([]byte, error) {
-	n := len(a.url) + len(a.title) + len(a.section) + len(a.snippet) + len(a.terms) + 8*binary.MaxVarintLen64
+	n := len(a.url) + len(a.title) + len(a.section) + len(a.snippet) + len(a.sectionKey) + len(a.terms) + 8*binary.MaxVarintLen64
 	for _, p := range a.passages {
 		n += len(p) + binary.MaxVarintLen64
 	}
@@ -37,6 +38,7 @@ func (a Analyzed) GobEncode() ([]byte, error) {
 	str(a.title)
 	str(a.section)
 	str(a.snippet)
+	str(a.sectionKey)
 	buf = binary.AppendUvarint(buf, uint64(len(a.passages)))
 	for _, p := range a.passages {
 		str(p)
@@ -59,7 +61,7 @@ func (a *Analyzed) GobDecode(data []byte) error {
 	}
 	var v Analyzed
 	var ok bool
-	for _, f := range []*string{&v.url, &v.title, &v.section, &v.snippet} {
+	for _, f := range []*string{&v.url, &v.title, &v.section, &v.snippet, &v.sectionKey} {
 		if *f, ok = next(); !ok {
 			return bad
 		}

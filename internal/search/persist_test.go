@@ -5,11 +5,12 @@ import (
 	"testing"
 )
 
-// TestAnalyzedGob holds an Analyzed through GobEncode and GobDecode, and
-// a Dict through Names and NewDictOf, to what they were.
+// TestAnalyzedGob holds an Analyzed (its section key too) through
+// GobEncode and GobDecode, and a Dict through Names and NewDictOf, to
+// what they were.
 func TestAnalyzedGob(t *testing.T) {
 	dict := NewDict()
-	a := NewAnalyzer(dict).Analyze(Doc{URL: "/tin/", Title: "Đường dây nóng", Section: "Tin", Text: "Gọi 111 khi cần giúp đỡ. Đường dây nóng miễn phí, suốt ngày đêm."})
+	a := NewAnalyzer(dict).Analyze(Doc{URL: "/tin/", Title: "Đường dây nóng", Section: "Tin", SectionKey: "news", Text: "Gọi 111 khi cần giúp đỡ. Đường dây nóng miễn phí, suốt ngày đêm."})
 	data, err := a.GobEncode()
 	if err != nil {
 		t.Fatal(err)
