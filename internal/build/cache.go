@@ -165,6 +165,10 @@ type cacheState struct {
 	// SearchKeys holds per language a checksum of what its search index
 	// is made from (searchKeys).
 	SearchKeys map[string]uint64
+	// SearchDocs holds per language the documents of its search index in
+	// their order (searchKeys), so that a warm build can make it again
+	// from the changed ones (search.UpdateWith).
+	SearchDocs map[string][]searchDoc
 	// LoadKey is the loadKey of the build: Sources are good for a build
 	// with the same one.
 	LoadKey [32]byte
@@ -180,6 +184,14 @@ type cacheState struct {
 	PageSums  [][2]uint64
 	PageRefs  [][]int32
 	LangKeys  map[string]uint64
+}
+
+// searchDoc is a document of a search index: its docSum and the page it
+// is, by its place in the build's pages (PageFiles); -1 for a generated
+// page.
+type searchDoc struct {
+	Sum  uint64
+	Page int32
 }
 
 type cachedFile struct {
@@ -745,12 +757,12 @@ func (b *builder) writeCache(st *cacheState) error {
 // saveCache writes the cache after a successful build b (cold or warm):
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
-func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
+func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, searchDocs map[string][]searchDoc, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
-		Dict: b.dict.Names(), SearchKeys: searchKeys, LoadKey: b.cache.loadKey}
+		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -1329,7 +1341,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	ib.setPhase(phaseSearch)
 	b.analyzed, b.extraDocs = analyzed, extraDocs
 	keptSearch := map[string]bool{}
-	searchKeys := b.searchKeys(pages, analyzed, sums, extraDocs)
+	searchKeys, searchDocs := b.searchKeys(pages, analyzed, sums, extraDocs)
 	for lang, key := range searchKeys {
 		if old, ok := st.SearchKeys[lang]; ok && old == key {
 			keptSearch[lang] = true
@@ -1354,7 +1366,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch); err != nil {
+	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, pages, searchDocs, keptSearch)); err != nil {
 		return err
 	}
 	ib.setPhase(phaseSite)
@@ -1421,7 +1433,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		}
 	}
 	st.records = nil // what is kept of them is in reusedByFile
-	if err := b.saveCache(global, keys, pageKeys, sums, searchKeys, st, reusedByFile, files); err != nil {
+	if err := b.saveCache(global, keys, pageKeys, sums, searchKeys, searchDocs, st, reusedByFile, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
@@ -1429,43 +1441,97 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 }
 
 // searchKeys returns per language a checksum of what its search index is
-// made from: the languages, its synonyms and its documents, in the order
-// writeSearch gives them.
+// made from (the languages, its synonyms and its documents, in the order
+// writeSearch gives them), and its documents (searchDoc) in that order.
 // sums holds docSum of each page's analysis (0: not known, made here).
-func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, sums []uint64, extraDocs []*search.Analyzed) map[string]uint64 {
+func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, sums []uint64, extraDocs []*search.Analyzed) (map[string]uint64, map[string][]searchDoc) {
 	langs := b.res.Languages
 	keys := make([]uint64, len(langs))
+	docs := make([][]searchDoc, len(langs))
 	extras := b.renderer.Extras()
 	b.forEach(len(langs), func(li int) {
 		h := newDetHash()
 		// Every option, printed (maps in the order of their keys).
 		fmt.Fprintf(h, "%#v\x00", b.searchOptions(langs[li]))
 		var n [8]byte
-		add := func(sum uint64) {
+		add := func(sum uint64, page int) {
 			binary.LittleEndian.PutUint64(n[:], sum)
 			h.Write(n[:])
+			docs[li] = append(docs[li], searchDoc{sum, int32(page)})
 		}
 		for i, p := range pages {
 			if p.Lang == langs[li] && !p.Draft {
 				if i < len(sums) && sums[i] != 0 {
-					add(sums[i])
+					add(sums[i], i)
 				} else if i < len(analyzed) {
-					add(docSum(&analyzed[i]))
+					add(docSum(&analyzed[i]), i)
 				}
 			}
 		}
 		for i, e := range extras {
 			if e.Lang == langs[li] && i < len(extraDocs) && extraDocs[i] != nil {
-				add(docSum(extraDocs[i]))
+				add(docSum(extraDocs[i]), -1)
 			}
 		}
 		keys[li] = h.Sum64()
 	})
 	m := make(map[string]uint64, len(langs))
+	d := make(map[string][]searchDoc, len(langs))
 	for li, lang := range langs {
 		m[lang] = keys[li]
+		d[lang] = docs[li]
 	}
-	return m
+	return m, d
+}
+
+// searchUpdate is what a language's search index is made again from
+// (search.UpdateWith): the places of its documents that changed since
+// the build before, and what each was then.
+type searchUpdate struct {
+	changed []int
+	before  []search.Analyzed
+}
+
+// maxUpdated is the share of a language's documents above which its
+// search index is made again whole rather than updated.
+const maxUpdated = 8 // an eighth
+
+// searchUpdates returns, for each language whose search index a warm
+// build makes again (not in kept), how to update the index of the build
+// before (st), when it can be: the same number of documents, each
+// changed one a page whose record the cache holds, with the terms that
+// give its docSum then, and at most 1/maxUpdated of them changed.
+// docs are the documents now (searchKeys).
+func (b *builder) searchUpdates(st *cacheState, pages []*content.Page, docs map[string][]searchDoc, kept map[string]bool) map[string]*searchUpdate {
+	ups := map[string]*searchUpdate{}
+	for lang, now := range docs {
+		then, ok := st.SearchDocs[lang]
+		if kept[lang] || !ok || len(then) != len(now) {
+			continue
+		}
+		u := &searchUpdate{}
+		for j := range now {
+			if now[j].Sum == then[j].Sum {
+				continue
+			}
+			if then[j].Page < 0 || int(then[j].Page) >= len(st.PageFiles) || len(u.changed) >= len(now)/maxUpdated {
+				u = nil
+				break
+			}
+			c, ok := st.records[st.PageFiles[then[j].Page]]
+			var a search.Analyzed
+			if !ok || a.GobDecode(c.Terms) != nil || docSum(&a) != then[j].Sum {
+				u = nil
+				break
+			}
+			u.changed = append(u.changed, j)
+			u.before = append(u.before, a)
+		}
+		if u != nil {
+			ups[lang] = u
+		}
+	}
+	return ups
 }
 
 // docSum is a checksum of a document as analyzed.
@@ -1605,7 +1671,8 @@ func (b *builder) saveColdCache(global [32]byte) {
 		sums = make([]uint64, len(b.analyzed))
 		b.forEach(len(sums), func(i int) { sums[i] = docSum(&b.analyzed[i]) })
 	}
-	if err := b.saveCache(global, newDetKeys(b), nil, sums, b.searchKeys(b.content.Pages, b.analyzed, sums, b.extraDocs), nil, nil, files); err != nil {
+	searchKeys, searchDocs := b.searchKeys(b.content.Pages, b.analyzed, sums, b.extraDocs)
+	if err := b.saveCache(global, newDetKeys(b), nil, sums, searchKeys, searchDocs, nil, nil, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")

@@ -223,6 +223,16 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		steps = 5
 	}
 	reused := trustStamps(t) // files unchanged are not read again
+	var mu sync.Mutex
+	updated := 0 // search indexes updated rather than made whole
+	traceSearch = func(_ string, up bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if up {
+			updated++
+		}
+	}
+	defer func() { traceSearch = nil }()
 	for seed := range uint64(3) {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
 			*reused = (*reused)[:0]
@@ -245,6 +255,9 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 				t.Error("every build read every file again")
 			}
 		})
+	}
+	if updated == 0 {
+		t.Error("no warm build updated a search index (search.UpdateWith)")
 	}
 }
 

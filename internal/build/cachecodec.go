@@ -615,6 +615,15 @@ func appendState(b []byte, st *cacheState) []byte {
 	e.uint(st.DirKey)
 	e.strs(st.Dict)
 	e.strUints(st.SearchKeys)
+	e.uint(uint64(len(st.SearchDocs)))
+	for lang, docs := range st.SearchDocs {
+		e.str(lang)
+		e.uint(uint64(len(docs)))
+		for _, d := range docs {
+			e.uint(d.Sum)
+			e.int(int64(d.Page))
+		}
+	}
 	e.b = append(e.b, st.LoadKey[:]...)
 	e.bool(st.ExtraDiags)
 	e.strs(st.PageFiles)
@@ -669,6 +678,20 @@ func decodeState(data []byte, st *cacheState) error {
 	st.DirKey = d.uint()
 	st.Dict = d.strs()
 	st.SearchKeys = d.strUints()
+	if n := d.count(); n > 0 {
+		st.SearchDocs = make(map[string][]searchDoc, n)
+		for range n {
+			lang := d.str()
+			var docs []searchDoc
+			if n := d.count(); n > 0 {
+				docs = make([]searchDoc, n)
+				for i := range docs {
+					docs[i] = searchDoc{Sum: d.uint(), Page: int32(d.int())}
+				}
+			}
+			st.SearchDocs[lang] = docs
+		}
+	}
 	key(&st.LoadKey)
 	st.ExtraDiags = d.bool()
 	st.PageFiles = d.strs()

@@ -12,7 +12,9 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -490,12 +492,19 @@ func (b *builder) callPattern() string {
 // in order but drafts (built with --drafts), then its generated pages that
 // have text.
 func (b *builder) writeSearch(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed) error {
-	return b.writeSearchOf(pages, analyzed, extraDocs, nil)
+	return b.writeSearchOf(pages, analyzed, extraDocs, nil, nil)
 }
 
+// traceSearch, when set (tests), is told of each language's search index
+// made, and whether it was updated (search.UpdateWith) rather than made
+// whole.
+var traceSearch func(lang string, updated bool)
+
 // writeSearchOf is writeSearch for the languages not in kept (the build
-// cache keeps the others as they are).
-func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool) error {
+// cache keeps the others as they are); the index of a language in
+// updates is made from the output's (search.UpdateWith), or whole when
+// that fails.
+func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyzed, extraDocs []*search.Analyzed, kept map[string]bool, updates map[string]*searchUpdate) error {
 	extras := b.renderer.Extras()
 	langs := b.res.Languages
 	errs := make([]error, len(langs))
@@ -516,7 +525,19 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		}
 		// Written as soon as made: a language's index (hundreds of MB at
 		// 100,000 pages) is not held while the next is built.
-		files := search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
+		var files map[string][]byte
+		if u := updates[langs[li]]; u != nil {
+			dir := filepath.Join(b.out, filepath.FromSlash(render.SearchFolder), langs[li])
+			files, _ = search.UpdateWith(b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, func(name string) ([]byte, error) {
+				return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			})
+		}
+		if traceSearch != nil {
+			traceSearch(langs[li], files != nil)
+		}
+		if files == nil {
+			files = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
+		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
 				return
