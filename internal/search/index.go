@@ -666,7 +666,7 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 // when every pair of neighbouring words is indexed (see RarePairs), so that
 // a quoted phrase can be required.
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
-	return gather(dict, docs, opts, nil).write(docs, opts, nil)
+	return gather(dict, docs, opts, nil, nil).write(docs, opts, nil, nil)
 }
 
 // gathered is what an index's files are written from (gather).
@@ -683,11 +683,16 @@ type gathered struct {
 
 // gather gathers the postings of docs' terms: of every word and pair, or
 // with only set, of the words whose folded number it marks and the pairs
-// whose first word's it marks.
-func gather(dict *Dict, docs []Analyzed, opts Options, only []bool) *gathered {
+// in pairs (first<<32 | second), whose first words it marks.
+func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[uint64]bool) *gathered {
 	names := dict.snapshot()
 	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: len(docs) > RarePairs}
 	wanted := func(id uint64) bool { return only == nil || id < uint64(len(only)) && only[id] }
+	// (both words of a pair are words of its documents: two looks at
+	// only before one in the map)
+	wantedPair := func(key uint64) bool {
+		return only == nil || wanted(key>>32) && wanted(key&math.MaxUint32) && pairs[key]
+	}
 	// Pairs: pairIDs maps a pair to the number of documents that have it
 	// (> 0, counted first when pairs in a single document are left out),
 	// then, once it has postings, to -(1 + its place in pairList): one
@@ -705,10 +710,16 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool) *gathered {
 		g.pairKeys = append(g.pairKeys, key)
 		return -int32(len(g.pairList))
 	}
-	if rare {
+	// With only set, the few pairs wanted are gathered in one pass:
+	// their postings held until it is known which are in two documents.
+	var held map[uint64][]posting
+	if rare && only != nil {
+		held = map[uint64][]posting{}
+	}
+	if rare && only == nil {
 		for i := range docs {
 			for r := pairReader(g.sr.terms(&docs[i])); len(r.b) > 0; r.next() {
-				if key := r.pair(); wanted(key >> 32) {
+				if key := r.pair(); wantedPair(key) {
 					pairIDs[key]++
 				}
 			}
@@ -771,7 +782,11 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool) *gathered {
 		}
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
-			if !wanted(key >> 32) {
+			if !wantedPair(key) {
+				continue
+			}
+			if held != nil {
+				held[key] = append(held[key], posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 				continue
 			}
 			id, ok := pairIDs[key]
@@ -785,13 +800,23 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool) *gathered {
 			g.pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 		}
 	}
+	for key, list := range held {
+		if len(list) >= 2 {
+			newPair(key)
+			for _, p := range list {
+				g.pairList[len(g.pairList)-1].add(p)
+			}
+		}
+	}
 	return g
 }
 
 // write writes the index files of docs from what g gathered and, when
 // kept is not nil, the entries of words kept from an earlier index as
-// they were written (UpdateWith), none of them gathered in g.
-func (g *gathered) write(docs []Analyzed, opts Options, kept []entry) map[string][]byte {
+// they were written (UpdateWith), none of them gathered in g; keptPairs
+// holds by word gathered the pairs it begins that are kept from the
+// earlier index, none of them gathered.
+func (g *gathered) write(docs []Analyzed, opts Options, kept []entry, keptPairs map[string][]entry) map[string][]byte {
 	names := g.names
 	// Pairs go in the entry of their first word, by their second.
 	pairsOf := map[uint32][]entry{}
@@ -820,7 +845,7 @@ func (g *gathered) write(docs []Analyzed, opts Options, kept []entry) map[string
 		if all[i].json != nil {
 			return all[i].json
 		}
-		return wordJSON(all[i].tp, pairsOf[all[i].id], names, docs, passage)
+		return wordJSON(all[i].tp, append(pairsOf[all[i].id], keptPairs[all[i].name]...), names, docs, passage)
 	}), " ")
 	sr := &g.sr
 	for start := 0; start < len(docs); start += DocChunk {
@@ -878,6 +903,10 @@ func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed, 
 			}
 			b = appendString(b, e.name)
 			b = append(b, ':')
+			if e.json != nil {
+				b = append(b, e.json...) // kept from an earlier index
+				continue
+			}
 			b = appendEntry(b, e.tp, names)
 			b = append(b, '}')
 		}

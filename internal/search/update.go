@@ -10,10 +10,10 @@ import (
 
 // UpdateWith returns the files BuildWith(dict, docs, opts) returns, with
 // work in proportion to the documents that changed rather than to all:
-// the postings of a word are gathered again only when a changed document
-// has it (now or before), with the pairs it begins; every other word's
-// entry is taken as it is from the earlier index's files, which prev
-// reads by name ("w/3.json"). That index is the one BuildWith (or
+// the postings of a word or pair are gathered again only when a changed
+// document has it (now or before); every other word's entry, and every
+// other pair's within the entry of its first word, is taken as it is
+// from the earlier index's files, which prev reads by name ("w/3.json"). That index is the one BuildWith (or
 // UpdateWith) made, with the same opts, of as many documents as docs,
 // the same in the same order but at the places changed, where
 // docs[changed[k]] was before[k] (analyzed with dict, whose numbers do not
@@ -49,9 +49,11 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 		return nil, errors.New("search: the earlier index has a single shard")
 	}
 	// The words changed documents have or had, by folded number (their
-	// own and, though it is one of them already, the first of each pair).
+	// own and, though it is one of them already, the first of each pair),
+	// and their pairs.
 	names := dict.snapshot()
 	only := make([]bool, len(names))
+	pairs := map[uint64]bool{}
 	var sr spoolReader
 	mark := func(d *Analyzed) {
 		if d.spool != nil {
@@ -73,6 +75,7 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 			if first := key >> 32; first < uint64(len(only)) {
 				only[first] = true
 			}
+			pairs[key] = true
 		}
 	}
 	for k, i := range changed {
@@ -82,14 +85,23 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 		mark(&before[k])
 		mark(&docs[i])
 	}
-	redo := map[string]bool{}
+	// redo holds by word gathered again the second words of its pairs
+	// gathered again.
+	redo := map[string]map[string]bool{}
 	for id, ok := range only {
 		if ok {
-			redo[names[id]] = true
+			redo[names[id]] = map[string]bool{}
 		}
 	}
-	// The entries of the other words, as the shards have them.
+	for key := range pairs {
+		if first := key >> 32; first < uint64(len(names)) && uint32(key) < uint32(len(names)) {
+			redo[names[first]][names[uint32(key)]] = true
+		}
+	}
+	// The entries of the other words, as the shards have them, and the
+	// other pairs of the words gathered again.
 	var kept []entry
+	keptPairs := map[string][]entry{}
 	for n := range strings.Count(meta.W, " ") + 1 {
 		name := fmt.Sprintf("w/%d.json", n)
 		data, err := prev(name)
@@ -97,8 +109,18 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 			return nil, err
 		}
 		if err := splitShard(data, func(word string, e []byte) error {
-			if redo[word] {
-				return nil
+			if seconds, ok := redo[word]; ok {
+				return members(e, func(key string, x []byte) error {
+					if key != "x" {
+						return nil
+					}
+					return members(x, func(second string, p []byte) error {
+						if !seconds[second] {
+							keptPairs[word] = append(keptPairs[word], entry{name: second, json: p})
+						}
+						return nil
+					})
+				})
 			}
 			df, err := entryDF(e)
 			if err != nil {
@@ -110,7 +132,7 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 			return nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
 		}
 	}
-	return gather(dict, docs, opts, only).write(docs, opts, kept), nil
+	return gather(dict, docs, opts, only, pairs).write(docs, opts, kept, keptPairs), nil
 }
 
 var errNotShard = errors.New("not a shard as BuildWith writes it")
@@ -119,6 +141,18 @@ var errNotShard = errors.New("not a shard as BuildWith writes it")
 // entry,…}, as writeWords writes it) and its entry's bytes (a JSON
 // object, in data's array).
 func splitShard(data []byte, fn func(word string, entry []byte) error) error {
+	return members(data, func(word string, e []byte) error {
+		if len(e) == 0 || e[0] != '{' {
+			return errNotShard
+		}
+		return fn(word, e)
+	})
+}
+
+// members calls fn with each member of the JSON object data, as the index
+// writes them (no spaces; keys escaped by appendString), and its value's
+// bytes (in data's array).
+func members(data []byte, fn func(key string, value []byte) error) error {
 	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
 		return errNotShard
 	}
@@ -128,13 +162,13 @@ func splitShard(data []byte, fn func(word string, entry []byte) error) error {
 			return errNotShard
 		}
 		key := data[i:j]
-		k := skipObject(data, j+1)
-		if k < 0 {
+		k := skipValue(data, j+1)
+		if k < 0 || k >= len(data) {
 			return errNotShard
 		}
 		word, err := strconv.Unquote(string(key))
 		if err != nil || string(appendString(nil, word)) != string(key) {
-			// (a word whose JSON escape does not come back as written)
+			// (a key whose JSON escape does not come back as written)
 			return errNotShard
 		}
 		if err := fn(word, data[j+1:k]); err != nil {
@@ -169,11 +203,21 @@ func skipString(data []byte, i int) int {
 	return -1
 }
 
-// skipObject returns the index just past the JSON object at data[i] (an
-// entry: objects, arrays, strings, numbers), or -1.
-func skipObject(data []byte, i int) int {
-	if i >= len(data) || data[i] != '{' {
+// skipValue returns the index just past the JSON value at data[i] (an
+// object, array, string or number), or -1.
+func skipValue(data []byte, i int) int {
+	if i >= len(data) {
 		return -1
+	}
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+	case '{', '[':
+	default: // a number, true, false or null
+		for i < len(data) && data[i] != ',' && data[i] != '}' && data[i] != ']' {
+			i++
+		}
+		return i
 	}
 	depth := 0
 	for i < len(data) {
