@@ -22,7 +22,8 @@ import (
 // A shard is a sequence of frames, each the length of its payload (an
 // unsigned varint) then the payload: a kind byte, frameRecord (one
 // fileRecord) or frameSource (one fileSource), then the value's fields
-// in the order of their declaration. Integers are varints (signed ones
+// in the order of their declaration (but a record's Terms first, so that
+// the rest can be read as one string). Integers are varints (signed ones
 // zig-zag, encoding/binary), strings and byte slices a length then
 // their bytes, booleans a byte, float64 its IEEE 754 bits as an unsigned
 // varint, slices their length then their elements (an empty slice is
@@ -153,8 +154,9 @@ func (e *enc) frame(kind byte, fill func()) {
 // record appends fr as a frame.
 func (e *enc) record(fr *fileRecord) {
 	e.frame(frameRecord, func() {
-		e.str(fr.File)
 		r := &fr.Record
+		e.bytes(r.Terms) // first: the rest is read as one string (dec.text)
+		e.str(fr.File)
 		e.uint(r.Text)
 		e.str(r.Path)
 		e.str(r.Lang)
@@ -194,7 +196,6 @@ func (e *enc) record(fr *fileRecord) {
 			e.str(n.Text)
 			e.str(n.Dial)
 		}
-		e.bytes(r.Terms)
 		e.uint(r.AnalyzedSum)
 		e.uint(uint64(len(r.Photos)))
 		for _, p := range r.Photos {
@@ -260,7 +261,14 @@ func (e *enc) source(fs *fileSource) {
 type dec struct {
 	b   []byte
 	bad bool
+	// s, when set (text), is what was left of b then, as a string: str
+	// returns parts of it instead of a string each.
+	s string
 }
+
+// text makes the strings read from here on parts of one string of what
+// is left (one allocation a record instead of one a string).
+func (d *dec) text() { d.s = string(d.b) }
 
 func (d *dec) uint() uint64 {
 	v, n := binary.Uvarint(d.b)
@@ -306,7 +314,18 @@ func (d *dec) raw() []byte {
 	return p
 }
 
-func (d *dec) str() string { return string(d.raw()) }
+func (d *dec) str() string {
+	if d.s == "" {
+		return string(d.raw())
+	}
+	p := d.raw()
+	if len(p) == 0 {
+		return ""
+	}
+	// (p ends where what is left of b starts, as in s)
+	end := len(d.s) - len(d.b)
+	return d.s[end-len(p) : end]
+}
 
 // bytes returns the next byte slice, nil when empty; it shares the
 // shard's array (full slice expression: appending copies).
@@ -423,8 +442,10 @@ func (d *dec) int32s() []int32 {
 
 // record reads a record frame's payload (after its kind) into fr.
 func (d *dec) record(fr *fileRecord) {
-	fr.File = d.str()
 	r := &fr.Record
+	r.Terms = d.bytes()
+	d.text()
+	fr.File = d.str()
 	r.Text = d.uint()
 	r.Path = d.str()
 	r.Lang = d.str()
@@ -460,7 +481,6 @@ func (d *dec) record(fr *fileRecord) {
 			r.Numbers[i] = markdown.Number{Offset: int(d.int()), Text: d.str(), Dial: d.str()}
 		}
 	}
-	r.Terms = d.bytes()
 	r.AnalyzedSum = d.uint()
 	if n := d.count(); n > 0 {
 		r.Photos = make([]cachedPhoto, n)
@@ -474,6 +494,7 @@ func (d *dec) record(fr *fileRecord) {
 
 // source reads a source frame's payload (after its kind) into fs.
 func (d *dec) source(fs *fileSource) {
+	d.text()
 	fs.File = d.str()
 	s := &fs.Source
 	s.Stamp = fileStamp{Size: d.int(), ModTime: d.int(), ChangeTime: d.int(), Inode: d.uint(), Device: d.uint()}
