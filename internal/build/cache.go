@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 11
+	cacheFormat = 12
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -198,6 +198,12 @@ type cachedFile struct {
 	Owner   string
 	Size    int64
 	ModTime int64 // ns
+	// ChangeTime (ns) and Inode, where the system gives them (see
+	// changeStamp; 0 elsewhere): a file changed with its size and time
+	// put back (touch -r, cp -p) has another, since nothing sets them
+	// back.
+	ChangeTime int64
+	Inode      uint64
 }
 
 // cachedRecord is a pageRecord as the cache keeps it.
@@ -911,7 +917,8 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			errs[i] = err
 			return
 		}
-		stamps[i] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+		ctime, ino := changeStamp(info)
+		stamps[i] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), ChangeTime: ctime, Inode: ino}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -1119,7 +1126,10 @@ func (b *builder) outputChanged(st *cacheState) string {
 	b.forEach(len(names), func(i int) {
 		f := st.Files[names[i]]
 		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(names[i])))
-		bad[i] = err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime
+		if bad[i] = err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime; !bad[i] {
+			ctime, ino := changeStamp(info)
+			bad[i] = ctime != f.ChangeTime || ino != f.Inode
+		}
 	})
 	if i := slices.Index(bad, true); i >= 0 {
 		return names[i]

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -398,6 +399,11 @@ func TestWarmBuildDistrust(t *testing.T) {
 		}, Options{}},
 		{"a page changed by hand", "changed since the last build", write("index.html", "hello"), Options{}},
 		{"a file added by hand", "public/: warning: this file or folder of the output was changed", write("extra.html", "hello"), Options{}},
+		// Changed in place with its size and time put back (touch -r,
+		// cp -p): seen by its change time; a warm build would keep the
+		// page, and update the search index from the changed file.
+		{"a page changed by hand, its time put back", "changed since the last build", keepStamp(it, filepath.Join(out, "index.html")), Options{}},
+		{"a search file changed by hand, its time put back", "changed since the last build", keepStamp(it, filepath.Join(out, "search", "en", "meta.json")), Options{}},
 		{"a file deleted by hand", "changed since the last build", func() {
 			if err := os.Remove(filepath.Join(out, "robots.txt")); err != nil {
 				t.Fatal(err)
@@ -439,6 +445,61 @@ func TestWarmBuildDistrust(t *testing.T) {
 				t.Error("the build after did not use the new cache")
 			}
 		})
+	}
+}
+
+// keepStamp returns a function that changes a letter of the file name
+// in place, then puts its modification time back: its size and time are
+// those it had. It first waits until the system's clock for change times
+// has moved past the file's (it may be coarse), so that the change is
+// seen as one.
+func keepStamp(it *incTest, name string) func() {
+	return func() {
+		t := it.t
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctime, _ := changeStamp(info)
+		if ctime == 0 {
+			t.Skip("the system gives no change time")
+		}
+		probe := filepath.Join(t.TempDir(), "probe")
+		for i := 0; ; i++ {
+			if err := os.WriteFile(probe, []byte{byte(i)}, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := os.Stat(probe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c, _ := changeStamp(p); c > ctime {
+				break
+			}
+			runtime.Gosched()
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := bytes.IndexAny(data[len(data)/2:], "abcdefghijklmnopqrstuvwxyz")
+		if i < 0 {
+			t.Fatalf("no letter in the second half of %s", name)
+		}
+		i += len(data) / 2
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteAt([]byte{'a' + (data[i]-'a'+1)%26}, int64(i)); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -625,6 +625,8 @@ func appendState(b []byte, st *cacheState) []byte {
 		e.str(c.Owner)
 		e.int(c.Size)
 		e.int(c.ModTime)
+		e.int(c.ChangeTime)
+		e.uint(c.Inode)
 	}
 	e.uint(uint64(len(st.Dirs)))
 	for f, t := range st.Dirs {
@@ -684,7 +686,7 @@ func decodeState(data []byte, st *cacheState) error {
 		st.Files = make(map[string]cachedFile, n)
 		for range n {
 			f := d.str()
-			st.Files[f] = cachedFile{Owner: d.str(), Size: d.int(), ModTime: d.int()}
+			st.Files[f] = cachedFile{Owner: d.str(), Size: d.int(), ModTime: d.int(), ChangeTime: d.int(), Inode: d.uint()}
 		}
 	}
 	if n := d.count(); n > 0 {
