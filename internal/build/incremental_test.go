@@ -537,6 +537,71 @@ func BenchmarkRebuildDate(b *testing.B) {
 	}, nil)
 }
 
+// BenchmarkRebuildWeight changes a page's weight (its place in its
+// section's list).
+func BenchmarkRebuildWeight(b *testing.B) {
+	benchRebuild(b, func(dir string, n int) []string {
+		return editFile(b, dir, "plan/trang-00004.vi.md", func(s string) string {
+			return setKey(s, "weight", []string{"3", ""}[n%2])
+		})
+	}, nil)
+}
+
+// BenchmarkRebuildDraft makes a news item that no page links (newPage) a
+// draft and publishes it again (untimed): its page is deleted, and the
+// lists, tags, A–Z and feeds showing it change.
+func BenchmarkRebuildDraft(b *testing.B) {
+	benchRebuildFrom(b, func(dir string) {
+		if err := os.WriteFile(filepath.Join(dir, "content", "news", "moi.vi.md"), []byte(newPage), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}, func(dir string, n int) []string {
+		return editFile(b, dir, "news/moi.vi.md", func(s string) string {
+			return setKey(s, "draft", "true")
+		})
+	}, func(dir string, n int) []string {
+		return editFile(b, dir, "news/moi.vi.md", func(s string) string {
+			return setKey(s, "draft", "")
+		})
+	})
+}
+
+// BenchmarkRebuildDirectory changes a service provider's description in
+// the directory (a YAML file of content/support/services/).
+func BenchmarkRebuildDirectory(b *testing.B) {
+	benchRebuildFrom(b, func(dir string) {
+		site := filepath.Join(dir, "content", "site.yaml")
+		text, err := os.ReadFile(site)
+		if err == nil {
+			text = append(text, "categories: [{id: legal-aid, name: {vi: Trợ giúp pháp lý, en: Legal aid}}]\nareas: [{id: hung-yen, name: {vi: Hưng Yên, en: Hưng Yên}}]\n"...)
+			err = os.WriteFile(site, text, 0o644)
+		}
+		if err == nil {
+			err = os.MkdirAll(filepath.Join(dir, "content", "support", "services"), 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "content", "support", "services", "legal.yaml"), []byte(benchProvider("Tư vấn.")), 0o644)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}, func(dir string, n int) []string {
+		p := filepath.Join(dir, "content", "support", "services", "legal.yaml")
+		if err := os.WriteFile(p, []byte(benchProvider(fmt.Sprintf("Tư vấn lần %d.", n))), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		return []string{p}
+	}, nil)
+}
+
+// benchProvider is a directory file of one provider whose Vietnamese
+// description is desc.
+func benchProvider(desc string) string {
+	return "id: legal\nname: {vi: Trợ giúp pháp lý, en: Legal aid}\ndescription: {vi: " + desc + ", en: Advice.}\nchecked: 2026-11-20\n" +
+		"sources: [{url: \"https://example.vn/a\", date: 2024-01-15, title: Trang A}]\n" +
+		"services:\n  - id: s\n    name: {vi: Tư vấn, en: Advice}\n    categories: [legal-aid]\n    areas: [hung-yen]\n    phones: [{number: \"0221 3862 000\"}]\n"
+}
+
 // newPage is a page of the corpus that no other page links, so that it
 // can be deleted or renamed.
 const newPage = "---\ntitle: Trang mới\ndate: 2024-01-01\ntags: [a]\n---\nNội dung.\n"
