@@ -940,3 +940,22 @@ func TestServeTemplateAndStringEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementalPrintPathTaken holds that a rebuild after a page came to
+// the address of the printed poster reports it as a clean build does (the
+// pages' places by URL path are taken over from the last build only when
+// the pages and their paths are the same), and that the site is clean
+// again once the page is gone.
+func TestIncrementalPrintPathTaken(t *testing.T) {
+	it := newIncTest(t, incSite(6), 1)
+	it.check("a title edit first", it.rebuild(it.edit("content/news/tin-01.vi.md", "title", "Tin đã sửa")...))
+	it.write("content/in/_index.vi.md", "---\ntitle: In\n---\n")
+	it.write("content/in/ap-phich.vi.md", "---\ntitle: Áp phích\n---\n")
+	res, err := it.s.Rebuild(context.Background(), []string{filepath.Join(it.dir, "content", "in")})
+	want := "content/in/ap-phich.vi.md:1:1: error: this page is published at /in/ap-phich/, where the build puts the printable poster"
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), want) {
+		t.Fatalf("rebuild: %v\n%s\nwant a line\n%s", err, diagText(res), want)
+	}
+	it.remove("content/in/ap-phich.vi.md")
+	it.check("the page gone", it.rebuild("content/in/ap-phich.vi.md"))
+}

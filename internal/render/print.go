@@ -201,12 +201,24 @@ func (r *Renderer) Leaflet(w io.Writer, p *content.Page, res markdown.Result) er
 // same file.
 func (r *Renderer) checkPrints() diag.List {
 	var l diag.List
-	taken := map[string]*content.Page{}
-	for _, p := range r.Content.Pages {
-		taken[p.Path] = p
+	pages := r.Content.Pages
+	if r.prev != nil && r.sameOrder && r.prev.pathPlaces != nil {
+		// The same URL paths at the same places.
+		r.pathPlaces = r.prev.pathPlaces
+	} else {
+		r.pathPlaces = make(map[string]int32, len(pages))
+		for i, p := range pages {
+			r.pathPlaces[p.Path] = int32(i)
+		}
+	}
+	taken := func(path string) *content.Page {
+		if i, ok := r.pathPlaces[path]; ok {
+			return pages[i]
+		}
+		return nil
 	}
 	for _, pr := range r.Printouts() {
-		p := taken[pr.Path]
+		p := taken(pr.Path)
 		if p == nil {
 			continue
 		}
@@ -217,7 +229,7 @@ func (r *Renderer) checkPrints() diag.List {
 		l.Add(d.WithHint("give the page another slug"))
 	}
 	for _, p := range r.Content.Pages {
-		if q := taken[r.LeafletPath(p)]; q != nil {
+		if q := taken(r.LeafletPath(p)); q != nil {
 			l.Add(diag.Errorf(q.FrontMatter.Pos, "this page is published at %s, where the build puts the leaflet of %s", q.Path, p.File).
 				WithHint("give the page another slug, or remove leaflet: from %s", p.File))
 		}

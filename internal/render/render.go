@@ -118,6 +118,10 @@ type Renderer struct {
 	// not: the fields that decide which pages a tag list holds, and in
 	// which order. sameTags is sameOrder with the same tags too.
 	sameOrder, sameTags bool
+	// pathPlaces maps each page's URL path to its place in
+	// r.Content.Pages (the last one's, when pages share a path), for
+	// checkPrints; taken over from Input.Parsed when sameOrder.
+	pathPlaces map[string]int32
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -304,7 +308,14 @@ func (r *Renderer) memoFold() {
 	if r.titleKeys == nil {
 		r.titleKeys = make(map[string]string, len(r.Content.Pages))
 	}
-	for _, p := range r.Content.Pages {
+	for i, p := range r.Content.Pages {
+		if r.prevItems != nil {
+			// The maps are Input.Parsed's, which holds its pages' tags
+			// and titles.
+			if q := r.prevItems[i]; q != nil && q.Title == p.Title && slices.Equal(q.Tags, p.Tags) {
+				continue
+			}
+		}
 		for _, t := range p.Tags {
 			if _, ok := r.slugs[t]; !ok {
 				r.slugs[t] = fold.Slug(t)
