@@ -52,7 +52,9 @@ func (r *Renderer) LangKey(h KeyHash, lang string) {
 }
 
 // PageKey writes to h what p's page shows besides its converted Markdown
-// and its language's LangKey.
+// and its language's LangKey. Of a list longer than a page (PerPage) it
+// writes the count and the first page's entries, which is what the page
+// shows (the later pages are generated pages with keys of their own).
 func (r *Renderer) PageKey(h KeyHash, p *content.Page) {
 	r.pageKey(h, p, nil)
 }
@@ -95,6 +97,13 @@ func (r *Renderer) pageKey(h KeyHash, p *content.Page, refs *[]string) {
 	k.int(len(children))
 	for _, c := range children {
 		ref(c)
+	}
+	if p.Kind != content.KindPage && !(p.Kind == content.KindSection && p.Dir == DirectorySection) && len(children) > PerPage {
+		// The page shows the first page of its list and a pager (view):
+		// the count above and these entries.
+		children = window(children, 1)
+	}
+	for _, c := range children {
 		k.item(r.item(c))
 	}
 	var listed []*content.Page
