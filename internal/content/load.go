@@ -458,34 +458,65 @@ func unfinished(f file, fm FrontMatter, site *config.Site) diag.List {
 
 // pair links translations: pages with the same Key in different languages.
 func (s *Site) pair(site *config.Site) diag.List {
-	var l diag.List
-	groups := make(map[string][]*Page, len(s.Pages))
-	var keys []string
-	for _, p := range s.Pages {
-		if _, ok := groups[p.Key]; !ok {
-			keys = append(keys, p.Key)
+	// The pages in one array, grouped by key, each group in the order of
+	// s.Pages: pages sorted by file mostly have their translations next
+	// to them, so the sort has little to do, and no map or slice is made
+	// per key.
+	pages := slices.Clone(s.Pages)
+	index := make([]int32, len(pages))
+	for i := range index {
+		index[i] = int32(i)
+	}
+	slices.SortFunc(index, func(a, b int32) int {
+		if c := strings.Compare(s.Pages[a].Key, s.Pages[b].Key); c != 0 {
+			return c
 		}
-		groups[p.Key] = append(groups[p.Key], p)
+		return cmp.Compare(a, b)
+	})
+	for i, j := range index {
+		pages[i] = s.Pages[j]
 	}
-	order := map[string]int{}
-	for i, lang := range site.Languages {
-		order[lang.Code] = i
+	order := func(lang string) int {
+		for i, l := range site.Languages {
+			if l.Code == lang {
+				return i
+			}
+		}
+		return 0
 	}
-	for _, k := range keys {
-		g := groups[k]
-		slices.SortStableFunc(g, func(a, b *Page) int { return cmp.Compare(order[a.Lang], order[b.Lang]) })
+	type found struct {
+		first int32 // the group's first page in s.Pages
+		d     diag.Diagnostic
+	}
+	var dups []found
+	for lo := 0; lo < len(pages); {
+		hi := lo + 1
+		for hi < len(pages) && pages[hi].Key == pages[lo].Key {
+			hi++
+		}
+		g := pages[lo:hi:hi]
+		first := index[lo]
+		lo = hi
+		slices.SortStableFunc(g, func(a, b *Page) int { return cmp.Compare(order(a.Lang), order(b.Lang)) })
 		kept := g[:0]
 		for i, p := range g {
 			if i > 0 && g[i-1].Lang == p.Lang {
-				l.Add(diag.Errorf(p.FrontMatter.Pos, "this page and %s are both the %s version of the same page", g[i-1].File, p.Lang).
-					WithHint("give one of them a different translation_key, or remove one"))
+				dups = append(dups, found{first, diag.Errorf(p.FrontMatter.Pos, "this page and %s are both the %s version of the same page", g[i-1].File, p.Lang).
+					WithHint("give one of them a different translation_key, or remove one")})
 				continue
 			}
 			kept = append(kept, p)
 		}
+		kept = kept[:len(kept):len(kept)]
 		for _, p := range kept {
 			p.Translations = kept
 		}
+	}
+	// In the order of the groups' first pages, as they were found.
+	slices.SortStableFunc(dups, func(a, b found) int { return cmp.Compare(a.first, b.first) })
+	var l diag.List
+	for _, d := range dups {
+		l.Add(d.d)
 	}
 	return l
 }
