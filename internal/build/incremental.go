@@ -947,11 +947,18 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			touched[p.Path] = true
 		}
 	}
+	// Asked for every link of every page: a few paths are compared
+	// faster than looked up.
+	isTouched := func(path string) bool { return touched[path] }
+	if len(touched) <= 8 {
+		paths := slices.Collect(maps.Keys(touched))
+		isTouched = func(path string) bool { return slices.Contains(paths, path) }
+	}
 	again := make([]bool, len(pages))
 	for i, p := range pages {
-		again[i] = converted[i] || touched[p.Path] || slices.ContainsFunc(checked[i].Links, func(ln markdown.Link) bool {
+		again[i] = converted[i] || isTouched(p.Path) || slices.ContainsFunc(checked[i].Links, func(ln markdown.Link) bool {
 			path, _, _ := strings.Cut(ln.URL, "#")
-			return touched[path]
+			return isTouched(path)
 		})
 	}
 	if prev.checks == nil {
