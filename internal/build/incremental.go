@@ -898,6 +898,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		ps, ok := prev.pages[p.File]
 		if r := ps.record; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
+			checked[i].TitleKey = r.checkLinks.TitleKey // r.title is p.Title
 			analyzed[i], diags[i] = r.analyzed, r.diags
 			// prev.pages keeps r (newState).
 			if ok && !stale[i] {
@@ -913,6 +914,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		defer b.workers.Put(w)
 		cv := b.convert(w, &checked[i], &analyzed[i])
 		converted[i] = true
+		checked[i].TitleKey = check.TitleKey(p.Title) // kept in the record
 		ib.converted(b, &checked[i], &analyzed[i], cv)
 		diags[i] = cv.diags
 		if cv.diags.HasErrors() {

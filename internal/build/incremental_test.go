@@ -959,3 +959,17 @@ func TestIncrementalPrintPathTaken(t *testing.T) {
 	it.remove("content/in/ap-phich.vi.md")
 	it.check("the page gone", it.rebuild("content/in/ap-phich.vi.md"))
 }
+
+// TestIncrementalDuplicateTitle holds the duplicate-title warning of a
+// rebuild (which keeps each unchanged page's folded title) to a clean
+// build's, as a title comes to equal another page's but for case and
+// spaces and goes back.
+func TestIncrementalDuplicateTitle(t *testing.T) {
+	it := newIncTest(t, incSite(6), 1)
+	it.check("same title", it.rebuild(it.edit("content/news/tin-02.vi.md", "title", "\" TIN SỐ 1\"")...))
+	if got := diagText(it.s.b.res); !strings.Contains(got, "is also the title of") {
+		t.Errorf("no duplicate title:\n%s", got)
+	}
+	it.check("another edit after", it.rebuild(it.edit("content/news/tin-03.vi.md", "title", "Tin khác")...))
+	it.check("title back", it.rebuild(it.edit("content/news/tin-02.vi.md", "title", "Tin số 2")...))
+}

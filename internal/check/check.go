@@ -91,6 +91,10 @@ type Page struct {
 	TOC   []markdown.Heading
 	// Numbers are the phone-like numbers its text shows without a call link.
 	Numbers []markdown.Number
+	// TitleKey, when not empty, is TitleKey(Title), kept by a caller that
+	// checks the page again with the same title (loa serve); when empty
+	// the duplicate-title rule works it out.
+	TitleKey string
 	// located, when Locate made it, is what the rules need of the page's
 	// text once Text and Body are let go.
 	located *located
@@ -631,12 +635,20 @@ func (r *runner) translationDates() {
 	}
 }
 
+// TitleKey is a title as the duplicate-title rule compares it: without
+// the spaces around it, in lower case.
+func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
+
 func (r *runner) titles() {
 	type langTitle struct{ lang, title string }
 	first := make(map[langTitle]*Page, len(r.pages))
 	for i := range r.pages {
 		p := &r.pages[i]
-		key := langTitle{p.Lang, strings.ToLower(strings.TrimSpace(p.Title))}
+		title := p.TitleKey
+		if title == "" {
+			title = TitleKey(p.Title)
+		}
+		key := langTitle{p.Lang, title}
 		if other := first[key]; other != nil {
 			r.report(DuplicateTitle, p.FrontMatter.Pos, "give each page a title of its own, so that people can tell them apart in lists and search results",
 				"the title %q is also the title of %s", p.Title, other.File)
