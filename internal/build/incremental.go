@@ -1062,16 +1062,22 @@ func (b *builder) warnUnlinked() {
 
 // sameFile reports whether the file at name holds data, reading it through
 // buf (not allocating a copy of a large file such as sitemap.xml, and not
-// reading one whose size differs), and whether there is a file at name.
+// opening one whose size differs: one stat instead of open, stat and
+// close, for most of the files a rebuild writes again), and whether there
+// is a file at name.
 func sameFile(name string, data, buf []byte) (same, there bool) {
-	f, err := os.Open(name)
+	info, err := os.Stat(name)
 	if err != nil {
 		return false, false
 	}
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false, err == nil
+	if !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false, true
 	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false, true
+	}
+	defer f.Close()
 	return holds(f, data, buf), true
 }
 
