@@ -896,6 +896,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		p := pages[i]
 		checked[i].Page = p
 		ps, ok := prev.pages[p.File]
+		var kept *pageRecord // a conversion that stands, when its key changed
 		if r := ps.record; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			checked[i].TitleKey = r.checkLinks.TitleKey // r.title is p.Title
@@ -909,19 +910,33 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			if ok && ps.key == keys[i] {
 				return
 			}
+			kept = r
 		}
 		w := b.workers.Get().(*worker)
 		defer b.workers.Put(w)
-		cv := b.convert(w, &checked[i], &analyzed[i])
+		var cv conversion
+		if kept != nil {
+			// Converted again for its HTML alone (records keep none):
+			// its search terms are the record's (analyzed[i]), when the
+			// conversion comes out as it did (below).
+			cv = b.convertText(w, &checked[i])
+		} else {
+			cv = b.convert(w, &checked[i], &analyzed[i])
+		}
 		converted[i] = true
 		checked[i].TitleKey = check.TitleKey(p.Title) // kept in the record
 		ib.converted(b, &checked[i], &analyzed[i], cv)
+		v, _ := ib.records.Load(p)
+		r := v.(*pageRecord)
+		if kept != nil && r.sum != kept.sum {
+			analyzed[i] = b.analyze(w, p, cv.res)
+			r.analyzed = analyzed[i]
+		}
 		diags[i] = cv.diags
 		if cv.diags.HasErrors() {
 			return
 		}
-		r, _ := ib.records.Load(p)
-		keys[i], refs[i] = b.pageKeyRefs(p, r.(*pageRecord))
+		keys[i], refs[i] = b.pageKeyRefs(p, r)
 		if ok && ps.key == keys[i] {
 			return
 		}

@@ -294,6 +294,24 @@ type resolved struct {
 // convert converts p's Markdown and keeps in c what the cross-page checks
 // need of it and in a its terms for the search index.
 func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversion {
+	cv := b.convertText(w, c)
+	*a = b.analyze(w, c.Page, cv.res)
+	return cv
+}
+
+// analyze returns the terms of p for the search index, res being its
+// conversion.
+func (b *builder) analyze(w *worker, p *content.Page, res markdown.Result) search.Analyzed {
+	headings := make([]string, len(res.TOC))
+	for i, h := range res.TOC {
+		headings[i] = h.Text
+	}
+	return w.analyzer.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
+		SectionKey: p.Section(), Headings: headings, Summary: p.Description, Text: res.Text})
+}
+
+// convertText is convert without the search terms.
+func (b *builder) convertText(w *worker, c *check.Page) conversion {
 	p := c.Page
 	var cv conversion
 	var langs map[string]string // URL → language, of the pages in other languages p links to
@@ -332,12 +350,6 @@ func (b *builder) convert(w *worker, c *check.Page, a *search.Analyzed) conversi
 	res := w.conv.ConvertWith(p.Body, hooks)
 	cv.res = res
 	c.Links, c.TOC, c.Numbers = res.Links, res.TOC, res.Numbers
-	headings := make([]string, len(res.TOC))
-	for i, h := range res.TOC {
-		headings[i] = h.Text
-	}
-	*a = w.analyzer.Analyze(search.Doc{URL: p.Path, Title: p.Title, Section: render.SectionTitle(p),
-		SectionKey: p.Section(), Headings: headings, Summary: p.Description, Text: res.Text})
 	if len(res.Problems) > 0 {
 		idx := diag.NewLineIndex(p.File, p.Text)
 		for _, pr := range res.Problems {
