@@ -323,7 +323,7 @@ func sameBytes(a, b []byte) bool {
 // (cache.go) makes one holding keys alone, for keepsExtra and
 // keepsSitemap.
 type incState struct {
-	pages    map[string]pageState
+	pages    map[string]*pageState
 	keys     map[string]uint64
 	files    map[string]string
 	world    uint64
@@ -350,9 +350,8 @@ type pageState struct {
 // so this frees memory rather than stopping a stale reuse). Its key
 // stays, for comparison.
 func (st *incState) forget(file string) {
-	if ps, ok := st.pages[file]; ok {
+	if ps := st.pages[file]; ps != nil {
 		ps.record = nil
-		st.pages[file] = ps
 	}
 }
 
@@ -361,9 +360,11 @@ func (st *incState) forget(file string) {
 // was made from (nil after a full build; it is changed into the new one:
 // its maps are updated in place), kept holds the owners whose files b
 // kept, keys and refs the keys of b's pages and the pages each key reads
-// when known (else nil). After an incremental rebuild, ib.records holds
-// only the pages converted again: the others keep prev's record.
-func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string) (st *incState, gone []string) {
+// when known (else nil), olds prev's entry of each of b's pages (nil for
+// one it has none of; olds nil: look them up). After an incremental
+// rebuild, ib.records holds only the pages converted again: the others
+// keep prev's record.
+func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string, olds []*pageState) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
 	extras := b.renderer.Extras()
@@ -371,13 +372,20 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	if prev != nil && keys != nil {
 		st.pages, st.keys = prev.pages, prev.keys
 	} else {
-		st.pages, st.keys = make(map[string]pageState, n), make(map[string]uint64, len(extras)+1)
+		st.pages, st.keys = make(map[string]*pageState, n), make(map[string]uint64, len(extras)+1)
+		olds = nil
+	}
+	// The entry of f, made when there is none.
+	entry := func(f string) *pageState {
+		ps := st.pages[f]
+		if ps == nil {
+			ps = &pageState{}
+			st.pages[f] = ps
+		}
+		return ps
 	}
 	ib.records.Range(func(k, v any) bool {
-		f := k.(*content.Page).File
-		ps := st.pages[f]
-		ps.record = v.(*pageRecord)
-		st.pages[f] = ps
+		entry(k.(*content.Page).File).record = v.(*pageRecord)
 		return true
 	})
 	if ib.langKeys == nil {
@@ -390,13 +398,19 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
 		b.forEach(len(pages), func(i int) {
-			if r := st.pages[pages[i].File].record; r != nil {
-				keys[i], refs[i] = b.pageKeyRefs(pages[i], r)
+			if ps := st.pages[pages[i].File]; ps != nil && ps.record != nil {
+				keys[i], refs[i] = b.pageKeyRefs(pages[i], ps.record)
 			}
 		})
 	}
 	for i, p := range pages {
-		ps := st.pages[p.File]
+		var ps *pageState
+		if olds != nil {
+			ps = olds[i]
+		}
+		if ps == nil {
+			ps = entry(p.File)
+		}
 		ps.key, ps.refs = keys[i], nil
 		if keys[i] != 0 {
 			ps.refs = refs[i]
@@ -404,7 +418,6 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 				ps.refs = []string{} // known: the key reads no other page
 			}
 		}
-		st.pages[p.File] = ps
 	}
 	st.keys[ownerSitemap] = ib.sitemapKey()
 	for _, e := range extras {
@@ -421,7 +434,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		for _, p := range pages {
 			files[p.File] = true
 		}
-		maps.DeleteFunc(st.pages, func(f string, _ pageState) bool { return !files[f] })
+		maps.DeleteFunc(st.pages, func(f string, _ *pageState) bool { return !files[f] })
 	}
 	if len(st.keys) > len(extras)+1 {
 		owners := make(map[string]bool, len(extras)+1)
@@ -437,10 +450,11 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		// The files of the owners kept stay; prev is not used again.
 		st.files = prev.files
 		maps.DeleteFunc(st.files, func(f, o string) bool {
-			if !kept[o] {
+			k := kept[o]
+			if !k {
 				dropped = append(dropped, f)
 			}
-			return !kept[o]
+			return !k
 		})
 		rendered = func(o string) bool { return !kept[o] }
 	}
@@ -504,10 +518,12 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // page added or gone, or one whose URL, aliases or attachments changed:
 // what links resolve against (linkWorld) may then differ. touched holds
 // the URL paths, before and after, of the pages changed, added or gone and
-// of their translations, changed their source files.
-func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched, changed map[string]bool) {
+// of their translations, changed their source files. olds holds prev's
+// entry of each page of b (nil for a page it has none of).
+func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, moved bool, touched, changed map[string]bool, olds []*pageState) {
 	pages := b.content.Pages
 	stale = make([]bool, len(pages))
+	olds = make([]*pageState, len(pages))
 	touched = map[string]bool{}
 	changed = map[string]bool{}  // files of the pages changed, added or gone
 	marked := map[string]bool{}  // files of the pages whose key is made again
@@ -569,7 +585,10 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 		isChanged = func(f string) bool { return slices.Contains(files, f) }
 	}
 	for i, p := range pages {
-		refs := prev.pages[p.File].refs
+		var refs []string
+		if ps := prev.pages[p.File]; ps != nil {
+			olds[i], refs = ps, ps.refs
+		}
 		switch {
 		case refs == nil: // not known
 			stale[i] = true
@@ -582,7 +601,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 		}
 	}
 	b.inc.samePages = listed && !moved
-	return stale, moved, touched, changed
+	return stale, moved, touched, changed, olds
 }
 
 // sameAliases reports whether p and q have the same aliases.
@@ -857,7 +876,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
-	stale, moved, touched, edited := b.staleKeys(old.content.Pages, prev)
+	stale, moved, touched, edited, prevs := b.staleKeys(old.content.Pages, prev)
 	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
 	ib.samePaths = sameExtras
 	// A generated page keeps its key when render.SameExtra says so.
@@ -895,7 +914,11 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
 		checked[i].Page = p
-		ps, ok := prev.pages[p.File]
+		ps := prevs[i]
+		ok := ps != nil
+		if !ok {
+			ps = &pageState{}
+		}
 		var kept *pageRecord // a conversion that stands, when its key changed
 		if r := ps.record; r.reusable(b, p, relink) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
@@ -991,7 +1014,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	// Which owners keep their files: pages and generated pages not
 	// rendered again, static files, the search index (Settle), the
 	// export when the directory did not change.
-	kept := map[string]bool{ownerStatic: true, ownerSearch: true, ownerExport: ib.export}
+	kept := make(map[string]bool, len(pages)+len(b.renderer.Extras())+8)
+	kept[ownerStatic], kept[ownerSearch], kept[ownerExport] = true, true, ib.export
 	for i, p := range pages {
 		if !rendered[i] {
 			kept[ib.owner(p)] = true
@@ -1037,7 +1061,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return b.res, err
 	}
 	b.end("site")
-	st, gone := newState(b, prev, kept, keys, refs)
+	st, gone := newState(b, prev, kept, keys, refs, prevs)
 	written, err := b.flush(gone)
 	if err != nil {
 		return b.res, err

@@ -203,6 +203,7 @@ func (it *incTest) checkKeys(what string) {
 		ps, ok := st.pages[p.File]
 		if !ok {
 			it.t.Errorf("%s: %s: nothing is kept of the page", what, p.File)
+			continue
 		}
 		if ps.record == nil {
 			continue

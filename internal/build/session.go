@@ -55,7 +55,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	res, err := b.run(ctx)
 	if err == nil {
 		s.b, s.stale, s.cache = b, false, cache
-		s.state, _ = newState(b, nil, nil, nil, nil)
+		s.state, _ = newState(b, nil, nil, nil, nil, nil)
 	}
 	s.broken = err != nil
 	return res, err
