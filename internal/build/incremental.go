@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/check"
@@ -1143,34 +1144,79 @@ func holds(r io.Reader, data, buf []byte) bool {
 // the files gone (and the folders they leave empty). It returns how many
 // files it wrote.
 func (b *builder) flush(gone []string) (int, error) {
-	written := 0
-	buf := make([]byte, 64<<10)
-	for _, name := range slices.Sorted(maps.Keys(b.pending)) {
-		data := b.pending[name]
-		rel := strings.TrimPrefix(name, "/")
-		full := filepath.Join(b.out, filepath.FromSlash(rel))
-		same, there := sameFile(full, data, buf)
-		if same {
-			continue
-		}
-		if !there { // else its folder is there
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				return written, err
+	names := slices.Sorted(maps.Keys(b.pending))
+	// In b.opts.Workers goroutines: a date edit rewrites thousands of
+	// files, each a few system calls. Every file is written (no stop on
+	// a cancelled context: the state already counts them).
+	var written atomic.Int64
+	var next atomic.Int64
+	errs := make([]error, len(names))
+	work := func() {
+		buf := make([]byte, 64<<10)
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(names) {
+				return
+			}
+			wrote, err := b.flushFile(names[i], buf)
+			if wrote {
+				written.Add(1)
+			}
+			if err != nil {
+				errs[i] = err
+				next.Store(int64(len(names))) // the others stop too
+				return
 			}
 		}
-		tmp := full + ".loa-tmp"
-		if err := writeNew(tmp, data); err != nil {
-			return written, err
-		}
-		if err := os.Rename(tmp, full); err != nil {
-			return written, err
-		}
-		written++
 	}
+	if workers := min(b.opts.Workers, len(names)); workers > 1 {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	} else {
+		work()
+	}
+	if err := errors.Join(errs...); err != nil {
+		return int(written.Load()), err
+	}
+	return int(written.Load()), b.removeGone(gone)
+}
+
+// flushFile writes the pending file name (a slash path) unless the file
+// on disk holds its bytes, reading through buf, and reports whether it
+// wrote it.
+func (b *builder) flushFile(name string, buf []byte) (bool, error) {
+	data := b.pending[name]
+	rel := strings.TrimPrefix(name, "/")
+	full := filepath.Join(b.out, filepath.FromSlash(rel))
+	same, there := sameFile(full, data, buf)
+	if same {
+		return false, nil
+	}
+	if !there { // else its folder is there
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return false, err
+		}
+	}
+	tmp := full + ".loa-tmp"
+	if err := writeNew(tmp, data); err != nil {
+		return false, err
+	}
+	if err := os.Rename(tmp, full); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// removeGone deletes the files gone (slash paths) and the folders they
+// leave empty.
+func (b *builder) removeGone(gone []string) error {
 	for _, f := range gone {
 		full := filepath.Join(b.out, filepath.FromSlash(f))
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return written, err
+			return err
 		}
 		// Folders left empty go too (os.Remove fails on the others).
 		for d := filepath.Dir(full); d != b.out && strings.HasPrefix(d, b.out+string(filepath.Separator)); d = filepath.Dir(d) {
@@ -1179,5 +1225,5 @@ func (b *builder) flush(gone []string) (int, error) {
 			}
 		}
 	}
-	return written, nil
+	return nil
 }
