@@ -249,6 +249,9 @@ func newRecord(b *builder, c *check.Page, a *search.Analyzed, cv conversion) *pa
 	}
 	r.checkLinks = *c
 	r.checkLinks.Page = nil
+	if r.checkLinks.TitleKey == "" { // a whole build's record
+		r.checkLinks.TitleKey = check.TitleKey(p.Title)
+	}
 	var h maphash.Hash
 	h.SetSeed(b.inc.seed)
 	h.Write(cv.res.HTML)

@@ -973,4 +973,10 @@ func TestIncrementalDuplicateTitle(t *testing.T) {
 	}
 	it.check("another edit after", it.rebuild(it.edit("content/news/tin-03.vi.md", "title", "Tin khác")...))
 	it.check("title back", it.rebuild(it.edit("content/news/tin-02.vi.md", "title", "Tin số 2")...))
+	// The title of a page that no rebuild has rendered again (its folded
+	// title is the first build's).
+	it.check("a section's title", it.rebuild(it.edit("content/guide/goi/index.vi.md", "title", "\" GIỚI THIỆU \"")...))
+	if got := diagText(it.s.b.res); !strings.Contains(got, "is also the title of content/about/_index.vi.md") {
+		t.Errorf("no duplicate title:\n%s", got)
+	}
 }
