@@ -50,8 +50,9 @@ func (c *Cache) Forget(rel string) {
 	}
 }
 
-// get returns a fresh copy of the page read from f, with its diagnostics.
-func (c *Cache) get(f file) (*Page, diag.List, bool) {
+// get returns a fresh copy of the page read from f, made in into, with
+// its diagnostics.
+func (c *Cache) get(f file, into *Page) (*Page, diag.List, bool) {
 	c.mu.Lock()
 	cf, ok := c.files[f.path]
 	c.mu.Unlock()
@@ -61,8 +62,8 @@ func (c *Cache) get(f file) (*Page, diag.List, bool) {
 	if cf.page == nil {
 		return nil, cf.diags, true
 	}
-	p := *cf.page // the links Load adds go into the copy
-	return &p, cf.diags, true
+	*into = *cf.page // the links Load adds go into the copy
+	return into, cf.diags, true
 }
 
 // put keeps what read returned for f: p is copied before Load links it.
@@ -77,10 +78,11 @@ func (c *Cache) put(f file, p *Page, l diag.List) {
 	c.mu.Unlock()
 }
 
-// readCached is read through c, when c is not nil.
-func readCached(c *Cache, fsys fs.FS, site *config.Site, f file) (*Page, diag.List, error) {
+// readCached is read through c, when c is not nil; a page c holds is
+// copied into into.
+func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page) (*Page, diag.List, error) {
 	if c != nil {
-		if p, l, ok := c.get(f); ok {
+		if p, l, ok := c.get(f, into); ok {
 			return p, l, nil
 		}
 	}

@@ -113,6 +113,10 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
+	var slab []Page // the copies of the pages the cache holds, in one allocation
+	if opts.Cache != nil {
+		slab = make([]Page, len(files))
+	}
 	forEach(len(files), func(i int) {
 		if opts.Reuse != nil {
 			if pd, ok := opts.Reuse(files[i].path); ok {
@@ -127,7 +131,11 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 				opts.Keep(files[i].path, pd)
 			}
 		} else {
-			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i])
+			var into *Page
+			if slab != nil {
+				into = &slab[i]
+			}
+			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i], into)
 		}
 		if letGo && pages[i] != nil {
 			pages[i].letGoText() // a copy when cached: the cache keeps its text
