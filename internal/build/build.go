@@ -177,6 +177,7 @@ func newBuilder(opts Options) (*builder, error) {
 func (b *builder) run(ctx context.Context) (Result, error) {
 	b.ctx = ctx
 	defer func() { b.ctx = nil }()
+	defer watchPeak()()
 	b.begin()
 	if !b.opts.DryRun && b.inc == nil {
 		b.newCacheBuild()

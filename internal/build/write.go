@@ -81,6 +81,7 @@ func (b *builder) write(ctx context.Context) error {
 	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
+	mid := newMidProfile(len(pages))
 	b.forEach(len(pages), func(i int) {
 		if ctx.Err() != nil {
 			errs[i] = ctx.Err()
@@ -102,6 +103,7 @@ func (b *builder) write(ctx context.Context) error {
 		if spool != nil {
 			spool.Put(&analyzed[i])
 		}
+		mid.pageDone()
 	})
 	b.end("render")
 	if err := ctx.Err(); err != nil {
@@ -159,6 +161,7 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	b.inc.setPhase(phaseSearch)
+	endProfile()
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
