@@ -153,6 +153,10 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	b.analyzed, b.extraDocs = analyzed, extraDocs
+	if !b.keepSources {
+		// No later renderer takes them over (loa serve's do).
+		b.renderer.ForgetFragments()
+	}
 	b.inc.setPhase(phaseSite)
 	if err := b.writePrintouts(); err != nil {
 		return err
