@@ -2,6 +2,7 @@ package strictyaml
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,21 +38,40 @@ var (
 	positionsType = reflect.TypeFor[Positions]()
 )
 
-// Positions maps each key of a mapping that was written to the position of
-// its value: {"title": 2:8, "date": 3:7}. A key not written has none. A
-// struct field of this type, tagged `yaml:"-"`, is filled by Decode for
-// the keys of that struct's mapping, so that a new key needs no position
-// field of its own.
-type Positions map[string]diag.Position
+// Positions lists each key of a mapping that was written with the
+// position of its value, in the order written: [title 2:8, date 3:7]. A
+// key not written has none. A struct field of this type, tagged
+// `yaml:"-"`, is filled by Decode for the keys of that struct's mapping,
+// so that a new key needs no position field of its own. A list rather
+// than a map: every page's front matter keeps one from loading to the end
+// of a build, and a map of its handful of keys costs about twice as much
+// (issue 17).
+type Positions []KeyPosition
+
+// KeyPosition is where the value of the key Key was written.
+type KeyPosition struct {
+	Key string
+	Pos diag.Position
+}
 
 // At returns where the value of key was written, or or when the key was
 // not written (the position of the mapping, typically): the place for a
 // diagnostic about that key.
 func (p Positions) At(key string, or diag.Position) diag.Position {
-	if pos, ok := p[key]; ok {
+	if pos, ok := p.Lookup(key); ok {
 		return pos
 	}
 	return or
+}
+
+// Lookup returns where the value of key was written and whether it was.
+func (p Positions) Lookup(key string) (diag.Position, bool) {
+	for _, kp := range p {
+		if kp.Key == key {
+			return kp.Pos, true
+		}
+	}
+	return diag.Position{}, false
 }
 
 // Decode parses src and stores it in the struct (or map) that v points to.
@@ -168,6 +188,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 	fields := map[string]int{}
 	var known []string
 	var written Positions
+	writtenField := -1
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -176,8 +197,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		if f.Type == positionsType {
-			written = Positions{}
-			v.Field(i).Set(reflect.ValueOf(written))
+			writtenField = i
 			continue
 		}
 		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
@@ -209,14 +229,23 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		seen[k.Value] = true
-		if written != nil {
+		if writtenField >= 0 {
 			at := val
 			if at.Kind == yaml.AliasNode {
 				at = at.Alias
 			}
-			written[k.Value] = d.at(at)
+			if written == nil {
+				written = make(Positions, 0, (len(n.Content)-i)/2)
+			}
+			written = append(written, KeyPosition{k.Value, d.at(at)})
 		}
 		d.value(val, v.Field(idx), k.Value)
+	}
+	if writtenField >= 0 {
+		if written == nil {
+			written = Positions{}
+		}
+		v.Field(writtenField).Set(reflect.ValueOf(slices.Clip(written)))
 	}
 }
 

@@ -1,6 +1,7 @@
 package strictyaml
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,18 +145,21 @@ func TestDecodePositions(t *testing.T) {
 		t.Fatal(l)
 	}
 	want := Positions{
-		"title": {File: "f.md", Line: 2, Col: 8},
-		"date":  {File: "f.md", Line: 3, Col: 6},
-		"inner": {File: "f.md", Line: 5, Col: 3},
-		"draft": {File: "f.md", Line: 6, Col: 10},
+		{"title", diag.Position{File: "f.md", Line: 2, Col: 8}},
+		{"date", diag.Position{File: "f.md", Line: 3, Col: 6}},
+		{"inner", diag.Position{File: "f.md", Line: 5, Col: 3}},
+		{"draft", diag.Position{File: "f.md", Line: 6, Col: 10}},
 	}
-	if len(s.Keys) != len(want) {
+	if !slices.Equal(s.Keys, want) {
 		t.Errorf("Keys = %v, want %v", s.Keys, want)
 	}
-	for k, pos := range want {
-		if s.Keys[k] != pos {
-			t.Errorf("Keys[%q] = %v, want %v", k, s.Keys[k], pos)
+	for _, kp := range want {
+		if got := s.Keys.At(kp.Key, diag.Position{}); got != kp.Pos {
+			t.Errorf("Keys.At(%q) = %v, want %v", kp.Key, got, kp.Pos)
 		}
+	}
+	if got := s.Keys.At("missing", diag.Position{File: "f.md", Line: 1}); got != (diag.Position{File: "f.md", Line: 1}) {
+		t.Errorf("Keys.At(missing) = %v, want the mapping's position", got)
 	}
 }
 
