@@ -17,6 +17,9 @@ import (
 //   - LOA_HEAPPROFILE_MID=FILE: once half of the pages are rendered, after
 //     a collection (in-use figures are what is live per page while pages
 //     render, which the collector marks on each cycle);
+//   - LOA_HEAPPROFILE_RENDERED=FILE: after a collection, when every page
+//     is rendered and the cross-page checks are about to run (the most
+//     pages' check data is held);
 //   - LOA_HEAPPROFILE_END=FILE: after a collection, when the generated
 //     pages are written and the search index is about to be made (what
 //     the end of a build holds besides the index);
@@ -90,9 +93,10 @@ func watchPeak() (stop func()) {
 	return func() { close(done); wg.Wait() }
 }
 
-// endProfile writes LOA_HEAPPROFILE_END's profile, when it is set.
-func endProfile() {
-	if name := os.Getenv("LOA_HEAPPROFILE_END"); name != "" {
+// stageProfile writes the profile that the environment variable env
+// names, when it is set (LOA_HEAPPROFILE_RENDERED, LOA_HEAPPROFILE_END).
+func stageProfile(env string) {
+	if name := os.Getenv(env); name != "" {
 		writeHeap(name, true)
 	}
 }

@@ -106,6 +106,7 @@ func (b *builder) write(ctx context.Context) error {
 		mid.pageDone()
 	})
 	b.end("render")
+	stageProfile("LOA_HEAPPROFILE_RENDERED")
 	if err := ctx.Err(); err != nil {
 		// Stopped: the pages not rendered have no check data.
 		return err
@@ -165,7 +166,7 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	b.inc.setPhase(phaseSearch)
-	endProfile()
+	stageProfile("LOA_HEAPPROFILE_END")
 	if err := b.writeSearch(pages, analyzed, extraDocs); err != nil {
 		return err
 	}
