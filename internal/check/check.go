@@ -165,7 +165,20 @@ func (p *Page) Locate() {
 	// (alt), every number (phones), a heading that skips a level
 	// (headings). A rule that reports elsewhere must be added here
 	// (TestLocate).
+	// What is kept is copied into slices of exactly its size (the
+	// converter's have room to grow, up to twice as much), and a heading's
+	// text is kept only where the heading rule can quote it: these are held
+	// for every page from its rendering to Run.
+	n := 0
+	for _, ln := range p.Links {
+		if reportable(ln) {
+			n++
+		}
+	}
 	var links []markdown.Link
+	if n > 0 {
+		links = make([]markdown.Link, 0, n)
+	}
 	for _, ln := range p.Links {
 		if reportable(ln) {
 			at(ln.Offset)
@@ -176,13 +189,20 @@ func (p *Page) Locate() {
 	for _, n := range p.Numbers {
 		at(n.Offset)
 	}
+	p.Numbers = slices.Clone(p.Numbers) // (nil stays nil)
 	prev := 1
-	for _, h := range p.TOC {
-		if h.Level > prev+1 && h.Offset >= 0 {
-			at(h.Offset)
+	toc := slices.Clone(p.TOC)
+	for i, h := range toc {
+		if h.Level > prev+1 {
+			if h.Offset >= 0 {
+				at(h.Offset)
+			}
+		} else {
+			toc[i].Text = "" // (headings: only a heading that skips a level is quoted)
 		}
 		prev = h.Level
 	}
+	p.TOC = toc
 	if p.FrontMatter.Pos.File == p.File {
 		add(p.FrontMatter.Pos)
 	}
