@@ -230,7 +230,8 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestHoldText builds the small site as a site too large to hold its
-// text (content.Options.HoldText): output and problems must be the same.
+// text (content.Options.HoldText) and to make its languages' search
+// indexes at once: output and problems must be the same.
 func TestHoldText(t *testing.T) {
 	want, wantDir := mustBuild(t, smallSite)
 	prev := holdText
