@@ -3,7 +3,6 @@ package build
 import (
 	"encoding/binary"
 	"errors"
-	"maps"
 	"math"
 	"slices"
 	"time"
@@ -239,9 +238,9 @@ func (e *enc) source(fs *fileSource) {
 		e.str(fm.Leaflet)
 		e.position(fm.Pos)
 		e.uint(uint64(len(fm.Keys)))
-		for _, k := range slices.Sorted(maps.Keys(fm.Keys)) {
-			e.str(k)
-			e.position(fm.Keys[k])
+		for _, k := range fm.Keys { // (in the order written)
+			e.str(k.Key)
+			e.position(k.Pos)
 		}
 		e.str(s.Slug)
 		e.int(int64(s.BodyOffset))
@@ -518,10 +517,10 @@ func (d *dec) source(fs *fileSource) {
 	fm.Leaflet = d.str()
 	fm.Pos = d.position()
 	if n := d.count(); n > 0 {
-		fm.Keys = mapOf(fm.Keys, n)
-		for range n {
-			k := d.str()
-			fm.Keys[k] = d.position()
+		fm.Keys = sliceOf(fm.Keys, n)
+		for i := range fm.Keys {
+			fm.Keys[i].Key = d.str()
+			fm.Keys[i].Pos = d.position()
 		}
 	}
 	s.Slug = d.str()
@@ -534,10 +533,9 @@ func (d *dec) source(fs *fileSource) {
 	}
 }
 
-// sliceOf and mapOf make a slice or map of S's or M's type (the front
-// matter's, whose package the build does not import: layers_test.go).
-func sliceOf[S ~[]E, E any](_ S, n int) S                 { return make(S, n) }
-func mapOf[M ~map[K]V, K comparable, V any](_ M, n int) M { return make(M, n) }
+// sliceOf makes a slice of S's type (the front matter's, whose package
+// the build does not import: layers_test.go).
+func sliceOf[S ~[]E, E any](_ S, n int) S { return make(S, n) }
 
 // appendShard appends the frames of sd's records then its sources to b.
 func appendShard(b []byte, sd *shardData) ([]byte, error) {
