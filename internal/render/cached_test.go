@@ -9,8 +9,8 @@ import (
 // TestCachedEach holds View.CachedEach to the bytes of ranging over the
 // same items with CachedFor, in a fresh Renderer and in one whose entries
 // were rendered before, after an item changed (its entry rendered again,
-// the others taken from the cache), and to the error CachedFor gives for a
-// template that is not there.
+// the others taken from the cache) and after ForgetFragments, and to the
+// error CachedFor gives for a template that is not there.
 func TestCachedEach(t *testing.T) {
 	tm := template.Must(template.New("page.html").Parse(
 		`{{define "e"}}<li><a href="{{.URL}}">{{.Title}}</a>{{with .Summary}} <p>{{.}}</p>{{end}}</li>{{end}}` +
@@ -44,6 +44,15 @@ func TestCachedEach(t *testing.T) {
 	want = run(fresh(), "range")
 	if got := run(kept, "each"); got != want || !strings.Contains(got, ">Hai</a>") {
 		t.Errorf("CachedEach after an item changed:\n%s\nwant:\n%s", got, want)
+	}
+	// Forgotten entries are rendered again, the same (a cold build lets
+	// them go once its generated pages are written).
+	kept.ForgetFragments()
+	if len(kept.fragments) != 0 {
+		t.Errorf("ForgetFragments kept %d entries", len(kept.fragments))
+	}
+	if got := run(kept, "each"); got != want || len(kept.fragments) != len(items) {
+		t.Errorf("CachedEach after ForgetFragments (%d entries):\n%s\nwant:\n%s", len(kept.fragments), got, want)
 	}
 	var b strings.Builder
 	err := tm.ExecuteTemplate(&b, "missing", &View{r: fresh(), layout: "page.html", Lang: "vi", Children: items})
