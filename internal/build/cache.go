@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 12
+	cacheFormat = 13
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
