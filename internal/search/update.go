@@ -175,7 +175,7 @@ func members(data []byte, fn func(key string, value []byte) error) error {
 			return err
 		}
 		switch {
-		case data[k] == ',':
+		case data[k] == ',' && k+1 < len(data)-1: // (another member follows)
 			i = k + 1
 		case k == len(data)-1:
 			i = k
