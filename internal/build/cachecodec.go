@@ -26,8 +26,8 @@ import (
 // zig-zag, encoding/binary), strings and byte slices a length then
 // their bytes, booleans a byte, float64 its IEEE 754 bits as an unsigned
 // varint, slices their length then their elements (an empty slice is
-// read back as nil, as encoding/gob does), maps their length then their
-// entries by key, and a time.Time its MarshalBinary bytes, which keep
+// read back as nil, as encoding/gob does), maps (in the main file) their
+// length then their entries in no particular order, and a time.Time its MarshalBinary bytes, which keep
 // the instant and the offset as encoding/gob did (the time zone itself
 // is in cachedSource.Zones). Nothing in it is checked but its shape: the
 // main file holds each shard's size and CRC-32C (shardRef).
