@@ -182,6 +182,12 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	if !b.opts.DryRun && b.inc == nil {
 		b.newCacheBuild()
 	}
+	if !b.opts.DryRun {
+		// A warm build stopped while it changed the output: put it back.
+		if err := b.rollBack(); err != nil {
+			return b.finish(err)
+		}
+	}
 	b.readEarly()
 	err := b.load()
 	if ctx.Err() != nil {

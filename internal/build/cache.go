@@ -1552,68 +1552,70 @@ func docSum(a *search.Analyzed) uint64 {
 
 // commit writes the pending files whose bytes differ from those in the
 // output, and deletes the files gone (and the folders they leave empty),
-// in two steps: each file is written as a temporary file beside its
-// place; only when all are, the cache is deleted and they are renamed
-// into place. A failure in the first step leaves the output as it was
-// (less the temporary files, which are removed). It returns how many
+// through a rollback journal (journal.go): the new files are written
+// into the journal's folder; only when all are, the cache is deleted,
+// the files to be replaced or deleted are kept there too and the list
+// of changes is written; then the files are renamed into place and the
+// others deleted, and the journal removed. A failure before the renames
+// leaves the output as it was; a failure during them puts it back as it
+// was; a build stopped during them (killed) leaves the journal, and the
+// next build puts the output back first (rollBack). It returns how many
 // files it wrote.
 func (b *builder) commit(gone []string) (int, error) {
-	type change struct{ full, tmp string }
-	var changes []change
-	undo := func() {
-		for _, c := range changes {
-			_ = os.Remove(c.tmp)
-		}
-	}
 	names := slices.Sorted(maps.Keys(b.pending))
 	same := make([]bool, len(names))
+	there := make([]bool, len(names))
 	b.forEach(len(names), func(i int) {
 		full := filepath.Join(b.out, filepath.FromSlash(strings.TrimPrefix(names[i], "/")))
 		old, err := os.ReadFile(full)
 		same[i] = err == nil && bytes.Equal(old, b.pending[names[i]])
+		there[i] = !errors.Is(err, fs.ErrNotExist)
 	})
+	j := &journal{out: b.out, dir: journalDir(b.out)}
+	var data [][]byte // of each entry added or replaced
 	for i, name := range names {
 		if same[i] {
 			continue
 		}
 		rel := strings.TrimPrefix(name, "/")
-		full := filepath.Join(b.out, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			undo()
-			return 0, err
+		op := opAdd
+		if there[i] {
+			op = opReplace
 		}
-		tmp := full + ".loa-tmp"
-		if err := os.WriteFile(tmp, b.pending[name], 0o644); err != nil {
-			undo()
-			return 0, err
-		}
-		changes = append(changes, change{full, tmp})
+		j.entries = append(j.entries, journalEntry{op, rel})
+		data = append(data, b.pending[name])
 		b.cache.written.Store(rel, true)
 	}
-	if len(changes) == 0 && len(gone) == 0 {
+	written := len(data)
+	for _, f := range gone {
+		if _, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(f))); err == nil {
+			j.entries = append(j.entries, journalEntry{opDelete, f})
+		}
+	}
+	if len(j.entries) == 0 {
 		return 0, nil
 	}
-	if err := b.removeCache(); err != nil {
-		undo()
+	err := j.prepare(data)
+	if err == nil {
+		err = b.removeCache()
+	}
+	if err == nil {
+		err = j.keep()
+	}
+	if err != nil {
+		_ = j.discard() // the output is as it was
 		return 0, err
 	}
-	for _, c := range changes {
-		if err := os.Rename(c.tmp, c.full); err != nil {
-			return 0, err
+	if err := j.apply(); err != nil {
+		if rerr := j.rollback(); rerr != nil {
+			return 0, fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)", err, rerr)
 		}
+		return 0, err
 	}
-	for _, f := range gone {
-		full := filepath.Join(b.out, filepath.FromSlash(f))
-		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return 0, err
-		}
-		for d := filepath.Dir(full); d != b.out && strings.HasPrefix(d, b.out+string(filepath.Separator)); d = filepath.Dir(d) {
-			if os.Remove(d) != nil {
-				break
-			}
-		}
+	if err := j.end(); err != nil {
+		return 0, err
 	}
-	return len(changes), nil
+	return written, nil
 }
 
 func cacheNotWritten(out string, err error) diag.Diagnostic {
