@@ -375,7 +375,7 @@ func (b *builder) rollBack() error {
 	case err == nil:
 		if err = j.rollback(); err == nil {
 			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: b.out},
-				"an earlier build was stopped while it put %d changed files in place; the output is put back as it was before that build", len(j.entries)).
+				"an earlier build was stopped while it put its changed files in place; the output is put back as it was before that build").
 				WithHint("nothing to do: this build goes on from there"))
 			return nil
 		}

@@ -706,8 +706,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"the site is built, but the build cache could not be written, so the next build builds the whole site again: %v":                                                      "đã tạo xong trang web, nhưng không ghi được bộ nhớ đệm (build cache), nên lần tạo sau sẽ tạo lại toàn bộ: %v",
 	"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site":                            "tệp hoặc thư mục này trong thư mục kết quả đã bị sửa từ lần tạo trước, nên lần này loa không dùng bộ nhớ đệm (build cache) mà tạo lại toàn bộ trang web",
 	// The rollback journal of a warm build (internal/build/journal.go).
-	"an earlier build was stopped while it put %d changed files in place; the output is put back as it was before that build": "một lần tạo trước bị dừng khi đang đặt %d tệp đã thay đổi vào thư mục kết quả; thư mục kết quả đã được trả lại đúng như trước lần tạo đó",
-	"an earlier build was stopped while it put changed files in place, and the output could not be put back as it was: %v":    "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả, và không trả lại được thư mục kết quả như cũ: %v",
+	"an earlier build was stopped while it put its changed files in place; the output is put back as it was before that build": "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả; thư mục kết quả đã được trả lại đúng như trước lần tạo đó",
+	"an earlier build was stopped while it put changed files in place, and the output could not be put back as it was: %v":     "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả, và không trả lại được thư mục kết quả như cũ: %v",
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
 }
