@@ -58,11 +58,11 @@ import (
 // every other file is made in memory and written only when its bytes
 // differ from those in the output, in place (no staging folder). Such a
 // build writes nothing when the content has errors; otherwise it writes
-// each changed file as a temporary file beside it, deletes the cache,
-// renames the temporary files into place, deletes the files no longer
-// made, and writes the cache again. A build stopped in between leaves
-// every file whole and no cache, so the next build is a whole one, which
-// repairs the output.
+// the changed files through a rollback journal (commit, journal.go),
+// deletes the cache, renames them into place, deletes the files no longer
+// made, and writes the cache again. A build stopped in between leaves the
+// journal, from which the next build puts the output back as it was
+// before (rollBack), and no cache, so that build is a whole one.
 //
 // The cache is used only when every input it does not track is the same:
 // loa's version (and a checksum of its executable), the templates, the static files,
