@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // outputTree returns every file below dir by slash path, and every
@@ -285,5 +286,34 @@ func TestRollBackLeavesRunningBuild(t *testing.T) {
 		if err := os.MkdirAll(journalDir(public), 0o755); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestKeepFileCopies: where a hard link is refused (here: the name is
+// taken), keepFile keeps a copy with the same bytes, permissions and
+// modification time.
+func TestKeepFileCopies(t *testing.T) {
+	dir := t.TempDir()
+	name, kept := filepath.Join(dir, "index.html"), filepath.Join(dir, "0.old")
+	if err := os.WriteFile(name, []byte("cũ"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2025, 1, 2, 3, 4, 5, 600, time.UTC)
+	if err := os.Chtimes(name, when, when); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(kept, []byte("taken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := keepFile(name, kept); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(kept)
+	info, _ := os.Stat(kept)
+	if err != nil || string(data) != "cũ" || !info.ModTime().Equal(when) {
+		t.Errorf("kept %q, %v, %v", data, info.ModTime(), err)
+	}
+	if err := keepFile(filepath.Join(dir, "missing"), filepath.Join(dir, "1.old")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
 	}
 }
