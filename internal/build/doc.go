@@ -11,9 +11,11 @@
 // start goroutines. It never deletes a folder that lacks its marker file,
 // and never anything outside the output folder but its own staging folders
 // beside it (those an earlier, stopped build left behind are removed by
-// the next one). A build whose context ends stops at the next stage or
-// page, removes its staging folder and leaves the previous output as it
-// was, returning the context's error.
+// the next one) and its build cache and rollback journal in .loa-cache/
+// beside it (cache.go, journal.go: a warm build stopped while it changed
+// the output in place is undone by the next build). A build whose context
+// ends stops at the next stage or page, removes its staging folder and
+// leaves the previous output as it was, returning the context's error.
 //
 // Session keeps a build in memory for loa serve and rebuilds after an
 // edit in proportion to what it changed (session.go, incremental.go).
