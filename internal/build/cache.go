@@ -1606,13 +1606,14 @@ func (b *builder) commit(gone []string) (int, error) {
 		_ = j.discard() // the output is as it was
 		return 0, err
 	}
-	if err := j.apply(); err != nil {
+	err = j.apply()
+	if err == nil {
+		err = j.end()
+	}
+	if err != nil {
 		if rerr := j.rollback(); rerr != nil {
 			return 0, fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)", err, rerr)
 		}
-		return 0, err
-	}
-	if err := j.end(); err != nil {
 		return 0, err
 	}
 	return written, nil

@@ -240,16 +240,17 @@ func (j *journal) apply() error {
 	return nil
 }
 
-// end removes the journal once the commit is whole: the list first (past
-// that, the new output stands), then the folder with the old files.
+// end removes the journal once the commit is whole: the list first (an
+// error there is the commit's: it is rolled back), then the folder with
+// the old files (past the list, the new output stands: what is left of
+// the folder, the next build removes).
 func (j *journal) end() error {
 	if err := os.Remove(filepath.Join(j.dir, journalFile)); err != nil {
 		return err
 	}
-	if err := j.step("ended"); err != nil {
-		return err
-	}
-	return os.RemoveAll(j.dir)
+	_ = j.step("ended")
+	_ = os.RemoveAll(j.dir)
+	return nil
 }
 
 // rollback puts the output back as it was before the commit the journal
