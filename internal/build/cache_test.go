@@ -262,6 +262,32 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 	}
 }
 
+// TestWarmBuildSectionTitle: the later pages of a section's list, whose
+// keys a warm build takes from the cache when none of the pages they
+// read changed (render.SameExtraKey), show the section's new title (they
+// read it through the trail above them, not their list), and after a
+// body edit, which changes no page's own sum, are as a cold build's.
+func TestWarmBuildSectionTitle(t *testing.T) {
+	files := incSite(25) // (news: two list pages a language)
+	// (news out of the menu, which every page shows: its title would
+	// change every page's key)
+	files["content/site.yaml"] = strings.Replace(files["content/site.yaml"], "menu: [plan, news, support]", "menu: [plan, support]", 1)
+	it := newWarmTest(t, files, 4)
+	it.warmBuild(Options{})
+	const news = "content/news/_index.vi.md"
+	for _, edit := range []struct{ what, text string }{
+		{"a section's title", setKey(it.files[news], "title", "Tin tức mới")},
+		{"a section's body", it.files[news] + "\nThêm một câu.\n"},
+	} {
+		it.write(news, edit.text)
+		res, warm := it.warmBuild(Options{})
+		if !warm {
+			t.Fatalf("%s: the build did not use the cache\n%s", edit.what, diagText(res))
+		}
+		it.checkCold(edit.what, res, Options{})
+	}
+}
+
 // TestWarmBuildRelinks: a page whose own file did not change is rendered
 // and checked again when a page it links to moved, became a draft or went
 // (a breaker found warm builds keeping the old address, and passing where
