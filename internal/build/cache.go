@@ -302,6 +302,9 @@ type buildCache struct {
 	// saveCache.
 	pageSums [][2]uint64
 	pageRefs [][]int32
+	// world is detWorld, once a warm build has computed it (hasWorld).
+	world    uint64
+	hasWorld bool
 	loadKey  [32]byte // of this build (sources.go)
 	stamps   sync.Map // file → fileStamp, taken before reading it
 	sources  sync.Map // file → cachedSource, for the cache written
@@ -795,10 +798,13 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
-		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
+		World: b.cache.world, Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
 	if prev != nil {
 		st.size = prev.size
+	}
+	if !b.cache.hasWorld {
+		st.World = b.detWorld()
 	}
 	pages := b.content.Pages
 	if pageKeys == nil {
@@ -1219,7 +1225,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.workers = b.newWorkers()
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
-	relink := b.detWorld() != st.World
+	b.cache.world, b.cache.hasWorld = b.detWorld(), true // (for saveCache: the pages do not change)
+	relink := b.cache.world != st.World
 	// The state of the last build in the terms of this run's keys: an
 	// owner whose key is unchanged gets the key it has now.
 	// (the keys of the generated pages and sitemap.xml: the cache's, each
