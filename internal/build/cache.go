@@ -1350,9 +1350,34 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.countPhotos(reused)
 	b.checked = checked
 	b.warnUnlinked()
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	// The site-wide checks, which read only checked, run beside the
+	// generated pages and the search indexes (nothing reaches the output
+	// before commit: b.pending), for the build's wall time. Their
+	// problems go where they went when they ran first; an error among
+	// them stops the build as it did then, with the Result it had then
+	// (fail).
+	checkAt, pageCounts := len(b.res.Diagnostics), maps.Clone(b.res.Pages)
+	checks := make(chan diag.List, 1)
+	go func() { checks <- check.Run(b.site, checked) }()
+	var found diag.List
+	joined := false
+	join := func() bool {
+		if !joined {
+			found, joined = <-checks, true
+			b.res.Diagnostics = slices.Insert(b.res.Diagnostics, checkAt, found...)
+		}
+		return b.res.Diagnostics[:checkAt+len(found)].HasErrors()
+	}
+	defer join() // (never left running)
+	fail := func(err error) error {
+		if join() {
+			b.res.Diagnostics, b.res.Pages = b.res.Diagnostics[:checkAt+len(found)], pageCounts
+			return ErrContent
+		}
+		return err
+	}
 	if b.res.Diagnostics.HasErrors() {
-		return ErrContent
+		return fail(ErrContent)
 	}
 	kept := map[string]bool{ownerExport: ib.export}
 	for i, p := range pages {
@@ -1364,7 +1389,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	counts := maps.Clone(b.res.Pages)
 	extraDocs, err := b.writeExtras()
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	b.res.Pages = counts
 	for _, e := range b.renderer.Extras() {
@@ -1384,10 +1409,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	ib.setPhase(phaseSite)
 	if err := b.writePrintouts(); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return fail(err)
 	}
 	ib.setPhase(phaseSearch)
 	b.analyzed, b.extraDocs = analyzed, extraDocs
@@ -1412,13 +1437,13 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, pages, searchDocs, keptSearch)); err != nil {
-		return err
+		return fail(err)
 	}
 	ib.setPhase(phaseSite)
 	if b.outputs != nil {
@@ -1427,6 +1452,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				b.outputs.add(f)
 			}
 		}
+	}
+	if join() {
+		return fail(ErrContent)
 	}
 	if err := b.writeSiteFiles(); err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/png"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -285,6 +286,26 @@ func TestWarmBuildSectionTitle(t *testing.T) {
 			t.Fatalf("%s: the build did not use the cache\n%s", edit.what, diagText(res))
 		}
 		it.checkCold(edit.what, res, Options{})
+	}
+}
+
+// TestWarmBuildCheckError: a warm build whose site-wide checks (which
+// run beside its generated pages and search indexes) find an error (an
+// anchor missing) fails with ErrContent, reports it, and leaves the
+// output as it was.
+func TestWarmBuildCheckError(t *testing.T) {
+	it := newWarmTest(t, incSite(2), 5)
+	it.warmBuild(Options{})
+	public := filepath.Join(it.dir, "public")
+	before := readTree(t, public)
+	const news = "content/news/tin-00.vi.md"
+	it.write(news, it.files[news]+"\nXem [mục không có](../plan/164/index.vi.md#khong-co).\n")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: public, Now: fixedNow})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "khong-co") {
+		t.Fatalf("the warm build did not fail at the missing anchor (%v)\n%s", err, diagText(res))
+	}
+	if after := readTree(t, public); !maps.EqualFunc(before, after, bytes.Equal) {
+		t.Error("the failed warm build changed the output")
 	}
 }
 
