@@ -518,6 +518,12 @@ func sameExtraSince(st *cacheState, keys *detKeys, pages []*content.Page, sums [
 		}
 	}
 	isChanged := func(p *content.Page) bool { return changed[p] }
+	if len(changed) <= 8 {
+		// (asked for each entry of every list: a few pages are compared
+		// faster than looked up, and none at once)
+		few := slices.Collect(maps.Keys(changed))
+		isChanged = func(p *content.Page) bool { return slices.Contains(few, p) }
+	}
 	return func(e *render.Extra) bool {
 		old, ok := st.LangKeys[e.Lang]
 		return ok && old == keys.langs[e.Lang] && render.SameExtraKey(e, isChanged)
