@@ -184,6 +184,9 @@ type cacheState struct {
 	PageSums  [][2]uint64
 	PageRefs  [][]int32
 	LangKeys  map[string]uint64
+	// size is the main file's size in bytes (read back or written), a
+	// hint for the next one's buffer.
+	size int
 }
 
 // searchDoc is a document of a search index: its docSum and the page it
@@ -299,6 +302,9 @@ type buildCache struct {
 	// saveCache.
 	pageSums [][2]uint64
 	pageRefs [][]int32
+	// world is detWorld, once a warm build has computed it (hasWorld).
+	world    uint64
+	hasWorld bool
 	loadKey  [32]byte // of this build (sources.go)
 	stamps   sync.Map // file → fileStamp, taken before reading it
 	sources  sync.Map // file → cachedSource, for the cache written
@@ -498,6 +504,32 @@ func (b *builder) staleKeysOf(st *cacheState, keys *detKeys) (stale []bool, sums
 	return stale, sums
 }
 
+// sameExtraSince returns incBuild.sameExtra for a warm build from st in
+// which every page has the place it had (staleKeysOf returned stale
+// slices): render.SameExtraKey, with the pages whose own sum (sums, as
+// staleKeysOf returned them) is not st's, for a generated page whose
+// language's key is st's. (Computing the keys of the A–Z lists, 10,000
+// entries each, was 5 % of a warm build after a body edit.)
+func sameExtraSince(st *cacheState, keys *detKeys, pages []*content.Page, sums [][2]uint64) func(*render.Extra) bool {
+	changed := map[*content.Page]bool{}
+	for i, p := range pages {
+		if st.PageSums[i][0] != sums[i][0] {
+			changed[p] = true
+		}
+	}
+	isChanged := func(p *content.Page) bool { return changed[p] }
+	if len(changed) <= 8 {
+		// (asked for each entry of every list: a few pages are compared
+		// faster than looked up, and none at once)
+		few := slices.Collect(maps.Keys(changed))
+		isChanged = func(p *content.Page) bool { return slices.Contains(few, p) }
+	}
+	return func(e *render.Extra) bool {
+		old, ok := st.LangKeys[e.Lang]
+		return ok && old == keys.langs[e.Lang] && render.SameExtraKey(e, isChanged)
+	}
+}
+
 func (k *detKeys) extra(e *render.Extra) uint64 {
 	h := pooledDetHash()
 	defer h.put()
@@ -680,7 +712,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	sum, payload := data[len(header):len(header)+cacheSumSize], data[len(header)+cacheSumSize:]
 	h := newCacheSum()
 	h.Write(payload)
-	var st cacheState
+	st := cacheState{size: len(data)}
 	if !bytes.Equal(h.Sum(nil), sum) || decodeState(payload, &st) != nil || len(st.Shards) != recordShards {
 		return damaged(file)
 	}
@@ -751,7 +783,12 @@ func (b *builder) writeCache(st *cacheState) error {
 	}
 	// The header, the checksum, then the payload (cachecodec.go).
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	data := append([]byte(header), make([]byte, cacheSumSize)...)
+	// (room for what the last one held and a little more: growing the
+	// buffer of ~10 MB at 10,000 pages per language, by copies, was 3 %
+	// of a warm build)
+	data := make([]byte, 0, st.size+st.size/8)
+	data = append(data, header...)
+	data = append(data, make([]byte, cacheSumSize)...)
 	data = appendState(data, st)
 	h := newCacheSum()
 	h.Write(data[len(header)+cacheSumSize:])
@@ -767,8 +804,14 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
-		World: b.detWorld(), Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
+		World: b.cache.world, Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
+	if prev != nil {
+		st.size = prev.size
+	}
+	if !b.cache.hasWorld {
+		st.World = b.detWorld()
+	}
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -1188,7 +1231,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.workers = b.newWorkers()
 	b.renderer.SetAssets(b.assets)
 	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
-	relink := b.detWorld() != st.World
+	b.cache.world, b.cache.hasWorld = b.detWorld(), true // (for saveCache: the pages do not change)
+	relink := b.cache.world != st.World
 	// The state of the last build in the terms of this run's keys: an
 	// owner whose key is unchanged gets the key it has now.
 	// (the keys of the generated pages and sitemap.xml: the cache's, each
@@ -1227,6 +1271,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	sums := make([]uint64, len(pages))
 	// Keys computed again only where they may have changed.
 	stale, pageSums := b.staleKeysOf(st, keys)
+	if stale != nil {
+		ib.sameExtra = sameExtraSince(st, keys, pages, pageSums)
+	}
 	b.cache.pageSums = pageSums
 	b.cache.pageRefs = make([][]int32, len(pages))
 	index := make(map[string]int32, len(pages))
@@ -1309,9 +1356,34 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.countPhotos(reused)
 	b.checked = checked
 	b.warnUnlinked()
-	b.res.Diagnostics.Append(check.Run(b.site, checked))
+	// The site-wide checks, which read only checked, run beside the
+	// generated pages and the search indexes (nothing reaches the output
+	// before commit: b.pending), for the build's wall time. Their
+	// problems go where they went when they ran first; an error among
+	// them stops the build as it did then, with the Result it had then
+	// (fail).
+	checkAt, pageCounts := len(b.res.Diagnostics), maps.Clone(b.res.Pages)
+	checks := make(chan diag.List, 1)
+	go func() { checks <- check.Run(b.site, checked) }()
+	var found diag.List
+	joined := false
+	join := func() bool {
+		if !joined {
+			found, joined = <-checks, true
+			b.res.Diagnostics = slices.Insert(b.res.Diagnostics, checkAt, found...)
+		}
+		return b.res.Diagnostics[:checkAt+len(found)].HasErrors()
+	}
+	defer join() // (never left running)
+	fail := func(err error) error {
+		if join() {
+			b.res.Diagnostics, b.res.Pages = b.res.Diagnostics[:checkAt+len(found)], pageCounts
+			return ErrContent
+		}
+		return err
+	}
 	if b.res.Diagnostics.HasErrors() {
-		return ErrContent
+		return fail(ErrContent)
 	}
 	kept := map[string]bool{ownerExport: ib.export}
 	for i, p := range pages {
@@ -1323,7 +1395,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	counts := maps.Clone(b.res.Pages)
 	extraDocs, err := b.writeExtras()
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	b.res.Pages = counts
 	for _, e := range b.renderer.Extras() {
@@ -1343,10 +1415,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	ib.setPhase(phaseSite)
 	if err := b.writePrintouts(); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return fail(err)
 	}
 	ib.setPhase(phaseSearch)
 	b.analyzed, b.extraDocs = analyzed, extraDocs
@@ -1371,13 +1443,13 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, pages, searchDocs, keptSearch)); err != nil {
-		return err
+		return fail(err)
 	}
 	ib.setPhase(phaseSite)
 	if b.outputs != nil {
@@ -1386,6 +1458,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				b.outputs.add(f)
 			}
 		}
+	}
+	if join() {
+		return fail(ErrContent)
 	}
 	if err := b.writeSiteFiles(); err != nil {
 		return err

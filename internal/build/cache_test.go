@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/png"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -259,6 +260,52 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 	}
 	if updated == 0 {
 		t.Error("no warm build updated a search index (search.UpdateWith)")
+	}
+}
+
+// TestWarmBuildSectionTitle: the later pages of a section's list, whose
+// keys a warm build takes from the cache when none of the pages they
+// read changed (render.SameExtraKey), show the section's new title (they
+// read it through the trail above them, not their list), and after a
+// body edit, which changes no page's own sum, are as a cold build's.
+func TestWarmBuildSectionTitle(t *testing.T) {
+	files := incSite(25) // (news: two list pages a language)
+	// (news out of the menu, which every page shows: its title would
+	// change every page's key)
+	files["content/site.yaml"] = strings.Replace(files["content/site.yaml"], "menu: [plan, news, support]", "menu: [plan, support]", 1)
+	it := newWarmTest(t, files, 4)
+	it.warmBuild(Options{})
+	const news = "content/news/_index.vi.md"
+	for _, edit := range []struct{ what, text string }{
+		{"a section's title", setKey(it.files[news], "title", "Tin tức mới")},
+		{"a section's body", it.files[news] + "\nThêm một câu.\n"},
+	} {
+		it.write(news, edit.text)
+		res, warm := it.warmBuild(Options{})
+		if !warm {
+			t.Fatalf("%s: the build did not use the cache\n%s", edit.what, diagText(res))
+		}
+		it.checkCold(edit.what, res, Options{})
+	}
+}
+
+// TestWarmBuildCheckError: a warm build whose site-wide checks (which
+// run beside its generated pages and search indexes) find an error (an
+// anchor missing) fails with ErrContent, reports it, and leaves the
+// output as it was.
+func TestWarmBuildCheckError(t *testing.T) {
+	it := newWarmTest(t, incSite(2), 5)
+	it.warmBuild(Options{})
+	public := filepath.Join(it.dir, "public")
+	before := readTree(t, public)
+	const news = "content/news/tin-00.vi.md"
+	it.write(news, it.files[news]+"\nXem [mục không có](../plan/164/index.vi.md#khong-co).\n")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: public, Now: fixedNow})
+	if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), "khong-co") {
+		t.Fatalf("the warm build did not fail at the missing anchor (%v)\n%s", err, diagText(res))
+	}
+	if after := readTree(t, public); !maps.EqualFunc(before, after, bytes.Equal) {
+		t.Error("the failed warm build changed the output")
 	}
 }
 

@@ -352,6 +352,29 @@ func SameExtra(e, old *Extra, changed func(file string) bool) bool {
 	return samePages(window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1)), changed)
 }
 
+// SameExtraKey reports, without computing either key, that the generated
+// page e has the ExtraKey that the generated page at its path had in an
+// earlier build, given that: every page of the two builds has the same
+// place (PageSums' place sum, the pages in the same order), both builds
+// have the same LangKey for e's language, and changed reports each page
+// whose own sum (PageSums' own) differs. It holds for a page of a list,
+// a tag page and the A–Z list, whose keys read besides places only the
+// own fields of the sections above them and of the pages of their whole
+// list (not only its window: a changed title can move a page into it);
+// it reports false for the other kinds, whose keys read more (the list
+// of tags, the search page, the directory's pages).
+func SameExtraKey(e *Extra, changed func(p *content.Page) bool) bool {
+	if e.kind != "page" && e.kind != "tag" && e.kind != "az" {
+		return false
+	}
+	for p := e.section; p != nil; p = p.Parent {
+		if changed(p) {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(e.list, changed)
+}
+
 // SameTranslations reports whether r and old, an earlier Renderer, put
 // the generated pages of e's Key (e and its translations, which its
 // ExtraKey writes) at the same paths in the same languages.
