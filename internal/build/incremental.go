@@ -334,6 +334,11 @@ type incState struct {
 	phones   []string
 	langKeys map[string]uint64
 	checks   map[string]diag.List
+	// order holds pages' entries again, in the order of the build's
+	// content.Pages (by source file), so that the next rebuild finds
+	// each page's entry while it pairs the pages of the two builds,
+	// without a lookup in pages (nil: look them up).
+	order []*pageState
 }
 
 // pageState is what incState keeps of one page.
@@ -407,6 +412,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 			}
 		})
 	}
+	st.order = make([]*pageState, len(pages))
 	for i, p := range pages {
 		var ps *pageState
 		if olds != nil {
@@ -415,6 +421,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		if ps == nil {
 			ps = entry(p.File)
 		}
+		st.order[i] = ps
 		ps.key, ps.refs = keys[i], nil
 		if keys[i] != 0 {
 			ps.refs = refs[i]
@@ -548,6 +555,11 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			shifted[p.Lang] = true
 		}
 	}
+	// prev's entries in old's order, when it has them (incState.order).
+	aligned := prev.order
+	if len(aligned) != len(old) {
+		aligned = nil
+	}
 	// Whether the pages changed keep what sitemap.xml shows of them.
 	listed := true
 	for i, j := 0, 0; i < len(pages) || j < len(old); {
@@ -564,6 +576,9 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			j++
 		default:
 			p, q := pages[i], old[j]
+			if aligned != nil {
+				olds[i] = aligned[j]
+			}
 			if !samePage(p, q) {
 				note(p)
 				note(q)
@@ -590,8 +605,11 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 	}
 	for i, p := range pages {
 		var refs []string
-		if ps := prev.pages[p.File]; ps != nil {
-			olds[i], refs = ps, ps.refs
+		if aligned == nil {
+			olds[i] = prev.pages[p.File]
+		}
+		if ps := olds[i]; ps != nil {
+			refs = ps.refs
 		}
 		switch {
 		case refs == nil: // not known

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -66,8 +67,10 @@ type Site struct {
 	// single-file page), by content-relative path. A page that links one
 	// gets it published beside it; the build reports those no page links.
 	Files []Attachment
-	// byFile maps a source file to its page.
-	byFile map[string]*Page
+	// byFile maps a source file to its page, made on the first ByFile
+	// (an incremental rebuild that resolves no link asks none).
+	byFile     map[string]*Page
+	byFileOnce sync.Once
 	// loose indexes Files by their path in NFC.
 	loose map[string]Attachment
 }
@@ -81,7 +84,15 @@ func (s *Site) File(rel string) (Attachment, bool) {
 
 // ByFile returns the page read from file (a slash-separated path relative
 // to the source folder, "content/plan/_index.vi.md"), or nil.
-func (s *Site) ByFile(file string) *Page { return s.byFile[norm.NFC.String(file)] }
+func (s *Site) ByFile(file string) *Page {
+	s.byFileOnce.Do(func() {
+		s.byFile = make(map[string]*Page, len(s.Pages))
+		for _, p := range s.Pages {
+			s.byFile[norm.NFC.String(p.File)] = p
+		}
+	})
+	return s.byFile[norm.NFC.String(file)]
+}
 
 // file is one Markdown file found by the walk.
 type file struct {
@@ -171,12 +182,12 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: make(map[string]*Page, len(kept)), Files: loose, loose: map[string]Attachment{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
 	for _, f := range loose {
 		s.loose[norm.NFC.String(f.Path)] = f
 	}
-	for _, p := range s.Pages {
-		s.byFile[norm.NFC.String(p.File)] = p
+	for i, p := range s.Pages {
+		p.order = int32(i)
 		if p.Kind == KindHome {
 			s.Homes[p.Lang] = p
 		}
@@ -185,7 +196,8 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	l.Append(s.pair(site))
-	l.Append(s.place(site))
+	l.Append(s.place(site, opts.Cache.lastSite()))
+	opts.Cache.keepSite(s)
 	return s, l, nil
 }
 
@@ -530,8 +542,10 @@ func (s *Site) pair(site *config.Site) diag.List {
 }
 
 // place gives every page its parent, URL path and children, and reports
-// pages that would be written to the same URL.
-func (s *Site) place(site *config.Site) diag.List {
+// pages that would be written to the same URL. prev, when not nil, is an
+// earlier Load of the same site (Cache.lastSite), whose lists give the
+// sort of each section's children its starting order (childrenFrom).
+func (s *Site) place(site *config.Site, prev *Site) diag.List {
 	type langDir struct{ lang, dir string }
 	sections := map[langDir]*Page{}
 	for _, p := range s.Pages {
@@ -604,9 +618,18 @@ func (s *Site) place(site *config.Site) diag.List {
 			}
 		}
 	}
+	from := s.childrenFrom(prev)
 	for _, p := range s.Pages {
+		if len(p.Children) < 2 {
+			continue
+		}
+		if from != nil {
+			from(p)
+		}
 		// compareForList is a total order (no two pages share a path), so
-		// the faster unstable sort gives the one result.
+		// the faster unstable sort gives the one result, whatever the
+		// order it starts from: from the last Load's, nearly sorted, it
+		// has little to do.
 		slices.SortFunc(p.Children, compareForList)
 	}
 	for _, p := range s.Pages {
@@ -621,6 +644,59 @@ func (s *Site) place(site *config.Site) diag.List {
 		}
 	}
 	return l
+}
+
+// childrenFrom returns a function that puts a page's Children (in the
+// order place found them) in the order of its earlier version's in prev,
+// the children prev did not have after them; nil when prev is nil. Pages
+// of the two Loads are matched by source file (both Pages are sorted by
+// it), so that no map is made.
+func (s *Site) childrenFrom(prev *Site) func(p *Page) {
+	if prev == nil || prev == s {
+		return nil
+	}
+	newOf := make([]*Page, len(prev.Pages)) // by index in prev.Pages
+	oldOf := make([]int32, len(s.Pages))    // index in prev.Pages, or -1
+	for i, j := 0, 0; i < len(s.Pages); {
+		switch {
+		case j == len(prev.Pages) || s.Pages[i].File < prev.Pages[j].File:
+			oldOf[i] = -1
+			i++
+		case s.Pages[i].File > prev.Pages[j].File:
+			j++
+		default:
+			newOf[j], oldOf[i] = s.Pages[i], int32(j)
+			i++
+			j++
+		}
+	}
+	placed := make([]bool, len(s.Pages))
+	var out []*Page
+	return func(p *Page) {
+		if oldOf[p.order] < 0 {
+			return
+		}
+		q := prev.Pages[oldOf[p.order]]
+		out = out[:0]
+		for _, c := range q.Children {
+			if int(c.order) >= len(prev.Pages) || prev.Pages[c.order] != c {
+				return // not prev's page: keep the order found
+			}
+			if n := newOf[c.order]; n != nil && n.Parent == p && !placed[n.order] {
+				placed[n.order] = true
+				out = append(out, n)
+			}
+		}
+		for _, c := range p.Children {
+			if !placed[c.order] {
+				placed[c.order] = true
+				out = append(out, c)
+			}
+		}
+		if len(out) == len(p.Children) {
+			copy(p.Children, out)
+		}
+	}
 }
 
 // AliasPath returns the URL path an alias redirects from: the alias under

@@ -48,6 +48,9 @@ type Page struct {
 	// sum is Checksum(Text) for a page Load made from Options.Reuse
 	// (0 for one it read), for ReadText and TextSum.
 	sum uint64
+	// order is the page's index in its Site's Pages (Load), which lets
+	// the next Load find a page's earlier version without a map.
+	order int32
 
 	// Parent is the section holding the page in the same language (nil for
 	// the home page); for a section with no page in this language, the
