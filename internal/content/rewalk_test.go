@@ -103,7 +103,7 @@ func TestCacheWalk(t *testing.T) {
 // sort from the last Load's order (Site.childrenFrom); after random edits
 // of weights, dates and titles, pages moved between sections, added and
 // deleted, a section made and removed, every page's parent and children are those of a Load from
-// nothing.
+// nothing, and its URL path (taken over when it is the same).
 func TestCacheChildrenOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 27))
 	fsys := fstest.MapFS{
@@ -122,6 +122,9 @@ func TestCacheChildrenOrder(t *testing.T) {
 		if rng.IntN(3) == 0 {
 			fm += fmt.Sprintf("weight: %d\n", rng.IntN(3))
 		}
+		if rng.IntN(4) == 0 {
+			fm += fmt.Sprintf("slug: s%d\n", rng.IntN(40))
+		}
 		return []byte(fm + "---\nText.\n")
 	}
 	name := func() string {
@@ -135,7 +138,7 @@ func TestCacheChildrenOrder(t *testing.T) {
 	shape := func(s *Site) []string {
 		var out []string
 		for _, p := range s.Pages {
-			line := p.File + " <"
+			line := p.File + " " + p.Path + " <"
 			if p.Parent != nil {
 				line += p.Parent.File
 			}
