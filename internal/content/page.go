@@ -79,6 +79,11 @@ type Attachment struct {
 	Size int64 // bytes
 }
 
+// Index returns the page's place in the Pages of the Site that Load
+// returned it in, for a caller that keeps something per page in a slice.
+// A page made otherwise says 0: check that Pages[p.Index()] is p.
+func (p *Page) Index() int { return int(p.order) }
+
 // Translation returns the page's translation in lang, or nil.
 func (p *Page) Translation(lang string) *Page {
 	for _, t := range p.Translations {
