@@ -633,13 +633,19 @@ func (r *runner) translationDates() {
 	day := func(p *content.Page) string {
 		return p.Date.In(loc).Format("2006-01-02")
 	}
+	// sameDay is day(a) == day(b), without making the strings.
+	sameDay := func(a, b *content.Page) bool {
+		y1, m1, d1 := a.Date.In(loc).Date()
+		y2, m2, d2 := b.Date.In(loc).Date()
+		return y1 == y2 && m1 == m2 && d1 == d2
+	}
 	for i := range r.pages {
 		p := &r.pages[i]
 		if len(p.Translations) == 0 {
 			continue
 		}
 		first := p.Translations[0]
-		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || day(first) == day(p.Page) {
+		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || sameDay(first, p.Page) {
 			continue
 		}
 		pos, hint := p.FrontMatter.At("date"), "write the same date in both files"
@@ -660,20 +666,25 @@ func (r *runner) translationDates() {
 func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
 
 func (r *runner) titles() {
-	type langTitle struct{ lang, title string }
-	first := make(map[langTitle]*Page, len(r.pages))
+	// A map per language, by title: a string key hashes faster than a
+	// struct of two.
+	firsts := map[string]map[string]*Page{}
 	for i := range r.pages {
 		p := &r.pages[i]
 		title := p.TitleKey
 		if title == "" {
 			title = TitleKey(p.Title)
 		}
-		key := langTitle{p.Lang, title}
-		if other := first[key]; other != nil {
+		first := firsts[p.Lang]
+		if first == nil {
+			first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			firsts[p.Lang] = first
+		}
+		if other := first[title]; other != nil {
 			r.report(DuplicateTitle, p.FrontMatter.Pos, "give each page a title of its own, so that people can tell them apart in lists and search results",
 				"the title %q is also the title of %s", p.Title, other.File)
 			continue
 		}
-		first[key] = p
+		first[title] = p
 	}
 }

@@ -52,6 +52,12 @@ func dated(pages []Page, vi, en string) []Page {
 	return pages
 }
 
+// retitled gives pages[i] the title title.
+func retitled(pages []Page, i int, title string) []Page {
+	pages[i].Title = title
+	return pages
+}
+
 // pairY makes y.vi.md and y.en.md, another page in both languages.
 func pairY() []Page {
 	vi := pageAt("content/y.vi.md", "/y/", "vi", "y", "Trang y", "Chữ.\n")
@@ -134,7 +140,8 @@ func ruleCases() map[string]ruleCase {
 		DuplicateTitle: {
 			bad: append(pair("Chữ.\n", "Text.\n"), // y: the same title in Vietnamese, not in English
 				pageAt("content/y.vi.md", "/y/", "vi", "y", "trang ", "Chữ.\n"), pageAt("content/y.en.md", "/en/y/", "en", "y", "Other page", "Text.\n")),
-			good: pair("Chữ.\n", "Text.\n"),
+			// y: the Vietnamese title of x in English, another language
+			good: append(pair("Chữ.\n", "Text.\n"), retitled(pairY(), 1, "trang ")...),
 			want: `content/y.vi.md:1:1 warning the title "trang " is also the title of content/x.vi.md [duplicate-title]`,
 		},
 		UnlinkedPhone: {
