@@ -590,13 +590,29 @@ func (r *runner) headings(p *Page) {
 }
 
 func (r *runner) translations() {
-	seen := make(map[string]bool, len(r.pages))
+	// Each translation key once, at its first page. When the pages are
+	// sorted by source file (as a build gives them) and each is among
+	// its own translations (no two pages of one language share a key),
+	// that is the page no translation of which has a smaller file name;
+	// otherwise a map says which keys were seen.
+	var seen map[string]bool
+	for i := range r.pages {
+		if p := r.pages[i].Page; i > 0 && r.pages[i-1].File >= p.File || !slices.Contains(p.Translations, p) {
+			seen = make(map[string]bool, len(r.pages))
+			break
+		}
+	}
 	for i := range r.pages {
 		p := &r.pages[i]
-		if seen[p.Key] {
+		if seen == nil {
+			if slices.ContainsFunc(p.Translations, func(t *content.Page) bool { return t.File < p.File }) {
+				continue
+			}
+		} else if seen[p.Key] {
 			continue
+		} else {
+			seen[p.Key] = true
 		}
-		seen[p.Key] = true
 		var missing, drafts []string
 		for _, lang := range r.site.Languages {
 			if p.Translation(lang.Code) != nil {

@@ -208,3 +208,28 @@ func TestRunChanged(t *testing.T) {
 		t.Errorf("RunChanged found %q, want %q", rules, want)
 	}
 }
+
+// TestMissingTranslationOnce: a page missing in a third language is
+// reported once, at the first of its translations in the pages' order,
+// whether the pages come sorted by file (found without a map) or not.
+func TestMissingTranslationOnce(t *testing.T) {
+	site := *twoLanguages
+	site.Languages = append(slices.Clone(site.Languages), config.Language{Code: "fr", Name: "Français"})
+	pages := append(pair("Chữ.\n", "Text.\n"), pairY()...)
+	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.File, b.File) })
+	want := []string{
+		"content/x.en.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/y.en.md:1:1 warning this page has no Français version [missing-translation]",
+	}
+	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
+		t.Errorf("sorted: %q\nwant %q", got, want)
+	}
+	slices.Reverse(pages)
+	want = []string{
+		"content/y.vi.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/x.vi.md:1:1 warning this page has no Français version [missing-translation]",
+	}
+	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
+		t.Errorf("reversed: %q\nwant %q", got, want)
+	}
+}
