@@ -85,10 +85,10 @@ type Renderer struct {
 	fragments map[cacheKey]fragment
 	// items holds each page of Content as lists show it, by its place
 	// in Content.Pages (Page.Index).
-	items     []Item
-	menus     map[string][]Link // lang → the menu, no entry current
-	footers   map[string][]Link // lang → the footer links
-	safety    map[string]string // lang → URL of the page on browsing safely
+	items   []Item
+	menus   map[string][]Link // lang → the menu, no entry current
+	footers map[string][]Link // lang → the footer links
+	safety  map[string]string // lang → URL of the page on browsing safely
 
 	// ids are, per layout, the IDs its templates write literally.
 	ids map[string][]string
