@@ -83,12 +83,13 @@ type Renderer struct {
 	// which have the same templates: an entry whose Item did not change
 	// is not rendered again by an incremental rebuild.
 	fragments map[cacheKey]fragment
+	menus     map[string][]Link // lang → the menu, no entry current
+	footers   map[string][]Link // lang → the footer links
+	safety    map[string]string // lang → URL of the page on browsing safely
+
 	// items holds each page of Content as lists show it, by its place
 	// in Content.Pages (Page.Index).
-	items   []Item
-	menus   map[string][]Link // lang → the menu, no entry current
-	footers map[string][]Link // lang → the footer links
-	safety  map[string]string // lang → URL of the page on browsing safely
+	items []Item
 
 	// ids are, per layout, the IDs its templates write literally.
 	ids map[string][]string
