@@ -334,6 +334,11 @@ type incState struct {
 	phones   []string
 	langKeys map[string]uint64
 	checks   map[string]diag.List
+	// order holds pages' entries again, in the order of the build's
+	// content.Pages (by source file), so that the next rebuild finds
+	// each page's entry while it pairs the pages of the two builds,
+	// without a lookup in pages (nil: look them up).
+	order []*pageState
 }
 
 // pageState is what incState keeps of one page.
@@ -368,7 +373,7 @@ func (st *incState) forget(file string) {
 // one it has none of; olds nil: look them up). After an incremental
 // rebuild, ib.records holds only the pages converted again: the others
 // keep prev's record.
-func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, refs [][]string, olds []*pageState) (st *incState, gone []string) {
+func newState(b *builder, prev *incState, kept func(owner string) bool, keys []uint64, refs [][]string, olds []*pageState) (st *incState, gone []string) {
 	ib := b.inc
 	n := len(b.content.Pages)
 	extras := b.renderer.Extras()
@@ -407,6 +412,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 			}
 		})
 	}
+	st.order = make([]*pageState, len(pages))
 	for i, p := range pages {
 		var ps *pageState
 		if olds != nil {
@@ -415,6 +421,7 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		if ps == nil {
 			ps = entry(p.File)
 		}
+		st.order[i] = ps
 		ps.key, ps.refs = keys[i], nil
 		if keys[i] != 0 {
 			ps.refs = refs[i]
@@ -454,13 +461,13 @@ func newState(b *builder, prev *incState, kept map[string]bool, keys []uint64, r
 		// The files of the owners kept stay; prev is not used again.
 		st.files = prev.files
 		maps.DeleteFunc(st.files, func(f, o string) bool {
-			k := kept[o]
+			k := kept(o)
 			if !k {
 				dropped = append(dropped, f)
 			}
 			return !k
 		})
-		rendered = func(o string) bool { return !kept[o] }
+		rendered = func(o string) bool { return !kept(o) }
 	}
 	owners := b.fileOwners(rendered)
 	for f, phase := range ib.written {
@@ -548,6 +555,11 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			shifted[p.Lang] = true
 		}
 	}
+	// prev's entries in old's order, when it has them (incState.order).
+	aligned := prev.order
+	if len(aligned) != len(old) {
+		aligned = nil
+	}
 	// Whether the pages changed keep what sitemap.xml shows of them.
 	listed := true
 	for i, j := 0, 0; i < len(pages) || j < len(old); {
@@ -564,6 +576,9 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			j++
 		default:
 			p, q := pages[i], old[j]
+			if aligned != nil {
+				olds[i] = aligned[j]
+			}
 			if !samePage(p, q) {
 				note(p)
 				note(q)
@@ -590,8 +605,11 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 	}
 	for i, p := range pages {
 		var refs []string
-		if ps := prev.pages[p.File]; ps != nil {
-			olds[i], refs = ps, ps.refs
+		if aligned == nil {
+			olds[i] = prev.pages[p.File]
+		}
+		if ps := olds[i]; ps != nil {
+			refs = ps.refs
 		}
 		switch {
 		case refs == nil: // not known
@@ -854,6 +872,34 @@ func (s *Session) hasOtherFiles(rel string) bool {
 	return found || err != nil
 }
 
+// owners is a set of owners of files (pageOwner, extraOwner, owner*),
+// for a few: a list while it is short.
+type owners struct {
+	few  []string
+	many map[string]bool
+}
+
+func (s *owners) add(o string) {
+	if s.many == nil && len(s.few) < 8 {
+		s.few = append(s.few, o)
+		return
+	}
+	if s.many == nil {
+		s.many = make(map[string]bool, 16)
+		for _, f := range s.few {
+			s.many[f] = true
+		}
+	}
+	s.many[o] = true
+}
+
+func (s *owners) has(o string) bool {
+	if s.many != nil {
+		return s.many[o]
+	}
+	return slices.Contains(s.few, o)
+}
+
 // incremental rebuilds after changed as the package comment above says.
 // It returns errFull when the change needs a whole build.
 func (s *Session) incremental(ctx context.Context, changed []string) (Result, error) {
@@ -1015,16 +1061,6 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if b.res.Diagnostics.HasErrors() {
 		return b.finish(ErrContent)
 	}
-	// Which owners keep their files: pages and generated pages not
-	// rendered again, static files, the search index (Settle), the
-	// export when the directory did not change.
-	kept := make(map[string]bool, len(pages)+len(b.renderer.Extras())+8)
-	kept[ownerStatic], kept[ownerSearch], kept[ownerExport] = true, true, ib.export
-	for i, p := range pages {
-		if !rendered[i] {
-			kept[ib.owner(p)] = true
-		}
-	}
 	ib.setPhase(phaseExtras)
 	counts := maps.Clone(b.res.Pages)
 	extraDocs, err := b.writeExtras()
@@ -1032,21 +1068,48 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return b.res, err
 	}
 	b.res.Pages = counts // only the pages rendered count
-	for _, e := range b.renderer.Extras() {
+	// Which owners of the last build do not keep their files: the pages
+	// and generated pages rendered again or gone, the site's own files,
+	// the export when the directory changed, sitemap.xml when made again.
+	// The others (pages and generated pages not rendered again, static
+	// files, the search index until Settle) keep theirs. A few owners,
+	// so that the files kept are told without a map of every owner.
+	var redone owners
+	for i, p := range pages {
+		if rendered[i] {
+			redone.add(ib.owner(p))
+		}
+	}
+	for f := range edited {
+		if b.content.ByFile(f) == nil {
+			redone.add(f) // a page gone (pageOwner)
+		}
+	}
+	extras := b.renderer.Extras()
+	for _, e := range extras {
 		if _, ok := ib.kept.Load(extraOwner(e)); !ok {
 			b.res.Pages[e.Lang]++
+			redone.add(extraOwner(e))
+		}
+	}
+	for _, e := range olds { // both sorted by path
+		if _, ok := slices.BinarySearchFunc(extras, e.Path, func(x *render.Extra, path string) int { return strings.Compare(x.Path, path) }); !ok {
+			redone.add(extraOwner(e)) // gone
 		}
 	}
 	b.end("extras")
-	ib.keepsSitemap() // decided now, for the aliases' check below
-	ib.kept.Range(func(k, _ any) bool {
-		kept[k.(string)] = true
-		return true
-	})
+	redone.add(ownerSite)
+	if !ib.export {
+		redone.add(ownerExport)
+	}
+	if !ib.keepsSitemap() { // decided now, for the aliases' check below
+		redone.add(ownerSitemap)
+	}
+	kept := func(o string) bool { return !redone.has(o) }
 	if b.outputs != nil {
 		// Aliases are checked against every file of the site.
 		for f, o := range prev.files {
-			if kept[o] {
+			if kept(o) {
 				b.outputs.add(f)
 			}
 		}

@@ -199,11 +199,17 @@ func (it *incTest) check(what string, got Result) {
 func (it *incTest) checkKeys(what string) {
 	it.t.Helper()
 	b, st := it.s.b, it.s.state
-	for _, p := range b.content.Pages {
+	if len(st.order) != len(b.content.Pages) {
+		it.t.Errorf("%s: %d entries kept in order for %d pages", what, len(st.order), len(b.content.Pages))
+	}
+	for i, p := range b.content.Pages {
 		ps, ok := st.pages[p.File]
 		if !ok {
 			it.t.Errorf("%s: %s: nothing is kept of the page", what, p.File)
 			continue
+		}
+		if i < len(st.order) && st.order[i] != ps {
+			it.t.Errorf("%s: %s: the entry kept in order is not the page's", what, p.File)
 		}
 		if ps.record == nil {
 			continue

@@ -599,13 +599,29 @@ func (r *runner) headings(p *Page) {
 }
 
 func (r *runner) translations() {
-	seen := make(map[string]bool, len(r.pages))
+	// Each translation key once, at its first page. When the pages are
+	// sorted by source file (as a build gives them) and each is among
+	// its own translations (no two pages of one language share a key),
+	// that is the page no translation of which has a smaller file name;
+	// otherwise a map says which keys were seen.
+	var seen map[string]bool
+	for i := range r.pages {
+		if p := r.pages[i].Page; i > 0 && r.pages[i-1].File >= p.File || !slices.Contains(p.Translations, p) {
+			seen = make(map[string]bool, len(r.pages))
+			break
+		}
+	}
 	for i := range r.pages {
 		p := &r.pages[i]
-		if seen[p.Key] {
+		if seen == nil {
+			if slices.ContainsFunc(p.Translations, func(t *content.Page) bool { return t.File < p.File }) {
+				continue
+			}
+		} else if seen[p.Key] {
 			continue
+		} else {
+			seen[p.Key] = true
 		}
-		seen[p.Key] = true
 		var missing, drafts []string
 		for _, lang := range r.site.Languages {
 			if p.Translation(lang.Code) != nil {
@@ -642,13 +658,19 @@ func (r *runner) translationDates() {
 	day := func(p *content.Page) string {
 		return p.Date.In(loc).Format("2006-01-02")
 	}
+	// sameDay is day(a) == day(b), without making the strings.
+	sameDay := func(a, b *content.Page) bool {
+		y1, m1, d1 := a.Date.In(loc).Date()
+		y2, m2, d2 := b.Date.In(loc).Date()
+		return y1 == y2 && m1 == m2 && d1 == d2
+	}
 	for i := range r.pages {
 		p := &r.pages[i]
 		if len(p.Translations) == 0 {
 			continue
 		}
 		first := p.Translations[0]
-		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || day(first) == day(p.Page) {
+		if first == p.Page || first.Date.IsZero() && p.Date.IsZero() || sameDay(first, p.Page) {
 			continue
 		}
 		pos, hint := p.FrontMatter.At("date"), "write the same date in both files"
@@ -669,20 +691,25 @@ func (r *runner) translationDates() {
 func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
 
 func (r *runner) titles() {
-	type langTitle struct{ lang, title string }
-	first := make(map[langTitle]*Page, len(r.pages))
+	// A map per language, by title: a string key hashes faster than a
+	// struct of two.
+	firsts := map[string]map[string]*Page{}
 	for i := range r.pages {
 		p := &r.pages[i]
 		title := p.TitleKey
 		if title == "" {
 			title = TitleKey(p.Title)
 		}
-		key := langTitle{p.Lang, title}
-		if other := first[key]; other != nil {
+		first := firsts[p.Lang]
+		if first == nil {
+			first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			firsts[p.Lang] = first
+		}
+		if other := first[title]; other != nil {
 			r.report(DuplicateTitle, p.FrontMatter.Pos, "give each page a title of its own, so that people can tell them apart in lists and search results",
 				"the title %q is also the title of %s", p.Title, other.File)
 			continue
 		}
-		first[key] = p
+		first[title] = p
 	}
 }

@@ -52,6 +52,12 @@ func dated(pages []Page, vi, en string) []Page {
 	return pages
 }
 
+// retitled gives pages[i] the title title.
+func retitled(pages []Page, i int, title string) []Page {
+	pages[i].Title = title
+	return pages
+}
+
 // pairY makes y.vi.md and y.en.md, another page in both languages.
 func pairY() []Page {
 	vi := pageAt("content/y.vi.md", "/y/", "vi", "y", "Trang y", "Chữ.\n")
@@ -134,7 +140,8 @@ func ruleCases() map[string]ruleCase {
 		DuplicateTitle: {
 			bad: append(pair("Chữ.\n", "Text.\n"), // y: the same title in Vietnamese, not in English
 				pageAt("content/y.vi.md", "/y/", "vi", "y", "trang ", "Chữ.\n"), pageAt("content/y.en.md", "/en/y/", "en", "y", "Other page", "Text.\n")),
-			good: pair("Chữ.\n", "Text.\n"),
+			// y: the Vietnamese title of x in English, another language
+			good: append(pair("Chữ.\n", "Text.\n"), retitled(pairY(), 1, "trang ")...),
 			want: `content/y.vi.md:1:1 warning the title "trang " is also the title of content/x.vi.md [duplicate-title]`,
 		},
 		UnlinkedPhone: {
@@ -199,5 +206,30 @@ func TestRunChanged(t *testing.T) {
 	want := []string{"content/x.en.md broken-anchor", "content/x.vi.md missing-alt"}
 	if !slices.Equal(rules, want) {
 		t.Errorf("RunChanged found %q, want %q", rules, want)
+	}
+}
+
+// TestMissingTranslationOnce: a page missing in a third language is
+// reported once, at the first of its translations in the pages' order,
+// whether the pages come sorted by file (found without a map) or not.
+func TestMissingTranslationOnce(t *testing.T) {
+	site := *twoLanguages
+	site.Languages = append(slices.Clone(site.Languages), config.Language{Code: "fr", Name: "Français"})
+	pages := append(pair("Chữ.\n", "Text.\n"), pairY()...)
+	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.File, b.File) })
+	want := []string{
+		"content/x.en.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/y.en.md:1:1 warning this page has no Français version [missing-translation]",
+	}
+	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
+		t.Errorf("sorted: %q\nwant %q", got, want)
+	}
+	slices.Reverse(pages)
+	want = []string{
+		"content/y.vi.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/x.vi.md:1:1 warning this page has no Français version [missing-translation]",
+	}
+	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
+		t.Errorf("reversed: %q\nwant %q", got, want)
 	}
 }

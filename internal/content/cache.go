@@ -22,6 +22,9 @@ type Cache struct {
 	// since (rewalk.go).
 	walk    *walked
 	changed []string
+	// site is what the last Load through the cache returned, whose lists
+	// give the next Load's sorts their starting order (Site.place).
+	site *Site
 }
 
 // cachedFile is one file as read: the page before Load links it to the
@@ -91,4 +94,25 @@ func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page) (*P
 		c.put(f, p, l)
 	}
 	return p, l, err
+}
+
+// lastSite returns what the last Load through c returned (nil for a nil
+// Cache, or before the first).
+func (c *Cache) lastSite() *Site {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.site
+}
+
+// keepSite keeps s as the last Load's site (nothing for a nil Cache).
+func (c *Cache) keepSite(s *Site) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.site = s
+	c.mu.Unlock()
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -66,8 +67,12 @@ type Site struct {
 	// single-file page), by content-relative path. A page that links one
 	// gets it published beside it; the build reports those no page links.
 	Files []Attachment
-	// byFile maps a source file to its page.
-	byFile map[string]*Page
+	// byFile maps a source file to its page in NFC, made on the first
+	// ByFile when nfd says that some page's File is not in NFC (else
+	// ByFile finds the page in Pages, sorted by File, without a map).
+	byFile     map[string]*Page
+	byFileOnce sync.Once
+	nfd        bool
 	// loose indexes Files by their path in NFC.
 	loose map[string]Attachment
 }
@@ -81,7 +86,23 @@ func (s *Site) File(rel string) (Attachment, bool) {
 
 // ByFile returns the page read from file (a slash-separated path relative
 // to the source folder, "content/plan/_index.vi.md"), or nil.
-func (s *Site) ByFile(file string) *Page { return s.byFile[norm.NFC.String(file)] }
+func (s *Site) ByFile(file string) *Page {
+	file = norm.NFC.String(file)
+	if !s.nfd {
+		i, ok := slices.BinarySearchFunc(s.Pages, file, func(p *Page, file string) int { return strings.Compare(p.File, file) })
+		if ok {
+			return s.Pages[i]
+		}
+		return nil
+	}
+	s.byFileOnce.Do(func() {
+		s.byFile = make(map[string]*Page, len(s.Pages))
+		for _, p := range s.Pages {
+			s.byFile[norm.NFC.String(p.File)] = p
+		}
+	})
+	return s.byFile[file]
+}
 
 // file is one Markdown file found by the walk.
 type file struct {
@@ -171,12 +192,13 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, byFile: make(map[string]*Page, len(kept)), Files: loose, loose: map[string]Attachment{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
 	for _, f := range loose {
 		s.loose[norm.NFC.String(f.Path)] = f
 	}
-	for _, p := range s.Pages {
-		s.byFile[norm.NFC.String(p.File)] = p
+	for i, p := range s.Pages {
+		p.order = int32(i)
+		s.nfd = s.nfd || !norm.NFC.IsNormalString(p.File)
 		if p.Kind == KindHome {
 			s.Homes[p.Lang] = p
 		}
@@ -185,7 +207,8 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	l.Append(s.pair(site))
-	l.Append(s.place(site))
+	l.Append(s.place(site, opts.Cache.lastSite()))
+	opts.Cache.keepSite(s)
 	return s, l, nil
 }
 
@@ -530,8 +553,11 @@ func (s *Site) pair(site *config.Site) diag.List {
 }
 
 // place gives every page its parent, URL path and children, and reports
-// pages that would be written to the same URL.
-func (s *Site) place(site *config.Site) diag.List {
+// pages that would be written to the same URL. prev, when not nil, is an
+// earlier Load of the same site (Cache.lastSite), whose lists give the
+// sort of each section's children its starting order (childrenFrom).
+func (s *Site) place(site *config.Site, prev *Site) diag.List {
+	m := s.match(prev)
 	type langDir struct{ lang, dir string }
 	sections := map[langDir]*Page{}
 	for _, p := range s.Pages {
@@ -581,7 +607,13 @@ func (s *Site) place(site *config.Site) diag.List {
 			if p.IsBundle() {
 				sectionDir = parentDir(p.Dir)
 			}
-			p.Path = prefix(p.Lang, sectionDir) + p.Slug + "/"
+			pre := prefix(p.Lang, sectionDir)
+			if q := m.old(p); q != nil && len(q.Path) == len(pre)+len(p.Slug)+1 && strings.HasPrefix(q.Path, pre) &&
+				q.Path[len(pre):len(q.Path)-1] == p.Slug {
+				p.Path = q.Path // the same string: no copy, and compared by its pointer first
+			} else {
+				p.Path = pre + p.Slug + "/"
+			}
 		}
 		if other := byPath[p.Path]; other != nil {
 			pos := p.At("slug")
@@ -604,9 +636,18 @@ func (s *Site) place(site *config.Site) diag.List {
 			}
 		}
 	}
+	from := m.childrenFrom()
 	for _, p := range s.Pages {
+		if len(p.Children) < 2 {
+			continue
+		}
+		if from != nil {
+			from(p)
+		}
 		// compareForList is a total order (no two pages share a path), so
-		// the faster unstable sort gives the one result.
+		// the faster unstable sort gives the one result, whatever the
+		// order it starts from: from the last Load's, nearly sorted, it
+		// has little to do.
 		slices.SortFunc(p.Children, compareForList)
 	}
 	for _, p := range s.Pages {
@@ -621,6 +662,83 @@ func (s *Site) place(site *config.Site) diag.List {
 		}
 	}
 	return l
+}
+
+// matched pairs the pages of a Load with those of an earlier one, by
+// source file.
+type matched struct {
+	s, prev *Site
+	newOf   []*Page // by index in prev.Pages: the page of s, or nil
+	oldOf   []int32 // by index in s.Pages: the index in prev.Pages, or -1
+}
+
+// match pairs the pages of s with those of prev by source file (both
+// Pages are sorted by it), so that no map is made; nil when prev is nil.
+func (s *Site) match(prev *Site) *matched {
+	if prev == nil || prev == s {
+		return nil
+	}
+	m := &matched{s: s, prev: prev, newOf: make([]*Page, len(prev.Pages)), oldOf: make([]int32, len(s.Pages))}
+	for i, j := 0, 0; i < len(s.Pages); {
+		switch {
+		case j == len(prev.Pages) || s.Pages[i].File < prev.Pages[j].File:
+			m.oldOf[i] = -1
+			i++
+		case s.Pages[i].File > prev.Pages[j].File:
+			j++
+		default:
+			m.newOf[j], m.oldOf[i] = s.Pages[i], int32(j)
+			i++
+			j++
+		}
+	}
+	return m
+}
+
+// old returns the earlier version of p, a page of m.s, or nil (also for
+// a nil m).
+func (m *matched) old(p *Page) *Page {
+	if m == nil || m.oldOf[p.order] < 0 {
+		return nil
+	}
+	return m.prev.Pages[m.oldOf[p.order]]
+}
+
+// childrenFrom returns a function that puts a page's Children (in the
+// order place found them) in the order of its earlier version's, the
+// children that had none after them; nil for a nil m.
+func (m *matched) childrenFrom() func(p *Page) {
+	if m == nil {
+		return nil
+	}
+	prev := m.prev
+	placed := make([]bool, len(m.s.Pages))
+	var out []*Page
+	return func(p *Page) {
+		q := m.old(p)
+		if q == nil {
+			return
+		}
+		out = out[:0]
+		for _, c := range q.Children {
+			if int(c.order) >= len(prev.Pages) || prev.Pages[c.order] != c {
+				return // not prev's page: keep the order found
+			}
+			if n := m.newOf[c.order]; n != nil && n.Parent == p && !placed[n.order] {
+				placed[n.order] = true
+				out = append(out, n)
+			}
+		}
+		for _, c := range p.Children {
+			if !placed[c.order] {
+				placed[c.order] = true
+				out = append(out, c)
+			}
+		}
+		if len(out) == len(p.Children) {
+			copy(p.Children, out)
+		}
+	}
 }
 
 // AliasPath returns the URL path an alias redirects from: the alias under

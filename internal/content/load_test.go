@@ -730,3 +730,33 @@ func TestNFDFileNamePairs(t *testing.T) {
 		}
 	}
 }
+
+// TestByFile: ByFile finds a page by its source file written in NFC or
+// NFD, whether every file name is in NFC (a search of Pages) or some is
+// not (a map by the names in NFC), and nothing for a file that is no page.
+func TestByFile(t *testing.T) {
+	name := "phòng-chống"
+	for _, stored := range []string{name, norm.NFD.String(name)} {
+		s := mustLoad(t, fstest.MapFS{
+			"content/_index.vi.md":                 {Data: []byte("---\ntitle: Trang chủ\n---\n")},
+			"content/plan/" + stored + ".vi.md":    {Data: []byte("---\ntitle: A\n---\n")},
+			"content/plan/" + name + "-khac.en.md": {Data: []byte("---\ntitle: B\n---\n")},
+			"content/plan/z.vi.md":                 {Data: []byte("---\ntitle: C\n---\n")},
+		}, Options{})
+		for _, asked := range []string{name, norm.NFD.String(name)} {
+			if p := s.ByFile("content/plan/" + asked + ".vi.md"); p == nil || p.Title != "A" {
+				t.Errorf("stored %+q, asked %+q: %v", stored, asked, p)
+			}
+		}
+		for _, f := range []string{"content/_index.vi.md", "content/plan/z.vi.md", "content/plan/" + name + "-khac.en.md"} {
+			if p := s.ByFile(f); p == nil || p.File != f {
+				t.Errorf("stored %+q: ByFile(%q) = %v", stored, f, p)
+			}
+		}
+		for _, f := range []string{"content/plan/" + name + ".en.md", "content/a.vi.md", "content/plan/zz.vi.md", ""} {
+			if p := s.ByFile(f); p != nil {
+				t.Errorf("stored %+q: ByFile(%q) = %s", stored, f, p.File)
+			}
+		}
+	}
+}

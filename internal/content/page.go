@@ -48,6 +48,9 @@ type Page struct {
 	// sum is Checksum(Text) for a page Load made from Options.Reuse
 	// (0 for one it read), for ReadText and TextSum.
 	sum uint64
+	// order is the page's index in its Site's Pages (Load), which lets
+	// the next Load find a page's earlier version without a map.
+	order int32
 
 	// Parent is the section holding the page in the same language (nil for
 	// the home page); for a section with no page in this language, the
@@ -75,6 +78,11 @@ type Attachment struct {
 	Name string
 	Size int64 // bytes
 }
+
+// Index returns the page's place in the Pages of the Site that Load
+// returned it in, for a caller that keeps something per page in a slice.
+// A page made otherwise says 0: check that Pages[p.Index()] is p.
+func (p *Page) Index() int { return int(p.order) }
 
 // Translation returns the page's translation in lang, or nil.
 func (p *Page) Translation(lang string) *Page {

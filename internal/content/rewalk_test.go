@@ -1,8 +1,11 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -92,6 +95,103 @@ func TestCacheWalk(t *testing.T) {
 		}
 		if walked != step.walks {
 			t.Errorf("%s: walked %v, want %v", step.name, walked, step.walks)
+		}
+	}
+}
+
+// TestCacheChildrenOrder: a Load through a Cache starts each section's
+// sort from the last Load's order (Site.childrenFrom); after random edits
+// of weights, dates and titles, pages moved between sections, added and
+// deleted, a section made and removed, every page's parent and children are those of a Load from
+// nothing, and its URL path (taken over when it is the same).
+func TestCacheChildrenOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 27))
+	fsys := fstest.MapFS{
+		"content/_index.vi.md":       {Data: []byte("---\ntitle: Trang chủ\n---\n")},
+		"content/a/_index.vi.md":     {Data: []byte("---\ntitle: A\n---\n")},
+		"content/b/_index.vi.md":     {Data: []byte("---\ntitle: B\n---\n")},
+		"content/b/c/_index.vi.md":   {Data: []byte("---\ntitle: C\n---\n")},
+		"content/b/c/_index.en.md":   {Data: []byte("---\ntitle: C\n---\n")},
+		"content/a/_index.en.md":     {Data: []byte("---\ntitle: A\n---\n")},
+		"content/_index.en.md":       {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/b/c/bo/index.vi.md": {Data: []byte("---\ntitle: Bó\n---\n")},
+	}
+	dirs := []string{"a", "b", "b/c"}
+	page := func() []byte {
+		fm := fmt.Sprintf("---\ntitle: T%d\ndate: 2024-01-%02d\n", rng.IntN(4), 1+rng.IntN(3))
+		if rng.IntN(3) == 0 {
+			fm += fmt.Sprintf("weight: %d\n", rng.IntN(3))
+		}
+		if rng.IntN(4) == 0 {
+			fm += fmt.Sprintf("slug: s%d\n", rng.IntN(40))
+		}
+		return []byte(fm + "---\nText.\n")
+	}
+	name := func() string {
+		return fmt.Sprintf("content/%s/p%d.%s.md", dirs[rng.IntN(len(dirs))], rng.IntN(12), []string{"vi", "en"}[rng.IntN(2)])
+	}
+	for range 30 {
+		fsys[name()] = &fstest.MapFile{Data: page()}
+	}
+	site := testSite(t)
+	c := NewCache()
+	shape := func(s *Site) []string {
+		var out []string
+		for _, p := range s.Pages {
+			line := p.File + " " + p.Path + " <"
+			if p.Parent != nil {
+				line += p.Parent.File
+			}
+			line += ">"
+			for _, ch := range p.Children {
+				line += " " + ch.File
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	for step := range 60 {
+		var changed []string
+		for range 1 + rng.IntN(3) {
+			switch f := name(); rng.IntN(5) {
+			case 4: // a section made or gone: its pages change parent
+				sec := "content/b/c/_index." + []string{"vi", "en"}[rng.IntN(2)] + ".md"
+				if fsys[sec] != nil {
+					delete(fsys, sec)
+				} else {
+					fsys[sec] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\n")}
+				}
+				changed = append(changed, sec)
+			case 0: // deleted (or nothing, when there is no such page)
+				delete(fsys, f)
+				changed = append(changed, f)
+			case 1: // moved to another section
+				for g := range fsys {
+					if strings.Contains(g, "/p") {
+						fsys[f] = fsys[g]
+						delete(fsys, g)
+						changed = append(changed, f, g)
+						break
+					}
+				}
+			default: // added or edited
+				fsys[f] = &fstest.MapFile{Data: page()}
+				changed = append(changed, f)
+			}
+		}
+		for _, f := range changed {
+			c.Forget(f)
+		}
+		got, gl, err := Load(fsys, site, Options{Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wl, err := Load(fsys, site, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := shape(got), shape(want); !slices.Equal(g, w) || text(gl) != text(wl) {
+			t.Fatalf("step %d (%q): pages\n%s\nwant\n%s\n%s\nwant %s", step, changed, strings.Join(g, "\n"), strings.Join(w, "\n"), text(gl), text(wl))
 		}
 	}
 }

@@ -80,27 +80,44 @@ func (r *Renderer) sortFrom(list, prev []*content.Page, cmp func(a, b *content.P
 	if r.fromOld == nil || len(prev) == 0 {
 		return false
 	}
-	in := make(map[*content.Page]bool, len(list))
+	// Each page of list marked by its place in r.Content.Pages: 1 in
+	// list, 2 kept from prev.
+	pages := r.Content.Pages
+	in := make([]uint8, len(pages))
 	for _, p := range list {
-		in[p] = true
+		i := p.Index()
+		if i >= len(pages) || pages[i] != p || in[i] != 0 {
+			return false // not a page of r.Content, or twice in list
+		}
+		in[i] = 1
 	}
 	kept := make([]*content.Page, 0, len(list))
 	for _, q := range prev {
-		if p := r.fromOld[q]; p != nil && in[p] {
+		if p := r.newOf(q); p != nil && in[p.Index()] == 1 {
 			kept = append(kept, p)
-			delete(in, p)
+			in[p.Index()] = 2
 		}
 	}
-	rest := len(list) - len(kept)
-	if rest > 64 || len(in) != rest {
+	if len(list)-len(kept) > 64 {
 		return false
 	}
-	for p := range in {
-		i, _ := slices.BinarySearchFunc(kept, p, cmp)
-		kept = slices.Insert(kept, i, p)
+	for _, p := range list {
+		if in[p.Index()] == 1 {
+			i, _ := slices.BinarySearchFunc(kept, p, cmp)
+			kept = slices.Insert(kept, i, p)
+		}
 	}
 	copy(list, kept)
 	return true
+}
+
+// newOf returns the page of r.Content that q, a page of r.prev, became
+// unchanged (fromOld), or nil.
+func (r *Renderer) newOf(q *content.Page) *content.Page {
+	if i := q.Index(); i < len(r.fromOld) && r.prev.Content.Pages[i] == q {
+		return r.fromOld[i]
+	}
+	return nil
 }
 
 // children returns what a section lists: its pages and subsections in

@@ -83,10 +83,13 @@ type Renderer struct {
 	// which have the same templates: an entry whose Item did not change
 	// is not rendered again by an incremental rebuild.
 	fragments map[cacheKey]fragment
-	items     map[*content.Page]Item
 	menus     map[string][]Link // lang → the menu, no entry current
 	footers   map[string][]Link // lang → the footer links
 	safety    map[string]string // lang → URL of the page on browsing safely
+
+	// items holds each page of Content as lists show it, by its place
+	// in Content.Pages (Page.Index).
+	items []Item
 
 	// ids are, per layout, the IDs its templates write literally.
 	ids map[string][]string
@@ -101,10 +104,11 @@ type Renderer struct {
 	// without Input.Parsed).
 	prevItems []*content.Page
 	// prev is, while prepare runs, Input.Parsed (nil without one), and
-	// fromOld maps each of its pages to the page of r.Content read from
-	// the same unchanged text at the same URL path (sortAgain).
+	// fromOld holds for each of its pages (by its place in its
+	// Content.Pages) the page of r.Content read from the same unchanged
+	// text at the same URL path, or nil (sortAgain, newOf).
 	prev    *Renderer
-	fromOld map[*content.Page]*content.Page
+	fromOld []*content.Page
 	// tagged holds each language's pages that have tags, newest first;
 	// newsChildren the news section pages' children, newest first.
 	tagged       map[string][]*content.Page
@@ -150,11 +154,12 @@ func New(in Input) (*Renderer, diag.List, error) {
 			r.fragments = nil // mostly entries of pages gone or changed
 		}
 		r.prevItems = pairPages(p, in.Content.Pages)
-		r.prev, r.fromOld = p, make(map[*content.Page]*content.Page, len(in.Content.Pages))
+		olds := p.Content.Pages
+		r.prev, r.fromOld = p, make([]*content.Page, len(olds))
 		for i, q := range r.prevItems {
 			if p := in.Content.Pages[i]; q != nil && len(p.Text) > 0 && len(q.Text) == len(p.Text) &&
-				&q.Text[0] == &p.Text[0] && q.Path == p.Path {
-				r.fromOld[q] = p
+				&q.Text[0] == &p.Text[0] && q.Path == p.Path && q.Index() < len(olds) && olds[q.Index()] == q {
+				r.fromOld[q.Index()] = p
 			}
 		}
 		r.sameOrder, r.sameTags = samePlaces(p.Content.Pages, in.Content.Pages, r.prevItems)
@@ -236,7 +241,7 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 			r.newsChildren[p] = out
 		}
 	}
-	r.items = make(map[*content.Page]Item, len(in.Content.Pages))
+	r.items = make([]Item, len(in.Content.Pages))
 	for i, p := range in.Content.Pages {
 		if r.prevItems != nil {
 			// An item is a function of the fields compared (and the
@@ -244,13 +249,13 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 			// Parsed shares).
 			if q := r.prevItems[i]; q != nil && q.Title == p.Title && q.Path == p.Path &&
 				q.Description == p.Description && q.Date == p.Date && q.Lang == p.Lang {
-				if it, ok := r.prev.items[q]; ok {
-					r.items[p] = it
+				if j := q.Index(); j < len(r.prev.items) && r.prev.Content.Pages[j] == q {
+					r.items[i] = r.prev.items[j]
 					continue
 				}
 			}
 		}
-		r.items[p] = r.makeItem(p)
+		r.items[i] = r.makeItem(p)
 	}
 	r.indexTags()
 	l.Append(r.makeExtras())
@@ -779,8 +784,8 @@ func (r *Renderer) frame(lang, urlPath string, parent *content.Page, paths map[s
 
 // item returns p as a list shows it.
 func (r *Renderer) item(p *content.Page) Item {
-	if it, ok := r.items[p]; ok {
-		return it
+	if i := p.Index(); i < len(r.items) && r.Content.Pages[i] == p {
+		return r.items[i]
 	}
 	return r.makeItem(p)
 }
