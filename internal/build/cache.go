@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 13
+	cacheFormat = 14 // 14: the source lines a page's problems quote are read when printed, not kept (check.Location.Texts nil)
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -1299,7 +1299,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 				if c.Located {
-					checked[i].Relocate(c.Location)
+					checked[i].Relocate(c.Location, b.fsys)
 				} else if err := p.ReadText(b.fsys); err != nil {
 					errs[i] = err
 					return
@@ -1340,7 +1340,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		rendered[i] = true
 		diags[i], errs[i] = b.renderPage(p, cv)
 		b.cache.rendered(p, diags[i][len(cv.diags):])
-		checked[i].Locate() // for the cache, as a cold build does
+		checked[i].Locate(b.fsys) // for the cache, as a cold build does
 	})
 	b.end("reuse")
 	if err := errors.Join(errs...); err != nil {

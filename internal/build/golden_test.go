@@ -241,7 +241,7 @@ func TestHoldText(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, diagText(got))
 	}
-	if !reflect.DeepEqual(want.Diagnostics, got.Diagnostics) {
+	if !reflect.DeepEqual(want.Diagnostics.Quoted(), got.Diagnostics.Quoted()) {
 		t.Errorf("problems differ:\n%s\nwant\n%s", diagText(got), diagText(want))
 	}
 	wantFiles, gotFiles := outputFiles(t, filepath.Join(wantDir, "public")), outputFiles(t, filepath.Join(gotDir, "public"))

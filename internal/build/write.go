@@ -92,10 +92,11 @@ func (b *builder) write(ctx context.Context) error {
 		diags[i], errs[i] = b.page(w, &checked[i], &analyzed[i])
 		b.workers.Put(w)
 		if !b.keepSources {
-			// The checks need only the lines they may quote: let the
-			// source go now, so that a large site is not held whole.
-			checked[i].Locate()
-			pages[i].Text, pages[i].Body = nil, nil
+			// The checks need only the positions they may report: let
+			// the source go now, so that a large site is not held whole
+			// (the lines its problems quote are read again when printed).
+			checked[i].Locate(b.fsys)
+			pages[i].LetGoText()
 		}
 		if b.cache != nil && b.cache.streams != nil {
 			b.cache.streams.put(b, i, &checked[i]) // before the spool takes the terms

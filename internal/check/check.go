@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"time"
@@ -108,6 +109,9 @@ type located struct {
 	at    []locatedAt   // by offset
 	lines []locatedLine // by line
 	blank bool
+	// quote, when not nil, reads the lines again when a problem is
+	// printed, and lines hold only their numbers (Locate with a folder).
+	quote diag.Quote
 }
 
 // locatedAt is the line and column (diag.Position) of a body offset.
@@ -130,7 +134,8 @@ func (l *located) position(file string, offset int) (diag.Position, bool) {
 	return diag.Position{File: file, Line: int(l.at[i].line), Col: int(l.at[i].col)}, true
 }
 
-// line returns the text of line n, when Locate recorded it.
+// line returns the text of line n, when Locate recorded it ("" when
+// l.quote reads it).
 func (l *located) line(n int) (string, bool) {
 	i, ok := slices.BinarySearchFunc(l.lines, n, func(a locatedLine, n int) int { return cmp.Compare(int(a.line), n) })
 	if !ok {
@@ -146,7 +151,14 @@ func (l *located) line(n int) (string, bool) {
 // be let go before Run: a build of 100,000 pages then does not hold every
 // source until the checks. Run uses what Locate recorded for a page that
 // has it, and the text for one that has not.
-func (p *Page) Locate() {
+//
+// With src, the site's source folder, the lines are not kept either: the
+// problems found quote them through p's content.Page.Quote, which reads
+// the file again when a problem is printed (ten of a kind are: a build of
+// 100,000 pages had about 1 KB of quoted lines a page). A caller that lets
+// the text go then uses content.Page.LetGoText, so that the file can be
+// told unchanged. With src nil the lines are kept.
+func (p *Page) Locate(src fs.FS) {
 	idx := diag.NewLineIndex(p.File, p.Text)
 	l := &located{blank: len(bytes.TrimSpace(p.Body)) == 0}
 	var lines []int
@@ -214,8 +226,14 @@ func (p *Page) Locate() {
 	if len(lines) > 0 {
 		l.lines = make([]locatedLine, len(lines))
 		for i, n := range lines {
-			l.lines[i] = locatedLine{int32(n), idx.Line(n)}
+			l.lines[i].line = int32(n)
+			if src == nil {
+				l.lines[i].text = idx.Line(n)
+			}
 		}
+	}
+	if src != nil {
+		l.quote = p.Page.Quote(src)
 	}
 	p.located = l
 }
@@ -228,7 +246,9 @@ func reportable(ln markdown.Link) bool {
 // Location is what Locate recorded of a page, in fields encoding/gob
 // keeps: loa build's cache holds it, so that a page whose text the next
 // build does not read can still be checked (Relocate). At holds (body
-// offset, line, column) triples; Lines and Texts the source lines.
+// offset, line, column) triples; Lines and Texts the source lines (Texts
+// nil when Locate was given the source folder: they are read again when
+// printed).
 type Location struct {
 	At    []int32
 	Lines []int32
@@ -247,7 +267,9 @@ func (p *Page) Location() (l Location, ok bool) {
 	}
 	for _, ln := range p.located.lines {
 		l.Lines = append(l.Lines, ln.line)
-		l.Texts = append(l.Texts, ln.text)
+		if p.located.quote == nil {
+			l.Texts = append(l.Texts, ln.text)
+		}
 	}
 	l.Blank = p.located.blank
 	return l, true
@@ -255,11 +277,18 @@ func (p *Page) Location() (l Location, ok bool) {
 
 // Relocate gives p what Locate recorded of the same text (Location), as
 // Locate would: it drops the links no rule can report. p's Text and Body
-// are not needed.
-func (p *Page) Relocate(l Location) {
+// are not needed. Lines recorded without their texts are quoted from
+// src as Locate(src) does; with src nil they are not quoted.
+func (p *Page) Relocate(l Location, src fs.FS) {
 	loc := &located{blank: l.Blank}
 	for i := 0; i+2 < len(l.At); i += 3 {
 		loc.at = append(loc.at, locatedAt{l.At[i], l.At[i+1], l.At[i+2]})
+	}
+	if len(l.Texts) == 0 && len(l.Lines) > 0 && src != nil {
+		for _, n := range l.Lines {
+			loc.lines = append(loc.lines, locatedLine{line: n})
+		}
+		loc.quote = p.Page.Quote(src)
 	}
 	for i := range min(len(l.Lines), len(l.Texts)) {
 		loc.lines = append(loc.lines, locatedLine{l.Lines[i], l.Texts[i]})
@@ -329,6 +358,10 @@ func (r *runner) fillSources() {
 			if p.located != nil {
 				line, ok := p.located.line(d.Pos.Line)
 				if !ok {
+					continue
+				}
+				if p.located.quote != nil {
+					*d = d.WithQuote(p.located.quote, max(d.Span, 1))
 					continue
 				}
 				d.Source = line

@@ -1,10 +1,12 @@
 package check
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -169,20 +171,63 @@ func ruleCases() map[string]ruleCase {
 
 // TestLocate holds that the problems found in pages whose text was let go
 // after Locate are those found with the text, excerpts included.
+//
+// With the source folder (Locate(src)), the lines are read from it only
+// when a problem is printed: the same lines, and none once the file no
+// longer holds the text the page was made from.
 func TestLocate(t *testing.T) {
 	for name, tc := range ruleCases() {
 		for _, pages := range [][]Page{tc.bad, tc.good} {
 			want := Run(twoLanguages, pages)
-			located := make([]Page, len(pages))
-			for i := range pages {
-				located[i] = pages[i]
-				located[i].Locate()
-				p := *pages[i].Page
-				p.Text, p.Body = nil, nil
-				located[i].Page = &p
+			src := fstest.MapFS{}
+			for _, p := range pages {
+				src[p.File] = &fstest.MapFile{Data: p.Text}
 			}
-			if got := Run(twoLanguages, located); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: after Locate\n%#v\nwant\n%#v", name, got, want)
+			for _, lazy := range []bool{false, true} {
+				located := make([]Page, len(pages))
+				for i := range pages {
+					located[i] = pages[i]
+					p := *pages[i].Page
+					located[i].Page = &p
+					if lazy {
+						located[i].Locate(src)
+						p.LetGoText()
+					} else {
+						located[i].Locate(nil)
+						p.Text, p.Body = nil, nil
+					}
+				}
+				got := Run(twoLanguages, located)
+				if lazy {
+					if q := got.Quoted(); !reflect.DeepEqual(q, want) {
+						t.Errorf("%s: after Locate(src)\n%#v\nwant\n%#v", name, q, want)
+					}
+					changed := fstest.MapFS{}
+					for f, m := range src {
+						changed[f] = &fstest.MapFile{Data: append([]byte("\n"), m.Data...)}
+					}
+					for i := range got {
+						if got[i].Source != "" {
+							t.Errorf("%s: %v holds its line %q, want it read when printed", name, got[i].Pos, got[i].Source)
+						}
+					}
+					clear(src) // the files are gone: nothing is quoted
+					for _, d := range got.Quoted() {
+						if d.Source != "" {
+							t.Errorf("%s: %v quotes %q from a file that is gone", name, d.Pos, d.Source)
+						}
+					}
+					maps.Copy(src, changed) // changed: nothing is quoted
+					for _, d := range got.Quoted() {
+						if d.Source != "" {
+							t.Errorf("%s: %v quotes %q from a file that changed", name, d.Pos, d.Source)
+						}
+					}
+					continue
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: after Locate\n%#v\nwant\n%#v", name, got, want)
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 
+	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/textfile"
 )
 
@@ -15,6 +16,36 @@ var textSeed = maphash.MakeSeed()
 func (p *Page) letGoText() {
 	p.textSum = maphash.Bytes(textSeed, p.Text)
 	p.Text, p.Body = nil, nil
+}
+
+// LetGoText drops p's Text and Body once its page is made, keeping their
+// hash, so that ReadText and Quote can still read the same text again.
+func (p *Page) LetGoText() {
+	if p.Text != nil {
+		p.letGoText()
+	}
+}
+
+// Quote returns a diag.Quote of p's lines: from Text while p holds it,
+// else from its file in fsys (the site's source folder) read again, ok
+// false when the file is gone or no longer holds the text p was made from
+// (see ReadText). A build gives it to the problems it finds in a page
+// whose text it let go (check.Page.Locate), which then hold no copy of
+// the lines they quote.
+func (p *Page) Quote(fsys fs.FS) diag.Quote {
+	return func(file string, n int) (string, bool) {
+		if file != p.File {
+			return "", false
+		}
+		text := p.Text
+		if text == nil {
+			var err error
+			if text, err = p.textAgain(fsys); err != nil {
+				return "", false
+			}
+		}
+		return diag.NewLineIndex(p.File, text).Line(n), true
+	}
 }
 
 // ReadText reads p's file from fsys (the site's source folder) again, as
@@ -28,19 +59,29 @@ func (p *Page) ReadText(fsys fs.FS) error {
 	if p.Text != nil {
 		return nil
 	}
+	text, err := p.textAgain(fsys)
+	if err != nil {
+		return err
+	}
+	p.Text, p.Body = text, text[p.BodyOffset:]
+	return nil
+}
+
+// textAgain reads p's file from fsys again and returns its text when it is
+// the text p was made from (ReadText).
+func (p *Page) textAgain(fsys fs.FS) ([]byte, error) {
 	text, d, err := textfile.Read(fsys, p.File)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", p.File, err)
+		return nil, fmt.Errorf("read %s: %w", p.File, err)
 	}
 	same := maphash.Bytes(textSeed, text) == p.textSum
 	if p.sum != 0 {
 		same = Checksum(text) == p.sum
 	}
 	if d != nil || !same || p.BodyOffset > len(text) {
-		return fmt.Errorf("read %s: the file changed while the site was being built; build again", p.File)
+		return nil, fmt.Errorf("read %s: the file changed while the site was being built; build again", p.File)
 	}
-	p.Text, p.Body = text, text[p.BodyOffset:]
-	return nil
+	return text, nil
 }
 
 // TextSum returns Checksum of p's text without reading it when Load made

@@ -52,7 +52,14 @@ type Diagnostic struct {
 	args     []any  // Message's arguments, to render it in another language
 	hintCode string // the English format of Hint, "" when set directly
 	hintArgs []any
+	quote    Quote // reads the source line when Source is "" (WithQuote)
 }
+
+// Quote returns the text of line n of file, the source line a diagnostic
+// quotes, read only when the diagnostic is printed (Diagnostic.WithQuote);
+// ok is false when the line cannot be read as it was (the file is gone or
+// changed since), and the diagnostic then quotes nothing.
+type Quote func(file string, n int) (line string, ok bool)
 
 // List collects diagnostics. The zero value is ready to use; it is not safe
 // for concurrent use (collect per goroutine, then Append).
@@ -142,6 +149,44 @@ func (l List) Error() string {
 		}
 	}
 	return "no errors"
+}
+
+// WithQuote returns d quoting the line d.Pos.Line of d.Pos.File, as
+// WithSource, but read through q only when d is printed (Line), not held:
+// a large site has hundreds of thousands of problems, of which the text
+// form prints ten of a kind (ShownPerKind) and the JSON form no line.
+func (d Diagnostic) WithQuote(q Quote, span int) Diagnostic {
+	d.Source, d.Span, d.quote = "", span, q
+	return d
+}
+
+// Line returns the source line d quotes: Source, or the line its Quote
+// reads (WithQuote); "" when it quotes none.
+func (d *Diagnostic) Line() string {
+	if d.Source != "" || d.quote == nil || d.Pos.Line <= 0 {
+		return d.Source
+	}
+	line, ok := d.quote(d.Pos.File, d.Pos.Line)
+	if !ok {
+		return ""
+	}
+	return line
+}
+
+// Quoted returns l with the lines its diagnostics quote through a Quote
+// read into their Source (Line), for a caller that compares or keeps
+// them; l itself is not changed.
+func (l List) Quoted() List {
+	if l == nil {
+		return nil
+	}
+	out := slices.Clone(l)
+	for i := range out {
+		if d := &out[i]; d.quote != nil {
+			d.Source, d.quote = d.Line(), nil
+		}
+	}
+	return out
 }
 
 // FillSources gives every diagnostic in l that is about idx's file and has a

@@ -81,10 +81,11 @@ func fromStoredArgs(args []StoredArg) []any {
 // Stored returns d as plain data for a cache (loa build's, through
 // encoding/gob), with the arguments a Catalogue needs to print it in
 // another language: strings, numbers, bools and Texts as they are, other
-// values as fmt.Sprint writes them. Diagnostic reads it back.
+// values as fmt.Sprint writes them, and the line it quotes read into Source
+// (Line). Diagnostic reads it back.
 func (d Diagnostic) Stored() Stored {
 	return Stored{Pos: d.Pos, Severity: d.Severity, Code: d.Code, Check: d.Check, Message: d.Message,
-		Hint: d.Hint, Source: d.Source, Span: d.Span, HintCode: d.hintCode,
+		Hint: d.Hint, Source: d.Line(), Span: d.Span, HintCode: d.hintCode,
 		Args: toStoredArgs(d.args), HintArgs: toStoredArgs(d.hintArgs), HasArgs: d.args != nil, HasHintArgs: d.hintArgs != nil}
 }
 

@@ -15,7 +15,8 @@ import (
 //	      | ^^^^^
 //	  hint: did you mean "title"?
 //
-// The source excerpt appears only when the diagnostic carries it.
+// The source excerpt appears only when the diagnostic carries it
+// (Source, or a line it reads when printed: WithQuote).
 func PrintText(w io.Writer, l List) error {
 	return printText(w, l, [...]string{Warning: "warning", Error: "error"}, "hint", func(n int, first string) string {
 		return fmt.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
@@ -69,12 +70,12 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 			msg = messageOf(&d)
 		}
 		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], msg)
-		if d.Source != "" && d.Pos.Line > 0 {
+		if src := d.Line(); src != "" && d.Pos.Line > 0 {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))
-			fmt.Fprintf(&b, "    %s | %s\n", num, strings.ReplaceAll(d.Source, "\t", " "))
+			fmt.Fprintf(&b, "    %s | %s\n", num, strings.ReplaceAll(src, "\t", " "))
 			if d.Pos.Col > 0 {
-				span := max(1, min(d.Span, utf8.RuneCountInString(d.Source)-d.Pos.Col+1))
+				span := max(1, min(d.Span, utf8.RuneCountInString(src)-d.Pos.Col+1))
 				fmt.Fprintf(&b, "    %s | %s%s\n", pad, strings.Repeat(" ", d.Pos.Col-1), strings.Repeat("^", span))
 			}
 		}

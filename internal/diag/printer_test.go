@@ -166,3 +166,44 @@ func TestPrintTextCollapses(t *testing.T) {
 		t.Errorf("other kinds or errors were cut:\n%s", out)
 	}
 }
+
+// TestQuotePrintsAsSource holds that a diagnostic whose line is read when
+// printed (WithQuote) prints, is stored and is Quoted as one holding it
+// (WithSource), and that one whose line cannot be read quotes nothing.
+func TestQuotePrintsAsSource(t *testing.T) {
+	line := "Gọi\tsố 0221 3000 091 để hỏi."
+	d := Warningf(Position{File: "content/a.vi.md", Line: 7, Col: 8}, "number %q", "0221 3000 091").WithCheck("unlinked-phone")
+	reads := 0
+	q := func(file string, n int) (string, bool) {
+		reads++
+		return line, file == "content/a.vi.md" && n == 7
+	}
+	var want, got strings.Builder
+	if err := PrintText(&want, List{d.WithSource(line, 13)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := PrintText(&got, List{d.WithQuote(q, 13)}); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || !strings.Contains(got.String(), "| Gọi số") {
+		t.Errorf("quoted:\n%s\nwant\n%s", got.String(), want.String())
+	}
+	if s := d.WithQuote(q, 13).Stored(); s.Source != line {
+		t.Errorf("Stored().Source = %q, want %q", s.Source, line)
+	}
+	if l := (List{d.WithQuote(q, 13)}).Quoted(); l[0].Source != line || l[0].quote != nil {
+		t.Errorf("Quoted() = %+v", l[0])
+	}
+	gone := d
+	gone.Pos.Line = 8
+	var none strings.Builder
+	if err := PrintText(&none, List{gone.WithQuote(q, 13)}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(none.String(), " | ") {
+		t.Errorf("a line that cannot be read is quoted:\n%s", none.String())
+	}
+	if reads == 0 {
+		t.Error("the Quote was never read")
+	}
+}
