@@ -199,9 +199,33 @@ func (c *Catalogue) Message(text string) (translated, format string) {
 		for i, v := range p.verbs {
 			args[v.arg] = c.arg(v.letter, m[i+1])
 		}
-		return fmt.Sprintf(c.formats[p.english], args...), p.english
+		return fmt.Sprintf(wrapAsText(c.formats[p.english]), args...), p.english
 	}
 	return text, ""
+}
+
+// wrapAsText turns every %w of a format into %v: Message fills a
+// format's verbs with text, and fmt's %w takes only an error. A wrapped
+// Go error ("read content: %w") is translated like any message; the
+// error it wraps is matched in turn, and left as it is when no format
+// makes it (a system's own text).
+func wrapAsText(format string) string {
+	b := []byte(format)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '%' {
+			continue
+		}
+		// Skip the flags, width, precision and argument index ("%[2]w").
+		j := i + 1
+		for j < len(b) && strings.IndexByte("+-# 0123456789.[]", b[j]) >= 0 {
+			j++
+		}
+		if j < len(b) && b[j] == 'w' {
+			b[j] = 'v'
+		}
+		i = j // "%%" is a percent sign: its second % is skipped here
+	}
+	return string(b)
 }
 
 // arg turns the text a verb made back into an argument for the

@@ -3,7 +3,9 @@ package diag
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"testing"
@@ -142,6 +144,36 @@ func TestLocalizeError(t *testing.T) {
 	})
 	if l[0].Message != `không tạo được trang: không có khuôn trang "x.html"` || l[1].Message != "không tạo được trang: disk full" {
 		t.Errorf("%q, %q", l[0].Message, l[1].Message)
+	}
+}
+
+// TestMessageWrapped: a Go error that wraps another ("read content: %w")
+// is translated, the error it wraps in turn, and a system's text at the
+// end through its own entry; a %w in any place of the translation prints
+// the text, never fmt's %!w.
+func TestMessageWrapped(t *testing.T) {
+	c := NewCatalogue("vi", map[string]string{
+		"read content: %w":                      "không đọc được nội dung: %w",
+		"%w (and it could not be put back: %v)": "%[1]w (và không trả lại được: %[2]v)",
+		"%s: permission denied":                 "%s: không có quyền",
+		"render %s (%s): %w":                    "không tạo được %[3]w của %[1]s (%[2]s)",
+		"100%% of %s":                           "100%%w của %s",
+	})
+	for _, tc := range []struct{ en, want string }{
+		{"read content: open content/a.md: permission denied", "không đọc được nội dung: open content/a.md: không có quyền"},
+		{"read content: something else", "không đọc được nội dung: something else"},
+		{"read content: x (and it could not be put back: y)", "không đọc được nội dung: x (và không trả lại được: y)"},
+		{"render a (b): c", "không tạo được c của a (b)"},
+		{"100% of x", "100%w của x"},
+	} {
+		got, format := c.Message(tc.en)
+		if got != tc.want || format == "" {
+			t.Errorf("Message(%q) = %q (%q), want %q", tc.en, got, format, tc.want)
+		}
+	}
+	err := fmt.Errorf("read content: %w", &fs.PathError{Op: "open", Path: "content/a.md", Err: fs.ErrPermission})
+	if got, _ := c.Message(err.Error()); got != "không đọc được nội dung: open content/a.md: không có quyền" {
+		t.Errorf("a wrapped *fs.PathError: %q", got)
 	}
 }
 

@@ -1,15 +1,19 @@
 package locale
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode"
 
@@ -70,7 +74,7 @@ func sourceFiles(t *testing.T) (map[string][]*ast.File, *token.FileSet) {
 // errorf), texts given to a parameter named hint, to Catalogue.Fprint and
 // as a flag's usage, strings put into a field or variable named message,
 // msg, hint or summary (check.Rule) or into a value of a type named …Error, and the formats of
-// fmt.Errorf that wrap no other error. It returns
+// fmt.Errorf. It returns
 // them with every string literal of the source (for viWords).
 func scan(t *testing.T) ([]message, map[string]bool) {
 	pkgs, fset := sourceFiles(t)
@@ -157,13 +161,12 @@ func scan(t *testing.T) ([]message, map[string]bool) {
 				case *ast.CallExpr:
 					var name string
 					var ps []producer
-					// fmt.Errorf without %w makes loa's own text (a broken
-					// link, a missing layout) that reaches the author as a
-					// problem; errors that wrap another are the system's.
+					// fmt.Errorf makes loa's own text (a broken link, a
+					// missing layout), or says what loa was doing when the
+					// system's error it wraps (%w) came: both reach the
+					// author.
 					if isFmt(n, "Errorf") && len(n.Args) > 0 && dir != "internal/diag" {
-						if s, ok := constant(n.Args[0], consts[dir]); ok && !strings.Contains(s, "%w") {
-							add(n.Args[0])
-						}
+						add(n.Args[0])
 					}
 					switch fn := n.Fun.(type) {
 					case *ast.Ident:
@@ -329,10 +332,53 @@ func TestCatalogueComplete(t *testing.T) {
 	}
 }
 
+// TestCatalogueSystem fails for an entry of viSystem that is not "%s: "
+// and the text of an error of the system (an errno of Go's syscall
+// package on Linux, or io/fs's), and checks that a wrapped system error
+// prints in Vietnamese from its first word to its last.
+func TestCatalogueSystem(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the errno texts are Linux's")
+	}
+	texts := map[string]bool{}
+	for n := syscall.Errno(1); n < 256; n++ {
+		texts[n.Error()] = true
+	}
+	for _, err := range []error{fs.ErrNotExist, fs.ErrPermission, fs.ErrExist} {
+		texts[err.Error()] = true
+	}
+	for k := range viSystem {
+		text, ok := strings.CutPrefix(k, "%s: ")
+		if !ok || !texts[text] {
+			t.Errorf("vi.go: viSystem has %q, which is not \"%%s: \" and a text of the system's errors", k)
+		}
+		if _, ok := vi[k]; ok {
+			t.Errorf("vi.go: %q is in vi and viSystem", k)
+		}
+	}
+	m := For("vi")
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("make staging folder: %w", &fs.PathError{Op: "mkdir", Path: "/x/.site.staging-1", Err: syscall.EROFS}),
+			"không tạo được thư mục tạm: mkdir /x/.site.staging-1: ổ đĩa chỉ cho đọc, không ghi được (read-only file system)"},
+		{fmt.Errorf("read content: %w", &fs.PathError{Op: "open", Path: "content/tin-tuc/a.md", Err: syscall.EACCES}),
+			"không đọc được nội dung (content/): open content/tin-tuc/a.md: không có quyền (permission denied)"},
+		{fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)",
+			&fs.PathError{Op: "rename", Path: "public/a", Err: syscall.ENOSPC}, &fs.PathError{Op: "rename", Path: "public/b", Err: syscall.EIO}),
+			"rename public/a: ổ đĩa đã đầy (no space left on device) (và chưa trả lại được thư mục kết quả như cũ: rename public/b: lỗi đọc ghi ổ đĩa (input/output error); lần tạo sau sẽ làm việc đó)"},
+	} {
+		if got, _ := m.Message(tc.err.Error()); got != tc.want {
+			t.Errorf("%q\n got %q\nwant %q", tc.err, got, tc.want)
+		}
+	}
+}
+
 // TestCatalogueVerbs fails for a translation that does not take the same
 // arguments with the same verbs as its English message.
 func TestCatalogueVerbs(t *testing.T) {
-	for _, cat := range []map[string]string{vi, viWords} {
+	for _, cat := range []map[string]string{vi, viWords, viSystem} {
 		for en, tr := range cat {
 			a, err1 := diag.VerbSignature(en)
 			b, err2 := diag.VerbSignature(tr)

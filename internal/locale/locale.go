@@ -13,11 +13,13 @@ var Languages = []string{"en", "vi"}
 
 // catalogues are the translations by language code; English is the key
 // of every entry and needs none.
-var catalogues = map[string]map[string]string{"vi": merge(vi, viWords)}
+var catalogues = map[string]map[string]string{"vi": merge(vi, viWords, viSystem)}
 
-func merge(a, b map[string]string) map[string]string {
-	m := maps.Clone(a)
-	maps.Copy(m, b)
+func merge(ms ...map[string]string) map[string]string {
+	m := map[string]string{}
+	for _, x := range ms {
+		maps.Copy(m, x)
+	}
 	return m
 }
 

@@ -710,6 +710,60 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"an earlier build was stopped while it put changed files in place, and the output could not be put back as it was: %v":     "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả, và không trả lại được thư mục kết quả như cũ: %v",
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
+	// What loa was doing when an error of the system came (fmt.Errorf with
+	// %w); the system's own words at the end are in viSystem.
+	"%w (and the output could not be put back as it was: %v; the next build does)": "%w (và chưa trả lại được thư mục kết quả như cũ: %v; lần tạo sau sẽ làm việc đó)",
+	"QR code for %q: %w":                           "không tạo được mã QR cho %q: %w",
+	"keep %s: %w":                                  "không giữ lại được %s: %w",
+	"listen on %s:%d: %w":                          "không mở được địa chỉ %s:%d để xem trước: %w",
+	"make staging folder: %w":                      "không tạo được thư mục tạm: %w",
+	"make the search spool: %w":                    "không tạo được tệp tạm cho chỉ mục tìm kiếm: %w",
+	"read %s: %w":                                  "không đọc được %s: %w",
+	"read built-in static files: %w":               "không đọc được các tệp có sẵn của loa (static): %w",
+	"read content: %w":                             "không đọc được nội dung (content/): %w",
+	"read directory: %w":                           "không đọc được danh bạ dịch vụ: %w",
+	"read interface strings: %w":                   "không đọc được các chữ của giao diện (i18n/): %w",
+	"read static/: %w":                             "không đọc được thư mục static/: %w",
+	"read templates: %w":                           "không đọc được khuôn trang (templates/): %w",
+	"remove the journal of a stopped build: %w":    "không xóa được nhật ký của lần tạo bị dừng: %w",
+	"render %s (%s): %w":                           "không tạo được %s (%s): %w",
+	"render %s: %w":                                "không tạo được %s: %w",
+	"render generated pages: %w":                   "không tạo được các trang loa tự làm (danh sách, trang thẻ, danh bạ): %w",
+	"render the %s feed: %w":                       "không tạo được bản tin (feed) của ngôn ngữ %s: %w",
+	"render the leaflet of %s: %w":                 "không tạo được tờ rơi của %s: %w",
+	"search index: read back the pages' terms: %w": "chỉ mục tìm kiếm: không đọc lại được các từ của các trang: %w",
+	"search: %s of the earlier index: %w":          "tìm kiếm: %s của chỉ mục lần trước: %w",
+	"template %s: %w":                              "khuôn trang (template) %s: %w",
+	"watch %s: %w":                                 "không theo dõi được %s: %w",
+	"watch: %w":                                    "không theo dõi được các tệp: %w",
+}
+
+// viSystem translates the texts the operating system gives its errors
+// (the errno texts of Go's syscall package on Linux, and io/fs's), as
+// they end a Go error: "open content/a.md: permission denied". The path
+// and the operation stay as the system wrote them; the English text stays
+// in brackets, to search for.
+var viSystem = map[string]string{
+	"%s: cannot allocate memory":            "%s: không đủ bộ nhớ (cannot allocate memory)",
+	"%s: address already in use":            "%s: địa chỉ này đang được một chương trình khác dùng (address already in use)",
+	"%s: device or resource busy":           "%s: thiết bị đang bận (device or resource busy)",
+	"%s: directory not empty":               "%s: thư mục không trống (directory not empty)",
+	"%s: disk quota exceeded":               "%s: đã dùng hết dung lượng được cấp trên ổ đĩa (disk quota exceeded)",
+	"%s: file already exists":               "%s: tệp đã có (file already exists)",
+	"%s: file does not exist":               "%s: không có tệp này (file does not exist)",
+	"%s: file exists":                       "%s: tệp đã có (file exists)",
+	"%s: file name too long":                "%s: tên tệp quá dài (file name too long)",
+	"%s: input/output error":                "%s: lỗi đọc ghi ổ đĩa (input/output error)",
+	"%s: invalid cross-device link":         "%s: không chuyển được tệp sang ổ đĩa khác (invalid cross-device link)",
+	"%s: is a directory":                    "%s: đây là thư mục, không phải tệp (is a directory)",
+	"%s: no space left on device":           "%s: ổ đĩa đã đầy (no space left on device)",
+	"%s: no such file or directory":         "%s: không có tệp hay thư mục này (no such file or directory)",
+	"%s: not a directory":                   "%s: đây không phải thư mục (not a directory)",
+	"%s: operation not permitted":           "%s: không được phép làm việc này (operation not permitted)",
+	"%s: permission denied":                 "%s: không có quyền (permission denied)",
+	"%s: read-only file system":             "%s: ổ đĩa chỉ cho đọc, không ghi được (read-only file system)",
+	"%s: too many levels of symbolic links": "%s: liên kết tắt (symlink) vòng quanh quá nhiều lần (too many levels of symbolic links)",
+	"%s: too many open files":               "%s: mở quá nhiều tệp cùng lúc (too many open files)",
 }
 
 // viWords translates English words and phrases that code passes as %s
