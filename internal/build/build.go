@@ -209,7 +209,11 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	global, cached := b.openCache()
 	if cached != nil {
-		if err := b.warm(ctx, global, cached); !errors.Is(err, errCold) {
+		err := b.warm(ctx, global, cached)
+		if d := (*errDamaged)(nil); errors.As(err, &d) {
+			return b.again(ctx, d.d)
+		}
+		if !errors.Is(err, errCold) {
 			return b.finish(err)
 		}
 	}
@@ -263,6 +267,24 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	b.saveColdCache(global)
 	return b.finish(nil)
+}
+
+// again builds the whole site with a fresh builder after a warm build
+// found a part of the cache damaged (errDamaged) before it wrote
+// anything: the cache is deleted first, and the warning d added to what
+// that build reports.
+func (b *builder) again(ctx context.Context, d diag.Diagnostic) (Result, error) {
+	if err := b.removeCache(); err != nil {
+		return b.finish(err)
+	}
+	nb, err := newBuilder(b.opts)
+	if err != nil {
+		return b.finish(err)
+	}
+	res, err := nb.run(ctx)
+	res.Diagnostics.Add(d)
+	res.Diagnostics.Sort()
+	return res, err
 }
 
 func (b *builder) finish(err error) (Result, error) {

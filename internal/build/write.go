@@ -77,7 +77,7 @@ func (b *builder) write(ctx context.Context) error {
 		defer spool.Close()
 	}
 	if b.cache != nil && !b.keepSources && b.staging != "" && !b.inPlace && b.pending == nil {
-		b.cache.streams = newShardStreams(b.staging, len(pages))
+		b.cache.streams = newShardStreams(b.staging, len(pages), b.res.Languages)
 	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
