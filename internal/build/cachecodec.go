@@ -336,7 +336,9 @@ func (d *dec) str() string {
 }
 
 // bytes returns the next byte slice, nil when empty; it shares the
-// shard's array (full slice expression: appending copies).
+// shard's array (full slice expression: appending copies), so it is for
+// terms shards only: readCache reads the record shards into a buffer
+// that it uses again.
 func (d *dec) bytes() []byte {
 	p := d.raw()
 	if len(p) == 0 {
