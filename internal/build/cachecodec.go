@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/markdown"
@@ -22,8 +21,9 @@ import (
 // unsigned varint) then the payload: a kind byte, frameRecord (one
 // fileRecord), frameSource (one fileSource) or frameTerms (one
 // fileTerms, in a terms shard: see termShards), then the value's fields
-// in the order of their declaration (but a page's Terms first, so that
-// the rest can be read as one string). Integers are varints (signed ones
+// in the order of their declaration (but a page's Terms first, and a
+// record's location's numbers, so that the rest, which is copied, can be
+// read as one string). Integers are varints (signed ones
 // zig-zag, encoding/binary), strings and byte slices a length then
 // their bytes, booleans a byte, float64 its IEEE 754 bits as an unsigned
 // varint, slices their length then their elements (an empty slice is
@@ -156,6 +156,11 @@ func (e *enc) frame(kind byte, fill func()) {
 func (e *enc) record(fr *fileRecord) {
 	e.frame(frameRecord, func() {
 		r := &fr.Record
+		// First the numbers of its location, a third of a record's
+		// bytes: the rest, read as one string (dec.text), is copied
+		// without them.
+		e.int32s(r.Location.At)
+		e.int32s(r.Location.Lines)
 		e.str(fr.File)
 		e.uint(r.Text)
 		e.str(r.Path)
@@ -203,8 +208,6 @@ func (e *enc) record(fr *fileRecord) {
 			e.int(p.Before)
 			e.int(p.After)
 		}
-		e.int32s(r.Location.At)
-		e.int32s(r.Location.Lines)
 		e.strs(r.Location.Texts)
 		e.bool(r.Location.Blank)
 		e.bool(r.Located)
@@ -453,6 +456,7 @@ func (d *dec) int32s() []int32 {
 // record reads a record frame's payload (after its kind) into fr.
 func (d *dec) record(fr *fileRecord) {
 	r := &fr.Record
+	r.Location.At, r.Location.Lines = d.int32s(), d.int32s()
 	d.text()
 	fr.File = d.str()
 	r.Text = d.uint()
@@ -497,7 +501,7 @@ func (d *dec) record(fr *fileRecord) {
 			r.Photos[i] = cachedPhoto{Path: d.str(), Before: d.int(), After: d.int()}
 		}
 	}
-	r.Location = check.Location{At: d.int32s(), Lines: d.int32s(), Texts: d.strs(), Blank: d.bool()}
+	r.Location.Texts, r.Location.Blank = d.strs(), d.bool()
 	r.Located = d.bool()
 }
 
