@@ -1283,6 +1283,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return errCold
 	}
 	defer unlock()
+	// The renderer (render.New, a tenth of this build's CPU, on one
+	// core) is made beside the check of the output, which waits on the
+	// system for every file's stamp.
+	b.startRenderer()
 	if changed := b.outputChanged(st); changed != "" {
 		name := filepath.Join(b.out, filepath.FromSlash(changed))
 		if strings.HasSuffix(changed, "/") {
@@ -1292,6 +1296,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
 			WithHint("the output folder is made again at every build: change the site in content/, templates/ or static/ instead"))
 		return errCold
+	}
+	if err := b.made(); err != nil {
+		return err
 	}
 	ib := b.inc
 	keys := newDetKeys(b)
