@@ -121,6 +121,11 @@ type builder struct {
 
 	// cache is what Run keeps for the build cache (nil: none; cache.go).
 	cache *buildCache
+	// catalog, when set, is the interface strings of a renderer that
+	// load left to make (see made); making is where startRenderer's
+	// goroutine gives it.
+	catalog *i18n.Catalog
+	making  chan madeRenderer
 }
 
 func newBuilder(opts Options) (*builder, error) {
@@ -199,6 +204,11 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(err)
 	}
 	b.end("load")
+	defer func() {
+		if b.making != nil {
+			<-b.making // (never left running)
+		}
+	}()
 	if b.opts.DryRun {
 		return b.finish(b.write(ctx))
 	}
@@ -209,9 +219,16 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	global, cached := b.openCache()
 	if cached != nil {
-		if err := b.warm(ctx, global, cached); !errors.Is(err, errCold) {
+		err := b.warm(ctx, global, cached)
+		if d := (*errDamaged)(nil); errors.As(err, &d) {
+			return b.again(ctx, d.d)
+		}
+		if !errors.Is(err, errCold) {
 			return b.finish(err)
 		}
+	}
+	if err := b.made(); err != nil {
+		return b.finish(err)
 	}
 	staging, unlock, err := stage(b.out)
 	if err != nil {
@@ -263,6 +280,24 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	b.saveColdCache(global)
 	return b.finish(nil)
+}
+
+// again builds the whole site with a fresh builder after a warm build
+// found a part of the cache damaged (errDamaged) before it wrote
+// anything: the cache is deleted first, and the warning d added to what
+// that build reports.
+func (b *builder) again(ctx context.Context, d diag.Diagnostic) (Result, error) {
+	if err := b.removeCache(); err != nil {
+		return b.finish(err)
+	}
+	nb, err := newBuilder(b.opts)
+	if err != nil {
+		return b.finish(err)
+	}
+	res, err := nb.run(ctx)
+	res.Diagnostics.Add(d)
+	res.Diagnostics.Sort()
+	return res, err
 }
 
 func (b *builder) finish(err error) (Result, error) {
@@ -326,7 +361,11 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
-	if err := b.newRenderer(catalog, nil); err != nil {
+	if b.cache != nil && b.cache.early != nil {
+		// A warm build is likely: the renderer is made beside its first
+		// check of the output (warm), or before a whole build (made).
+		b.catalog = catalog
+	} else if err := b.newRenderer(catalog, nil); err != nil {
 		return err
 	}
 	b.css = css
@@ -426,11 +465,58 @@ func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, er
 // b.providers with catalog. Template problems go to b.res.Diagnostics and
 // return ErrContent when any is an error.
 func (b *builder) newRenderer(catalog *i18n.Catalog, parsed *render.Renderer) error {
+	return b.useRenderer(b.makeRenderer(catalog, parsed))
+}
+
+// madeRenderer is what makeRenderer gives.
+type madeRenderer struct {
+	r   *render.Renderer
+	l   diag.List
+	err error
+}
+
+// makeRenderer makes the renderer newRenderer makes, without changing b.
+func (b *builder) makeRenderer(catalog *i18n.Catalog, parsed *render.Renderer) madeRenderer {
 	r, l, err := render.New(render.Input{
 		Site: b.site, Content: b.content, Providers: b.providers, Catalog: catalog,
 		Builtin: b.opts.Templates, Source: b.fsys, Now: b.opts.Now, Portable: b.opts.Portable,
 		DirectoryKey: b.directoryKey(), Parsed: parsed,
 	})
+	return madeRenderer{r, l, err}
+}
+
+// startRenderer makes, in a goroutine of its own, the renderer that load
+// left to make (b.catalog set), for made to take.
+func (b *builder) startRenderer() {
+	if b.catalog == nil || b.making != nil {
+		return
+	}
+	b.making = make(chan madeRenderer, 1)
+	go func() { b.making <- b.makeRenderer(b.catalog, nil) }()
+}
+
+// made takes the renderer load left to make (b.catalog set), as
+// newRenderer does, waiting for startRenderer's or making it now; nil
+// at once when there is none to make.
+func (b *builder) made() error {
+	if b.catalog == nil {
+		return nil
+	}
+	var m madeRenderer
+	if b.making != nil {
+		m = <-b.making
+	} else {
+		m = b.makeRenderer(b.catalog, nil)
+	}
+	b.catalog, b.making = nil, nil
+	return b.useRenderer(m)
+}
+
+// useRenderer puts m in b: its problems into b.res.Diagnostics, its
+// renderer into b.renderer unless there is an error among them
+// (ErrContent) or it failed.
+func (b *builder) useRenderer(m madeRenderer) error {
+	r, l, err := m.r, m.l, m.err
 	if err != nil {
 		return fmt.Errorf("read templates: %w", err)
 	}

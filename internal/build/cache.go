@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 14 // 14: the source lines a page's problems quote are read when printed, not kept (check.Location.Texts nil)
+	cacheFormat = 15 // 15: the pages' search terms in terms shards, per language (termShards)
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -115,13 +115,38 @@ type shardRef struct {
 }
 
 // shardData is what a shard file holds: frames of one record or one
-// source each (cachecodec.go). A cold build writes a page's record as
-// each page is done (shardStreams) and the Sources last; a warm build
-// writes a shard again at once.
+// source each (cachecodec.go), or, in a terms shard, of one page's terms
+// each. A cold build writes a page's record as each page is done
+// (shardStreams) and the Sources last; a warm build writes a shard again
+// at once.
 type shardData struct {
 	Records []fileRecord
 	Sources []fileSource
+	Terms   []fileTerms
 }
+
+// The pages' search terms (search.Analyzed as GobEncode writes it, about
+// two thirds of the cache's bytes) are kept apart from their records, in
+// terms shards per language: <out>.cache.NN.<language>, holding the terms
+// of the pages of that language whose records are in shard NN, in the
+// order of the site's pages. A warm build reads a language's terms only
+// when it makes that language's search index again (loadTerms), and a
+// shard's when it writes that shard again with some page's terms
+// unchanged. The main file holds each terms shard's size and checksum
+// (cacheState.TermShards); a terms shard found damaged when it is read
+// makes the build start again as a whole one, with a warning
+// (errDamaged), as nothing is written before commit.
+
+// fileTerms is a page's search terms, with its page file, as a terms
+// shard holds them.
+type fileTerms struct {
+	File  string
+	Terms []byte
+}
+
+// termsPath returns the terms shard k of the language lang of the cache
+// of the output folder out.
+func termsPath(out string, k int, lang string) string { return shardPath(out, k) + "." + lang }
 
 type fileSource struct {
 	File   string
@@ -155,13 +180,19 @@ type cacheState struct {
 	records map[string]cachedRecord
 	sources map[string]cachedSource
 	Shards  []shardRef
-	Keys    map[string]uint64     // by owner, as detKey writes them
-	Files   map[string]cachedFile // every file of the output (slash path) → owner, stamp
-	Dirs    map[string]int64      // every folder ("" the output) → modification time (ns)
-	World   uint64                // detWorld
-	Phones  []string              // render.CallNumbers
-	DirKey  uint64                // detDirectoryKey
-	Dict    []string              // the search Dict's names
+	// TermShards holds by language its terms shards, as the main file
+	// knows them (Records: how many pages' terms each holds).
+	TermShards map[string][]shardRef
+	// terms holds by language the terms shards read so far (nil: not
+	// read), by shard (loadTerms, termShard).
+	terms  map[string][][]fileTerms
+	Keys   map[string]uint64     // by owner, as detKey writes them
+	Files  map[string]cachedFile // every file of the output (slash path) → owner, stamp
+	Dirs   map[string]int64      // every folder ("" the output) → modification time (ns)
+	World  uint64                // detWorld
+	Phones []string              // render.CallNumbers
+	DirKey uint64                // detDirectoryKey
+	Dict   []string              // the search Dict's names
 	// SearchKeys holds per language a checksum of what its search index
 	// is made from (searchKeys).
 	SearchKeys map[string]uint64
@@ -220,11 +251,10 @@ type cachedRecord struct {
 	CheckLinks                             []markdown.Link
 	TOC                                    []markdown.Heading
 	Numbers                                []markdown.Number
-	// Terms is the page's search terms (search.Analyzed, as GobEncode
-	// writes it), decoded only when its language's index is made again,
-	// and written back as it is.
-	Terms       []byte
-	AnalyzedSum uint64 // docSum of the terms: textSum(Terms) | 1
+	// AnalyzedSum is the docSum of the page's search terms
+	// (search.Analyzed, as GobEncode writes them), which its language's
+	// terms shard holds (see termsPath).
+	AnalyzedSum uint64
 	// Photos holds the photos the page publishes that the build made
 	// smaller, so that a warm build that does not render the page again
 	// still counts them in Result.Images and Result.ImageBytes.
@@ -314,6 +344,7 @@ type buildCache struct {
 	// placing them gave.
 	streams   *shardStreams
 	shardRefs []shardRef
+	termRefs  map[string][]shardRef
 	shardErr  error
 }
 
@@ -681,22 +712,19 @@ func (b *builder) cacheUsable() bool {
 // format. Whether its Global fits is for openCache to check.
 func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	file := cachePath(b.out)
-	f, err := os.Open(file)
+	// (os.ReadFile reads it into one buffer of its size: io.ReadAll grew
+	// one, copying the ~10 MB at 10,000 pages per language again and
+	// again)
+	data, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	// damaged names the file of the cache found damaged (the main file
 	// or one of its shards).
 	damaged := func(file string) (*cacheState, *diag.Diagnostic) {
-		d := diag.Warningf(diag.Position{File: file}, "the build cache is damaged, so this build does not use it and builds the whole site").
-			WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
+		d := damagedCache(file)
 		return nil, &d
 	}
-	if err != nil {
-		return damaged(file)
-	}
-	data, err := io.ReadAll(f)
-	f.Close()
 	if err != nil {
 		return damaged(file)
 	}
@@ -726,8 +754,18 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	// pages per language; the peak grows by about the shards' bytes; a
 	// memory limit, which loa build sets, still holds).
 	gc := debug.SetGCPercent(-1)
+	// Nothing decoded from a shard shares its bytes (dec.text copies a
+	// frame's strings; the terms, which would, are in terms shards), so
+	// each is read into a buffer used again: 55 MB at 10,000 pages per
+	// language not asked of the system and cleared.
+	var buffers sync.Pool
 	b.forEach(recordShards, func(k int) {
-		data, err := os.ReadFile(shardPath(b.out, k))
+		buf, _ := buffers.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		defer buffers.Put(buf)
+		data, err := readInto(buf, shardPath(b.out, k))
 		ref := st.Shards[k]
 		if err != nil || int64(len(data)) != ref.Size || crc32.Checksum(data, castagnoli) != ref.Sum {
 			bad[k] = true
@@ -736,7 +774,8 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 		// (each takes a byte at least: no more room than that)
 		shards[k].Records = make([]fileRecord, 0, min(ref.Records, len(data)))
 		shards[k].Sources = make([]fileSource, 0, min(ref.Sources, len(data)))
-		bad[k] = decodeShard(data, &shards[k]) != nil
+		// (a terms frame here would share the buffer)
+		bad[k] = decodeShard(data, &shards[k]) != nil || len(shards[k].Terms) > 0
 	})
 	debug.SetGCPercent(gc)
 	if k := slices.Index(bad, true); k >= 0 {
@@ -755,6 +794,30 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 		}
 	}
 	return &st, nil
+}
+
+// readInto reads the file name into *buf, grown to its size when
+// needed, and returns its bytes (in *buf's array).
+func readInto(buf *[]byte, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	n := int(info.Size())
+	if cap(*buf) < n+1 {
+		*buf = make([]byte, n+1) // (+1: a file grown since is seen, read short)
+	}
+	data := (*buf)[:n+1]
+	k, err := io.ReadFull(f, data)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return data[:k], err
 }
 
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
@@ -812,6 +875,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	if !b.cache.hasWorld {
 		st.World = b.detWorld()
 	}
+	var err error
 	pages := b.content.Pages
 	if pageKeys == nil {
 		pageKeys = make([]uint64, len(pages))
@@ -919,6 +983,11 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf)
 	})
 	if err := errors.Join(shardErrs...); err != nil {
+		return err
+	}
+	if b.cache.shardRefs != nil {
+		st.TermShards = b.cache.termRefs // (written as the pages were done)
+	} else if st.TermShards, err = b.saveTerms(prev, byShard, reused); err != nil {
 		return err
 	}
 	if err := b.ctx.Err(); err != nil {
@@ -1079,7 +1148,6 @@ func toCached(r *pageRecord, renderDiags diag.List) cachedRecord {
 	c := cachedRecord{Text: textSum(r.text), Path: r.path, Lang: r.lang, Layout: r.layout, Title: r.title,
 		Description: r.description, Section: r.section, Attachments: r.attachments, Used: r.used,
 		CheckLinks: r.checkLinks.Links, TOC: r.checkLinks.TOC, Numbers: r.checkLinks.Numbers}
-	c.Terms, _ = r.analyzed.GobEncode()
 	for _, l := range r.links {
 		c.Links = append(c.Links, cachedLink{l.dest, l.url, l.lang, l.err})
 	}
@@ -1215,6 +1283,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return errCold
 	}
 	defer unlock()
+	// The renderer (render.New, a tenth of this build's CPU, on one
+	// core) is made beside the check of the output, which waits on the
+	// system for every file's stamp.
+	b.startRenderer()
 	if changed := b.outputChanged(st); changed != "" {
 		name := filepath.Join(b.out, filepath.FromSlash(changed))
 		if strings.HasSuffix(changed, "/") {
@@ -1224,6 +1296,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
 			WithHint("the output folder is made again at every build: change the site in content/, templates/ or static/ instead"))
 		return errCold
+	}
+	if err := b.made(); err != nil {
+		return err
 	}
 	ib := b.inc
 	keys := newDetKeys(b)
@@ -1295,7 +1370,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			}
 			sum = textSum(p.Text)
 		}
-		if c, ok := st.records[p.File]; ok && c.Text == sum {
+		if c, ok := st.records[p.File]; ok && c.Text == sum && c.AnalyzedSum != 0 {
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 				if c.Located {
@@ -1317,9 +1392,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
 					reused[i] = &c
-					if sums[i] = c.AnalyzedSum; sums[i] == 0 {
-						sums[i] = textSum(c.Terms) | 1
-					}
+					sums[i] = c.AnalyzedSum
 					return
 				}
 			}
@@ -1436,19 +1509,40 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		}
 		return kept[c.Owner]
 	}
-	// The terms of the pages reused, for the indexes made again.
+	// The terms of the pages reused, for the indexes made again: only
+	// those languages' terms shards are read.
+	var remade []string
+	for _, lang := range b.res.Languages {
+		if !keptSearch[lang] {
+			remade = append(remade, lang)
+		}
+	}
+	terms, err := b.loadTerms(st, remade)
+	if err != nil {
+		return fail(err)
+	}
 	b.forEach(len(pages), func(i int) {
 		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] {
-			errs[i] = analyzed[i].GobDecode(c.Terms)
+			t, ok := terms[pages[i].File]
+			if !ok { // (its sum is not checked: the shard's is)
+				errs[i] = &errDamaged{damagedCache(termsPath(b.out, shardOf(pages[i].File), pages[i].Lang))}
+				return
+			}
+			errs[i] = analyzed[i].GobDecode(t)
 		}
 	})
+	for _, err := range errs {
+		if d := (*errDamaged)(nil); errors.As(err, &d) {
+			return fail(d)
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, pages, searchDocs, keptSearch)); err != nil {
+	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, terms, searchDocs, keptSearch)); err != nil {
 		return fail(err)
 	}
 	ib.setPhase(phaseSite)
@@ -1584,10 +1678,10 @@ const maxUpdated = 8 // an eighth
 // searchUpdates returns, for each language whose search index a warm
 // build makes again (not in kept), how to update the index of the build
 // before (st), when it can be: the same number of documents, each
-// changed one a page whose record the cache holds, with the terms that
-// give its docSum then, and at most 1/maxUpdated of them changed.
-// docs are the documents now (searchKeys).
-func (b *builder) searchUpdates(st *cacheState, pages []*content.Page, docs map[string][]searchDoc, kept map[string]bool) map[string]*searchUpdate {
+// changed one a page whose terms the cache holds (terms, by page file,
+// as loadTerms read them), those that give its docSum then, and at most
+// 1/maxUpdated of them changed. docs are the documents now (searchKeys).
+func (b *builder) searchUpdates(st *cacheState, terms map[string][]byte, docs map[string][]searchDoc, kept map[string]bool) map[string]*searchUpdate {
 	ups := map[string]*searchUpdate{}
 	for lang, now := range docs {
 		then, ok := st.SearchDocs[lang]
@@ -1603,9 +1697,9 @@ func (b *builder) searchUpdates(st *cacheState, pages []*content.Page, docs map[
 				u = nil
 				break
 			}
-			c, ok := st.records[st.PageFiles[then[j].Page]]
+			t, ok := terms[st.PageFiles[then[j].Page]]
 			var a search.Analyzed
-			if !ok || a.GobDecode(c.Terms) != nil || docSum(&a) != then[j].Sum {
+			if !ok || a.GobDecode(t) != nil || docSum(&a) != then[j].Sum {
 				u = nil
 				break
 			}
@@ -1716,6 +1810,9 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		_ = b.removeCache()
 		for k := range recordShards {
 			_ = os.Remove(shardPath(b.out, k))
+			for _, lang := range b.res.Languages {
+				_ = os.Remove(termsPath(b.out, k, lang))
+			}
 		}
 		return global, nil
 	}

@@ -983,6 +983,13 @@ func TestColdBuildStreamsShards(t *testing.T) {
 	}
 	slices.Sort(md)
 	var records, sources []string
+	var st cacheState
+	if data, err := os.ReadFile(cachePath(out)); err != nil {
+		t.Fatal(err)
+	} else if err := decodeState(data[len(fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat))+cacheSumSize:], &st); err != nil {
+		t.Fatal(err)
+	}
+	termRefs := st.termRefs
 	for k := range recordShards {
 		data, err := os.ReadFile(shardPath(out, k))
 		if err != nil {
@@ -996,7 +1003,14 @@ func TestColdBuildStreamsShards(t *testing.T) {
 			if shardOf(fr.File) != k {
 				t.Errorf("the record of %s is in shard %d, not %d", fr.File, k, shardOf(fr.File))
 			}
-			if len(fr.Record.Terms) == 0 || fr.Record.AnalyzedSum != textSum(fr.Record.Terms)|1 || !fr.Record.Located {
+			// Its terms in the terms shard of its language, with the
+			// same number.
+			ts, err := readTermShard(out, fr.Record.Lang, k, termRefs(fr.Record.Lang)[k])
+			if err != nil {
+				t.Fatalf("terms shard %d of %s: %v", k, fr.Record.Lang, err)
+			}
+			i := slices.IndexFunc(ts, func(ft fileTerms) bool { return ft.File == fr.File })
+			if i < 0 || len(ts[i].Terms) == 0 || fr.Record.AnalyzedSum != textSum(ts[i].Terms)|1 || !fr.Record.Located {
 				t.Errorf("the record of %s lacks its terms or location", fr.File)
 			}
 			records = append(records, fr.File)
@@ -1073,16 +1087,17 @@ func TestColdBuildStreamsShards(t *testing.T) {
 // decode (one cut between frames does, to fewer: the main file's size and
 // checksum of each shard are what find that).
 func TestDecodeShard(t *testing.T) {
-	recs := []fileRecord{{File: "a.md", Record: cachedRecord{Title: "A", Terms: []byte{1}}}, {File: "b.md", Record: cachedRecord{Title: "B"}}}
+	recs := []fileRecord{{File: "a.md", Record: cachedRecord{Title: "A", AnalyzedSum: 3}}, {File: "b.md", Record: cachedRecord{Title: "B"}}}
 	srcs := []fileSource{{File: "a.md"}, {File: "b.md"}}
+	terms := []fileTerms{{File: "a.md", Terms: []byte{1, 2}}, {File: "b.md"}}
 	var many []byte
-	for _, v := range []shardData{{Records: recs[:1]}, {Records: recs[1:]}, {Sources: srcs}} {
+	for _, v := range []shardData{{Records: recs[:1]}, {Records: recs[1:]}, {Terms: terms[:1]}, {Terms: terms[1:]}, {Sources: srcs}} {
 		var err error
 		if many, err = appendShard(many, &v); err != nil {
 			t.Fatal(err)
 		}
 	}
-	one, err := appendShard(nil, &shardData{Records: recs, Sources: srcs})
+	one, err := appendShard(nil, &shardData{Records: recs, Sources: srcs, Terms: terms})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1095,8 +1110,8 @@ func TestDecodeShard(t *testing.T) {
 			if err := decodeShard(data, &sd); err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(sd.Records, recs) || !reflect.DeepEqual(sd.Sources, srcs) {
-				t.Errorf("room %d: got %+v %+v", room, sd.Records, sd.Sources)
+			if !reflect.DeepEqual(sd.Records, recs) || !reflect.DeepEqual(sd.Sources, srcs) || !reflect.DeepEqual(sd.Terms, terms) {
+				t.Errorf("room %d: got %+v %+v %+v", room, sd.Records, sd.Sources, sd.Terms)
 			}
 		}
 	}
@@ -1106,7 +1121,7 @@ func TestDecodeShard(t *testing.T) {
 	}
 	for n := 1; n < len(one); n++ {
 		var sd shardData
-		if decodeShard(one[:n], &sd) == nil && len(sd.Records)+len(sd.Sources) >= len(recs)+len(srcs) {
+		if decodeShard(one[:n], &sd) == nil && len(sd.Records)+len(sd.Sources)+len(sd.Terms) >= len(recs)+len(srcs)+len(terms) {
 			t.Errorf("a shard cut at %d of %d bytes decoded whole", n, len(one))
 		}
 	}
@@ -1122,7 +1137,7 @@ func TestDecodeShard(t *testing.T) {
 	}
 }
 
-// TestShardCodec holds every field of fileRecord and fileSource through
+// TestShardCodec holds every field of fileRecord, fileSource and fileTerms through
 // the shard codec: values with every field filled (by fill, which walks
 // the types, so that a field added to any of them is filled too and
 // fails the test until the codec writes it) come back equal, and so do
@@ -1138,9 +1153,13 @@ func TestShardCodec(t *testing.T) {
 			var fs fileSource
 			fill(reflect.ValueOf(&fs).Elem(), rng, 0)
 			want.Sources = append(want.Sources, fs)
+			var ft fileTerms
+			fill(reflect.ValueOf(&ft).Elem(), rng, 0)
+			want.Terms = append(want.Terms, ft)
 		}
 		want.Records = append(want.Records, fileRecord{})
 		want.Sources = append(want.Sources, fileSource{})
+		want.Terms = append(want.Terms, fileTerms{})
 		data, err := appendShard(nil, &want)
 		if err != nil {
 			t.Fatal(err)
@@ -1241,7 +1260,7 @@ func fill(v reflect.Value, rng *rand.Rand, depth int) {
 	}
 }
 
-// BenchmarkDecodeShard decodes a shard of 160 records and sources shaped
+// BenchmarkDecodeShard decodes a shard of 160 records, terms and sources shaped
 // like those of the benchmark corpus (10,000 pages per language makes
 // 20,000 in 128 shards), written with the shard codec and, for
 // comparison, as the encoding/gob stream of shardData values (one per
@@ -1253,10 +1272,11 @@ func BenchmarkDecodeShard(b *testing.B) {
 		var fr fileRecord
 		fill(reflect.ValueOf(&fr).Elem(), rng, 2) // slices of structs one level down
 		fr.File = fmt.Sprintf("guidance/page-%d.vi.md", i)
-		fr.Record.Terms = make([]byte, 6000+rng.IntN(6000))
-		for j := range fr.Record.Terms {
-			fr.Record.Terms[j] = byte(rng.Uint32())
+		ft := fileTerms{File: fr.File, Terms: make([]byte, 6000+rng.IntN(6000))}
+		for j := range ft.Terms {
+			ft.Terms[j] = byte(rng.Uint32())
 		}
+		sd.Terms = append(sd.Terms, ft)
 		for range 30 {
 			fr.Record.Location.Texts = append(fr.Record.Location.Texts, strings.Repeat("Chữ trên một dòng. ", 4))
 			fr.Record.Location.Lines = append(fr.Record.Location.Lines, int32(rng.IntN(200)))

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/markdown"
@@ -20,9 +19,11 @@ import (
 //
 // A shard is a sequence of frames, each the length of its payload (an
 // unsigned varint) then the payload: a kind byte, frameRecord (one
-// fileRecord) or frameSource (one fileSource), then the value's fields
-// in the order of their declaration (but a record's Terms first, so that
-// the rest can be read as one string). Integers are varints (signed ones
+// fileRecord), frameSource (one fileSource) or frameTerms (one
+// fileTerms, in a terms shard: see termShards), then the value's fields
+// in the order of their declaration (but a page's Terms first, and a
+// record's location's numbers, so that the rest, which is copied, can be
+// read as one string). Integers are varints (signed ones
 // zig-zag, encoding/binary), strings and byte slices a length then
 // their bytes, booleans a byte, float64 its IEEE 754 bits as an unsigned
 // varint, slices their length then their elements (an empty slice is
@@ -39,6 +40,7 @@ import (
 const (
 	frameRecord = 'r'
 	frameSource = 's'
+	frameTerms  = 't'
 )
 
 // errShard is the error for a shard whose frames do not decode.
@@ -154,7 +156,11 @@ func (e *enc) frame(kind byte, fill func()) {
 func (e *enc) record(fr *fileRecord) {
 	e.frame(frameRecord, func() {
 		r := &fr.Record
-		e.bytes(r.Terms) // first: the rest is read as one string (dec.text)
+		// First the numbers of its location, a third of a record's
+		// bytes: the rest, read as one string (dec.text), is copied
+		// without them.
+		e.int32s(r.Location.At)
+		e.int32s(r.Location.Lines)
 		e.str(fr.File)
 		e.uint(r.Text)
 		e.str(r.Path)
@@ -202,11 +208,17 @@ func (e *enc) record(fr *fileRecord) {
 			e.int(p.Before)
 			e.int(p.After)
 		}
-		e.int32s(r.Location.At)
-		e.int32s(r.Location.Lines)
 		e.strs(r.Location.Texts)
 		e.bool(r.Location.Blank)
 		e.bool(r.Located)
+	})
+}
+
+// terms appends ft as a frame.
+func (e *enc) terms(ft *fileTerms) {
+	e.frame(frameTerms, func() {
+		e.bytes(ft.Terms) // first: the rest is read as one string (dec.text)
+		e.str(ft.File)
 	})
 }
 
@@ -327,7 +339,9 @@ func (d *dec) str() string {
 }
 
 // bytes returns the next byte slice, nil when empty; it shares the
-// shard's array (full slice expression: appending copies).
+// shard's array (full slice expression: appending copies), so it is for
+// terms shards only: readCache reads the record shards into a buffer
+// that it uses again.
 func (d *dec) bytes() []byte {
 	p := d.raw()
 	if len(p) == 0 {
@@ -442,7 +456,7 @@ func (d *dec) int32s() []int32 {
 // record reads a record frame's payload (after its kind) into fr.
 func (d *dec) record(fr *fileRecord) {
 	r := &fr.Record
-	r.Terms = d.bytes()
+	r.Location.At, r.Location.Lines = d.int32s(), d.int32s()
 	d.text()
 	fr.File = d.str()
 	r.Text = d.uint()
@@ -487,8 +501,15 @@ func (d *dec) record(fr *fileRecord) {
 			r.Photos[i] = cachedPhoto{Path: d.str(), Before: d.int(), After: d.int()}
 		}
 	}
-	r.Location = check.Location{At: d.int32s(), Lines: d.int32s(), Texts: d.strs(), Blank: d.bool()}
+	r.Location.Texts, r.Location.Blank = d.strs(), d.bool()
 	r.Located = d.bool()
+}
+
+// terms reads a terms frame's payload (after its kind) into ft.
+func (d *dec) terms(ft *fileTerms) {
+	ft.Terms = d.bytes()
+	d.text()
+	ft.File = d.str()
 }
 
 // source reads a source frame's payload (after its kind) into fs.
@@ -537,11 +558,15 @@ func (d *dec) source(fs *fileSource) {
 // the build does not import: layers_test.go).
 func sliceOf[S ~[]E, E any](_ S, n int) S { return make(S, n) }
 
-// appendShard appends the frames of sd's records then its sources to b.
+// appendShard appends the frames of sd's records, its terms then its
+// sources to b.
 func appendShard(b []byte, sd *shardData) ([]byte, error) {
 	e := enc{b: b}
 	for i := range sd.Records {
 		e.record(&sd.Records[i])
+	}
+	for i := range sd.Terms {
+		e.terms(&sd.Terms[i])
 	}
 	for i := range sd.Sources {
 		e.source(&sd.Sources[i])
@@ -550,8 +575,8 @@ func appendShard(b []byte, sd *shardData) ([]byte, error) {
 }
 
 // decodeShard decodes a shard file's frames (see appendShard) and
-// appends their records and sources to sd's. A shard of no page holds
-// none (an empty file). The records' Terms share data's array.
+// appends their records, terms and sources to sd's. A shard of no page
+// holds none (an empty file). The Terms share data's array.
 func decodeShard(data []byte, sd *shardData) error {
 	for len(data) > 0 {
 		n, k := binary.Uvarint(data)
@@ -567,6 +592,9 @@ func decodeShard(data []byte, sd *shardData) error {
 		case frameSource:
 			sd.Sources = append(sd.Sources, fileSource{})
 			d.source(&sd.Sources[len(sd.Sources)-1])
+		case frameTerms:
+			sd.Terms = append(sd.Terms, fileTerms{})
+			d.terms(&sd.Terms[len(sd.Terms)-1])
 		default:
 			return errShard
 		}
@@ -615,6 +643,17 @@ func appendState(b []byte, st *cacheState) []byte {
 		e.int(s.Size)
 		e.int(int64(s.Records))
 		e.int(int64(s.Sources))
+	}
+	e.uint(uint64(len(st.TermShards)))
+	for lang, refs := range st.TermShards {
+		e.str(lang)
+		e.uint(uint64(len(refs)))
+		for _, s := range refs {
+			e.uint(uint64(s.Sum))
+			e.int(s.Size)
+			e.int(int64(s.Records))
+			e.int(int64(s.Sources))
+		}
 	}
 	e.strUints(st.Keys)
 	e.uint(uint64(len(st.Files)))
@@ -677,6 +716,20 @@ func decodeState(data []byte, st *cacheState) error {
 		st.Shards = make([]shardRef, n)
 		for i := range st.Shards {
 			st.Shards[i] = shardRef{Sum: uint32(d.uint()), Size: d.int(), Records: int(d.int()), Sources: int(d.int())}
+		}
+	}
+	if n := d.count(); n > 0 {
+		st.TermShards = make(map[string][]shardRef, n)
+		for range n {
+			lang := d.str()
+			var refs []shardRef
+			if n := d.count(); n > 0 {
+				refs = make([]shardRef, n)
+				for i := range refs {
+					refs[i] = shardRef{Sum: uint32(d.uint()), Size: d.int(), Records: int(d.int()), Sources: int(d.int())}
+				}
+			}
+			st.TermShards[lang] = refs
 		}
 	}
 	st.Keys = d.strUints()

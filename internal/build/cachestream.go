@@ -27,8 +27,11 @@ import (
 // beside the main file once the old main file is deleted; the new main
 // file, written last (saveCache), is what makes them a cache.
 type shardStreams struct {
-	dir    string // the staging folder
-	shards [recordShards]shardStream
+	dir string // the staging folder
+	// shards holds the record shards (0 … recordShards-1), then per
+	// language (langs) its terms shards (see termsPath).
+	shards []shardStream
+	langs  []string
 	// sums holds the docSum of each page's search terms, by its index in
 	// the site's pages (0: not rendered), for searchKeys.
 	sums []uint64
@@ -54,13 +57,31 @@ func (s *shardStream) Write(p []byte) (int, error) {
 }
 
 // newShardStreams returns streams into the folder dir for a site of n
-// pages. The files are made when their first record comes.
-func newShardStreams(dir string, n int) *shardStreams {
-	return &shardStreams{dir: dir, sums: make([]uint64, n)}
+// pages in the languages langs. The files are made when their first
+// record comes.
+func newShardStreams(dir string, n int, langs []string) *shardStreams {
+	return &shardStreams{dir: dir, sums: make([]uint64, n), langs: langs, shards: make([]shardStream, recordShards*(1+len(langs)))}
 }
 
+// name returns the file of stream k in the staging folder.
 func (ss *shardStreams) name(k int) string {
-	return filepath.Join(ss.dir, fmt.Sprintf(".loa-cache-%02d", k))
+	if k < recordShards {
+		return filepath.Join(ss.dir, fmt.Sprintf(".loa-cache-%02d", k))
+	}
+	return filepath.Join(ss.dir, fmt.Sprintf(".loa-cache-%02d.%s", k%recordShards, ss.langs[k/recordShards-1]))
+}
+
+// placed returns where stream k goes beside the main file of out.
+func (ss *shardStreams) placed(out string, k int) string {
+	if k < recordShards {
+		return shardPath(out, k)
+	}
+	return termsPath(out, k%recordShards, ss.langs[k/recordShards-1])
+}
+
+// termsStream returns the stream of the terms shard k of lang.
+func (ss *shardStreams) termsStream(k int, lang string) int {
+	return (1+slices.Index(ss.langs, lang))*recordShards + k
 }
 
 // open makes shard k's file; s.mu is held.
@@ -103,25 +124,35 @@ func (ss *shardStreams) put(b *builder, i int, c *check.Page) {
 	r := v.(*pageRecord)
 	fr := fileRecord{File: p.File, Record: toCached(r, b.cache.renderDiagsOf(p))}
 	b.cache.renderDiags.Delete(p)
-	fr.Record.AnalyzedSum = textSum(fr.Record.Terms) | 1 // docSum
+	terms, _ := r.analyzed.GobEncode()
+	fr.Record.AnalyzedSum = textSum(terms) | 1 // docSum
 	ss.sums[i] = fr.Record.AnalyzedSum
 	fr.Record.Photos = b.photosOf(r)
 	fr.Record.Location, fr.Record.Located = c.Location()
 	k := shardOf(p.File)
-	if ss.encode(k, &shardData{Records: []fileRecord{fr}}) == nil {
-		s := &ss.shards[k]
-		s.mu.Lock()
-		s.records++
-		s.mu.Unlock()
+	for _, put := range []struct {
+		k  int
+		sd shardData
+	}{
+		{k, shardData{Records: []fileRecord{fr}}},
+		{ss.termsStream(k, p.Lang), shardData{Terms: []fileTerms{{p.File, terms}}}},
+	} {
+		if ss.encode(put.k, &put.sd) == nil {
+			s := &ss.shards[put.k]
+			s.mu.Lock()
+			s.records++
+			s.mu.Unlock()
+		}
 	}
 }
 
-// place ends each shard with its sources (by file) and renames it to
-// its place beside the main file of the cache of out, which must be
-// deleted already. It returns each shard as the main file knows it.
+// place ends each record shard with its sources (by file) and renames
+// it, and each terms shard, to its place beside the main file of the
+// cache of out, which must be deleted already. It returns each record
+// shard and, by language, each terms shard as the main file knows them.
 // Whatever happens, no file of ss is left open nor in the staging
 // folder.
-func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]shardRef, error) {
+func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]shardRef, map[string][]shardRef, error) {
 	defer ss.abort()
 	bySource := make([][]string, recordShards)
 	for file := range sources {
@@ -129,17 +160,20 @@ func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]sh
 		bySource[k] = append(bySource[k], file)
 	}
 	if err := os.MkdirAll(filepath.Dir(cachePath(out)), 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	refs := make([]shardRef, recordShards)
-	for k := range recordShards {
-		slices.Sort(bySource[k])
-		sd := shardData{Sources: make([]fileSource, len(bySource[k]))}
-		for j, file := range bySource[k] {
-			sd.Sources[j] = fileSource{file, sources[file]}
+	refs := make([]shardRef, len(ss.shards))
+	for k := range ss.shards {
+		var sd shardData // (a terms shard: nothing more, but made if empty)
+		if k < recordShards {
+			slices.Sort(bySource[k])
+			sd.Sources = make([]fileSource, len(bySource[k]))
+			for j, file := range bySource[k] {
+				sd.Sources[j] = fileSource{file, sources[file]}
+			}
 		}
 		if err := ss.encode(k, &sd); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		s := &ss.shards[k]
 		err := s.w.Flush()
@@ -148,21 +182,25 @@ func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]sh
 		}
 		s.f = nil
 		if err == nil {
-			err = os.Rename(ss.name(k), shardPath(out, k))
+			err = os.Rename(ss.name(k), ss.placed(out, k))
 		}
 		if err != nil {
 			_ = os.Remove(ss.name(k))
 			s.err = err
-			return nil, err
+			return nil, nil, err
 		}
 		refs[k] = shardRef{Sum: s.sum.Sum32(), Size: s.size, Records: s.records, Sources: len(sd.Sources)}
 	}
-	return refs, nil
+	terms := make(map[string][]shardRef, len(ss.langs))
+	for li, lang := range ss.langs {
+		terms[lang] = refs[(1+li)*recordShards : (2+li)*recordShards]
+	}
+	return refs[:recordShards], terms, nil
 }
 
 // abort closes and removes the files not placed.
 func (ss *shardStreams) abort() {
-	for k := range recordShards {
+	for k := range ss.shards {
 		s := &ss.shards[k]
 		s.mu.Lock()
 		if s.f != nil {
@@ -184,5 +222,5 @@ func (c *buildCache) placeShards(out string) {
 	if c == nil || c.streams == nil {
 		return
 	}
-	c.shardRefs, c.shardErr = c.streams.place(out, c.keptSources())
+	c.shardRefs, c.termRefs, c.shardErr = c.streams.place(out, c.keptSources())
 }

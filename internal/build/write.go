@@ -77,7 +77,7 @@ func (b *builder) write(ctx context.Context) error {
 		defer spool.Close()
 	}
 	if b.cache != nil && !b.keepSources && b.staging != "" && !b.inPlace && b.pending == nil {
-		b.cache.streams = newShardStreams(b.staging, len(pages))
+		b.cache.streams = newShardStreams(b.staging, len(pages), b.res.Languages)
 	}
 	b.progress("rendering: %d pages, %d workers", len(pages), min(b.opts.Workers, len(pages)))
 	b.inc.setPhase(phasePages)
@@ -566,7 +566,11 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		var files map[string][]byte
 		if u := updates[langs[li]]; u != nil {
 			dir := filepath.Join(b.out, filepath.FromSlash(render.SearchFolder), langs[li])
-			files, _ = search.UpdateWith(b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, func(name string) ([]byte, error) {
+			// (its words and pairs gathered side by side: with one
+			// language's index made again, as after an edit, the other
+			// core would wait)
+			beside := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
+			files, _ = search.UpdateBeside(beside, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, func(name string) ([]byte, error) {
 				return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 			})
 		}

@@ -666,7 +666,7 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 // when every pair of neighbouring words is indexed (see RarePairs), so that
 // a quoted phrase can be required.
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
-	return gather(dict, docs, opts, nil, nil).write(docs, opts, nil, nil)
+	return gather(dict, docs, opts, nil, nil, nil).write(docs, opts, nil, nil)
 }
 
 // gathered is what an index's files are written from (gather).
@@ -683,8 +683,11 @@ type gathered struct {
 
 // gather gathers the postings of docs' terms: of every word and pair, or
 // with only set, of the words whose folded number it marks and the pairs
-// in pairs (first<<32 | second), whose first words it marks.
-func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[uint64]bool) *gathered {
+// in pairs (first<<32 | second), whose first words it marks. With run
+// set (see UpdateBeside) and no document in a Spool, the words and the
+// pairs are gathered in two passes that run gives side by side (each
+// reads what the other does not write); otherwise in one pass.
+func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[uint64]bool, run func(fns ...func())) *gathered {
 	names := dict.snapshot()
 	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: len(docs) > RarePairs}
 	wanted := func(id uint64) bool { return only == nil || id < uint64(len(only)) && only[id] }
@@ -745,13 +748,16 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 		}
 	}
 	words := g.words
-	for i := range docs {
+	weigher := func(i int) func(wt uint64) uint8 {
 		boost := opts.Boost[docs[i].sectionKey]
 		if boost <= 0 {
 			boost = 1
 		}
-		weigh := func(wt uint64) uint8 { return uint8(min(maxWeight, max(1, math.Round(float64(wt>>1)*boost)))) }
-		r := reader{b: g.sr.terms(&docs[i])}
+		return func(wt uint64) uint8 { return uint8(min(maxWeight, max(1, math.Round(float64(wt>>1)*boost)))) }
+	}
+	// wordsOf gathers the words of document i, read by r, leaving r at its
+	// first pair; pairsOf its pairs, from there.
+	wordsOf := func(i int, r *reader, weigh func(uint64) uint8) {
 		nwords := r.next()
 		for range nwords {
 			id, wt, n := uint32(r.next()), r.next(), r.next()
@@ -780,6 +786,8 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 			}
 			tp.add(posting{doc: int32(i), mask: mask, weight: weigh(wt), flags: uint8(r.next()) | uint8(wt&1)<<7})
 		}
+	}
+	pairsOf := func(i int, r *reader, weigh func(uint64) uint8) {
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
 			if !wantedPair(key) {
@@ -798,6 +806,26 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 				continue // in a single document
 			}
 			g.pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
+		}
+	}
+	if run != nil && g.sr.s == nil {
+		run(func() {
+			for i := range docs {
+				r := reader{b: docs[i].terms}
+				wordsOf(i, &r, weigher(i))
+			}
+		}, func() {
+			for i := range docs {
+				r := pairReader(docs[i].terms)
+				pairsOf(i, &r, weigher(i))
+			}
+		})
+	} else {
+		for i := range docs {
+			weigh := weigher(i)
+			r := reader{b: g.sr.terms(&docs[i])}
+			wordsOf(i, &r, weigh)
+			pairsOf(i, &r, weigh)
 		}
 	}
 	for key, list := range held {

@@ -25,6 +25,17 @@ import (
 // missing or not as BuildWith writes it, another number of documents):
 // then call BuildWith.
 func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before []Analyzed, prev func(name string) ([]byte, error)) (map[string][]byte, error) {
+	return UpdateBeside(nil, dict, docs, opts, changed, before, prev)
+}
+
+// UpdateBeside is UpdateWith with the postings of the words and those of
+// the pairs gathered side by side: run must call the functions it is
+// given at once (the package starts no goroutine itself) and return
+// when all have returned; nil calls them one after the other. The
+// files are the same (TestUpdateWith); on two cores the update takes
+// about half the time of its largest part, the pass over every
+// document.
+func UpdateBeside(run func(fns ...func()), dict *Dict, docs []Analyzed, opts Options, changed []int, before []Analyzed, prev func(name string) ([]byte, error)) (map[string][]byte, error) {
 	if len(changed) != len(before) {
 		return nil, errors.New("search: changed and before differ in length")
 	}
@@ -132,7 +143,7 @@ func UpdateWith(dict *Dict, docs []Analyzed, opts Options, changed []int, before
 			return nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
 		}
 	}
-	return gather(dict, docs, opts, only, pairs).write(docs, opts, kept, keptPairs), nil
+	return gather(dict, docs, opts, only, pairs, run).write(docs, opts, kept, keptPairs), nil
 }
 
 var errNotShard = errors.New("not a shard as BuildWith writes it")

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -78,14 +79,23 @@ func TestUpdateWith(t *testing.T) {
 					src[i] = change[i]
 					docs[i] = a.Analyze(src[i])
 				}
-				got, err := UpdateWith(dict, docs, opts, changed, before, func(name string) ([]byte, error) {
+				read := func(name string) ([]byte, error) {
 					if b, ok := files[name]; ok {
 						return b, nil
 					}
 					return nil, fmt.Errorf("no %s", name)
-				})
+				}
+				got, err := UpdateWith(dict, docs, opts, changed, before, read)
 				if err != nil {
 					t.Fatalf("%s: %v", step, err)
+				}
+				// Side by side (in a goroutine each), the same files.
+				beside, err := UpdateBeside(runBeside, dict, docs, opts, changed, before, read)
+				if err != nil {
+					t.Fatalf("%s, side by side: %v", step, err)
+				}
+				if !maps.EqualFunc(beside, got, bytes.Equal) {
+					t.Fatalf("%s: UpdateBeside's files differ from UpdateWith's", step)
 				}
 				want := BuildWith(dict, docs, opts)
 				for _, name := range slices.Sorted(maps.Keys(want)) {
@@ -249,4 +259,13 @@ func FuzzMembers(f *testing.F) {
 			t.Fatalf("%q read as the members of %q", data, back)
 		}
 	})
+}
+
+// runBeside runs fns in a goroutine each and waits for them all.
+func runBeside(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, fn := range fns {
+		wg.Go(fn)
+	}
+	wg.Wait()
 }
