@@ -413,7 +413,7 @@ var crcTable = crc64.MakeTable(crc64.ECMA)
 
 // readParsed is read, returning what it read as a Parsed too.
 func readParsed(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, Parsed, error) {
-	text, d, err := textfile.Read(fsys, f.path)
+	text, asIs, d, err := textfile.ReadAsIs(fsys, f.path)
 	if err != nil {
 		return nil, nil, Parsed{}, err
 	}
@@ -431,7 +431,7 @@ func readParsed(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, Parsed
 	pd := Parsed{FrontMatter: fm, Slug: slug, BodyOffset: bodyOff, Sum: Checksum(text), Diags: l, Failed: l.HasErrors()}
 	p, l := pd.page(f)
 	if p != nil {
-		p.Text, p.Body = text, text[bodyOff:]
+		p.Text, p.Body, p.asIs = text, text[bodyOff:], asIs
 	}
 	return p, l, pd, nil
 }

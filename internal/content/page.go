@@ -51,6 +51,11 @@ type Page struct {
 	// order is the page's index in its Site's Pages (Load), which lets
 	// the next Load find a page's earlier version without a map.
 	order int32
+	// asIs says that Load read Text as the file's bytes as they are
+	// (textfile.ReadAsIs), so that ReadText may take the same bytes read
+	// again as the text without normalizing them (false for a page made
+	// from Options.Reuse).
+	asIs bool
 
 	// Parent is the section holding the page in the same language (nil for
 	// the home page); for a section with no page in this language, the

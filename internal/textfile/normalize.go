@@ -43,12 +43,23 @@ func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 // Read reads name from fsys and normalizes it as Normalize does. An I/O
 // failure is returned as a Go error; text that is not UTF-8 as a diagnostic.
 func Read(fsys fs.FS, name string) ([]byte, *diag.Diagnostic, error) {
+	text, _, d, err := ReadAsIs(fsys, name)
+	return text, d, err
+}
+
+// ReadAsIs is Read, and also reports whether the text is the file's bytes
+// as they are: Normalize had nothing to change (no byte-order mark, no
+// CR, NFC already, nothing forbidden). A caller that reads the same file
+// again and finds the same bytes (by a hash of the text) may then take
+// them as the text without normalizing them again (content.Page.ReadText).
+func ReadAsIs(fsys fs.FS, name string) (text []byte, asIs bool, d *diag.Diagnostic, err error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, false, nil, err
 	}
-	text, d := Normalize(name, src)
-	return text, d, nil
+	text, d = Normalize(name, src)
+	asIs = d == nil && len(text) == len(src) && (len(src) == 0 || &text[0] == &src[0])
+	return text, asIs, d, nil
 }
 
 func invalid(file string, src []byte) diag.Diagnostic {

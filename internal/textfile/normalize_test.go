@@ -2,6 +2,7 @@ package textfile
 
 import (
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -53,4 +54,29 @@ func FuzzNormalize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadAsIs holds that ReadAsIs says a file is its text as it is only
+// when Normalize changes nothing in it.
+func TestReadAsIs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"plain.md": {Data: []byte("title: Phòng, chống\n")},
+		"empty.md": {Data: nil},
+		"bom.md":   {Data: []byte("\xEF\xBB\xBFtitle: x\n")},
+		"crlf.md":  {Data: []byte("title: x\r\n")},
+		"nfd.md":   {Data: []byte(norm.NFD.String("title: Phòng\n"))},
+		"bad.md":   {Data: []byte("title: \xEA\n")},
+	}
+	for name, want := range map[string]bool{"plain.md": true, "empty.md": true, "bom.md": false, "crlf.md": false, "nfd.md": false, "bad.md": false} {
+		text, asIs, d, err := ReadAsIs(fsys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if asIs != want {
+			t.Errorf("%s: asIs %v, want %v", name, asIs, want)
+		}
+		if wantText, wantD := Normalize(name, fsys[name].Data); string(text) != string(wantText) || (d == nil) != (wantD == nil) {
+			t.Errorf("%s: ReadAsIs gives %q, Normalize %q", name, text, wantText)
+		}
+	}
 }
