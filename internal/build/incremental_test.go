@@ -1002,3 +1002,35 @@ func TestIncrementalDuplicateTitle(t *testing.T) {
 		t.Errorf("no duplicate title:\n%s", got)
 	}
 }
+
+// TestIncrementalFailedThenSettled: a rebuild that fails after filling
+// its arrays of one entry per page (Session.arrays) must leave those of
+// the last good build alone, whose search index Settle then writes. The
+// page's body changes with the failing edit, so that arrays shared with
+// the failed rebuild would give the search index its new words.
+func TestIncrementalFailedThenSettled(t *testing.T) {
+	it := newIncTest(t, incSite(6), 0)
+	name := "content/guide/goi/index.vi.md"
+	good := it.files[name]
+	for n := range 3 {
+		// Two good rebuilds, so that the Session has arrays of an
+		// older build to give the next one.
+		it.write(name, setKey(good, "title", fmt.Sprintf("Gọi ai %d", n)))
+		if _, err := it.s.Rebuild(context.Background(), []string{filepath.Join(it.dir, filepath.FromSlash(name))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := it.files[name]
+	it.write(name, "---\ntitle: Gọi ai hỏng\n---\nHoàn toàn khác: khẩn cấp, cứu hộ. Xem [trang](khong-co.vi.md).\n")
+	res, err := it.s.Rebuild(context.Background(), []string{filepath.Join(it.dir, filepath.FromSlash(name))})
+	// (an incremental rebuild's stages, to its checks: no "incremental"
+	// stage, which only a rebuild that succeeded reports)
+	if !errors.Is(err, ErrContent) || !slices.ContainsFunc(res.Stages, func(s Stage) bool { return s.Name == "pages" }) {
+		t.Fatalf("the broken edit: %v %v\n%s", err, res.Stages, diagText(res))
+	}
+	it.write(name, kept) // the source as the last good build read it
+	if err := it.s.Settle(); err != nil {
+		t.Fatal(err)
+	}
+	it.check("settled after a failed rebuild", Result{})
+}
