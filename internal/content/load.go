@@ -76,6 +76,9 @@ type Site struct {
 	nfd        bool
 	// loose indexes Files by their path in NFC.
 	loose map[string]Attachment
+	// slabs hold the pages a Load through a Cache copied from it
+	// (Cache.Recycle).
+	slabs [][]Page
 }
 
 // File returns the one of Files at rel (content-relative, "news/anh.jpg";
@@ -106,12 +109,12 @@ func (s *Site) ByFile(file string) *Page {
 }
 
 // slabPages is how many pages Load copies from its Cache into one
-// allocation: arrays of at most 8 KiB, which the Go runtime takes from
-// memory it already holds. One array for all the pages (10 MB at 20,000
-// pages) is a large object: the heap grows for it, into memory the
-// system must hand over page by page, and as much is given back
+// allocation: arrays of at most 8 KiB. One array for all the pages (10 MB
+// at 20,000 pages) is a large object: the heap grows for it, into memory
+// the system must hand over page by page, and as much is given back
 // elsewhere, which cost a rebuild of loa serve more than the copies
-// themselves (BenchmarkRebuildTitle at 10,000 pages per language).
+// themselves (BenchmarkRebuildTitle at 10,000 pages per language). The
+// arrays of a Site no longer read are used again (Cache.Recycle).
 const slabPages = 8192 / int(unsafe.Sizeof(Page{}))
 
 // file is one Markdown file found by the walk.
@@ -144,13 +147,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
-	var slabs [][]Page // the copies of the pages the cache holds (slot)
-	if opts.Cache != nil {
-		slabs = make([][]Page, (len(files)+slabPages-1)/slabPages)
-		for i := range slabs {
-			slabs[i] = make([]Page, min(slabPages, len(files)-i*slabPages))
-		}
-	}
+	slabs := opts.Cache.slabs(len(files)) // the copies of the pages the cache holds
 	forEach(len(files), func(i int) {
 		if opts.Reuse != nil {
 			if pd, ok := opts.Reuse(files[i].path); ok {
@@ -205,7 +202,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 	}
 	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}}
+	s := &Site{Pages: kept, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}, slabs: slabs}
 	for _, f := range loose {
 		s.loose[norm.NFC.String(f.Path)] = f
 	}
