@@ -448,13 +448,43 @@ func severities(site *config.Site) (map[string]string, diag.List) {
 }
 
 type runner struct {
-	site   *config.Site
-	pages  []Page
-	sev    map[string]string
+	site  *config.Site
+	pages []Page
+	sev   map[string]string
+	// byPath maps a URL path to its page (the last one, when pages share
+	// a path); nil until lookup needs it, when RunAgain checks few pages.
 	byPath map[string]*Page
+	scans  int                               // lookups done without byPath
 	ids    map[*content.Page]map[string]bool // fragment targets, made once per page
 	lines  map[*content.Page]*diag.LineIndex // line indexes, made once per page
 	l      diag.List
+}
+
+// scansBeforeMap is how many lookups of a path RunAgain does by going
+// through its pages before it makes a map of them all: a rebuild checks a
+// few pages again, whose few links would not pay for a map of 20,000
+// paths.
+const scansBeforeMap = 32
+
+// lookup returns the page at the URL path path (the last in r.pages, when
+// pages share it), or nil.
+func (r *runner) lookup(path string) *Page {
+	if r.byPath == nil && r.scans >= scansBeforeMap {
+		r.byPath = make(map[string]*Page, len(r.pages))
+		for i := range r.pages {
+			r.byPath[r.pages[i].Path] = &r.pages[i]
+		}
+	}
+	if r.byPath != nil {
+		return r.byPath[path]
+	}
+	r.scans++
+	for i := len(r.pages) - 1; i >= 0; i-- {
+		if r.pages[i].Path == path {
+			return &r.pages[i]
+		}
+	}
+	return nil
 }
 
 // report adds a problem for rule at pos, unless the rule is off.
@@ -523,7 +553,7 @@ func (r *runner) anchors(p *Page) {
 		}
 		target := p
 		if path != "" {
-			if target = r.byPath[path]; target == nil {
+			if target = r.lookup(path); target == nil {
 				continue // not a page of this site (an external or unchecked URL)
 			}
 		}
@@ -552,7 +582,7 @@ func (r *runner) languageLinks(p *Page) {
 			continue
 		}
 		path, frag, _ := strings.Cut(ln.URL, "#")
-		target := r.byPath[path]
+		target := r.lookup(path)
 		if target == nil || target.Lang == p.Lang || target.Key == p.Key {
 			continue
 		}
