@@ -1136,6 +1136,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	s.b, s.state, s.stale = b, st, true
 	arr.recycle(old) // no longer read: s.b is b
 	s.cache.Recycle(old.content)
+	b.renderer.Recycle(old.renderer)
 	b.res.Stages = append([]Stage{{Name: "incremental", Duration: time.Since(start)}}, b.res.Stages...)
 	return b.finish(nil)
 }
