@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -753,10 +754,21 @@ func (r *runner) translationDates() {
 // the spaces around it, in lower case.
 func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
 
+// titleMaps holds the emptied maps of titles() for the next run (loa
+// serve checks the titles again at every rebuild): a map of 10,000 titles
+// made anew took memory the system had to hand over again.
+var titleMaps sync.Pool // of map[string]*Page, empty
+
 func (r *runner) titles() {
 	// A map per language, by title: a string key hashes faster than a
 	// struct of two.
 	firsts := map[string]map[string]*Page{}
+	defer func() {
+		for _, m := range firsts {
+			clear(m) // no page kept alive by the pool
+			titleMaps.Put(m)
+		}
+	}()
 	for i := range r.pages {
 		p := &r.pages[i]
 		title := p.TitleKey
@@ -765,7 +777,11 @@ func (r *runner) titles() {
 		}
 		first := firsts[p.Lang]
 		if first == nil {
-			first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			if m, ok := titleMaps.Get().(map[string]*Page); ok {
+				first = m
+			} else {
+				first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			}
 			firsts[p.Lang] = first
 		}
 		if other := first[title]; other != nil {
