@@ -108,6 +108,12 @@ func (s *Site) ByFile(file string) *Page {
 	return s.byFile[file]
 }
 
+// pathMaps holds the emptied maps of URL paths that Site.place made, for
+// the next Load (loa serve loads the site again at every rebuild): a map
+// of 20,000 paths made anew took memory the system had to hand over
+// again.
+var pathMaps sync.Pool // of map[string]*Page, empty
+
 // slabPages is how many pages Load copies from its Cache into one
 // allocation: arrays of at most 8 KiB. One array for all the pages (10 MB
 // at 20,000 pages) is a large object: the heap grows for it, into memory
@@ -604,7 +610,14 @@ func (s *Site) place(site *config.Site, prev *Site) diag.List {
 		return out
 	}
 	var l diag.List
-	byPath := make(map[string]*Page, len(s.Pages))
+	byPath, ok := pathMaps.Get().(map[string]*Page)
+	if !ok {
+		byPath = make(map[string]*Page, len(s.Pages))
+	}
+	defer func() {
+		clear(byPath) // no page kept alive by the pool
+		pathMaps.Put(byPath)
+	}()
 	for _, p := range s.Pages {
 		sectionDir := p.Dir
 		switch p.Kind {
