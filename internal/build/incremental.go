@@ -952,14 +952,10 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
 
 	pages := b.content.Pages
-	checked := make([]check.Page, len(pages))
-	analyzed := make([]search.Analyzed, len(pages))
-	diags := make([]diag.List, len(pages))
-	errs := make([]error, len(pages))
-	rendered := make([]bool, len(pages))
-	converted := make([]bool, len(pages))
-	keys := make([]uint64, len(pages))
-	refs := make([][]string, len(pages))
+	arr := &s.arrays
+	checked, analyzed := arr.take(len(pages))
+	diags, errs, rendered, converted := arr.diags, arr.errs, arr.rendered, arr.converted
+	keys, refs := arr.keys, arr.refs
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]
@@ -1044,7 +1040,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		paths := slices.Collect(maps.Keys(touched))
 		isTouched = func(path string) bool { return slices.Contains(paths, path) }
 	}
-	again := make([]bool, len(pages))
+	again := arr.again
 	for i, p := range pages {
 		again[i] = converted[i] || isTouched(p.Path) || slices.ContainsFunc(checked[i].Links, func(ln markdown.Link) bool {
 			path, _, _ := strings.Cut(ln.URL, "#")
@@ -1138,6 +1134,9 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.inPlace, b.staging, b.pending = false, "", nil
 	b.checked, b.analyzed, b.extraDocs = checked, analyzed, extraDocs
 	s.b, s.state, s.stale = b, st, true
+	arr.recycle(old) // no longer read: s.b is b
+	s.cache.Recycle(old.content)
+	b.renderer.Recycle(old.renderer)
 	b.res.Stages = append([]Stage{{Name: "incremental", Duration: time.Since(start)}}, b.res.Stages...)
 	return b.finish(nil)
 }

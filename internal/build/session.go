@@ -33,7 +33,10 @@ type Session struct {
 	// of the keys it compares.
 	state *incState
 	cache *content.Cache
-	seed  maphash.Seed
+	// arrays are the arrays of one entry per page an incremental rebuild
+	// fills, kept for the next one.
+	arrays pageArrays
+	seed   maphash.Seed
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.

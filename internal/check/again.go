@@ -20,9 +20,9 @@ import (
 // With a nil again (a first build) every page is checked.
 func RunAgain(site *config.Site, pages []Page, again []bool, last map[string]diag.List) (diag.List, map[string]diag.List) {
 	sev, l := severities(site)
-	r := runner{site: site, pages: pages, sev: sev, byPath: make(map[string]*Page, len(pages))}
-	for i := range pages {
-		r.byPath[pages[i].Path] = &pages[i]
+	r := runner{site: site, pages: pages, sev: sev}
+	if again == nil {
+		r.scans = scansBeforeMap // every page: a map at the first lookup
 	}
 	spans := make([][2]int32, len(pages))
 	for i := range pages {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -448,13 +449,43 @@ func severities(site *config.Site) (map[string]string, diag.List) {
 }
 
 type runner struct {
-	site   *config.Site
-	pages  []Page
-	sev    map[string]string
+	site  *config.Site
+	pages []Page
+	sev   map[string]string
+	// byPath maps a URL path to its page (the last one, when pages share
+	// a path); nil until lookup needs it, when RunAgain checks few pages.
 	byPath map[string]*Page
+	scans  int                               // lookups done without byPath
 	ids    map[*content.Page]map[string]bool // fragment targets, made once per page
 	lines  map[*content.Page]*diag.LineIndex // line indexes, made once per page
 	l      diag.List
+}
+
+// scansBeforeMap is how many lookups of a path RunAgain does by going
+// through its pages before it makes a map of them all: a rebuild checks a
+// few pages again, whose few links would not pay for a map of 20,000
+// paths.
+const scansBeforeMap = 32
+
+// lookup returns the page at the URL path path (the last in r.pages, when
+// pages share it), or nil.
+func (r *runner) lookup(path string) *Page {
+	if r.byPath == nil && r.scans >= scansBeforeMap {
+		r.byPath = make(map[string]*Page, len(r.pages))
+		for i := range r.pages {
+			r.byPath[r.pages[i].Path] = &r.pages[i]
+		}
+	}
+	if r.byPath != nil {
+		return r.byPath[path]
+	}
+	r.scans++
+	for i := len(r.pages) - 1; i >= 0; i-- {
+		if r.pages[i].Path == path {
+			return &r.pages[i]
+		}
+	}
+	return nil
 }
 
 // report adds a problem for rule at pos, unless the rule is off.
@@ -523,7 +554,7 @@ func (r *runner) anchors(p *Page) {
 		}
 		target := p
 		if path != "" {
-			if target = r.byPath[path]; target == nil {
+			if target = r.lookup(path); target == nil {
 				continue // not a page of this site (an external or unchecked URL)
 			}
 		}
@@ -552,7 +583,7 @@ func (r *runner) languageLinks(p *Page) {
 			continue
 		}
 		path, frag, _ := strings.Cut(ln.URL, "#")
-		target := r.byPath[path]
+		target := r.lookup(path)
 		if target == nil || target.Lang == p.Lang || target.Key == p.Key {
 			continue
 		}
@@ -723,10 +754,21 @@ func (r *runner) translationDates() {
 // the spaces around it, in lower case.
 func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
 
+// titleMaps holds the emptied maps of titles() for the next run (loa
+// serve checks the titles again at every rebuild): a map of 10,000 titles
+// made anew took memory the system had to hand over again.
+var titleMaps sync.Pool // of map[string]*Page, empty
+
 func (r *runner) titles() {
 	// A map per language, by title: a string key hashes faster than a
 	// struct of two.
 	firsts := map[string]map[string]*Page{}
+	defer func() {
+		for _, m := range firsts {
+			clear(m) // no page kept alive by the pool
+			titleMaps.Put(m)
+		}
+	}()
 	for i := range r.pages {
 		p := &r.pages[i]
 		title := p.TitleKey
@@ -735,7 +777,11 @@ func (r *runner) titles() {
 		}
 		first := firsts[p.Lang]
 		if first == nil {
-			first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			if m, ok := titleMaps.Get().(map[string]*Page); ok {
+				first = m
+			} else {
+				first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
+			}
 			firsts[p.Lang] = first
 		}
 		if other := first[title]; other != nil {

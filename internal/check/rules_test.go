@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -276,5 +277,50 @@ func TestMissingTranslationOnce(t *testing.T) {
 	}
 	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
 		t.Errorf("reversed: %q\nwant %q", got, want)
+	}
+}
+
+// TestRunAgainLookups: RunAgain finds the pages links go to by going
+// through the pages for its first lookups, then through a map
+// (scansBeforeMap); both give what Run finds, the last of the pages
+// sharing a path included.
+func TestRunAgainLookups(t *testing.T) {
+	var pages []Page
+	for i := range 3 * scansBeforeMap {
+		body := fmt.Sprintf("## A\n\n[a](/p%02d/#a) [b](/p%02d/#b) [c](/dup/#c) [en](/en/p%02d/)\n", (i+1)%(3*scansBeforeMap), (i+2)%(3*scansBeforeMap), i)
+		pages = append(pages, pageAt(fmt.Sprintf("content/p%02d.vi.md", i), fmt.Sprintf("/p%02d/", i), "vi", fmt.Sprintf("p%02d", i), fmt.Sprintf("Trang %d", i), body))
+	}
+	// Two pages at one path: links go to the last one, which has #c.
+	pages = append(pages, pageAt("content/q1.vi.md", "/dup/", "vi", "q1", "Q1", "## B\n\nChữ.\n"), pageAt("content/q2.vi.md", "/dup/", "vi", "q2", "Q2", "## C\n\nChữ.\n"))
+	for i := range 2 {
+		en := pageAt(fmt.Sprintf("content/p%02d.en.md", i), fmt.Sprintf("/en/p%02d/", i), "en", fmt.Sprintf("p%02d", i), fmt.Sprintf("Page %d", i), "Text.\n")
+		pages[i].Translations = []*content.Page{pages[i].Page, en.Page}
+		en.Translations = pages[i].Translations
+		pages = append(pages, en)
+	}
+	text := func(l diag.List) []string {
+		var out []string
+		for _, d := range l {
+			out = append(out, fmt.Sprintf("%s %s %s", d.Pos, d.Check, d.Message))
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := text(Run(twoLanguages, pages))
+	if !slices.ContainsFunc(want, func(s string) bool { return strings.Contains(s, "broken-anchor") }) {
+		t.Fatalf("no broken anchor to find: %q", want)
+	}
+	all := make([]bool, len(pages))
+	for i := range all {
+		all[i] = true
+	}
+	if got, _ := RunAgain(twoLanguages, pages, all, nil); !slices.Equal(text(got), want) {
+		t.Errorf("RunAgain of every page (a map after %d lookups):\n%q\nwant\n%q", scansBeforeMap, text(got), want)
+	}
+	_, own := RunAgain(twoLanguages, pages, nil, nil)
+	few := make([]bool, len(pages))
+	few[0], few[5] = true, true
+	if got, _ := RunAgain(twoLanguages, pages, few, own); !slices.Equal(text(got), want) {
+		t.Errorf("RunAgain of two pages (no map):\n%q\nwant\n%q", text(got), want)
 	}
 }

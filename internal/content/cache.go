@@ -25,6 +25,9 @@ type Cache struct {
 	// site is what the last Load through the cache returned, whose lists
 	// give the next Load's sorts their starting order (Site.place).
 	site *Site
+	// spare holds the arrays of pages of a Site given back (Recycle),
+	// for the next Load.
+	spare [][]Page
 }
 
 // cachedFile is one file as read: the page before Load links it to the
@@ -115,4 +118,45 @@ func (c *Cache) keepSite(s *Site) {
 	c.mu.Lock()
 	c.site = s
 	c.mu.Unlock()
+}
+
+// Recycle tells c that nothing reads s, a Site that a Load through c
+// returned, any more (not its pages, nor anything they point to from s):
+// the next Load through c copies the pages it holds into the memory of
+// s's pages, not into new memory. The last Load's Site, which the next
+// Load reads, is never used so; nor is a Site given back twice. A nil
+// Cache or Site does nothing.
+func (c *Cache) Recycle(s *Site) {
+	if c == nil || s == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s != c.site {
+		c.spare, s.slabs = s.slabs, nil
+	}
+}
+
+// slabs returns the arrays of slabPages pages (the last one shorter) that
+// a Load of n files copies its pages into: the spare ones first, cleared,
+// then new ones. A nil Cache gives none.
+func (c *Cache) slabs(n int) [][]Page {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	spare := c.spare
+	c.spare = nil
+	c.mu.Unlock()
+	slabs := make([][]Page, (n+slabPages-1)/slabPages)
+	for i := range slabs {
+		size := min(slabPages, n-i*slabPages)
+		if len(spare) > 0 && cap(spare[0]) >= size {
+			slabs[i], spare = spare[0][:size], spare[1:]
+			clear(slabs[i])
+			continue
+		}
+		slabs[i] = make([]Page, size)
+	}
+	return slabs
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/fold"
@@ -74,7 +75,31 @@ func Load(fsys fs.FS, langs []string) (*Catalog, diag.List, error) {
 	return c, l, nil
 }
 
+// builtin returns the embedded strings of lang (fs.ErrNotExist for a
+// language without its own file), decoded once per process: the map is
+// shared, and no caller may change it.
 func builtin(lang string) (map[string]string, error) {
+	if v, ok := builtins.Load(lang); ok {
+		b := v.(builtinStrings)
+		return b.m, b.err
+	}
+	m, err := readBuiltin(lang)
+	builtins.Store(lang, builtinStrings{m, err})
+	return m, err
+}
+
+// builtins holds builtin's answer by language: the embedded files do not
+// change, and loa serve loads the strings again at every rebuild.
+var builtins sync.Map // lang → builtinStrings
+
+// builtinStrings is one answer of builtin.
+type builtinStrings struct {
+	m   map[string]string
+	err error
+}
+
+// readBuiltin decodes the embedded strings of lang (builtin).
+func readBuiltin(lang string) (map[string]string, error) {
 	b, err := defaults.ReadFile("defaults/" + lang + ".yaml")
 	if err != nil {
 		return nil, err

@@ -87,3 +87,26 @@ func TestLongDate(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadAgain: the embedded strings are decoded once (builtin) and
+// shared; a site's own strings change only its own Catalog, so a Load
+// after one that overrode them gives the embedded ones again.
+func TestLoadAgain(t *testing.T) {
+	own := fstest.MapFS{
+		"content/i18n/vi.yaml": {Data: []byte("home: Trang nhà\n")},
+		"content/i18n/en.yaml": {Data: []byte("home: Start\n")},
+	}
+	if c, _, err := Load(own, []string{"vi", "en"}); err != nil || c.T("vi", "home") != "Trang nhà" || c.T("en", "home") != "Start" {
+		t.Fatalf("own strings: %v %q %q", err, c.T("vi", "home"), c.T("en", "home"))
+	}
+	c, _, err := Load(fstest.MapFS{}, []string{"vi", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.T("en", "home"); got != "Home" {
+		t.Errorf("en home after a site's own = %q, want the embedded Home", got)
+	}
+	if got := c.T("vi", "home"); got == "Trang nhà" {
+		t.Errorf("vi home after a site's own = %q, want the embedded one", got)
+	}
+}

@@ -45,10 +45,6 @@ type Extra struct {
 // reports those whose URL a content page already has.
 func (r *Renderer) makeExtras() diag.List {
 	var l diag.List
-	taken := make(map[string]*content.Page, len(r.Content.Pages))
-	for _, p := range r.Content.Pages {
-		taken[p.Path] = p
-	}
 	for _, lang := range r.Site.Languages {
 		sec := r.directorySection(lang.Code)
 		if sec == nil {
@@ -75,7 +71,7 @@ func (r *Renderer) makeExtras() diag.List {
 	slices.SortFunc(r.extras, func(a, b *Extra) int { return cmp.Compare(a.Path, b.Path) })
 	kept := r.extras[:0]
 	for _, e := range r.extras {
-		if p := taken[e.Path]; p != nil {
+		if p := r.pageAt(e.Path); p != nil {
 			kind := diag.T("%s", e.kind)
 			switch e.kind {
 			case "category":

@@ -201,22 +201,7 @@ func (r *Renderer) Leaflet(w io.Writer, p *content.Page, res markdown.Result) er
 // same file.
 func (r *Renderer) checkPrints() diag.List {
 	var l diag.List
-	pages := r.Content.Pages
-	if r.prev != nil && r.sameOrder && r.prev.pathPlaces != nil {
-		// The same URL paths at the same places.
-		r.pathPlaces = r.prev.pathPlaces
-	} else {
-		r.pathPlaces = make(map[string]int32, len(pages))
-		for i, p := range pages {
-			r.pathPlaces[p.Path] = int32(i)
-		}
-	}
-	taken := func(path string) *content.Page {
-		if i, ok := r.pathPlaces[path]; ok {
-			return pages[i]
-		}
-		return nil
-	}
+	taken := r.pageAt
 	for _, pr := range r.Printouts() {
 		p := taken(pr.Path)
 		if p == nil {
@@ -235,4 +220,27 @@ func (r *Renderer) checkPrints() diag.List {
 		}
 	}
 	return l
+}
+
+// pageAt returns the page of r.Content at the URL path path (the last
+// one, when pages share it), or nil. The map it reads (pathPlaces) is
+// made at its first call while prepare runs, or taken over from
+// Input.Parsed when the pages have its URL paths at the same places.
+func (r *Renderer) pageAt(path string) *content.Page {
+	if r.pathPlaces == nil {
+		pages := r.Content.Pages
+		if r.prev != nil && r.sameOrder && r.prev.pathPlaces != nil {
+			// The same URL paths at the same places.
+			r.pathPlaces = r.prev.pathPlaces
+		} else {
+			r.pathPlaces = make(map[string]int32, len(pages))
+			for i, p := range pages {
+				r.pathPlaces[p.Path] = int32(i)
+			}
+		}
+	}
+	if i, ok := r.pathPlaces[path]; ok {
+		return r.Content.Pages[i]
+	}
+	return nil
 }

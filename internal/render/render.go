@@ -88,8 +88,10 @@ type Renderer struct {
 	safety    map[string]string // lang → URL of the page on browsing safely
 
 	// items holds each page of Content as lists show it, by its place
-	// in Content.Pages (Page.Index).
-	items []Item
+	// in Content.Pages (Page.Index). spareItems is the array of items of
+	// a Renderer no longer used (Recycle), for the next Renderer made
+	// with this one as Input.Parsed.
+	items, spareItems []Item
 
 	// ids are, per layout, the IDs its templates write literally.
 	ids map[string][]string
@@ -178,6 +180,16 @@ func New(in Input) (*Renderer, diag.List, error) {
 	return r.prepare(t, ids, l)
 }
 
+// Recycle tells r that nothing uses old, a Renderer made before r, any
+// more (not even as Input.Parsed): the next Renderer made with r as its
+// Input.Parsed keeps its lists' entries in old's memory, not in new
+// memory. It must not run beside New or another method of r or old.
+func (r *Renderer) Recycle(old *Renderer) {
+	if old != nil && old != r {
+		r.spareItems, old.items = old.items, nil
+	}
+}
+
 // prepare is New once the templates are parsed: t, with the IDs each
 // layout writes literally, and l the problems found so far.
 func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Renderer, diag.List, error) {
@@ -241,7 +253,11 @@ func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Render
 			r.newsChildren[p] = out
 		}
 	}
-	r.items = make([]Item, len(in.Content.Pages))
+	if r.prev != nil && cap(r.prev.spareItems) >= len(in.Content.Pages) {
+		r.items, r.prev.spareItems = r.prev.spareItems[:len(in.Content.Pages)], nil // each entry set below
+	} else {
+		r.items = make([]Item, len(in.Content.Pages))
+	}
 	for i, p := range in.Content.Pages {
 		if r.prevItems != nil {
 			// An item is a function of the fields compared (and the

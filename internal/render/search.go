@@ -95,9 +95,19 @@ func (r *Renderer) azView(v *View, e *Extra) {
 	// (not grown letter by letter: the index lists every page).
 	items := make([]Item, len(e.list))
 	start := 0
+	// The first rune of the last title key, when it was not empty: a key
+	// with the same first rune is in the same group (no string made).
+	var first rune
+	have := false
 	for i, p := range e.list {
 		items[i] = r.item(p)
-		l := strings.ToUpper(firstLetter(r.titleKey(p.Title)))
+		key := r.titleKey(p.Title)
+		f, _ := utf8.DecodeRuneInString(key)
+		if have && key != "" && f == first {
+			continue
+		}
+		first, have = f, key != ""
+		l := strings.ToUpper(firstLetter(key))
 		if n := len(v.Letters); n == 0 || v.Letters[n-1].Letter != l {
 			if n > 0 {
 				v.Letters[n-1].Items = items[start:i:i]
