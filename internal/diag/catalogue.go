@@ -170,11 +170,46 @@ func (c *Catalogue) words(format string, args []any) []any {
 // Message translates a finished English message by finding the format
 // that made it and translating its arguments in turn (a %s argument may
 // itself be a message). It returns the English format found, or "" and
-// the text unchanged.
+// the text unchanged. A text of several lines each of which is a message
+// (errors.Join puts one error on each line) is translated line by line,
+// and the format returned is the first line's.
 func (c *Catalogue) Message(text string) (translated, format string) {
 	if c == nil || text == "" {
 		return text, ""
 	}
+	if strings.Contains(text, "\n") {
+		if t, f := c.lines(text); f != "" {
+			return t, f
+		}
+	}
+	return c.message(text)
+}
+
+// lines translates text line by line when every line that is not empty
+// is a message of c, and returns the first line's format; else "" and "".
+// Matched whole, such a text would be one format's with the lines above
+// the last as an argument, and mostly stay English.
+func (c *Catalogue) lines(text string) (string, string) {
+	ls := strings.Split(text, "\n")
+	first := ""
+	for i, l := range ls {
+		if l == "" {
+			continue
+		}
+		t, f := c.message(l)
+		if f == "" {
+			return "", ""
+		}
+		ls[i] = t
+		if first == "" {
+			first = f
+		}
+	}
+	return strings.Join(ls, "\n"), first
+}
+
+// message is Message of a text taken whole.
+func (c *Catalogue) message(text string) (translated, format string) {
 	if t, ok := c.formats[text]; ok && !strings.Contains(text, "%") {
 		return t, text
 	}

@@ -171,6 +171,17 @@ func TestMessageWrapped(t *testing.T) {
 			t.Errorf("Message(%q) = %q (%q), want %q", tc.en, got, format, tc.want)
 		}
 	}
+	// errors.Join: one error on each line, each translated.
+	joined := fmt.Errorf("read content: %w", errors.Join(
+		&fs.PathError{Op: "open", Path: "content/a.md", Err: fs.ErrPermission},
+		&fs.PathError{Op: "open", Path: "content/b.md", Err: fs.ErrPermission}))
+	if got, _ := c.Message(joined.Error()); got != "không đọc được nội dung: open content/a.md: không có quyền\nopen content/b.md: không có quyền" {
+		t.Errorf("joined errors: %q", got)
+	}
+	// A line no format makes: the text is matched whole, as before.
+	if got, _ := c.Message("read content: x\nsomething else"); got != "không đọc được nội dung: x\nsomething else" {
+		t.Errorf("a line no format makes: %q", got)
+	}
 	err := fmt.Errorf("read content: %w", &fs.PathError{Op: "open", Path: "content/a.md", Err: fs.ErrPermission})
 	if got, _ := c.Message(err.Error()); got != "không đọc được nội dung: open content/a.md: không có quyền" {
 		t.Errorf("a wrapped *fs.PathError: %q", got)
