@@ -122,6 +122,18 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		}
 		return errReported
 	}
+	var oe *build.OptionError
+	if err != nil && !errors.As(err, &oe) && c.format == "text" {
+		// The system refused (a full disk, a folder loa may not write to):
+		// what it said, then what became of the site and what to do.
+		msg, _ := m.Message(err.Error())
+		fmt.Fprintf(stderr, "loa: %s\n", msg)
+		if build.OutputKept(err) {
+			m.Fprintf(stderr, "loa: build failed; the previous site was left as it was\n")
+		}
+		m.Fprintf(stderr, "  hint: %s\n", m.Sprintf("the lines above say what the computer refused (a full disk, a folder loa may not write to): make room, or build into another folder with --out, then build again"))
+		return errReported
+	}
 	if err != nil {
 		return asUsage(err)
 	}

@@ -36,6 +36,21 @@ import (
 // diagnostics are in the Result and nothing was written.
 var ErrContent = errors.New("the site has errors")
 
+// notKept is an error of Run after which the output folder is not as it
+// was before the build: a warm build's changes could be neither finished
+// nor undone (the next build puts the output back from the journal).
+type notKept struct{ error }
+
+func (e notKept) Unwrap() error { return e.error }
+
+// OutputKept reports whether the output folder is as it was before the
+// build that returned err, a non-nil error of Run: true for every error
+// but a warm build's commit that could be neither finished nor undone.
+func OutputKept(err error) bool {
+	var n notKept
+	return !errors.As(err, &n)
+}
+
 // Result reports a build.
 type Result struct {
 	// Diagnostics holds every error and warning, sorted.

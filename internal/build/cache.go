@@ -1781,7 +1781,7 @@ func (b *builder) commit(gone []string) (int, error) {
 	}
 	if err != nil {
 		if rerr := j.rollback(); rerr != nil {
-			return 0, fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)", err, rerr)
+			return 0, notKept{fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)", err, rerr)}
 		}
 		return 0, err
 	}

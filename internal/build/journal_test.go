@@ -334,3 +334,20 @@ func TestKeepFileCopies(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+// TestOutputKept: only a commit that could be neither finished nor undone
+// says the output is not as it was, however it is wrapped; its message is
+// the error's own.
+func TestOutputKept(t *testing.T) {
+	plain := errors.New("write x: no space left on device")
+	mixed := notKept{errors.New("rename a: input/output error (and the output could not be put back as it was: rename b: input/output error; the next build does)")}
+	if !OutputKept(plain) || !OutputKept(errors.Join(plain, plain)) {
+		t.Error("an error of the system should leave the output kept")
+	}
+	if OutputKept(mixed) || OutputKept(errors.Join(plain, mixed)) {
+		t.Error("a commit neither finished nor undone should not say the output is kept")
+	}
+	if mixed.Error() != mixed.error.Error() || !errors.Is(mixed, mixed.error) {
+		t.Errorf("notKept changed the error: %q", mixed.Error())
+	}
+}

@@ -736,6 +736,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"template %s: %w":                              "khuôn trang (template) %s: %w",
 	"watch %s: %w":                                 "không theo dõi được %s: %w",
 	"watch: %w":                                    "không theo dõi được các tệp: %w",
+	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
+	"the lines above say what the computer refused (a full disk, a folder loa may not write to): make room, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục loa không được ghi vào): dọn bớt cho có chỗ trống, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 }
 
 // viSystem translates the texts the operating system gives its errors
