@@ -94,6 +94,8 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	start := time.Now()
 	c.opts.ImageCache = imageCache()
+	_, statErr := os.Stat(c.opts.Out)
+	hadSite := statErr == nil // for the words after a failure
 	res, err := build.Run(ctx, c.opts)
 	if errors.Is(err, context.Canceled) {
 		m.Fprintf(stderr, "loa: the build was stopped before it finished; the previous site was left as it was\n")
@@ -128,10 +130,14 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		// what it said, then what became of the site and what to do.
 		msg, _ := m.Message(err.Error())
 		fmt.Fprintf(stderr, "loa: %s\n", msg)
-		if build.OutputKept(err) {
+		switch {
+		case !build.OutputKept(err):
+		case hadSite:
 			m.Fprintf(stderr, "loa: build failed; the previous site was left as it was\n")
+		default:
+			m.Fprintf(stderr, "loa: build failed; %s was not made\n", c.opts.Out)
 		}
-		m.Fprintf(stderr, "  hint: %s\n", m.Sprintf("the lines above say what the computer refused (a full disk, a folder loa may not write to): make room, or build into another folder with --out, then build again"))
+		m.Fprintf(stderr, "  hint: %s\n", m.Sprintf("the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again"))
 		return errReported
 	}
 	if err != nil {

@@ -737,7 +737,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"watch %s: %w":                                 "không theo dõi được %s: %w",
 	"watch: %w":                                    "không theo dõi được các tệp: %w",
 	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
-	"the lines above say what the computer refused (a full disk, a folder loa may not write to): make room, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục loa không được ghi vào): dọn bớt cho có chỗ trống, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
+	"loa: build failed; %s was not made\n":                      "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	"the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục không được phép ghi vào): dọn bớt cho có chỗ trống hoặc dùng ổ lớn hơn, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 }
 
 // viSystem translates the texts the operating system gives its errors
