@@ -128,8 +128,7 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	if err != nil && !errors.As(err, &oe) && c.format == "text" {
 		// The system refused (a full disk, a folder loa may not write to):
 		// what it said, then what became of the site and what to do.
-		msg, _ := m.Message(err.Error())
-		fmt.Fprintf(stderr, "loa: %s\n", msg)
+		printError(m, stderr, err)
 		switch {
 		case !build.OutputKept(err):
 		case hadSite:

@@ -61,8 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if in, ok := interruptedBy(ctx); ok {
 		// The command said what it left behind; other errors still show.
 		if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, errReported) && !errors.Is(err, errHelped) {
-			msg, _ := m.Message(err.Error())
-			m.Fprintf(stderr, "loa: %s\n", msg)
+			printError(m, stderr, err)
 		}
 		return in.exitCode()
 	}
@@ -85,10 +84,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errHelped):
 		return 0
 	default:
-		msg, _ := m.Message(err.Error())
-		fmt.Fprintf(stderr, "loa: %s\n", msg)
+		printError(m, stderr, err)
 		return 1
 	}
+}
+
+// printError writes err to w as "loa: " and its text in m's language
+// (diag.Catalogue.Message: a wrapped error and the system's words at its
+// end translated too), one error to a line when err joins several.
+func printError(m *diag.Catalogue, w io.Writer, err error) {
+	msg, _ := m.Message(err.Error())
+	fmt.Fprintf(w, "loa: %s\n", msg)
 }
 
 // dispatch runs the command args[0]; m is the language of its messages.

@@ -710,6 +710,10 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"an earlier build was stopped while it put changed files in place, and the output could not be put back as it was: %v":     "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả, và không trả lại được thư mục kết quả như cũ: %v",
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
+	// loa build's last lines when the system refused (cmd/loa/build.go).
+	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
+	"loa: build failed; %s was not made\n":                      "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	"the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục không được phép ghi vào): dọn bớt cho có chỗ trống hoặc dùng ổ lớn hơn, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 	// What loa was doing when an error of the system came (fmt.Errorf with
 	// %w); the system's own words at the end are in viSystem.
 	"%w (and the output could not be put back as it was: %v; the next build does)": "%w (và chưa trả lại được thư mục kết quả như cũ: %v; lần tạo sau sẽ làm việc đó)",
@@ -736,9 +740,6 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"template %s: %w":                              "khuôn trang (template) %s: %w",
 	"watch %s: %w":                                 "không theo dõi được %s: %w",
 	"watch: %w":                                    "không theo dõi được các tệp: %w",
-	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
-	"loa: build failed; %s was not made\n":                      "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
-	"the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục không được phép ghi vào): dọn bớt cho có chỗ trống hoặc dùng ổ lớn hơn, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 }
 
 // viSystem translates the texts the operating system gives its errors
@@ -747,8 +748,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 // and the operation stay as the system wrote them; the English text stays
 // in brackets, to search for.
 var viSystem = map[string]string{
-	"%s: cannot allocate memory":            "%s: không đủ bộ nhớ (cannot allocate memory)",
 	"%s: address already in use":            "%s: địa chỉ này đang được một chương trình khác dùng (address already in use)",
+	"%s: cannot allocate memory":            "%s: không đủ bộ nhớ (cannot allocate memory)",
 	"%s: device or resource busy":           "%s: thiết bị đang bận (device or resource busy)",
 	"%s: directory not empty":               "%s: thư mục không trống (directory not empty)",
 	"%s: disk quota exceeded":               "%s: đã dùng hết dung lượng được cấp trên ổ đĩa (disk quota exceeded)",
