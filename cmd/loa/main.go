@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/loa-ssg/loa/internal/diag"
@@ -91,10 +92,68 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // printError writes err to w as "loa: " and its text in m's language
 // (diag.Catalogue.Message: a wrapped error and the system's words at its
-// end translated too), one error to a line when err joins several.
+// end translated too). When err joins several (errors.Join: every file a
+// full disk refused), each cause is said once: the first error with it,
+// then how many more share it, so that an editor reads one line, not one
+// per file.
 func printError(m *diag.Catalogue, w io.Writer, err error) {
-	msg, _ := m.Message(err.Error())
-	fmt.Fprintf(w, "loa: %s\n", msg)
+	for _, g := range byCause(err) {
+		msg, _ := m.Message(g.first.Error())
+		fmt.Fprintf(w, "loa: %s\n", msg)
+		switch {
+		case g.more == 0:
+		case g.files:
+			m.Fprintf(w, "  (and %d more files, for the same reason)\n", g.more)
+		default:
+			m.Fprintf(w, "  (and %d more errors like it)\n", g.more)
+		}
+	}
+}
+
+// causeGroup is the errors of a join that share their innermost cause.
+type causeGroup struct {
+	first error // the first error with the cause, in the join's order
+	more  int   // how many more have it
+	files bool  // whether every one of them is about a file (*fs.PathError)
+}
+
+// byCause flattens err's joins (an error with Unwrap() []error, at any
+// depth) and groups the errors by the text of their innermost cause, the
+// end of their chain of Unwrap() error: the system's "no space left on
+// device" for every file a full disk refused. Groups keep the order of
+// their first error. An error that wraps nothing is a group of its own
+// unless the same text comes again.
+func byCause(err error) []causeGroup {
+	var groups []causeGroup
+	at := map[string]int{}
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		cause := e
+		for u := errors.Unwrap(cause); u != nil; u = errors.Unwrap(cause) {
+			cause = u
+		}
+		var pe *fs.PathError
+		file := errors.As(e, &pe)
+		key := cause.Error()
+		if cause == e {
+			key = "\x00" + key // not the same as a cause wrapped by another
+		}
+		if i, ok := at[key]; ok {
+			groups[i].more++
+			groups[i].files = groups[i].files && file
+			return
+		}
+		at[key] = len(groups)
+		groups = append(groups, causeGroup{first: e, files: file})
+	}
+	walk(err)
+	return groups
 }
 
 // dispatch runs the command args[0]; m is the language of its messages.

@@ -331,6 +331,11 @@ func (b *builder) end(name string) {
 	b.stageStarted = now
 }
 
+// renderingProgress is the progress line before pages are rendered: it
+// counts the content pages only, so it names the lists and topic pages
+// that follow, which the closing line's count of pages made includes.
+const renderingProgress = "rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)"
+
 func (b *builder) progress(format string, args ...any) {
 	if b.opts.Progress == nil {
 		return
@@ -370,7 +375,7 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
-	b.progress("pages loaded: %d", len(b.content.Pages))
+	b.progress("read %d content pages (the .md files)", len(b.content.Pages))
 	b.res.Diagnostics.Append(b.checkBoost())
 	css, err := b.stylesheet()
 	if err != nil {

@@ -428,7 +428,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"no printed piece of kind %q":                             "không có loại bản in %q",
 	"no template %s":                                          "không có khuôn trang (template) %s",
 	"opening hours without days":                              "giờ mở cửa chưa ghi ngày",
-	"pages loaded: %d":                                        "đã đọc %d trang",
+	"read %d content pages (the .md files)":                   "đã đọc %d trang nội dung (các tệp .md)",
 	"paper: cannot print a %T":                                "paper: không in được %T",
 	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
@@ -451,7 +451,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"remove the alias, or change it: an old address cannot also be the address of something the site publishes": "xóa địa chỉ cũ (alias) này hoặc đổi nó: địa chỉ cũ không được trùng với địa chỉ của thứ mà trang web đăng",
 	"remove the alias, or change that page's slug":                                                              "xóa địa chỉ cũ (alias) này, hoặc đổi tên đường dẫn (slug) của trang kia",
 	"rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:": "đổi thành checked: nếu hôm đó có người đã gọi điện hoặc đến tận nơi xác nhận mục này; nếu đó là ngày của một nguồn, ghi nó thành date: dưới nguồn đó trong sources:",
-	"rendering: %d pages, %d workers":                       "đang tạo %d trang (chạy song song %d việc một lúc)",
+	"rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)":                                                                           "đang tạo: %d trang nội dung, rồi các trang danh sách và trang chủ đề làm từ chúng (chạy song song %d việc một lúc)",
 	"review_days %d is not a number of days":                "review_days %d không phải là một số ngày",
 	"review_days %d of %s id %q is not a number of days":    "review_days %[1]d của mã (id) %[3]q trong %[2]s không phải là một số ngày",
 	"run loa help %s for its flags":                         "gõ loa help %s để xem các tùy chọn",
@@ -713,6 +713,9 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	// loa build's last lines when the system refused (cmd/loa/build.go).
 	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
 	"loa: build failed; %s was not made\n":                      "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	// printError (cmd/loa/main.go): errors with the same cause said once.
+	"  (and %d more files, for the same reason)\n": "  (và %d tệp khác nữa, cùng lý do đó)\n",
+	"  (and %d more errors like it)\n":             "  (và %d lỗi khác giống vậy)\n",
 	"the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục không được phép ghi vào): dọn bớt cho có chỗ trống hoặc dùng ổ lớn hơn, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 	// What loa was doing when an error of the system came (fmt.Errorf with
 	// %w); the system's own words at the end are in viSystem.
