@@ -126,17 +126,7 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	var oe *build.OptionError
 	if err != nil && !errors.As(err, &oe) && c.format == "text" {
-		// The system refused (a full disk, a folder loa may not write to):
-		// what it said, then what became of the site and what to do.
-		printError(m, stderr, err)
-		switch {
-		case !build.OutputKept(err):
-		case hadSite:
-			m.Fprintf(stderr, "loa: build failed; the previous site was left as it was\n")
-		default:
-			m.Fprintf(stderr, "loa: build failed; %s was not made\n", c.opts.Out)
-		}
-		m.Fprintf(stderr, "  hint: %s\n", m.Sprintf("the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again"))
+		printRefusal(m, stderr, err, res.Written, c.opts.Out, hadSite)
 		return errReported
 	}
 	if err != nil {
@@ -160,6 +150,17 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		pages := m.Sprintf("%d pages", total)
 		if total == 1 {
 			pages = m.Sprintf("1 page")
+		}
+		if made := total - res.ContentPages; res.ContentPages > 0 && made > 0 {
+			// The count the progress lines gave, and what it grew into.
+			read, lists := m.Sprintf("%d content pages", res.ContentPages), m.Sprintf("%d lists and topic pages", made)
+			if res.ContentPages == 1 {
+				read = m.Sprintf("1 content page")
+			}
+			if made == 1 {
+				lists = m.Sprintf("1 list or topic page")
+			}
+			parts[len(parts)-1] += "; " + read + ", " + lists
 		}
 		m.Fprintf(stderr, "loa: built %s (%s), %s, into %s in %s",
 			pages, strings.Join(parts, ", "), files, res.Out,
@@ -245,4 +246,29 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// printRefusal writes what loa build says when the system refused it (a
+// full disk, a folder loa may not write to): the system's words
+// (printError), on a full disk how much was written before it filled up
+// (written, bytes), what became of the output folder out (kept, when
+// there was a site there before, hadSite; or not made), and what to do.
+func printRefusal(m *diag.Catalogue, w io.Writer, err error, written int64, out string, hadSite bool) {
+	printError(m, w, err)
+	full := diskFull(err)
+	if full {
+		m.Fprintf(w, "loa: the disk was full when %s of the site had been written: the site needs more room than the disk has free\n", megabytes(written))
+	}
+	switch {
+	case !build.OutputKept(err):
+	case hadSite:
+		m.Fprintf(w, "loa: build failed; the previous site was left as it was\n")
+	default:
+		m.Fprintf(w, "loa: build failed; %s was not made\n", out)
+	}
+	hint := m.Sprintf("the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again")
+	if full {
+		hint = m.Sprintf("use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again")
+	}
+	m.Fprintf(w, "  hint: %s\n", hint)
 }

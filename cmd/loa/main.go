@@ -102,8 +102,12 @@ func printError(m *diag.Catalogue, w io.Writer, err error) {
 		fmt.Fprintf(w, "loa: %s\n", msg)
 		switch {
 		case g.more == 0:
+		case g.files && g.more == 1:
+			m.Fprintf(w, "  (and 1 more file, for the same reason)\n")
 		case g.files:
 			m.Fprintf(w, "  (and %d more files, for the same reason)\n", g.more)
+		case g.more == 1:
+			m.Fprintf(w, "  (and 1 more error like it)\n")
 		default:
 			m.Fprintf(w, "  (and %d more errors like it)\n", g.more)
 		}

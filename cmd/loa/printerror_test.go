@@ -30,7 +30,7 @@ func TestPrintErrorByCause(t *testing.T) {
   (and 4 more files, for the same reason)
 loa: keep /o/b: link /o/b: permission denied
 loa: the file changed
-  (and 1 more errors like it)
+  (and 1 more error like it)
 `},
 		{"vi", `loa: ghi /o/.s/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 4 tệp khác nữa, cùng lý do đó)
@@ -50,5 +50,45 @@ loa: the file changed
 	printError(locale.For("en"), &b, full("/o/x"))
 	if want := "loa: write /o/x: no space left on device\n"; b.String() != want {
 		t.Errorf("one error: %q, want %q", b.String(), want)
+	}
+}
+
+// TestPrintRefusalDiskFull: a full disk says how much was written before
+// it filled up, and a hint that does not send the editor to delete other
+// people's files; another refusal keeps the general hint.
+func TestPrintRefusalDiskFull(t *testing.T) {
+	full := errors.Join(
+		&fs.PathError{Op: "write", Path: "/usb/.site.staging-1/a/index.html", Err: syscall.ENOSPC},
+		&fs.PathError{Op: "write", Path: "/usb/.site.staging-1/b/index.html", Err: syscall.ENOSPC},
+	)
+	denied := &fs.PathError{Op: "mkdir", Path: "/ro/.site.staging-1", Err: syscall.EACCES}
+	for _, tc := range []struct {
+		lang    string
+		err     error
+		hadSite bool
+		want    string
+	}{
+		{"vi", full, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
+  (và 1 tệp khác nữa, cùng lý do đó)
+loa: ổ đĩa đã hết chỗ khi mới ghi được 772 KB của trang web: trang web cần nhiều chỗ hơn chỗ còn trống trên ổ đĩa
+loa: không tạo được trang web; thư mục /usb/site chưa được tạo
+  cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại
+`},
+		{"en", full, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
+  (and 1 more file, for the same reason)
+loa: the disk was full when 772 KB of the site had been written: the site needs more room than the disk has free
+loa: build failed; the previous site was left as it was
+  hint: use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again
+`},
+		{"en", denied, true, `loa: mkdir /ro/.site.staging-1: permission denied
+loa: build failed; the previous site was left as it was
+  hint: the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again
+`},
+	} {
+		var b strings.Builder
+		printRefusal(locale.For(tc.lang), &b, tc.err, 772<<10, "/usb/site", tc.hadSite)
+		if b.String() != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.lang, b.String(), tc.want)
+		}
 	}
 }

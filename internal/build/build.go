@@ -59,8 +59,15 @@ type Result struct {
 	Pages map[string]int
 	// Languages lists the site's language codes, default first.
 	Languages []string
+	// ContentPages counts the content pages read (the .md files that are
+	// not drafts, every language); Pages counts these and the pages made
+	// from them (section lists, topic pages, the home page).
+	ContentPages int
 	// Files counts every file written.
 	Files int
+	// Written is the bytes of the files written, before a failure too:
+	// how much a full disk took before it refused the rest.
+	Written int64
 	// Unchanged counts the files whose bytes were the same as in the
 	// previous output: they were kept (hard-linked), with their old
 	// modification time.
@@ -130,6 +137,7 @@ type builder struct {
 	tree         *tree      // writes into staging (not for Session's in-place writes)
 	outputs      *outputSet // every file written, when some page has an alias (else nil)
 	files        atomic.Int64
+	written      atomic.Int64 // bytes given to writeFile (Result.Written)
 	progressMu   sync.Mutex
 	stageStarted time.Time
 	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
@@ -317,6 +325,7 @@ func (b *builder) again(ctx context.Context, d diag.Diagnostic) (Result, error) 
 
 func (b *builder) finish(err error) (Result, error) {
 	b.res.Diagnostics.Sort()
+	b.res.Written = b.written.Load()
 	if err == nil && b.res.Diagnostics.HasErrors() {
 		err = ErrContent
 	}
@@ -331,10 +340,17 @@ func (b *builder) end(name string) {
 	b.stageStarted = now
 }
 
-// renderingProgress is the progress line before pages are rendered: it
+// renderingProgress says that n content pages are rendered next: it
 // counts the content pages only, so it names the lists and topic pages
 // that follow, which the closing line's count of pages made includes.
-const renderingProgress = "rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)"
+func (b *builder) renderingProgress(n int) {
+	workers := min(b.opts.Workers, n)
+	if n == 1 {
+		b.progress("rendering: the content page, then the lists and topic pages made from it")
+		return
+	}
+	b.progress("rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)", n, workers)
+}
 
 func (b *builder) progress(format string, args ...any) {
 	if b.opts.Progress == nil {
@@ -375,7 +391,12 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
-	b.progress("read %d content pages (the .md files)", len(b.content.Pages))
+	b.res.ContentPages = len(b.content.Pages)
+	if b.res.ContentPages == 1 {
+		b.progress("read 1 content page (the .md file)")
+	} else {
+		b.progress("read %d content pages (the .md files)", b.res.ContentPages)
+	}
 	b.res.Diagnostics.Append(b.checkBoost())
 	css, err := b.stylesheet()
 	if err != nil {
@@ -653,6 +674,7 @@ func (b *builder) writeFile(p string, data []byte) error {
 	}
 	p = strings.TrimPrefix(p, "/")
 	b.files.Add(1)
+	b.written.Add(int64(len(data)))
 	if !b.inPlace {
 		return b.tree.write(p, data)
 	}

@@ -1355,7 +1355,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	for i, p := range pages {
 		index[p.File] = int32(i)
 	}
-	b.progress(renderingProgress, len(pages), min(b.opts.Workers, len(pages)))
+	b.renderingProgress(len(pages))
 	ib.setPhase(phasePages)
 	b.forEach(len(pages), func(i int) {
 		p := pages[i]

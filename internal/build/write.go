@@ -79,7 +79,7 @@ func (b *builder) write(ctx context.Context) error {
 	if b.cache != nil && !b.keepSources && b.staging != "" && !b.inPlace && b.pending == nil {
 		b.cache.streams = newShardStreams(b.staging, len(pages), b.res.Languages)
 	}
-	b.progress(renderingProgress, len(pages), min(b.opts.Workers, len(pages)))
+	b.renderingProgress(len(pages))
 	b.inc.setPhase(phasePages)
 	mid := newMidProfile(len(pages))
 	b.forEach(len(pages), func(i int) {

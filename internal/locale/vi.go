@@ -389,6 +389,10 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 `: `loa: không tạo được trang web: %s, %s; trang web lần trước vẫn giữ nguyên
 `,
 	"loa: built %s (%s), %s, into %s in %s": "loa: đã tạo %s (%s), %s, vào %s trong %s",
+	"%d content pages":                      "%d trang nội dung",
+	"1 content page":                        "1 trang nội dung",
+	"%d lists and topic pages":              "%d trang danh sách và chủ đề",
+	"1 list or topic page":                  "1 trang danh sách hay chủ đề",
 	`loa: no problems found
 `: `loa: không thấy vấn đề nào
 `,
@@ -429,6 +433,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"no template %s":                                          "không có khuôn trang (template) %s",
 	"opening hours without days":                              "giờ mở cửa chưa ghi ngày",
 	"read %d content pages (the .md files)":                   "đã đọc %d trang nội dung (các tệp .md)",
+	"read 1 content page (the .md file)":                      "đã đọc 1 trang nội dung (tệp .md)",
 	"paper: cannot print a %T":                                "paper: không in được %T",
 	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
@@ -452,6 +457,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"remove the alias, or change that page's slug":                                                              "xóa địa chỉ cũ (alias) này, hoặc đổi tên đường dẫn (slug) của trang kia",
 	"rename it to checked: if a person confirmed the entry by phone or in person on that day; if it is the date of a source, write it as date: under that source in sources:": "đổi thành checked: nếu hôm đó có người đã gọi điện hoặc đến tận nơi xác nhận mục này; nếu đó là ngày của một nguồn, ghi nó thành date: dưới nguồn đó trong sources:",
 	"rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)":                                                                           "đang tạo: %d trang nội dung, rồi các trang danh sách và trang chủ đề làm từ chúng (chạy song song %d việc một lúc)",
+	"rendering: the content page, then the lists and topic pages made from it":                                                                                                "đang tạo: trang nội dung, rồi các trang danh sách và trang chủ đề làm từ nó",
 	"review_days %d is not a number of days":                "review_days %d không phải là một số ngày",
 	"review_days %d of %s id %q is not a number of days":    "review_days %[1]d của mã (id) %[3]q trong %[2]s không phải là một số ngày",
 	"run loa help %s for its flags":                         "gõ loa help %s để xem các tùy chọn",
@@ -711,11 +717,15 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
 	// loa build's last lines when the system refused (cmd/loa/build.go).
-	"loa: build failed; the previous site was left as it was\n": "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
-	"loa: build failed; %s was not made\n":                      "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	"loa: build failed; the previous site was left as it was\n":                                                      "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
+	"loa: build failed; %s was not made\n":                                                                           "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	"loa: the disk was full when %s of the site had been written: the site needs more room than the disk has free\n": "loa: ổ đĩa đã hết chỗ khi mới ghi được %s của trang web: trang web cần nhiều chỗ hơn chỗ còn trống trên ổ đĩa\n",
+	"use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again": "dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại",
 	// printError (cmd/loa/main.go): errors with the same cause said once.
 	"  (and %d more files, for the same reason)\n": "  (và %d tệp khác nữa, cùng lý do đó)\n",
 	"  (and %d more errors like it)\n":             "  (và %d lỗi khác giống vậy)\n",
+	"  (and 1 more file, for the same reason)\n":   "  (và 1 tệp khác nữa, cùng lý do đó)\n",
+	"  (and 1 more error like it)\n":               "  (và 1 lỗi khác giống vậy)\n",
 	"the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again": "các dòng trên nói máy tính đã từ chối việc gì (ổ đĩa đầy, thư mục không được phép ghi vào): dọn bớt cho có chỗ trống hoặc dùng ổ lớn hơn, hoặc tạo trang web vào thư mục khác bằng --out, rồi tạo lại",
 	// What loa was doing when an error of the system came (fmt.Errorf with
 	// %w); the system's own words at the end are in viSystem.
