@@ -126,7 +126,7 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	var oe *build.OptionError
 	if err != nil && !errors.As(err, &oe) && c.format == "text" {
-		printRefusal(m, stderr, err, res.Written, c.opts.Out, hadSite)
+		printRefusal(m, stderr, err, res.Needed, c.opts.Out, hadSite)
 		return errReported
 	}
 	if err != nil {
@@ -250,14 +250,15 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 
 // printRefusal writes what loa build says when the system refused it (a
 // full disk, a folder loa may not write to): the system's words
-// (printError), on a full disk how much was written before it filled up
-// (written, bytes), what became of the output folder out (kept, when
-// there was a site there before, hadSite; or not made), and what to do.
-func printRefusal(m *diag.Catalogue, w io.Writer, err error, written int64, out string, hadSite bool) {
+// (printError), on a full disk how much room the site needs there
+// (needed, bytes: build.Result.Needed; 0 when not known), what became of
+// the output folder out (kept, when there was a site there before,
+// hadSite; or not made), and what to do.
+func printRefusal(m *diag.Catalogue, w io.Writer, err error, needed int64, out string, hadSite bool) {
 	printError(m, w, err)
-	full := diskFull(err)
-	if full {
-		m.Fprintf(w, "loa: the disk was full when %s of the site had been written: the site needs more room than the disk has free\n", megabytes(written))
+	full := build.DiskFull(err)
+	if full && needed > 0 {
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", megabytes(needed))
 	}
 	switch {
 	case !build.OutputKept(err):

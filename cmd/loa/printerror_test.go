@@ -53,8 +53,8 @@ loa: the file changed
 	}
 }
 
-// TestPrintRefusalDiskFull: a full disk says how much was written before
-// it filled up, and a hint that does not send the editor to delete other
+// TestPrintRefusalDiskFull: a full disk says how much room the whole site
+// needs, and a hint that does not send the editor to delete other
 // people's files; another refusal keeps the general hint.
 func TestPrintRefusalDiskFull(t *testing.T) {
 	full := errors.Join(
@@ -70,13 +70,13 @@ func TestPrintRefusalDiskFull(t *testing.T) {
 	}{
 		{"vi", full, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
-loa: ổ đĩa đã hết chỗ khi mới ghi được 772 KB của trang web: trang web cần nhiều chỗ hơn chỗ còn trống trên ổ đĩa
+loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3.9 MB trên đó
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
   cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại
 `},
 		{"en", full, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)
-loa: the disk was full when 772 KB of the site had been written: the site needs more room than the disk has free
+loa: the disk has not enough room: the whole site needs about 3.9 MB there
 loa: build failed; the previous site was left as it was
   hint: use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again
 `},
@@ -86,7 +86,7 @@ loa: build failed; the previous site was left as it was
 `},
 	} {
 		var b strings.Builder
-		printRefusal(locale.For(tc.lang), &b, tc.err, 772<<10, "/usb/site", tc.hadSite)
+		printRefusal(locale.For(tc.lang), &b, tc.err, 4089446, "/usb/site", tc.hadSite)
 		if b.String() != tc.want {
 			t.Errorf("%s:\n%s\nwant:\n%s", tc.lang, b.String(), tc.want)
 		}

@@ -65,9 +65,13 @@ type Result struct {
 	ContentPages int
 	// Files counts every file written.
 	Files int
-	// Written is the bytes of the files written, before a failure too:
-	// how much a full disk took before it refused the rest.
-	Written int64
+	// Needed is set when the disk filled up (DiskFull) while a build
+	// that writes the whole site (not a warm one) wrote it: about how
+	// many bytes the whole site takes there, each file rounded up to
+	// 4 KiB blocks and each index.html with a folder of its own. The
+	// build went on to the end without writing, to count them. It is 0
+	// otherwise, and when the build stopped for another reason first.
+	Needed int64
 	// Unchanged counts the files whose bytes were the same as in the
 	// previous output: they were kept (hard-linked), with their old
 	// modification time.
@@ -137,7 +141,8 @@ type builder struct {
 	tree         *tree      // writes into staging (not for Session's in-place writes)
 	outputs      *outputSet // every file written, when some page has an alias (else nil)
 	files        atomic.Int64
-	written      atomic.Int64 // bytes given to writeFile (Result.Written)
+	needed       atomic.Int64          // bytes on disk of the files given to writeFile (Result.Needed)
+	full         atomic.Pointer[error] // the first disk-full error of writeFile
 	progressMu   sync.Mutex
 	stageStarted time.Time
 	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
@@ -273,6 +278,10 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		defer b.tree.close()
 		err = b.write(ctx)
 	}
+	if e := b.full.Load(); err == nil && e != nil {
+		b.res.Needed = b.needed.Load()
+		err = *e
+	}
 	if err == nil {
 		// The last moment to stop: past it, the new site replaces the old.
 		err = ctx.Err()
@@ -325,7 +334,6 @@ func (b *builder) again(ctx context.Context, d diag.Diagnostic) (Result, error) 
 
 func (b *builder) finish(err error) (Result, error) {
 	b.res.Diagnostics.Sort()
-	b.res.Written = b.written.Load()
 	if err == nil && b.res.Diagnostics.HasErrors() {
 		err = ErrContent
 	}
@@ -674,9 +682,8 @@ func (b *builder) writeFile(p string, data []byte) error {
 	}
 	p = strings.TrimPrefix(p, "/")
 	b.files.Add(1)
-	b.written.Add(int64(len(data)))
 	if !b.inPlace {
-		return b.tree.write(p, data)
+		return b.writeStaged(p, data)
 	}
 	full := filepath.Join(b.staging, filepath.FromSlash(p))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -687,6 +694,45 @@ func (b *builder) writeFile(p string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp, full)
+}
+
+// writeStaged writes data to p in the staging folder. Once the disk is
+// full (DiskFull), it writes nothing more and only counts, so that the
+// build can say how much room the site needs (Result.Needed): run ends
+// the build with the first disk-full error once every file is counted.
+func (b *builder) writeStaged(p string, data []byte) error {
+	if b.full.Load() == nil {
+		var err error
+		if stagedWrite != nil {
+			err = stagedWrite(p)
+		}
+		if err == nil {
+			err = b.tree.write(p, data)
+		}
+		if err != nil && !DiskFull(err) {
+			return err
+		}
+		if err != nil && b.full.CompareAndSwap(nil, &err) {
+			b.progress("the disk is full: loa goes on to the end without writing, to say how much room the site needs")
+		}
+	}
+	b.needed.Add(onDisk(p, len(data)))
+	return nil
+}
+
+// stagedWrite, when a test sets it, is asked before each file is written
+// to the staging folder; an error it returns stands for the system's.
+var stagedWrite func(p string) error
+
+// onDisk is about how many bytes a file of n bytes at the site path p
+// takes on a disk: n rounded up to 4 KiB blocks, and a block for the
+// folder of an index.html (a page's folder of its own).
+func onDisk(p string, n int) int64 {
+	size := (int64(n) + 4095) &^ 4095
+	if path.Base(p) == "index.html" {
+		size += 4096
+	}
+	return size
 }
 
 // hashDigits is how many hex digits of a content hash a file name carries.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -349,5 +351,69 @@ func TestOutputKept(t *testing.T) {
 	}
 	if mixed.Error() != mixed.error.Error() || !errors.Is(mixed, mixed.error) {
 		t.Errorf("notKept changed the error: %q", mixed.Error())
+	}
+}
+
+// TestDiskFull: once the disk refuses a file (ENOSPC, here from a stand-in
+// for the system), the build writes nothing more but goes on to the end
+// and says how much room the whole site needs (Result.Needed: what onDisk
+// gives for every file a good build writes, read with its output), then
+// fails with that first error; the output folder is not made and the
+// staging folder is gone.
+func TestDiskFull(t *testing.T) {
+	it := &incTest{t: t, dir: t.TempDir(), files: map[string]string{}}
+	for name, text := range withPhotos(t, incSite(3)) {
+		it.write(name, text)
+	}
+	good := filepath.Join(t.TempDir(), "good")
+	if _, err := Run(context.Background(), Options{Source: it.dir, Out: good, Now: fixedNow, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	files := 0
+	err := filepath.WalkDir(good, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(good, p)
+		want += onDisk(filepath.ToSlash(rel), int(info.Size()))
+		files++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n atomic.Int64
+	stagedWrite = func(p string) error {
+		if n.Add(1) > 5 {
+			return &fs.PathError{Op: "write", Path: p, Err: syscall.ENOSPC}
+		}
+		return nil
+	}
+	defer func() { stagedWrite = nil }()
+	out := filepath.Join(t.TempDir(), "usb", "site")
+	if err := os.Mkdir(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: out, Now: fixedNow, NoCache: true})
+	if !DiskFull(err) || !OutputKept(err) {
+		t.Fatalf("want the disk-full error, the output kept; got %v", err)
+	}
+	if res.Needed != want {
+		t.Errorf("Needed = %d, want %d (the good build's %d files)", res.Needed, want, files)
+	}
+	left, _ := os.ReadDir(filepath.Dir(out))
+	if len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+	// Another error of the system is not counted on: it ends the build.
+	stagedWrite = func(p string) error { return &fs.PathError{Op: "write", Path: p, Err: syscall.EACCES} }
+	res, err = Run(context.Background(), Options{Source: it.dir, Out: out, Now: fixedNow, NoCache: true})
+	if !errors.Is(err, syscall.EACCES) || res.Needed != 0 {
+		t.Errorf("permission denied: got %v, Needed %d", err, res.Needed)
 	}
 }

@@ -16,8 +16,11 @@ import (
 // is the same as from the documents in memory.
 //
 // Put is safe for concurrent use; Build must not run concurrently with
-// Put. A failure to write or read the file is kept and reported by Err:
-// an index built after one is wrong, and the caller must not publish it.
+// Put. A failure to write keeps the document in memory, and the spool
+// writes nothing more: the index stays right (a full disk then fails the
+// build where the site is written, not here). A failure to read the file
+// is kept and reported by Err: an index built after one is wrong, and the
+// caller must not publish it.
 type Spool struct {
 	mu   sync.Mutex
 	f    *os.File
@@ -25,6 +28,7 @@ type Spool struct {
 	off  int64 // where the next record goes
 	buf  []byte
 	err  error
+	full bool // a write failed: Put leaves documents in memory
 }
 
 // NewSpool creates the spool's file in dir, under a name beginning with
@@ -37,7 +41,7 @@ func NewSpool(dir, prefix string) (*Spool, error) {
 	return &Spool{f: f, name: f.Name()}, nil
 }
 
-// Err reports the first failure to write or read the spool's file.
+// Err reports the first failure to read the spool's file.
 func (s *Spool) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -70,7 +74,7 @@ func (s *Spool) Put(a *Analyzed) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err != nil {
+	if s.err != nil || s.full {
 		return
 	}
 	b := binary.AppendUvarint(s.buf[:0], uint64(len(a.terms)))
@@ -86,7 +90,7 @@ func (s *Spool) Put(a *Analyzed) {
 	}
 	s.buf = b
 	if _, err := s.f.WriteAt(b, s.off); err != nil {
-		s.err = err
+		s.full = true // a is left as it was, in memory
 		return
 	}
 	*a = Analyzed{sectionKey: a.sectionKey, spool: s, at: s.off, size: uint32(len(b)), npassages: uint8(len(a.passages))}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -65,6 +66,46 @@ func TestSpool(t *testing.T) {
 				t.Fatalf("%d files, want %d", len(got), len(want))
 			}
 		})
+	}
+}
+
+// TestSpoolWriteFailure: once the spool's file refuses writes (a full
+// disk), documents stay in memory, the index is the same as without a
+// spool, and no error is kept.
+func TestSpoolWriteFailure(t *testing.T) {
+	dict := NewDict()
+	a := NewAnalyzer(dict)
+	var docs []Analyzed
+	for i, text := range []string{"đường dây nóng 111", "tổng đài hỗ trợ 113", "tư vấn pháp lý", "nhà tạm lánh"} {
+		docs = append(docs, a.Analyze(Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Trang %d", i), Text: text}))
+	}
+	want := Build(dict, docs)
+	s, err := NewSpool(t.TempDir(), ".spool-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	spooled := slices.Clone(docs)
+	s.Put(&spooled[0])
+	w := s.f
+	r, err := os.Open(s.name) // reads still work, writes fail
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.f = r
+	defer w.Close()
+	for i := 1; i < len(spooled); i++ {
+		s.Put(&spooled[i])
+	}
+	if spooled[0].spool != s || spooled[2].spool != nil || spooled[2].terms == nil {
+		t.Fatal("want the first document in the spool and the others in memory")
+	}
+	got := Build(dict, spooled)
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Fatal("the index differs from one made without a spool")
 	}
 }
 
