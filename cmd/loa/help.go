@@ -68,25 +68,47 @@ Exit status:
 `
 
 // printFlags lists fs's flags the way the README writes them: "--name",
-// with --lang, in m's language.
+// with --lang, in m's language; the flags for measuring loa itself
+// (devFlags) last, under a heading of their own, so that an editor
+// reading the help meets the ones for them first.
 func printFlags(m *diag.Catalogue, w io.Writer, fs *flag.FlagSet) {
 	if fs.Lookup("lang") == nil {
 		addLangFlag(fs)
 	}
+	var dev []*flag.Flag
 	fs.VisitAll(func(f *flag.Flag) {
-		g := *f
-		if t, ok := m.Translate(f.Usage); ok {
-			g.Usage = t
+		if devFlags[f.Name] {
+			dev = append(dev, f)
+			return
 		}
-		name, usage := flag.UnquoteUsage(&g)
-		line := "  --" + f.Name
-		if name != "" {
-			line += " " + name
-		}
-		fmt.Fprintf(w, "%s\n      %s", line, usage)
-		if f.DefValue != "" && f.DefValue != "false" {
-			m.Fprintf(w, " (default %q)", f.DefValue)
-		}
-		fmt.Fprintln(w)
+		printFlag(m, w, f)
 	})
+	if len(dev) > 0 {
+		m.Fprintf(w, "\nFor developers (measuring loa's speed and memory):\n")
+		for _, f := range dev {
+			printFlag(m, w, f)
+		}
+	}
+}
+
+// devFlags are the flags for measuring loa itself, not for building a site.
+var devFlags = map[string]bool{"cpuprofile": true, "memprofile": true, "stats": true}
+
+// printFlag writes one flag for printFlags: "  --name ARG", then its
+// usage and default on the next line.
+func printFlag(m *diag.Catalogue, w io.Writer, f *flag.Flag) {
+	g := *f
+	if t, ok := m.Translate(f.Usage); ok {
+		g.Usage = t
+	}
+	name, usage := flag.UnquoteUsage(&g)
+	line := "  --" + f.Name
+	if name != "" {
+		line += " " + name
+	}
+	fmt.Fprintf(w, "%s\n      %s", line, usage)
+	if f.DefValue != "" && f.DefValue != "false" {
+		m.Fprintf(w, " (default %q)", f.DefValue)
+	}
+	fmt.Fprintln(w)
 }

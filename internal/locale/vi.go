@@ -438,6 +438,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"paper: cannot print a %T":                                "paper: không in được %T",
 	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",
+	"\nFor developers (measuring loa's speed and memory):\n":  "\nCho người phát triển (đo tốc độ và bộ nhớ của loa):\n",
 	"provider": "tổ chức",
 	"publisher email %q is not an email address":                                                                "email của cơ quan chủ quản %q không phải là địa chỉ thư điện tử",
 	"publisher phone %q is not a phone number":                                                                  "số điện thoại của cơ quan chủ quản %q không phải là số điện thoại",
