@@ -59,9 +59,9 @@ type Result struct {
 	Pages map[string]int
 	// Languages lists the site's language codes, default first.
 	Languages []string
-	// ContentPages counts the content pages read (the .md files that are
-	// not drafts, every language); Pages counts these and the pages made
-	// from them (section lists, topic pages, the home page).
+	// ContentPages counts the content pages read, every language: the
+	// .md files, drafts only with Options.Drafts. Pages counts these and
+	// the pages made from them (section lists, topic pages).
 	ContentPages int
 	// Files counts every file written.
 	Files int
