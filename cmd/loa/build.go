@@ -260,6 +260,9 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, needed int64, out s
 	if full && needed > 0 {
 		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", megabytes(needed))
 	}
+	if staging := "." + filepath.Base(out) + ".staging-"; build.OutputKept(err) && strings.Contains(err.Error(), staging) {
+		m.Fprintf(w, "loa: the temporary folder %s… named above is deleted\n", staging)
+	}
 	switch {
 	case !build.OutputKept(err):
 	case hadSite:

@@ -71,16 +71,19 @@ func TestPrintRefusalDiskFull(t *testing.T) {
 		{"vi", full, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
 loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3.9 MB trên đó
+loa: thư mục tạm .site.staging-… nêu ở trên đã được xóa
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
   cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại
 `},
 		{"en", full, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)
 loa: the disk has not enough room: the whole site needs about 3.9 MB there
+loa: the temporary folder .site.staging-… named above is deleted
 loa: build failed; the previous site was left as it was
   hint: use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again
 `},
 		{"en", denied, true, `loa: mkdir /ro/.site.staging-1: permission denied
+loa: the temporary folder .site.staging-… named above is deleted
 loa: build failed; the previous site was left as it was
   hint: the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again
 `},

@@ -722,6 +722,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"loa: build failed; the previous site was left as it was\n":                "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
 	"loa: build failed; %s was not made\n":                                     "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
 	"loa: the disk has not enough room: the whole site needs about %s there\n": "loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng %s trên đó\n",
+	"loa: the temporary folder %s… named above is deleted\n":                   "loa: thư mục tạm %s… nêu ở trên đã được xóa\n",
 	"use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again": "dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại",
 	// printError (cmd/loa/main.go): errors with the same cause said once.
 	"  (and %d more files, for the same reason)\n": "  (và %d tệp khác nữa, cùng lý do đó)\n",
