@@ -318,6 +318,9 @@ func removePostings(out string, langs []string) {
 // places that changed. A postings file that cannot be read, or an
 // earlier index or section not as written, gives an *errDamaged.
 func (b *builder) updateFromPostings(lang string, docs []search.Analyzed, u *searchUpdate, prev func(string) ([]byte, error)) (map[string][]byte, error) {
+	if tracePostings != nil {
+		tracePostings(lang)
+	}
 	damaged := &errDamaged{damagedCache(postTablePath(b.out, lang))}
 	section, done, err := postSections(b.out, lang, u.post.table)
 	if err != nil {
@@ -345,6 +348,10 @@ func (b *builder) updateFromPostings(lang string, docs []search.Analyzed, u *sea
 	b.posts.set(lang, &postOut{table: &t, appends: secs})
 	return files, nil
 }
+
+// tracePostings, when set (tests), is told of each language whose
+// index updateFromPostings updates.
+var tracePostings func(lang string)
 
 // postPlans returns the languages whose search index a warm build
 // updates from its postings (see updateFromPostings): made again (not
