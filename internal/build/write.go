@@ -586,13 +586,16 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		if files == nil {
 			files = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
 		}
-		if (updates[langs[li]] == nil || updates[langs[li]].post == nil) && b.keepsPostings() {
-			b.writePostings(langs[li], docs, b.searchOptions(langs[li]), files["meta.json"])
-		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
 				return
 			}
+		}
+		if (updates[langs[li]] == nil || updates[langs[li]].post == nil) && b.keepsPostings() {
+			// (after the files, which are not held while it runs)
+			meta := files["meta.json"]
+			files = nil
+			b.writePostings(langs[li], docs, b.searchOptions(langs[li]), meta)
 		}
 	})
 	if b.stopped() {
