@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -362,93 +363,12 @@ func UpdateFrom(u *Update) (files, sections map[string][]byte, err error) {
 		}
 		at[int32(i)] = k
 	}
-	// What each changed document gives each word, then and now.
-	type term struct {
-		word  wordPost
-		pairs []pairPost
-		has   bool
-	}
 	var sr spoolReader
-	load := func(d *Analyzed) Analyzed {
-		if d.spool != nil {
-			sr.s = d.spool
-		}
-		return sr.load(d)
-	}
-	termsOf := func(d *Analyzed) map[uint32]*term {
-		if d.spool != nil {
-			sr.s = d.spool
-		}
-		ts := map[uint32]*term{}
-		get := func(id uint32) *term {
-			t := ts[id]
-			if t == nil {
-				t = &term{}
-				ts[id] = t
-			}
-			return t
-		}
-		eachTerm(sr.terms(d), d.numPassages(), weigherOf(u.Options, d.sectionKey), func(id uint32, p wordPost) {
-			p.forms = slices.Clone(p.forms)
-			t := get(id)
-			t.word, t.has = p, true
-		}, func(first uint32, p pairPost) {
-			t := get(first)
-			t.pairs = append(t.pairs, p)
-		})
-		return ts
-	}
-	redo := map[uint32]bool{}
-	after := make([]map[uint32]*term, len(u.Changed))
-	afterDocs := make([]Analyzed, len(u.Changed))
-	for k := range u.Changed {
-		then, now := termsOf(&u.Before[k]), termsOf(&u.After[k])
-		after[k] = now
-		pb, pa := load(&u.Before[k]), load(&u.After[k])
-		afterDocs[k] = pa
-		passage := func(d *Analyzed, win uint8) string {
-			if w := int(win &^ titleFlag); w > 0 && w <= len(d.passages) {
-				return d.passages[w-1]
-			}
-			return ""
-		}
-		same := func(a, b *term) bool {
-			if a.has != b.has || len(a.pairs) != len(b.pairs) {
-				return false
-			}
-			if a.has && (a.word.weight != b.word.weight || a.word.flags != b.word.flags ||
-				!slices.Equal(a.word.forms, b.word.forms) || passage(&pb, a.word.flags) != passage(&pa, b.word.flags)) {
-				return false
-			}
-			for j := range a.pairs {
-				if a.pairs[j].second != b.pairs[j].second || a.pairs[j].weight != b.pairs[j].weight || a.pairs[j].flags != b.pairs[j].flags {
-					return false
-				}
-			}
-			return true
-		}
-		none := &term{}
-		for id, t := range then {
-			if n := now[id]; n == nil || !same(t, n) {
-				redo[id] = true
-			}
-		}
-		for id, n := range now {
-			if then[id] == nil && !same(none, n) {
-				redo[id] = true
-			}
-		}
-	}
+	redo, after, afterDocs := changedWords(&sr, u)
 	// The words' sections now, and what gather would have gathered.
 	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: rare}
 	sections = map[string][]byte{}
-	for _, id := range slices.Sorted(func(yield func(uint32) bool) {
-		for id := range redo {
-			if !yield(id) {
-				return
-			}
-		}
-	}) {
+	for _, id := range slices.Sorted(maps.Keys(redo)) {
 		if id >= uint32(len(names)) {
 			return nil, nil, errors.New("search: a word the Dict does not know")
 		}
@@ -493,44 +413,9 @@ func UpdateFrom(u *Update) (files, sections map[string][]byte, err error) {
 	for id := range redo {
 		redoName[names[id]] = true
 	}
-	var kept []entry
-	listed := map[uint64][]byte{} // doc<<8 | passage number → the passage as JSON
-	for n := range strings.Count(m.W, " ") + 1 {
-		name := fmt.Sprintf("w/%d.json", n)
-		data, err := u.Prev(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		if err := splitShard(data, func(word string, e []byte) error {
-			if redoName[word] {
-				return members(e, func(key string, f []byte) error {
-					if key != "f" {
-						return nil
-					}
-					return members(f, func(doc string, v []byte) error {
-						d, err := strconv.Atoi(doc)
-						if err != nil || len(v) < 4 || v[0] != '[' || v[len(v)-1] != ']' {
-							return errNotShard
-						}
-						comma := strings.IndexByte(string(v), ',')
-						win, err := strconv.Atoi(string(v[1:max(comma, 1)]))
-						if comma < 0 || err != nil {
-							return errNotShard
-						}
-						listed[uint64(d)<<8|uint64(win)] = v[comma+1 : len(v)-1]
-						return nil
-					})
-				})
-			}
-			df, err := entryDF(e)
-			if err != nil {
-				return err
-			}
-			kept = append(kept, entry{name: word, tp: &termPostings{df: df}, json: e})
-			return nil
-		}); err != nil {
-			return nil, nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
-		}
+	kept, listed, err := keptEntries(u.Prev, strings.Count(m.W, " ")+1, redoName)
+	if err != nil {
+		return nil, nil, err
 	}
 	var docErr error
 	v := docView{
@@ -548,7 +433,10 @@ func UpdateFrom(u *Update) (files, sections map[string][]byte, err error) {
 				docErr = err
 				return appendString(b, "")
 			}
-			a := load(d)
+			if d.spool != nil {
+				sr.s = d.spool
+			}
+			a := sr.load(d)
 			if win > len(a.passages) {
 				docErr = errors.New("search: a passage the document does not have")
 				return appendString(b, "")
@@ -588,4 +476,146 @@ func UpdateFrom(u *Update) (files, sections map[string][]byte, err error) {
 		return nil, nil, err
 	}
 	return files, sections, nil
+}
+
+// docTerm is what a document gives a word: its posting (has: it has the
+// word) and the postings of the pairs it begins.
+type docTerm struct {
+	word  wordPost
+	pairs []pairPost
+	has   bool
+}
+
+// docTerms returns what document d gives each word, by number, weighed
+// with opts.
+func docTerms(sr *spoolReader, d *Analyzed, opts Options) map[uint32]*docTerm {
+	if d.spool != nil {
+		sr.s = d.spool
+	}
+	ts := map[uint32]*docTerm{}
+	get := func(id uint32) *docTerm {
+		t := ts[id]
+		if t == nil {
+			t = &docTerm{}
+			ts[id] = t
+		}
+		return t
+	}
+	eachTerm(sr.terms(d), d.numPassages(), weigherOf(opts, d.sectionKey), func(id uint32, p wordPost) {
+		p.forms = slices.Clone(p.forms)
+		t := get(id)
+		t.word, t.has = p, true
+	}, func(first uint32, p pairPost) {
+		t := get(first)
+		t.pairs = append(t.pairs, p)
+	})
+	return ts
+}
+
+// same reports whether what a document gives a word is the same as t
+// (before, the document's passages in pt) and as o (now, in po): the
+// same posting (weight, flags, exact forms), the same text of the
+// passage it names, the same pairs.
+func (t *docTerm) same(o *docTerm, pt, po *Analyzed) bool {
+	passage := func(d *Analyzed, win uint8) string {
+		if w := int(win &^ titleFlag); w > 0 && w <= len(d.passages) {
+			return d.passages[w-1]
+		}
+		return ""
+	}
+	if t.has != o.has || len(t.pairs) != len(o.pairs) {
+		return false
+	}
+	if t.has && (t.word.weight != o.word.weight || t.word.flags != o.word.flags ||
+		!slices.Equal(t.word.forms, o.word.forms) || passage(pt, t.word.flags) != passage(po, o.word.flags)) {
+		return false
+	}
+	for j := range t.pairs {
+		if t.pairs[j].second != o.pairs[j].second || t.pairs[j].weight != o.pairs[j].weight || t.pairs[j].flags != o.pairs[j].flags {
+			return false
+		}
+	}
+	return true
+}
+
+// changedWords returns the words (by number) whose entry u's changed
+// documents may change: a document's posting of it, its passage or its
+// pairs differ between before and after. It returns too what each
+// changed document gives each word now, and the documents now with
+// their passages in memory.
+func changedWords(sr *spoolReader, u *Update) (redo map[uint32]bool, after []map[uint32]*docTerm, afterDocs []Analyzed) {
+	redo = map[uint32]bool{}
+	after = make([]map[uint32]*docTerm, len(u.Changed))
+	afterDocs = make([]Analyzed, len(u.Changed))
+	load := func(d *Analyzed) Analyzed {
+		if d.spool != nil {
+			sr.s = d.spool
+		}
+		return sr.load(d)
+	}
+	none := &docTerm{}
+	for k := range u.Changed {
+		then, now := docTerms(sr, &u.Before[k], u.Options), docTerms(sr, &u.After[k], u.Options)
+		after[k] = now
+		pb, pa := load(&u.Before[k]), load(&u.After[k])
+		afterDocs[k] = pa
+		for id, t := range then {
+			if n := now[id]; n == nil || !t.same(n, &pb, &pa) {
+				redo[id] = true
+			}
+		}
+		for id, n := range now {
+			if then[id] == nil && !none.same(n, &pb, &pa) {
+				redo[id] = true
+			}
+		}
+	}
+	return redo, after, afterDocs
+}
+
+// keptEntries reads the earlier index's shards (w/0.json … w/<shards-1>.json,
+// through prev) and returns the entries of the words not in redo as they
+// are written, and the passages that the entries of those in redo list,
+// by doc<<8 | passage number, as JSON strings.
+func keptEntries(prev func(string) ([]byte, error), shards int, redo map[string]bool) ([]entry, map[uint64][]byte, error) {
+	var kept []entry
+	listed := map[uint64][]byte{}
+	for n := range shards {
+		name := fmt.Sprintf("w/%d.json", n)
+		data, err := prev(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := splitShard(data, func(word string, e []byte) error {
+			if redo[word] {
+				return members(e, func(key string, f []byte) error {
+					if key != "f" {
+						return nil
+					}
+					return members(f, func(doc string, v []byte) error {
+						d, err := strconv.Atoi(doc)
+						if err != nil || len(v) < 4 || v[0] != '[' || v[len(v)-1] != ']' {
+							return errNotShard
+						}
+						comma := strings.IndexByte(string(v), ',')
+						win, err := strconv.Atoi(string(v[1:max(comma, 1)]))
+						if comma < 0 || err != nil {
+							return errNotShard
+						}
+						listed[uint64(d)<<8|uint64(win)] = v[comma+1 : len(v)-1]
+						return nil
+					})
+				})
+			}
+			df, err := entryDF(e)
+			if err != nil {
+				return err
+			}
+			kept = append(kept, entry{name: word, tp: &termPostings{df: df}, json: e})
+			return nil
+		}); err != nil {
+			return nil, nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
+		}
+	}
+	return kept, listed, nil
 }
