@@ -131,6 +131,7 @@ type builder struct {
 	extraDocs    []*search.Analyzed
 	dict         *search.Dict      // numbers the search terms of analyzed and extraDocs
 	searchConf   *config.Search    // content/search.yaml
+	posts        postsOut          // the search postings to keep in the cache (cachepost.go)
 	workers      *sync.Pool        // of *worker
 	keepSources  bool              // pages keep Text and Body after the checks (Session)
 	inPlace      bool              // write files into the output folder itself (Session)

@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 15 // 15: the pages' search terms in terms shards, per language (termShards)
+	cacheFormat = 16 // 16: the search postings of each language (cachepost.go)
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -922,6 +922,9 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	if err := b.removeCache(); err != nil { // no main file while shards change
 		return err
 	}
+	if err := b.savePostings(); err != nil {
+		return err
+	}
 	st.Shards = make([]shardRef, recordShards)
 	byShard := make([][]int, recordShards)
 	dirty := make([]bool, recordShards)
@@ -1511,9 +1514,15 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	// The terms of the pages reused, for the indexes made again: only
 	// those languages' terms shards are read.
+	// Those updated from their postings read only the terms shards of
+	// the pages that changed.
+	plans, err := b.postPlans(st, searchDocs, keptSearch, reused)
+	if err != nil {
+		return fail(err)
+	}
 	var remade []string
 	for _, lang := range b.res.Languages {
-		if !keptSearch[lang] {
+		if !keptSearch[lang] && plans[lang] == nil {
 			remade = append(remade, lang)
 		}
 	}
@@ -1521,8 +1530,11 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if err != nil {
 		return fail(err)
 	}
+	if err := b.loadBefore(st, plans, searchDocs, terms); err != nil {
+		return fail(err)
+	}
 	b.forEach(len(pages), func(i int) {
-		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] {
+		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] && plans[pages[i].Lang] == nil {
 			t, ok := terms[pages[i].File]
 			if !ok { // (its sum is not checked: the shard's is)
 				errs[i] = &errDamaged{damagedCache(termsPath(b.out, shardOf(pages[i].File), pages[i].Lang))}
@@ -1542,7 +1554,15 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, b.searchUpdates(st, terms, searchDocs, keptSearch)); err != nil {
+	updates := b.searchUpdates(st, terms, searchDocs, keptSearch)
+	for lang, p := range plans {
+		u := updates[lang]
+		if u == nil { // (its terms then are not those the cache says)
+			return fail(&errDamaged{damagedCache(postTablePath(b.out, lang))})
+		}
+		u.post = p
+	}
+	if err := b.writeSearchOf(pages, analyzed, extraDocs, keptSearch, updates); err != nil {
 		return fail(err)
 	}
 	ib.setPhase(phaseSite)
@@ -1669,6 +1689,7 @@ func (b *builder) searchKeys(pages []*content.Page, analyzed []search.Analyzed, 
 type searchUpdate struct {
 	changed []int
 	before  []search.Analyzed
+	post    *postUpdate // (search.UpdateFrom; nil: search.UpdateWith)
 }
 
 // maxUpdated is the share of a language's documents above which its
@@ -1814,6 +1835,7 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 				_ = os.Remove(termsPath(b.out, k, lang))
 			}
 		}
+		removePostings(b.out, b.res.Languages)
 		return global, nil
 	}
 	st, d := b.cache.early, b.cache.earlyDiag

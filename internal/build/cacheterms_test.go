@@ -10,8 +10,9 @@ import (
 )
 
 // TestWarmBuildTermsShards: the search terms are kept per language
-// (termsPath). A body edit reads the terms of the edited page's language
-// only, and writes again only the terms shard of that page; a terms
+// (termsPath). A body edit reads no language's terms whole (its index is
+// updated from the postings kept, cachepost.go, and the terms shard of
+// the page edited), and writes again only the terms shard of that page; a terms
 // shard damaged or missing is not read while its language's index is
 // kept, and when it is needed the build starts again as a whole one,
 // with a warning that names it, and its output is a cold build's.
@@ -43,8 +44,8 @@ func TestWarmBuildTermsShards(t *testing.T) {
 		t.Fatalf("not warm\n%s", diagText(res))
 	}
 	it.checkCold("body edit", res, Options{})
-	if !slices.Equal(read, []string{"vi"}) {
-		t.Errorf("a body edit of a vi page read the terms of %v, want [vi]", read)
+	if len(read) > 0 {
+		t.Errorf("a body edit of a vi page read the terms of %v, want none", read)
 	}
 	var rewritten []string
 	for f, mt := range stamps() {
@@ -70,7 +71,7 @@ func TestWarmBuildTermsShards(t *testing.T) {
 	spoil(bad)
 	read = nil
 	it.write(vi, it.files[vi]+"\nThêm câu nữa.\n")
-	if res, warm := it.warmBuild(Options{}); !warm || !slices.Equal(read, []string{"vi"}) {
+	if res, warm := it.warmBuild(Options{}); !warm || len(read) > 0 {
 		t.Fatalf("a vi edit with an en terms shard spoilt: warm %v, read %v\n%s", warm, read, diagText(res))
 	} else {
 		it.checkCold("vi edit, en spoilt", res, Options{})

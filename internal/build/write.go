@@ -564,15 +564,21 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		// Written as soon as made: a language's index (hundreds of MB at
 		// 100,000 pages) is not held while the next is built.
 		var files map[string][]byte
-		if u := updates[langs[li]]; u != nil {
-			dir := filepath.Join(b.out, filepath.FromSlash(render.SearchFolder), langs[li])
+		dir := filepath.Join(b.out, filepath.FromSlash(render.SearchFolder), langs[li])
+		prev := func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		}
+		if u := updates[langs[li]]; u != nil && u.post != nil {
+			files, errs[li] = b.updateFromPostings(langs[li], docs, u, prev)
+			if errs[li] != nil {
+				return
+			}
+		} else if u != nil {
 			// (its words and pairs gathered side by side: with one
 			// language's index made again, as after an edit, the other
 			// core would wait)
 			beside := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
-			files, _ = search.UpdateBeside(beside, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, func(name string) ([]byte, error) {
-				return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-			})
+			files, _ = search.UpdateBeside(beside, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, prev)
 		}
 		if traceSearch != nil {
 			traceSearch(langs[li], files != nil)
@@ -584,6 +590,12 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
 				return
 			}
+		}
+		if (updates[langs[li]] == nil || updates[langs[li]].post == nil) && b.keepsPostings() {
+			// (after the files, which are not held while it runs)
+			meta := files["meta.json"]
+			files = nil
+			b.writePostings(langs[li], docs, b.searchOptions(langs[li]), meta)
 		}
 	})
 	if b.stopped() {

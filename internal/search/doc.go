@@ -37,6 +37,10 @@
 // numbering term forms in one shared Dict and packing the result small;
 // Build merges the results of one language into files, which depend only
 // on the pages and their order. A build keeps the results in a Spool (a
-// file) between analysing a page and Build, not in memory. The package imports fold only; it
+// file) between analysing a page and Build, not in memory. Postings gives
+// each word's full postings (a section per word) for a build to keep, and
+// UpdateFrom makes an index again after a few documents changed from the
+// earlier index's files and the sections of the words that changed
+// (UpdateWith: from every document's terms). The package imports fold only; it
 // must not know about pages, templates or output folders.
 package search

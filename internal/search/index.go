@@ -845,6 +845,52 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 // holds by word gathered the pairs it begins that are kept from the
 // earlier index, none of them gathered.
 func (g *gathered) write(docs []Analyzed, opts Options, kept []entry, keptPairs map[string][]entry) map[string][]byte {
+	v := docView{
+		n:      len(docs),
+		listed: func(p posting) bool { return p.win() <= docs[p.doc].numPassages() },
+		passage: func(b []byte, doc int32, win int) []byte {
+			return appendString(b, docs[doc].passages[win-1])
+		},
+		chunk: func(k int) ([]byte, error) {
+			var chunk [][4]string
+			for i := k * DocChunk; i < min((k+1)*DocChunk, len(docs)); i++ {
+				d := g.sr.load(&docs[i])
+				chunk = append(chunk, [4]string{d.url, d.title, d.section, d.snippet})
+			}
+			return json.Marshal(chunk)
+		},
+	}
+	if g.sr.s != nil {
+		v.prepare = func(v *docView, words []entry) {
+			got := spooledPassages(&g.sr, words, docs, v)
+			v.passage = func(b []byte, doc int32, win int) []byte {
+				return appendString(b, got(doc, win))
+			}
+		}
+	}
+	files, _ := g.writeView(&v, opts, kept, keptPairs)
+	return files
+}
+
+// docView is what writeView needs of an index's documents.
+type docView struct {
+	n int // how many
+	// listed reports whether a posting's passage number (> 0) is one
+	// of its document's passages.
+	listed func(p posting) bool
+	// passage appends passage number win (from 1) of document doc as a
+	// JSON string (appendString).
+	passage func(b []byte, doc int32, win int) []byte
+	// chunk returns the file d/<k>.json.
+	chunk func(k int) ([]byte, error)
+	// prepare, when set, is called with every entry to write before the
+	// first call of passage.
+	prepare func(v *docView, words []entry)
+}
+
+// writeView is write with the documents seen through v. Its error is
+// v.chunk's.
+func (g *gathered) writeView(v *docView, opts Options, kept []entry, keptPairs map[string][]entry) (map[string][]byte, error) {
 	names := g.names
 	// Pairs go in the entry of their first word, by their second.
 	pairsOf := map[uint32][]entry{}
@@ -859,13 +905,12 @@ func (g *gathered) write(docs []Analyzed, opts Options, kept []entry, keptPairs 
 		}
 	}
 	all = append(all, kept...)
-	passage := func(doc int32, win int) string { return docs[doc].passages[win-1] }
-	if g.sr.s != nil {
-		passage = spooledPassages(&g.sr, all, docs)
+	if v.prepare != nil {
+		v.prepare(v, all)
 	}
 	files := map[string][]byte{}
 	order := sortJS(all)
-	m := map[string]any{"v": Format, "docs": len(docs), "chunk": DocChunk, "pairs": !g.rare, "s": strings.Join(FunctionWords, " ")}
+	m := map[string]any{"v": Format, "docs": v.n, "chunk": DocChunk, "pairs": !g.rare, "s": strings.Join(FunctionWords, " ")}
 	// The first names, space-separated (words have no spaces): shorter
 	// than a JSON list.
 	m["t"] = strings.Join(writeListings(files, all, order), " ")
@@ -873,16 +918,13 @@ func (g *gathered) write(docs []Analyzed, opts Options, kept []entry, keptPairs 
 		if all[i].json != nil {
 			return all[i].json
 		}
-		return wordJSON(all[i].tp, append(pairsOf[all[i].id], keptPairs[all[i].name]...), names, docs, passage)
+		return wordJSON(all[i].tp, append(pairsOf[all[i].id], keptPairs[all[i].name]...), names, v)
 	}), " ")
-	sr := &g.sr
-	for start := 0; start < len(docs); start += DocChunk {
-		var chunk [][4]string
-		for i := start; i < min(start+DocChunk, len(docs)); i++ {
-			d := sr.load(&docs[i])
-			chunk = append(chunk, [4]string{d.url, d.title, d.section, d.snippet})
+	for start := 0; start < v.n; start += DocChunk {
+		b, err := v.chunk(start / DocChunk)
+		if err != nil {
+			return nil, err
 		}
-		b, _ := json.Marshal(chunk)
 		files[fmt.Sprintf("d/%d.json", start/DocChunk)] = b
 	}
 	if len(opts.Synonyms) > 0 {
@@ -897,7 +939,7 @@ func (g *gathered) write(docs []Analyzed, opts Options, kept []entry, keptPairs 
 	m["id"] = indexID(files)
 	meta, _ := json.Marshal(m)
 	files["meta.json"] = meta
-	return files
+	return files, nil
 }
 
 // indexID names one state of an index's files (all but meta.json): the
@@ -919,9 +961,9 @@ func indexID(files map[string][]byte) string {
 // wordJSON writes a word's entry with its passages and its pairs, sorted
 // by their second word: {"n":…,"p":[…],"v":[…],"f":{…},"x":{"second":
 // {"n":…,"p":[…]},…}}.
-func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed, passage func(doc int32, win int) string) []byte {
+func wordJSON(tp *termPostings, pairs []entry, names []string, v *docView) []byte {
 	b := appendEntry(nil, tp, names)
-	b = appendFragments(b, tp, docs, passage)
+	b = appendFragments(b, tp, v)
 	if len(pairs) > 0 {
 		slices.SortFunc(pairs, func(a, b entry) int { return strings.Compare(a.name, b.name) })
 		b = append(b, `,"x":{`...)
@@ -946,10 +988,10 @@ func wordJSON(tp *termPostings, pairs []entry, names []string, docs []Analyzed, 
 // appendFragments appends "f": the passages around the term in the
 // documents whose snippet lacks it (its FragmentsPerWord heaviest, the
 // earlier among equals, in a site of more than RarePairs documents), {"doc": [passage number, "text"], …}; nothing
-// when there are none. tp.list must be in document order; passage returns
-// a document's passage by number (from 1).
-func appendFragments(b []byte, tp *termPostings, docs []Analyzed, passage func(doc int32, win int) string) []byte {
-	with := fragments(tp, docs)
+// when there are none. tp.list must be in document order; v.passage
+// appends a document's passage by number (from 1).
+func appendFragments(b []byte, tp *termPostings, v *docView) []byte {
+	with := fragments(tp, v)
 	if len(with) == 0 {
 		return b
 	}
@@ -963,7 +1005,7 @@ func appendFragments(b []byte, tp *termPostings, docs []Analyzed, passage func(d
 		b = append(b, `":[`...)
 		b = strconv.AppendInt(b, int64(p.win()), 10)
 		b = append(b, ',')
-		b = appendString(b, passage(p.doc, p.win()))
+		b = v.passage(b, p.doc, p.win())
 		b = append(b, ']')
 	}
 	return append(b, '}')
@@ -971,10 +1013,10 @@ func appendFragments(b []byte, tp *termPostings, docs []Analyzed, passage func(d
 
 // fragments returns the postings of tp whose passages its entry lists (see
 // appendFragments), in document order. tp.list must be in document order.
-func fragments(tp *termPostings, docs []Analyzed) []posting {
+func fragments(tp *termPostings, v *docView) []posting {
 	var with []posting
 	for _, p := range tp.list {
-		if p.win() > 0 && p.win() <= docs[p.doc].numPassages() {
+		if p.win() > 0 && v.listed(p) {
 			with = append(with, p)
 		}
 	}
@@ -982,7 +1024,7 @@ func fragments(tp *termPostings, docs []Analyzed) []posting {
 		return nil
 	}
 	slices.SortStableFunc(with, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	if len(docs) > RarePairs {
+	if v.n > RarePairs {
 		with = with[:min(len(with), FragmentsPerWord)]
 	}
 	slices.SortFunc(with, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
@@ -993,11 +1035,14 @@ func fragments(tp *termPostings, docs []Analyzed) []posting {
 // passages that the entries of words list (fragments), and returns them by
 // document and number. It sorts each term's list by document, as
 // appendEntry does.
-func spooledPassages(sr *spoolReader, words []entry, docs []Analyzed) func(doc int32, win int) string {
+func spooledPassages(sr *spoolReader, words []entry, docs []Analyzed, v *docView) func(doc int32, win int) string {
 	var need []uint64 // doc<<8 | passage number
 	for _, e := range words {
+		if e.json != nil {
+			continue // (kept as written: no passage to read)
+		}
 		slices.SortFunc(e.tp.list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-		for _, p := range fragments(e.tp, docs) {
+		for _, p := range fragments(e.tp, v) {
 			need = append(need, uint64(p.doc)<<8|uint64(p.win()))
 		}
 	}

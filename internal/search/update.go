@@ -43,22 +43,11 @@ func UpdateBeside(run func(fns ...func()), dict *Dict, docs []Analyzed, opts Opt
 	if err != nil {
 		return nil, err
 	}
-	var meta struct {
-		V     int    `json:"v"`
-		Docs  int    `json:"docs"`
-		Pairs bool   `json:"pairs"`
-		W     string `json:"w"`
-	}
-	if err := json.Unmarshal(data, &meta); err != nil {
+	if err := Updatable(data, len(docs)); err != nil {
 		return nil, err
 	}
-	if meta.V != Format || meta.Docs != len(docs) || meta.Pairs != (len(docs) <= RarePairs) {
-		return nil, errors.New("search: the earlier index is of other documents")
-	}
-	if meta.W == "" {
-		// One shard or none: a small index, made again whole.
-		return nil, errors.New("search: the earlier index has a single shard")
-	}
+	var meta meta
+	_ = json.Unmarshal(data, &meta)
 	// The words changed documents have or had, by folded number (their
 	// own and, though it is one of them already, the first of each pair),
 	// and their pairs.
