@@ -34,8 +34,13 @@ import (
 // output can differ. It knows which by keys: each page's key covers its
 // converted Markdown (a hash of it), what its View is made of besides
 // (render.PageKey: front matter, translations, the trail above it, the
-// lists it shows, related news…) and what its language shares
-// (render.LangKey); each generated page's key likewise (render.ExtraKey).
+// lists it shows, related news, the names of its tags…), what its language
+// shares (render.LangKeyBesideStrings) and the interface strings its
+// layout reads (render.StringsKey, stringKeys); each generated page's key
+// likewise (render.ExtraKey). So an edit of content/i18n renders the
+// pages whose layout reads a string that changed, or that show a tag
+// whose name changed (staleKeys); a string that Go code reads changes
+// the language's key, and every page of the language is rendered.
 // A page whose key did not change is neither converted nor rendered. A
 // page's Markdown is converted again when its text, URL, layout, title or
 // attachments changed, or when the pages or files its links name changed
@@ -588,7 +593,9 @@ func changedTags(old, r *render.Renderer, langs []string) map[string]map[string]
 // related and latest news may change. Two versions of a page are the same
 // when they were read from the same text (Text, the same bytes of the
 // content cache) and have the same URL, parent, attachments and draft
-// translations. The directory's page is always marked. moved reports a
+// translations. The directory's page is always marked, and so is a page
+// whose layout's interface strings changed (stringKeys) or that shows a
+// tag whose name changed (incBuild.tagsChanged). moved reports a
 // page added or gone, or one whose URL, aliases or attachments changed:
 // what links resolve against (linkWorld) may then differ. touched holds
 // the URL paths, before and after, of the pages changed, added or gone and
