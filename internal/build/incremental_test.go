@@ -710,6 +710,12 @@ func BenchmarkRebuildStringFew(b *testing.B) {
 	benchRebuild(b, stringEdit(b, "in_this_section: In this section %d\n"), nil)
 }
 
+// BenchmarkRebuildStringOne changes an English interface string that one
+// page shows: the search page's button (search_button).
+func BenchmarkRebuildStringOne(b *testing.B) {
+	benchRebuild(b, stringEdit(b, "search_button: Search %d\n"), nil)
+}
+
 // stringEdit returns an edit that writes content/i18n/en.yaml as line
 // (a format taking the edit's number).
 func stringEdit(b *testing.B, line string) func(dir string, n int) []string {
