@@ -129,3 +129,31 @@ func TestIncrementalStringsUnknown(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalStringsLeaflet: a string only printed pieces read (the
+// caption under a leaflet's QR code) renders again the page with a
+// leaflet, whose leaflet reads its language's strings whole, and no other
+// page; the leaflet shows the new caption.
+func TestIncrementalStringsLeaflet(t *testing.T) {
+	site := incSite(5)
+	site["content/guide/goi/index.vi.md"] = "---\ntitle: Gọi ai\nleaflet: a5\n---\nGọi 111.\n\n## Khi nguy hiểm\n\nGọi 113.\n"
+	it := newIncTest(t, site, 1)
+	out := filepath.Join(it.dir, "public")
+	before := snapshot(t, out)
+	it.write("content/i18n/vi.yaml", "tag_a: Chủ đề A\nscan_qr: Quét mã này\n")
+	res := it.rebuild("content/i18n/vi.yaml")
+	it.check("a string of the leaflets", res)
+	if res.Pages["vi"] != 1 || res.Pages["en"] != 0 {
+		t.Errorf("rendered %v, want vi 1 (the page with a leaflet)", res.Pages)
+	}
+	written, _ := rewrites(t, before, snapshot(t, out))
+	written = slices.DeleteFunc(written, func(n string) bool { return strings.HasPrefix(n, "search/") })
+	// The printed pieces are made at every rebuild: the poster and the
+	// directory list show the caption too.
+	if want := []string{"huong-dan/goi/to-roi/index.html", "in/ap-phich/index.html", "in/danh-ba/index.html"}; !slices.Equal(written, want) {
+		t.Errorf("written %q, want %q", written, want)
+	}
+	if got := readOut(t, it.dir, "huong-dan/goi/to-roi/index.html"); !strings.Contains(got, "Quét mã này") {
+		t.Error("the leaflet does not show the new caption")
+	}
+}
