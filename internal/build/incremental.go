@@ -676,15 +676,26 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 	// The languages some of whose layouts read interface strings that
 	// changed; in those, a page whose layout's strings changed, or that
 	// shows a tag whose name changed, has a key to make again.
-	strChanged := map[string]bool{}
+	// pageLayouts says whether a layout a page may take without naming
+	// one (render.Layout: home, section-*, section, page-*, page)
+	// changed: else only pages that name a layout or have a leaflet
+	// need theirs looked up (render.StringsLayout: "" for those with a
+	// leaflet).
+	strChanged, pageLayouts := map[string]bool{}, map[string]bool{}
 	for k, v := range b.inc.strKeys {
 		if prev.strKeys[k] != v {
-			strChanged[k.lang] = true
+			strChanged[k.lang] = true // (layout "": every string)
+			if k.layout == "home.html" || strings.HasPrefix(k.layout, "section") || strings.HasPrefix(k.layout, "page") {
+				pageLayouts[k.lang] = true
+			}
 		}
 	}
 	strStale := func(p *content.Page) bool {
-		if strChanged[p.Lang] && prev.strKeys[strKeyOf{p.Lang, b.renderer.StringsLayout(p)}] != b.strKey(p) {
-			return true
+		if strChanged[p.Lang] && (pageLayouts[p.Lang] || p.Layout != "" || p.Leaflet != "") {
+			k := strKeyOf{p.Lang, b.renderer.StringsLayout(p)}
+			if prev.strKeys[k] != b.inc.strKeys[k] {
+				return true
+			}
 		}
 		if tags := b.inc.tagsChanged[p.Lang]; tags != nil {
 			return slices.ContainsFunc(p.Tags, func(t string) bool { return tags[b.renderer.TagSlug(t)] })
