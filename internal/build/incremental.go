@@ -34,8 +34,13 @@ import (
 // output can differ. It knows which by keys: each page's key covers its
 // converted Markdown (a hash of it), what its View is made of besides
 // (render.PageKey: front matter, translations, the trail above it, the
-// lists it shows, related news…) and what its language shares
-// (render.LangKey); each generated page's key likewise (render.ExtraKey).
+// lists it shows, related news, the names of its tags…), what its language
+// shares (render.LangKeyBesideStrings) and the interface strings its
+// layout reads (render.StringsKey, stringKeys); each generated page's key
+// likewise (render.ExtraKey). So an edit of content/i18n renders the
+// pages whose layout reads a string that changed, or that show a tag
+// whose name changed (staleKeys); a string that Go code reads changes
+// the language's key, and every page of the language is rendered.
 // A page whose key did not change is neither converted nor rendered. A
 // page's Markdown is converted again when its text, URL, layout, title or
 // attachments changed, or when the pages or files its links name changed
@@ -78,13 +83,18 @@ type incBuild struct {
 	// On an incremental rebuild: the last good build's state, the keys of
 	// this build's languages, the keys of the generated pages computed
 	// so far, and whether the directory's export is kept.
-	prev      *incState
-	renderer  *render.Renderer
-	langKeys  map[string]uint64
-	extraKeys sync.Map // path → uint64
-	kept      sync.Map // owners of the generated pages kept → true
-	export    bool
-	world     uint64 // linkWorld, once known
+	prev     *incState
+	renderer *render.Renderer
+	langKeys map[string]uint64
+	// strKeys holds render.StringsKey of every language and layout
+	// (stringKeys), tagsChanged per language the slugs of the tags whose
+	// names (render.TagPrefix strings) changed since the last build.
+	strKeys     map[strKeyOf]uint64
+	tagsChanged map[string]map[string]bool
+	extraKeys   sync.Map // path → uint64
+	kept        sync.Map // owners of the generated pages kept → true
+	export      bool
+	world       uint64 // linkWorld, once known
 	// sitemapSum is the key of sitemap.xml, once sitemapDone; samePages
 	// says that sitemap.xml lists the same pages with the same dates and
 	// translations as the last build (staleKeys).
@@ -207,7 +217,7 @@ func (ib *incBuild) extraKey(e *render.Extra) uint64 {
 	var h maphash.Hash
 	h.SetSeed(ib.seed)
 	ib.renderer.ExtraKey(&h, e)
-	return h.Sum64() ^ ib.langKeys[e.Lang]
+	return h.Sum64() ^ ib.langKeys[e.Lang] ^ ib.strKeys[strKeyOf{e.Lang, e.Layout}]*37
 }
 
 // pageOwner names the owner of p's files: its source file, which starts
@@ -311,9 +321,10 @@ func sameBytes(a, b []byte) bool {
 //   - keys: the key of each generated page and of sitemap.xml, by owner
 //     (extraOwner, ownerSitemap);
 //   - files: every file in the output, by slash path, with its owner;
-//   - world, phones, langKeys: what links resolved against (linkWorld),
-//     the numbers made call links (render.CallNumbers) and each
-//     language's key;
+//   - world, phones, langKeys, strKeys: what links resolved against
+//     (linkWorld), the numbers made call links (render.CallNumbers), each
+//     language's key and the key of the interface strings each layout
+//     reads (stringKeys);
 //   - checks: the problems of each page's own checks, by source file
 //     (check.RunAgain).
 //
@@ -333,6 +344,7 @@ type incState struct {
 	world    uint64
 	phones   []string
 	langKeys map[string]uint64
+	strKeys  map[strKeyOf]uint64
 	checks   map[string]diag.List
 	// order holds pages' entries again, in the order of the build's
 	// content.Pages (by source file), so that the next rebuild finds
@@ -399,9 +411,9 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 	})
 	if ib.langKeys == nil {
 		ib.renderer = b.renderer
-		ib.langKeys = b.langKeys()
+		ib.langKeys, ib.strKeys = b.langKeys(), b.stringKeys()
 	}
-	st.langKeys = ib.langKeys
+	st.langKeys, st.strKeys = ib.langKeys, ib.strKeys
 	st.checks = ib.checks
 	pages := b.content.Pages
 	if keys == nil {
@@ -486,24 +498,51 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 	return st, gone
 }
 
-// langKeys returns render.LangKey of every language, hashed.
+// langKeys returns render.LangKeyBesideStrings of every language, hashed:
+// the interface strings each layout reads are keyed apart (stringKeys).
 func (b *builder) langKeys() map[string]uint64 {
 	keys := map[string]uint64{}
 	for _, lang := range b.res.Languages {
 		var h maphash.Hash
 		h.SetSeed(b.inc.seed)
-		b.renderer.LangKey(&h, lang)
+		b.renderer.LangKeyBesideStrings(&h, lang)
 		keys[lang] = h.Sum64()
 	}
 	return keys
 }
 
-// pageKey is p's key: render.PageKey, its language's and its conversion's.
+// strKeyOf names the key of the interface strings of a language that a
+// layout reads ("" for every string: render.StringsLayout).
+type strKeyOf struct{ lang, layout string }
+
+// stringKeys returns render.StringsKey of every language and layout, and
+// of layout "" (every string), hashed.
+func (b *builder) stringKeys() map[strKeyOf]uint64 {
+	layouts := append(b.renderer.Layouts(), "")
+	keys := make(map[strKeyOf]uint64, len(layouts)*len(b.res.Languages))
+	for _, lang := range b.res.Languages {
+		for _, layout := range layouts {
+			var h maphash.Hash
+			h.SetSeed(b.inc.seed)
+			b.renderer.StringsKey(&h, lang, layout)
+			keys[strKeyOf{lang, layout}] = h.Sum64()
+		}
+	}
+	return keys
+}
+
+// strKey is the key of the interface strings p can show (stringKeys).
+func (b *builder) strKey(p *content.Page) uint64 {
+	return b.inc.strKeys[strKeyOf{p.Lang, b.renderer.StringsLayout(p)}]
+}
+
+// pageKey is p's key: render.PageKey, its language's, its interface
+// strings' and its conversion's.
 func (b *builder) pageKey(p *content.Page, r *pageRecord) uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.inc.seed)
 	b.renderer.PageKey(&h, p)
-	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31
+	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ b.strKey(p)*37 ^ r.sum*31
 }
 
 // pageKeyRefs is pageKey, with the pages it reads (render.PageKeyRefs).
@@ -511,7 +550,36 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 	var h maphash.Hash
 	h.SetSeed(b.inc.seed)
 	refs := b.renderer.PageKeyRefs(&h, p, []string{})
-	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ r.sum*31, refs
+	return h.Sum64() ^ b.inc.langKeys[p.Lang] ^ b.strKey(p)*37 ^ r.sum*31, refs
+}
+
+// changedTags returns, per language, the slugs of the tags whose names
+// (render.TagPrefix strings) differ between the catalogs of old and r.
+func changedTags(old, r *render.Renderer, langs []string) map[string]map[string]bool {
+	var out map[string]map[string]bool
+	for _, lang := range langs {
+		a, b := old.Catalog.Strings(lang), r.Catalog.Strings(lang)
+		note := func(key string) {
+			if out == nil {
+				out = map[string]map[string]bool{}
+			}
+			if out[lang] == nil {
+				out[lang] = map[string]bool{}
+			}
+			out[lang][strings.TrimPrefix(key, render.TagPrefix)] = true
+		}
+		for key, v := range a {
+			if w, ok := b[key]; strings.HasPrefix(key, render.TagPrefix) && (!ok || v != w) {
+				note(key)
+			}
+		}
+		for key := range b {
+			if _, ok := a[key]; strings.HasPrefix(key, render.TagPrefix) && !ok {
+				note(key)
+			}
+		}
+	}
+	return out
 }
 
 // staleKeys tells, for each page of b, whether its key may differ from the
@@ -525,7 +593,9 @@ func (b *builder) pageKeyRefs(p *content.Page, r *pageRecord) (uint64, []string)
 // related and latest news may change. Two versions of a page are the same
 // when they were read from the same text (Text, the same bytes of the
 // content cache) and have the same URL, parent, attachments and draft
-// translations. The directory's page is always marked. moved reports a
+// translations. The directory's page is always marked, and so is a page
+// whose layout's interface strings changed (stringKeys) or that shows a
+// tag whose name changed (incBuild.tagsChanged). moved reports a
 // page added or gone, or one whose URL, aliases or attachments changed:
 // what links resolve against (linkWorld) may then differ. touched holds
 // the URL paths, before and after, of the pages changed, added or gone and
@@ -603,6 +673,35 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 		files := slices.Collect(maps.Keys(changed))
 		isChanged = func(f string) bool { return slices.Contains(files, f) }
 	}
+	// The languages some of whose layouts read interface strings that
+	// changed; in those, a page whose layout's strings changed, or that
+	// shows a tag whose name changed, has a key to make again.
+	// pageLayouts says whether a layout a page may take without naming
+	// one (render.Layout: home, section-*, section, page-*, page)
+	// changed: else only pages that name a layout or have a leaflet
+	// need theirs looked up (render.StringsLayout: "" for those with a
+	// leaflet).
+	strChanged, pageLayouts := map[string]bool{}, map[string]bool{}
+	for k, v := range b.inc.strKeys {
+		if prev.strKeys[k] != v {
+			strChanged[k.lang] = true // (layout "": every string)
+			if k.layout == "home.html" || strings.HasPrefix(k.layout, "section") || strings.HasPrefix(k.layout, "page") {
+				pageLayouts[k.lang] = true
+			}
+		}
+	}
+	strStale := func(p *content.Page) bool {
+		if strChanged[p.Lang] && (pageLayouts[p.Lang] || p.Layout != "" || p.Leaflet != "") {
+			k := strKeyOf{p.Lang, b.renderer.StringsLayout(p)}
+			if prev.strKeys[k] != b.inc.strKeys[k] {
+				return true
+			}
+		}
+		if tags := b.inc.tagsChanged[p.Lang]; tags != nil {
+			return slices.ContainsFunc(p.Tags, func(t string) bool { return tags[b.renderer.TagSlug(t)] })
+		}
+		return false
+	}
 	for i, p := range pages {
 		var refs []string
 		if aligned == nil {
@@ -616,7 +715,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = true
 		case changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
 			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
-			p.Kind == content.KindSection && p.Dir == render.DirectorySection:
+			p.Kind == content.KindSection && p.Dir == render.DirectorySection, strStale(p):
 			stale[i] = true
 		case len(changed) > 0:
 			stale[i] = slices.ContainsFunc(refs, isChanged)
@@ -924,7 +1023,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return Result{}, errFull // every page's call links would change
 	}
 	b.renderer.SetAssets(b.assets)
-	ib.renderer, ib.langKeys = b.renderer, b.langKeys()
+	ib.renderer, ib.langKeys, ib.strKeys = b.renderer, b.langKeys(), b.stringKeys()
+	ib.tagsChanged = changedTags(old.renderer, b.renderer, b.res.Languages)
 	ib.export = b.renderer.DirectoryKey == old.renderer.DirectoryKey
 	stale, moved, touched, edited, prevs := b.staleKeys(old.content.Pages, prev)
 	sameExtras := samePaths(b.renderer.Extras(), old.renderer.Extras())
@@ -940,7 +1040,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	}
 	ib.sameExtra = func(e *render.Extra) bool {
 		i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
-		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && b.renderer.SameTranslations(e, old.renderer) &&
+		sk := strKeyOf{e.Lang, e.Layout}
+		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && prev.strKeys[sk] == ib.strKeys[sk] && b.renderer.SameTranslations(e, old.renderer) &&
 			render.SameExtra(e, olds[i], isEdited)
 	}
 	if moved || !sameExtras {

@@ -370,8 +370,14 @@ func (it *incTest) step() (string, []string) {
 			}
 		}
 		return "renamed " + from + " to " + to, []string{from, to}
-	case 10: // an interface string
-		it.write("content/i18n/vi.yaml", fmt.Sprintf("tag_a: Chủ đề %d\n", r.IntN(1000)))
+	case 10: // an interface string: a tag's name, and one more shown on
+		// every page, on a few, on news items, or read by Go code
+		// (a generated page's title)
+		more := []string{"", "main_menu: Mục lục %d\n", "in_this_section: Trong mục %d\n", "related_news: Tin liên quan %d\n", "tags: Chủ đề %d\n"}[r.IntN(5)]
+		if more != "" {
+			more = fmt.Sprintf(more, r.IntN(1000))
+		}
+		it.write("content/i18n/vi.yaml", fmt.Sprintf("tag_a: Chủ đề %d\n", r.IntN(1000))+more)
 		return "interface strings", []string{"content/i18n/vi.yaml"}
 	default: // the directory, or a section's title (the menu)
 		if r.IntN(2) == 0 {
@@ -684,19 +690,45 @@ func BenchmarkRebuildRename(b *testing.B) {
 	}, nil)
 }
 
-// BenchmarkRebuildInterfaceString changes an interface string that every
-// page of a language shows.
+// BenchmarkRebuildInterfaceString changes the English name of a tag
+// (tag_a) that every English news item of the corpus has: those items,
+// the tag's pages and the list of tags are rendered again.
 func BenchmarkRebuildInterfaceString(b *testing.B) {
-	benchRebuild(b, func(dir string, n int) []string {
+	benchRebuild(b, stringEdit(b, "tag_a: Topic %d\n"), nil)
+}
+
+// BenchmarkRebuildStringHeader changes the English label of the main
+// menu, which the header of every English page shows: every English page
+// and generated page is rendered again.
+func BenchmarkRebuildStringHeader(b *testing.B) {
+	benchRebuild(b, stringEdit(b, "main_menu: Main menu %d\n"), nil)
+}
+
+// BenchmarkRebuildStringFew changes an English interface string that only
+// the home page and the section pages show (in_this_section).
+func BenchmarkRebuildStringFew(b *testing.B) {
+	benchRebuild(b, stringEdit(b, "in_this_section: In this section %d\n"), nil)
+}
+
+// BenchmarkRebuildStringOne changes an English interface string that one
+// page shows: the search page's button (search_button).
+func BenchmarkRebuildStringOne(b *testing.B) {
+	benchRebuild(b, stringEdit(b, "search_button: Search %d\n"), nil)
+}
+
+// stringEdit returns an edit that writes content/i18n/en.yaml as line
+// (a format taking the edit's number).
+func stringEdit(b *testing.B, line string) func(dir string, n int) []string {
+	return func(dir string, n int) []string {
 		p := filepath.Join(dir, "content", "i18n", "en.yaml")
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			b.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(fmt.Sprintf("tag_a: Topic %d\n", n)), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(fmt.Sprintf(line, n)), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		return []string{p}
-	}, nil)
+	}
 }
 
 // outFile is a file of the output as a test saw it.

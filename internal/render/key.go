@@ -38,6 +38,29 @@ func (r *Renderer) LangKey(h KeyHash, lang string) {
 		k.str(name)
 		k.str(strs[name])
 	}
+	r.langKey(k, lang)
+}
+
+// LangKeyBesideStrings is LangKey with, of the interface strings, only
+// those Go code reads into what pages show (goStrings, goPrefixes: URL
+// paths, titles of generated pages, labels), for a rebuild that keys each
+// layout's strings apart (StringsKey) and tag names with the pages that
+// show them (PageKey, ExtraKey).
+func (r *Renderer) LangKeyBesideStrings(h KeyHash, lang string) {
+	k := keyWriter{h}
+	strs := r.Catalog.Strings(lang)
+	k.str("\x00go")
+	for _, name := range slices.Sorted(maps.Keys(strs)) {
+		if goString(name) {
+			k.str(name)
+			k.str(strs[name])
+		}
+	}
+	r.langKey(k, lang)
+}
+
+// langKey writes what LangKey writes besides the interface strings.
+func (r *Renderer) langKey(k keyWriter, lang string) {
 	k.str("\x00menu")
 	for _, l := range r.menus[lang] {
 		k.link(l)

@@ -93,8 +93,10 @@ type Renderer struct {
 	// with this one as Input.Parsed.
 	items, spareItems []Item
 
-	// ids are, per layout, the IDs its templates write literally.
-	ids map[string][]string
+	// ids are, per layout, the IDs its templates write literally; strs
+	// the interface strings they read (StringsKey).
+	ids  map[string][]string
+	strs map[string]stringUse
 
 	// slugs holds fold.Slug of every tag the pages write, titleKeys
 	// fold.Key of every page's title: made in prepare (titleKeys taken
@@ -166,18 +168,19 @@ func New(in Input) (*Renderer, diag.List, error) {
 		}
 		r.sameOrder, r.sameTags = samePlaces(p.Content.Pages, in.Content.Pages, r.prevItems)
 		defer func() { r.prevItems, r.prev, r.fromOld, r.sameOrder, r.sameTags = nil, nil, nil, false, false }()
-		return r.prepare(p.tmpl, p.ids, nil)
+		return r.prepare(p.tmpl, p.ids, p.strs, nil)
 	}
 	phones := markdown.PhoneSet(CallNumbers(in.Site, in.Providers))
 	t, l, err := loadTemplates(in.Builtin, in.Source, templateFuncs(phones))
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}
-	ids := map[string][]string{}
+	ids, strs := map[string][]string{}, map[string]stringUse{}
 	for name, t := range t {
 		ids[name] = layoutIDs(t)
+		strs[name] = layoutStrings(t)
 	}
-	return r.prepare(t, ids, l)
+	return r.prepare(t, ids, strs, l)
 }
 
 // Recycle tells r that nothing uses old, a Renderer made before r, any
@@ -191,10 +194,11 @@ func (r *Renderer) Recycle(old *Renderer) {
 }
 
 // prepare is New once the templates are parsed: t, with the IDs each
-// layout writes literally, and l the problems found so far.
-func (r *Renderer) prepare(t set, ids map[string][]string, l diag.List) (*Renderer, diag.List, error) {
+// layout writes literally and the interface strings it reads, and l the
+// problems found so far.
+func (r *Renderer) prepare(t set, ids map[string][]string, strs map[string]stringUse, l diag.List) (*Renderer, diag.List, error) {
 	in := r.Input
-	r.tmpl, r.ids = t, ids
+	r.tmpl, r.ids, r.strs = t, ids, strs
 	if r.fragments == nil {
 		r.fragments = map[cacheKey]fragment{}
 	}
