@@ -150,6 +150,12 @@ func (b *builder) write(ctx context.Context) error {
 		return err
 	}
 	b.inc.setPhase(phaseExtras)
+	if !b.keepSources {
+		// No later renderer takes the list entries over (loa serve's
+		// do): each is held only until the last generated page that
+		// lists it is written.
+		b.renderer.LetGoEntries()
+	}
 	extraDocs, err := b.writeExtras()
 	if err != nil {
 		return err
@@ -468,6 +474,7 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 			dups[i] = render.DuplicateIDs(buf.Bytes())
 			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
 		}
+		b.renderer.ExtraWritten(extras[i])
 		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {
 			w := b.workers.Get().(*worker)
 			a := w.analyzer.Analyze(search.Doc{URL: extras[i].Path, Title: title, Section: section, SectionKey: extras[i].SectionKey(), Text: text})

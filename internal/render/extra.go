@@ -128,6 +128,19 @@ func (e *Extra) SectionKey() string {
 	return e.section.Section()
 }
 
+// listed returns the pages e's list shows: its window of the list (a
+// later page of a section's list, a tag's page), every page (the A–Z
+// list), or none (the other kinds).
+func (e *Extra) listed() []*content.Page {
+	switch e.kind {
+	case "page", "tag":
+		return window(e.list, max(e.n, 1))
+	case "az":
+		return e.list
+	}
+	return nil
+}
+
 // What names the kind of generated page e is, for messages: "the tag
 // page", "the search page", "page 2 of the list", ….
 func (e *Extra) What() string {

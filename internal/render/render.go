@@ -130,6 +130,14 @@ type Renderer struct {
 	// r.Content.Pages (the last one's, when pages share a path), for
 	// checkPrints; taken over from Input.Parsed when sameOrder.
 	pathPlaces map[string]int32
+
+	// uses counts, once LetGoEntries has run, per layout, the generated
+	// pages of that layout not yet written (ExtraWritten) whose list
+	// shows a page, by the page's place in Content.Pages as pageAt finds
+	// it from its URL path; entryNames holds the template names of the
+	// entries kept since (nil uses: every entry is kept).
+	uses       map[string][]int32
+	entryNames map[string]bool
 }
 
 // templateFuncs returns the functions templates may call besides Go's
@@ -438,7 +446,14 @@ func (r *Renderer) cachedItem(k cacheKey, it Item) (template.HTML, error) {
 	}
 	h := template.HTML(buf.String())
 	r.cacheMu.Lock()
-	r.fragments[k] = fragment{it, h}
+	// (LetGoEntries: an entry that no other generated page still to be
+	// written lists is not kept; one of a page not counted is)
+	if r.uses == nil || r.usesOf(k.layout, k.key) != 1 {
+		r.fragments[k] = fragment{it, h}
+		if r.uses != nil {
+			r.entryNames[k.name] = true
+		}
+	}
 	r.cacheMu.Unlock()
 	return h, nil
 }
@@ -453,7 +468,92 @@ func (r *Renderer) cachedItem(k cacheKey, it Item) (template.HTML, error) {
 func (r *Renderer) ForgetFragments() {
 	r.cacheMu.Lock()
 	r.fragments = map[cacheKey]fragment{}
+	r.uses, r.entryNames = nil, nil
 	r.cacheMu.Unlock()
+}
+
+// LetGoEntries makes r keep a list entry (what View.CachedFor renders
+// with an Item as its dot) only while a generated page of the same layout
+// still to be written lists the page it is of, and lets go of the entries
+// rendered so far, as ForgetFragments: for a build that renders its
+// generated pages (Extras) once, after its content pages, telling r of
+// each written (ExtraWritten), and keeps r for no later Renderer (not loa
+// serve's, whose next Renderer takes the entries over). The entries of a
+// large site's lists are then not all held to the end of the build
+// (about a quarter of what a build of 30,000 pages per language held
+// there). An entry that no other generated page lists (a later page of a
+// section's list, the A–Z list, a page with one tag) is not kept at all;
+// one of a page a template shows outside its lists' windows is kept as
+// before. Output is unchanged: an entry asked for again is rendered
+// again. It must not run beside another method of r.
+func (r *Renderer) LetGoEntries() {
+	r.pageAt("") // (makes the map of places, read from here on)
+	uses := map[string][]int32{}
+	for _, e := range r.extras {
+		pages := e.listed()
+		if len(pages) == 0 {
+			continue
+		}
+		counts := uses[e.Layout]
+		if counts == nil {
+			counts = make([]int32, len(r.Content.Pages))
+			uses[e.Layout] = counts
+		}
+		for _, p := range pages {
+			if i, ok := r.pathPlaces[p.Path]; ok {
+				counts[i]++
+			}
+		}
+	}
+	r.cacheMu.Lock()
+	r.fragments = map[cacheKey]fragment{}
+	r.uses, r.entryNames = uses, map[string]bool{}
+	r.cacheMu.Unlock()
+}
+
+// usesOf returns how many generated pages of layout still to be written
+// list the page at URL path url (LetGoEntries); 0 when not counted. The
+// caller holds cacheMu.
+func (r *Renderer) usesOf(layout, url string) int32 {
+	counts := r.uses[layout]
+	if counts == nil {
+		return 0
+	}
+	i, ok := r.pathPlaces[url]
+	if !ok {
+		return 0
+	}
+	return counts[i]
+}
+
+// ExtraWritten tells r, after LetGoEntries, that e (one of Extras) is
+// written and will not be rendered again: the entries of the pages its
+// list showed that no generated page of its layout still to be written
+// lists are let go. Without LetGoEntries it does nothing. Safe beside the
+// rendering of other generated pages; r must be told of each once.
+func (r *Renderer) ExtraWritten(e *Extra) {
+	if r.uses == nil {
+		return
+	}
+	pages := e.listed()
+	r.cacheMu.Lock()
+	defer r.cacheMu.Unlock()
+	counts := r.uses[e.Layout]
+	if counts == nil {
+		return
+	}
+	for _, p := range pages {
+		i, ok := r.pathPlaces[p.Path]
+		if !ok || counts[i] == 0 {
+			continue
+		}
+		if counts[i]--; counts[i] > 0 {
+			continue
+		}
+		for name := range r.entryNames {
+			delete(r.fragments, cacheKey{e.Layout, name, e.Lang, p.Path})
+		}
+	}
 }
 
 // cachedEach is View.CachedEach: cachedItem for each item, keyed by its
