@@ -36,6 +36,22 @@ var literalID = regexp.MustCompile(`\sid\s*=\s*(?:"([^"{}]+)"|'([^'{}]+)')`)
 // first executed (html/template rewrites the trees then).
 func layoutIDs(t *template.Template) []string {
 	ids := map[string]bool{}
+	walkLayout(t, func(n *parse.TextNode) {
+		for _, m := range literalID.FindAllSubmatch(n.Text, -1) {
+			ids[string(m[1])+string(m[2])] = true
+		}
+	}, nil)
+	return slices.Sorted(maps.Keys(ids))
+}
+
+// walkLayout walks the parse trees that executing t's base layout
+// reaches: {{template}} and {{block}} calls, and string arguments that
+// name a template, as View.Cached takes ({{.Cached "exit-bar"}}, also
+// within parentheses), each template once. It calls text (when not nil) for every text node and
+// pipe (when not nil) for every pipeline of an action, if, range, with
+// or template call. It reports false when t has no base layout. It must
+// run before t is first executed (html/template rewrites the trees then).
+func walkLayout(t *template.Template, text func(*parse.TextNode), pipe func(*parse.PipeNode)) bool {
 	visited := map[string]bool{baseName: true}
 	var walk func(n parse.Node)
 	visit := func(name string) {
@@ -47,19 +63,36 @@ func layoutIDs(t *template.Template) []string {
 			walk(u.Tree.Root)
 		}
 	}
-	// pipe follows the string arguments that name a template, as in
-	// {{.Cached "exit-bar"}}, which executes it.
-	pipe := func(p *parse.PipeNode) {
-		if p == nil {
-			return
-		}
+	// follow follows the string arguments that name a template, as in
+	// {{.Cached "exit-bar"}}, which executes it, in p and the pipelines
+	// in parentheses within it.
+	var follow func(p *parse.PipeNode)
+	follow = func(p *parse.PipeNode) {
 		for _, c := range p.Cmds {
 			for _, a := range c.Args {
-				if s, ok := a.(*parse.StringNode); ok && t.Lookup(s.Text) != nil {
-					visit(s.Text)
+				if c, ok := a.(*parse.ChainNode); ok {
+					a = c.Node
+				}
+				switch a := a.(type) {
+				case *parse.StringNode:
+					if t.Lookup(a.Text) != nil {
+						visit(a.Text)
+					}
+				case *parse.PipeNode:
+					follow(a)
 				}
 			}
 		}
+	}
+	// pipeline gives p to pipe, then follows the templates it names.
+	pipeline := func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		if pipe != nil {
+			pipe(p)
+		}
+		follow(p)
 	}
 	walk = func(n parse.Node) {
 		switch n := n.(type) {
@@ -71,32 +104,34 @@ func layoutIDs(t *template.Template) []string {
 				walk(c)
 			}
 		case *parse.TextNode:
-			for _, m := range literalID.FindAllSubmatch(n.Text, -1) {
-				ids[string(m[1])+string(m[2])] = true
+			if text != nil {
+				text(n)
 			}
 		case *parse.ActionNode:
-			pipe(n.Pipe)
+			pipeline(n.Pipe)
 		case *parse.IfNode:
-			pipe(n.Pipe)
+			pipeline(n.Pipe)
 			walk(n.List)
 			walk(n.ElseList)
 		case *parse.RangeNode:
-			pipe(n.Pipe)
+			pipeline(n.Pipe)
 			walk(n.List)
 			walk(n.ElseList)
 		case *parse.WithNode:
-			pipe(n.Pipe)
+			pipeline(n.Pipe)
 			walk(n.List)
 			walk(n.ElseList)
 		case *parse.TemplateNode:
-			pipe(n.Pipe)
+			pipeline(n.Pipe)
 			visit(n.Name)
 		}
 	}
-	if b := t.Lookup(baseName); b != nil && b.Tree != nil {
-		walk(b.Tree.Root)
+	b := t.Lookup(baseName)
+	if b == nil || b.Tree == nil {
+		return false
 	}
-	return slices.Sorted(maps.Keys(ids))
+	walk(b.Tree.Root)
+	return true
 }
 
 // DuplicateIDs returns the values of id attributes that html (a rendered

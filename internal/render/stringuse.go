@@ -77,17 +77,6 @@ type stringUse struct {
 func layoutStrings(t *template.Template) stringUse {
 	keys := map[string]bool{}
 	all := false
-	visited := map[string]bool{baseName: true}
-	var walk func(n parse.Node)
-	visit := func(name string) {
-		if visited[name] {
-			return
-		}
-		visited[name] = true
-		if u := t.Lookup(name); u != nil && u.Tree != nil {
-			walk(u.Tree.Root)
-		}
-	}
 	// idents notes what a chain of field names reads: S followed by a
 	// key reads that key; S last is the whole map, handed on or ranged
 	// over (every string); T not called as a command's function reads a
@@ -140,9 +129,6 @@ func layoutStrings(t *template.Template) stringUse {
 		for _, c := range p.Cmds {
 			for i, a := range c.Args {
 				node(a, i == 0)
-				if s, ok := a.(*parse.StringNode); ok && t.Lookup(s.Text) != nil {
-					visit(s.Text)
-				}
 			}
 			if len(c.Args) == 0 {
 				continue
@@ -165,37 +151,7 @@ func layoutStrings(t *template.Template) stringUse {
 			}
 		}
 	}
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.ActionNode:
-			pipe(n.Pipe)
-		case *parse.IfNode:
-			pipe(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			pipe(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			pipe(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			pipe(n.Pipe)
-			visit(n.Name)
-		}
-	}
-	if b := t.Lookup(baseName); b != nil && b.Tree != nil {
-		walk(b.Tree.Root)
-	} else {
+	if !walkLayout(t, nil, pipe) {
 		all = true
 	}
 	if all {

@@ -540,6 +540,21 @@ type termPostings struct {
 	list []posting
 }
 
+// variantBit returns the bit of the exact form e (its number) among tp's
+// variants, adding e when it is new and there is room (16 at most): 0
+// when there is none.
+func (tp *termPostings) variantBit(e uint32) uint16 {
+	k := slices.Index(tp.variants, e)
+	if k < 0 && len(tp.variants) < 16 {
+		tp.variants = append(tp.variants, e)
+		k = len(tp.variants) - 1
+	}
+	if k < 0 {
+		return 0
+	}
+	return 1 << k
+}
+
 // add records that document p.doc, later than every document before it,
 // has the term.
 func (tp *termPostings) add(p posting) {
@@ -774,15 +789,7 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 			}
 			var mask uint16
 			for range n {
-				e := uint32(r.next())
-				k := slices.Index(tp.variants, e)
-				if k < 0 && len(tp.variants) < 16 {
-					tp.variants = append(tp.variants, e)
-					k = len(tp.variants) - 1
-				}
-				if k >= 0 {
-					mask |= 1 << k
-				}
+				mask |= tp.variantBit(uint32(r.next()))
 			}
 			tp.add(posting{doc: int32(i), mask: mask, weight: weigh(wt), flags: uint8(r.next()) | uint8(wt&1)<<7})
 		}

@@ -246,14 +246,7 @@ func (s *section) postings(rare bool) (*termPostings, []uint32, []termPostings) 
 		for _, p := range s.words {
 			var mask uint16
 			for _, e := range p.forms {
-				k := slices.Index(tp.variants, e)
-				if k < 0 && len(tp.variants) < 16 {
-					tp.variants = append(tp.variants, e)
-					k = len(tp.variants) - 1
-				}
-				if k >= 0 {
-					mask |= 1 << k
-				}
+				mask |= tp.variantBit(e)
 			}
 			tp.add(posting{doc: p.doc, mask: mask, weight: p.weight, flags: p.flags})
 		}
