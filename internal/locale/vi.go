@@ -753,6 +753,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"render the leaflet of %s: %w":                 "không tạo được tờ rơi của %s: %w",
 	"search index: read back the pages' terms: %w": "chỉ mục tìm kiếm: không đọc lại được các từ của các trang: %w",
 	"search: %s of the earlier index: %w":          "tìm kiếm: %s của chỉ mục lần trước: %w",
+	"search: the section of %q: %w":                "tìm kiếm: phần của từ %q trong bộ nhớ đệm: %w",
 	"template %s: %w":                              "khuôn trang (template) %s: %w",
 	"watch %s: %w":                                 "không theo dõi được %s: %w",
 	"watch: %w":                                    "không theo dõi được các tệp: %w",
