@@ -61,7 +61,8 @@ type Result struct {
 	Languages []string
 	// ContentPages counts the content pages read, every language: the
 	// .md files, drafts only with Options.Drafts. Pages counts these and
-	// the pages made from them (section lists, topic pages).
+	// the pages made from them (topic pages, the directory's pages, the
+	// A–Z list, the search page).
 	ContentPages int
 	// Files counts every file written.
 	Files int
