@@ -126,7 +126,11 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 	}
 	var oe *build.OptionError
 	if err != nil && !errors.As(err, &oe) && c.format == "text" {
-		printRefusal(m, stderr, err, res.Needed, c.opts.Out, hadSite)
+		r := room{needed: res.Needed}
+		if build.DiskFull(err) {
+			r.free, r.total, r.known = build.DiskSpace(filepath.Dir(c.opts.Out))
+		}
+		printRefusal(m, stderr, err, r, c.opts.Out, hadSite)
 		return errReported
 	}
 	if err != nil {
@@ -248,17 +252,33 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
+// room is what loa build knows of the room on a disk that filled up, in
+// bytes: what the site needs there (build.Result.Needed; 0 when not
+// known), and what the disk has free and holds in all (build.DiskSpace;
+// known is false when the system cannot say).
+type room struct {
+	needed, free, total int64
+	known               bool
+}
+
 // printRefusal writes what loa build says when the system refused it (a
 // full disk, a folder loa may not write to): the system's words
-// (printError), on a full disk how much room the site needs there
-// (needed, bytes: build.Result.Needed; 0 when not known), what became of
-// the output folder out (kept, when there was a site there before,
-// hadSite; or not made), and what to do.
-func printRefusal(m *diag.Catalogue, w io.Writer, err error, needed int64, out string, hadSite bool) {
+// (printError); on a full disk the room the site needs against the room
+// there is (r), and whether deleting files on that disk could ever make
+// enough; what became of the output folder out (kept, when there was a
+// site there before, hadSite; or not made); and what to do.
+func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string, hadSite bool) {
 	printError(m, w, err)
 	full := build.DiskFull(err)
-	if full && needed > 0 {
-		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", megabytes(needed))
+	switch {
+	case !full || r.needed == 0:
+	case r.known:
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n", megabytes(r.needed), megabytes(r.free))
+		if r.total < r.needed {
+			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", megabytes(r.total))
+		}
+	default:
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", megabytes(r.needed))
 	}
 	if staging := "." + filepath.Base(out) + ".staging-"; build.OutputKept(err) && strings.Contains(err.Error(), staging) {
 		m.Fprintf(w, "loa: the temporary folder %s… named above is deleted\n", staging)

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/loa-ssg/loa/internal/build"
 	"github.com/loa-ssg/loa/internal/locale"
 )
 
@@ -54,44 +56,71 @@ loa: the file changed
 }
 
 // TestPrintRefusalDiskFull: a full disk says how much room the whole site
-// needs, and a hint that does not send the editor to delete other
-// people's files; another refusal keeps the general hint.
+// needs against what the disk has free, whether deleting files there
+// could ever make enough, and a hint that does not send the editor to
+// delete other people's files; another refusal keeps the general hint.
 func TestPrintRefusalDiskFull(t *testing.T) {
 	full := errors.Join(
 		&fs.PathError{Op: "write", Path: "/usb/.site.staging-1/a/index.html", Err: syscall.ENOSPC},
 		&fs.PathError{Op: "write", Path: "/usb/.site.staging-1/b/index.html", Err: syscall.ENOSPC},
 	)
 	denied := &fs.PathError{Op: "mkdir", Path: "/ro/.site.staging-1", Err: syscall.EACCES}
+	small := room{needed: 4089446, free: 1020 << 10, total: 1 << 20, known: true}
 	for _, tc := range []struct {
 		lang    string
 		err     error
+		r       room
 		hadSite bool
 		want    string
 	}{
-		{"vi", full, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
+		{"vi", full, small, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
-loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3.9 MB trên đó
+loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3.9 MB trên đó, mà ổ đĩa chỉ còn trống 1020 KB
+loa: cả ổ đĩa chỉ chứa được 1.0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web
 loa: thư mục tạm .site.staging-… nêu ở trên đã được xóa
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
   cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại
 `},
-		{"en", full, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
+		{"en", full, room{needed: 4089446}, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)
 loa: the disk has not enough room: the whole site needs about 3.9 MB there
 loa: the temporary folder .site.staging-… named above is deleted
 loa: build failed; the previous site was left as it was
   hint: use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again
 `},
-		{"en", denied, true, `loa: mkdir /ro/.site.staging-1: permission denied
+		{"en", full, room{needed: 4089446, free: 3 << 20, total: 8 << 30, known: true}, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
+  (and 1 more file, for the same reason)
+loa: the disk has not enough room: the whole site needs about 3.9 MB there, and the disk has 3.0 MB free
+loa: the temporary folder .site.staging-… named above is deleted
+loa: build failed; the previous site was left as it was
+  hint: use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again
+`},
+		{"en", denied, room{}, true, `loa: mkdir /ro/.site.staging-1: permission denied
 loa: the temporary folder .site.staging-… named above is deleted
 loa: build failed; the previous site was left as it was
   hint: the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again
 `},
 	} {
 		var b strings.Builder
-		printRefusal(locale.For(tc.lang), &b, tc.err, 4089446, "/usb/site", tc.hadSite)
+		printRefusal(locale.For(tc.lang), &b, tc.err, tc.r, "/usb/site", tc.hadSite)
 		if b.String() != tc.want {
 			t.Errorf("%s:\n%s\nwant:\n%s", tc.lang, b.String(), tc.want)
 		}
+	}
+}
+
+// TestDiskSpace: the system's figures for a folder that exists are
+// plausible (the free bytes within the whole), and a folder that does
+// not exist gives none.
+func TestDiskSpace(t *testing.T) {
+	free, total, ok := build.DiskSpace(t.TempDir())
+	if runtime.GOOS == "linux" && !ok {
+		t.Fatal("no figures for a folder that exists")
+	}
+	if ok && (total <= 0 || free < 0 || free > total) {
+		t.Errorf("free %d, total %d", free, total)
+	}
+	if _, _, ok := build.DiskSpace("/no/such/folder/at/all"); ok {
+		t.Error("figures for a folder that does not exist")
 	}
 }

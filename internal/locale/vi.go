@@ -719,10 +719,12 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
 	// loa build's last lines when the system refused (cmd/loa/build.go).
-	"loa: build failed; the previous site was left as it was\n":                "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
-	"loa: build failed; %s was not made\n":                                     "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
-	"loa: the disk has not enough room: the whole site needs about %s there\n": "loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng %s trên đó\n",
-	"loa: the temporary folder %s… named above is deleted\n":                   "loa: thư mục tạm %s… nêu ở trên đã được xóa\n",
+	"loa: build failed; the previous site was left as it was\n":                                          "loa: không tạo được trang web; trang web lần trước vẫn giữ nguyên\n",
+	"loa: build failed; %s was not made\n":                                                               "loa: không tạo được trang web; thư mục %s chưa được tạo\n",
+	"loa: the disk has not enough room: the whole site needs about %s there\n":                           "loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng %s trên đó\n",
+	"loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n": "loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng %s trên đó, mà ổ đĩa chỉ còn trống %s\n",
+	"loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n":              "loa: cả ổ đĩa chỉ chứa được %s, nên xóa tệp trên đó cũng không đủ chỗ cho trang web\n",
+	"loa: the temporary folder %s… named above is deleted\n":                                             "loa: thư mục tạm %s… nêu ở trên đã được xóa\n",
 	"use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again": "dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại",
 	// printError (cmd/loa/main.go): errors with the same cause said once.
 	"  (and %d more files, for the same reason)\n": "  (và %d tệp khác nữa, cùng lý do đó)\n",
