@@ -34,16 +34,8 @@ func postingsOf(t *testing.T, dict *Dict, docs []Analyzed, opts Options) map[str
 func TestUpdateFrom(t *testing.T) {
 	for _, n := range []int{RarePairs + 40, 150} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(uint64(n), 29))
-			dict := NewDict()
-			a := NewAnalyzer(dict)
-			opts := Options{Languages: []string{"vi", "en"}, Boost: map[string]float64{"support": 2}, Synonyms: [][]string{{"nhà", "house"}}}
-			src := make([]Doc, n)
-			docs := make([]Analyzed, n)
-			for i := range docs {
-				src[i] = updateDoc(rng, i, 0)
-				docs[i] = a.Analyze(src[i])
-			}
+			site := newUpdateSite(n, 29)
+			rng, dict, a, opts, src, docs := site.rng, site.dict, site.a, site.opts, site.src, site.docs
 			files := BuildWith(dict, docs, opts)
 			sections := postingsOf(t, dict, docs, opts)
 			for round := range 40 {

@@ -11,6 +11,30 @@ import (
 	"testing"
 )
 
+// updateSite is a site of documents made by updateDoc (edit 0), analyzed,
+// with the options the update tests build its index with.
+type updateSite struct {
+	rng  *rand.Rand
+	dict *Dict
+	a    *Analyzer
+	opts Options
+	src  []Doc
+	docs []Analyzed
+}
+
+// newUpdateSite makes an updateSite of n documents from the random seed.
+func newUpdateSite(n int, seed uint64) updateSite {
+	s := updateSite{rng: rand.New(rand.NewPCG(uint64(n), seed)), dict: NewDict(),
+		opts: Options{Languages: []string{"vi", "en"}, Boost: map[string]float64{"support": 2}, Synonyms: [][]string{{"nhà", "house"}}},
+		src:  make([]Doc, n), docs: make([]Analyzed, n)}
+	s.a = NewAnalyzer(s.dict)
+	for i := range s.docs {
+		s.src[i] = updateDoc(s.rng, i, 0)
+		s.docs[i] = s.a.Analyze(s.src[i])
+	}
+	return s
+}
+
 // updateDoc is a random document of the test site: words from a small
 // vocabulary (so that words have more than MaxPostings documents and
 // pairs more than MaxPairPostings), "chung" in every body, a few exact
@@ -48,16 +72,8 @@ func updateDoc(rng *rand.Rand, i, edit int) Doc {
 func TestUpdateWith(t *testing.T) {
 	for _, n := range []int{RarePairs + 40, 120} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(uint64(n), 26))
-			dict := NewDict()
-			a := NewAnalyzer(dict)
-			opts := Options{Languages: []string{"vi", "en"}, Boost: map[string]float64{"support": 2}, Synonyms: [][]string{{"nhà", "house"}}}
-			src := make([]Doc, n)
-			docs := make([]Analyzed, n)
-			for i := range docs {
-				src[i] = updateDoc(rng, i, 0)
-				docs[i] = a.Analyze(src[i])
-			}
+			site := newUpdateSite(n, 26)
+			rng, dict, a, opts, src, docs := site.rng, site.dict, site.a, site.opts, site.src, site.docs
 			files := BuildWith(dict, docs, opts)
 			lists := func(word string, doc int) bool {
 				e := lookupWord(t, files, word)
