@@ -16,6 +16,7 @@ import (
 
 	"github.com/loa-ssg/loa/internal/build"
 	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/i18n"
 )
 
 const buildUsage = `Usage: loa build [flags]
@@ -174,20 +175,12 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		}
 		fmt.Fprintln(stderr)
 		if res.Images == 1 {
-			m.Fprintf(stderr, "loa: 1 photo made smaller for the web: %s → %s\n", megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+			m.Fprintf(stderr, "loa: 1 photo made smaller for the web: %s → %s\n", i18n.Size(m.Lang(), res.ImageBytes[0]), i18n.Size(m.Lang(), res.ImageBytes[1]))
 		} else if res.Images > 1 {
-			m.Fprintf(stderr, "loa: %d photos made smaller for the web: %s → %s\n", res.Images, megabytes(res.ImageBytes[0]), megabytes(res.ImageBytes[1]))
+			m.Fprintf(stderr, "loa: %d photos made smaller for the web: %s → %s\n", res.Images, i18n.Size(m.Lang(), res.ImageBytes[0]), i18n.Size(m.Lang(), res.ImageBytes[1]))
 		}
 	}
 	return nil
-}
-
-// megabytes writes a byte count for people: "4.2 MB", "310 KB".
-func megabytes(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d KB", (n+1<<9)>>10)
 }
 
 // imageCache is the folder where scaled photos are kept between builds:
@@ -273,12 +266,12 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string,
 	switch {
 	case !full || r.needed == 0:
 	case r.known:
-		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n", megabytes(r.needed), megabytes(r.free))
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n", i18n.Size(m.Lang(), r.needed), i18n.Size(m.Lang(), r.free))
 		if r.total < r.needed {
-			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", megabytes(r.total))
+			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", i18n.Size(m.Lang(), r.total))
 		}
 	default:
-		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", megabytes(r.needed))
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", i18n.Size(m.Lang(), r.needed))
 	}
 	if staging := "." + filepath.Base(out) + ".staging-"; build.OutputKept(err) && strings.Contains(err.Error(), staging) {
 		m.Fprintf(w, "loa: the temporary folder %s… named above is deleted\n", staging)

@@ -75,8 +75,8 @@ func TestPrintRefusalDiskFull(t *testing.T) {
 	}{
 		{"vi", full, small, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
-loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3.9 MB trên đó, mà ổ đĩa chỉ còn trống 1020 KB
-loa: cả ổ đĩa chỉ chứa được 1.0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web
+loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3,9 MB trên đó, mà ổ đĩa chỉ còn trống 1020 KB
+loa: cả ổ đĩa chỉ chứa được 1,0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web
 loa: thư mục tạm .site.staging-… nêu ở trên đã được xóa
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
   cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại

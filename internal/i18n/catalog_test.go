@@ -110,3 +110,33 @@ func TestLoadAgain(t *testing.T) {
 		t.Errorf("vi home after a site's own = %q, want the embedded one", got)
 	}
 }
+
+func TestSize(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int64
+		want string
+	}{
+		{"vi", 0, "0 B"},
+		{"vi", 1023, "1023 B"},
+		{"vi", 1024, "1 KB"},
+		{"en", 1535, "1 KB"},
+		{"en", 1536, "2 KB"},
+		{"vi", 1044480, "1020 KB"},
+		{"vi", 1 << 20, "1,0 MB"},
+		{"en", 1 << 20, "1.0 MB"},
+		{"vi", 4089446, "3,9 MB"},
+		{"en", 4089446, "3.9 MB"},
+		{"fr", 4089446, "3.9 MB"},
+		{"en", 1<<20 - 513, "1023 KB"},
+		{"en", 1<<20 - 512, "1.0 MB"},
+		{"vi", 1<<30 - 1<<20/20 - 1, "1023,9 MB"},
+		{"vi", 1<<30 - 1<<20/20, "1,0 GB"},
+		{"vi", 1 << 30, "1,0 GB"},
+		{"en", 29 << 29, "14.5 GB"},
+	} {
+		if got := Size(c.lang, c.n); got != c.want {
+			t.Errorf("Size(%q, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}

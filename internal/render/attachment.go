@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
@@ -16,24 +15,6 @@ func fileKind(name string) string {
 		return "file"
 	}
 	return strings.ToUpper(ext)
-}
-
-// size writes n bytes for readers of lang: "245 KB", "1,2 MB" (Vietnamese
-// uses a decimal comma), in units of 1,024 bytes.
-func (r *Renderer) size(lang string, n int64) string {
-	var s string
-	switch {
-	case n < 1024:
-		s = fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
-		s = fmt.Sprintf("%d KB", (n+512)/1024)
-	default:
-		s = fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
-		if lang == "vi" {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-	}
-	return s
 }
 
 // pageTags returns p's tags linked to their tag pages (none when the site

@@ -831,7 +831,7 @@ func (r *Renderer) view(p *content.Page, res markdown.Result) *View {
 	for _, a := range p.Attachments {
 		name := a.Name
 		v.Attachments = append(v.Attachments, Attachment{Name: name, URL: p.Path + name,
-			About: fileKind(name) + ", " + r.size(p.Lang, a.Size)})
+			About: fileKind(name) + ", " + i18n.Size(p.Lang, a.Size)})
 	}
 	v.PageTags = r.pageTags(p)
 	v.Print = r.printLinks(p)
