@@ -19,17 +19,17 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // may not hold (see Forbidden), and then no text.
 func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, bom)
+	if off, _ := FindForbidden(src); off < 0 {
+		// One pass for what nearly every file is: UTF-8 (FindForbidden
+		// stops at a byte that is not) with nothing forbidden, which
+		// neither CR's removal nor NFC can bring in.
+		return lineEndsNFC(src), nil
+	}
 	if !utf8.Valid(src) {
 		d := invalid(file, src)
 		return nil, &d
 	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	}
-	if !norm.NFC.IsNormal(src) {
-		src = norm.NFC.Bytes(src)
-	}
+	src = lineEndsNFC(src)
 	if off, r := FindForbidden(src); off >= 0 {
 		pos := diag.NewLineIndex(file, src).Position(off)
 		d := diag.Errorf(pos, "this file holds the invisible character U+%04X, which a web page cannot contain", r).
@@ -38,6 +38,18 @@ func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 		return nil, &d
 	}
 	return src, nil
+}
+
+// lineEndsNFC returns src (UTF-8) with "\n" line ends, in NFC.
+func lineEndsNFC(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !norm.NFC.IsNormal(src) {
+		src = norm.NFC.Bytes(src)
+	}
+	return src
 }
 
 // Read reads name from fsys and normalizes it as Normalize does. An I/O

@@ -1,6 +1,7 @@
 package textfile
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -77,6 +78,31 @@ func TestReadAsIs(t *testing.T) {
 		}
 		if wantText, wantD := Normalize(name, fsys[name].Data); string(text) != string(wantText) || (d == nil) != (wantD == nil) {
 			t.Errorf("%s: ReadAsIs gives %q, Normalize %q", name, text, wantText)
+		}
+	}
+}
+
+// TestNormalizeOrder holds that the one-pass path (nothing forbidden, all
+// UTF-8) gives what the checks one by one give, and that a file with a
+// forbidden character before a byte that is not UTF-8 is still reported
+// as not UTF-8, the first problem an editor has to fix.
+func TestNormalizeOrder(t *testing.T) {
+	_, d := Normalize("a.md", []byte("x\x01y\nK\xEA\n"))
+	if d == nil || d.Message != "this file is not saved as UTF-8 (byte 0xEA cannot be read)" || d.Pos.String() != "a.md:2:2" {
+		t.Fatalf("got %+v, want the UTF-8 diagnostic at a.md:2:2", d)
+	}
+	_, d = Normalize("a.md", []byte("x\ny\x01"))
+	if d == nil || d.Pos.String() != "a.md:2:2" || d.Message != "this file holds the invisible character U+0001, which a web page cannot contain" {
+		t.Fatalf("got %+v, want the U+0001 diagnostic at a.md:2:2", d)
+	}
+	for _, in := range []string{"", "plain\n", "a\r\nb\rc", "\xEF\xBB\xBF" + norm.NFD.String("Phòng\r\n"), "\uFFFD ok", "\u2028 \U0001F600"} {
+		got, d := Normalize("f", []byte(in))
+		if d != nil {
+			t.Fatalf("%q: %s", in, d.Message)
+		}
+		want := norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(strings.TrimPrefix(in, "\xEF\xBB\xBF"), "\r\n", "\n"), "\r", "\n"))
+		if string(got) != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
 		}
 	}
 }
