@@ -106,3 +106,35 @@ func TestNormalizeOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainNFC holds plainNFC to norm: every character it passes is NFC
+// alone, of combining class 0, and stays NFC beside any other it passes
+// (so that a text of them is NFC); and it passes no other character.
+func TestPlainNFC(t *testing.T) {
+	var plain []rune
+	for r := rune(0); r < 0x2100; r++ {
+		s := string(r)
+		if !plainNFC([]byte(s)) {
+			continue
+		}
+		plain = append(plain, r)
+		if !norm.NFC.IsNormalString(s) || norm.NFC.PropertiesString(s).CCC() != 0 {
+			t.Errorf("%U passes, but is not NFC of class 0", r)
+		}
+	}
+	if len(plain) != 0x300+0x100+0x20 {
+		t.Fatalf("%d characters pass", len(plain))
+	}
+	for _, a := range plain {
+		for _, b := range plain {
+			if s := string(a) + string(b); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%U %U is not NFC", a, b)
+			}
+		}
+	}
+	for _, s := range []string{norm.NFD.String("Phòng"), "e\u0301", "\u2000", "\u212B", "x\xE1\xB8"} {
+		if plainNFC([]byte(s)) {
+			t.Errorf("%q passes", s)
+		}
+	}
+}
