@@ -458,7 +458,7 @@ type runner struct {
 	scans  int                               // lookups done without byPath
 	ids    map[*content.Page]map[string]bool // fragment targets, made once per page
 	lines  map[*content.Page]*diag.LineIndex // line indexes, made once per page
-	texts  map[string]string                 // the messages and hints reported (same)
+	texts  diag.Texts                        // the messages and hints reported, held once
 	l      diag.List
 }
 
@@ -501,26 +501,10 @@ func (r *runner) report(rule string, pos diag.Position, hint, format string, arg
 		d = diag.Warningf(pos, format, args...)
 	}
 	d = d.WithCheck(rule)
-	// (the hint is translated by matching: Catalogue.Message)
-	d.Message, d.Hint = r.same(d.Message), r.same(hint)
-	r.l.Add(d)
-}
-
-// same returns s, or the string equal to it that this run reported
-// before: a large site repeats the same problem (one hotline written as
-// plain text on thousands of pages; half a million problems for the
-// benchmark corpus at 100,000 pages per language, of about a hundred
-// numbers), and every problem is held to the end of the build, so that
-// its messages and hints are held once, not once a page.
-func (r *runner) same(s string) string {
-	if t, ok := r.texts[s]; ok {
-		return t
-	}
-	if r.texts == nil {
-		r.texts = map[string]string{}
-	}
-	r.texts[s] = s
-	return s
+	d.Hint = hint // (translated by matching: Catalogue.Message)
+	// A large site repeats the same problem on thousands of pages, and
+	// every problem is held to the end of the build: its texts once.
+	r.l.Add(r.texts.Hold(d))
 }
 
 // at returns the position of a byte offset in p's Markdown body. The

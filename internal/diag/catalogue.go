@@ -421,7 +421,8 @@ func (c *Catalogue) PrintText(w io.Writer, l List) error {
 			if c == nil {
 				return d.Hint
 			}
-			h, _ := c.render(d.hintCode, d.hintArgs, d.Hint)
+			code, args := d.hint()
+			h, _ := c.render(code, args, d.Hint)
 			return h
 		},
 		// Only the messages printed are translated, not a copy of the
@@ -431,13 +432,13 @@ func (c *Catalogue) PrintText(w io.Writer, l List) error {
 			if c == nil {
 				return d.Code
 			}
-			return c.code(d.Code, d.args, d.Message)
+			return c.code(d.Code, d.args(), d.Message)
 		},
 		func(d *Diagnostic) string {
 			if c == nil {
 				return d.Message
 			}
-			m, _ := c.render(d.Code, d.args, d.Message)
+			m, _ := c.render(d.Code, d.args(), d.Message)
 			return m
 		})
 }
@@ -459,9 +460,10 @@ func (c *Catalogue) localize(l List, hints bool) List {
 	out := slices.Clone(l)
 	for i := range out {
 		d := &out[i]
-		d.Message, d.Code = c.render(d.Code, d.args, d.Message)
+		d.Message, d.Code = c.render(d.Code, d.args(), d.Message)
 		if hints && d.Hint != "" {
-			d.Hint, _ = c.render(d.hintCode, d.hintArgs, d.Hint)
+			code, args := d.hint()
+			d.Hint, _ = c.render(code, args, d.Hint)
 		}
 	}
 	return out

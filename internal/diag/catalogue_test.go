@@ -109,8 +109,8 @@ func TestCode(t *testing.T) {
 		l = append(l, Warningf(Position{File: "b.md", Line: i + 1}, "unknown %s %q", "category", strconv.Itoa(i)).WithCheck("unlinked-phone"))
 	}
 	for i, d := range l {
-		_, want := testCatalogue.render(d.Code, d.args, d.Message)
-		if got := testCatalogue.code(d.Code, d.args, d.Message); got != want {
+		_, want := testCatalogue.render(d.Code, d.args(), d.Message)
+		if got := testCatalogue.code(d.Code, d.args(), d.Message); got != want {
 			t.Errorf("%d: code %q, render %q", i, got, want)
 		}
 	}
@@ -123,7 +123,7 @@ func TestCode(t *testing.T) {
 		func(n int, first string) string {
 			return c.Sprintf("%d more warnings like %q are not shown; loa check --format json lists every one", n, first)
 		},
-		func(d *Diagnostic) string { h, _ := c.render(d.hintCode, d.hintArgs, d.Hint); return h }, nil, nil); err != nil {
+		func(d *Diagnostic) string { code, args := d.hint(); h, _ := c.render(code, args, d.Hint); return h }, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got.String() != want.String() {

@@ -49,10 +49,50 @@ type Diagnostic struct {
 	Source   string   `json:"-"`
 	Span     int      `json:"-"`
 
-	args     []any  // Message's arguments, to render it in another language
+	quote Quote // reads the source line when Source is "" (WithQuote)
+	// made is what Message and Hint were made from, to write them in
+	// another language; nil when neither had arguments nor format. It is
+	// never changed once set, so that diagnostics made the same way may
+	// share one (Texts): a large site has hundreds of thousands.
+	made *made
+}
+
+// made is the arguments of a Diagnostic's Message (its format is Code) and
+// the format and arguments of its Hint.
+type made struct {
+	args     []any  // Message's arguments
 	hintCode string // the English format of Hint, "" when set directly
 	hintArgs []any
-	quote    Quote // reads the source line when Source is "" (WithQuote)
+}
+
+// args returns Message's arguments (nil when there were none).
+func (d *Diagnostic) args() []any {
+	if d.made == nil {
+		return nil
+	}
+	return d.made.args
+}
+
+// hint returns Hint's English format ("" when set directly) and arguments.
+func (d *Diagnostic) hint() (string, []any) {
+	if d.made == nil {
+		return "", nil
+	}
+	return d.made.hintCode, d.made.hintArgs
+}
+
+// with returns what d was made from, changed by f, as a new value (the one
+// d holds may be shared).
+func (d *Diagnostic) with(f func(m *made)) *made {
+	var m made
+	if d.made != nil {
+		m = *d.made
+	}
+	f(&m)
+	if m.args == nil && m.hintCode == "" && m.hintArgs == nil {
+		return nil
+	}
+	return &m
 }
 
 // Quote returns the text of line n of file, the source line a diagnostic
@@ -70,18 +110,27 @@ type List []Diagnostic
 // constant, and pass English words that are part of the sentence as Text
 // (T("category")) so that they are translated with it.
 func Errorf(pos Position, format string, args ...any) Diagnostic {
-	return Diagnostic{Pos: pos, Severity: Error, Code: format, Message: fmt.Sprintf(format, args...), args: args}
+	return Diagnostic{Pos: pos, Severity: Error, Code: format, Message: fmt.Sprintf(format, args...), made: madeOf(args)}
+}
+
+// madeOf returns what a message made with args was made from.
+func madeOf(args []any) *made {
+	if args == nil {
+		return nil
+	}
+	return &made{args: args}
 }
 
 // Warningf returns a Warning at pos with a formatted message, as Errorf.
 func Warningf(pos Position, format string, args ...any) Diagnostic {
-	return Diagnostic{Pos: pos, Severity: Warning, Code: format, Message: fmt.Sprintf(format, args...), args: args}
+	return Diagnostic{Pos: pos, Severity: Warning, Code: format, Message: fmt.Sprintf(format, args...), made: madeOf(args)}
 }
 
 // WithHint returns d with its hint set to a formatted fix; format is
 // English and is translated as Errorf's.
 func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
-	d.Hint, d.hintCode, d.hintArgs = fmt.Sprintf(format, args...), format, args
+	d.Hint = fmt.Sprintf(format, args...)
+	d.made = d.with(func(m *made) { m.hintCode, m.hintArgs = format, args })
 	return d
 }
 

@@ -24,10 +24,10 @@ func TestConstructors(t *testing.T) {
 	d := Errorf(pos, "unknown key %q", "titel").WithHint("did you mean %q?", "title").WithSource("titel: x", 5)
 	want := Diagnostic{Pos: pos, Severity: Error, Code: "unknown key %q", Message: `unknown key "titel"`,
 		Hint: `did you mean "title"?`, Source: "titel: x", Span: 5}
-	if !reflect.DeepEqual(d.args, []any{"titel"}) || d.hintCode != "did you mean %q?" {
-		t.Errorf("args %v, hint code %q", d.args, d.hintCode)
+	if code, args := d.hint(); !reflect.DeepEqual(d.args(), []any{"titel"}) || code != "did you mean %q?" || !reflect.DeepEqual(args, []any{"title"}) {
+		t.Errorf("args %v, hint code %q, hint args %v", d.args(), code, args)
 	}
-	d.args, d.hintCode, d.hintArgs = nil, "", nil
+	d.made = nil
 	if !reflect.DeepEqual(d, want) {
 		t.Errorf("got %+v\nwant %+v", d, want)
 	}

@@ -84,20 +84,24 @@ func fromStoredArgs(args []StoredArg) []any {
 // values as fmt.Sprint writes them, and the line it quotes read into Source
 // (Line). Diagnostic reads it back.
 func (d Diagnostic) Stored() Stored {
+	hintCode, hintArgs := d.hint()
 	return Stored{Pos: d.Pos, Severity: d.Severity, Code: d.Code, Check: d.Check, Message: d.Message,
-		Hint: d.Hint, Source: d.Line(), Span: d.Span, HintCode: d.hintCode,
-		Args: toStoredArgs(d.args), HintArgs: toStoredArgs(d.hintArgs), HasArgs: d.args != nil, HasHintArgs: d.hintArgs != nil}
+		Hint: d.Hint, Source: d.Line(), Span: d.Span, HintCode: hintCode,
+		Args: toStoredArgs(d.args()), HintArgs: toStoredArgs(hintArgs), HasArgs: d.args() != nil, HasHintArgs: hintArgs != nil}
 }
 
 // Diagnostic returns the Diagnostic s was made from.
 func (s Stored) Diagnostic() Diagnostic {
 	d := Diagnostic{Pos: s.Pos, Severity: s.Severity, Code: s.Code, Check: s.Check, Message: s.Message,
-		Hint: s.Hint, Source: s.Source, Span: s.Span, hintCode: s.HintCode}
-	if s.HasArgs {
-		d.args = fromStoredArgs(s.Args)
-	}
-	if s.HasHintArgs {
-		d.hintArgs = fromStoredArgs(s.HintArgs)
-	}
+		Hint: s.Hint, Source: s.Source, Span: s.Span}
+	d.made = d.with(func(m *made) {
+		m.hintCode = s.HintCode
+		if s.HasArgs {
+			m.args = fromStoredArgs(s.Args)
+		}
+		if s.HasHintArgs {
+			m.hintArgs = fromStoredArgs(s.HintArgs)
+		}
+	})
 	return d
 }

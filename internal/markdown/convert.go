@@ -150,6 +150,9 @@ func (c *Converter) Convert(body []byte, resolve Resolver) Result {
 // loading="lazy" (the first is likely above the fold). Numbers of
 // Options.Phones in text become call links, and every "tel:" link gets the
 // class CallClass. The returned HTML is a fresh slice the caller may keep.
+// body is text as textfile.Normalize returns it (UTF-8, no forbidden
+// character): a character reference that writes a forbidden character is
+// then a Problem, and nothing else in the HTML can be one.
 // A body of a shape that goldmark would take far more than linear time on
 // (see guard.go) is not converted: the Result then holds only a Problem
 // that says why.
@@ -249,12 +252,15 @@ func (c *Converter) ConvertWith(body []byte, hooks Hooks) Result {
 		res.Problems = append(res.Problems, Problem{Message: "the Markdown could not be converted: " + err.Error()})
 	}
 	res.HTML = bytes.Clone(c.buf.Bytes())
-	if off, r := textfile.FindForbidden(res.HTML); off >= 0 {
-		// The body itself holds none (textfile refused it): a character
-		// reference wrote it.
-		res.Problems = append(res.Problems, Problem{Offset: charRefOffset(doc, body, r),
-			Message: fmt.Sprintf("this character reference writes the invisible character U+%04X, which a web page cannot contain", r),
-			Hint:    "remove the &#…; reference"})
+	// The body itself holds no forbidden character (textfile refused
+	// it): only a character reference, which starts with "&", can write
+	// one, and most pages have no "&" to scan their HTML for.
+	if bytes.IndexByte(body, '&') >= 0 {
+		if off, r := textfile.FindForbidden(res.HTML); off >= 0 {
+			res.Problems = append(res.Problems, Problem{Offset: charRefOffset(doc, body, r),
+				Message: fmt.Sprintf("this character reference writes the invisible character U+%04X, which a web page cannot contain", r),
+				Hint:    "remove the &#…; reference"})
+		}
 	}
 	res.Text = plainText(doc, body)
 	return res

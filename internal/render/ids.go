@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strings"
 	"text/template/parse"
 
 	"github.com/loa-ssg/loa/internal/content"
@@ -165,7 +164,7 @@ func DuplicateIDs(html []byte) []string {
 		for i < len(html) && !isTagEnd(html[i]) {
 			i++
 		}
-		name := strings.ToLower(string(html[start:i]))
+		name := html[start:i]
 		i = eachAttribute(html, i, func(attr, value []byte) {
 			if len(attr) != 2 || !bytes.EqualFold(attr, []byte("id")) {
 				return
@@ -175,9 +174,8 @@ func DuplicateIDs(html []byte) []string {
 				dup = append(dup, v)
 			}
 		})
-		switch name {
-		case "script", "style", "textarea", "title":
-			end := indexEndTag(html[i:], name)
+		if text := rawText(name); text != "" {
+			end := indexEndTag(html[i:], text)
 			if end < 0 {
 				return dup
 			}
@@ -185,6 +183,19 @@ func DuplicateIDs(html []byte) []string {
 		}
 	}
 	return dup
+}
+
+// rawText returns the lower-case name of an element whose content is text
+// with no tags (script, style, textarea, title) when name (as written) is
+// one of them, in any case of its ASCII letters; "" otherwise. It makes no
+// string: it runs for every tag of every page.
+func rawText(name []byte) string {
+	for _, s := range [...]string{"script", "style", "textarea", "title"} {
+		if len(name) == len(s) && asciiEqualFold(name, s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // indexEndTag returns the offset in html of the first "</" followed by

@@ -67,9 +67,16 @@ type Foreign struct {
 	URL  string
 }
 
-// loading lists the elements whose attributes make the browser fetch.
-var loading = map[string]bool{"script": true, "link": true, "img": true, "iframe": true, "frame": true,
-	"embed": true, "object": true, "audio": true, "video": true, "source": true, "track": true, "input": true}
+// loading reports whether the element named name (lower case) has
+// attributes that make the browser fetch. (A switch, not a map: it runs
+// for every tag of every page.)
+func loading(name []byte) bool {
+	switch string(name) {
+	case "script", "link", "img", "iframe", "frame", "embed", "object", "audio", "video", "source", "track", "input":
+		return true
+	}
+	return false
+}
 
 // maxLoading is the length of the longest name in loading.
 const maxLoading = 6
@@ -102,7 +109,7 @@ func ForeignRequests(text []byte) []Foreign {
 			}
 			lower[j] = c
 		}
-		if !loading[string(lower[:len(raw)])] { // no allocation for the lookup
+		if !loading(lower[:len(raw)]) {
 			continue
 		}
 		name := string(lower[:len(raw)])
@@ -110,18 +117,19 @@ func ForeignRequests(text []byte) []Foreign {
 		if end < 0 {
 			break
 		}
-		attrs := attributes(rest[:end])
+		var attrs fetched
+		attrs.parse(rest[:end])
 		i += len(text[i+1:]) - len(rest) + end
 		what := name
 		if name == "link" {
-			rel := strings.ToLower(attrs["rel"])
+			rel := strings.ToLower(attrs[fetchRel])
 			if rel == "canonical" || strings.Contains(rel, "alternate") {
 				continue
 			}
 			what = rel
 		}
-		for _, k := range []string{"src", "href", "data", "poster", "srcset"} {
-			if v := attrs[k]; isForeign(v) {
+		for _, v := range attrs[fetchSrc:] {
+			if isForeign(v) {
 				out = append(out, Foreign{What: what, URL: v})
 			}
 		}
@@ -144,20 +152,44 @@ func tagName(b []byte) ([]byte, []byte) {
 	return b[:n], b[n:]
 }
 
-// attributes parses name=value pairs of a start tag (names lower-cased;
-// values unquoted, entities left as they are).
-func attributes(b []byte) map[string]string {
-	m := map[string]string{}
+// fetchNames are the attributes ForeignRequests reads of a start tag:
+// rel, then those that hold a URL the browser may fetch, in the order
+// they are listed.
+var fetchNames = [...]string{"rel", "src", "href", "data", "poster", "srcset"}
+
+// The places in fetched of rel and of the first URL attribute.
+const (
+	fetchRel = 0
+	fetchSrc = 1
+)
+
+// fetched holds the values of a start tag's attributes named in
+// fetchNames, at the same places ("" when absent).
+type fetched [len(fetchNames)]string
+
+// parse reads the name=value pairs of a start tag b (names matched
+// without regard to ASCII case; values unquoted, entities left as they are; the
+// last of a name written twice) into f, keeping only those named in
+// fetchNames.
+func (f *fetched) parse(b []byte) {
 	for len(b) > 0 {
 		b = bytes.TrimLeft(b, " \t\r\n/")
 		eq := bytes.IndexAny(b, "= \t\r\n")
 		if eq < 0 {
 			break
 		}
-		name := strings.ToLower(string(b[:eq]))
+		k := -1
+		for j, n := range fetchNames {
+			if eq == len(n) && asciiEqualFold(b[:eq], n) {
+				k = j
+				break
+			}
+		}
 		b = bytes.TrimLeft(b[eq:], " \t\r\n")
 		if len(b) == 0 || b[0] != '=' {
-			m[name] = ""
+			if k >= 0 {
+				f[k] = ""
+			}
 			continue
 		}
 		b = bytes.TrimLeft(b[1:], " \t\r\n")
@@ -175,9 +207,10 @@ func attributes(b []byte) map[string]string {
 			}
 			val, b = b[:end], b[end:]
 		}
-		m[name] = string(val)
+		if k >= 0 {
+			f[k] = string(val)
+		}
 	}
-	return m
 }
 
 func isForeign(u string) bool {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -52,5 +53,68 @@ func TestHeaderFiles(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(files["_headers"]), "/*\n") {
 		t.Errorf("_headers must apply to every path")
+	}
+}
+
+// TestFetchedParse holds fetched.parse to a map of every attribute, as
+// ForeignRequests read tags before (names lower-cased, the last of a name
+// written twice), on tags written in the ways a template or an editor's
+// HTML may write them.
+func TestFetchedParse(t *testing.T) {
+	all := func(b []byte) map[string]string {
+		m := map[string]string{}
+		for len(b) > 0 {
+			b = bytes.TrimLeft(b, " \t\r\n/")
+			eq := bytes.IndexAny(b, "= \t\r\n")
+			if eq < 0 {
+				break
+			}
+			name := strings.ToLower(string(b[:eq]))
+			b = bytes.TrimLeft(b[eq:], " \t\r\n")
+			if len(b) == 0 || b[0] != '=' {
+				m[name] = ""
+				continue
+			}
+			b = bytes.TrimLeft(b[1:], " \t\r\n")
+			var val []byte
+			if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
+				end := bytes.IndexByte(b[1:], b[0])
+				if end < 0 {
+					end = len(b) - 1
+				}
+				val, b = b[1:1+end], b[min(len(b), end+2):]
+			} else {
+				end := bytes.IndexAny(b, " \t\r\n")
+				if end < 0 {
+					end = len(b)
+				}
+				val, b = b[:end], b[end:]
+			}
+			m[name] = string(val)
+		}
+		return m
+	}
+	for _, tag := range []string{
+		` src="https://a.example/x.js"`,
+		` SRC='//b.example/y' Href=https://c.example/ rel = "Alternate Stylesheet" `,
+		` data-src="https://no.example/" data="https://obj.example/" poster=https://p.example/p.png srcset="https://s.example/1x.png 1x"`,
+		` src="/a" src="https://twice.example/"`,
+		` src="https://twice.example/" src=""`,
+		` hidden src`,
+		` src="https://unclosed.example/`,
+		` src = 'x' /`,
+		`/`,
+		``,
+		` rel=canonical href="https://example.org/"`,
+		` ſrc="https://long-s.example/" sRcSeT="a"`,
+	} {
+		var f fetched
+		f.parse([]byte(tag))
+		m := all([]byte(tag))
+		for k, name := range fetchNames {
+			if f[k] != m[name] {
+				t.Errorf("%q: %s = %q, want %q", tag, name, f[k], m[name])
+			}
+		}
 	}
 }

@@ -111,6 +111,11 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
+	if r >= 0xC0 && r < 0x1F00 && letters[r-0xC0].folded != "" {
+		// A Latin letter with marks (every Vietnamese one), by the
+		// table, not by searching Unicode's tables of letters.
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -37,6 +38,50 @@ var (
 	positionType  = reflect.TypeFor[diag.Position]()
 	positionsType = reflect.TypeFor[Positions]()
 )
+
+// structInfo is what decoding a mapping into a struct type needs of the
+// type, worked out once per type (every page's front matter is one).
+type structInfo struct {
+	fields  map[string]int // key → field index
+	known   []string       // the keys, in field order (for hints)
+	keys    []string       // field index → its key ("" for none)
+	pos     int            // the index of the field Pos of type diag.Position, or -1
+	written int            // the index of the field of type Positions, or -1
+}
+
+// structInfos holds a *structInfo per reflect.Type.
+var structInfos sync.Map
+
+// fieldsOf returns the structInfo of the struct type t.
+func fieldsOf(t reflect.Type) *structInfo {
+	if info, ok := structInfos.Load(t); ok {
+		return info.(*structInfo)
+	}
+	info := &structInfo{fields: map[string]int{}, keys: make([]string, t.NumField()), pos: -1, written: -1}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "Pos" && f.Type == positionType {
+			info.pos = i
+			continue
+		}
+		if f.Type == positionsType {
+			info.written = i
+			continue
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if key == "-" || !f.IsExported() {
+			continue
+		}
+		if key == "" {
+			key = strings.ToLower(f.Name)
+		}
+		info.fields[key] = i
+		info.known = append(info.known, key)
+		info.keys[i] = key
+	}
+	actual, _ := structInfos.LoadOrStore(t, info)
+	return actual.(*structInfo)
+}
 
 // Positions lists each key of a mapping that was written with the
 // position of its value, in the order written: [title 2:8, date 3:7]. A
@@ -185,32 +230,13 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 		d.errorf(n, "%s should be a set of \"key: value\" lines", describe(name))
 		return
 	}
-	fields := map[string]int{}
-	var known []string
-	var written Positions
-	writtenField := -1
-	t := v.Type()
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Name == "Pos" && f.Type == positionType {
-			v.Field(i).Set(reflect.ValueOf(d.at(n)))
-			continue
-		}
-		if f.Type == positionsType {
-			writtenField = i
-			continue
-		}
-		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if key == "-" || !f.IsExported() {
-			continue
-		}
-		if key == "" {
-			key = strings.ToLower(f.Name)
-		}
-		fields[key] = i
-		known = append(known, key)
+	info := fieldsOf(v.Type())
+	fields, known, writtenField := info.fields, info.known, info.written
+	if info.pos >= 0 {
+		v.Field(info.pos).Set(reflect.ValueOf(d.at(n)))
 	}
-	seen := map[string]bool{}
+	var written Positions
+	seen := make([]bool, len(info.keys)) // by field index
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		idx, ok := fields[k.Value]
@@ -223,12 +249,12 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			}
 			continue
 		}
-		if seen[k.Value] {
+		if seen[idx] {
 			e := d.errorf(k, "key %q appears twice%s", k.Value, in(name))
 			*e = e.WithHint("keep one of them")
 			continue
 		}
-		seen[k.Value] = true
+		seen[idx] = true
 		if writtenField >= 0 {
 			at := val
 			if at.Kind == yaml.AliasNode {
@@ -237,7 +263,9 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, name string) {
 			if written == nil {
 				written = make(Positions, 0, (len(n.Content)-i)/2)
 			}
-			written = append(written, KeyPosition{k.Value, d.at(at)})
+			// (the key as the type names it, not k.Value: the page's
+			// copy of the text is let go)
+			written = append(written, KeyPosition{info.keys[idx], d.at(at)})
 		}
 		d.value(val, v.Field(idx), k.Value)
 	}

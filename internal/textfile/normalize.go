@@ -19,17 +19,17 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // may not hold (see Forbidden), and then no text.
 func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, bom)
+	if off, _ := FindForbidden(src); off < 0 {
+		// One pass for what nearly every file is: UTF-8 (FindForbidden
+		// stops at a byte that is not) with nothing forbidden, which
+		// neither CR's removal nor NFC can bring in.
+		return lineEndsNFC(src), nil
+	}
 	if !utf8.Valid(src) {
 		d := invalid(file, src)
 		return nil, &d
 	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	}
-	if !norm.NFC.IsNormal(src) {
-		src = norm.NFC.Bytes(src)
-	}
+	src = lineEndsNFC(src)
 	if off, r := FindForbidden(src); off >= 0 {
 		pos := diag.NewLineIndex(file, src).Position(off)
 		d := diag.Errorf(pos, "this file holds the invisible character U+%04X, which a web page cannot contain", r).
@@ -38,6 +38,43 @@ func Normalize(file string, src []byte) ([]byte, *diag.Diagnostic) {
 		return nil, &d
 	}
 	return src, nil
+}
+
+// lineEndsNFC returns src (UTF-8) with "\n" line ends, in NFC.
+func lineEndsNFC(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !plainNFC(src) && !norm.NFC.IsNormal(src) {
+		src = norm.NFC.Bytes(src)
+	}
+	return src
+}
+
+// plainNFC reports whether text (UTF-8) holds only characters that are
+// NFC whatever comes before or after them, and combine with none: ASCII,
+// U+0080–U+02FF (Latin-1, Latin Extended-A and -B: ă, đ, ơ, ư),
+// U+1E00–U+1EFF (Latin Extended Additional: every other Vietnamese
+// letter with its tone) and U+2010–U+202F (dashes, quotes, the ellipsis).
+// Text written in Vietnamese or English then needs no lookup in
+// Unicode's tables (norm's IsNormal was half of reading a file).
+func plainNFC(text []byte) bool {
+	for i := 0; i < len(text); {
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC2 && c <= 0xCB && i+1 < len(text): // U+0080–U+02FF
+			i += 2
+		case c == 0xE1 && i+2 < len(text) && text[i+1] >= 0xB8 && text[i+1] <= 0xBB: // U+1E00–U+1EFF
+			i += 3
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0xAF: // U+2010–U+202F
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Read reads name from fsys and normalizes it as Normalize does. An I/O

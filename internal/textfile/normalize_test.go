@@ -1,6 +1,7 @@
 package textfile
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -77,6 +78,63 @@ func TestReadAsIs(t *testing.T) {
 		}
 		if wantText, wantD := Normalize(name, fsys[name].Data); string(text) != string(wantText) || (d == nil) != (wantD == nil) {
 			t.Errorf("%s: ReadAsIs gives %q, Normalize %q", name, text, wantText)
+		}
+	}
+}
+
+// TestNormalizeOrder holds that the one-pass path (nothing forbidden, all
+// UTF-8) gives what the checks one by one give, and that a file with a
+// forbidden character before a byte that is not UTF-8 is still reported
+// as not UTF-8, the first problem an editor has to fix.
+func TestNormalizeOrder(t *testing.T) {
+	_, d := Normalize("a.md", []byte("x\x01y\nK\xEA\n"))
+	if d == nil || d.Message != "this file is not saved as UTF-8 (byte 0xEA cannot be read)" || d.Pos.String() != "a.md:2:2" {
+		t.Fatalf("got %+v, want the UTF-8 diagnostic at a.md:2:2", d)
+	}
+	_, d = Normalize("a.md", []byte("x\ny\x01"))
+	if d == nil || d.Pos.String() != "a.md:2:2" || d.Message != "this file holds the invisible character U+0001, which a web page cannot contain" {
+		t.Fatalf("got %+v, want the U+0001 diagnostic at a.md:2:2", d)
+	}
+	for _, in := range []string{"", "plain\n", "a\r\nb\rc", "\xEF\xBB\xBF" + norm.NFD.String("Phòng\r\n"), "\uFFFD ok", "\u2028 \U0001F600"} {
+		got, d := Normalize("f", []byte(in))
+		if d != nil {
+			t.Fatalf("%q: %s", in, d.Message)
+		}
+		want := norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(strings.TrimPrefix(in, "\xEF\xBB\xBF"), "\r\n", "\n"), "\r", "\n"))
+		if string(got) != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPlainNFC holds plainNFC to norm: every character it passes is NFC
+// alone, of combining class 0, and stays NFC beside any other it passes
+// (so that a text of them is NFC); and it passes no other character.
+func TestPlainNFC(t *testing.T) {
+	var plain []rune
+	for r := rune(0); r < 0x2100; r++ {
+		s := string(r)
+		if !plainNFC([]byte(s)) {
+			continue
+		}
+		plain = append(plain, r)
+		if !norm.NFC.IsNormalString(s) || norm.NFC.PropertiesString(s).CCC() != 0 {
+			t.Errorf("%U passes, but is not NFC of class 0", r)
+		}
+	}
+	if len(plain) != 0x300+0x100+0x20 {
+		t.Fatalf("%d characters pass", len(plain))
+	}
+	for _, a := range plain {
+		for _, b := range plain {
+			if s := string(a) + string(b); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%U %U is not NFC", a, b)
+			}
+		}
+	}
+	for _, s := range []string{norm.NFD.String("Phòng"), "e\u0301", "\u2000", "\u212B", "x\xE1\xB8"} {
+		if plainNFC([]byte(s)) {
+			t.Errorf("%q passes", s)
 		}
 	}
 }
