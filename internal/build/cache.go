@@ -1454,7 +1454,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	join := func() bool {
 		if !joined {
 			found, joined = <-checks, true
-			b.res.Diagnostics = slices.Insert(b.res.Diagnostics, checkAt, found...)
+			b.res.Diagnostics = insertChecks(b.res.Diagnostics, checkAt, found)
 		}
 		return b.res.Diagnostics[:checkAt+len(found)].HasErrors()
 	}
@@ -1645,6 +1645,17 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	b.end("cache")
 	return nil
+}
+
+// insertChecks returns l with found inserted at i, as slices.Insert(l, i,
+// found...), but in found's array when it has room for l's (the checks'
+// list of tens of thousands of problems is then not copied into a new
+// one: 11 MB at 10,000 pages per language). found is not used after.
+func insertChecks(l diag.List, i int, found diag.List) diag.List {
+	if cap(found)-len(found) < len(l) {
+		return slices.Insert(l, i, found...)
+	}
+	return slices.Insert(append(found, l[i:]...), 0, l[:i]...)
 }
 
 // searchKeys returns per language a checksum of what its search index is

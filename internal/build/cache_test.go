@@ -1226,6 +1226,36 @@ func TestShardReferences(t *testing.T) {
 	}
 }
 
+// TestInsertChecks: the checks' problems go where slices.Insert puts
+// them, in their own array when it has room.
+func TestInsertChecks(t *testing.T) {
+	mk := func(from, n, room int) diag.List {
+		l := make(diag.List, n, n+room)
+		for k := range l {
+			l[k].Message = fmt.Sprint(from + k)
+		}
+		return l
+	}
+	for _, n := range []int{0, 1, 4} {
+		for i := range n + 1 {
+			for _, room := range []int{0, n - 1, n, n + 3} {
+				if room < 0 {
+					continue
+				}
+				l, found := mk(0, n, 0), mk(100, 5, room)
+				want := slices.Insert(slices.Clone(l), i, found...)
+				got := insertChecks(l, i, found)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("n %d at %d room %d: %v, want %v", n, i, room, got, want)
+				}
+				if inRoom := room >= n && len(got) > 0; inRoom != (&got[:1][0] == &found[:1][0]) {
+					t.Errorf("n %d at %d room %d: in found's array %v", n, i, room, !inRoom)
+				}
+			}
+		}
+	}
+}
+
 // TestMainCodec holds every exported field of cacheState (the main
 // file's payload) through appendState and decodeState, as TestShardCodec
 // does for the shards, and the zero value; a payload cut short or with a
