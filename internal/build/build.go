@@ -698,6 +698,17 @@ func (b *builder) writeFile(p string, data []byte) error {
 	return os.Rename(tmp, full)
 }
 
+// sameFile is writeFile for a warm build (pending) of a file whose bytes
+// are known to be those the output has at p: it is counted as made, but
+// not held for commit, which would only read it again to find it the
+// same.
+func (b *builder) sameFile(p string) {
+	if b.outputs != nil {
+		b.outputs.add(strings.TrimPrefix(p, "/"))
+	}
+	b.inc.wrote(strings.TrimPrefix(p, "/"))
+}
+
 // writeStaged writes data to p in the staging folder. Once the disk is
 // full (DiskFull), it writes nothing more and only counts, so that the
 // build can say how much room the site needs (Result.Needed): run ends

@@ -85,7 +85,7 @@ const CacheDir = ".loa-cache"
 // cacheMagic starts every cache file, then cacheFormat's version.
 const (
 	cacheMagic  = "loa build cache\n"
-	cacheFormat = 16 // 16: the search postings of each language (cachepost.go)
+	cacheFormat = 17 // 17: a shard's strings written again as references (cachecodec.go); 16: the search postings of each language (cachepost.go)
 )
 
 // The cache file's checksum, over all of it after the header: CRC-32C
@@ -177,8 +177,10 @@ type cacheState struct {
 	// records holds each page's record by page file, sources each
 	// Markdown file as read (sources.go), by source-relative path: both
 	// in the shard files (see recordShards).
-	records map[string]cachedRecord
-	sources map[string]cachedSource
+	// (pointers into the shards as decoded: a record is ~400 bytes, and
+	// copying 20,000 of them into maps was a tenth of reading the cache)
+	records map[string]*cachedRecord
+	sources map[string]*cachedSource
 	Shards  []shardRef
 	// TermShards holds by language its terms shards, as the main file
 	// knows them (Records: how many pages' terms each holds).
@@ -233,7 +235,7 @@ type cachedFile struct {
 	Size    int64
 	ModTime int64 // ns
 	// ChangeTime (ns) and Inode, where the system gives them (see
-	// changeStamp; 0 elsewhere): a file changed with its size and time
+	// lstatOut; 0 elsewhere): a file changed with its size and time
 	// put back (touch -r, cp -p) has another, since nothing sets them
 	// back.
 	ChangeTime int64
@@ -337,7 +339,7 @@ type buildCache struct {
 	hasWorld bool
 	loadKey  [32]byte // of this build (sources.go)
 	stamps   sync.Map // file → fileStamp, taken before reading it
-	sources  sync.Map // file → cachedSource, for the cache written
+	sources  sync.Map // file → *cachedSource, for the cache written
 	fresh    sync.Map // files of sources read in this build → true
 	// streams writes the shards of a whole build as its pages are done
 	// (nil: saveCache writes them); shardRefs and shardErr are what
@@ -784,13 +786,19 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	if b.stopped() {
 		return damaged(file)
 	}
-	st.records, st.sources = map[string]cachedRecord{}, map[string]cachedSource{}
-	for _, sd := range shards {
-		for _, fr := range sd.Records {
-			st.records[fr.File] = fr.Record
+	nr, ns := 0, 0
+	for k := range shards {
+		nr += len(shards[k].Records)
+		ns += len(shards[k].Sources)
+	}
+	st.records, st.sources = make(map[string]*cachedRecord, nr), make(map[string]*cachedSource, ns)
+	for k := range shards {
+		sd := &shards[k]
+		for i := range sd.Records {
+			st.records[sd.Records[i].File] = &sd.Records[i].Record
 		}
-		for _, fs := range sd.Sources {
-			st.sources[fs.File] = fs.Source
+		for i := range sd.Sources {
+			st.sources[sd.Sources[i].File] = &sd.Sources[i].Source
 		}
 	}
 	return &st, nil
@@ -863,7 +871,7 @@ func (b *builder) writeCache(st *cacheState) error {
 // saveCache writes the cache after a successful build b (cold or warm):
 // prev is the state the build started from (nil for a cold one), files
 // the output's files with their owners.
-func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, searchDocs map[string][]searchDoc, prev *cacheState, reused map[string]cachedRecord, files map[string]string) error {
+func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, searchDocs map[string][]searchDoc, prev *cacheState, reused map[string]*cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
@@ -966,7 +974,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			p := pages[i]
 			fr := fileRecord{File: p.File}
 			if r, found := reused[p.File]; found {
-				fr.Record = r
+				fr.Record = *r
 			} else {
 				v, _ := b.inc.records.Load(p)
 				fr.Record = b.cachedOf(i, v.(*pageRecord), sums[i])
@@ -975,7 +983,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		}
 		slices.Sort(sourcesBy[k])
 		for _, file := range sourcesBy[k] {
-			sd.Sources = append(sd.Sources, fileSource{file, sources[file]})
+			sd.Sources = append(sd.Sources, fileSource{file, *sources[file]})
 		}
 		buf, err := appendShard(nil, &sd)
 		if err != nil {
@@ -1027,13 +1035,12 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 				return
 			}
 		}
-		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(names[i])))
+		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(names[i])))
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		ctime, ino := changeStamp(info)
-		stamps[i] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), ChangeTime: ctime, Inode: ino}
+		stamps[i] = cachedFile{Size: s.size, ModTime: s.modTime, ChangeTime: s.changeTime, Inode: s.inode}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -1068,8 +1075,8 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	}
 	times := make([]int64, len(dirs))
 	b.forEach(len(dirs), func(i int) {
-		if info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dirs[i]))); err == nil {
-			times[i] = info.ModTime().UnixNano()
+		if s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(dirs[i]))); err == nil {
+			times[i] = s.modTime
 		} else {
 			errs[0] = err
 		}
@@ -1168,12 +1175,13 @@ func (c *cachedRecord) record(p *content.Page) *pageRecord {
 	r := &pageRecord{text: p.Text, path: c.Path, lang: c.Lang, layout: c.Layout, title: c.Title,
 		description: c.Description, section: c.Section, attachments: c.Attachments, used: c.Used}
 	r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers = c.CheckLinks, c.TOC, c.Numbers
-	for _, l := range c.Links {
-		r.links = append(r.links, resolved{l.Dest, l.URL, l.Lang, l.Err})
+	if len(c.Links) > 0 {
+		r.links = make([]resolved, len(c.Links))
+		for i, l := range c.Links {
+			r.links[i] = resolved{l.Dest, l.URL, l.Lang, l.Err}
+		}
 	}
-	for _, d := range c.Diags {
-		r.diags = append(r.diags, d.Diagnostic())
-	}
+	r.diags = storedDiags(c.Diags)
 	r.hasErrors = r.diags.HasErrors()
 	return r
 }
@@ -1225,9 +1233,12 @@ func (b *builder) countPhotos(records []*cachedRecord) {
 }
 
 func storedDiags(s []diag.Stored) diag.List {
-	var l diag.List
-	for _, d := range s {
-		l = append(l, d.Diagnostic())
+	if len(s) == 0 {
+		return nil
+	}
+	l := make(diag.List, len(s))
+	for i := range s {
+		l[i] = s[i].Diagnostic()
 	}
 	return l
 }
@@ -1239,11 +1250,8 @@ func (b *builder) outputChanged(st *cacheState) string {
 	bad := make([]bool, len(names))
 	b.forEach(len(names), func(i int) {
 		f := st.Files[names[i]]
-		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(names[i])))
-		if bad[i] = err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime; !bad[i] {
-			ctime, ino := changeStamp(info)
-			bad[i] = ctime != f.ChangeTime || ino != f.Inode
-		}
+		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(names[i])))
+		bad[i] = err != nil || !s.regular || s.size != f.Size || s.modTime != f.ModTime || s.changeTime != f.ChangeTime || s.inode != f.Inode
 	})
 	if i := slices.Index(bad, true); i >= 0 {
 		return names[i]
@@ -1251,8 +1259,8 @@ func (b *builder) outputChanged(st *cacheState) string {
 	dirs := slices.Collect(maps.Keys(st.Dirs))
 	bad = make([]bool, len(dirs))
 	b.forEach(len(dirs), func(i int) {
-		info, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dirs[i])))
-		bad[i] = err != nil || !info.IsDir() || info.ModTime().UnixNano() != st.Dirs[dirs[i]]
+		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(dirs[i])))
+		bad[i] = err != nil || !s.dir || s.modTime != st.Dirs[dirs[i]]
 	})
 	if i := slices.Index(bad, true); i >= 0 {
 		return dirs[i] + "/"
@@ -1373,7 +1381,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 			}
 			sum = textSum(p.Text)
 		}
-		if c, ok := st.records[p.File]; ok && c.Text == sum && c.AnalyzedSum != 0 {
+		if c := st.records[p.File]; c != nil && c.Text == sum && c.AnalyzedSum != 0 {
 			if r := c.record(p); r.reusable(b, p, relink) {
 				checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 				if c.Located {
@@ -1394,7 +1402,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 				}
 				if old, ok := st.Keys[pageOwner(p)]; ok && old == pageKeys[i] {
 					diags[i] = append(diags[i], storedDiags(c.RenderDiags)...)
-					reused[i] = &c
+					reused[i] = c
 					sums[i] = c.AnalyzedSum
 					return
 				}
@@ -1446,7 +1454,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	join := func() bool {
 		if !joined {
 			found, joined = <-checks, true
-			b.res.Diagnostics = slices.Insert(b.res.Diagnostics, checkAt, found...)
+			b.res.Diagnostics = insertChecks(b.res.Diagnostics, checkAt, found)
 		}
 		return b.res.Diagnostics[:checkAt+len(found)].HasErrors()
 	}
@@ -1611,10 +1619,10 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	b.res.Files, b.res.Unchanged = len(files), len(files)-written
 	b.pending = nil
-	reusedByFile := map[string]cachedRecord{}
+	reusedByFile := map[string]*cachedRecord{}
 	for i, c := range reused {
 		if c != nil {
-			reusedByFile[pages[i].File] = *c
+			reusedByFile[pages[i].File] = c
 		}
 	}
 	// A page rendered again whose record came out the same as the one the
@@ -1625,9 +1633,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		if !rendered[i] {
 			continue
 		}
-		old, ok := st.records[p.File]
+		old := st.records[p.File]
 		v, done := ib.records.Load(p)
-		if ok && done && reflect.DeepEqual(b.cachedOf(i, v.(*pageRecord), sums[i]), old) {
+		if old != nil && done && reflect.DeepEqual(b.cachedOf(i, v.(*pageRecord), sums[i]), *old) {
 			reusedByFile[p.File] = old
 		}
 	}
@@ -1637,6 +1645,17 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	b.end("cache")
 	return nil
+}
+
+// insertChecks returns l with found inserted at i, as slices.Insert(l, i,
+// found...), but in found's array when it has room for l's (the checks'
+// list of tens of thousands of problems is then not copied into a new
+// one: 11 MB at 10,000 pages per language). found is not used after.
+func insertChecks(l diag.List, i int, found diag.List) diag.List {
+	if cap(found)-len(found) < len(l) {
+		return slices.Insert(l, i, found...)
+	}
+	return slices.Insert(append(found, l[i:]...), 0, l[:i]...)
 }
 
 // searchKeys returns per language a checksum of what its search index is

@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/diag"
+	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/templates"
 )
 
@@ -1180,6 +1182,80 @@ func TestShardCodec(t *testing.T) {
 	}
 }
 
+// TestShardReferences: a string a frame has written already is written
+// again as a reference (a shard of a record and a source repeating their
+// file is smaller than the strings in full), read back as the string; a
+// reference to no string written before it, or one in another frame,
+// makes the shard damaged.
+func TestShardReferences(t *testing.T) {
+	const file = "content/news/a-rather-long-name-of-a-page.en.md"
+	dest := "../../news/another-rather-long-name/"
+	want := shardData{
+		Records: []fileRecord{{File: file, Record: cachedRecord{Path: "/en/news/a/", Lang: "en",
+			Links:      []cachedLink{{Dest: dest, URL: dest}, {Dest: dest, URL: dest}},
+			CheckLinks: []markdown.Link{{Dest: dest, URL: dest}}}}},
+		Sources: []fileSource{{File: file, Source: cachedSource{Slug: "abc"}}},
+	}
+	fm := &want.Sources[0].Source.FrontMatter
+	fm.Keys = sliceOf(fm.Keys, 3)
+	for i, k := range []string{"title", "date", "tags"} {
+		fm.Keys[i].Key, fm.Keys[i].Pos = k, diag.Position{File: file, Line: i + 2, Col: 1}
+	}
+	data, err := appendShard(nil, &want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full := 5*len(file) + 6*len(dest); len(data) >= full {
+		t.Errorf("a shard of %d bytes: the strings in full are %d", len(data), full)
+	}
+	var got shardData
+	if err := decodeShard(data, &got); err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v\n%+v\nwant\n%+v", err, got, want)
+	}
+	// A frame of a source whose file is a reference: to nothing, then
+	// (two frames) to the string of the frame before.
+	bad := []byte{frameSource, 1}
+	if err := decodeShard(append([]byte{byte(len(bad))}, bad...), &shardData{}); err == nil {
+		t.Error("a reference to no string: not damaged")
+	}
+	var e enc
+	e.frame(frameTerms, func() { e.bytes(nil); e.str(file) })
+	e.frame(frameTerms, func() { e.bytes(nil); e.b = append(e.b, 1) })
+	if err := decodeShard(e.b, &shardData{}); err == nil {
+		t.Error("a reference to another frame's string: not damaged")
+	}
+}
+
+// TestInsertChecks: the checks' problems go where slices.Insert puts
+// them, in their own array when it has room.
+func TestInsertChecks(t *testing.T) {
+	mk := func(from, n, room int) diag.List {
+		l := make(diag.List, n, n+room)
+		for k := range l {
+			l[k].Message = fmt.Sprint(from + k)
+		}
+		return l
+	}
+	for _, n := range []int{0, 1, 4} {
+		for i := range n + 1 {
+			for _, room := range []int{0, n - 1, n, n + 3} {
+				if room < 0 {
+					continue
+				}
+				l, found := mk(0, n, 0), mk(100, 5, room)
+				want := slices.Insert(slices.Clone(l), i, found...)
+				got := insertChecks(l, i, found)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("n %d at %d room %d: %v, want %v", n, i, room, got, want)
+				}
+				if inRoom := room >= n && len(got) > 0; inRoom != (&got[:1][0] == &found[:1][0]) {
+					t.Errorf("n %d at %d room %d: in found's array %v", n, i, room, !inRoom)
+				}
+			}
+		}
+	}
+}
+
 // TestMainCodec holds every exported field of cacheState (the main
 // file's payload) through appendState and decodeState, as TestShardCodec
 // does for the shards, and the zero value; a payload cut short or with a
@@ -1215,6 +1291,12 @@ func fill(v reflect.Value, rng *rand.Rand, depth int) {
 	}
 	switch v.Kind() {
 	case reflect.String:
+		// (one in three from a few, some shorter than refMin: a shard
+		// writes a string it has written already as a reference)
+		if rng.IntN(3) == 0 {
+			v.SetString([]string{"", "ab", "abc", "abcd", "content/a.md", "../b/"}[rng.IntN(6)])
+			return
+		}
 		v.SetString(fmt.Sprintf("s%dà\n", rng.IntN(1000)))
 	case reflect.Bool:
 		v.SetBool(true)

@@ -152,7 +152,7 @@ func (ss *shardStreams) put(b *builder, i int, c *check.Page) {
 // shard and, by language, each terms shard as the main file knows them.
 // Whatever happens, no file of ss is left open nor in the staging
 // folder.
-func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]shardRef, map[string][]shardRef, error) {
+func (ss *shardStreams) place(out string, sources map[string]*cachedSource) ([]shardRef, map[string][]shardRef, error) {
 	defer ss.abort()
 	bySource := make([][]string, recordShards)
 	for file := range sources {
@@ -169,7 +169,7 @@ func (ss *shardStreams) place(out string, sources map[string]cachedSource) ([]sh
 			slices.Sort(bySource[k])
 			sd.Sources = make([]fileSource, len(bySource[k]))
 			for j, file := range bySource[k] {
-				sd.Sources[j] = fileSource{file, sources[file]}
+				sd.Sources[j] = fileSource{file, *sources[file]}
 			}
 		}
 		if err := ss.encode(k, &sd); err != nil {

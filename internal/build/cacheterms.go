@@ -135,7 +135,7 @@ func (st *cacheState) termShardOf(out, lang string, k int) ([]fileTerms, error) 
 // pages are all reused, as many as before, keeps its file; another is
 // written again from the new pages' terms and the others' as the last
 // cache has them.
-func (b *builder) saveTerms(prev *cacheState, byShard [][]int, reused map[string]cachedRecord) (map[string][]shardRef, error) {
+func (b *builder) saveTerms(prev *cacheState, byShard [][]int, reused map[string]*cachedRecord) (map[string][]shardRef, error) {
 	pages := b.content.Pages
 	langs := b.res.Languages
 	refs := make(map[string][]shardRef, len(langs))

@@ -136,7 +136,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 		return
 	}
 	c.loadKey = key
-	var known map[string]cachedSource
+	var known map[string]*cachedSource
 	if c.early != nil && c.early.LoadKey == key {
 		known = c.early.sources
 	}
@@ -147,7 +147,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 		if !ok {
 			return content.Parsed{}, false
 		}
-		if s, found := known[file]; found && s.Stamp == stamp {
+		if s := known[file]; s != nil && s.Stamp == stamp {
 			c.sources.Store(file, s)
 			if traceSources != nil {
 				traceSources(file)
@@ -161,17 +161,18 @@ func (b *builder) sourceOptions(opts *content.Options) {
 	}
 	opts.Keep = func(file string, pd content.Parsed) {
 		if stamp, ok := c.stamps.Load(file); ok {
-			c.sources.Store(file, toSource(stamp.(fileStamp), pd, loc))
+			s := toSource(stamp.(fileStamp), pd, loc)
+			c.sources.Store(file, &s)
 			c.fresh.Store(file, true)
 		}
 	}
 }
 
 // keptSources returns the sources the cache written at the end holds.
-func (c *buildCache) keptSources() map[string]cachedSource {
-	m := map[string]cachedSource{}
+func (c *buildCache) keptSources() map[string]*cachedSource {
+	m := map[string]*cachedSource{}
 	c.sources.Range(func(k, v any) bool {
-		m[k.(string)] = v.(cachedSource)
+		m[k.(string)] = v.(*cachedSource)
 		return true
 	})
 	return m

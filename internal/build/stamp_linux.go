@@ -26,3 +26,23 @@ func changeStamp(info fs.FileInfo) (ctime int64, inode uint64) {
 	}
 	return 0, 0
 }
+
+// outStamp is what the cache checks of a file or folder of the output
+// (cachedFile, cacheState.Dirs).
+type outStamp struct {
+	regular, dir              bool
+	size, modTime, changeTime int64 // bytes, ns
+	inode                     uint64
+}
+
+// lstatOut returns the stamp of the file or folder at name, not following
+// a symbolic link (os.Lstat's, with no FileInfo made for each of the
+// output's tens of thousands of files).
+func lstatOut(name string) (outStamp, error) {
+	var st syscall.Stat_t
+	if err := syscall.Lstat(name, &st); err != nil {
+		return outStamp{}, err
+	}
+	return outStamp{regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG, dir: st.Mode&syscall.S_IFMT == syscall.S_IFDIR,
+		size: st.Size, modTime: st.Mtim.Nano(), changeTime: st.Ctim.Nano(), inode: st.Ino}, nil
+}

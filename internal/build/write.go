@@ -572,8 +572,20 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		// 100,000 pages) is not held while the next is built.
 		var files map[string][]byte
 		dir := filepath.Join(b.out, filepath.FromSlash(render.SearchFolder), langs[li])
+		// What an update reads of the earlier index, for a warm build
+		// (pending) to tell the files that come out the same (most of
+		// them: every other word's shard and document chunk) without
+		// reading them again when it commits.
+		var readMu sync.Mutex
+		read := map[string][]byte{}
 		prev := func(name string) ([]byte, error) {
-			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err == nil && b.pending != nil {
+				readMu.Lock()
+				read[name] = data
+				readMu.Unlock()
+			}
+			return data, err
 		}
 		if u := updates[langs[li]]; u != nil && u.post != nil {
 			files, errs[li] = b.updateFromPostings(langs[li], docs, u, prev)
@@ -594,7 +606,12 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 			files = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
 		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
-			if errs[li] = b.writeFile(render.SearchFolder+"/"+langs[li]+"/"+name, files[name]); errs[li] != nil {
+			p := render.SearchFolder + "/" + langs[li] + "/" + name
+			if old, ok := read[name]; ok && bytes.Equal(old, files[name]) {
+				b.sameFile(p)
+				continue
+			}
+			if errs[li] = b.writeFile(p, files[name]); errs[li] != nil {
 				return
 			}
 		}

@@ -43,10 +43,11 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 	seen := map[kind]int{}
 	var hidden []kind
 	first := map[kind]string{}
-	for _, d := range l {
+	for i := range l {
+		d := &l[i] // (not a copy: one escaped to the heap for each of tens of thousands)
 		code, msg := d.Code, d.Message
 		if codeOf != nil {
-			code = codeOf(&d)
+			code = codeOf(d)
 		}
 		if messageOf != nil {
 			msg = ""
@@ -61,13 +62,13 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 				continue
 			}
 			if messageOf != nil {
-				msg = messageOf(&d)
+				msg = messageOf(d)
 			}
 			if seen[k] == 1 {
 				first[k] = msg
 			}
 		} else if messageOf != nil {
-			msg = messageOf(&d)
+			msg = messageOf(d)
 		}
 		fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, severity[d.Severity], msg)
 		if src := d.Line(); src != "" && d.Pos.Line > 0 {
@@ -81,7 +82,7 @@ func printText(w io.Writer, l List, severity [2]string, hint string, more func(n
 		}
 		if h := d.Hint; h != "" {
 			if hintOf != nil {
-				h = hintOf(&d)
+				h = hintOf(d)
 			}
 			fmt.Fprintf(&b, "  %s: %s\n", hint, h)
 		}
