@@ -23,6 +23,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
@@ -950,6 +951,40 @@ func (s *Session) plan(changed []string) error {
 	return nil
 }
 
+// loadedContent is a load of content/: the Site content.Load returned
+// and the problems it reported.
+type loadedContent struct {
+	site  *content.Site
+	diags diag.List
+}
+
+// keptContent returns the last build's load of content/ when the paths
+// changed (as plan accepted them) are all in folders content.Load does
+// not walk (the interface strings, the directory): loading again would
+// read the same files into the same pages, with the same problems. Else,
+// or when the last build's load cannot be taken again (builder.loaded),
+// it returns nil.
+func (s *Session) keptContent(changed []string) *loadedContent {
+	if s.b.loaded == nil {
+		return nil
+	}
+	for _, c := range changed {
+		abs, err := realPath(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(s.b.source, abs)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if !under(rel, i18n.Folder) && !under(rel, directory.Folder) {
+			return nil
+		}
+	}
+	return s.b.loaded
+}
+
 // under reports whether file is dir or below it.
 func under(file, dir string) bool { return file == dir || strings.HasPrefix(file, dir+"/") }
 
@@ -1005,6 +1040,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if err := s.plan(changed); err != nil {
 		return Result{}, err
 	}
+	keep := s.keptContent(changed)
 	start := time.Now()
 	old, prev := s.b, s.state
 	b := &builder{opts: old.opts, source: old.source, out: old.out, fsys: old.fsys, site: old.site,
@@ -1014,6 +1050,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
 	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
 	b.inc = ib
+	b.reuse = keep
 	b.begin()
 	if err := b.reload(s.cache, old.renderer); err != nil {
 		return b.finish(err)

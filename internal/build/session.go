@@ -163,6 +163,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 		}
 	}
 	b.checked, b.analyzed, s.stale = updated, analyzed, true
+	b.loaded = nil // b.content's pages hold text that Load did not read
 	for _, p := range pages {
 		// What an incremental rebuild kept of them is out of date.
 		s.cache.Forget(p.File)
