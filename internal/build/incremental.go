@@ -594,7 +594,9 @@ func changedTags(old, r *render.Renderer, langs []string) map[string]map[string]
 // related and latest news may change. Two versions of a page are the same
 // when they were read from the same text (Text, the same bytes of the
 // content cache) and have the same URL, parent, attachments and draft
-// translations. The directory's page is always marked, and so is a page
+// translations. The directory's page is marked when the directory's
+// files changed (its key reads render.Input.DirectoryKey; incBuild.export
+// set before), and so is a page
 // whose layout's interface strings changed (stringKeys) or that shows a
 // tag whose name changed (incBuild.tagsChanged). moved reports a
 // page added or gone, or one whose URL, aliases or attachments changed:
@@ -716,7 +718,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = true
 		case changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
 			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
-			p.Kind == content.KindSection && p.Dir == render.DirectorySection, strStale(p):
+			p.Kind == content.KindSection && p.Dir == render.DirectorySection && !b.inc.export, strStale(p):
 			stale[i] = true
 		case len(changed) > 0:
 			stale[i] = slices.ContainsFunc(refs, isChanged)
