@@ -672,6 +672,12 @@ func (b *builder) stopped() bool { return b.ctx != nil && b.ctx.Err() != nil }
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	return b.writeFileOf(p, data, false)
+}
+
+// writeFileOf is writeFile; owned says that the caller gives data up, so
+// that the files pending (Session) may hold it without a copy.
+func (b *builder) writeFileOf(p string, data []byte, owned bool) error {
 	if b.stopped() {
 		return b.ctx.Err()
 	}
@@ -690,7 +696,10 @@ func (b *builder) writeFile(p string, data []byte) error {
 	}
 	if b.pending != nil {
 		b.pendingMu.Lock()
-		b.pending[p] = slices.Clone(data) // callers reuse their buffers
+		if !owned {
+			data = slices.Clone(data) // callers reuse their buffers
+		}
+		b.pending[p] = data
 		b.pendingMu.Unlock()
 		return nil
 	}

@@ -113,6 +113,9 @@ type incBuild struct {
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
+	// sitemap, when set, is the buffer sitemap.xml is made in, kept by
+	// the Session from rebuild to rebuild (sitemapBuffer).
+	sitemap *bytes.Buffer
 	// det, when set (a warm build: cache.go), makes the keys of the
 	// generated pages and sitemap.xml, so that they compare with the
 	// build cache's as they are.
@@ -162,6 +165,19 @@ func (ib *incBuild) keepsExtra(e *render.Extra) bool {
 		return true
 	}
 	return false
+}
+
+// sitemapBuffer returns the buffer to make sitemap.xml in, and whether
+// the files pending may hold its bytes as they are: the Session's own
+// (incBuild.sitemap) when there is one and pending says that the build
+// keeps its files pending (a rebuild in place, whose files are written
+// once it succeeded: by the next rebuild, nothing holds the bytes any
+// more); else buf, whose bytes are copied.
+func (ib *incBuild) sitemapBuffer(buf *bytes.Buffer, pending bool) (*bytes.Buffer, bool) {
+	if ib == nil || ib.sitemap == nil || !pending {
+		return buf, false
+	}
+	return ib.sitemap, true
 }
 
 // contentCache returns the content cache Load reads through, or nil.
@@ -1050,7 +1066,10 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		workers: old.workers, ctx: ctx}
 	b.imgs.m = old.imgs.m
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
-	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
+	if s.sitemap == nil {
+		s.sitemap = new(bytes.Buffer)
+	}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, sitemap: s.sitemap}
 	b.inc = ib
 	b.reuse = keep
 	b.begin()

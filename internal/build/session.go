@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"hash/maphash"
@@ -37,6 +38,10 @@ type Session struct {
 	// fills, kept for the next one.
 	arrays pageArrays
 	seed   maphash.Seed
+	// sitemap is the buffer an incremental rebuild makes sitemap.xml
+	// in (megabytes at 10,000 pages per language), kept for the next
+	// one: the files of a rebuild are written before it returns.
+	sitemap *bytes.Buffer
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
