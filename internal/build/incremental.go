@@ -110,6 +110,9 @@ type incBuild struct {
 	// checks holds the problems of each page's own checks, by source
 	// file (check.RunAgain).
 	checks map[string]diag.List
+	// checkList is every problem check.RunAgain reported, site-wide
+	// rules' included, for a rebuild that checks the very same pages.
+	checkList diag.List
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
@@ -363,6 +366,9 @@ type incState struct {
 	langKeys map[string]uint64
 	strKeys  map[strKeyOf]uint64
 	checks   map[string]diag.List
+	// checkList is what check.RunAgain returned for the build, whole
+	// (incBuild.checkList).
+	checkList diag.List
 	// order holds pages' entries again, in the order of the build's
 	// content.Pages (by source file), so that the next rebuild finds
 	// each page's entry while it pairs the pages of the two builds,
@@ -431,7 +437,7 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 		ib.langKeys, ib.strKeys = b.langKeys(), b.stringKeys()
 	}
 	st.langKeys, st.strKeys = ib.langKeys, ib.strKeys
-	st.checks = ib.checks
+	st.checks, st.checkList = ib.checks, ib.checkList
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -1209,8 +1215,20 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if prev.checks == nil {
 		again = nil // every page
 	}
-	l, own := check.RunAgain(b.site, checked, again, prev.checks)
-	ib.checks = own
+	var (
+		l   diag.List
+		own map[string]diag.List
+	)
+	if b.reuse != nil && !relink && prev.checks != nil && prev.checkList != nil {
+		// The last build's pages (keptContent), their links resolved
+		// against the same site: the same check data (a page converted
+		// again for its HTML alone converts as before), so the same
+		// problems, site-wide too.
+		l, own = prev.checkList, prev.checks
+	} else {
+		l, own = check.RunAgain(b.site, checked, again, prev.checks)
+	}
+	ib.checks, ib.checkList = own, l
 	b.res.Diagnostics.Append(l)
 	b.end("check")
 	if b.res.Diagnostics.HasErrors() {
