@@ -31,7 +31,10 @@ import (
 
 // An incremental rebuild (Session.Rebuild after an edit of Markdown pages,
 // interface strings or the directory) loads the site again from memory,
-// reading only the files that changed, and renders only the pages whose
+// reading only the files that changed (after edits of the interface
+// strings or the directory alone it takes the last load as it is, and
+// with it the last checks' problems: keptContent), and renders only the
+// pages whose
 // output can differ. It knows which by keys: each page's key covers its
 // converted Markdown (a hash of it), what its View is made of besides
 // (render.PageKey: front matter, translations, the trail above it, the
