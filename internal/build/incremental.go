@@ -34,9 +34,9 @@ import (
 // reading only the files that changed (after edits of the interface
 // strings or the directory alone it takes the last load as it is, and
 // with it the last checks' problems: keptContent), and renders only the
-// pages whose
-// output can differ. It knows which by keys: each page's key covers its
-// converted Markdown (a hash of it), what its View is made of besides
+// pages whose output can differ. It knows which by keys: each page's key
+// covers its converted Markdown (a hash of it), what its View is made of
+// besides
 // (render.PageKey: front matter, translations, the trail above it, the
 // lists it shows, related news, the names of its tags…), what its language
 // shares (render.LangKeyBesideStrings) and the interface strings its
