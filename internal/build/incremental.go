@@ -36,9 +36,8 @@ import (
 // with it the last checks' problems: keptContent), and renders only the
 // pages whose output can differ. It knows which by keys: each page's key
 // covers its converted Markdown (a hash of it), what its View is made of
-// besides
-// (render.PageKey: front matter, translations, the trail above it, the
-// lists it shows, related news, the names of its tags…), what its language
+// besides (render.PageKey: front matter, translations, the trail above
+// it, the lists it shows, related news, the names of its tags…), what its language
 // shares (render.LangKeyBesideStrings) and the interface strings its
 // layout reads (render.StringsKey, stringKeys); each generated page's key
 // likewise (render.ExtraKey). So an edit of content/i18n renders the
