@@ -113,8 +113,9 @@ type incBuild struct {
 	// file (check.RunAgain).
 	checks map[string]diag.List
 	// checkList is every problem check.RunAgain reported, site-wide
-	// rules' included, for a rebuild that checks the very same pages.
-	checkList diag.List
+	// rules' included, for a rebuild that checks the very same pages
+	// (nil: not known; an empty list: none).
+	checkList *diag.List
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
@@ -369,8 +370,8 @@ type incState struct {
 	strKeys  map[strKeyOf]uint64
 	checks   map[string]diag.List
 	// checkList is what check.RunAgain returned for the build, whole
-	// (incBuild.checkList).
-	checkList diag.List
+	// (incBuild.checkList; nil: not known).
+	checkList *diag.List
 	// order holds pages' entries again, in the order of the build's
 	// content.Pages (by source file), so that the next rebuild finds
 	// each page's entry while it pairs the pages of the two builds,
@@ -1226,11 +1227,11 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		// against the same site: the same check data (a page converted
 		// again for its HTML alone converts as before), so the same
 		// problems, site-wide too.
-		l, own = prev.checkList, prev.checks
+		l, own = *prev.checkList, prev.checks
 	} else {
 		l, own = check.RunAgain(b.site, checked, again, prev.checks)
 	}
-	ib.checks, ib.checkList = own, l
+	ib.checks, ib.checkList = own, &l
 	b.res.Diagnostics.Append(l)
 	b.end("check")
 	if b.res.Diagnostics.HasErrors() {

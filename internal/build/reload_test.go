@@ -53,6 +53,9 @@ func TestIncrementalKeepsLoad(t *testing.T) {
 	for _, step := range steps {
 		before := it.s.b.content
 		res := it.rebuild(step.edit()...)
+		if it.s.state.checkList == nil {
+			t.Errorf("%s: the checks' problems are not kept for the next rebuild", step.what)
+		}
 		if kept := it.s.b.content == before; kept != step.kept {
 			t.Errorf("%s: the last load taken again: %v, want %v (%v)", step.what, kept, step.kept, res.Stages)
 		}

@@ -127,7 +127,7 @@ func (b *builder) write(ctx context.Context) error {
 		// A Session keeps each page's problems for the next rebuild.
 		l, own := check.RunAgain(b.site, checked, nil, nil)
 		b.res.Diagnostics.Append(l)
-		b.inc.checks, b.inc.checkList = own, l
+		b.inc.checks, b.inc.checkList = own, &l
 	} else {
 		// Put before the checks' problems rather than copying those
 		// (hundreds of thousands on a large site) after the others.
