@@ -149,6 +149,13 @@ type builder struct {
 	stageStarted time.Time
 	ctx          context.Context // while run runs; once it ends, forEach starts no item and writeFile fails
 
+	// loaded is b.content as content.Load gave it, with its problems,
+	// for a Session's next rebuild to take again (nil when the load let
+	// page text go, or b.content changed in place since: Session.Rebuild);
+	// reuse, when set, is the load loadSources takes instead of loading
+	// content/ again (incremental.go: keptContent).
+	loaded, reuse *loadedContent
+
 	// cache is what Run keeps for the build cache (nil: none; cache.go).
 	cache *buildCache
 	// catalog, when set, is the interface strings of a renderer that
@@ -496,9 +503,14 @@ func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, er
 	if cache == nil {
 		b.sourceOptions(&opts)
 	}
-	cs, l, err := content.Load(b.fsys, b.site, opts)
-	if err != nil {
+	var cs *content.Site
+	if b.reuse != nil {
+		cs, l = b.reuse.site, b.reuse.diags
+	} else if cs, l, err = content.Load(b.fsys, b.site, opts); err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
+	}
+	if hold == 0 {
+		b.loaded = &loadedContent{cs, l}
 	}
 	b.res.Diagnostics.Append(l)
 	b.content = cs
@@ -660,6 +672,12 @@ func (b *builder) stopped() bool { return b.ctx != nil && b.ctx.Err() != nil }
 // In place (Session), it writes a temporary file and renames it, so that a
 // reader never sees half a file.
 func (b *builder) writeFile(p string, data []byte) error {
+	return b.writeFileOf(p, data, false)
+}
+
+// writeFileOf is writeFile; owned says that the caller gives data up, so
+// that the files pending (Session) may hold it without a copy.
+func (b *builder) writeFileOf(p string, data []byte, owned bool) error {
 	if b.stopped() {
 		return b.ctx.Err()
 	}
@@ -678,7 +696,10 @@ func (b *builder) writeFile(p string, data []byte) error {
 	}
 	if b.pending != nil {
 		b.pendingMu.Lock()
-		b.pending[p] = slices.Clone(data) // callers reuse their buffers
+		if !owned {
+			data = slices.Clone(data) // callers reuse their buffers
+		}
+		b.pending[p] = data
 		b.pendingMu.Unlock()
 		return nil
 	}

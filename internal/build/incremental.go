@@ -23,6 +23,7 @@ import (
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
 	"github.com/loa-ssg/loa/internal/directory"
+	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/internal/markdown"
 	"github.com/loa-ssg/loa/internal/render"
 	"github.com/loa-ssg/loa/internal/search"
@@ -30,11 +31,13 @@ import (
 
 // An incremental rebuild (Session.Rebuild after an edit of Markdown pages,
 // interface strings or the directory) loads the site again from memory,
-// reading only the files that changed, and renders only the pages whose
-// output can differ. It knows which by keys: each page's key covers its
-// converted Markdown (a hash of it), what its View is made of besides
-// (render.PageKey: front matter, translations, the trail above it, the
-// lists it shows, related news, the names of its tags…), what its language
+// reading only the files that changed (after edits of the interface
+// strings or the directory alone it takes the last load as it is, and
+// with it the last checks' problems: keptContent), and renders only the
+// pages whose output can differ. It knows which by keys: each page's key
+// covers its converted Markdown (a hash of it), what its View is made of
+// besides (render.PageKey: front matter, translations, the trail above
+// it, the lists it shows, related news, the names of its tags…), what its language
 // shares (render.LangKeyBesideStrings) and the interface strings its
 // layout reads (render.StringsKey, stringKeys); each generated page's key
 // likewise (render.ExtraKey). So an edit of content/i18n renders the
@@ -109,9 +112,16 @@ type incBuild struct {
 	// checks holds the problems of each page's own checks, by source
 	// file (check.RunAgain).
 	checks map[string]diag.List
+	// checkList is every problem check.RunAgain reported, site-wide
+	// rules' included, for a rebuild that checks the very same pages
+	// (nil: not known; an empty list: none).
+	checkList *diag.List
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
+	// sitemap, when set, is the buffer sitemap.xml is made in, kept by
+	// the Session from rebuild to rebuild (sitemapBuffer).
+	sitemap *bytes.Buffer
 	// det, when set (a warm build: cache.go), makes the keys of the
 	// generated pages and sitemap.xml, so that they compare with the
 	// build cache's as they are.
@@ -161,6 +171,19 @@ func (ib *incBuild) keepsExtra(e *render.Extra) bool {
 		return true
 	}
 	return false
+}
+
+// sitemapBuffer returns the buffer to make sitemap.xml in, and whether
+// the files pending may hold its bytes as they are: the Session's own
+// (incBuild.sitemap) when there is one and pending says that the build
+// keeps its files pending (a rebuild in place, whose files are written
+// once it succeeded: by the next rebuild, nothing holds the bytes any
+// more); else buf, whose bytes are copied.
+func (ib *incBuild) sitemapBuffer(buf *bytes.Buffer, pending bool) (*bytes.Buffer, bool) {
+	if ib == nil || ib.sitemap == nil || !pending {
+		return buf, false
+	}
+	return ib.sitemap, true
 }
 
 // contentCache returns the content cache Load reads through, or nil.
@@ -346,6 +369,9 @@ type incState struct {
 	langKeys map[string]uint64
 	strKeys  map[strKeyOf]uint64
 	checks   map[string]diag.List
+	// checkList is what check.RunAgain returned for the build, whole
+	// (incBuild.checkList; nil: not known).
+	checkList *diag.List
 	// order holds pages' entries again, in the order of the build's
 	// content.Pages (by source file), so that the next rebuild finds
 	// each page's entry while it pairs the pages of the two builds,
@@ -414,7 +440,7 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 		ib.langKeys, ib.strKeys = b.langKeys(), b.stringKeys()
 	}
 	st.langKeys, st.strKeys = ib.langKeys, ib.strKeys
-	st.checks = ib.checks
+	st.checks, st.checkList = ib.checks, ib.checkList
 	pages := b.content.Pages
 	if keys == nil {
 		keys, refs = make([]uint64, len(pages)), make([][]string, len(pages))
@@ -593,7 +619,9 @@ func changedTags(old, r *render.Renderer, langs []string) map[string]map[string]
 // related and latest news may change. Two versions of a page are the same
 // when they were read from the same text (Text, the same bytes of the
 // content cache) and have the same URL, parent, attachments and draft
-// translations. The directory's page is always marked, and so is a page
+// translations. The directory's page is marked when the directory's
+// files changed (its key reads render.Input.DirectoryKey; incBuild.export
+// set before), and so is a page
 // whose layout's interface strings changed (stringKeys) or that shows a
 // tag whose name changed (incBuild.tagsChanged). moved reports a
 // page added or gone, or one whose URL, aliases or attachments changed:
@@ -715,7 +743,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 			stale[i] = true
 		case changed[p.File], marked[p.File], prev.langKeys[p.Lang] != b.inc.langKeys[p.Lang],
 			shifted[p.Lang] && (p.Kind == content.KindHome || isNewsItem(p)),
-			p.Kind == content.KindSection && p.Dir == render.DirectorySection, strStale(p):
+			p.Kind == content.KindSection && p.Dir == render.DirectorySection && !b.inc.export, strStale(p):
 			stale[i] = true
 		case len(changed) > 0:
 			stale[i] = slices.ContainsFunc(refs, isChanged)
@@ -950,6 +978,40 @@ func (s *Session) plan(changed []string) error {
 	return nil
 }
 
+// loadedContent is a load of content/: the Site content.Load returned
+// and the problems it reported.
+type loadedContent struct {
+	site  *content.Site
+	diags diag.List
+}
+
+// keptContent returns the last build's load of content/ when the paths
+// changed (as plan accepted them) are all in folders content.Load does
+// not walk (the interface strings, the directory): loading again would
+// read the same files into the same pages, with the same problems. Else,
+// or when the last build's load cannot be taken again (builder.loaded),
+// it returns nil.
+func (s *Session) keptContent(changed []string) *loadedContent {
+	if s.b.loaded == nil {
+		return nil
+	}
+	for _, c := range changed {
+		abs, err := realPath(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(s.b.source, abs)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if !under(rel, i18n.Folder) && !under(rel, directory.Folder) {
+			return nil
+		}
+	}
+	return s.b.loaded
+}
+
 // under reports whether file is dir or below it.
 func under(file, dir string) bool { return file == dir || strings.HasPrefix(file, dir+"/") }
 
@@ -1005,6 +1067,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if err := s.plan(changed); err != nil {
 		return Result{}, err
 	}
+	keep := s.keptContent(changed)
 	start := time.Now()
 	old, prev := s.b, s.state
 	b := &builder{opts: old.opts, source: old.source, out: old.out, fsys: old.fsys, site: old.site,
@@ -1012,8 +1075,12 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		workers: old.workers, ctx: ctx}
 	b.imgs.m = old.imgs.m
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
-	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache}
+	if s.sitemap == nil {
+		s.sitemap = new(bytes.Buffer)
+	}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, sitemap: s.sitemap}
 	b.inc = ib
+	b.reuse = keep
 	b.begin()
 	if err := b.reload(s.cache, old.renderer); err != nil {
 		return b.finish(err)
@@ -1151,8 +1218,20 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	if prev.checks == nil {
 		again = nil // every page
 	}
-	l, own := check.RunAgain(b.site, checked, again, prev.checks)
-	ib.checks = own
+	var (
+		l   diag.List
+		own map[string]diag.List
+	)
+	if b.reuse != nil && !relink && prev.checks != nil && prev.checkList != nil {
+		// The last build's pages (keptContent), their links resolved
+		// against the same site: the same check data (a page converted
+		// again for its HTML alone converts as before), so the same
+		// problems, site-wide too.
+		l, own = *prev.checkList, prev.checks
+	} else {
+		l, own = check.RunAgain(b.site, checked, again, prev.checks)
+	}
+	ib.checks, ib.checkList = own, &l
 	b.res.Diagnostics.Append(l)
 	b.end("check")
 	if b.res.Diagnostics.HasErrors() {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"hash/maphash"
@@ -37,6 +38,10 @@ type Session struct {
 	// fills, kept for the next one.
 	arrays pageArrays
 	seed   maphash.Seed
+	// sitemap is the buffer an incremental rebuild makes sitemap.xml
+	// in (megabytes at 10,000 pages per language), kept for the next
+	// one: the files of a rebuild are written before it returns.
+	sitemap *bytes.Buffer
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
@@ -163,6 +168,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (res Result, er
 		}
 	}
 	b.checked, b.analyzed, s.stale = updated, analyzed, true
+	b.loaded = nil // b.content's pages hold text that Load did not read
 	for _, p := range pages {
 		// What an incremental rebuild kept of them is out of date.
 		s.cache.Forget(p.File)

@@ -127,7 +127,7 @@ func (b *builder) write(ctx context.Context) error {
 		// A Session keeps each page's problems for the next rebuild.
 		l, own := check.RunAgain(b.site, checked, nil, nil)
 		b.res.Diagnostics.Append(l)
-		b.inc.checks = own
+		b.inc.checks, b.inc.checkList = own, &l
 	} else {
 		// Put before the checks' problems rather than copying those
 		// (hundreds of thousands on a large site) after the others.
@@ -219,20 +219,26 @@ func (b *builder) writeSiteFiles() error {
 	var buf bytes.Buffer
 	for _, f := range []struct {
 		name string
-		fn   func() error
+		fn   func(*bytes.Buffer) error
 	}{
-		{"404.html", func() error { return b.renderer.NotFound(&buf) }},
-		{"sitemap.xml", func() error { return b.renderer.Sitemap(&buf) }},
-		{"robots.txt", func() error { return b.renderer.Robots(&buf) }},
+		{"404.html", func(w *bytes.Buffer) error { return b.renderer.NotFound(w) }},
+		{"sitemap.xml", func(w *bytes.Buffer) error { return b.renderer.Sitemap(w) }},
+		{"robots.txt", func(w *bytes.Buffer) error { return b.renderer.Robots(w) }},
 	} {
 		if f.name == "sitemap.xml" && b.inc.keepsSitemap() {
 			continue // unchanged since the last build (Session)
 		}
-		buf.Reset()
-		if err := f.fn(); err != nil {
+		w, owned := &buf, false
+		if f.name == "sitemap.xml" {
+			// Megabytes: in a Session, a buffer kept from rebuild to
+			// rebuild, handed to the files pending as it is.
+			w, owned = b.inc.sitemapBuffer(w, b.pending != nil)
+		}
+		w.Reset()
+		if err := f.fn(w); err != nil {
 			return fmt.Errorf("render %s: %w", f.name, err)
 		}
-		if err := b.writeFile(f.name, buf.Bytes()); err != nil {
+		if err := b.writeFileOf(f.name, w.Bytes(), owned); err != nil {
 			return err
 		}
 	}
