@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"internal/search": {"internal/fold"},
 	"internal/build": {"internal/check", "internal/config", "internal/fold", "internal/search", "internal/content", "internal/diag", "internal/directory",
 		"internal/i18n", "internal/markdown", "internal/render", "internal/textfile", "static", "templates"},
-	"cmd/loa":              {"internal/build", "internal/check", "internal/diag", "internal/locale", "internal/serve"},
+	"cmd/loa":              {"internal/build", "internal/check", "internal/diag", "internal/i18n", "internal/locale", "internal/serve"},
 	"internal/locale":      {"internal/diag"},
 	"internal/serve":       {"internal/build", "internal/diag"},
 	"cmd/markdown-floor":   {},

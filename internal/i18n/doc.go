@@ -1,6 +1,6 @@
 // Package i18n owns the interface strings of the site ("Skip to main
 // content", "Latest news") in each language, and the localized forms of
-// dates.
+// dates and sizes (Date, LongDate, Size).
 //
 // Defaults for Vietnamese and English are built in (defaults/vi.yaml,
 // defaults/en.yaml); a site overrides any of them in content/i18n/<lang>.yaml.
