@@ -34,6 +34,14 @@ type fileStamp struct {
 	Inode, Device             uint64
 }
 
+// outStamp is what the cache checks of a file or folder of the output
+// (cachedFile, cacheState.Dirs).
+type outStamp struct {
+	regular, dir              bool
+	size, modTime, changeTime int64 // bytes, ns
+	inode                     uint64
+}
+
 // traceSources, when set (tests), is told of each file not read because
 // the cache had it.
 var traceSources func(file string)

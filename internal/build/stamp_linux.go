@@ -27,14 +27,6 @@ func changeStamp(info fs.FileInfo) (ctime int64, inode uint64) {
 	return 0, 0
 }
 
-// outStamp is what the cache checks of a file or folder of the output
-// (cachedFile, cacheState.Dirs).
-type outStamp struct {
-	regular, dir              bool
-	size, modTime, changeTime int64 // bytes, ns
-	inode                     uint64
-}
-
 // lstatOut returns the stamp of the file or folder at name, not following
 // a symbolic link (os.Lstat's, with no FileInfo made for each of the
 // output's tens of thousands of files).

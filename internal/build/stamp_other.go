@@ -16,14 +16,6 @@ func statStamp(string) (fileStamp, bool) { return fileStamp{}, false }
 // changed with its size and time put back is not seen.
 func changeStamp(fs.FileInfo) (ctime int64, inode uint64) { return 0, 0 }
 
-// outStamp is what the cache checks of a file or folder of the output
-// (cachedFile, cacheState.Dirs).
-type outStamp struct {
-	regular, dir              bool
-	size, modTime, changeTime int64 // bytes, ns
-	inode                     uint64
-}
-
 // lstatOut returns the stamp of the file or folder at name, not following
 // a symbolic link, without its change time and inode.
 func lstatOut(name string) (outStamp, error) {

@@ -172,45 +172,49 @@ type fetched [len(fetchNames)]string
 // last of a name written twice) into f, keeping only those named in
 // fetchNames.
 func (f *fetched) parse(b []byte) {
-	for len(b) > 0 {
-		b = bytes.TrimLeft(b, " \t\r\n/")
-		eq := bytes.IndexAny(b, "= \t\r\n")
-		if eq < 0 {
-			break
+	for {
+		name, val, rest, ok := nextAttr(b)
+		if !ok {
+			return
 		}
-		k := -1
-		for j, n := range fetchNames {
-			if eq == len(n) && asciiEqualFold(b[:eq], n) {
-				k = j
+		b = rest
+		for k, n := range fetchNames {
+			if len(name) == len(n) && asciiEqualFold(name, n) {
+				f[k] = string(val)
 				break
 			}
 		}
-		b = bytes.TrimLeft(b[eq:], " \t\r\n")
-		if len(b) == 0 || b[0] != '=' {
-			if k >= 0 {
-				f[k] = ""
-			}
-			continue
-		}
-		b = bytes.TrimLeft(b[1:], " \t\r\n")
-		var val []byte
-		if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
-			end := bytes.IndexByte(b[1:], b[0])
-			if end < 0 {
-				end = len(b) - 1
-			}
-			val, b = b[1:1+end], b[min(len(b), end+2):]
-		} else {
-			end := bytes.IndexAny(b, " \t\r\n")
-			if end < 0 {
-				end = len(b)
-			}
-			val, b = b[:end], b[end:]
-		}
-		if k >= 0 {
-			f[k] = string(val)
-		}
 	}
+}
+
+// nextAttr reads the first attribute of b, the inside of a start tag after
+// its name: its name as written, its value unquoted (nil when it has none;
+// entities left as they are) and what follows it; ok is false when b holds
+// no more attributes.
+func nextAttr(b []byte) (name, val, rest []byte, ok bool) {
+	b = bytes.TrimLeft(b, " \t\r\n/")
+	eq := bytes.IndexAny(b, "= \t\r\n")
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	name = b[:eq]
+	b = bytes.TrimLeft(b[eq:], " \t\r\n")
+	if len(b) == 0 || b[0] != '=' {
+		return name, nil, b, true
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n")
+	if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
+		end := bytes.IndexByte(b[1:], b[0])
+		if end < 0 {
+			end = len(b) - 1
+		}
+		return name, b[1 : 1+end], b[min(len(b), end+2):], true
+	}
+	end := bytes.IndexAny(b, " \t\r\n")
+	if end < 0 {
+		end = len(b)
+	}
+	return name, b[:end], b[end:], true
 }
 
 func isForeign(u string) bool {

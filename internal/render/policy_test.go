@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 )
@@ -63,36 +62,14 @@ func TestHeaderFiles(t *testing.T) {
 func TestFetchedParse(t *testing.T) {
 	all := func(b []byte) map[string]string {
 		m := map[string]string{}
-		for len(b) > 0 {
-			b = bytes.TrimLeft(b, " \t\r\n/")
-			eq := bytes.IndexAny(b, "= \t\r\n")
-			if eq < 0 {
-				break
+		for {
+			name, val, rest, ok := nextAttr(b)
+			if !ok {
+				return m
 			}
-			name := strings.ToLower(string(b[:eq]))
-			b = bytes.TrimLeft(b[eq:], " \t\r\n")
-			if len(b) == 0 || b[0] != '=' {
-				m[name] = ""
-				continue
-			}
-			b = bytes.TrimLeft(b[1:], " \t\r\n")
-			var val []byte
-			if len(b) > 0 && (b[0] == '"' || b[0] == '\'') {
-				end := bytes.IndexByte(b[1:], b[0])
-				if end < 0 {
-					end = len(b) - 1
-				}
-				val, b = b[1:1+end], b[min(len(b), end+2):]
-			} else {
-				end := bytes.IndexAny(b, " \t\r\n")
-				if end < 0 {
-					end = len(b)
-				}
-				val, b = b[:end], b[end:]
-			}
-			m[name] = string(val)
+			m[strings.ToLower(string(name))] = string(val)
+			b = rest
 		}
-		return m
 	}
 	for _, tag := range []string{
 		` src="https://a.example/x.js"`,
