@@ -259,16 +259,19 @@ type room struct {
 // (printError); on a full disk the room the site needs against the room
 // there is (r), and whether deleting files on that disk could ever make
 // enough; what became of the output folder out (kept, when there was a
-// site there before, hadSite; or not made); and what to do.
+// site there before, hadSite; or not made); and what to do (on a disk too
+// small as a whole, only another disk helps: no word of deleting).
 func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string, hadSite bool) {
 	printError(m, w, err)
 	full := build.DiskFull(err)
+	lang := m.Lang()
+	tooSmall := full && r.needed > 0 && r.known && r.total < r.needed
 	switch {
 	case !full || r.needed == 0:
 	case r.known:
-		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n", i18n.Size(m.Lang(), r.needed), i18n.Size(m.Lang(), r.free))
-		if r.total < r.needed {
-			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", i18n.Size(m.Lang(), r.total))
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n", i18n.Size(lang, r.needed), i18n.SizeBeside(lang, r.free, r.needed))
+		if tooSmall {
+			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", i18n.SizeBeside(lang, r.total, r.needed))
 		}
 	default:
 		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", i18n.Size(m.Lang(), r.needed))
@@ -284,7 +287,13 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string,
 		m.Fprintf(w, "loa: build failed; %s was not made\n", out)
 	}
 	hint := m.Sprintf("the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again")
-	if full {
+	switch {
+	case tooSmall:
+		// A fifth more than needed, in whole megabytes: the need is an
+		// estimate (file systems round and keep their own records).
+		want := (r.needed*6/5 + 1<<20 - 1) >> 20 << 20
+		hint = m.Sprintf("use another disk with at least %s free: nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later", i18n.Size(lang, want))
+	case full:
 		hint = m.Sprintf("use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again")
 	}
 	m.Fprintf(w, "  hint: %s\n", hint)

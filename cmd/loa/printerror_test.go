@@ -75,11 +75,19 @@ func TestPrintRefusalDiskFull(t *testing.T) {
 	}{
 		{"vi", full, small, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
-loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3,9 MB trên đó, mà ổ đĩa chỉ còn trống 1020 KB
+loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3,9 MB trên đó, mà ổ đĩa chỉ còn trống 1,0 MB
 loa: cả ổ đĩa chỉ chứa được 1,0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web
 loa: thư mục tạm .site.staging-… nêu ở trên đã được xóa
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
-  cách sửa: dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại
+  cách sửa: dùng một ổ đĩa (USB) khác còn trống ít nhất 5,0 MB: xóa gì trên ổ này cũng không đủ chỗ; trong lúc chờ, tạo trang web vào một thư mục trên máy này bằng --out, để chép sang ổ kia sau
+`},
+		{"en", full, small, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
+  (and 1 more file, for the same reason)
+loa: the disk has not enough room: the whole site needs about 3.9 MB there, and the disk has 1.0 MB free
+loa: the whole disk holds 1.0 MB, so deleting files on it cannot make room for the site
+loa: the temporary folder .site.staging-… named above is deleted
+loa: build failed; the previous site was left as it was
+  hint: use another disk with at least 5.0 MB free: nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later
 `},
 		{"en", full, room{needed: 4089446}, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)

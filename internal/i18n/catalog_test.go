@@ -140,3 +140,28 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func TestSizeBeside(t *testing.T) {
+	for _, c := range []struct {
+		lang    string
+		n, like int64
+		want    string
+	}{
+		{"vi", 1044480, 4089446, "1,0 MB"},
+		{"en", 3 << 10, 4089446, "3 KB"},
+		{"vi", 60 << 10, 4089446, "0,1 MB"},
+		{"vi", 0, 4089446, "0,0 MB"},
+		{"vi", 52428, 4089446, "51 KB"},
+		{"vi", 52429, 4089446, "0,1 MB"},
+		{"en", 511, 2048, "511 B"},
+		{"vi", 4089446, 1044480, "3,9 MB"},
+		{"vi", 29 << 29, 4089446, "14,5 GB"},
+		{"en", 500, 700, "500 B"},
+		{"en", 500, 2048, "500 B"},
+		{"en", 600, 2048, "1 KB"},
+	} {
+		if got := SizeBeside(c.lang, c.n, c.like); got != c.want {
+			t.Errorf("SizeBeside(%q, %d, %d) = %q, want %q", c.lang, c.n, c.like, got, c.want)
+		}
+	}
+}

@@ -725,6 +725,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"loa: the disk has not enough room: the whole site needs about %s there, and the disk has %s free\n": "loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng %s trên đó, mà ổ đĩa chỉ còn trống %s\n",
 	"loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n":              "loa: cả ổ đĩa chỉ chứa được %s, nên xóa tệp trên đó cũng không đủ chỗ cho trang web\n",
 	"loa: the temporary folder %s… named above is deleted\n":                                             "loa: thư mục tạm %s… nêu ở trên đã được xóa\n",
+	"use another disk with at least %s free: nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later":      "dùng một ổ đĩa (USB) khác còn trống ít nhất %s: xóa gì trên ổ này cũng không đủ chỗ; trong lúc chờ, tạo trang web vào một thư mục trên máy này bằng --out, để chép sang ổ kia sau",
 	"use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again": "dùng ổ đĩa (USB) lớn hơn, hoặc tạo trang web vào một thư mục trên máy này bằng --out rồi chép sang sau; chỉ xóa tệp trên ổ đĩa đó khi biết chắc chúng không còn cần đến, rồi tạo lại",
 	// printError (cmd/loa/main.go): errors with the same cause said once.
 	"  (and %d more files, for the same reason)\n": "  (và %d tệp khác nữa, cùng lý do đó)\n",
