@@ -292,7 +292,7 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string,
 		// A fifth more than needed, in whole megabytes: the need is an
 		// estimate (file systems round and keep their own records).
 		want := (r.needed*6/5 + 1<<20 - 1) >> 20 << 20
-		hint = m.Sprintf("use another disk with at least %s free: nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later", i18n.Size(lang, want))
+		hint = m.Sprintf("use another disk with at least %s free (the %s the site needs, and some to spare): nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later", i18n.Size(lang, want), i18n.Size(lang, r.needed))
 	case full:
 		hint = m.Sprintf("use a larger disk, or build into a folder on this computer with --out and copy it over later; delete files on that disk only if you are sure they are not needed, and build again")
 	}

@@ -79,7 +79,7 @@ loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3,9 MB trên đ
 loa: cả ổ đĩa chỉ chứa được 1,0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web
 loa: thư mục tạm .site.staging-… nêu ở trên đã được xóa
 loa: không tạo được trang web; thư mục /usb/site chưa được tạo
-  cách sửa: dùng một ổ đĩa (USB) khác còn trống ít nhất 5,0 MB: xóa gì trên ổ này cũng không đủ chỗ; trong lúc chờ, tạo trang web vào một thư mục trên máy này bằng --out, để chép sang ổ kia sau
+  cách sửa: dùng một ổ đĩa (USB) khác còn trống ít nhất 5,0 MB (3,9 MB cho trang web, thêm một ít cho chắc): xóa gì trên ổ này cũng không đủ chỗ; trong lúc chờ, tạo trang web vào một thư mục trên máy này bằng --out, để chép sang ổ kia sau
 `},
 		{"en", full, small, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)
@@ -87,7 +87,7 @@ loa: the disk has not enough room: the whole site needs about 3.9 MB there, and 
 loa: the whole disk holds 1.0 MB, so deleting files on it cannot make room for the site
 loa: the temporary folder .site.staging-… named above is deleted
 loa: build failed; the previous site was left as it was
-  hint: use another disk with at least 5.0 MB free: nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later
+  hint: use another disk with at least 5.0 MB free (the 3.9 MB the site needs, and some to spare): nothing deleted on this one can make room; until then, build into a folder on this computer with --out, to copy onto that disk later
 `},
 		{"en", full, room{needed: 4089446}, true, `loa: write /usb/.site.staging-1/a/index.html: no space left on device
   (and 1 more file, for the same reason)
