@@ -748,7 +748,7 @@ func (b *builder) writeStaged(p string, data []byte) error {
 			return err
 		}
 		if err != nil && b.full.CompareAndSwap(nil, &err) {
-			b.progress("the disk is full: loa writes nothing more there and touches nothing that was there before, but goes on to the end, to say how much room the site needs")
+			b.progress("the disk is full: loa stops writing there (what it wrote is deleted at the end) and touches nothing that was there before, but goes on to the end, to say how much room the site needs")
 		}
 	}
 	b.needed.Add(onDisk(p, len(data)))

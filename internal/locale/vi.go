@@ -434,7 +434,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"opening hours without days":            "giờ mở cửa chưa ghi ngày",
 	"read %d content pages (the .md files)": "đã đọc %d trang nội dung (các tệp .md)",
 	"read 1 content page (the .md file)":    "đã đọc 1 trang nội dung (tệp .md)",
-	"the disk is full: loa writes nothing more there and touches nothing that was there before, but goes on to the end, to say how much room the site needs": "ổ đĩa đã đầy: loa không ghi gì thêm lên đó và không đụng đến những gì đã có ở đó, nhưng vẫn làm tiếp đến hết để biết trang web cần bao nhiêu chỗ",
+	"the disk is full: loa stops writing there (what it wrote is deleted at the end) and touches nothing that was there before, but goes on to the end, to say how much room the site needs": "ổ đĩa đã đầy: loa ngừng ghi lên đó (phần loa đã ghi sẽ được xóa khi xong) và không đụng đến những gì đã có ở đó, nhưng vẫn làm tiếp đến hết để biết trang web cần bao nhiêu chỗ",
 	"paper: cannot print a %T":                                "paper: không in được %T",
 	"print nothing but problems":                              "chỉ in các vấn đề, không in gì khác",
 	"print the wall time of each stage, counts and peak heap": "in thời gian của từng bước, các số đếm và bộ nhớ dùng nhiều nhất",

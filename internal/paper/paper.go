@@ -61,6 +61,11 @@ type Sheet struct {
 	Made, MadeISO string
 	// Emergency lists the emergency numbers (site.yaml emergency).
 	Emergency []Number
+	// Placeholder is true when the site's address is a name kept for
+	// examples (config.Site.ReservedHost: RFC 2606, RFC 6761), so that
+	// Target and Address open nothing: on screen, above the piece, the
+	// print_placeholder string says not to print it for handing out.
+	Placeholder bool
 
 	qr   template.HTML
 	kind string

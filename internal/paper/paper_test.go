@@ -89,6 +89,25 @@ func TestRender(t *testing.T) {
 	}
 }
 
+// TestRenderPlaceholder: a piece whose address is an example one says, on
+// screen only, not to print it for handing out; a piece with a real
+// address says nothing of the kind.
+func TestRenderPlaceholder(t *testing.T) {
+	s := Sheet{Lang: "vi", S: map[string]string{"print_placeholder": "Đừng in bản này để phát"}, Title: "Áp phích",
+		Target: "https://example.org/", Made: "30/11/2026", MadeISO: "2026-11-30"}
+	for _, placeholder := range []bool{false, true} {
+		var b bytes.Buffer
+		s.Placeholder = placeholder
+		if err := Render(&b, &Poster{Sheet: s}); err != nil {
+			t.Fatal(err)
+		}
+		want := `<p class="screen-only placeholder"><strong>Đừng in bản này để phát</strong></p>`
+		if got := strings.Contains(b.String(), want); got != placeholder {
+			t.Errorf("Placeholder %v: the warning shown: %v\n%s", placeholder, got, b.String())
+		}
+	}
+}
+
 func mustAtoi(t *testing.T, s string) int {
 	n, err := strconv.Atoi(s)
 	if err != nil {

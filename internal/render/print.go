@@ -109,6 +109,7 @@ func (r *Renderer) sheet(lang, title, target, back string) paper.Sheet {
 		CSS: r.asset(PrintCSS), CSP: template.HTMLAttr(`content="` + CSP + `"`),
 		Target: r.Site.AbsURL(target), Address: r.address(), Back: back, QuickExit: r.Site.QuickExit,
 		Made: r.date(lang, made), MadeISO: isoDay(r.Site, made),
+		Placeholder: r.Site.ReservedHost() != "",
 	}
 	for _, e := range r.Site.Emergency {
 		s.Emergency = append(s.Emergency, paper.Number{Number: e.Number, Name: e.Name.Get(lang)})
