@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net"
 	"net/url"
 	"strings"
 )
@@ -21,14 +22,7 @@ var reservedDomains = []string{"example.com", "example.net", "example.org"}
 // other host or when the site has no base URL. A site published with such
 // an address gives feeds, the sitemap and shared links that lead nowhere.
 func (s *Site) ReservedHost() string {
-	if s.BaseURL == "/" {
-		return ""
-	}
-	u, err := url.Parse(s.BaseURL)
-	if err != nil {
-		return ""
-	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := s.host()
 	for _, tld := range reservedTLDs {
 		if host == tld || strings.HasSuffix(host, "."+tld) {
 			return host
@@ -40,4 +34,32 @@ func (s *Site) ReservedHost() string {
 		}
 	}
 	return ""
+}
+
+// LoopbackHost returns the host of BaseURL when it names this computer
+// only: "localhost" and the names below it (RFC 6761 section 6.3), or a
+// loopback address (127.0.0.0/8, ::1; RFC 1122, RFC 4291), as loa serve
+// previews at; "" for any other host or when the site has no base URL.
+// A page's address there opens on no other device.
+func (s *Site) LoopbackHost() string {
+	host := s.host()
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return host
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return host
+	}
+	return ""
+}
+
+// host returns BaseURL's host in lower case without a final dot, or "".
+func (s *Site) host() string {
+	if s.BaseURL == "/" {
+		return ""
+	}
+	u, err := url.Parse(s.BaseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 }

@@ -61,11 +61,13 @@ type Sheet struct {
 	Made, MadeISO string
 	// Emergency lists the emergency numbers (site.yaml emergency).
 	Emergency []Number
-	// Placeholder is true when the site's address is a name kept for
-	// examples (config.Site.ReservedHost: RFC 2606, RFC 6761), so that
-	// Target and Address open nothing: on screen, above the piece, the
-	// print_placeholder string says not to print it for handing out.
-	Placeholder bool
+	// Unreachable, when not empty, is the key in S of a warning shown on
+	// screen, framed above the piece, that Target and Address open on no
+	// one else's phone, so the piece is not for handing out:
+	// "print_placeholder" when the site's address is a name kept for
+	// examples (config.Site.ReservedHost), "print_preview" in loa serve's
+	// preview on this computer (config.Site.LoopbackHost).
+	Unreachable string
 
 	qr   template.HTML
 	kind string

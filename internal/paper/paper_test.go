@@ -89,21 +89,25 @@ func TestRender(t *testing.T) {
 	}
 }
 
-// TestRenderPlaceholder: a piece whose address is an example one says, on
-// screen only, not to print it for handing out; a piece with a real
-// address says nothing of the kind.
+// TestRenderPlaceholder: a piece whose address opens for no one else (an
+// example address, loa serve's preview) says so on screen only, with the
+// string named; a piece with a real address says nothing of the kind.
 func TestRenderPlaceholder(t *testing.T) {
 	s := Sheet{Lang: "vi", S: map[string]string{"print_placeholder": "Đừng in bản này để phát"}, Title: "Áp phích",
 		Target: "https://example.org/", Made: "30/11/2026", MadeISO: "2026-11-30"}
-	for _, placeholder := range []bool{false, true} {
+	s.S["print_preview"] = "Bản xem trước"
+	for key, want := range map[string]string{
+		"":                  "",
+		"print_placeholder": `<p class="screen-only placeholder"><strong>Đừng in bản này để phát</strong></p>`,
+		"print_preview":     `<p class="screen-only placeholder"><strong>Bản xem trước</strong></p>`,
+	} {
 		var b bytes.Buffer
-		s.Placeholder = placeholder
+		s.Unreachable = key
 		if err := Render(&b, &Poster{Sheet: s}); err != nil {
 			t.Fatal(err)
 		}
-		want := `<p class="screen-only placeholder"><strong>Đừng in bản này để phát</strong></p>`
-		if got := strings.Contains(b.String(), want); got != placeholder {
-			t.Errorf("Placeholder %v: the warning shown: %v\n%s", placeholder, got, b.String())
+		if got := strings.Count(b.String(), "placeholder"); want == "" && got != 0 || want != "" && !strings.Contains(b.String(), want) {
+			t.Errorf("Unreachable %q: want %q in\n%s", key, want, b.String())
 		}
 	}
 }

@@ -109,12 +109,25 @@ func (r *Renderer) sheet(lang, title, target, back string) paper.Sheet {
 		CSS: r.asset(PrintCSS), CSP: template.HTMLAttr(`content="` + CSP + `"`),
 		Target: r.Site.AbsURL(target), Address: r.address(), Back: back, QuickExit: r.Site.QuickExit,
 		Made: r.date(lang, made), MadeISO: isoDay(r.Site, made),
-		Placeholder: r.Site.ReservedHost() != "",
+		Unreachable: r.unreachable(),
 	}
 	for _, e := range r.Site.Emergency {
 		s.Emergency = append(s.Emergency, paper.Number{Number: e.Number, Name: e.Name.Get(lang)})
 	}
 	return s
+}
+
+// unreachable returns the key of the string that says a printed piece's
+// address and QR code open on no one else's phone (paper.Sheet.Unreachable),
+// or "" when they open for everyone.
+func (r *Renderer) unreachable() string {
+	switch {
+	case r.Site.ReservedHost() != "":
+		return "print_placeholder"
+	case r.Site.LoopbackHost() != "":
+		return "print_preview"
+	}
+	return ""
 }
 
 // address returns the site's address as people type it: base_url without
