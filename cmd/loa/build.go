@@ -274,7 +274,7 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string,
 			m.Fprintf(w, "loa: the whole disk holds %s, so deleting files on it cannot make room for the site\n", i18n.SizeBeside(lang, r.total, r.needed))
 		}
 	default:
-		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", i18n.Size(m.Lang(), r.needed))
+		m.Fprintf(w, "loa: the disk has not enough room: the whole site needs about %s there\n", i18n.Size(lang, r.needed))
 	}
 	if staging := "." + filepath.Base(out) + ".staging-"; build.OutputKept(err) && strings.Contains(err.Error(), staging) {
 		m.Fprintf(w, "loa: the temporary folder %s… named above is deleted\n", staging)
