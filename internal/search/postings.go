@@ -571,34 +571,53 @@ func changedWords(sr *spoolReader, u *Update) (redo map[uint32]bool, after []map
 // are written, and the passages that the entries of those in redo list,
 // by doc<<8 | passage number, as JSON strings.
 func keptEntries(prev func(string) ([]byte, error), shards int, redo map[string]bool) ([]entry, map[uint64][]byte, error) {
-	var kept []entry
 	listed := map[uint64][]byte{}
+	kept, err := earlierEntries(prev, shards, func(word string, e []byte) (bool, error) {
+		if !redo[word] {
+			return false, nil
+		}
+		return true, members(e, func(key string, f []byte) error {
+			if key != "f" {
+				return nil
+			}
+			return members(f, func(doc string, v []byte) error {
+				d, err := strconv.Atoi(doc)
+				if err != nil || len(v) < 4 || v[0] != '[' || v[len(v)-1] != ']' {
+					return errNotShard
+				}
+				comma := strings.IndexByte(string(v), ',')
+				win, err := strconv.Atoi(string(v[1:max(comma, 1)]))
+				if comma < 0 || err != nil {
+					return errNotShard
+				}
+				listed[uint64(d)<<8|uint64(win)] = v[comma+1 : len(v)-1]
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return kept, listed, nil
+}
+
+// earlierEntries reads the earlier index's shards (w/0.json …
+// w/<shards-1>.json, through prev) and returns the entries of every word
+// as they are written, with their document counts, except those of the
+// words redo takes (true): redo sees each word's entry, and an error it
+// returns ends the reading. A shard that cannot be read or is not as
+// BuildWith writes it is an error naming the shard.
+func earlierEntries(prev func(string) ([]byte, error), shards int, redo func(word string, e []byte) (bool, error)) ([]entry, error) {
+	var kept []entry
 	for n := range shards {
 		name := fmt.Sprintf("w/%d.json", n)
 		data, err := prev(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if err := splitShard(data, func(word string, e []byte) error {
-			if redo[word] {
-				return members(e, func(key string, f []byte) error {
-					if key != "f" {
-						return nil
-					}
-					return members(f, func(doc string, v []byte) error {
-						d, err := strconv.Atoi(doc)
-						if err != nil || len(v) < 4 || v[0] != '[' || v[len(v)-1] != ']' {
-							return errNotShard
-						}
-						comma := strings.IndexByte(string(v), ',')
-						win, err := strconv.Atoi(string(v[1:max(comma, 1)]))
-						if comma < 0 || err != nil {
-							return errNotShard
-						}
-						listed[uint64(d)<<8|uint64(win)] = v[comma+1 : len(v)-1]
-						return nil
-					})
-				})
+			if taken, err := redo(word, e); taken || err != nil {
+				return err
 			}
 			df, err := entryDF(e)
 			if err != nil {
@@ -607,8 +626,8 @@ func keptEntries(prev func(string) ([]byte, error), shards int, redo map[string]
 			kept = append(kept, entry{name: word, tp: &termPostings{df: df}, json: e})
 			return nil
 		}); err != nil {
-			return nil, nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
+			return nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
 		}
 	}
-	return kept, listed, nil
+	return kept, nil
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -100,37 +99,26 @@ func UpdateBeside(run func(fns ...func()), dict *Dict, docs []Analyzed, opts Opt
 	}
 	// The entries of the other words, as the shards have them, and the
 	// other pairs of the words gathered again.
-	var kept []entry
 	keptPairs := map[string][]entry{}
-	for n := range strings.Count(meta.W, " ") + 1 {
-		name := fmt.Sprintf("w/%d.json", n)
-		data, err := prev(name)
-		if err != nil {
-			return nil, err
+	kept, err := earlierEntries(prev, strings.Count(meta.W, " ")+1, func(word string, e []byte) (bool, error) {
+		seconds, ok := redo[word]
+		if !ok {
+			return false, nil
 		}
-		if err := splitShard(data, func(word string, e []byte) error {
-			if seconds, ok := redo[word]; ok {
-				return members(e, func(key string, x []byte) error {
-					if key != "x" {
-						return nil
-					}
-					return members(x, func(second string, p []byte) error {
-						if !seconds[second] {
-							keptPairs[word] = append(keptPairs[word], entry{name: second, json: p})
-						}
-						return nil
-					})
-				})
+		return true, members(e, func(key string, x []byte) error {
+			if key != "x" {
+				return nil
 			}
-			df, err := entryDF(e)
-			if err != nil {
-				return err
-			}
-			kept = append(kept, entry{name: word, tp: &termPostings{df: df}, json: e})
-			return nil
-		}); err != nil {
-			return nil, fmt.Errorf("search: %s of the earlier index: %w", name, err)
-		}
+			return members(x, func(second string, p []byte) error {
+				if !seconds[second] {
+					keptPairs[word] = append(keptPairs[word], entry{name: second, json: p})
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
 	return gather(dict, docs, opts, only, pairs, run).write(docs, opts, kept, keptPairs), nil
 }
