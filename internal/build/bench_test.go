@@ -3,11 +3,14 @@ package build
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeCorpus writes a bilingual site of n pages per language in four
@@ -117,5 +120,69 @@ func TestCorpusBuilds(t *testing.T) {
 	// and b with 40 pages each, 20 to a page), the search page and A–Z.
 	if res.Pages["vi"] != 52 || res.Pages["en"] != 52 {
 		t.Errorf("pages = %v", res.Pages)
+	}
+}
+
+// BenchmarkRewriteFloor is the floor under a `loa serve` rebuild that
+// changes n output files: only writing them, the way a rebuild does
+// (builder.flushFile: compare with the file on disk, write a temporary
+// file, rename it into place), with their new bytes already made. It
+// runs on the output of a clean build at each LOA_BENCH_PAGES size, for
+// n = 5, 74, 183, 628 and 3,445 (as many files as the kinds of edit in
+// BenchmarkRebuild* rewrite at 10,000 pages), spread over the site; each
+// op writes every file once, and ns/op is the wall time of the writes
+// alone. cpu-med-ms/op is the median CPU time of an
+// op (user and system), the figure to compare with a rebuild's.
+func BenchmarkRewriteFloor(b *testing.B) {
+	for _, size := range benchSizes(b) {
+		dir := b.TempDir()
+		writeCorpus(b, dir, size)
+		out := filepath.Join(dir, "public")
+		if res, err := Run(context.Background(), Options{Source: dir, Out: out, Now: fixedNow, NoCache: true}); err != nil {
+			b.Fatalf("%v\n%s", err, diagText(res))
+		}
+		var pages []string // slash paths of the output's HTML files, sorted
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+				rel, _ := filepath.Rel(out, p)
+				pages = append(pages, "/"+filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range []int{5, 74, 183, 628, 3445} {
+			if n > len(pages) {
+				break
+			}
+			b.Run(fmt.Sprintf("pages=%d/files=%d", size, n), func(b *testing.B) {
+				bld := &builder{out: out, pending: make(map[string][]byte, n)}
+				buf := make([]byte, 64<<10)
+				each := make([]time.Duration, 0, b.N)
+				for i := range b.N {
+					b.StopTimer() // ns/op: the wall time of the writes alone
+					clear(bld.pending)
+					for k := range n { // spread over the site, as an edit's are
+						name := pages[(k*len(pages)/n+i)%len(pages)]
+						data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name[1:])))
+						if err != nil {
+							b.Fatal(err)
+						}
+						bld.pending[name] = fmt.Appendf(data, "<!-- %d -->", i)
+					}
+					b.StartTimer()
+					before := cpuTime()
+					for name := range bld.pending {
+						if wrote, err := bld.flushFile(name, buf); err != nil || !wrote {
+							b.Fatalf("%s: wrote %v, %v", name, wrote, err)
+						}
+					}
+					each = append(each, cpuTime()-before)
+				}
+				slices.Sort(each)
+				b.ReportMetric(float64(each[len(each)/2].Microseconds())/1000, "cpu-med-ms/op")
+			})
+		}
 	}
 }
