@@ -457,9 +457,10 @@ func (b *builder) checkBoost() diag.List {
 
 // checkBaseURL reports a site without a public address, which its feeds,
 // sitemap and canonical links need absolute (an error: loa serve gives its
-// own), and, on a real build, an address on a name reserved for examples,
-// which nobody can visit (a warning: the pages work, their links from
-// outside and the printed pieces' QR codes do not).
+// own), and an address on a name reserved for examples, which nobody can
+// visit (a warning, in loa check too: the pages work, their links from
+// outside do not, and the printed pieces leave out their QR code and
+// address).
 func (b *builder) checkBaseURL() diag.List {
 	var l diag.List
 	s := b.site
@@ -468,9 +469,9 @@ func (b *builder) checkBaseURL() diag.List {
 			WithHint("add a line base_url: https://…/ with the address the site is published at to %s, or build with --base-url https://…/", config.File))
 		return l
 	}
-	if host := s.ReservedHost(); host != "" && !b.opts.DryRun {
-		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the QR codes and the address printed on the poster, the directory and the leaflets open nothing, and the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there too", s.BaseURL, host).
-			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not, and the printed pieces are not for handing out", config.File)
+	if host := s.ReservedHost(); host != "" {
+		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the poster, the directory and the leaflets are printed without a QR code or the site's address, and the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
+			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not, and the printed pieces have no QR code", config.File)
 		if text, d, err := textfile.Read(b.fsys, config.File); err == nil && d == nil && w.Pos.Line > 0 {
 			w = w.WithSource(diag.NewLineIndex(config.File, text).Line(w.Pos.Line), utf8.RuneCountInString(s.BaseURL))
 		}

@@ -11,7 +11,7 @@ import (
 // set by its category; and a category and an area no entry uses.
 const directorySite = `-- content/site.yaml --
 title: {vi: Trang thử, en: Test site}
-base_url: http://localhost:1313/
+base_url: https://hungyen.gov.vn/
 languages:
   - {code: vi, name: Tiếng Việt}
   - {code: en, name: English}

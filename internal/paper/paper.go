@@ -61,12 +61,15 @@ type Sheet struct {
 	Made, MadeISO string
 	// Emergency lists the emergency numbers (site.yaml emergency).
 	Emergency []Number
-	// Unreachable, when not empty, is the key in S of a warning shown on
-	// screen, framed above the piece, that Target and Address open on no
-	// one else's phone, so the piece is not for handing out:
-	// "print_placeholder" when the site's address is a name kept for
-	// examples (config.Site.ReservedHost), "print_preview" in loa serve's
-	// preview on this computer (config.Site.LoopbackHost).
+	// Unreachable, when not empty, says that Target and Address open on no
+	// one else's phone: "print_placeholder" when the site's address is a
+	// name kept for examples (config.Site.ReservedHost), "print_preview" in
+	// loa serve's preview on this computer (config.Site.LoopbackHost). The
+	// piece then prints neither the QR code nor the address, which would
+	// send whoever holds the paper nowhere; in the QR code's place it
+	// prints the string S[Unreachable+"_paper"] (NoQR), and on screen only,
+	// framed above the piece, the string S[Unreachable], which says why
+	// and what to do.
 	Unreachable string
 
 	qr   template.HTML
@@ -78,6 +81,10 @@ type Number struct{ Number, Name string }
 
 // QR returns the sheet's QR code, drawn by Render.
 func (s *Sheet) QR() template.HTML { return s.qr }
+
+// NoQR returns what the sheet prints in place of a QR code that would open
+// nothing (see Unreachable): the string S[Unreachable+"_paper"].
+func (s *Sheet) NoQR() string { return s.S[s.Unreachable+"_paper"] }
 
 // Kind names the piece for the stylesheet: "poster", "list" or "leaflet".
 func (s *Sheet) Kind() string { return s.kind }
@@ -132,7 +139,8 @@ type Leaflet struct {
 }
 
 // Render writes piece (a *Poster, *List or *Leaflet) as an HTML page to
-// w. It fails when the QR code cannot be drawn or a template fails.
+// w. It fails when the QR code cannot be drawn (a Target too long for
+// one) or a template fails.
 func Render(w io.Writer, piece any) error {
 	var name string
 	var s *Sheet
@@ -151,16 +159,19 @@ func Render(w io.Writer, piece any) error {
 	default:
 		return fmt.Errorf("paper: cannot print a %T", piece)
 	}
-	qr, err := QR(s.Target, s.S["scan_qr"]+": "+s.Target)
-	if err != nil {
-		return err
+	s.qr, s.kind = "", strings.TrimSuffix(name, ".html")
+	if s.Unreachable == "" {
+		qr, err := QR(s.Target, s.S["scan_qr"]+": "+s.Target)
+		if err != nil {
+			return err
+		}
+		s.qr = qr
 	}
-	s.qr, s.kind = qr, strings.TrimSuffix(name, ".html")
 	var buf bytes.Buffer
 	if err := templates[name].ExecuteTemplate(&buf, "sheet.html", piece); err != nil {
 		return fmt.Errorf("template %s: %w", name, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

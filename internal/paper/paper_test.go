@@ -3,6 +3,7 @@ package paper
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -91,23 +92,50 @@ func TestRender(t *testing.T) {
 
 // TestRenderPlaceholder: a piece whose address opens for no one else (an
 // example address, loa serve's preview) says so on screen only, with the
-// string named; a piece with a real address says nothing of the kind.
+// string named, and prints neither the QR code nor the address, but a
+// note in the QR code's place; a piece with a real address prints both
+// and says nothing of the kind.
 func TestRenderPlaceholder(t *testing.T) {
-	s := Sheet{Lang: "vi", S: map[string]string{"print_placeholder": "Đừng in bản này để phát"}, Title: "Áp phích",
-		Target: "https://example.org/", Made: "30/11/2026", MadeISO: "2026-11-30"}
-	s.S["print_preview"] = "Bản xem trước"
-	for key, want := range map[string]string{
-		"":                  "",
-		"print_placeholder": `<p class="screen-only placeholder"><strong>Đừng in bản này để phát</strong></p>`,
-		"print_preview":     `<p class="screen-only placeholder"><strong>Bản xem trước</strong></p>`,
+	s := Sheet{Lang: "vi", S: map[string]string{
+		"print_placeholder": "Đừng in bản này để phát", "print_placeholder_paper": "Chưa có mã QR",
+		"print_preview": "Bản xem trước", "print_preview_paper": "Bản xem trước: không có mã QR",
+		"poster_more": "Quét mã để mở.", "scan_qr": "Quét mã QR"},
+		Title: "Áp phích", Target: "https://example.org/tin/", Address: "example.org", Made: "30/11/2026", MadeISO: "2026-11-30"}
+	printed := []string{`<svg`, `<span class="url">https://example.org/tin/</span>`, `<span class="address">example.org</span>`, "Quét mã"}
+	for key, want := range map[string][]string{
+		"": printed,
+		"print_placeholder": {`<p class="screen-only placeholder"><strong>Đừng in bản này để phát</strong></p>`,
+			`<p class="qr-box no-qr">Chưa có mã QR</p>`, `<time datetime="2026-11-30">30/11/2026</time></p>`},
+		"print_preview": {`<p class="screen-only placeholder"><strong>Bản xem trước</strong></p>`,
+			`<p class="qr-box no-qr">Bản xem trước: không có mã QR</p>`, `<time datetime="2026-11-30">30/11/2026</time></p>`},
 	} {
-		var b bytes.Buffer
 		s.Unreachable = key
-		if err := Render(&b, &Poster{Sheet: s}); err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Count(b.String(), "placeholder"); want == "" && got != 0 || want != "" && !strings.Contains(b.String(), want) {
-			t.Errorf("Unreachable %q: want %q in\n%s", key, want, b.String())
+		for _, piece := range []any{&Poster{Sheet: s}, &List{Sheet: s}, &Leaflet{Sheet: s}} {
+			var b bytes.Buffer
+			if err := Render(&b, piece); err != nil {
+				t.Fatal(err)
+			}
+			got := b.String()
+			if _, poster := piece.(*Poster); !poster {
+				got = strings.ReplaceAll(got, "Quét mã QR", "") // only the poster asks to scan in its text
+				want = slices.DeleteFunc(slices.Clone(want), func(w string) bool { return w == "Quét mã" })
+			}
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%T, Unreachable %q: no %q in\n%s", piece, key, w, got)
+				}
+			}
+			if key == "" {
+				if strings.Contains(got, "placeholder") || strings.Contains(got, "no-qr") {
+					t.Errorf("%T with a real address: a note that it has none:\n%s", piece, got)
+				}
+				continue
+			}
+			for _, w := range printed {
+				if strings.Contains(got, w) {
+					t.Errorf("%T, Unreachable %q: %q printed:\n%s", piece, key, w, got)
+				}
+			}
 		}
 	}
 }
