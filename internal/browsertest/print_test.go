@@ -52,15 +52,16 @@ func chromiumPath(t *testing.T, tools ...string) string {
 	return path
 }
 
-// printToPDF prints url to a PDF file with Chromium's own "Save as PDF"
-// (no header and footer of the browser's, as a reader would untick them).
+// printToPDF prints url to a PDF file with Chromium's own "Save as PDF",
+// with the browser's settings as they come: its header and footer (the
+// date, the title, the address) on, as most people leave them.
 func printToPDF(t *testing.T, chromium, url, pdf string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+t.TempDir(), "--no-pdf-header-footer", "--print-to-pdf="+pdf, url)
+		"--user-data-dir="+t.TempDir(), "--print-to-pdf="+pdf, url)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("chromium --print-to-pdf %s: %v\n%s", url, err, out)
 	}
@@ -169,6 +170,12 @@ func printPieces(t *testing.T, chromium, out, base, origin string) {
 				if !regexp.MustCompile(`(^|\s)` + n + `\s`).MatchString(text) {
 					t.Errorf("the PDF lacks the number %s:\n%s", n, text)
 				}
+			}
+			// The pieces leave the page no margin, so that the browser has
+			// no room for its header and footer, which would print the
+			// address the piece was opened at (file://… on a computer).
+			if strings.Contains(text, base) {
+				t.Errorf("the browser printed its header or footer (%s) on the sheet:\n%s", base, text)
 			}
 			if !strings.Contains(text, "30/11/2026") && !strings.Contains(text, "30 November 2026") {
 				t.Errorf("the PDF lacks the day it was made:\n%s", text)
