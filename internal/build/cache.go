@@ -217,9 +217,6 @@ type cacheState struct {
 	PageSums  [][2]uint64
 	PageRefs  [][]int32
 	LangKeys  map[string]uint64
-	// size is the main file's size in bytes (read back or written), a
-	// hint for the next one's buffer.
-	size int
 }
 
 // searchDoc is a document of a search index: its docSum and the page it
@@ -742,7 +739,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	sum, payload := data[len(header):len(header)+cacheSumSize], data[len(header)+cacheSumSize:]
 	h := newCacheSum()
 	h.Write(payload)
-	st := cacheState{size: len(data)}
+	st := cacheState{}
 	if !bytes.Equal(h.Sum(nil), sum) || decodeState(payload, &st) != nil || len(st.Shards) != recordShards {
 		return damaged(file)
 	}
@@ -823,19 +820,23 @@ func (b *builder) writeCache(st *cacheState) error {
 	if err != nil {
 		return err
 	}
-	// The header, the checksum, then the payload (cachecodec.go).
+	// The header, the checksum, then the payload (cachecodec.go),
+	// written in pieces as it is encoded (enc.spill); the checksum, over
+	// the payload, is put in its place last.
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	// (room for what the last one held and a little more: growing the
-	// buffer of ~10 MB at 10,000 pages per language, by copies, was 3 %
-	// of a warm build)
-	data := make([]byte, 0, st.size+st.size/8)
-	data = append(data, header...)
-	data = append(data, make([]byte, cacheSumSize)...)
-	data = appendState(data, st)
+	_, err = f.Write(append([]byte(header), make([]byte, cacheSumSize)...))
 	h := newCacheSum()
-	h.Write(data[len(header)+cacheSumSize:])
-	copy(data[len(header):], h.Sum(nil))
-	_, err = f.Write(data)
+	e := enc{b: make([]byte, 0, 2*spillSize), spill: func(p []byte) {
+		h.Write(p)
+		if err == nil {
+			_, err = f.Write(p)
+		}
+	}}
+	encodeState(&e, st)
+	e.spill(e.b)
+	if err == nil {
+		_, err = f.WriteAt(h.Sum(nil), int64(len(header)))
+	}
 	return placeTemp(f, err, file)
 }
 
@@ -848,9 +849,6 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.cache.world, Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
-	if prev != nil {
-		st.size = prev.size
-	}
 	if !b.cache.hasWorld {
 		st.World = b.detWorld()
 	}
@@ -983,30 +981,36 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			st.ExtraDiags = true
 		}
 	}
-	// Stamps: a file that was not written again keeps its stamp.
-	names := slices.Collect(maps.Keys(files))
-	stamps := make([]cachedFile, len(names))
-	errs := make([]error, len(names))
-	b.forEach(len(names), func(i int) {
+	// Stamps: a file that was not written again keeps its stamp; the
+	// others' are taken (a warm build's few: no list of every file).
+	var names []string
+	for name, owner := range files {
 		if prev != nil {
-			if old, ok := prev.Files[names[i]]; ok && !b.cache.touched(names[i]) {
-				stamps[i] = old
-				return
+			if old, ok := prev.Files[name]; ok && !b.cache.touched(name) {
+				old.Owner = owner
+				st.Files[name] = old
+				continue
 			}
 		}
+		names = append(names, name)
+	}
+	stamps := make([]cachedFile, len(names))
+	errs := make([]error, max(len(names), 1))
+	b.forEach(len(names), func(i int) {
 		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(names[i])))
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		stamps[i] = cachedFile{Size: s.size, ModTime: s.modTime, ChangeTime: s.changeTime, Inode: s.inode}
+		stamps[i] = cachedFile{Owner: files[names[i]], Size: s.size, ModTime: s.modTime, ChangeTime: s.changeTime, Inode: s.inode}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	for i, name := range names {
-		stamps[i].Owner = files[name]
 		st.Files[name] = stamps[i]
+	}
+	for name := range files {
 		for d := path.Dir(name); ; d = path.Dir(d) {
 			if d == "." {
 				d = ""

@@ -66,6 +66,23 @@ type enc struct {
 	// more that it has written in full.
 	refs   []string
 	framed bool
+	// spill, when set, is given what b holds, and b emptied, whenever b
+	// holds spillSize bytes or more at a point where encodeState calls
+	// spilled: writeCache writes the main file (~10 MB at 10,000 pages
+	// per language) in pieces, not made whole in memory at the end of
+	// the build, where its heap is largest.
+	spill func([]byte)
+}
+
+// spillSize is how many bytes enc holds before it gives them to spill.
+const spillSize = 64 << 10
+
+// spilled gives b to spill when it holds spillSize bytes or more.
+func (e *enc) spilled() {
+	if e.spill != nil && len(e.b) >= spillSize {
+		e.spill(e.b)
+		e.b = e.b[:0]
+	}
 }
 
 func (e *enc) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -161,6 +178,7 @@ func (e *enc) strs(l []string) {
 	e.uint(uint64(len(l)))
 	for _, s := range l {
 		e.str(s)
+		e.spilled()
 	}
 }
 
@@ -690,6 +708,7 @@ func (e *enc) strUints(m map[string]uint64) {
 	for k, v := range m {
 		e.str(k)
 		e.uint(v)
+		e.spilled()
 	}
 }
 
@@ -709,6 +728,12 @@ func (d *dec) strUints() map[string]uint64 {
 // appendState appends st's exported fields to b.
 func appendState(b []byte, st *cacheState) []byte {
 	e := enc{b: b}
+	encodeState(&e, st)
+	return e.b
+}
+
+// encodeState appends st's exported fields to e's bytes (see enc.spill).
+func encodeState(e *enc, st *cacheState) {
 	e.b = append(e.b, st.Global[:]...)
 	e.b = append(e.b, st.Tool[:]...)
 	e.uint(uint64(len(st.Shards)))
@@ -738,11 +763,13 @@ func appendState(b []byte, st *cacheState) []byte {
 		e.int(c.ModTime)
 		e.int(c.ChangeTime)
 		e.uint(c.Inode)
+		e.spilled()
 	}
 	e.uint(uint64(len(st.Dirs)))
 	for f, t := range st.Dirs {
 		e.str(f)
 		e.int(t)
+		e.spilled()
 	}
 	e.uint(st.World)
 	e.strs(st.Phones)
@@ -756,6 +783,7 @@ func appendState(b []byte, st *cacheState) []byte {
 		for _, d := range docs {
 			e.uint(d.Sum)
 			e.int(int64(d.Page))
+			e.spilled()
 		}
 	}
 	e.b = append(e.b, st.LoadKey[:]...)
@@ -765,13 +793,14 @@ func appendState(b []byte, st *cacheState) []byte {
 	for _, s := range st.PageSums {
 		e.uint(s[0])
 		e.uint(s[1])
+		e.spilled()
 	}
 	e.uint(uint64(len(st.PageRefs)))
 	for _, r := range st.PageRefs {
 		e.int32s(r)
+		e.spilled()
 	}
 	e.strUints(st.LangKeys)
-	return e.b
 }
 
 // decodeState decodes what appendState wrote into st. Its strings share
