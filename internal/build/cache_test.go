@@ -1578,3 +1578,55 @@ func cacheRecords(t *testing.T, dir, out string) (map[string]*cachedRecord, map[
 	}
 	return st.records, st.sources
 }
+
+// TestWriteCacheInPieces: writeCache writes the main file in pieces as it
+// encodes it (enc.spill), the checksum put in its place last; a state of
+// several times spillSize reads back (readCache) as it was written, and
+// its bytes are those appendState makes in one piece.
+func TestWriteCacheInPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 31))
+	var want cacheState
+	fill(reflect.ValueOf(&want).Elem(), rng, 0)
+	want.Shards = make([]shardRef, recordShards) // (readCache reads them: empty files)
+	want.Files = map[string]cachedFile{}
+	for i := range 20000 {
+		want.Files[fmt.Sprintf("tin/trang-%05d/index.html", i)] = cachedFile{Owner: fmt.Sprint("page:", i), Size: int64(i), ModTime: rng.Int64()}
+	}
+	want.PageFiles = nil
+	for i := range 9000 {
+		want.PageFiles = append(want.PageFiles, fmt.Sprintf("content/tin/trang-%05d.vi.md", i))
+	}
+	dir := t.TempDir()
+	b := &builder{out: filepath.Join(dir, "public")}
+	b.ctx = context.Background()
+	if err := b.writeCache(&want); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(cachePath(b.out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
+	if payload := data[len(header)+cacheSumSize:]; len(payload) < 4*spillSize {
+		t.Fatalf("the payload is %d bytes, not several pieces", len(payload))
+	} else if !bytes.Equal(payload, appendState(nil, &want)) {
+		// (maps in no particular order: decode and compare instead)
+		var one cacheState
+		if err := decodeState(payload, &one); err != nil || !reflect.DeepEqual(one, want) {
+			t.Fatalf("the payload written in pieces does not decode to the state (%v)", err)
+		}
+	}
+	for k := range recordShards {
+		if err := os.WriteFile(shardPath(b.out, k), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, d := b.readCache()
+	if got == nil {
+		t.Fatalf("the cache written in pieces does not read back: %v", d)
+	}
+	got.records, got.sources = nil, nil
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatal("the cache written in pieces reads back as another state")
+	}
+}
