@@ -428,9 +428,8 @@ func (d *dec) stringOf(p []byte) string {
 }
 
 // bytes returns the next byte slice, nil when empty; it shares the
-// shard's array (full slice expression: appending copies), so it is for
-// terms shards only: readCache reads the record shards into a buffer
-// that it uses again.
+// shard's array (full slice expression: appending copies), as the
+// strings do (text).
 func (d *dec) bytes() []byte {
 	p := d.raw()
 	if len(p) == 0 {
