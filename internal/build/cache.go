@@ -217,9 +217,6 @@ type cacheState struct {
 	PageSums  [][2]uint64
 	PageRefs  [][]int32
 	LangKeys  map[string]uint64
-	// size is the main file's size in bytes (read back or written), a
-	// hint for the next one's buffer.
-	size int
 }
 
 // searchDoc is a document of a search index: its docSum and the page it
@@ -742,7 +739,7 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	sum, payload := data[len(header):len(header)+cacheSumSize], data[len(header)+cacheSumSize:]
 	h := newCacheSum()
 	h.Write(payload)
-	st := cacheState{size: len(data)}
+	st := cacheState{}
 	if !bytes.Equal(h.Sum(nil), sum) || decodeState(payload, &st) != nil || len(st.Shards) != recordShards {
 		return damaged(file)
 	}
@@ -756,18 +753,13 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	// pages per language; the peak grows by about the shards' bytes; a
 	// memory limit, which loa build sets, still holds).
 	gc := debug.SetGCPercent(-1)
-	// Nothing decoded from a shard shares its bytes (dec.text copies a
-	// frame's strings; the terms, which would, are in terms shards), so
-	// each is read into a buffer used again: 55 MB at 10,000 pages per
-	// language not asked of the system and cleared.
-	var buffers sync.Pool
+	// What is decoded from a shard shares its bytes (dec.text: a frame's
+	// strings are parts of them, not copies), so each is read into a
+	// buffer of its own, kept as long as what was decoded from it: 22 MB
+	// at 10,000 pages per language, against ~30 MB of copies of its
+	// strings before.
 	b.forEach(recordShards, func(k int) {
-		buf, _ := buffers.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		defer buffers.Put(buf)
-		data, err := readInto(buf, shardPath(b.out, k))
+		data, err := os.ReadFile(shardPath(b.out, k))
 		ref := st.Shards[k]
 		if err != nil || int64(len(data)) != ref.Size || crc32.Checksum(data, castagnoli) != ref.Sum {
 			bad[k] = true
@@ -804,30 +796,6 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	return &st, nil
 }
 
-// readInto reads the file name into *buf, grown to its size when
-// needed, and returns its bytes (in *buf's array).
-func readInto(buf *[]byte, name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	n := int(info.Size())
-	if cap(*buf) < n+1 {
-		*buf = make([]byte, n+1) // (+1: a file grown since is seen, read short)
-	}
-	data := (*buf)[:n+1]
-	k, err := io.ReadFull(f, data)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		err = nil
-	}
-	return data[:k], err
-}
-
 func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
 	d := diag.Warningf(diag.Position{File: file}, "the build cache was made by another version of loa, or with other templates, static files or build options, so this build does not use it and builds the whole site").
 		WithHint("nothing to do: this build writes a new one (the folder %s is always safe to delete)", CacheDir)
@@ -852,19 +820,23 @@ func (b *builder) writeCache(st *cacheState) error {
 	if err != nil {
 		return err
 	}
-	// The header, the checksum, then the payload (cachecodec.go).
+	// The header, the checksum, then the payload (cachecodec.go),
+	// written in pieces as it is encoded (enc.spill); the checksum, over
+	// the payload, is put in its place last.
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
-	// (room for what the last one held and a little more: growing the
-	// buffer of ~10 MB at 10,000 pages per language, by copies, was 3 %
-	// of a warm build)
-	data := make([]byte, 0, st.size+st.size/8)
-	data = append(data, header...)
-	data = append(data, make([]byte, cacheSumSize)...)
-	data = appendState(data, st)
+	_, err = f.Write(append([]byte(header), make([]byte, cacheSumSize)...))
 	h := newCacheSum()
-	h.Write(data[len(header)+cacheSumSize:])
-	copy(data[len(header):], h.Sum(nil))
-	_, err = f.Write(data)
+	e := enc{b: make([]byte, 0, 2*spillSize), spill: func(p []byte) {
+		h.Write(p)
+		if err == nil {
+			_, err = f.Write(p)
+		}
+	}}
+	encodeState(&e, st)
+	e.spill(e.b)
+	if err == nil {
+		_, err = f.WriteAt(h.Sum(nil), int64(len(header)))
+	}
 	return placeTemp(f, err, file)
 }
 
@@ -877,9 +849,6 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
 		World: b.cache.world, Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
-	if prev != nil {
-		st.size = prev.size
-	}
 	if !b.cache.hasWorld {
 		st.World = b.detWorld()
 	}
@@ -934,46 +903,34 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		return err
 	}
 	st.Shards = make([]shardRef, recordShards)
-	byShard := make([][]int, recordShards)
-	dirty := make([]bool, recordShards)
-	counts := make([][2]int, recordShards)
-	for i, p := range pages {
-		k := shardOf(p.File)
-		if _, found := reused[p.File]; found {
-			byShard[k] = append(byShard[k], i)
-			counts[k][0]++
-		} else if _, found := b.inc.records.Load(p); found {
-			byShard[k] = append(byShard[k], i)
-			counts[k][0]++
-			dirty[k] = true
-		}
-	}
 	sources := b.cache.keptSources()
-	sourcesBy := make([][]string, recordShards)
-	for file := range sources {
-		k := shardOf(file)
-		sourcesBy[k] = append(sourcesBy[k], file)
-		counts[k][1]++
-		if _, fresh := b.cache.fresh.Load(file); fresh {
-			dirty[k] = true
+	plan := b.planShards(prev, sources, func(i int) (has, made bool) {
+		p := pages[i]
+		if _, found := reused[p.File]; found {
+			return true, false
 		}
-	}
+		_, found := b.inc.records.Load(p)
+		return found, found
+	})
 	shardErrs := make([]error, recordShards)
 	b.forEach(recordShards, func(k int) {
 		if b.cache.shardRefs != nil {
 			st.Shards[k] = b.cache.shardRefs[k] // written as the pages were done
 			return
 		}
-		if prev != nil && len(prev.Shards) == recordShards && !dirty[k] &&
-			prev.Shards[k].Records == counts[k][0] && prev.Shards[k].Sources == counts[k][1] {
+		if !plan.write[k] {
 			st.Shards[k] = prev.Shards[k]
 			return
 		}
 		var sd shardData
-		for _, i := range byShard[k] {
+		for _, i := range plan.pages[k] {
 			p := pages[i]
 			fr := fileRecord{File: p.File}
 			if r, found := reused[p.File]; found {
+				if r == nil { // (let go: see letGoRecords)
+					shardErrs[k] = fmt.Errorf("the record of %s was let go, but its shard is written again", p.File)
+					return
+				}
 				fr.Record = *r
 			} else {
 				v, _ := b.inc.records.Load(p)
@@ -981,8 +938,8 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			}
 			sd.Records = append(sd.Records, fr)
 		}
-		slices.Sort(sourcesBy[k])
-		for _, file := range sourcesBy[k] {
+		slices.Sort(plan.sources[k])
+		for _, file := range plan.sources[k] {
 			sd.Sources = append(sd.Sources, fileSource{file, *sources[file]})
 		}
 		buf, err := appendShard(nil, &sd)
@@ -990,7 +947,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			shardErrs[k] = err
 			return
 		}
-		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf, castagnoli), Size: int64(len(buf)), Records: counts[k][0], Sources: counts[k][1]}
+		st.Shards[k] = shardRef{Sum: crc32.Checksum(buf, castagnoli), Size: int64(len(buf)), Records: len(plan.pages[k]), Sources: len(plan.sources[k])}
 		shardErrs[k] = writeFileAtomic(shardPath(b.out, k), buf)
 	})
 	if err := errors.Join(shardErrs...); err != nil {
@@ -998,7 +955,7 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 	}
 	if b.cache.shardRefs != nil {
 		st.TermShards = b.cache.termRefs // (written as the pages were done)
-	} else if st.TermShards, err = b.saveTerms(prev, byShard, reused); err != nil {
+	} else if st.TermShards, err = b.saveTerms(prev, plan.pages, reused); err != nil {
 		return err
 	}
 	if err := b.ctx.Err(); err != nil {
@@ -1024,30 +981,36 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 			st.ExtraDiags = true
 		}
 	}
-	// Stamps: a file that was not written again keeps its stamp.
-	names := slices.Collect(maps.Keys(files))
-	stamps := make([]cachedFile, len(names))
-	errs := make([]error, len(names))
-	b.forEach(len(names), func(i int) {
+	// Stamps: a file that was not written again keeps its stamp; the
+	// others' are taken (a warm build's few: no list of every file).
+	var names []string
+	for name, owner := range files {
 		if prev != nil {
-			if old, ok := prev.Files[names[i]]; ok && !b.cache.touched(names[i]) {
-				stamps[i] = old
-				return
+			if old, ok := prev.Files[name]; ok && !b.cache.touched(name) {
+				old.Owner = owner
+				st.Files[name] = old
+				continue
 			}
 		}
+		names = append(names, name)
+	}
+	stamps := make([]cachedFile, len(names))
+	errs := make([]error, max(len(names), 1))
+	b.forEach(len(names), func(i int) {
 		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(names[i])))
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		stamps[i] = cachedFile{Size: s.size, ModTime: s.modTime, ChangeTime: s.changeTime, Inode: s.inode}
+		stamps[i] = cachedFile{Owner: files[names[i]], Size: s.size, ModTime: s.modTime, ChangeTime: s.changeTime, Inode: s.inode}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	for i, name := range names {
-		stamps[i].Owner = files[name]
 		st.Files[name] = stamps[i]
+	}
+	for name := range files {
 		for d := path.Dir(name); ; d = path.Dir(d) {
 			if d == "." {
 				d = ""
@@ -1088,6 +1051,54 @@ func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uin
 		st.Dirs[d] = times[i]
 	}
 	return b.writeCache(st)
+}
+
+// shardPlan is what the cache written at the end holds per shard (see
+// recordShards): the pages with a record (by index into the build's
+// pages), the sources' files, and whether the shard is written again.
+type shardPlan struct {
+	pages   [][]int
+	sources [][]string
+	write   []bool
+}
+
+// planShards returns the shardPlan of the cache written after b: record
+// says of a page (by index) whether the cache holds a record of it (has) and
+// whether this build made that record (made); sources are the sources
+// the cache holds (keptSources). A shard is written again when it holds
+// a record made or a source read in this build, or when it holds other
+// counts than prev's (a page or source added or gone); every shard is
+// written when prev is nil or has not every shard. A record that is not
+// made comes out of a shard not written again only when it is in prev's
+// shard as it was (letGoRecords counts on it).
+func (b *builder) planShards(prev *cacheState, sources map[string]*cachedSource, record func(i int) (has, made bool)) shardPlan {
+	plan := shardPlan{pages: make([][]int, recordShards), sources: make([][]string, recordShards), write: make([]bool, recordShards)}
+	counts := make([][2]int, recordShards)
+	for i, p := range b.content.Pages {
+		has, made := record(i)
+		if !has {
+			continue
+		}
+		k := shardOf(p.File)
+		plan.pages[k] = append(plan.pages[k], i)
+		counts[k][0]++
+		plan.write[k] = plan.write[k] || made
+	}
+	for file := range sources {
+		k := shardOf(file)
+		plan.sources[k] = append(plan.sources[k], file)
+		counts[k][1]++
+		if _, fresh := b.cache.fresh.Load(file); fresh {
+			plan.write[k] = true
+		}
+	}
+	for k := range plan.write {
+		if prev == nil || len(prev.Shards) != recordShards ||
+			prev.Shards[k].Records != counts[k][0] || prev.Shards[k].Sources != counts[k][1] {
+			plan.write[k] = true
+		}
+	}
+	return plan
 }
 
 // movedDirs returns the folders of the output (as in cacheState.Dirs)
@@ -1391,7 +1402,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 					return
 				}
 				diags[i] = r.diags // (analyzed[i]: its terms, decoded when needed)
-				ib.records.Store(p, r)
+				// (r is not kept in ib.records: nothing of this build
+				// reads it there, and the 20,000 records would stay live
+				// to the end, where the heap is at its largest)
 				if old, ok := st.Keys[pageOwner(p)]; ok && stale != nil && !stale[i] {
 					pageKeys[i] = old // (its key is the cache's)
 					b.cache.pageRefs[i] = st.PageRefs[i]
@@ -1438,6 +1451,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		b.res.Pages[p.Lang]++
 	}
 	b.countPhotos(reused)
+	reusedByFile, olds, isReused := b.letGoRecords(st, reused, rendered)
 	b.checked = checked
 	b.warnUnlinked()
 	// The site-wide checks, which read only checked, run beside the
@@ -1524,7 +1538,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	// those languages' terms shards are read.
 	// Those updated from their postings read only the terms shards of
 	// the pages that changed.
-	plans, err := b.postPlans(st, searchDocs, keptSearch, reused)
+	plans, err := b.postPlans(st, searchDocs, keptSearch, isReused)
 	if err != nil {
 		return fail(err)
 	}
@@ -1542,7 +1556,7 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		return fail(err)
 	}
 	b.forEach(len(pages), func(i int) {
-		if c := reused[i]; c != nil && !keptSearch[pages[i].Lang] && plans[pages[i].Lang] == nil {
+		if isReused[i] && !keptSearch[pages[i].Lang] && plans[pages[i].Lang] == nil {
 			t, ok := terms[pages[i].File]
 			if !ok { // (its sum is not checked: the shard's is)
 				errs[i] = &errDamaged{damagedCache(termsPath(b.out, shardOf(pages[i].File), pages[i].Lang))}
@@ -1584,6 +1598,15 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if join() {
 		return fail(ErrContent)
 	}
+	// The checks are done: what they read of a page reused (its links,
+	// headings, numbers and where they are, from its record) is let go
+	// before the end of the build, where the heap is at its largest.
+	// (cachedOf reads checked[i] of the pages rendered only.)
+	for i := range checked {
+		if isReused[i] {
+			checked[i] = check.Page{Page: checked[i].Page}
+		}
+	}
 	if err := b.writeSiteFiles(); err != nil {
 		return err
 	}
@@ -1619,12 +1642,6 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	}
 	b.res.Files, b.res.Unchanged = len(files), len(files)-written
 	b.pending = nil
-	reusedByFile := map[string]*cachedRecord{}
-	for i, c := range reused {
-		if c != nil {
-			reusedByFile[pages[i].File] = c
-		}
-	}
 	// A page rendered again whose record came out the same as the one the
 	// cache holds (most pages rendered again because another page's title
 	// or place changed) counts as reused: its shard need not be written
@@ -1633,18 +1650,59 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		if !rendered[i] {
 			continue
 		}
-		old := st.records[p.File]
+		old := olds[p.File]
 		v, done := ib.records.Load(p)
 		if old != nil && done && reflect.DeepEqual(b.cachedOf(i, v.(*pageRecord), sums[i]), *old) {
 			reusedByFile[p.File] = old
 		}
 	}
-	st.records = nil // what is kept of them is in reusedByFile
 	if err := b.saveCache(global, keys, pageKeys, sums, searchKeys, searchDocs, st, reusedByFile, files); err != nil {
 		b.res.Diagnostics.Add(cacheNotWritten(b.out, err))
 	}
 	b.end("cache")
 	return nil
+}
+
+// letGoRecords lets go of the records of st (the last build's) that the
+// cache written at the end does not need, after the page loop of a warm
+// build: that of a page reused (reused[i], nil when rendered[i] or
+// failed) is needed only when its shard is written again (planShards:
+// one holding a record made or a source read in this build, or other
+// counts); elsewhere it is let go, and with it its shard's records, which
+// held ~40 MB live to the end at 10,000 pages per language, where the
+// heap is at its largest. It returns the reused pages' records by file
+// (nil for one let go: its shard keeps its file), the last records of the
+// pages rendered (for saveCache: one that came out the same counts as
+// reused), and whether each page was reused; st.records is nil after.
+func (b *builder) letGoRecords(st *cacheState, reused []*cachedRecord, rendered []bool) (byFile, olds map[string]*cachedRecord, isReused []bool) {
+	pages := b.content.Pages
+	// (the shards written again with the records as they are now: a
+	// rendered record that comes out the same only makes fewer)
+	plan := b.planShards(st, b.cache.keptSources(), func(i int) (has, made bool) {
+		if reused[i] != nil {
+			return true, false
+		}
+		_, made = b.inc.records.Load(pages[i])
+		return made, made
+	})
+	byFile, olds, isReused = make(map[string]*cachedRecord, len(pages)), map[string]*cachedRecord{}, make([]bool, len(pages))
+	for i, p := range pages {
+		switch {
+		case reused[i] != nil:
+			isReused[i] = true
+			if plan.write[shardOf(p.File)] {
+				byFile[p.File] = reused[i]
+			} else {
+				byFile[p.File] = nil
+			}
+		case rendered[i]:
+			if c := st.records[p.File]; c != nil {
+				olds[p.File] = c
+			}
+		}
+	}
+	st.records = nil
+	return byFile, olds, isReused
 }
 
 // insertChecks returns l with found inserted at i, as slices.Insert(l, i,

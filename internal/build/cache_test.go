@@ -1494,3 +1494,139 @@ func FuzzDecodeShard(f *testing.F) {
 		}
 	})
 }
+
+// TestWarmBuildRecordsMatchCold makes random edits of every kind and after
+// each warm build compares the records and sources its cache holds, file
+// by file, with those of the cache a whole build of the same files writes
+// (into a folder of its own): a warm build lets go of the records of the
+// shards it does not write again (letGoRecords), and writes again those
+// holding a record or source it made or other counts (planShards), so a
+// shard kept stale, or a record lost, shows here.
+func TestWarmBuildRecordsMatchCold(t *testing.T) {
+	steps := 12
+	if testing.Short() {
+		steps = 4
+	}
+	trustStamps(t)
+	for seed := range uint64(2) {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			it := newWarmTest(t, withPhotos(t, incSite(25)), 40+seed)
+			it.warmBuild(Options{})
+			for range steps {
+				what, _ := it.step()
+				if _, warm := it.warmBuild(Options{}); !warm {
+					t.Fatalf("%s: the build did not use the cache", what)
+				}
+				whole := filepath.Join(it.dir, "whole")
+				if err := os.RemoveAll(whole); err != nil {
+					t.Fatal(err)
+				}
+				os.Remove(cachePath(whole))
+				if res, err := Run(context.Background(), Options{Source: it.dir, Out: whole, Now: fixedNow}); err != nil {
+					t.Fatalf("%s: whole build: %v\n%s", what, err, diagText(res))
+				}
+				warmRecs, warmSrcs := cacheRecords(t, it.dir, filepath.Join(it.dir, "public"))
+				wholeRecs, wholeSrcs := cacheRecords(t, it.dir, whole)
+				if len(warmRecs) != len(wholeRecs) || len(warmSrcs) != len(wholeSrcs) {
+					t.Fatalf("%s: the warm build's cache holds %d records and %d sources, a whole build's %d and %d",
+						what, len(warmRecs), len(warmSrcs), len(wholeRecs), len(wholeSrcs))
+				}
+				for f, r := range wholeRecs {
+					// (AnalyzedSum hashes the terms, whose words are numbers
+					// in the search dictionary, which grows with the builds
+					// into an output: its numbers are the history's)
+					got, ok := warmRecs[f]
+					if ok {
+						c := *got
+						c.AnalyzedSum = r.AnalyzedSum
+						got = &c
+					}
+					if !ok || !reflect.DeepEqual(*got, *r) {
+						t.Errorf("%s: the warm build's cache holds another record of %s than a whole build's", what, f)
+						if ok {
+							g, w := reflect.ValueOf(*got), reflect.ValueOf(*r)
+							for i := range g.NumField() {
+								if !reflect.DeepEqual(g.Field(i).Interface(), w.Field(i).Interface()) {
+									t.Logf("%s: %v\nwant %v", g.Type().Field(i).Name, g.Field(i).Interface(), w.Field(i).Interface())
+								}
+							}
+						}
+					}
+				}
+				for f, s := range wholeSrcs {
+					if got, ok := warmSrcs[f]; !ok || !reflect.DeepEqual(*got, *s) {
+						t.Errorf("%s: the warm build's cache holds another source of %s than a whole build's", what, f)
+					}
+				}
+			}
+		})
+	}
+}
+
+// cacheRecords reads the cache of the output out of the site in dir and
+// returns its records and sources by file.
+func cacheRecords(t *testing.T, dir, out string) (map[string]*cachedRecord, map[string]*cachedSource) {
+	t.Helper()
+	b, err := newBuilder(Options{Source: dir, Out: out, Now: fixedNow, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.ctx = context.Background()
+	st, d := b.readCache()
+	if st == nil {
+		t.Fatalf("no cache beside %s (%v)", out, d)
+	}
+	return st.records, st.sources
+}
+
+// TestWriteCacheInPieces: writeCache writes the main file in pieces as it
+// encodes it (enc.spill), the checksum put in its place last; a state of
+// several times spillSize reads back (readCache) as it was written, and
+// its bytes are those appendState makes in one piece.
+func TestWriteCacheInPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 31))
+	var want cacheState
+	fill(reflect.ValueOf(&want).Elem(), rng, 0)
+	want.Shards = make([]shardRef, recordShards) // (readCache reads them: empty files)
+	want.Files = map[string]cachedFile{}
+	for i := range 20000 {
+		want.Files[fmt.Sprintf("tin/trang-%05d/index.html", i)] = cachedFile{Owner: fmt.Sprint("page:", i), Size: int64(i), ModTime: rng.Int64()}
+	}
+	want.PageFiles = nil
+	for i := range 9000 {
+		want.PageFiles = append(want.PageFiles, fmt.Sprintf("content/tin/trang-%05d.vi.md", i))
+	}
+	dir := t.TempDir()
+	b := &builder{out: filepath.Join(dir, "public")}
+	b.ctx = context.Background()
+	if err := b.writeCache(&want); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(cachePath(b.out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
+	if payload := data[len(header)+cacheSumSize:]; len(payload) < 4*spillSize {
+		t.Fatalf("the payload is %d bytes, not several pieces", len(payload))
+	} else if !bytes.Equal(payload, appendState(nil, &want)) {
+		// (maps in no particular order: decode and compare instead)
+		var one cacheState
+		if err := decodeState(payload, &one); err != nil || !reflect.DeepEqual(one, want) {
+			t.Fatalf("the payload written in pieces does not decode to the state (%v)", err)
+		}
+	}
+	for k := range recordShards {
+		if err := os.WriteFile(shardPath(b.out, k), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, d := b.readCache()
+	if got == nil {
+		t.Fatalf("the cache written in pieces does not read back: %v", d)
+	}
+	got.records, got.sources = nil, nil
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatal("the cache written in pieces reads back as another state")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/diag"
@@ -65,6 +66,23 @@ type enc struct {
 	// more that it has written in full.
 	refs   []string
 	framed bool
+	// spill, when set, is given what b holds, and b emptied, whenever b
+	// holds spillSize bytes or more at a point where encodeState calls
+	// spilled: writeCache writes the main file (~10 MB at 10,000 pages
+	// per language) in pieces, not made whole in memory at the end of
+	// the build, where its heap is largest.
+	spill func([]byte)
+}
+
+// spillSize is how many bytes enc holds before it gives them to spill.
+const spillSize = 64 << 10
+
+// spilled gives b to spill when it holds spillSize bytes or more.
+func (e *enc) spilled() {
+	if e.spill != nil && len(e.b) >= spillSize {
+		e.spill(e.b)
+		e.b = e.b[:0]
+	}
 }
 
 func (e *enc) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -160,6 +178,7 @@ func (e *enc) strs(l []string) {
 	e.uint(uint64(len(l)))
 	for _, s := range l {
 		e.str(s)
+		e.spilled()
 	}
 }
 
@@ -312,9 +331,18 @@ type dec struct {
 	framed bool
 }
 
-// text makes the strings read from here on parts of one string of what
-// is left (one allocation a record instead of one a string).
-func (d *dec) text() { d.s = string(d.b) }
+// text makes the strings read from here on parts of what is left of b,
+// as one string that shares b's array: no copy is made, so the bytes a
+// dec reads must not change while anything decoded from them lives
+// (decodeShard's and decodeState's callers give them files read for
+// that alone). The cache's strings were ~30 MB of copies at 10,000 pages
+// per language, memory the system hands over fresh (page faults are most
+// of a warm build's system time).
+func (d *dec) text() {
+	if len(d.b) > 0 {
+		d.s = unsafe.String(unsafe.SliceData(d.b), len(d.b))
+	}
+}
 
 func (d *dec) uint() uint64 {
 	v, n := binary.Uvarint(d.b)
@@ -400,9 +428,8 @@ func (d *dec) stringOf(p []byte) string {
 }
 
 // bytes returns the next byte slice, nil when empty; it shares the
-// shard's array (full slice expression: appending copies), so it is for
-// terms shards only: readCache reads the record shards into a buffer
-// that it uses again.
+// shard's array (full slice expression: appending copies), as the
+// strings do (text).
 func (d *dec) bytes() []byte {
 	p := d.raw()
 	if len(p) == 0 {
@@ -637,7 +664,8 @@ func appendShard(b []byte, sd *shardData) ([]byte, error) {
 
 // decodeShard decodes a shard file's frames (see appendShard) and
 // appends their records, terms and sources to sd's. A shard of no page
-// holds none (an empty file). The Terms share data's array.
+// holds none (an empty file). What it decodes shares data's array (its
+// strings and the Terms, see dec.text): data must not change after.
 func decodeShard(data []byte, sd *shardData) error {
 	var refs []string // (one array for every frame's)
 	for len(data) > 0 {
@@ -679,6 +707,7 @@ func (e *enc) strUints(m map[string]uint64) {
 	for k, v := range m {
 		e.str(k)
 		e.uint(v)
+		e.spilled()
 	}
 }
 
@@ -698,6 +727,12 @@ func (d *dec) strUints() map[string]uint64 {
 // appendState appends st's exported fields to b.
 func appendState(b []byte, st *cacheState) []byte {
 	e := enc{b: b}
+	encodeState(&e, st)
+	return e.b
+}
+
+// encodeState appends st's exported fields to e's bytes (see enc.spill).
+func encodeState(e *enc, st *cacheState) {
 	e.b = append(e.b, st.Global[:]...)
 	e.b = append(e.b, st.Tool[:]...)
 	e.uint(uint64(len(st.Shards)))
@@ -727,11 +762,13 @@ func appendState(b []byte, st *cacheState) []byte {
 		e.int(c.ModTime)
 		e.int(c.ChangeTime)
 		e.uint(c.Inode)
+		e.spilled()
 	}
 	e.uint(uint64(len(st.Dirs)))
 	for f, t := range st.Dirs {
 		e.str(f)
 		e.int(t)
+		e.spilled()
 	}
 	e.uint(st.World)
 	e.strs(st.Phones)
@@ -745,6 +782,7 @@ func appendState(b []byte, st *cacheState) []byte {
 		for _, d := range docs {
 			e.uint(d.Sum)
 			e.int(int64(d.Page))
+			e.spilled()
 		}
 	}
 	e.b = append(e.b, st.LoadKey[:]...)
@@ -754,16 +792,18 @@ func appendState(b []byte, st *cacheState) []byte {
 	for _, s := range st.PageSums {
 		e.uint(s[0])
 		e.uint(s[1])
+		e.spilled()
 	}
 	e.uint(uint64(len(st.PageRefs)))
 	for _, r := range st.PageRefs {
 		e.int32s(r)
+		e.spilled()
 	}
 	e.strUints(st.LangKeys)
-	return e.b
 }
 
-// decodeState decodes what appendState wrote into st.
+// decodeState decodes what appendState wrote into st. Its strings share
+// data's array (dec.text): data must not change after.
 func decodeState(data []byte, st *cacheState) error {
 	d := dec{b: data}
 	// Its strings (the output's files, their owners, the pages' files:

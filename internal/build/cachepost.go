@@ -366,7 +366,7 @@ var tracePostings func(lang string)
 // table describing that index, and not too much dead space. now holds
 // each language's documents (searchKeys), reused the pages reused. A
 // table that cannot be read gives an *errDamaged.
-func (b *builder) postPlans(st *cacheState, now map[string][]searchDoc, kept map[string]bool, reused []*cachedRecord) (map[string]*postUpdate, error) {
+func (b *builder) postPlans(st *cacheState, now map[string][]searchDoc, kept map[string]bool, reused []bool) (map[string]*postUpdate, error) {
 	plans := map[string]*postUpdate{}
 	if !b.keepsPostings() {
 		return plans, nil
@@ -381,7 +381,7 @@ func (b *builder) postPlans(st *cacheState, now map[string][]searchDoc, kept map
 			if docs[j].Sum == then[j].Sum {
 				continue
 			}
-			if changed >= len(docs)/maxUpdated || then[j].Page < 0 || docs[j].Page < 0 || int(docs[j].Page) >= len(reused) || reused[docs[j].Page] != nil {
+			if changed >= len(docs)/maxUpdated || then[j].Page < 0 || docs[j].Page < 0 || int(docs[j].Page) >= len(reused) || reused[docs[j].Page] {
 				ok = false
 				break
 			}
@@ -409,14 +409,14 @@ func (b *builder) postPlans(st *cacheState, now map[string][]searchDoc, kept map
 // docOf returns how to have document i of lang's index now (docs),
 // given the documents writeSearchOf has: one of a page reused is
 // decoded from its terms shard (read once).
-func (b *builder) docOf(st *cacheState, lang string, docs []searchDoc, reused []*cachedRecord) func(i int, have []search.Analyzed) (*search.Analyzed, error) {
+func (b *builder) docOf(st *cacheState, lang string, docs []searchDoc, reused []bool) func(i int, have []search.Analyzed) (*search.Analyzed, error) {
 	read := map[int]map[string][]byte{} // terms shard → page file → terms
 	return func(i int, have []search.Analyzed) (*search.Analyzed, error) {
 		if i < 0 || i >= len(docs) || i >= len(have) {
 			return nil, errors.New("a document out of range")
 		}
 		page := docs[i].Page
-		if page < 0 || reused[page] == nil {
+		if page < 0 || !reused[page] {
 			return &have[i], nil
 		}
 		file := b.content.Pages[page].File
