@@ -2,15 +2,14 @@ package strictyaml
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/loa-ssg/loa/internal/diag"
 )
 
 // pageDoc has the field types of a page's front matter (content's
-// rawFrontMatter), a mapping position, and a field the fast path does not
-// know.
+// rawFrontMatter), a mapping position, and fields of kinds the fast path
+// does not know (it must decline a text that writes one).
 type pageDoc struct {
 	Pos            diag.Position `yaml:"-"`
 	Title          Scalar        `yaml:"title"`
@@ -28,11 +27,10 @@ type pageDoc struct {
 	Inner          *struct {
 		Name string `yaml:"name"`
 	} `yaml:"inner"`
-	Ratio float64              `yaml:"ratio"`
-	Keys  Positions            `yaml:"-"`
-	Other map[string]string    `yaml:"other"`
-	Grid  [][]string           `yaml:"grid"`
-	Named map[string]Positions `yaml:"-"`
+	Ratio float64           `yaml:"ratio"`
+	Keys  Positions         `yaml:"-"`
+	Other map[string]string `yaml:"other"`
+	Grid  [][]string        `yaml:"grid"`
 }
 
 // bothPaths decodes text on the full path and on the fast one.
@@ -231,9 +229,6 @@ func TestFastPathValues(t *testing.T) {
 	decodeFast(Source{File: "p.md", Text: []byte("aliases: [/Phụ-nữ/, /b/]\n")}, &d2)
 	if got := d2.Aliases[1].Pos.Col; got != 21 {
 		t.Errorf("second alias at column %d, want 21", got)
-	}
-	if !strings.Contains(text, "có") {
-		t.Fatal("unreachable")
 	}
 }
 
