@@ -57,10 +57,10 @@ func (v fastValue) null() bool {
 
 // fastEntry is one key of the mapping and its value.
 type fastEntry struct {
-	field     int // the struct field's index
-	key       int // the key's line
-	line, col int // where the value starts: the value node's position
-	empty     bool
+	field     int  // the struct field's index
+	key       int  // the key's line
+	line, col int  // where the value starts: the value node's position
+	empty     bool // nothing after the colon: null, or a "- " list on the lines below
 	list      bool // a list: items holds its values
 	scalar    fastValue
 	items     []fastValue
@@ -166,38 +166,49 @@ func fastParse(text []byte, info *structInfo, entries []fastEntry) (_ []fastEntr
 		case n > 0:
 			return entries, false // a value over two lines, or a nested mapping
 		default:
-			key, after, found := strings.Cut(l, ":")
+			key, _, _ := strings.Cut(l, ":")
 			idx, known := info.fields[key]
-			if !found || !known || idx >= 64 || seen&(1<<idx) != 0 || !plainKey(key) ||
-				after != "" && after[0] != ' ' {
-				return entries, false
+			if !known || idx >= 64 || seen&(1<<idx) != 0 {
+				return entries, false // unknown, or repeated
 			}
 			seen |= 1 << idx
+			e, ok := keyLine(l, line, idx)
+			if !ok {
+				return entries, false
+			}
 			open, indent = -1, -1
-			e := fastEntry{field: idx, key: line, line: line}
-			value := strings.TrimLeft(after, " ")
-			at := len(l) - len(value) // the value's byte offset
-			switch {
-			case value == "" || value[0] == '#':
-				e.col, e.empty = len(key)+2, true // just after the colon, as yaml.v3 places a null
+			if e.empty {
 				open = len(entries)
-			case value[0] == '[':
-				items, ok := fastFlow(l, at, line)
-				if !ok {
-					return entries, false
-				}
-				e.list, e.items, e.col = true, items, utf8.RuneCountInString(l[:at])+1
-			default:
-				v, ok := fastScalar(l, at, line)
-				if !ok {
-					return entries, false
-				}
-				e.scalar, e.col = v, v.col
 			}
 			entries = append(entries, e)
 		}
 	}
 	return entries, true
+}
+
+// keyLine reads line l, number line, a "key: value" line whose key is
+// that of field idx.
+func keyLine(l string, line, idx int) (e fastEntry, ok bool) {
+	key, after, found := strings.Cut(l, ":")
+	if !found || !plainKey(key) || after != "" && after[0] != ' ' {
+		return e, false
+	}
+	e = fastEntry{field: idx, key: line, line: line}
+	value := strings.TrimLeft(after, " ")
+	at := len(l) - len(value) // the value's byte offset
+	switch {
+	case value == "" || value[0] == '#':
+		e.col, e.empty = len(key)+2, true // just after the colon, as yaml.v3 places a null
+	case value[0] == '[':
+		e.items, ok = fastFlow(l, at, line)
+		e.list, e.col = true, utf8.RuneCountInString(l[:at])+1
+		return e, ok
+	default:
+		e.scalar, ok = fastScalar(l, at, line)
+		e.col = e.scalar.col
+		return e, ok
+	}
+	return e, true
 }
 
 // plainKey reports whether key is written in lower-case ASCII letters,
