@@ -87,7 +87,7 @@ func Split(text []byte) (yamlText []byte, bodyOffset int, ok bool) {
 		if end >= 0 {
 			line, next = text[i:i+end], i+end+1
 		}
-		if l := strings.TrimRight(string(line), " \t"); l == "---" || l == "..." {
+		if l := bytes.TrimRight(line, " \t"); string(l) == "---" || string(l) == "..." {
 			return text[start:i], next, true
 		}
 		if end < 0 {

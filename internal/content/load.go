@@ -441,8 +441,12 @@ func readParsed(fsys fs.FS, site *config.Site, f file) (*Page, diag.List, Parsed
 		l.FillSources(diag.NewLineIndex(f.path, text))
 	}
 	if !fm.Draft && !l.HasErrors() {
-		l.Append(unfinished(f, fm, site))
-		l.FillSources(diag.NewLineIndex(f.path, text))
+		if u := unfinished(f, fm, site); len(u) > 0 {
+			// (a line index only when there is something to show:
+			// making one for every page was 1 % of a cold build)
+			l.Append(u)
+			l.FillSources(diag.NewLineIndex(f.path, text))
+		}
 	}
 	pd := Parsed{FrontMatter: fm, Slug: slug, BodyOffset: bodyOff, Sum: Checksum(text), Diags: l, Failed: l.HasErrors()}
 	p, l := pd.page(f)

@@ -32,6 +32,10 @@ type Source struct {
 	// the hint when a value under that key has the wrong shape (text where
 	// a list belongs). Optional.
 	Examples map[string]string
+	// Full makes Decode read Text by way of yaml.v3's tree even where its
+	// fast path would answer (see fast.go): for tests that hold the two
+	// paths to the same result. The result is the same either way.
+	Full bool
 }
 
 var (
@@ -124,8 +128,18 @@ func (p Positions) Lookup(key string) (diag.Position, bool) {
 // to the position of the mapping it was decoded from; a field of type
 // Positions, tagged `yaml:"-"`, to where each key's value was written. Empty input leaves v
 // untouched. The returned list holds every problem found; v may be partly
-// filled when it is not empty.
+// filled when it is not empty. Text of the simple shape most front matter
+// has is read without yaml.v3's tree, with the same result (fast.go).
 func Decode(src Source, v any) diag.List {
+	if !src.Full && decodeFast(src, v) {
+		return nil
+	}
+	return decodeTree(src, v)
+}
+
+// decodeTree is Decode by way of yaml.v3's tree: the full path, for every
+// text, and the only one that reports problems.
+func decodeTree(src Source, v any) diag.List {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src.Text, &doc); err != nil {
 		return diag.List{syntaxError(src, err)}

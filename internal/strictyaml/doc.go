@@ -16,6 +16,13 @@
 // is still recorded (Scalar.Pos, Positions). Quoted, "~" and "null" are
 // text.
 //
+// Front matter of the usual simple shape ("key: value" lines, lists of
+// plain or double-quoted values) is read by a fast path straight into the
+// struct, with the same values and positions as the full path through
+// yaml.v3's tree; the fast path answers only for text it understands
+// entirely and that has no problem, and the full path reports every
+// problem (fast.go; FuzzFastPath holds the two to one result).
+//
 // It imports diag, textfile (for textfile.Forbidden) and gopkg.in/yaml.v3 only. It must not know what the
 // fields mean: meaning and cross-field rules belong to the packages that own
 // the structs (config, content, directory).
