@@ -14,9 +14,9 @@ import (
 // the same kind, language, folder, translation key, slug and aliases,
 // placed with the same site.yaml, and pairing and placing prev reported
 // nothing. The translations, parents and URL paths (the same strings)
-// are then prev's, and every list of children holds the same pages, put
-// in list order again (compareForList, a total order here: a weight, date
-// or title may have changed). It reports whether it did so; when it did
+// are then prev's, and every list of children holds the same pages in
+// prev's order, put in list order again (compareForList, a total order
+// here) when one of them has another weight, date or title. It reports whether it did so; when it did
 // not, s is as it was.
 func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 	if prev == nil || prev == s || !prev.clean || prev.conf != site || len(prev.Pages) != len(s.Pages) {
@@ -28,6 +28,9 @@ func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 		return q != nil && q.order >= 0 && int(q.order) < len(prev.Pages) && prev.Pages[q.order] == q
 	}
 	trans, kids := 0, 0
+	// The lists a page's place in may change (its weight, date or title
+	// changed), by their page's place in Pages.
+	var resort []int32
 	for i, p := range s.Pages {
 		q := prev.Pages[i]
 		if int(q.order) != i || p.File != q.File || p.Kind != q.Kind || p.Lang != q.Lang || p.Dir != q.Dir ||
@@ -48,6 +51,9 @@ func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 		}
 		if q.Translations[0] == q {
 			trans += len(q.Translations)
+		}
+		if q.Parent != nil && (p.Weight != q.Weight || !p.Date.Equal(q.Date) || p.Title != q.Title) {
+			resort = append(resort, q.Parent.order)
 		}
 		kids += len(q.Children)
 	}
@@ -79,8 +85,9 @@ func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 			p.Children = ch[start:len(ch):len(ch)]
 		}
 	}
-	for _, p := range s.Pages {
-		if len(p.Children) > 1 && !slices.IsSortedFunc(p.Children, compareForList) {
+	// The other lists are in prev's order, which is list order.
+	for _, i := range resort {
+		if p := s.Pages[i]; !slices.IsSortedFunc(p.Children, compareForList) {
 			slices.SortFunc(p.Children, compareForList)
 		}
 	}
