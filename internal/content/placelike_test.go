@@ -182,6 +182,7 @@ func TestCachePlaceLikeClash(t *testing.T) {
 		"content/a/_index.vi.md": {Data: []byte("---\ntitle: A\n---\n")},
 		"content/a/x.vi.md":      {Data: []byte("---\ntitle: X\n---\n")},
 		"content/a/y.vi.md":      {Data: []byte("---\ntitle: Y\n---\n")},
+		"content/a/z.en.md":      {Data: []byte("---\ntitle: Z\ntranslation_key: k\n---\n")},
 	}
 	site := testSite(t)
 	c := NewCache()
@@ -199,6 +200,8 @@ func TestCachePlaceLikeClash(t *testing.T) {
 		{"content/a/x.vi.md", "---\ntitle: X2\naliases: [/cu/]\n---\n", false, 1},
 		{"content/a/x.vi.md", "---\ntitle: X2\naliases: [/moi/]\n---\n", false, 0},
 		{"content/a/x.vi.md", "---\ntitle: X3\naliases: [/moi/]\nweight: 1\n---\n", true, 0},
+		{"content/a/x.vi.md", "---\ntitle: X3\naliases: [/moi/]\nweight: 1\ntranslation_key: k\n---\n", false, 0},
+		{"content/a/x.vi.md", "---\ntitle: X4\naliases: [/moi/]\nweight: 1\ntranslation_key: k\n---\n", true, 0},
 	} {
 		fsys[step.file] = &fstest.MapFile{Data: []byte(step.text)}
 		c.Forget(step.file)
@@ -212,6 +215,9 @@ func TestCachePlaceLikeClash(t *testing.T) {
 		}
 		if got.likePrev != step.like || len(gl) != step.problems || text(gl) != text(wl) {
 			t.Errorf("step %d: placed like the last Load %v, want %v; problems\n%s\nwant %d:\n%s", i, got.likePrev, step.like, text(gl), step.problems, text(wl))
+		}
+		if x := got.ByFile("content/a/x.vi.md"); len(x.Translations) != 1+strings.Count(step.text, "translation_key") {
+			t.Errorf("step %d: %d translations", i, len(x.Translations))
 		}
 		if kids := got.ByFile("content/a/_index.vi.md").Children; len(kids) != 2 || kids[0].Title > kids[1].Title && kids[0].Weight == 0 {
 			t.Errorf("step %d: children %s, %s", i, kids[0].File, kids[1].File)
