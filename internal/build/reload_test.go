@@ -128,3 +128,26 @@ func TestIncrementalPlacedAsBefore(t *testing.T) {
 		it.check(step.what, res)
 	}
 }
+
+// TestIncrementalLargeExtras: with every generated page counted as large
+// (largeExtra), so that each is made in the buffer the rebuild before
+// made it in and the files pending hold those bytes as they are
+// (incBuild.extraBuffer), random edits of every kind give, after each
+// rebuild, the output and problems of a clean build, byte for byte.
+func TestIncrementalLargeExtras(t *testing.T) {
+	defer func(n int) { largeExtra = n }(largeExtra)
+	largeExtra = 1
+	it := newIncTest(t, incSite(25), 7)
+	it.check("first build", Result{})
+	steps := 16
+	if testing.Short() {
+		steps = 6
+	}
+	for range steps {
+		what, changed := it.step()
+		it.check(what, it.rebuild(changed...))
+	}
+	if it.s.large.taken < 20 {
+		t.Errorf("%d generated pages made in a buffer kept from the rebuild before, want 20 or more", it.s.large.taken)
+	}
+}
