@@ -648,6 +648,17 @@ func (r *Renderer) NotFound(w io.Writer) error {
 
 func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 	v.layout = name
+	if b, ok := w.(*bytes.Buffer); ok {
+		// Straight into b, what a failed template wrote cut off again
+		// (not through a buffer of its own copied into b: a page of a
+		// megabyte, the A–Z list, grew one more at each rebuild).
+		n := b.Len()
+		if err := r.tmpl[name].ExecuteTemplate(b, baseName, v); err != nil {
+			b.Truncate(n)
+			return fmt.Errorf("template %s: %w", name, err)
+		}
+		return nil
+	}
 	buf := GetBuffer()
 	defer PutBuffer(buf)
 	if err := r.tmpl[name].ExecuteTemplate(buf, baseName, v); err != nil {
