@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,5 +72,82 @@ func TestIncrementalKeepsLoad(t *testing.T) {
 			t.Errorf("%s: the load's warning is not printed:\n%s", step.what, diagText(res))
 		}
 		it.check(step.what, res)
+	}
+}
+
+// TestIncrementalPlacedAsBefore: front-matter edits that move no page
+// (weights, titles and dates that reorder a section's list and the home
+// page's, a body with them) are loaded with the pages placed as the last
+// load's (content.Site.PlacedAsBefore); edits that move one (a slug, a
+// new page, a translation key) are not. After each step the output and
+// problems are those of a clean build, byte for byte.
+func TestIncrementalPlacedAsBefore(t *testing.T) {
+	files := incSite(3)
+	for i, title := range []string{"Bước một", "Bước hai", "Bước ba"} {
+		files[fmt.Sprintf("content/plan/b%d.vi.md", i)] = fmt.Sprintf("---\ntitle: %s\ndate: 2024-02-01\n---\nNội dung %d.\n", title, i)
+	}
+	files["content/plan/buoc.en.md"] = "---\ntitle: A step\ntranslation_key: buoc\n---\nText.\n"
+	it := newIncTest(t, files, 1)
+	it.check("first build", Result{})
+	steps := []struct {
+		what  string
+		edit  func() []string
+		as    bool // placed as before
+		wrote string
+	}{
+		{"a weight that moves a page first", func() []string { return it.edit("content/plan/b0.vi.md", "weight", "1") }, true, "ke-hoach/index.html"},
+		{"a title that moves a page last", func() []string { return it.edit("content/plan/b2.vi.md", "title", "Về sau") }, true, "ke-hoach/index.html"},
+		{"a date that reorders", func() []string { return it.edit("content/plan/b1.vi.md", "date", "2020-01-01") }, true, "ke-hoach/index.html"},
+		{"a section's weight (the home page's list)", func() []string { return it.edit("content/guide/_index.vi.md", "weight", "1") }, true, ""},
+		{"two titles at once", func() []string {
+			return append(it.edit("content/plan/b0.vi.md", "title", "Ấn"), it.edit("content/plan/b1.vi.md", "title", "Zê")...)
+		}, true, "ke-hoach/index.html"},
+		{"a slug", func() []string { return it.edit("content/plan/b1.vi.md", "slug", "buoc-moi") }, false, "ke-hoach/buoc-moi/index.html"},
+		{"a weight after a slug", func() []string { return it.edit("content/plan/b1.vi.md", "weight", "2") }, true, "ke-hoach/index.html"},
+		{"a translation key (a translation found)", func() []string { return it.edit("content/plan/b2.vi.md", "translation_key", "buoc") }, false, "en/plan/buoc/index.html"},
+		{"a new page", func() []string {
+			it.write("content/plan/b3.vi.md", "---\ntitle: Bước bốn\nweight: 1\n---\nMới.\n")
+			return []string{"content/plan/b3.vi.md"}
+		}, false, "ke-hoach/b3/index.html"},
+		{"a weight after a new page", func() []string { return it.edit("content/plan/b3.vi.md", "weight", "") }, true, "ke-hoach/index.html"},
+	}
+	out := filepath.Join(it.dir, "public")
+	for _, step := range steps {
+		before := snapshot(t, out)
+		res := it.rebuild(step.edit()...)
+		if res.Stages[0].Name != "incremental" {
+			t.Fatalf("%s: %v, want an incremental rebuild", step.what, res.Stages)
+		}
+		if as := it.s.b.content.PlacedAsBefore(); as != step.as {
+			t.Errorf("%s: placed as before %v, want %v", step.what, as, step.as)
+		}
+		written, _ := rewrites(t, before, snapshot(t, out))
+		if step.wrote != "" && !slices.Contains(written, step.wrote) {
+			t.Errorf("%s: %s not written (%q)", step.what, step.wrote, written)
+		}
+		it.check(step.what, res)
+	}
+}
+
+// TestIncrementalLargeExtras: with every generated page counted as large
+// (largeExtra), so that each is made in the buffer the rebuild before
+// made it in and the files pending hold those bytes as they are
+// (incBuild.extraBuffer), random edits of every kind give, after each
+// rebuild, the output and problems of a clean build, byte for byte.
+func TestIncrementalLargeExtras(t *testing.T) {
+	defer func(n int) { largeExtra = n }(largeExtra)
+	largeExtra = 1
+	it := newIncTest(t, incSite(25), 7)
+	it.check("first build", Result{})
+	steps := 16
+	if testing.Short() {
+		steps = 6
+	}
+	for range steps {
+		what, changed := it.step()
+		it.check(what, it.rebuild(changed...))
+	}
+	if it.s.large.taken < 20 {
+		t.Errorf("%d generated pages made in a buffer kept from the rebuild before, want 20 or more", it.s.large.taken)
 	}
 }

@@ -42,6 +42,9 @@ type Session struct {
 	// in (megabytes at 10,000 pages per language), kept for the next
 	// one: the files of a rebuild are written before it returns.
 	sitemap *bytes.Buffer
+	// large holds the buffers of the large generated pages (the A–Z
+	// lists) likewise (incBuild.extraBuffer).
+	large largeBuffers
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.

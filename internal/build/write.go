@@ -472,13 +472,25 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 	docs := make([]*search.Analyzed, len(extras))
 	dups := make([][]string, len(extras))
 	b.forEach(len(extras), func(i int) {
-		buf := render.GetBuffer()
-		defer render.PutBuffer(buf)
 		if b.inc.keepsExtra(extras[i]) {
 			// unchanged since the last build (Session)
-		} else if errs[i] = b.renderer.Extra(buf, extras[i]); errs[i] == nil {
-			dups[i] = render.DuplicateIDs(buf.Bytes())
-			errs[i] = b.writeFile(b.local(extras[i].Path)+"index.html", buf.Bytes())
+		} else {
+			pooled := render.GetBuffer()
+			buf, kept := b.inc.extraBuffer(extras[i], pooled, b.pending != nil)
+			if kept {
+				render.PutBuffer(pooled)
+			}
+			if errs[i] = b.renderer.Extra(buf, extras[i]); errs[i] == nil {
+				// A large page's buffer is kept for the next rebuild,
+				// the files pending holding its bytes until then.
+				owned := kept || b.inc.keepLarge(extras[i], buf, b.pending != nil)
+				dups[i] = render.DuplicateIDs(buf.Bytes())
+				errs[i] = b.writeFileOf(b.local(extras[i].Path)+"index.html", buf.Bytes(), owned)
+				kept = owned
+			}
+			if !kept {
+				render.PutBuffer(buf)
+			}
 		}
 		b.renderer.ExtraWritten(extras[i])
 		if title, section, text, ok := b.renderer.SearchText(extras[i]); ok {

@@ -13,8 +13,12 @@ import (
 // (loa serve, after an edit) reads again only the files the caller says
 // changed (Forget) and those it has not seen. A file is reused only when
 // the walk finds it with the same role (language, kind, folder, bundle or
-// not): a folder that becomes a bundle reads its files again. It is safe
-// for concurrent use.
+// not): a folder that becomes a bundle reads its files again. When the
+// files read again move no page (the same files, kinds, languages,
+// folders, translation keys, slugs and aliases as the last Load, which
+// reported no clash), Load takes the last Load's translations, parents
+// and URL paths instead of pairing and placing every page (placeLike).
+// It is safe for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile

@@ -79,6 +79,13 @@ type Site struct {
 	// slabs hold the pages a Load through a Cache copied from it
 	// (Cache.Recycle).
 	slabs [][]Page
+	// conf is the site.yaml the pages were placed with; clean says that
+	// pairing and placing them reported nothing (placeLike).
+	conf  *config.Site
+	clean bool
+	// likePrev says that Load placed the pages as those of the last
+	// Load (placeLike), for tests.
+	likePrev bool
 }
 
 // File returns the one of Files at rel (content-relative, "news/anh.jpg";
@@ -222,8 +229,13 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 			p.Attachments = attachments[p.Dir]
 		}
 	}
-	l.Append(s.pair(site))
-	l.Append(s.place(site, opts.Cache.lastSite()))
+	prev := opts.Cache.lastSite()
+	if !s.placeLike(prev, site) {
+		placed := s.pair(site)
+		placed.Append(s.place(site, prev))
+		s.conf, s.clean = site, len(placed) == 0
+		l.Append(placed)
+	}
 	opts.Cache.keepSite(s)
 	return s, l, nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -58,5 +59,25 @@ func TestCachedEach(t *testing.T) {
 	err := tm.ExecuteTemplate(&b, "missing", &View{r: fresh(), layout: "page.html", Lang: "vi", Children: items})
 	if err == nil || !strings.Contains(err.Error(), `there is no template "nope"`) {
 		t.Errorf("CachedEach of a template that is not there: %v", err)
+	}
+}
+
+// TestExecuteInto: a page executed straight into a bytes.Buffer gives the
+// bytes it gives another writer, after what the buffer held; a template
+// that fails half-way leaves the buffer as it was.
+func TestExecuteInto(t *testing.T) {
+	tm := template.Must(template.New(baseName).Parse(`<p>{{.Title}}</p>{{if eq .Title "lỗi"}}{{$.CachedEach "nope" .Children}}{{end}}<p>end</p>`))
+	r := &Renderer{tmpl: set{"page.html": tm}, fragments: map[cacheKey]fragment{}}
+	var want strings.Builder
+	if err := r.execute(&want, "page.html", &View{r: r, Title: "Tin <1>"}); err != nil {
+		t.Fatal(err)
+	}
+	b := bytes.NewBufferString("before|")
+	if err := r.execute(b, "page.html", &View{r: r, Title: "Tin <1>"}); err != nil || b.String() != "before|"+want.String() {
+		t.Errorf("into a buffer: %v %q, want %q", err, b.String(), "before|"+want.String())
+	}
+	b = bytes.NewBufferString("before|")
+	if err := r.execute(b, "page.html", &View{r: r, Title: "lỗi", Children: []Item{{Title: "x", URL: "/x/"}}}); err == nil || b.String() != "before|" {
+		t.Errorf("a failed template: %v, the buffer holds %q, want %q", err, b.String(), "before|")
 	}
 }

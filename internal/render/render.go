@@ -92,6 +92,14 @@ type Renderer struct {
 	// a Renderer no longer used (Recycle), for the next Renderer made
 	// with this one as Input.Parsed.
 	items, spareItems []Item
+	// azArrays holds the arrays of items the A–Z views of r used
+	// (azView), spareAZ those of a Renderer given back (Recycle), which
+	// azView takes before making new ones (an A–Z list of 10,000 pages
+	// is a megabyte of items, in memory the system hands over page by
+	// page when new). azMu guards both.
+	azMu              sync.Mutex
+	azArrays, spareAZ [][]Item
+	keepAZ            bool // made with Input.Parsed
 
 	// ids are, per layout, the IDs its templates write literally; strs
 	// the interface strings they read (StringsKey).
@@ -162,6 +170,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 		r.Parsed = nil // keep no chain of renderers (and their content) alive
 		r.titleKeys, r.slugs = p.titleKeys, p.slugs
 		r.fragments = p.fragments
+		r.spareAZ, p.spareAZ, r.keepAZ = p.spareAZ, nil, true
 		if len(r.fragments) > maxFragments(len(in.Content.Pages)) {
 			r.fragments = nil // mostly entries of pages gone or changed
 		}
@@ -198,6 +207,7 @@ func New(in Input) (*Renderer, diag.List, error) {
 func (r *Renderer) Recycle(old *Renderer) {
 	if old != nil && old != r {
 		r.spareItems, old.items = old.items, nil
+		r.spareAZ, old.azArrays = old.azArrays, nil
 	}
 }
 
@@ -638,6 +648,17 @@ func (r *Renderer) NotFound(w io.Writer) error {
 
 func (r *Renderer) execute(w io.Writer, name string, v *View) error {
 	v.layout = name
+	if b, ok := w.(*bytes.Buffer); ok {
+		// Straight into b, what a failed template wrote cut off again
+		// (not through a buffer of its own copied into b: a page of a
+		// megabyte, the A–Z list, grew one more at each rebuild).
+		n := b.Len()
+		if err := r.tmpl[name].ExecuteTemplate(b, baseName, v); err != nil {
+			b.Truncate(n)
+			return fmt.Errorf("template %s: %w", name, err)
+		}
+		return nil
+	}
 	buf := GetBuffer()
 	defer PutBuffer(buf)
 	if err := r.tmpl[name].ExecuteTemplate(buf, baseName, v); err != nil {

@@ -93,7 +93,7 @@ type Letter struct {
 func (r *Renderer) azView(v *View, e *Extra) {
 	// The items of every letter in one array, each letter's a part of it
 	// (not grown letter by letter: the index lists every page).
-	items := make([]Item, len(e.list))
+	items := r.azItems(len(e.list))
 	start := 0
 	// The first rune of the last title key, when it was not empty: a key
 	// with the same first rune is in the same group (no string made).
@@ -120,6 +120,33 @@ func (r *Renderer) azView(v *View, e *Extra) {
 		v.Letters[n-1].Items = items[start:]
 	}
 	v.SearchAZ = e.Path
+}
+
+// azItems returns an array of n items for an A–Z view: the smallest of
+// spareAZ that is large enough, else a new one; either is kept in azArrays
+// when r was made with Input.Parsed (a Renderer of loa serve, whose
+// next one may take them: a whole build keeps none).
+// Its items are all overwritten by the caller.
+func (r *Renderer) azItems(n int) []Item {
+	r.azMu.Lock()
+	defer r.azMu.Unlock()
+	i := -1 // the smallest that is large enough
+	for j, a := range r.spareAZ {
+		if cap(a) >= n && (i < 0 || cap(a) < cap(r.spareAZ[i])) {
+			i = j
+		}
+	}
+	if i >= 0 {
+		items := r.spareAZ[i][:n]
+		r.spareAZ = slices.Delete(r.spareAZ, i, i+1)
+		r.azArrays = append(r.azArrays, items)
+		return items
+	}
+	items := make([]Item, n)
+	if r.keepAZ {
+		r.azArrays = append(r.azArrays, items)
+	}
+	return items
 }
 
 // firstLetter names the group of a folded title in the A–Z index: its
