@@ -119,11 +119,9 @@ type incBuild struct {
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
-	// sitemap, when set, is the buffer sitemap.xml is made in, kept by
-	// the Session from rebuild to rebuild (sitemapBuffer).
-	sitemap *bytes.Buffer
-	// large, when set, holds the buffers large generated pages are made
-	// in, kept by the Session likewise (extraBuffer).
+	// large, when set, holds the buffers large generated files
+	// (sitemap.xml, the A–Z lists) are made in, kept by the Session from
+	// rebuild to rebuild (largeBuffer).
 	large *largeBuffers
 	// det, when set (a warm build: cache.go), makes the keys of the
 	// generated pages and sitemap.xml, so that they compare with the
@@ -176,30 +174,18 @@ func (ib *incBuild) keepsExtra(e *render.Extra) bool {
 	return false
 }
 
-// sitemapBuffer returns the buffer to make sitemap.xml in, and whether
-// the files pending may hold its bytes as they are: the Session's own
-// (incBuild.sitemap) when there is one and pending says that the build
-// keeps its files pending (a rebuild in place, whose files are written
-// once it succeeded: by the next rebuild, nothing holds the bytes any
-// more); else buf, whose bytes are copied.
-func (ib *incBuild) sitemapBuffer(buf *bytes.Buffer, pending bool) (*bytes.Buffer, bool) {
-	if ib == nil || ib.sitemap == nil || !pending {
-		return buf, false
-	}
-	return ib.sitemap, true
-}
-
-// largeExtra is the size in bytes from which a generated page's buffer
-// is kept for the next rebuild (largeBuffers): an A–Z list of a large
-// site. A variable for tests.
+// largeExtra is the size in bytes from which a generated file's buffer
+// is kept for the next rebuild (largeBuffers): sitemap.xml or an A–Z list
+// of a large site. A variable for tests.
 var largeExtra = 256 << 10
 
-// largeBuffers holds, by URL path, the buffers of the generated pages a
-// rebuild made of largeExtra bytes or more, for the next rebuild to make
-// them in again: a megabyte grown afresh at each rebuild, then copied
-// for the files pending, took memory the system hands over page by page,
-// and as much given back (BenchmarkRebuildTitle at 10,000 pages per
-// language: the A–Z page). Safe for concurrent use.
+// largeBuffers holds, by the name of the file made in it, the buffers of
+// the generated files a rebuild made of largeExtra bytes or more, for the
+// next rebuild to make them in again: a megabyte grown afresh at each
+// rebuild, then copied for the files pending, took memory the system
+// hands over page by page, and as much given back (BenchmarkRebuildTitle
+// at 10,000 pages per language: sitemap.xml and the A–Z page). Safe for
+// concurrent use.
 type largeBuffers struct {
 	mu   sync.Mutex
 	bufs map[string]*bytes.Buffer
@@ -207,20 +193,19 @@ type largeBuffers struct {
 	taken int
 }
 
-// extraBuffer returns the buffer to make e in, and whether the files
-// pending may hold its bytes as they are (the rebuild writes them
-// before it returns, so the next rebuild may take the buffer again):
-// the one the last rebuild made e in when e was large, emptied, and then
-// true; else buf, and whether e came out large, in which case buf is
-// kept for the next rebuild and must not be given back to a pool.
-// Without a Session's buffers, or files pending, it returns buf and false.
-func (ib *incBuild) extraBuffer(e *render.Extra, buf *bytes.Buffer, pending bool) (*bytes.Buffer, bool) {
+// largeBuffer returns the buffer to make the file name in, and whether
+// the files pending may hold its bytes as they are (the rebuild writes
+// them before it returns, so the next rebuild may take the buffer again):
+// the one the last rebuild made name in when it was large, emptied, and
+// then true; else buf and false (see keepLarge). Without a Session's
+// buffers, or files pending, it returns buf and false.
+func (ib *incBuild) largeBuffer(name string, buf *bytes.Buffer, pending bool) (*bytes.Buffer, bool) {
 	if ib == nil || ib.large == nil || !pending {
 		return buf, false
 	}
 	ib.large.mu.Lock()
 	defer ib.large.mu.Unlock()
-	if kept := ib.large.bufs[e.Path]; kept != nil {
+	if kept := ib.large.bufs[name]; kept != nil {
 		kept.Reset()
 		ib.large.taken++
 		return kept, true
@@ -228,11 +213,11 @@ func (ib *incBuild) extraBuffer(e *render.Extra, buf *bytes.Buffer, pending bool
 	return buf, false
 }
 
-// keepLarge keeps buf, which e was just made in (not a buffer
-// extraBuffer returned as kept), for the next rebuild when it is large,
-// and reports whether it did: the files pending may then hold its bytes
-// as they are, and buf must not be given back to a pool.
-func (ib *incBuild) keepLarge(e *render.Extra, buf *bytes.Buffer, pending bool) bool {
+// keepLarge keeps buf, which the file name was just made in (not a
+// buffer largeBuffer returned as kept), for the next rebuild when it is
+// large, and reports whether it did: the files pending may then hold its
+// bytes as they are, and buf must not be given back to a pool.
+func (ib *incBuild) keepLarge(name string, buf *bytes.Buffer, pending bool) bool {
 	if ib == nil || ib.large == nil || !pending || buf.Len() < largeExtra {
 		return false
 	}
@@ -241,7 +226,7 @@ func (ib *incBuild) keepLarge(e *render.Extra, buf *bytes.Buffer, pending bool) 
 	if ib.large.bufs == nil {
 		ib.large.bufs = map[string]*bytes.Buffer{}
 	}
-	ib.large.bufs[e.Path] = buf
+	ib.large.bufs[name] = buf
 	return true
 }
 
@@ -1134,10 +1119,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		workers: old.workers, ctx: ctx}
 	b.imgs.m = old.imgs.m
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
-	if s.sitemap == nil {
-		s.sitemap = new(bytes.Buffer)
-	}
-	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, sitemap: s.sitemap, large: &s.large}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, large: &s.large}
 	b.inc = ib
 	b.reuse = keep
 	b.begin()

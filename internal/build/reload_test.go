@@ -132,7 +132,7 @@ func TestIncrementalPlacedAsBefore(t *testing.T) {
 // TestIncrementalLargeExtras: with every generated page counted as large
 // (largeExtra), so that each is made in the buffer the rebuild before
 // made it in and the files pending hold those bytes as they are
-// (incBuild.extraBuffer), random edits of every kind give, after each
+// (incBuild.largeBuffer), random edits of every kind give, after each
 // rebuild, the output and problems of a clean build, byte for byte.
 func TestIncrementalLargeExtras(t *testing.T) {
 	defer func(n int) { largeExtra = n }(largeExtra)

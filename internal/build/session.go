@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"hash/maphash"
@@ -38,12 +37,10 @@ type Session struct {
 	// fills, kept for the next one.
 	arrays pageArrays
 	seed   maphash.Seed
-	// sitemap is the buffer an incremental rebuild makes sitemap.xml
-	// in (megabytes at 10,000 pages per language), kept for the next
-	// one: the files of a rebuild are written before it returns.
-	sitemap *bytes.Buffer
-	// large holds the buffers of the large generated pages (the A–Z
-	// lists) likewise (incBuild.extraBuffer).
+	// large holds the buffers an incremental rebuild makes its large
+	// generated files in (sitemap.xml, the A–Z lists: megabytes at 10,000
+	// pages per language), kept for the next one: the files of a rebuild
+	// are written before it returns (incBuild.largeBuffer).
 	large largeBuffers
 }
 

@@ -228,16 +228,14 @@ func (b *builder) writeSiteFiles() error {
 		if f.name == "sitemap.xml" && b.inc.keepsSitemap() {
 			continue // unchanged since the last build (Session)
 		}
-		w, owned := &buf, false
-		if f.name == "sitemap.xml" {
-			// Megabytes: in a Session, a buffer kept from rebuild to
-			// rebuild, handed to the files pending as it is.
-			w, owned = b.inc.sitemapBuffer(w, b.pending != nil)
-		}
-		w.Reset()
+		// sitemap.xml is megabytes on a large site: in a Session, made
+		// in a buffer kept from rebuild to rebuild, handed to the files
+		// pending as it is (as a large generated page, below).
+		w, owned := b.inc.largeBuffer(f.name, new(bytes.Buffer), b.pending != nil)
 		if err := f.fn(w); err != nil {
 			return fmt.Errorf("render %s: %w", f.name, err)
 		}
+		owned = owned || b.inc.keepLarge(f.name, w, b.pending != nil)
 		if err := b.writeFileOf(f.name, w.Bytes(), owned); err != nil {
 			return err
 		}
@@ -476,14 +474,14 @@ func (b *builder) writeExtras() ([]*search.Analyzed, error) {
 			// unchanged since the last build (Session)
 		} else {
 			pooled := render.GetBuffer()
-			buf, kept := b.inc.extraBuffer(extras[i], pooled, b.pending != nil)
+			buf, kept := b.inc.largeBuffer(extras[i].Path, pooled, b.pending != nil)
 			if kept {
 				render.PutBuffer(pooled)
 			}
 			if errs[i] = b.renderer.Extra(buf, extras[i]); errs[i] == nil {
 				// A large page's buffer is kept for the next rebuild,
 				// the files pending holding its bytes until then.
-				owned := kept || b.inc.keepLarge(extras[i], buf, b.pending != nil)
+				owned := kept || b.inc.keepLarge(extras[i].Path, buf, b.pending != nil)
 				dups[i] = render.DuplicateIDs(buf.Bytes())
 				errs[i] = b.writeFileOf(b.local(extras[i].Path)+"index.html", buf.Bytes(), owned)
 				kept = owned
