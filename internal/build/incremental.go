@@ -727,7 +727,7 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 				listed = listed && p.Key == q.Key && p.Draft == q.Draft && p.Date.Equal(q.Date) && p.Lastmod.Equal(q.Lastmod) &&
 					p.Date.IsZero() == q.Date.IsZero() && p.Lastmod.IsZero() == q.Lastmod.IsZero()
 				moved = moved || p.Path != q.Path || !slices.Equal(p.Attachments, q.Attachments) ||
-					!sameAliases(p, q)
+					!content.SameAliases(p, q)
 				if isNewsItem(p) != isNewsItem(q) || !p.Date.Equal(q.Date) || !slices.Equal(p.Tags, q.Tags) || p.Draft != q.Draft ||
 					p.Path != q.Path || parentFile(p) != parentFile(q) {
 					shift(p)
@@ -795,19 +795,6 @@ func (b *builder) staleKeys(old []*content.Page, prev *incState) (stale []bool, 
 	}
 	b.inc.samePages = listed && !moved
 	return stale, moved, touched, changed, olds
-}
-
-// sameAliases reports whether p and q have the same aliases.
-func sameAliases(p, q *content.Page) bool {
-	if len(p.Aliases) != len(q.Aliases) {
-		return false
-	}
-	for i := range p.Aliases {
-		if p.Aliases[i].Value != q.Aliases[i].Value {
-			return false
-		}
-	}
-	return true
 }
 
 // samePaths reports whether two lists of generated pages have the same

@@ -16,8 +16,8 @@ import (
 // nothing. The translations, parents and URL paths (the same strings)
 // are then prev's, and every list of children holds the same pages in
 // prev's order, put in list order again (compareForList, a total order
-// here) when one of them has another weight, date or title. It reports whether it did so; when it did
-// not, s is as it was.
+// here) when one of them has another weight, date or title. It reports
+// whether it did so; when it did not, s is as it was.
 func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 	if prev == nil || prev == s || !prev.clean || prev.conf != site || len(prev.Pages) != len(s.Pages) {
 		return false
@@ -34,7 +34,7 @@ func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 	for i, p := range s.Pages {
 		q := prev.Pages[i]
 		if int(q.order) != i || p.File != q.File || p.Kind != q.Kind || p.Lang != q.Lang || p.Dir != q.Dir ||
-			p.Key != q.Key || p.Slug != q.Slug || !sameAliasValues(p, q) ||
+			p.Key != q.Key || p.Slug != q.Slug || !SameAliases(p, q) ||
 			(q.Parent != nil && !ours(q.Parent)) ||
 			!slices.ContainsFunc(q.Translations, func(t *Page) bool { return t == q }) {
 			return false
@@ -95,9 +95,10 @@ func (s *Site) placeLike(prev *Site, site *config.Site) bool {
 	return true
 }
 
-// sameAliasValues reports whether p and q have the same aliases, in the
-// same order (their positions aside).
-func sameAliasValues(p, q *Page) bool {
+// SameAliases reports whether p and q have the same aliases, in the same
+// order (where they are written aside): whether they claim the same
+// redirect addresses.
+func SameAliases(p, q *Page) bool {
 	return slices.EqualFunc(p.Aliases, q.Aliases, func(a, b strictyaml.Scalar) bool { return a.Value == b.Value })
 }
 
