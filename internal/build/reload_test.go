@@ -129,6 +129,79 @@ func TestIncrementalPlacedAsBefore(t *testing.T) {
 	}
 }
 
+// TestIncrementalReorders makes random front-matter edits that reorder
+// lists content keeps in its own order (a section's pages by weight, date
+// and title; the home page's sections by weight), one or two pages at a
+// time, with bodies and a slug now and then, and after each rebuild
+// compares the output and problems with a clean build's, byte for byte.
+// TestIncrementalMatchesCleanBuild's random edits seldom reach such a list
+// (its weights and titles land mostly on news, which render orders by
+// date); this one edits nothing else.
+func TestIncrementalReorders(t *testing.T) {
+	steps := 24
+	if testing.Short() {
+		steps = 12
+	}
+	files := incSite(3)
+	titles := []string{"Bước một", "Bước hai", "Bước ba", "Ấn định", "Zê", "an toàn", "Đường dây", "ương"}
+	for i := range 5 {
+		files[fmt.Sprintf("content/plan/b%d.vi.md", i)] = fmt.Sprintf("---\ntitle: %s\ndate: 2024-02-0%d\n---\nNội dung %d.\n", titles[i], 1+i%2, i)
+	}
+	files["content/plan/b0.en.md"] = "---\ntitle: Step one\n---\nText.\n"
+	files["content/plan/b1.en.md"] = "---\ntitle: Step two\nweight: 2\n---\nText.\n"
+	it := newIncTest(t, files, 11)
+	it.check("first build", Result{})
+	r := it.rng
+	isPlan := func(n string) bool { return strings.HasPrefix(n, "content/plan/b") }
+	isSection := func(n string) bool { return strings.HasSuffix(n, "/_index.vi.md") && n != "content/_index.vi.md" }
+	placed := 0
+	for range steps {
+		var what string
+		var changed []string
+		for range 1 + r.IntN(2) {
+			name := it.pick(isPlan)
+			switch k := r.IntN(6); k {
+			case 0, 1:
+				w := []string{"", "1", "2", "3"}[r.IntN(4)]
+				if r.IntN(3) == 0 {
+					name = it.pick(isSection)
+				}
+				changed = append(changed, it.edit(name, "weight", w)...)
+				what += fmt.Sprintf("weight %q of %s; ", w, name)
+			case 2, 3:
+				title := titles[r.IntN(len(titles))]
+				changed = append(changed, it.edit(name, "title", title)...)
+				what += fmt.Sprintf("title %q of %s; ", title, name)
+			case 4:
+				date := fmt.Sprintf("2024-0%d-0%d", 1+r.IntN(3), 1+r.IntN(3))
+				changed = append(changed, it.edit(name, "date", date)...)
+				what += fmt.Sprintf("date %s of %s; ", date, name)
+			default:
+				if r.IntN(4) == 0 {
+					slug := fmt.Sprint("buoc-", r.IntN(100))
+					changed = append(changed, it.edit(name, "slug", slug)...)
+					what += fmt.Sprintf("slug %s of %s; ", slug, name)
+				} else {
+					it.write(name, it.files[name]+fmt.Sprintf("\nThêm %d.\n", r.IntN(1000)))
+					changed = append(changed, name)
+					what += "body of " + name + "; "
+				}
+			}
+		}
+		res := it.rebuild(changed...)
+		if res.Stages[0].Name != "incremental" && res.Stages[0].Name != "rebuild" {
+			t.Fatalf("%s: %v, want an incremental rebuild", what, res.Stages)
+		}
+		if it.s.b.content.PlacedAsBefore() {
+			placed++
+		}
+		it.check(what, res)
+	}
+	if placed < steps/2 {
+		t.Errorf("%d of %d rebuilds placed the pages as before, want half or more", placed, steps)
+	}
+}
+
 // TestIncrementalLargeExtras: with every generated page counted as large
 // (largeExtra), so that each is made in the buffer the rebuild before
 // made it in and the files pending hold those bytes as they are
