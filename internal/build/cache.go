@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/loa-ssg/loa/internal/check"
 	"github.com/loa-ssg/loa/internal/config"
@@ -153,7 +154,14 @@ type fileSource struct {
 	Source cachedSource
 }
 
-func shardOf(file string) int { return int(crc32.ChecksumIEEE([]byte(file)) % recordShards) }
+// shardOf returns the shard (0 to recordShards-1) that holds the record
+// and source of file, a page's or Markdown file's path.
+// (file's bytes are read in place: a copy of each name, ~8 MB of fresh
+// memory in a warm build at 10,000 pages per language, where it is asked
+// several times per page; crc32 only reads them)
+func shardOf(file string) int {
+	return int(crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(file), len(file))) % recordShards)
+}
 
 func shardPath(out string, k int) string { return fmt.Sprintf("%s.%02d", cachePath(out), k) }
 
