@@ -1207,6 +1207,10 @@ func fullSlices(t *testing.T, v reflect.Value, at string) {
 		for i := range v.NumField() {
 			fullSlices(t, v.Field(i), at+"."+v.Type().Field(i).Name)
 		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			fullSlices(t, it.Value(), fmt.Sprintf("%s[%v]", at, it.Key()))
+		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			fullSlices(t, v.Elem(), at)
@@ -1307,6 +1311,7 @@ func TestMainCodec(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("round %d:\n%+v\nwant\n%+v", round, got, want)
 		}
+		fullSlices(t, reflect.ValueOf(got), "state") // (see TestShardCodec)
 		if decodeState(data[:len(data)-1], &cacheState{}) == nil || decodeState(append(data, 0), &cacheState{}) == nil {
 			t.Fatalf("round %d: a payload cut short or longer decoded", round)
 		}
