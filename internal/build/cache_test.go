@@ -1179,6 +1179,42 @@ func TestShardCodec(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("round %d:\n%+v\nwant\n%+v", round, got, want)
 		}
+		// The decoded slices are parts of a few arrays (slabs): each must
+		// end where it ends, so that appending to one copies it rather
+		// than writing over the next.
+		for i := range got.Records {
+			fullSlices(t, reflect.ValueOf(got.Records[i]), "record")
+		}
+		for i := range got.Sources {
+			fullSlices(t, reflect.ValueOf(got.Sources[i]), "source")
+		}
+	}
+}
+
+// fullSlices fails t for each slice within v whose capacity is more than
+// its length.
+func fullSlices(t *testing.T, v reflect.Value, at string) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.Cap() != v.Len() {
+			t.Errorf("%s: capacity %d, length %d", at, v.Cap(), v.Len())
+		}
+		for i := range v.Len() {
+			fullSlices(t, v.Index(i), fmt.Sprintf("%s[%d]", at, i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fullSlices(t, v.Field(i), at+"."+v.Type().Field(i).Name)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			fullSlices(t, it.Value(), fmt.Sprintf("%s[%v]", at, it.Key()))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			fullSlices(t, v.Elem(), at)
+		}
 	}
 }
 
@@ -1275,6 +1311,7 @@ func TestMainCodec(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("round %d:\n%+v\nwant\n%+v", round, got, want)
 		}
+		fullSlices(t, reflect.ValueOf(got), "state") // (see TestShardCodec)
 		if decodeState(data[:len(data)-1], &cacheState{}) == nil || decodeState(append(data, 0), &cacheState{}) == nil {
 			t.Fatalf("round %d: a payload cut short or longer decoded", round)
 		}

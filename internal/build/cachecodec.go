@@ -329,6 +329,50 @@ type dec struct {
 	// for references.
 	refs   []string
 	framed bool
+	// sl gives the slices decoded (see slabs); a dec must have one.
+	sl *slabs
+}
+
+// slabs gives the slices of what one shard's frames of a kind decode to
+// (records, or sources) as parts of a few larger arrays: a record has ten
+// slices or so, and making each alone was ~200,000 allocations in a warm
+// build at 10,000 pages per language. A shard's records are let go
+// together (letGoRecords), so its arrays are too; its sources have slabs
+// of their own, as they may be kept when its records are not.
+type slabs struct {
+	i32    slab[int32]
+	atts   slab[content.Attachment]
+	links  slab[cachedLink]
+	diags  slab[diag.Stored]
+	args   slab[diag.StoredArg]
+	checks slab[markdown.Link]
+	toc    slab[markdown.Heading]
+	nums   slab[markdown.Number]
+	photos slab[cachedPhoto]
+	strs   slab[string]
+}
+
+// slab hands out slices of E, each a part of an array made for several
+// (the next one twice as large as the last, up to slabMax elements).
+type slab[E any] struct {
+	free []E // what is left of the last array
+	next int
+}
+
+// slabMax is the most elements a slab's array is made for, but for a
+// slice asked larger.
+const slabMax = 1024
+
+// take returns a slice of n zero elements of s. Its capacity is n:
+// appending to it copies, never reaching another's elements.
+func take[E any](s *slab[E], n int) []E {
+	if n > len(s.free) {
+		s.next = min(max(2*s.next, 16), slabMax)
+		s.free = make([]E, max(n, s.next))
+	}
+	l := s.free[:n:n]
+	s.free = s.free[n:]
+	return l
 }
 
 // text makes the strings read from here on parts of what is left of b,
@@ -466,7 +510,7 @@ func (d *dec) args() []diag.StoredArg {
 	if n == 0 {
 		return nil
 	}
-	l := make([]diag.StoredArg, n)
+	l := take(&d.sl.args, n)
 	for i := range l {
 		a := &l[i]
 		a.Kind = d.byte()
@@ -485,7 +529,7 @@ func (d *dec) diags() []diag.Stored {
 	if n == 0 {
 		return nil
 	}
-	l := make([]diag.Stored, n)
+	l := take(&d.sl.diags, n)
 	for i := range l {
 		s := &l[i]
 		s.Pos = d.position()
@@ -510,7 +554,7 @@ func (d *dec) attachments() []content.Attachment {
 	if n == 0 {
 		return nil
 	}
-	l := make([]content.Attachment, n)
+	l := take(&d.sl.atts, n)
 	for i := range l {
 		l[i] = content.Attachment{Path: d.str(), Name: d.str(), Size: d.int()}
 	}
@@ -522,7 +566,7 @@ func (d *dec) strs() []string {
 	if n == 0 {
 		return nil
 	}
-	l := make([]string, n)
+	l := take(&d.sl.strs, n)
 	for i := range l {
 		l[i] = d.str()
 	}
@@ -534,7 +578,7 @@ func (d *dec) int32s() []int32 {
 	if n == 0 {
 		return nil
 	}
-	l := make([]int32, n)
+	l := take(&d.sl.i32, n)
 	for i := range l {
 		l[i] = int32(d.int())
 	}
@@ -557,7 +601,7 @@ func (d *dec) record(fr *fileRecord) {
 	r.Attachments = d.attachments()
 	r.Used = d.attachments()
 	if n := d.count(); n > 0 {
-		r.Links = make([]cachedLink, n)
+		r.Links = take(&d.sl.links, n)
 		for i := range r.Links {
 			r.Links[i] = cachedLink{Dest: d.str(), URL: d.str(), Lang: d.str(), Err: d.str()}
 		}
@@ -565,26 +609,26 @@ func (d *dec) record(fr *fileRecord) {
 	r.Diags = d.diags()
 	r.RenderDiags = d.diags()
 	if n := d.count(); n > 0 {
-		r.CheckLinks = make([]markdown.Link, n)
+		r.CheckLinks = take(&d.sl.checks, n)
 		for i := range r.CheckLinks {
 			r.CheckLinks[i] = markdown.Link{Offset: int(d.int()), Dest: d.str(), URL: d.str(), Image: d.bool(), Alt: d.str()}
 		}
 	}
 	if n := d.count(); n > 0 {
-		r.TOC = make([]markdown.Heading, n)
+		r.TOC = take(&d.sl.toc, n)
 		for i := range r.TOC {
 			r.TOC[i] = markdown.Heading{Level: int(d.int()), ID: d.str(), Text: d.str(), Offset: int(d.int())}
 		}
 	}
 	if n := d.count(); n > 0 {
-		r.Numbers = make([]markdown.Number, n)
+		r.Numbers = take(&d.sl.nums, n)
 		for i := range r.Numbers {
 			r.Numbers[i] = markdown.Number{Offset: int(d.int()), Text: d.str(), Dial: d.str()}
 		}
 	}
 	r.AnalyzedSum = d.uint()
 	if n := d.count(); n > 0 {
-		r.Photos = make([]cachedPhoto, n)
+		r.Photos = take(&d.sl.photos, n)
 		for i := range r.Photos {
 			r.Photos[i] = cachedPhoto{Path: d.str(), Before: d.int(), After: d.int()}
 		}
@@ -668,18 +712,20 @@ func appendShard(b []byte, sd *shardData) ([]byte, error) {
 // strings and the Terms, see dec.text): data must not change after.
 func decodeShard(data []byte, sd *shardData) error {
 	var refs []string // (one array for every frame's)
+	var records, sources slabs
 	for len(data) > 0 {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n == 0 || n > uint64(len(data)-k) {
 			return errShard
 		}
-		d := dec{b: data[k : k+int(n)], framed: true, refs: refs[:0]}
+		d := dec{b: data[k : k+int(n)], framed: true, refs: refs[:0], sl: &records}
 		data = data[k+int(n):]
 		switch d.byte() {
 		case frameRecord:
 			sd.Records = append(sd.Records, fileRecord{})
 			d.record(&sd.Records[len(sd.Records)-1])
 		case frameSource:
+			d.sl = &sources
 			sd.Sources = append(sd.Sources, fileSource{})
 			d.source(&sd.Sources[len(sd.Sources)-1])
 		case frameTerms:
@@ -805,7 +851,7 @@ func encodeState(e *enc, st *cacheState) {
 // decodeState decodes what appendState wrote into st. Its strings share
 // data's array (dec.text): data must not change after.
 func decodeState(data []byte, st *cacheState) error {
-	d := dec{b: data}
+	d := dec{b: data, sl: &slabs{}}
 	// Its strings (the output's files, their owners, the pages' files:
 	// ~100,000 at 10,000 pages per language) parts of one string.
 	d.text()
