@@ -114,17 +114,23 @@ type builder struct {
 	fsys        fs.FS
 	res         Result
 	site        *config.Site
-	content     *content.Site
-	renderer    *render.Renderer
-	providers   []*directory.Provider
-	css         stylesheet
-	assets      map[string]string // static file → URL of its hashed copy
-	published   published         // what links by site path may name
-	imgs        images            // photos as published, made once per build
-	imgBefore   atomic.Int64      // bytes of the photos made smaller...
-	imgAfter    atomic.Int64      // ...and of what was published instead
-	imgCount    atomic.Int64
-	linked      sync.Map // content-relative paths of Files some page links
+	// configText holds the text of site.yaml and search.yaml as load read
+	// them (by config.File, config.SearchFile; "" for a missing
+	// search.yaml), for the cache's keys (globalKey, loadKey): hashing
+	// the files read again later would key a cache with a file saved
+	// while the build ran, not the one it was built from.
+	configText map[string]string
+	content    *content.Site
+	renderer   *render.Renderer
+	providers  []*directory.Provider
+	css        stylesheet
+	assets     map[string]string // static file → URL of its hashed copy
+	published  published         // what links by site path may name
+	imgs       images            // photos as published, made once per build
+	imgBefore  atomic.Int64      // bytes of the photos made smaller...
+	imgAfter   atomic.Int64      // ...and of what was published instead
+	imgCount   atomic.Int64
+	linked     sync.Map // content-relative paths of Files some page links
 	// What the last write kept for Session: per page, the cross-page check
 	// data and the search terms; per generated page, its search terms.
 	checked      []check.Page
@@ -203,7 +209,7 @@ func newBuilder(opts Options) (*builder, error) {
 		// What site.yaml keeps in the output folder (problems in it are
 		// reported by the build itself).
 		var keep []string
-		if site, _, err := loadConfig(os.DirFS(source), opts.BaseURL); err == nil {
+		if site, _, _, err := loadConfig(os.DirFS(source), opts.BaseURL); err == nil {
 			keep = site.Keep
 		}
 		if err := checkOut(out, source, keep); err != nil {
@@ -232,6 +238,9 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	b.readEarly()
 	err := b.load()
+	if afterLoad != nil {
+		afterLoad()
+	}
 	if ctx.Err() != nil {
 		// Stopped: what load found (or did not) may be incomplete.
 		b.res.Diagnostics = nil
@@ -382,23 +391,25 @@ func (b *builder) progress(format string, args ...any) {
 // load reads and validates everything; content errors end the build here,
 // before anything is written.
 func (b *builder) load() error {
-	site, l, err := loadConfig(b.fsys, b.opts.BaseURL)
+	site, text, l, err := loadConfig(b.fsys, b.opts.BaseURL)
 	b.res.Diagnostics.Append(l)
 	if err != nil {
 		return err
 	}
 	b.site = site
+	b.configText = map[string]string{config.File: text}
 	b.res.Diagnostics.Append(b.checkBaseURL())
 	langs := make([]string, len(site.Languages))
 	for i, lang := range site.Languages {
 		langs[i] = lang.Code
 	}
 	b.res.Languages = langs
-	searchConf, l, err := loadSearchConfig(b.fsys, site)
+	searchConf, text, l, err := loadSearchConfig(b.fsys, site)
 	b.res.Diagnostics.Append(l)
 	if err != nil {
 		return err
 	}
+	b.configText[config.SearchFile] = text
 	b.searchConf = searchConf
 	hold := holdText
 	if b.keepSources {
@@ -601,39 +612,46 @@ func (b *builder) useRenderer(m madeRenderer) error {
 // benchmark corpus at 100,000 pages per language). A variable for tests.
 var holdText = 50_000
 
-// loadConfig reads and parses content/site.yaml from fsys. Problems in it
-// come back as diagnostics with ErrContent; a file that cannot be read
-// (fs.ErrNotExist included) as a wrapped error.
-func loadConfig(fsys fs.FS, baseURL string) (*config.Site, diag.List, error) {
+// afterLoad, when set (tests), runs in a build once it has read its
+// inputs: a file it writes is one saved while the build runs.
+var afterLoad func()
+
+// loadConfig reads and parses content/site.yaml from fsys, and returns it
+// with the text it was parsed from. Problems in it come back as
+// diagnostics with ErrContent; a file that cannot be read (fs.ErrNotExist
+// included) as a wrapped error.
+func loadConfig(fsys fs.FS, baseURL string) (*config.Site, string, diag.List, error) {
 	text, d, err := textfile.Read(fsys, config.File)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", config.File, err)
+		return nil, "", nil, fmt.Errorf("read %s: %w", config.File, err)
 	}
 	if d != nil {
-		return nil, diag.List{*d}, ErrContent
+		return nil, "", diag.List{*d}, ErrContent
 	}
 	site, l := config.Parse(config.File, text, baseURL)
 	if site == nil || l.HasErrors() {
-		return nil, l, ErrContent
+		return nil, "", l, ErrContent
 	}
-	return site, l, nil
+	return site, string(text), l, nil
 }
 
 // loadSearchConfig reads content/search.yaml when there is one (it is
-// optional). Problems in it come back as diagnostics.
-func loadSearchConfig(fsys fs.FS, site *config.Site) (*config.Search, diag.List, error) {
+// optional), and returns it with the text it was parsed from ("" when
+// there is none). Problems in it come back as diagnostics.
+func loadSearchConfig(fsys fs.FS, site *config.Site) (*config.Search, string, diag.List, error) {
 	text, d, err := textfile.Read(fsys, config.SearchFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &config.Search{}, nil, nil
+		return &config.Search{}, "", nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", config.SearchFile, err)
+		return nil, "", nil, fmt.Errorf("read %s: %w", config.SearchFile, err)
 	}
 	if d != nil {
-		return &config.Search{}, diag.List{*d}, nil
+		// (the file is not used: its bytes key the cache)
+		return &config.Search{}, "\x00unreadable " + d.Message, diag.List{*d}, nil
 	}
 	s, l := config.ParseSearch(config.SearchFile, text, site)
-	return s, l, nil
+	return s, string(text), l, nil
 }
 
 // forEach runs fn for 0..n-1 on the builder's workers. Once the build's

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -634,6 +635,15 @@ var loaVersion = sync.OnceValue(func() string {
 // track page by page (see the comment at the top). tool hashes the part of
 // them that ordinary edits of the site do not change: loa itself, the
 // templates, the static files and the build options.
+//
+// It runs after the build has read its inputs, so it must not key the
+// cache with an input saved since: site.yaml and search.yaml are hashed
+// as load read them (configText); a file it reads or stamps itself (the
+// site's templates and static files, the files under content/ not tracked
+// page by page) whose change time is less than racyMargin before the build
+// started, or later, may have been saved after the build read it (a save
+// during a build), and makes global one that no later build matches
+// (racyKey), so that the next build builds everything again.
 func (b *builder) globalKey() (global, tool [32]byte, err error) {
 	h := sha256.New()
 	field := func(s string) {
@@ -646,10 +656,16 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 	field(loaVersion())
 	field(b.opts.BaseURL)
 	field(fmt.Sprint(b.opts.Drafts, b.opts.Portable))
+	limit := b.cache.started.Add(-racyMargin).UnixNano()
+	racy := false
 	tree := func(fsys fs.FS, root string) error {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
+			}
+			if fsys == b.fsys && !racy {
+				// (the site's own files; loa's built-in ones cannot change)
+				racy = changedSince(filepath.Join(b.source, filepath.FromSlash(p)), limit)
 			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
@@ -676,12 +692,8 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 	h.Sum(tool[:0])
 	field(b.opts.Now.In(b.site.Location).Format("2006-01-02"))
 	for _, name := range []string{config.File, config.SearchFile} {
-		data, err := fs.ReadFile(b.fsys, name)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return global, tool, err
-		}
 		field(name)
-		field(string(data))
+		field(b.configText[name])
 	}
 	// A file's stamp has its change time and inode where the system
 	// gives them (statStamp), so that a photo replaced by another of the
@@ -690,8 +702,10 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 		field(p)
 		if st, ok := statStamp(filepath.Join(b.source, content.Root, filepath.FromSlash(p))); ok {
 			field(fmt.Sprint(st.Size, st.ModTime, st.ChangeTime, st.Inode, st.Device))
+			racy = racy || max(st.ModTime, st.ChangeTime) >= limit
 		} else if info, err := fs.Stat(b.fsys, path.Join(content.Root, p)); err == nil {
 			field(fmt.Sprint(info.Size(), info.ModTime().UnixNano()))
+			racy = racy || info.ModTime().UnixNano() >= limit
 		}
 	}
 	for _, f := range b.content.Files {
@@ -702,8 +716,31 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 			stamp(a.Path)
 		}
 	}
+	if racy {
+		field(racyKey())
+	}
 	h.Sum(global[:0])
 	return global, tool, nil
+}
+
+// racyKey returns a string that no other call returns, in this process or
+// another: hashed into a key, it makes a key no later build matches.
+func racyKey() string {
+	return fmt.Sprintf("\x00racy %d %d", time.Now().UnixNano(), racyCount.Add(1))
+}
+
+var racyCount atomic.Int64
+
+// changedSince reports whether the file at name (a path on disk) changed
+// at limit (ns since 1970) or later, by its change time where the system
+// gives one (statStamp), else by its modification time; a file that
+// cannot be stat'ed counts as changed.
+func changedSince(name string, limit int64) bool {
+	if st, ok := statStamp(name); ok {
+		return max(st.ModTime, st.ChangeTime) >= limit
+	}
+	info, err := os.Stat(name)
+	return err != nil || info.ModTime().UnixNano() >= limit
 }
 
 // cacheUsable reports whether this build may use and write a cache: a

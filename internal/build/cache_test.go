@@ -818,7 +818,7 @@ func TestCachedSourceRoundTrip(t *testing.T) {
 	}
 	it := newWarmTest(t, files, 7)
 	fsys := os.DirFS(it.dir)
-	site, _, err := loadConfig(fsys, "")
+	site, _, _, err := loadConfig(fsys, "")
 	if err != nil {
 		t.Fatal(err)
 	}

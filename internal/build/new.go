@@ -22,7 +22,7 @@ import (
 // that is not a folder of content/, or a title with no letter or digit, is
 // an *OptionError.
 func NewPage(source, section, title string, now time.Time) ([]string, error) {
-	site, l, err := loadConfig(os.DirFS(source), "")
+	site, _, l, err := loadConfig(os.DirFS(source), "")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &OptionError{fmt.Sprintf("no %s in %s: is this a loa site?", config.File, source), "run loa in the site's folder, or point --source at it"}

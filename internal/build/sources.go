@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"time"
 
@@ -112,14 +111,15 @@ func (s *cachedSource) parsed(site *time.Location) content.Parsed {
 }
 
 // loadKey hashes what content.Load's reading of a file depends on
-// besides the file: loa and site.yaml (the time zone, the languages).
+// besides the file: loa and site.yaml (the time zone, the languages), as
+// load read it (configText).
 func (b *builder) loadKey() ([32]byte, error) {
 	h := sha256.New()
-	data, err := fs.ReadFile(b.fsys, config.File)
-	if err != nil {
-		return [32]byte{}, err
+	data, ok := b.configText[config.File]
+	if !ok {
+		return [32]byte{}, fmt.Errorf("%s not read", config.File)
 	}
-	for _, s := range []string{fmt.Sprint(cacheFormat), loaVersion(), string(data)} {
+	for _, s := range []string{fmt.Sprint(cacheFormat), loaVersion(), data} {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])

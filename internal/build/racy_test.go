@@ -1,0 +1,92 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCacheInputSavedDuringBuild: an input the cache keys as a whole
+// (site.yaml, search.yaml, an attachment, a file under content/ no page
+// owns, the site's own templates and static files) saved again while a
+// build runs, after the build read it. The build makes the output of the
+// version it read; the next build, with nothing edited since, must not
+// trust the cache as if it had been made from the version saved: its
+// output and problems are those of a cold build of the files as they are.
+// Each twice: with the cache of the build before, and without (a whole
+// build, which reads the templates before it keys the cache). (A save
+// during a build once kept the old site.yaml's pages through
+// every later warm build: globalKey read site.yaml again after the
+// build.)
+func TestCacheInputSavedDuringBuild(t *testing.T) {
+	// The margin small, and the edits before a build older than it, so
+	// that only a save during the build is racy (a file's change time
+	// has the kernel's coarse clock: a few ms).
+	defer func(m time.Duration) { afterLoad, racyMargin = nil, m }(racyMargin)
+	racyMargin = 50 * time.Millisecond
+	data, err := os.ReadFile("../../templates/partials/footer.html") // (loa's own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	footer := string(data)
+	if !strings.Contains(footer, "</footer>") {
+		t.Fatal("no </footer> in loa's footer")
+	}
+	for _, c := range []struct {
+		name string
+		edit func(text string, n int) string
+	}{
+		{"content/site.yaml", func(text string, n int) string {
+			return strings.Replace(text, "Trang thử", "Trang thử "+string(rune('A'+n)), 1)
+		}},
+		{"content/search.yaml", func(text string, n int) string {
+			return "boost:\n  news: " + string(rune('2'+n)) + "\n"
+		}},
+		{"content/plan/164/van-ban.txt", func(text string, n int) string {
+			return "bản " + string(rune('A'+n)) + "\n"
+		}},
+		{"content/ghi-chu.txt", func(text string, n int) string {
+			return "ghi chú " + string(rune('A'+n)) + "\n"
+		}},
+		{"static/css/them.css", func(text string, n int) string {
+			return ".them { color: #" + strings.Repeat(string(rune('1'+n)), 3) + "; }\n"
+		}},
+		{"templates/partials/footer.html", func(text string, n int) string {
+			return strings.Replace(footer, "</footer>", "<p>Ghi chú "+string(rune('A'+n))+"</p></footer>", 1)
+		}},
+	} {
+		for _, cold := range []bool{false, true} {
+			t.Run(fmt.Sprint(strings.ReplaceAll(c.name, "/", "_"), " cold=", cold), func(t *testing.T) {
+				files := incSite(3)
+				files["content/ghi-chu.txt"] = "ghi chú\n"
+				files["content/news/tin-00.vi.md"] += "\nXem [ghi chú](../ghi-chu.txt).\n"
+				files["static/css/them.css"] = ".them { color: #000; }\n"
+				files["templates/partials/footer.html"] = footer
+				it := newWarmTest(t, files, 1)
+				it.warmBuild(Options{})
+				// The build reads version 1; version 2 is saved meanwhile.
+				it.write(c.name, c.edit(it.files[c.name], 1))
+				if cold {
+					// (a build with no cache reads the templates first)
+					if err := os.RemoveAll(filepath.Join(it.dir, CacheDir)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				time.Sleep(4 * racyMargin)
+				afterLoad = func() {
+					afterLoad = nil
+					it.write(c.name, c.edit(it.files[c.name], 2))
+				}
+				it.warmBuild(Options{})
+				if afterLoad != nil {
+					t.Fatal("the build did not run afterLoad")
+				}
+				got, _ := it.warmBuild(Options{})
+				it.checkCold("the build after a save during a build", got, Options{})
+			})
+		}
+	}
+}
