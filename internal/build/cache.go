@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unsafe"
 
@@ -760,8 +761,8 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	// one, copying the ~10 MB at 10,000 pages per language again and
 	// again)
 	data, err := os.ReadFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return nil, nil // (ENOTDIR: CacheDir is a file, see openCache)
 	}
 	// damaged names the file of the cache found damaged (the main file
 	// or one of its shards).
@@ -1948,6 +1949,16 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 	}
 	var err error
 	if b.cacheUsable() {
+		if err = cacheFolderWritable(b.out); err != nil {
+			// The cache is not used, nor deleted (it cannot be): an old
+			// one left there describes an older output, which the output's
+			// stamps tell a later build (cacheState.Files).
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Dir(cachePath(b.out))},
+				"the build cache cannot be kept in this folder (%v), so this build builds the whole site without it", err).
+				WithHint("delete %s beside the output folder (it is always safe to delete), or let loa write there; or build with --no-cache", CacheDir))
+			b.inc, b.cache = nil, nil
+			return global, nil
+		}
 		global, b.cache.tool, err = b.globalKey()
 	}
 	if !b.cacheUsable() || err != nil {
@@ -1976,6 +1987,17 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		st = nil // (the same Tool: out of date after an ordinary edit)
 	}
 	return global, st
+}
+
+// cacheFolderWritable returns why the build cache of out cannot be kept
+// (CacheDir is a file, or loa may not write in it), or nil: it makes the
+// folder when there is none, and a file in it, deleted at once.
+func cacheFolderWritable(out string) error {
+	f, err := createTemp(filepath.Join(filepath.Dir(cachePath(out)), "probe"))
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Close(), os.Remove(f.Name()))
 }
 
 // saveColdCache writes the cache after a successful whole build.

@@ -90,3 +90,40 @@ func TestCacheInputSavedDuringBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFolderIsAFile: a file where the cache's folder goes (CacheDir)
+// does not stop a build: it warns that the cache cannot be kept, builds
+// the whole site without it, and leaves the file alone. (The same path
+// serves a folder loa may not write in, which a test run as root cannot
+// make.)
+func TestCacheFolderIsAFile(t *testing.T) {
+	it := newWarmTest(t, incSite(3), 1)
+	it.warmBuild(Options{})
+	dir := filepath.Join(it.dir, CacheDir)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		it.write("content/news/tin-00.vi.md", it.files["content/news/tin-00.vi.md"]+fmt.Sprintf("\nThêm %d.\n", i))
+		got, used := it.warmBuild(Options{})
+		if used {
+			t.Fatal("a cache was used")
+		}
+		warned := 0
+		for _, d := range got.Diagnostics {
+			if strings.Contains(d.Message, "the build cache cannot be kept in this folder") && d.Pos.File == dir {
+				warned++
+			}
+		}
+		if warned != 1 {
+			t.Errorf("build %d: %d warnings that the cache cannot be kept, want 1:\n%s", i, warned, diagText(got))
+		}
+		it.checkCold(fmt.Sprint("build ", i, " with a file for the cache's folder"), got, Options{})
+		if data, err := os.ReadFile(dir); err != nil || string(data) != "not a folder\n" {
+			t.Fatalf("the file in the cache folder's place: %q, %v", data, err)
+		}
+	}
+}

@@ -112,12 +112,12 @@ func (s *cachedSource) parsed(site *time.Location) content.Parsed {
 
 // loadKey hashes what content.Load's reading of a file depends on
 // besides the file: loa and site.yaml (the time zone, the languages), as
-// load read it (configText).
-func (b *builder) loadKey() ([32]byte, error) {
+// load read it (configText); ok is false when load has not read it.
+func (b *builder) loadKey() (key [32]byte, ok bool) {
 	h := sha256.New()
 	data, ok := b.configText[config.File]
 	if !ok {
-		return [32]byte{}, fmt.Errorf("%s not read", config.File)
+		return key, false
 	}
 	for _, s := range []string{fmt.Sprint(cacheFormat), loaVersion(), data} {
 		var n [8]byte
@@ -125,9 +125,8 @@ func (b *builder) loadKey() ([32]byte, error) {
 		h.Write(n[:])
 		h.Write([]byte(s))
 	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k, nil
+	h.Sum(key[:0])
+	return key, true
 }
 
 // sourceOptions sets Reuse and Keep of content.Options for a build with
@@ -139,8 +138,8 @@ func (b *builder) sourceOptions(opts *content.Options) {
 	if c == nil || b.opts.NoCache || b.opts.DryRun {
 		return
 	}
-	key, err := b.loadKey()
-	if err != nil {
+	key, ok := b.loadKey()
+	if !ok {
 		return
 	}
 	c.loadKey = key

@@ -679,9 +679,10 @@ func (r *runner) phones(p *Page) {
 			r.report(UnlinkedPhone, r.at(p, n.Offset), fmt.Sprintf(pr.Hint, pr.HintArgs...), pr.Message, pr.Args...)
 			continue
 		}
-		r.reportSame(UnlinkedPhone, r.at(p, n.Offset), n.Text, n.Dial, func() (string, string, []any) {
-			return fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial),
-				"the phone number %q is plain text, not a call link", []any{n.Text}
+		r.reportSame(UnlinkedPhone, r.at(p, n.Offset), n.Text, n.Dial, func() (hint, msg string, args []any) {
+			hint = fmt.Sprintf("write it as a call link: [%s](tel:%s)", n.Text, n.Dial)
+			msg = "the phone number %q is plain text, not a call link"
+			return hint, msg, []any{n.Text}
 		})
 	}
 }
@@ -838,9 +839,10 @@ func (r *runner) titles() {
 			firsts[p.Lang] = first
 		}
 		if other := first[title]; other != nil {
-			r.reportSame(DuplicateTitle, p.FrontMatter.Pos, p.Title, other.File, func() (string, string, []any) {
-				return "give each page a title of its own, so that people can tell them apart in lists and search results",
-					"the title %q is also the title of %s", []any{p.Title, other.File}
+			r.reportSame(DuplicateTitle, p.FrontMatter.Pos, p.Title, other.File, func() (hint, msg string, args []any) {
+				hint = "give each page a title of its own, so that people can tell them apart in lists and search results"
+				msg = "the title %q is also the title of %s"
+				return hint, msg, []any{p.Title, other.File}
 			})
 			continue
 		}
