@@ -637,14 +637,18 @@ var loaVersion = sync.OnceValue(func() string {
 // them that ordinary edits of the site do not change: loa itself, the
 // templates, the static files and the build options.
 //
-// It runs after the build has read its inputs, so it must not key the
-// cache with an input saved since: site.yaml and search.yaml are hashed
-// as load read them (configText); a file it reads or stamps itself (the
-// site's templates and static files, the files under content/ not tracked
-// page by page) whose change time is less than racyMargin before the build
-// started, or later, may have been saved after the build read it (a save
-// during a build), and makes global one that no later build matches
-// (racyKey), so that the next build builds everything again.
+// It must not key the cache with an input saved after the build read it
+// (a save during a build), which would have the next build trust output
+// made from the version before. site.yaml and search.yaml, read by load
+// before this runs, are hashed as load read them (configText). The
+// site's templates and stylesheets may be read before this runs too (a
+// whole build parses the templates in load): one of the site's templates
+// or static files whose change time is less than racyMargin before the
+// build started, or later, makes global one that no later build matches
+// (racyKey), so that the next build builds everything again. The
+// attachments and other files under content/ are stamped here before the
+// build reads them (it copies them as it writes), so a save after the
+// stamp gives the next build another stamp.
 func (b *builder) globalKey() (global, tool [32]byte, err error) {
 	h := sha256.New()
 	field := func(s string) {
@@ -703,10 +707,8 @@ func (b *builder) globalKey() (global, tool [32]byte, err error) {
 		field(p)
 		if st, ok := statStamp(filepath.Join(b.source, content.Root, filepath.FromSlash(p))); ok {
 			field(fmt.Sprint(st.Size, st.ModTime, st.ChangeTime, st.Inode, st.Device))
-			racy = racy || max(st.ModTime, st.ChangeTime) >= limit
 		} else if info, err := fs.Stat(b.fsys, path.Join(content.Root, p)); err == nil {
 			field(fmt.Sprint(info.Size(), info.ModTime().UnixNano()))
-			racy = racy || info.ModTime().UnixNano() >= limit
 		}
 	}
 	for _, f := range b.content.Files {

@@ -3,8 +3,10 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -12,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,7 +40,7 @@ const (
 	reencodeBytes   = 400 << 10
 	// imageVersion changes when the processing does, so that a disk cache
 	// made by an older loa is not used.
-	imageVersion = "1"
+	imageVersion = "2" // 2: a trailer with a checksum (cacheGet)
 )
 
 // imageSizes is the sizes attribute that goes with srcset: the text
@@ -95,7 +98,11 @@ func (b *builder) image(rel string) *imageOut {
 			}
 			return
 		}
-		e.out = processImage(data, b.opts.ImageCache)
+		cache := b.opts.ImageCache
+		if b.opts.NoCache {
+			cache = "" // (from nothing)
+		}
+		e.out = processImage(data, cache)
 		if e.out.data != nil {
 			b.imgBefore.Add(e.out.before)
 			b.imgAfter.Add(e.out.after)
@@ -200,12 +207,29 @@ func processImage(data []byte, cacheDir string) imageOut {
 	return out
 }
 
+// A photo kept in the image cache ends with imageTrailer: imageSum of its
+// name and bytes, little-endian, then imageMagic, so that a file cut
+// short, written over, or replaced by another photo's (another name) is
+// not published (cacheGet).
+const (
+	imageMagic   = "loa\x00"
+	imageTrailer = 4 + len(imageMagic)
+)
+
+// cacheGet returns the bytes of the image kept under key (which: "main"
+// or "small"), or nil when there is none or it is not whole (its trailer
+// and checksum, then its header as an image of format).
 func cacheGet(key, which, format string) []byte {
 	if key == "" {
 		return nil
 	}
-	b, err := os.ReadFile(key + "-" + which + "." + format)
-	if err != nil {
+	name := key + "-" + which + "." + format
+	b, err := os.ReadFile(name)
+	if err != nil || len(b) < imageTrailer || string(b[len(b)-len(imageMagic):]) != imageMagic {
+		return nil
+	}
+	b, sum := b[:len(b)-imageTrailer], b[len(b)-imageTrailer:]
+	if binary.LittleEndian.Uint32(sum) != imageSum(name, b) {
 		return nil
 	}
 	if _, _, err := image.DecodeConfig(bytes.NewReader(b)); err != nil {
@@ -214,13 +238,23 @@ func cacheGet(key, which, format string) []byte {
 	return b
 }
 
+// imageSum is the CRC-32C (Castagnoli) of the base of name, a file of
+// the image cache, then of data, the image it holds.
+func imageSum(name string, data []byte) uint32 {
+	return crc32.Update(crc32.Checksum([]byte(filepath.Base(name)), castagnoli), castagnoli, data)
+}
+
+// cachePut keeps data, an image of format, under key (which: "main" or
+// "small") with its trailer (see cacheGet), through a temporary file and
+// a rename; it fails silently (the cache is only a saving).
 func cachePut(key, which, format string, data []byte) {
 	if key == "" || data == nil || os.MkdirAll(filepath.Dir(key), 0o755) != nil {
 		return
 	}
 	name := key + "-" + which + "." + format
 	tmp := name + ".tmp" + strconv.Itoa(os.Getpid())
-	if os.WriteFile(tmp, data, 0o644) == nil {
+	kept := binary.LittleEndian.AppendUint32(slices.Clip(data), imageSum(name, data))
+	if os.WriteFile(tmp, append(kept, imageMagic...), 0o644) == nil {
 		_ = os.Rename(tmp, name)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -144,6 +145,91 @@ func TestPhotosMadeSmaller(t *testing.T) {
 	}
 	if got := readOut(t, dir, "tin-tuc/hoi-thao/anh.original.jpg"); got != string(big) {
 		t.Errorf("original: %d bytes", len(got))
+	}
+}
+
+// TestImageCacheDamaged: a scaled photo in the image cache that was cut
+// short, written over or replaced by another photo is not published: the
+// build scales the photo again (and keeps a whole copy). A build with
+// NoCache neither reads nor writes the image cache.
+func TestImageCacheDamaged(t *testing.T) {
+	dir := t.TempDir()
+	writeArchive(t, dir, imageSite)
+	big := photo(t, 2400, 1800, 1)
+	if err := os.WriteFile(filepath.Join(dir, "content/news/anh.jpg"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := photo(t, 2000, 1000, 1)
+	if err := os.WriteFile(filepath.Join(dir, "content/news/nho.png"), other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	build := func(opts Options) {
+		t.Helper()
+		opts.Source, opts.Out, opts.Now = dir, filepath.Join(dir, "public"), fixedNow
+		if res, err := Run(context.Background(), opts); err != nil {
+			t.Fatalf("build: %v\n%s", err, diagText(res))
+		}
+	}
+	build(Options{ImageCache: cache})
+	want := map[string]string{}
+	for _, f := range []string{"anh.jpg", "anh-800w.jpg"} {
+		want[f] = readOut(t, dir, "tin-tuc/hoi-thao/"+f)
+	}
+	kept, err := filepath.Glob(filepath.Join(cache, "*"))
+	if err != nil || len(kept) != 4 {
+		t.Fatalf("the cache holds %q (%v), want 4 files", kept, err)
+	}
+	var ours []string // (the big photo's, not the other's)
+	for _, f := range kept {
+		data, _ := os.ReadFile(f)
+		if data2, _ := os.ReadFile(f); len(data) == len(data2) && strings.Contains(want["anh.jpg"]+want["anh-800w.jpg"], string(data[:len(data)-imageTrailer])) {
+			ours = append(ours, f)
+		}
+	}
+	if len(ours) != 2 {
+		t.Fatalf("%d of the cache's files hold the big photo's copies, want 2", len(ours))
+	}
+	otherOf := func(f string) string {
+		for _, k := range kept {
+			if !slices.Contains(ours, k) && strings.HasSuffix(k, f[strings.LastIndex(f, "-"):]) {
+				return k
+			}
+		}
+		return ""
+	}
+	for _, damage := range []struct {
+		name string
+		do   func(data []byte, f string) []byte
+	}{
+		{"cut short", func(data []byte, f string) []byte { return data[:len(data)/2] }},
+		{"cut to 100 bytes", func(data []byte, f string) []byte { return data[:100] }},
+		{"a byte written over", func(data []byte, f string) []byte { data[len(data)/3] ^= 0x55; return data }},
+		{"the other photo's copy", func(data []byte, f string) []byte { b, _ := os.ReadFile(otherOf(f)); return b }},
+		{"without its trailer", func(data []byte, f string) []byte { return data[:len(data)-imageTrailer] }},
+	} {
+		for _, f := range ours {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, damage.do(data, f), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		build(Options{ImageCache: cache, NoCache: true})
+		build(Options{ImageCache: cache})
+		for f, w := range want {
+			if got := readOut(t, dir, "tin-tuc/hoi-thao/"+f); got != w {
+				t.Errorf("%s: %s published with %d bytes, want %d", damage.name, f, len(got), len(w))
+			}
+		}
+	}
+	// NoCache: nothing read, nothing written.
+	empty := t.TempDir()
+	build(Options{ImageCache: empty, NoCache: true})
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a build with NoCache wrote %d files in the image cache", len(entries))
 	}
 }
 

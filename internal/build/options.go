@@ -51,7 +51,8 @@ type Options struct {
 	// them again).
 	ImageCache string
 	// NoCache builds everything from nothing and keeps no build cache
-	// (see CacheDir); the cache there was is deleted.
+	// (see CacheDir); the cache there was is deleted. Photos are scaled
+	// again too: ImageCache is neither read nor written.
 	NoCache bool
 	// Templates and Static replace the built-in templates and static files
 	// (for tests); nil means the ones embedded in the binary.
