@@ -326,6 +326,14 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 	}
 	if err != nil {
 		_ = os.RemoveAll(staging)
+		if prev != "" && b.cache != nil {
+			// The staging folder held hard links to the output's files
+			// (newTree), which changed their change times: the cache's
+			// stamps of the output no longer hold, and the next build
+			// would take the output as edited by hand (and say so).
+			// Without a cache it builds the whole site without a word.
+			_ = b.removeCache()
+		}
 		return b.finish(err)
 	}
 	b.saveColdCache(global)

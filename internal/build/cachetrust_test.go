@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -126,4 +127,31 @@ func TestCacheFolderIsAFile(t *testing.T) {
 			t.Fatalf("the file in the cache folder's place: %q, %v", data, err)
 		}
 	}
+}
+
+// TestCacheAfterFailedWholeBuild: a whole build (after a site.yaml edit)
+// that fails on a broken link, once the output's unchanged files are
+// linked into its staging folder, leaves the output and no cache that
+// would take the output as edited by hand: once both edits are undone, the
+// next build says nothing of the output or the cache, and makes the
+// output of a cold build.
+func TestCacheAfterFailedWholeBuild(t *testing.T) {
+	it := newWarmTest(t, incSite(3), 1)
+	it.warmBuild(Options{})
+	site, page := it.files["content/site.yaml"], it.files["content/news/tin-01.vi.md"]
+	it.write("content/site.yaml", strings.Replace(site, "Trang thử", "Trang thử mới", 1))
+	it.write("content/news/tin-01.vi.md", page+"\n[hỏng](khong-co.md)\n")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: filepath.Join(it.dir, "public"), Now: fixedNow})
+	if err == nil {
+		t.Fatalf("a build with a broken link did not fail:\n%s", diagText(res))
+	}
+	it.write("content/site.yaml", site)
+	it.write("content/news/tin-01.vi.md", page)
+	got, _ := it.warmBuild(Options{})
+	for _, d := range got.Diagnostics {
+		if strings.Contains(d.Message, "build cache") {
+			t.Errorf("after the failed build: %s: %s", d.Pos.File, d.Message)
+		}
+	}
+	it.checkCold("the build after a failed whole build", got, Options{})
 }
