@@ -553,14 +553,19 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 	langs := b.res.Languages
 	errs := make([]error, len(langs))
 	each := b.forEach
+	sideBySide := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
+	// beside runs a language's passes side by side (search.BuildBeside)
+	// when the languages are made one after the other.
+	var beside func(fns ...func())
 	if len(pages) > holdText {
 		// A large site's indexes are made one after the other: each
 		// holds its postings and files while it is made (about 75 MB at
 		// 30,000 pages per language), and with both at once they were the
 		// most a build held after its pages were rendered, raising the
 		// peak and, at 100,000 pages, crowding the memory limit (more
-		// collections). Costs the search stage's wall time half again,
-		// not CPU.
+		// collections). The words and the pairs of each are gathered side
+		// by side instead, which holds nothing more.
+		beside = sideBySide
 		each = func(n int, fn func(i int)) {
 			for i := range n {
 				if !b.stopped() {
@@ -612,14 +617,13 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 			// (its words and pairs gathered side by side: with one
 			// language's index made again, as after an edit, the other
 			// core would wait)
-			beside := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
-			files, _ = search.UpdateBeside(beside, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, prev)
+			files, _ = search.UpdateBeside(sideBySide, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, prev)
 		}
 		if traceSearch != nil {
 			traceSearch(langs[li], files != nil)
 		}
 		if files == nil {
-			files = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
+			files = search.BuildBeside(beside, b.dict, docs, b.searchOptions(langs[li]))
 		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			p := render.SearchFolder + "/" + langs[li] + "/" + name
