@@ -58,8 +58,9 @@ func wantPairs(docs []Analyzed, opts Options) map[uint64]termPostings {
 // no heavier than a list's lightest is dropped at a glance) and one below
 // (every pair kept as it comes), with sections boosted so that weights
 // differ; in one pass and side by side (BuildBeside); with the documents
-// in memory and most of them in a Spool. The files BuildBeside writes
-// are BuildWith's byte for byte.
+// in memory and most of them in a Spool, in one batch and in many
+// (inBatches). The files BuildBeside writes are BuildWith's byte for
+// byte.
 func TestGatherPairs(t *testing.T) {
 	for _, n := range []int{RarePairs + 300, 200} {
 		site := newUpdateSite(n, 7)
@@ -90,14 +91,20 @@ func TestGatherPairs(t *testing.T) {
 		}
 		files := BuildWith(dict, docs, opts)
 		for _, c := range []struct {
-			name string
-			docs []Analyzed
-			run  func(fns ...func())
+			name  string
+			docs  []Analyzed
+			run   func(fns ...func())
+			batch int // bytes of terms in a batch (inBatches)
 		}{
-			{"memory", docs, nil}, {"memory beside", docs, beside},
-			{"spool", spooled, nil}, {"spool beside", spooled, beside},
+			{"memory", docs, nil, 0}, {"memory beside", docs, beside, 0},
+			{"spool", spooled, nil, 0}, {"spool beside", spooled, beside, 0},
+			{"spool beside, small batches", spooled, beside, 3000},
 		} {
 			t.Run(fmt.Sprintf("%d %s", n, c.name), func(t *testing.T) {
+				if c.batch > 0 {
+					defer func(b int) { batchBytes = b }(batchBytes)
+					batchBytes = c.batch
+				}
 				g := gather(dict, c.docs, opts, nil, nil, c.run)
 				if err := s.Err(); err != nil {
 					t.Fatal(err)

@@ -710,12 +710,15 @@ type gathered struct {
 
 // gather gathers the postings of docs' terms: of every word and pair, or
 // with only set, of the words whose folded number it marks and the pairs
-// in pairs (first<<32 | second), whose first words it marks. With run
-// set (see UpdateBeside, BuildBeside), the words and the pairs are
-// gathered in passes that run gives side by side (each reads what the
-// other does not write, the documents in a Spool each with its own
-// reader); otherwise in one pass (after the pairs are counted, in a site
-// of more than RarePairs documents).
+// in pairs (first<<32 | second), whose first words it marks. In a site
+// of more than RarePairs documents, every pair gathered, the pairs are
+// counted first. With run set (see UpdateBeside, BuildBeside), the work
+// is split into functions that run gives side by side, each writing
+// what no other reads: the words and the pairs (each pass reading
+// the documents in a Spool with its own reader), or, with the pairs
+// counted first, the words and two halves of the pairs, on batches of
+// documents read once for all of them (inBatches). Otherwise it is one
+// pass (after the count).
 func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[uint64]bool, run func(fns ...func())) *gathered {
 	names := dict.snapshot()
 	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: len(docs) > RarePairs}
@@ -795,7 +798,52 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 		}
 		pc.keep(counts)
 	}
-	if run != nil {
+	switch {
+	case run != nil && rare && only == nil:
+		// In batches of documents, their terms read once into memory for
+		// the functions run gives side by side: the words, and the pairs
+		// counted, then gathered, in two halves (by halfOf) that share no
+		// pair, each reading every pair of the batch.
+		halfOf := func(key uint64) int { return int((key>>32 ^ key) & 1) }
+		counts := [2]map[uint64]int32{{}, {}}
+		inBatches(&g.sr, docs, func(start int, terms [][]byte) {
+			count := func(h int) func() {
+				return func() {
+					for _, t := range terms {
+						for r := pairReader(t); len(r.b) > 0; r.next() {
+							if key := r.pair(); halfOf(key) == h {
+								counts[h][key]++
+							}
+						}
+					}
+				}
+			}
+			run(func() {
+				for j, t := range terms {
+					r := reader{b: t}
+					wordsOf(start+j, &r, weigher(start+j))
+				}
+			}, count(0), count(1))
+		})
+		pc.keep(counts[0], counts[1])
+		counts = [2]map[uint64]int32{}
+		inBatches(&g.sr, docs, func(start int, terms [][]byte) {
+			part := func(h int) func() {
+				return func() {
+					for j, t := range terms {
+						weigh := weigher(start + j)
+						for r := pairReader(t); len(r.b) > 0; {
+							key, wt := r.pair(), r.next()
+							if halfOf(key) == h {
+								pc.add(key, posting{doc: int32(start + j), weight: weigh(wt), flags: uint8(wt&1) << 7})
+							}
+						}
+					}
+				}
+			}
+			run(part(0), part(1))
+		})
+	case run != nil:
 		// (each pass with its own reader of the Spool: its file is read
 		// at an offset, safe side by side)
 		run(func() {
@@ -812,7 +860,7 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 				pairsOf(i, &r, weigher(i))
 			}
 		})
-	} else {
+	default:
 		countPairs(&g.sr)
 		for i := range docs {
 			weigh := weigher(i)
@@ -823,6 +871,39 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 	}
 	pc.finish()
 	return g
+}
+
+// batchBytes is about how many bytes of documents' terms inBatches
+// holds at once (a variable for tests).
+var batchBytes = 1 << 20
+
+// inBatches calls fn with the terms of docs in batches of consecutive
+// documents (start, the first one's place), read through sr and copied
+// into memory, where they stay until fn returns.
+func inBatches(sr *spoolReader, docs []Analyzed, fn func(start int, terms [][]byte)) {
+	var buf []byte
+	var ends []int
+	var terms [][]byte
+	start := 0
+	flush := func(end int) {
+		terms, prev := terms[:0], 0
+		for _, e := range ends {
+			terms = append(terms, buf[prev:e:e])
+			prev = e
+		}
+		fn(start, terms)
+		buf, ends, start = buf[:0], ends[:0], end
+	}
+	for i := range docs {
+		buf = append(buf, sr.terms(&docs[i])...)
+		ends = append(ends, len(buf))
+		if len(buf) >= batchBytes {
+			flush(i + 1)
+		}
+	}
+	if len(ends) > 0 {
+		flush(len(docs))
+	}
 }
 
 // pairCounts gathers the postings of pairs into a gathered's pairList.
@@ -855,16 +936,19 @@ func (pc *pairCounts) newPair(key uint64) int32 {
 }
 
 // keep makes the pairs in two documents or more (by counts, how many
-// documents have each) the only ones gathered. How many postings each
+// documents have each, in one map or more that share no pair) the only
+// ones gathered. How many postings each
 // will hold is known: their lists are cut from one array, each with room
 // for exactly that many, so that add never grows one.
-func (pc *pairCounts) keep(counts map[uint64]int32) {
+func (pc *pairCounts) keep(counts ...map[uint64]int32) {
 	var keys []uint64
 	total := 0
-	for key, n := range counts {
-		if n >= 2 {
-			keys = append(keys, key)
-			total += min(int(n), MaxPairPostings)
+	for _, m := range counts {
+		for key, n := range m {
+			if n >= 2 {
+				keys = append(keys, key)
+				total += min(int(n), MaxPairPostings)
+			}
 		}
 	}
 	slices.Sort(keys)
@@ -874,7 +958,10 @@ func (pc *pairCounts) keep(counts map[uint64]int32) {
 	pc.thresh, pc.df = make([]uint8, len(keys)), make([]int32, len(keys))
 	lists := make([]posting, total)
 	for k, key := range keys {
-		n := counts[key]
+		var n int32
+		for _, m := range counts {
+			n += m[key]
+		}
 		pc.df[k] = n
 		pc.ids[key] = pc.newPair(key)
 		room := min(int(n), MaxPairPostings)
