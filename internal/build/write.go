@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -625,14 +626,29 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 		if files == nil {
 			files = search.BuildBeside(beside, b.dict, docs, b.searchOptions(langs[li]))
 		}
-		for _, name := range slices.Sorted(maps.Keys(files)) {
+		names := slices.Sorted(maps.Keys(files))
+		write := func(name string) error {
 			p := render.SearchFolder + "/" + langs[li] + "/" + name
 			if old, ok := read[name]; ok && bytes.Equal(old, files[name]) {
 				b.sameFile(p)
-				continue
+				return nil
 			}
-			if errs[li] = b.writeFile(p, files[name]); errs[li] != nil {
+			return b.writeFile(p, files[name])
+		}
+		if beside != nil {
+			// (written side by side too, as the other language waits:
+			// tens of thousands of files at 100,000 pages; the first
+			// error in the names' order is the one reported)
+			werrs := make([]error, len(names))
+			b.forEach(len(names), func(i int) { werrs[i] = write(names[i]) })
+			if errs[li] = cmp.Or(werrs...); errs[li] != nil {
 				return
+			}
+		} else {
+			for _, name := range names {
+				if errs[li] = write(name); errs[li] != nil {
+					return
+				}
 			}
 		}
 		if (updates[langs[li]] == nil || updates[langs[li]].post == nil) && b.keepsPostings() {
