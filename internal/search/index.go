@@ -685,13 +685,15 @@ func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 }
 
 // BuildBeside is BuildWith with the postings of the words and those of
-// the pairs gathered side by side, as UpdateBeside gathers them: run
-// must call the functions it is given at once and return when all have
-// returned; nil calls them one after the other. The files are the same
-// (TestBuildBeside). For a caller that makes one language's index at a
-// time, so that the second core is not idle during the pass over every
-// document; it holds no more than BuildWith but a second block of a
-// Spool's file (256 KB).
+// the pairs gathered side by side (in a site of more than RarePairs
+// documents, the pairs in two halves besides): run must call the
+// functions it is given at once and return when all have returned; nil
+// calls them one after the other. The files are the same
+// (TestGatherPairs). For a caller that makes one language's index at a
+// time, so that the second core is not idle during the passes over every
+// document; it holds no more than BuildWith but a batch of documents'
+// terms (about 1 MB) and a second map of the pairs' counts while they
+// are counted.
 func BuildBeside(run func(fns ...func()), dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
 	return gather(dict, docs, opts, nil, nil, run).write(docs, opts, nil, nil)
 }
@@ -937,9 +939,9 @@ func (pc *pairCounts) newPair(key uint64) int32 {
 
 // keep makes the pairs in two documents or more (by counts, how many
 // documents have each, in one map or more that share no pair) the only
-// ones gathered. How many postings each
-// will hold is known: their lists are cut from one array, each with room
-// for exactly that many, so that add never grows one.
+// ones gathered. How many postings each will hold is known: their lists
+// are cut from one array, each with room for exactly that many, so that
+// add never grows one.
 func (pc *pairCounts) keep(counts ...map[uint64]int32) {
 	var keys []uint64
 	total := 0
