@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -553,14 +554,19 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 	langs := b.res.Languages
 	errs := make([]error, len(langs))
 	each := b.forEach
+	sideBySide := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
+	// beside runs a language's passes side by side (search.BuildBeside)
+	// when the languages are made one after the other.
+	var beside func(fns ...func())
 	if len(pages) > holdText {
 		// A large site's indexes are made one after the other: each
 		// holds its postings and files while it is made (about 75 MB at
 		// 30,000 pages per language), and with both at once they were the
 		// most a build held after its pages were rendered, raising the
 		// peak and, at 100,000 pages, crowding the memory limit (more
-		// collections). Costs the search stage's wall time half again,
-		// not CPU.
+		// collections). The words and the pairs of each are gathered side
+		// by side instead, which holds nothing more.
+		beside = sideBySide
 		each = func(n int, fn func(i int)) {
 			for i := range n {
 				if !b.stopped() {
@@ -612,23 +618,37 @@ func (b *builder) writeSearchOf(pages []*content.Page, analyzed []search.Analyze
 			// (its words and pairs gathered side by side: with one
 			// language's index made again, as after an edit, the other
 			// core would wait)
-			beside := func(fns ...func()) { b.forEach(len(fns), func(i int) { fns[i]() }) }
-			files, _ = search.UpdateBeside(beside, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, prev)
+			files, _ = search.UpdateBeside(sideBySide, b.dict, docs, b.searchOptions(langs[li]), u.changed, u.before, prev)
 		}
 		if traceSearch != nil {
 			traceSearch(langs[li], files != nil)
 		}
 		if files == nil {
-			files = search.BuildWith(b.dict, docs, b.searchOptions(langs[li]))
+			files = search.BuildBeside(beside, b.dict, docs, b.searchOptions(langs[li]))
 		}
-		for _, name := range slices.Sorted(maps.Keys(files)) {
+		names := slices.Sorted(maps.Keys(files))
+		write := func(name string) error {
 			p := render.SearchFolder + "/" + langs[li] + "/" + name
 			if old, ok := read[name]; ok && bytes.Equal(old, files[name]) {
 				b.sameFile(p)
-				continue
+				return nil
 			}
-			if errs[li] = b.writeFile(p, files[name]); errs[li] != nil {
+			return b.writeFile(p, files[name])
+		}
+		if beside != nil {
+			// (written side by side too, as the other language waits:
+			// tens of thousands of files at 100,000 pages; the first
+			// error in the names' order is the one reported)
+			werrs := make([]error, len(names))
+			b.forEach(len(names), func(i int) { werrs[i] = write(names[i]) })
+			if errs[li] = cmp.Or(werrs...); errs[li] != nil {
 				return
+			}
+		} else {
+			for _, name := range names {
+				if errs[li] = write(name); errs[li] != nil {
+					return
+				}
 			}
 		}
 		if (updates[langs[li]] == nil || updates[langs[li]].post == nil) && b.keepsPostings() {

@@ -37,7 +37,9 @@
 // numbering term forms in one shared Dict and packing the result small;
 // Build merges the results of one language into files, which depend only
 // on the pages and their order. A build keeps the results in a Spool (a
-// file) between analysing a page and Build, not in memory. Postings gives
+// file) between analysing a page and Build, not in memory; BuildBeside
+// is Build with its pass over the documents split into functions the
+// caller runs side by side (the package starts no goroutine). Postings gives
 // each word's full postings (a section per word) for a build to keep, and
 // UpdateFrom makes an index again after a few documents changed from the
 // earlier index's files and the sections of the words that changed

@@ -681,7 +681,21 @@ func Build(dict *Dict, docs []Analyzed) map[string][]byte {
 // when every pair of neighbouring words is indexed (see RarePairs), so that
 // a quoted phrase can be required.
 func BuildWith(dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
-	return gather(dict, docs, opts, nil, nil, nil).write(docs, opts, nil, nil)
+	return BuildBeside(nil, dict, docs, opts)
+}
+
+// BuildBeside is BuildWith with the postings of the words and those of
+// the pairs gathered side by side (in a site of more than RarePairs
+// documents, the pairs in two halves besides): run must call the
+// functions it is given at once and return when all have returned; nil
+// calls them one after the other. The files are the same
+// (TestGatherPairs). For a caller that makes one language's index at a
+// time, so that the second core is not idle during the passes over every
+// document; it holds no more than BuildWith but a batch of documents'
+// terms (about 1 MB) and a second map of the pairs' counts while they
+// are counted.
+func BuildBeside(run func(fns ...func()), dict *Dict, docs []Analyzed, opts Options) map[string][]byte {
+	return gather(dict, docs, opts, nil, nil, run).write(docs, opts, nil, nil)
 }
 
 // gathered is what an index's files are written from (gather).
@@ -698,10 +712,15 @@ type gathered struct {
 
 // gather gathers the postings of docs' terms: of every word and pair, or
 // with only set, of the words whose folded number it marks and the pairs
-// in pairs (first<<32 | second), whose first words it marks. With run
-// set (see UpdateBeside) and no document in a Spool, the words and the
-// pairs are gathered in two passes that run gives side by side (each
-// reads what the other does not write); otherwise in one pass.
+// in pairs (first<<32 | second), whose first words it marks. In a site
+// of more than RarePairs documents, every pair gathered, the pairs are
+// counted first. With run set (see UpdateBeside, BuildBeside), the work
+// is split into functions that run gives side by side, each writing
+// what no other reads: the words and the pairs (each pass reading
+// the documents in a Spool with its own reader), or, with the pairs
+// counted first, the words and two halves of the pairs, on batches of
+// documents read once for all of them (inBatches). Otherwise it is one
+// pass (after the count).
 func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[uint64]bool, run func(fns ...func())) *gathered {
 	names := dict.snapshot()
 	g := &gathered{names: names, words: make([]*termPostings, len(names)), rare: len(docs) > RarePairs}
@@ -711,11 +730,6 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 	wantedPair := func(key uint64) bool {
 		return only == nil || wanted(key>>32) && wanted(key&math.MaxUint32) && pairs[key]
 	}
-	// Pairs: pairIDs maps a pair to the number of documents that have it
-	// (> 0, counted first when pairs in a single document are left out),
-	// then, once it has postings, to -(1 + its place in pairList): one
-	// map lookup per pair of a document, no pointers in the map.
-	pairIDs := map[uint64]int32{}
 	for i := range docs {
 		if docs[i].spool != nil {
 			g.sr.s = docs[i].spool
@@ -723,44 +737,12 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 		}
 	}
 	rare := g.rare
-	newPair := func(key uint64) int32 {
-		g.pairList = append(g.pairList, termPostings{limit: MaxPairPostings})
-		g.pairKeys = append(g.pairKeys, key)
-		return -int32(len(g.pairList))
-	}
-	// With only set, the few pairs wanted are gathered in one pass:
-	// their postings held until it is known which are in two documents.
-	var held map[uint64][]posting
+	pc := pairCounts{g: g}
 	if rare && only != nil {
-		held = map[uint64][]posting{}
-	}
-	if rare && only == nil {
-		for i := range docs {
-			for r := pairReader(g.sr.terms(&docs[i])); len(r.b) > 0; r.next() {
-				if key := r.pair(); wantedPair(key) {
-					pairIDs[key]++
-				}
-			}
-		}
-		// The pairs kept are known, and how many postings each will hold:
-		// their lists are cut from one array, each with room for exactly
-		// that many, so that add never grows one.
-		kept, total := 0, 0
-		for _, n := range pairIDs {
-			if n >= 2 {
-				kept++
-				total += min(int(n), MaxPairPostings)
-			}
-		}
-		g.pairList, g.pairKeys = make([]termPostings, 0, kept), make([]uint64, 0, kept)
-		lists := make([]posting, total)
-		for key, n := range pairIDs {
-			if n >= 2 {
-				pairIDs[key] = newPair(key)
-				room := min(int(n), MaxPairPostings)
-				g.pairList[len(g.pairList)-1].list, lists = lists[:0:room], lists[room:]
-			}
-		}
+		// With only set, the few pairs wanted are gathered in one pass:
+		// their postings held until it is known which are in two
+		// documents.
+		pc.held = map[uint64][]posting{}
 	}
 	words := g.words
 	weigher := func(i int) func(wt uint64) uint8 {
@@ -797,37 +779,91 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 	pairsOf := func(i int, r *reader, weigh func(uint64) uint8) {
 		for len(r.b) > 0 {
 			key, wt := r.pair(), r.next()
-			if !wantedPair(key) {
-				continue
+			if wantedPair(key) {
+				pc.add(key, posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 			}
-			if held != nil {
-				held[key] = append(held[key], posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
-				continue
-			}
-			id, ok := pairIDs[key]
-			if !ok && !rare {
-				id = newPair(key)
-				pairIDs[key] = id
-			}
-			if id >= 0 {
-				continue // in a single document
-			}
-			g.pairList[-id-1].add(posting{doc: int32(i), weight: weigh(wt), flags: uint8(wt&1) << 7})
 		}
 	}
-	if run != nil && g.sr.s == nil {
+	// countPairs counts, in a site of more than RarePairs documents, the
+	// documents that have each pair, when every pair is gathered.
+	countPairs := func(sr *spoolReader) {
+		if !rare || only != nil {
+			return
+		}
+		counts := map[uint64]int32{}
+		for i := range docs {
+			for r := pairReader(sr.terms(&docs[i])); len(r.b) > 0; r.next() {
+				if key := r.pair(); wantedPair(key) {
+					counts[key]++
+				}
+			}
+		}
+		pc.keep(counts)
+	}
+	switch {
+	case run != nil && rare && only == nil:
+		// In batches of documents, their terms read once into memory for
+		// the functions run gives side by side: the words, and the pairs
+		// counted, then gathered, in two halves (by halfOf) that share no
+		// pair, each reading every pair of the batch.
+		halfOf := func(key uint64) int { return int((key>>32 ^ key) & 1) }
+		counts := [2]map[uint64]int32{{}, {}}
+		inBatches(&g.sr, docs, func(start int, terms [][]byte) {
+			count := func(h int) func() {
+				return func() {
+					for _, t := range terms {
+						for r := pairReader(t); len(r.b) > 0; r.next() {
+							if key := r.pair(); halfOf(key) == h {
+								counts[h][key]++
+							}
+						}
+					}
+				}
+			}
+			run(func() {
+				for j, t := range terms {
+					r := reader{b: t}
+					wordsOf(start+j, &r, weigher(start+j))
+				}
+			}, count(0), count(1))
+		})
+		pc.keep(counts[0], counts[1])
+		counts = [2]map[uint64]int32{}
+		inBatches(&g.sr, docs, func(start int, terms [][]byte) {
+			part := func(h int) func() {
+				return func() {
+					for j, t := range terms {
+						weigh := weigher(start + j)
+						for r := pairReader(t); len(r.b) > 0; {
+							key, wt := r.pair(), r.next()
+							if halfOf(key) == h {
+								pc.add(key, posting{doc: int32(start + j), weight: weigh(wt), flags: uint8(wt&1) << 7})
+							}
+						}
+					}
+				}
+			}
+			run(part(0), part(1))
+		})
+	case run != nil:
+		// (each pass with its own reader of the Spool: its file is read
+		// at an offset, safe side by side)
 		run(func() {
+			sr := spoolReader{s: g.sr.s}
 			for i := range docs {
-				r := reader{b: docs[i].terms}
+				r := reader{b: sr.terms(&docs[i])}
 				wordsOf(i, &r, weigher(i))
 			}
 		}, func() {
+			sr := spoolReader{s: g.sr.s}
+			countPairs(&sr)
 			for i := range docs {
-				r := pairReader(docs[i].terms)
+				r := pairReader(sr.terms(&docs[i]))
 				pairsOf(i, &r, weigher(i))
 			}
 		})
-	} else {
+	default:
+		countPairs(&g.sr)
 		for i := range docs {
 			weigh := weigher(i)
 			r := reader{b: g.sr.terms(&docs[i])}
@@ -835,15 +871,154 @@ func gather(dict *Dict, docs []Analyzed, opts Options, only []bool, pairs map[ui
 			pairsOf(i, &r, weigh)
 		}
 	}
-	for key, list := range held {
-		if len(list) >= 2 {
-			newPair(key)
-			for _, p := range list {
-				g.pairList[len(g.pairList)-1].add(p)
+	pc.finish()
+	return g
+}
+
+// batchBytes is about how many bytes of documents' terms inBatches
+// holds at once (a variable for tests).
+var batchBytes = 1 << 20
+
+// inBatches calls fn with the terms of docs in batches of consecutive
+// documents (start, the first one's place), read through sr and copied
+// into memory, where they stay until fn returns.
+func inBatches(sr *spoolReader, docs []Analyzed, fn func(start int, terms [][]byte)) {
+	var buf []byte
+	var ends []int
+	var terms [][]byte
+	start := 0
+	flush := func(end int) {
+		terms, prev := terms[:0], 0
+		for _, e := range ends {
+			terms = append(terms, buf[prev:e:e])
+			prev = e
+		}
+		fn(start, terms)
+		buf, ends, start = buf[:0], ends[:0], end
+	}
+	for i := range docs {
+		buf = append(buf, sr.terms(&docs[i])...)
+		ends = append(ends, len(buf))
+		if len(buf) >= batchBytes {
+			flush(i + 1)
+		}
+	}
+	if len(ends) > 0 {
+		flush(len(docs))
+	}
+}
+
+// pairCounts gathers the postings of pairs into a gathered's pairList.
+type pairCounts struct {
+	g *gathered
+	// ids maps a pair to -(1 + its place in pairList) (one map lookup
+	// per pair of a document, no pointers in the map); with the pairs
+	// counted first (keep), it holds only those kept.
+	ids map[uint64]int32
+	// thresh[k], with the pairs counted first, is once pairList[k] holds
+	// MaxPairPostings postings the weight of the one it would drop first
+	// (0 before: every weight is 1 or more): a posting no heavier is
+	// dropped by a look at one byte, not at the pair's list (most of a
+	// large site's pairs are in far more documents than they list). df[k]
+	// is how many documents have it.
+	thresh []uint8
+	df     []int32
+	// held, when set, holds every pair's postings, until finish keeps
+	// those in two documents or more.
+	held map[uint64][]posting
+}
+
+// newPair adds the pair key to g's pairList, and returns its number in
+// ids.
+func (pc *pairCounts) newPair(key uint64) int32 {
+	g := pc.g
+	g.pairList = append(g.pairList, termPostings{limit: MaxPairPostings})
+	g.pairKeys = append(g.pairKeys, key)
+	return -int32(len(g.pairList))
+}
+
+// keep makes the pairs in two documents or more (by counts, how many
+// documents have each, in one map or more that share no pair) the only
+// ones gathered. How many postings each will hold is known: their lists
+// are cut from one array, each with room for exactly that many, so that
+// add never grows one.
+func (pc *pairCounts) keep(counts ...map[uint64]int32) {
+	var keys []uint64
+	total := 0
+	for _, m := range counts {
+		for key, n := range m {
+			if n >= 2 {
+				keys = append(keys, key)
+				total += min(int(n), MaxPairPostings)
 			}
 		}
 	}
-	return g
+	slices.Sort(keys)
+	g := pc.g
+	pc.ids = make(map[uint64]int32, len(keys))
+	g.pairList, g.pairKeys = make([]termPostings, 0, len(keys)), make([]uint64, 0, len(keys))
+	pc.thresh, pc.df = make([]uint8, len(keys)), make([]int32, len(keys))
+	lists := make([]posting, total)
+	for k, key := range keys {
+		var n int32
+		for _, m := range counts {
+			n += m[key]
+		}
+		pc.df[k] = n
+		pc.ids[key] = pc.newPair(key)
+		room := min(int(n), MaxPairPostings)
+		g.pairList[k].list, lists = lists[:0:room], lists[room:]
+	}
+}
+
+// add records that document p.doc, later than every document before it,
+// has the pair key.
+func (pc *pairCounts) add(key uint64, p posting) {
+	if pc.held != nil {
+		pc.held[key] = append(pc.held[key], p)
+		return
+	}
+	if pc.thresh == nil {
+		// Every pair kept: a new one is listed.
+		if pc.ids == nil {
+			pc.ids = map[uint64]int32{}
+		}
+		id, ok := pc.ids[key]
+		if !ok {
+			id = pc.newPair(key)
+			pc.ids[key] = id
+		}
+		pc.g.pairList[-id-1].add(p)
+		return
+	}
+	id, ok := pc.ids[key]
+	if !ok {
+		return // in a single document
+	}
+	if k := -id - 1; p.weight > pc.thresh[k] {
+		tp := &pc.g.pairList[k]
+		tp.add(p)
+		if len(tp.list) == MaxPairPostings {
+			pc.thresh[k] = tp.list[0].weight
+		}
+	}
+}
+
+// finish ends the gathering: the pairs counted first get their number of
+// documents (add counted only the postings it was given), and the pairs
+// held in two documents or more their postings.
+func (pc *pairCounts) finish() {
+	for k, n := range pc.df {
+		pc.g.pairList[k].df = int(n)
+	}
+	for key, list := range pc.held {
+		if len(list) >= 2 {
+			pc.newPair(key)
+			for _, p := range list {
+				pc.g.pairList[len(pc.g.pairList)-1].add(p)
+			}
+		}
+	}
 }
 
 // write writes the index files of docs from what g gathered and, when
