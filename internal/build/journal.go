@@ -312,16 +312,16 @@ func readJournal(out string) (*journal, error) {
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
-	bad := func(what string) (*journal, error) {
-		return nil, fmt.Errorf("%s: %s", f.Name(), what)
+	badLine := func(line string) (*journal, error) {
+		return nil, fmt.Errorf("%s: a line that is not a change: %q", f.Name(), line)
 	}
 	if line, err := r.ReadString('\n'); err != nil || line != journalMagic+"\n" {
-		return bad("not a journal of this loa")
+		return nil, fmt.Errorf("%s: not a journal of this loa", f.Name())
 	}
 	for {
 		line, err := r.ReadString('\n')
 		if err == io.EOF {
-			return bad("cut short")
+			return nil, fmt.Errorf("%s: the journal is cut short", f.Name())
 		} else if err != nil {
 			return nil, err
 		}
@@ -332,7 +332,7 @@ func readJournal(out string) (*journal, error) {
 		op, quoted, ok := strings.Cut(line, " ")
 		rel, err := strconv.Unquote(quoted)
 		if !ok || len(op) != 1 || err != nil || !validRel(rel) {
-			return bad("line " + strconv.Quote(line))
+			return badLine(line)
 		}
 		switch journalOp(op[0]) {
 		case 'M':
@@ -340,7 +340,7 @@ func readJournal(out string) (*journal, error) {
 		case opAdd, opReplace, opDelete:
 			j.entries = append(j.entries, journalEntry{journalOp(op[0]), rel})
 		default:
-			return bad("line " + strconv.Quote(line))
+			return badLine(line)
 		}
 	}
 }

@@ -719,6 +719,9 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	// The rollback journal of a warm build (internal/build/journal.go).
 	"an earlier build was stopped while it put its changed files in place; the output is put back as it was before that build": "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả; thư mục kết quả đã được trả lại đúng như trước lần tạo đó",
 	"an earlier build was stopped while it put changed files in place, and the output could not be put back as it was: %v":     "một lần tạo trước bị dừng khi đang đặt các tệp đã thay đổi vào thư mục kết quả, và không trả lại được thư mục kết quả như cũ: %v",
+	"%s: not a journal of this loa":                        "%s: không phải nhật ký thay đổi của loa này",
+	"%s: the journal is cut short":                         "%s: nhật ký thay đổi bị cắt ngang, không đủ",
+	"%s: a line that is not a change: %q":                  "%s: có một dòng không phải là một thay đổi: %q",
 	"nothing to do: this build goes on from there":         "không cần làm gì: lần tạo này tiếp tục từ đó",
 	"nothing to do: this build makes the whole site again": "không cần làm gì: lần tạo này tạo lại toàn bộ trang web",
 	// loa build's last lines when the system refused (cmd/loa/build.go).
