@@ -777,8 +777,9 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	}
 	header := fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat)
 	if len(data) < len(header)+cacheSumSize || string(data[:len(header)]) != header {
-		if bytes.HasPrefix(data, []byte(cacheMagic)) {
-			return b.foreignCache(file)
+		if bytes.HasPrefix(data, []byte(cacheMagic)) && !bytes.HasPrefix(data, []byte(header)) &&
+			bytes.IndexByte(data[len(cacheMagic):], '\n') >= 0 {
+			return b.foreignCache(file) // (a whole header of another format)
 		}
 		return damaged(file)
 	}

@@ -424,6 +424,8 @@ func TestWarmBuildDistrust(t *testing.T) {
 		{"a byte changed", "build cache is damaged", mangle(func(d []byte) []byte { d[len(d)/2] ^= 1; return d }), Options{}},
 		{"cut short", "build cache is damaged", mangle(func(d []byte) []byte { return d[:len(d)/3] }), Options{}},
 		{"not a cache", "build cache is damaged", mangle(func([]byte) []byte { return []byte("hello") }), Options{}},
+		{"cut in its checksum", "build cache is damaged", mangle(func(d []byte) []byte { return d[:len(fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat))+3] }), Options{}},
+		{"cut in its format", "build cache is damaged", mangle(func(d []byte) []byte { return d[:len(cacheMagic)+1] }), Options{}},
 		{"another format", "build cache was made", mangle(func(d []byte) []byte {
 			return []byte(strings.Replace(string(d), fmt.Sprintf("%s%d\n", cacheMagic, cacheFormat), cacheMagic+"999\n", 1))
 		}), Options{}},
