@@ -895,7 +895,7 @@ type keyHash64 interface {
 
 // worldSum adds up the hashes by h (reset for each) of parts of the site
 // that links resolve against. A sum, so that a rebuild can take a page's
-// part out and put its new one in (pageWorld).
+// part out and put its new one in (movedFew).
 type worldSum struct {
 	h   keyHash64
 	sum uint64
