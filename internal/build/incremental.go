@@ -872,9 +872,11 @@ func (b *builder) fileOwners(rendered func(owner string) bool) func(file, phase 
 	}
 }
 
-// linkWorld hashes what links resolve against: every page's file, URL and
-// language, its attachments, the files outside bundles and every published
-// path. Two builds with the same linkWorld resolve every link alike.
+// linkWorld hashes what links resolve against: every page's file, URL,
+// language, attachments and aliases, the files outside bundles, the
+// generated pages, the feeds, the site-wide files and the static files
+// (everything publishedPaths holds). Two builds with the same linkWorld
+// resolve every link alike.
 func (b *builder) linkWorld(seed maphash.Seed) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
@@ -891,32 +893,52 @@ type keyHash64 interface {
 	Reset()
 }
 
-// world sums the hashes by h (reset for each) of every part of the site
-// that links resolve against (see linkWorld).
-func (b *builder) world(h keyHash64) uint64 {
-	var sum uint64
-	add := func(parts ...string) {
-		h.Reset()
-		for _, s := range parts {
-			h.WriteString(s)
-			h.WriteByte(0)
-		}
-		sum += h.Sum64()
+// worldSum adds up the hashes by h (reset for each) of parts of the site
+// that links resolve against. A sum, so that a rebuild can take a page's
+// part out and put its new one in (movedFew).
+type worldSum struct {
+	h   keyHash64
+	sum uint64
+}
+
+func (w *worldSum) add(parts ...string) {
+	w.h.Reset()
+	for _, s := range parts {
+		w.h.WriteString(s)
+		w.h.WriteByte(0)
 	}
+	w.sum += w.h.Sum64()
+}
+
+// page adds p's part: its file, URL and language, its attachments and its
+// aliases (the paths publishedPaths takes from it).
+func (w *worldSum) page(b *builder, p *content.Page) {
+	w.add("page", p.File, p.Path, p.Lang)
+	for _, a := range p.Attachments {
+		w.add("attachment", p.File, a.Path, a.Name)
+	}
+	for _, a := range p.Aliases {
+		w.add("alias", p.File, content.AliasPath(b.site, a.Value))
+	}
+}
+
+// world sums by h every part of the site that links resolve against (see
+// linkWorld): each page's (worldSum.page), then the rest.
+func (b *builder) world(h keyHash64) uint64 {
+	w := worldSum{h: h}
 	for _, p := range b.content.Pages {
-		add("page", p.File, p.Path, p.Lang)
-		for _, a := range p.Attachments {
-			add("attachment", p.File, a.Path, a.Name)
-		}
+		w.page(b, p)
 	}
 	for _, f := range b.content.Files {
-		add("file", f.Path, f.Name)
+		w.add("file", f.Path, f.Name)
 	}
-	pub := b.publishedPaths()
-	for u := range pub.paths {
-		add("published", u, pub.langs[u])
+	for _, e := range b.renderer.Extras() {
+		w.add("extra", e.Path, e.Lang)
 	}
-	return sum
+	for _, u := range b.sitePaths() {
+		w.add("published", u)
+	}
+	return w.sum
 }
 
 // directoryKey hashes the directory's files, for render.Input.DirectoryKey
@@ -1139,10 +1161,21 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && prev.strKeys[sk] == ib.strKeys[sk] && b.renderer.SameTranslations(e, old.renderer) &&
 			render.SameExtra(e, olds[i], isEdited)
 	}
-	if moved || !sameExtras {
-		ib.world = b.linkWorld(s.seed)
-	} else {
+	// What links may resolve to otherwise (nil: anything).
+	var links *linkChange
+	switch {
+	case !moved && sameExtras:
 		ib.world = prev.world // the same pages at the same paths
+	case prev.world != 0:
+		var h maphash.Hash
+		h.SetSeed(s.seed)
+		var ok bool
+		if ib.world, links, ok = b.movedFew(old, &h, prev.world, edited, sameExtras); ok {
+			break
+		}
+		fallthrough
+	default:
+		ib.world, links = b.linkWorld(s.seed), nil
 	}
 	relink := ib.world != prev.world
 	b.inPlace, b.staging, b.pending = true, b.out, map[string][]byte{}
@@ -1162,7 +1195,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 			ps = &pageState{}
 		}
 		var kept *pageRecord // a conversion that stands, when its key changed
-		if r := ps.record; r.reusable(b, p, relink) {
+		if r := ps.record; r.reusable(b, p, relink && (links == nil || links.touches(b, r))) {
 			checked[i].Links, checked[i].TOC, checked[i].Numbers = r.checkLinks.Links, r.checkLinks.TOC, r.checkLinks.Numbers
 			checked[i].TitleKey = r.checkLinks.TitleKey // r.title is p.Title
 			analyzed[i], diags[i] = r.analyzed, r.diags

@@ -51,25 +51,36 @@ func (b *builder) publishedPaths() *published {
 		for _, e := range b.renderer.Extras() {
 			page(e.Path, e.Lang)
 		}
-		for _, lang := range b.site.Languages {
-			p.paths[b.renderer.FeedPath(lang.Code)] = true
-		}
-		for _, name := range []string{"sitemap.xml", "robots.txt", "404.html", cssSource} {
-			p.paths[b.site.BasePath+name] = true
-		}
-		for _, fsys := range []struct {
-			fs   fs.FS
-			root string
-		}{{b.opts.Static, "."}, {b.fsys, static.Folder}} {
-			_ = fs.WalkDir(fsys.fs, fsys.root, func(name string, d fs.DirEntry, err error) error {
-				if err == nil && !d.IsDir() {
-					p.paths[b.site.BasePath+strings.TrimPrefix(strings.TrimPrefix(name, fsys.root), "/")] = true
-				}
-				return nil
-			})
+		for _, u := range b.sitePaths() {
+			p.paths[u] = true
 		}
 	})
 	return p
+}
+
+// sitePaths returns the published paths that are neither pages, nor
+// generated pages, nor a page's aliases or attachments: the feeds, the
+// site-wide files and the static files.
+func (b *builder) sitePaths() []string {
+	var out []string
+	for _, lang := range b.site.Languages {
+		out = append(out, b.renderer.FeedPath(lang.Code))
+	}
+	for _, name := range []string{"sitemap.xml", "robots.txt", "404.html", cssSource} {
+		out = append(out, b.site.BasePath+name)
+	}
+	for _, fsys := range []struct {
+		fs   fs.FS
+		root string
+	}{{b.opts.Static, "."}, {b.fsys, static.Folder}} {
+		_ = fs.WalkDir(fsys.fs, fsys.root, func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				out = append(out, b.site.BasePath+strings.TrimPrefix(strings.TrimPrefix(name, fsys.root), "/"))
+			}
+			return nil
+		})
+	}
+	return out
 }
 
 // onlyLonger returns the one page path that begins with p (without its

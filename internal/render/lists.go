@@ -254,7 +254,44 @@ type tagState struct {
 // (Renderer.sameOrder), the tagged pages keep its order, unsorted; with
 // the same tags too (sameTags), each tag keeps its pages and first
 // spelling: only the pages themselves, names and URLs are taken anew.
+// Else, when a few pages changed, the lists are Input.Parsed's with those
+// pages taken out and put in (tagStateFrom).
 func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
+	st, tagged := r.tagStateFrom(lang)
+	if st == nil {
+		st, tagged = r.tagStateOf(lang)
+	} else {
+		r.tagsAgain = true
+	}
+	all := r.Content.Pages
+	if r.tagged == nil {
+		r.tagged = map[string][]*content.Page{}
+	}
+	r.tagged[lang] = tagged
+	if r.tagStates == nil {
+		r.tagStates = map[string]*tagState{}
+	}
+	r.tagStates[lang] = st
+	pages := make(map[string][]*content.Page, len(st.lists))
+	var tags []Tag
+	for slug, places := range st.lists {
+		list := make([]*content.Page, len(places))
+		for k, i := range places {
+			list[k] = all[i]
+		}
+		pages[slug] = list
+		tags = append(tags, Tag{Slug: slug, Name: r.tagName(lang, slug, st.first[slug]), URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
+	}
+	slices.SortFunc(tags, func(a, b Tag) int {
+		return cmp.Or(cmp.Compare(fold.Key(a.Name), fold.Key(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+	return tags, pages
+}
+
+// tagStateOf is tagIndex's state for lang, made from the pages (with
+// Input.Parsed's state when its pages are placed alike: see tagIndex),
+// and the tagged pages, newest first.
+func (r *Renderer) tagStateOf(lang string) (*tagState, []*content.Page) {
 	var prev *tagState
 	if r.prev != nil && r.sameOrder {
 		prev = r.prev.tagStates[lang]
@@ -315,28 +352,7 @@ func (r *Renderer) tagIndex(lang string) ([]Tag, map[string][]*content.Page) {
 			}
 		}
 	}
-	if r.tagged == nil {
-		r.tagged = map[string][]*content.Page{}
-	}
-	r.tagged[lang] = tagged
-	if r.tagStates == nil {
-		r.tagStates = map[string]*tagState{}
-	}
-	r.tagStates[lang] = st
-	pages := make(map[string][]*content.Page, len(st.lists))
-	var tags []Tag
-	for slug, places := range st.lists {
-		list := make([]*content.Page, len(places))
-		for k, i := range places {
-			list[k] = all[i]
-		}
-		pages[slug] = list
-		tags = append(tags, Tag{Slug: slug, Name: r.tagName(lang, slug, st.first[slug]), URL: r.tagsURL(lang) + slug + "/", Count: len(list)})
-	}
-	slices.SortFunc(tags, func(a, b Tag) int {
-		return cmp.Or(cmp.Compare(fold.Key(a.Name), fold.Key(b.Name)), cmp.Compare(a.Slug, b.Slug))
-	})
-	return tags, pages
+	return st, tagged
 }
 
 // listView fills a list page's view: its window of entries and pager.

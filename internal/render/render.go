@@ -138,6 +138,10 @@ type Renderer struct {
 	// r.Content.Pages (the last one's, when pages share a path), for
 	// checkPrints; taken over from Input.Parsed when sameOrder.
 	pathPlaces map[string]int32
+	// tagsAgain says that tagIndex made a language's tag lists from
+	// Input.Parsed's, a few pages taken out and put in (tagStateFrom),
+	// for tests.
+	tagsAgain bool
 
 	// uses counts, once LetGoEntries has run, per layout, the generated
 	// pages of that layout not yet written (ExtraWritten) whose list
