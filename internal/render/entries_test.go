@@ -8,7 +8,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/templates"
@@ -24,10 +23,7 @@ import (
 // tags), never when only one lists it (one tag), none once every
 // generated page is written.
 func TestLetGoEntries(t *testing.T) {
-	site, l := config.Parse(config.File, []byte(viewSite), "")
-	if len(l) != 0 {
-		t.Fatalf("site.yaml: %v", l)
-	}
+	site := viewSiteConfig(t)
 	fsys := fstest.MapFS{
 		"content/_index.vi.md":      {Data: []byte("---\ntitle: Trang chủ\n---\nChào.\n")},
 		"content/news/_index.vi.md": {Data: []byte("---\ntitle: Tin tức\n---\n")},

@@ -10,7 +10,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/fold"
 	"github.com/loa-ssg/loa/internal/i18n"
@@ -20,10 +19,7 @@ import (
 // makes a Renderer of them with parsed as Input.Parsed, whose az.html is
 // az (the other layouts say their name).
 func azBuilder(t *testing.T, az string) func(files map[string]string, parsed *Renderer) *Renderer {
-	site, l := config.Parse(config.File, []byte(viewSite), "")
-	if len(l) != 0 {
-		t.Fatalf("site.yaml: %v", l)
-	}
+	site := viewSiteConfig(t)
 	tmpl := fstest.MapFS{}
 	maps.Copy(tmpl, viewTemplates)
 	tmpl["search.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}search{{end}}`)}

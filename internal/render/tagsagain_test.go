@@ -9,7 +9,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/loa-ssg/loa/internal/config"
 	"github.com/loa-ssg/loa/internal/content"
 	"github.com/loa-ssg/loa/internal/i18n"
 	"github.com/loa-ssg/loa/templates"
@@ -25,10 +24,7 @@ import (
 // language's tagged pages in order. It checks that the lists were made
 // from the earlier ones (tagStateFrom) in some steps.
 func TestTagsFromEarlierRenderer(t *testing.T) {
-	site, l := config.Parse(config.File, []byte(viewSite), "")
-	if len(l) != 0 {
-		t.Fatalf("site.yaml: %v", l)
-	}
+	site := viewSiteConfig(t)
 	cat, _, err := i18n.Load(fstest.MapFS{"content/i18n/vi.yaml": {Data: []byte("tag_tap-huan: Tập huấn cán bộ\n")}}, []string{"vi", "en"})
 	if err != nil {
 		t.Fatal(err)

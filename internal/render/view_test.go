@@ -40,14 +40,21 @@ languages:
   - {code: en, name: English}
 `
 
-// renderer makes a Renderer of the pages in files (content-relative
-// names), with viewTemplates.
-func renderer(t *testing.T, files map[string]string) (*Renderer, *content.Site) {
+// viewSiteConfig returns viewSite parsed; a problem in it fails t.
+func viewSiteConfig(t *testing.T) *config.Site {
 	t.Helper()
 	site, l := config.Parse(config.File, []byte(viewSite), "")
 	if len(l) != 0 {
 		t.Fatalf("site.yaml: %v", l)
 	}
+	return site
+}
+
+// renderer makes a Renderer of the pages in files (content-relative
+// names), with viewTemplates.
+func renderer(t *testing.T, files map[string]string) (*Renderer, *content.Site) {
+	t.Helper()
+	site := viewSiteConfig(t)
 	fsys := fstest.MapFS{}
 	for name, text := range files {
 		fsys["content/"+name] = &fstest.MapFile{Data: []byte(text)}
