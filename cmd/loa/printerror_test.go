@@ -34,9 +34,9 @@ loa: keep /o/b: link /o/b: permission denied
 loa: the file changed
   (and 1 more error like it)
 `},
-		{"vi", `loa: ghi /o/.s/a/index.html: ổ đĩa đã đầy (no space left on device)
+		{"vi", `loa: không ghi được (write) /o/.s/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 4 tệp khác nữa, cùng lý do đó)
-loa: không giữ lại được /o/b: link /o/b: không có quyền (permission denied)
+loa: không giữ lại được /o/b: không tạo được liên kết cứng (link) /o/b: không có quyền (permission denied)
 loa: the file changed
   (và 1 lỗi khác giống vậy)
 `},
@@ -73,7 +73,7 @@ func TestPrintRefusalDiskFull(t *testing.T) {
 		hadSite bool
 		want    string
 	}{
-		{"vi", full, small, false, `loa: ghi /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
+		{"vi", full, small, false, `loa: không ghi được (write) /usb/.site.staging-1/a/index.html: ổ đĩa đã đầy (no space left on device)
   (và 1 tệp khác nữa, cùng lý do đó)
 loa: ổ đĩa không đủ chỗ: cả trang web cần khoảng 3,9 MB trên đó, mà ổ đĩa chỉ còn trống 1,0 MB
 loa: cả ổ đĩa chỉ chứa được 1,0 MB, nên xóa tệp trên đó cũng không đủ chỗ cho trang web

@@ -334,8 +334,9 @@ func TestCatalogueComplete(t *testing.T) {
 
 // TestCatalogueSystem fails for an entry of viSystem that is not "%s: "
 // and the text of an error of the system (an errno of Go's syscall
-// package on Linux, or io/fs's), and checks that a wrapped system error
-// prints in Vietnamese from its first word to its last.
+// package on Linux, or io/fs's), for an entry of viSystemOps that is not
+// an operation of Go's os package and " %s", and checks that a wrapped
+// system error prints in Vietnamese from its first word to its last.
 func TestCatalogueSystem(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the errno texts are Linux's")
@@ -356,18 +357,37 @@ func TestCatalogueSystem(t *testing.T) {
 			t.Errorf("vi.go: %q is in vi and viSystem", k)
 		}
 	}
+	// The operations Go's os package puts before a path on Linux
+	// (fs.PathError.Op, os.LinkError.Op).
+	ops := map[string]bool{}
+	for _, op := range strings.Fields("chmod chtimes close createtemp link lstat mkdir mkdirtemp open openat read readdirent readlink remove rename stat symlink sync truncate unlinkat write") {
+		ops[op] = true
+	}
+	for k := range viSystemOps {
+		op, ok := strings.CutSuffix(k, " %s")
+		if !ok || !ops[op] {
+			t.Errorf("vi.go: viSystemOps has %q, which is not an operation of Go's os package and \" %%s\"", k)
+		}
+		if _, ok := vi[k]; ok {
+			t.Errorf("vi.go: %q is in vi and viSystemOps", k)
+		}
+	}
 	m := For("vi")
 	for _, tc := range []struct {
 		err  error
 		want string
 	}{
 		{fmt.Errorf("make staging folder: %w", &fs.PathError{Op: "mkdir", Path: "/x/.site.staging-1", Err: syscall.EROFS}),
-			"không tạo được thư mục tạm: mkdir /x/.site.staging-1: ổ đĩa chỉ cho đọc, không ghi được (read-only file system)"},
+			"không tạo được thư mục tạm: không tạo được thư mục (mkdir) /x/.site.staging-1: ổ đĩa chỉ cho đọc, không ghi được (read-only file system)"},
 		{fmt.Errorf("read content: %w", &fs.PathError{Op: "open", Path: "content/tin-tuc/a.md", Err: syscall.EACCES}),
-			"không đọc được nội dung (content/): open content/tin-tuc/a.md: không có quyền (permission denied)"},
+			"không đọc được nội dung (content/): không mở được (open) content/tin-tuc/a.md: không có quyền (permission denied)"},
+		{&os.LinkError{Op: "rename", Old: "public/.a.tmp", New: "public/a", Err: syscall.EXDEV},
+			"không đổi tên được (rename) public/.a.tmp public/a: không chuyển được tệp sang ổ đĩa khác (invalid cross-device link)"},
+		{&fs.PathError{Op: "stat", Path: "/tmp/afile/out", Err: syscall.ENOTDIR},
+			"không xem được (stat) /tmp/afile/out: đây không phải thư mục (not a directory)"},
 		{fmt.Errorf("%w (and the output could not be put back as it was: %v; the next build does)",
 			&fs.PathError{Op: "rename", Path: "public/a", Err: syscall.ENOSPC}, &fs.PathError{Op: "rename", Path: "public/b", Err: syscall.EIO}),
-			"rename public/a: ổ đĩa đã đầy (no space left on device) (và chưa trả lại được thư mục kết quả như cũ: rename public/b: lỗi đọc ghi ổ đĩa (input/output error); lần tạo sau sẽ làm việc đó)"},
+			"không đổi tên được (rename) public/a: ổ đĩa đã đầy (no space left on device) (và chưa trả lại được thư mục kết quả như cũ: không đổi tên được (rename) public/b: lỗi đọc ghi ổ đĩa (input/output error); lần tạo sau sẽ làm việc đó)"},
 	} {
 		if got, _ := m.Message(tc.err.Error()); got != tc.want {
 			t.Errorf("%q\n got %q\nwant %q", tc.err, got, tc.want)
@@ -378,7 +398,7 @@ func TestCatalogueSystem(t *testing.T) {
 // TestCatalogueVerbs fails for a translation that does not take the same
 // arguments with the same verbs as its English message.
 func TestCatalogueVerbs(t *testing.T) {
-	for _, cat := range []map[string]string{vi, viWords, viSystem} {
+	for _, cat := range []map[string]string{vi, viWords, viSystem, viSystemOps} {
 		for en, tr := range cat {
 			a, err1 := diag.VerbSignature(en)
 			b, err2 := diag.VerbSignature(tr)

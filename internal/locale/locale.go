@@ -13,7 +13,7 @@ var Languages = []string{"en", "vi"}
 
 // catalogues are the translations by language code; English is the key
 // of every entry and needs none.
-var catalogues = map[string]map[string]string{"vi": merge(vi, viWords, viSystem)}
+var catalogues = map[string]map[string]string{"vi": merge(vi, viWords, viSystem, viSystemOps)}
 
 func merge(ms ...map[string]string) map[string]string {
 	m := map[string]string{}

@@ -771,8 +771,8 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 // viSystem translates the texts the operating system gives its errors
 // (the errno texts of Go's syscall package on Linux, and io/fs's), as
 // they end a Go error: "open content/a.md: permission denied". The path
-// and the operation stay as the system wrote them; the English text stays
-// in brackets, to search for.
+// stays as the system wrote it, the operation is viSystemOps'; the English
+// text stays in brackets, to search for.
 var viSystem = map[string]string{
 	"%s: address already in use":            "%s: địa chỉ này đang được một chương trình khác dùng (address already in use)",
 	"%s: cannot allocate memory":            "%s: không đủ bộ nhớ (cannot allocate memory)",
@@ -794,6 +794,35 @@ var viSystem = map[string]string{
 	"%s: read-only file system":             "%s: ổ đĩa chỉ cho đọc, không ghi được (read-only file system)",
 	"%s: too many levels of symbolic links": "%s: liên kết tắt (symlink) vòng quanh quá nhiều lần (too many levels of symbolic links)",
 	"%s: too many open files":               "%s: mở quá nhiều tệp cùng lúc (too many open files)",
+}
+
+// viSystemOps translates the operation that begins a system error's path
+// part, as Go's os package names it (fs.PathError.Op, os.LinkError.Op on
+// Linux): "open content/a.md" in "open content/a.md: permission denied".
+// The English name stays in brackets, to search for. The argument is the
+// path, or for rename and link the two paths.
+var viSystemOps = map[string]string{
+	"chmod %s":      "không đổi được quyền của (chmod) %s",
+	"chtimes %s":    "không đặt được giờ sửa của (chtimes) %s",
+	"close %s":      "không ghi xong được (close) %s",
+	"createtemp %s": "không tạo được tệp tạm (createtemp) %s",
+	"link %s":       "không tạo được liên kết cứng (link) %s",
+	"lstat %s":      "không xem được (lstat) %s",
+	"mkdir %s":      "không tạo được thư mục (mkdir) %s",
+	"mkdirtemp %s":  "không tạo được thư mục tạm (mkdirtemp) %s",
+	"open %s":       "không mở được (open) %s",
+	"openat %s":     "không mở được (openat) %s",
+	"read %s":       "không đọc được (read) %s",
+	"readdirent %s": "không đọc được thư mục (readdirent) %s",
+	"readlink %s":   "không đọc được liên kết tắt (readlink) %s",
+	"remove %s":     "không xóa được (remove) %s",
+	"rename %s":     "không đổi tên được (rename) %s",
+	"stat %s":       "không xem được (stat) %s",
+	"symlink %s":    "không tạo được liên kết tắt (symlink) %s",
+	"sync %s":       "không ghi xuống đĩa được (sync) %s",
+	"truncate %s":   "không cắt ngắn được (truncate) %s",
+	"unlinkat %s":   "không xóa được (unlinkat) %s",
+	"write %s":      "không ghi được (write) %s",
 }
 
 // viWords translates English words and phrases that code passes as %s
