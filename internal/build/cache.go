@@ -852,14 +852,19 @@ func (b *builder) foreignCache(file string) (*cacheState, *diag.Diagnostic) {
 }
 
 // removeCache deletes the cache of b.out, so that no build trusts it
-// while the output changes.
+// while the output changes. None there, or a file where CacheDir goes
+// (ENOTDIR, see openCache), is not an error.
 func (b *builder) removeCache() error {
-	err := os.Remove(cachePath(b.out))
-	if errors.Is(err, fs.ErrNotExist) {
+	err := removeCacheFile(cachePath(b.out))
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return nil
 	}
 	return err
 }
+
+// removeCacheFile is os.Remove; tests make it fail, as it does in a
+// folder loa may not write in (which a test run as root cannot make).
+var removeCacheFile = os.Remove
 
 // writeCache writes st as the cache of b.out, through a temporary file
 // and a rename.
@@ -1967,7 +1972,13 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 	if !b.cacheUsable() || err != nil {
 		// No cache: what there is describes an older output.
 		b.inc, b.cache = nil, nil
-		_ = b.removeCache()
+		if err := b.removeCache(); err != nil {
+			// Left, it is not trusted blindly: a later build checks the
+			// output's stamps against it (cacheState.Files).
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: cachePath(b.out)},
+				"the old build cache could not be deleted (%v); a later build checks it against the output before it uses it", err).
+				WithHint("delete the folder %s beside the output folder yourself (it is always safe to delete)", CacheDir))
+		}
 		for k := range recordShards {
 			_ = os.Remove(shardPath(b.out, k))
 			for _, lang := range b.res.Languages {

@@ -3,9 +3,11 @@ package build
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -127,6 +129,58 @@ func TestCacheFolderIsAFile(t *testing.T) {
 			t.Fatalf("the file in the cache folder's place: %q, %v", data, err)
 		}
 	}
+}
+
+// TestNoCacheOldCacheStays: a --no-cache build that cannot delete the old
+// build cache (removeCacheFile fails as in a read-only folder) says so
+// once and builds the site; the warm builds after it, which find the old
+// cache describing an older output, make the output of a cold build. A
+// file where CacheDir goes is no cache, and nothing to warn about.
+func TestNoCacheOldCacheStays(t *testing.T) {
+	it := newWarmTest(t, incSite(3), 1)
+	it.warmBuild(Options{})
+	out := filepath.Join(it.dir, "public")
+	main := cachePath(out)
+	warnings := func(res Result) int {
+		n := 0
+		for _, d := range res.Diagnostics {
+			if strings.Contains(d.Message, "the old build cache could not be deleted") && d.Pos.File == main {
+				n++
+			}
+		}
+		return n
+	}
+	noCache := func(what string, want int) {
+		t.Helper()
+		res, err := Run(context.Background(), Options{Source: it.dir, Out: out, Now: fixedNow, NoCache: true})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, diagText(res))
+		}
+		if n := warnings(res); n != want {
+			t.Errorf("%s: %d warnings that the old cache could not be deleted, want %d:\n%s", what, n, want, diagText(res))
+		}
+	}
+	removeCacheFile = func(name string) error { return &fs.PathError{Op: "remove", Path: name, Err: syscall.EROFS} }
+	it.write("content/news/tin-00.vi.md", it.files["content/news/tin-00.vi.md"]+"\nThêm.\n")
+	noCache("--no-cache, the cache not deletable", 1)
+	removeCacheFile = os.Remove
+	if _, err := os.Stat(main); err != nil {
+		t.Fatalf("the old cache is gone: %v", err)
+	}
+	got, _ := it.warmBuild(Options{})
+	it.checkCold("the next build, no edit", got, Options{})
+	it.write("content/news/tin-01.vi.md", it.files["content/news/tin-01.vi.md"]+"\nThêm nữa.\n")
+	got, _ = it.warmBuild(Options{})
+	it.checkCold("the build after, one edit", got, Options{})
+
+	dir := filepath.Join(it.dir, CacheDir)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noCache("--no-cache with a file for CacheDir", 0)
 }
 
 // TestCacheAfterFailedWholeBuild: a whole build (after a site.yaml edit)
