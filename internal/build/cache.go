@@ -1310,8 +1310,12 @@ func storedDiags(s []diag.Stored) diag.List {
 	return l
 }
 
-// outputChanged reports the first file or folder of the output whose
-// stamp is not the one st recorded ("" when none).
+// outputChanged reports a file or folder of the output whose stamp is
+// not the one st recorded ("" when none; a folder ends in "/", the output
+// folder itself is "/"): the first
+// in name order of the files, else of the folders. When it is gone, the
+// highest folder gone with it is named instead ("en/plan/" after rm -rf
+// out/en/plan), as the editor did it.
 func (b *builder) outputChanged(st *cacheState) string {
 	names := slices.Collect(maps.Keys(st.Files))
 	bad := make([]bool, len(names))
@@ -1320,8 +1324,8 @@ func (b *builder) outputChanged(st *cacheState) string {
 		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(names[i])))
 		bad[i] = err != nil || !s.regular || s.size != f.Size || s.modTime != f.ModTime || s.changeTime != f.ChangeTime || s.inode != f.Inode
 	})
-	if i := slices.Index(bad, true); i >= 0 {
-		return names[i]
+	if first, ok := firstBad(names, bad, ""); ok {
+		return b.goneFrom(first)
 	}
 	dirs := slices.Collect(maps.Keys(st.Dirs))
 	bad = make([]bool, len(dirs))
@@ -1329,10 +1333,42 @@ func (b *builder) outputChanged(st *cacheState) string {
 		s, err := lstatOut(filepath.Join(b.out, filepath.FromSlash(dirs[i])))
 		bad[i] = err != nil || !s.dir || s.modTime != st.Dirs[dirs[i]]
 	})
-	if i := slices.Index(bad, true); i >= 0 {
-		return dirs[i] + "/"
+	if first, ok := firstBad(dirs, bad, "/"); ok {
+		return b.goneFrom(first)
 	}
 	return ""
+}
+
+// firstBad returns the first in name order of the names whose bad is
+// true, with suffix, and true; false when none is. (The output folder's
+// own name is "".)
+func firstBad(names []string, bad []bool, suffix string) (string, bool) {
+	first := -1
+	for i, n := range names {
+		if bad[i] && (first < 0 || n < names[first]) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	return names[first] + suffix, true
+}
+
+// goneFrom returns name (slash-separated, relative to the output; a
+// folder ends in "/") or, when it is gone, the highest of its folders
+// gone with it, as a folder name.
+func (b *builder) goneFrom(name string) string {
+	if _, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(name))); !errors.Is(err, fs.ErrNotExist) {
+		return name
+	}
+	for dir := path.Dir(strings.TrimSuffix(name, "/")); dir != "."; dir = path.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(b.out, filepath.FromSlash(dir))); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		name = dir + "/"
+	}
+	return name
 }
 
 // touched reports whether the warm build wrote or deleted file (nil-safe).
