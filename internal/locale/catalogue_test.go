@@ -348,28 +348,33 @@ func TestCatalogueSystem(t *testing.T) {
 	for _, err := range []error{fs.ErrNotExist, fs.ErrPermission, fs.ErrExist} {
 		texts[err.Error()] = true
 	}
-	for k := range viSystem {
-		text, ok := strings.CutPrefix(k, "%s: ")
-		if !ok || !texts[text] {
-			t.Errorf("vi.go: viSystem has %q, which is not \"%%s: \" and a text of the system's errors", k)
-		}
-		if _, ok := vi[k]; ok {
-			t.Errorf("vi.go: %q is in vi and viSystem", k)
-		}
-	}
 	// The operations Go's os package puts before a path on Linux
 	// (fs.PathError.Op, os.LinkError.Op).
 	ops := map[string]bool{}
 	for _, op := range strings.Fields("chmod chtimes close createtemp link lstat mkdir mkdirtemp open openat read readdirent readlink remove rename stat symlink sync truncate unlinkat write") {
 		ops[op] = true
 	}
-	for k := range viSystemOps {
-		op, ok := strings.CutSuffix(k, " %s")
-		if !ok || !ops[op] {
-			t.Errorf("vi.go: viSystemOps has %q, which is not an operation of Go's os package and \" %%s\"", k)
-		}
-		if _, ok := vi[k]; ok {
-			t.Errorf("vi.go: %q is in vi and viSystemOps", k)
+	for _, c := range []struct {
+		name, shape string
+		cat         map[string]string
+		fits        func(k string) bool
+	}{
+		{"viSystem", `"%s: " and a text of the system's errors`, viSystem, func(k string) bool {
+			text, ok := strings.CutPrefix(k, "%s: ")
+			return ok && texts[text]
+		}},
+		{"viSystemOps", `an operation of Go's os package and " %s"`, viSystemOps, func(k string) bool {
+			op, ok := strings.CutSuffix(k, " %s")
+			return ok && ops[op]
+		}},
+	} {
+		for k := range c.cat {
+			if !c.fits(k) {
+				t.Errorf("vi.go: %s has %q, which is not %s", c.name, k, c.shape)
+			}
+			if _, ok := vi[k]; ok {
+				t.Errorf("vi.go: %q is in vi and %s", k, c.name)
+			}
 		}
 	}
 	m := For("vi")
