@@ -2008,20 +2008,7 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 	if !b.cacheUsable() || err != nil {
 		// No cache: what there is describes an older output.
 		b.inc, b.cache = nil, nil
-		if err := b.removeCache(); err != nil {
-			// Left, it is not trusted blindly: a later build checks the
-			// output's stamps against it (cacheState.Files).
-			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: cachePath(b.out)},
-				"the old build cache could not be deleted (%v); a later build checks it against the output before it uses it", err).
-				WithHint("delete the folder %s beside the output folder yourself (it is always safe to delete)", CacheDir))
-		}
-		for k := range recordShards {
-			_ = os.Remove(shardPath(b.out, k))
-			for _, lang := range b.res.Languages {
-				_ = os.Remove(termsPath(b.out, k, lang))
-			}
-		}
-		removePostings(b.out, b.res.Languages)
+		b.dropCache()
 		return global, nil
 	}
 	st, d := b.cache.early, b.cache.earlyDiag
@@ -2037,6 +2024,34 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 		st = nil // (the same Tool: out of date after an ordinary edit)
 	}
 	return global, st
+}
+
+// dropCache deletes the cache of b.out and its shards, for a build that
+// keeps none: they describe an older output. It leaves them to a warm
+// build that holds the cache folder's lock (LockDir), one writing into
+// the same output at the same time: deleted under it, its cache would not
+// be written, and the warning would blame the folder's permissions. Left,
+// a cache is not trusted blindly: a later build checks the output's
+// stamps against it (cacheState.Files), and this build's output, put in
+// place after, does not match them.
+func (b *builder) dropCache() {
+	if unlock, err := LockDir(filepath.Dir(cachePath(b.out))); err == nil {
+		defer unlock()
+	} else if errors.Is(err, syscall.EWOULDBLOCK) {
+		return
+	}
+	if err := b.removeCache(); err != nil {
+		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: cachePath(b.out)},
+			"the old build cache could not be deleted (%v); a later build checks it against the output before it uses it", err).
+			WithHint("delete the folder %s beside the output folder yourself (it is always safe to delete)", CacheDir))
+	}
+	for k := range recordShards {
+		_ = os.Remove(shardPath(b.out, k))
+		for _, lang := range b.res.Languages {
+			_ = os.Remove(termsPath(b.out, k, lang))
+		}
+	}
+	removePostings(b.out, b.res.Languages)
 }
 
 // cacheFolderWritable returns why the build cache of out cannot be kept

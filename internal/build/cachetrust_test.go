@@ -1,11 +1,13 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -181,6 +183,43 @@ func TestNoCacheOldCacheStays(t *testing.T) {
 		t.Fatal(err)
 	}
 	noCache("--no-cache with a file for CacheDir", 0)
+}
+
+// TestNoCacheLeavesLockedCache: a --no-cache build while a warm build of
+// the same output holds the cache folder's lock (here the test holds it)
+// leaves the cache alone, without a warning: deleted under the warm
+// build, its cache was not written and the warning blamed the folder's
+// permissions. The build after, which finds a cache that describes the
+// output before the --no-cache build, makes the output of a cold build.
+func TestNoCacheLeavesLockedCache(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("LockDir locks nothing on Windows")
+	}
+	it := newWarmTest(t, incSite(3), 1)
+	it.warmBuild(Options{})
+	out := filepath.Join(it.dir, "public")
+	before, err := os.ReadFile(cachePath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := LockDir(filepath.Dir(cachePath(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.write("content/news/tin-00.vi.md", it.files["content/news/tin-00.vi.md"]+"\nThêm.\n")
+	res, err := Run(context.Background(), Options{Source: it.dir, Out: out, Now: fixedNow, NoCache: true})
+	unlock()
+	if err != nil {
+		t.Fatalf("--no-cache: %v\n%s", err, diagText(res))
+	}
+	if strings.Contains(diagText(res), "build cache") {
+		t.Errorf("--no-cache with the cache locked warned:\n%s", diagText(res))
+	}
+	if after, err := os.ReadFile(cachePath(out)); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the locked cache was changed or deleted (%v)", err)
+	}
+	got, _ := it.warmBuild(Options{})
+	it.checkCold("the build after", got, Options{})
 }
 
 // TestCacheAfterFailedWholeBuild: a whole build (after a site.yaml edit)
