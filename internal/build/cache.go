@@ -1312,10 +1312,9 @@ func storedDiags(s []diag.Stored) diag.List {
 
 // outputChanged reports a file or folder of the output whose stamp is
 // not the one st recorded ("" when none; a folder ends in "/", the output
-// folder itself is "/"): the first
-// in name order of the files, else of the folders. When it is gone, the
-// highest folder gone with it is named instead ("en/plan/" after rm -rf
-// out/en/plan), as the editor did it.
+// folder itself is "/"): the first in name order of the files, else of
+// the folders. When it is gone, the highest folder gone with it is named
+// instead ("en/plan/" after rm -rf out/en/plan), as the editor did it.
 func (b *builder) outputChanged(st *cacheState) string {
 	names := slices.Collect(maps.Keys(st.Files))
 	bad := make([]bool, len(names))
