@@ -32,14 +32,23 @@ type Cache struct {
 	// spare holds the arrays of pages of a Site given back (Recycle),
 	// for the next Load.
 	spare [][]Page
+	// order holds what the last Load read from each of its files, in
+	// walk order, so that the next Load finds most files without a
+	// look-up in files (byOrder); an entry Forget dropped is marked
+	// forgotten. forgets counts the calls of Forget, so that a Load
+	// keeps its order only when no file was forgotten while it ran.
+	order   []cachedFile
+	forgets int
 }
 
 // cachedFile is one file as read: the page before Load links it to the
-// others (nil when the file has errors), and its diagnostics.
+// others (nil when the file has errors), and its diagnostics. forgotten
+// marks an entry of Cache.order that Forget dropped.
 type cachedFile struct {
-	f     file
-	page  *Page
-	diags diag.List
+	f         file
+	page      *Page
+	diags     diag.List
+	forgotten bool
 }
 
 // NewCache returns an empty cache.
@@ -53,31 +62,34 @@ func (c *Cache) Forget(rel string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.changed = append(c.changed, rel)
+	c.forgets++
 	for name := range c.files {
 		if name == rel || strings.HasPrefix(name, rel+"/") {
 			delete(c.files, name)
 		}
 	}
+	for i := range c.order {
+		if name := c.order[i].f.path; name == rel || strings.HasPrefix(name, rel+"/") {
+			c.order[i].forgotten = true
+		}
+	}
 }
 
-// get returns a fresh copy of the page read from f, made in into, with
-// its diagnostics.
-func (c *Cache) get(f file, into *Page) (*Page, diag.List, bool) {
+// get returns what c holds for f: hint, when it is an entry for f that
+// Forget did not drop (byOrder), else the entry of files, looked up.
+func (c *Cache) get(f file, hint *cachedFile) (cachedFile, bool) {
+	if hint != nil && !hint.forgotten && hint.f == f {
+		return *hint, true
+	}
 	c.mu.Lock()
 	cf, ok := c.files[f.path]
 	c.mu.Unlock()
-	if !ok || cf.f != f {
-		return nil, nil, false
-	}
-	if cf.page == nil {
-		return nil, cf.diags, true
-	}
-	*into = *cf.page // the links Load adds go into the copy
-	return into, cf.diags, true
+	return cf, ok && cf.f == f
 }
 
-// put keeps what read returned for f: p is copied before Load links it.
-func (c *Cache) put(f file, p *Page, l diag.List) {
+// put keeps what read returned for f (p is copied before Load links it)
+// and returns the entry kept.
+func (c *Cache) put(f file, p *Page, l diag.List) cachedFile {
 	cf := cachedFile{f: f, diags: l}
 	if p != nil {
 		q := *p
@@ -86,21 +98,78 @@ func (c *Cache) put(f file, p *Page, l diag.List) {
 	c.mu.Lock()
 	c.files[f.path] = cf
 	c.mu.Unlock()
+	return cf
 }
 
-// readCached is read through c, when c is not nil; a page c holds is
-// copied into into.
-func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page) (*Page, diag.List, error) {
+// readCached is read through c, when c is not nil: a page c holds (hint,
+// when it is f's, else c's entry for f) is copied into into. The entry
+// used or made is put in *kept, when c is not nil.
+func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, hint, kept *cachedFile) (*Page, diag.List, error) {
 	if c != nil {
-		if p, l, ok := c.get(f, into); ok {
-			return p, l, nil
+		if cf, ok := c.get(f, hint); ok {
+			*kept = cf
+			if cf.page == nil {
+				return nil, cf.diags, nil
+			}
+			*into = *cf.page // the links Load adds go into the copy
+			return into, cf.diags, nil
 		}
 	}
 	p, l, err := read(fsys, site, f)
 	if err == nil && c != nil {
-		c.put(f, p, l)
+		*kept = c.put(f, p, l)
 	}
 	return p, l, err
+}
+
+// byOrder returns, for each of files (in walk order), the entry the last
+// Load through c kept for the file at its path, or nil, found by walking
+// both lists side by side (a file added or deleted since shifts the
+// others: no look-up in c.files, whose 20,000 paths hashed and compared
+// cost a rebuild of loa serve more than copying the pages); the entries
+// are c's order, which the Load must not keep as its own (keepOrder
+// makes a new one). It also returns the count of Forget calls so far,
+// for keepOrder. A nil Cache gives nil.
+func (c *Cache) byOrder(files []file) ([]*cachedFile, int) {
+	if c == nil {
+		return nil, 0
+	}
+	c.mu.Lock()
+	prev, forgets := c.order, c.forgets
+	c.mu.Unlock()
+	if len(prev) == 0 {
+		return nil, forgets
+	}
+	hints := make([]*cachedFile, len(files))
+	j := 0
+	for i := range files {
+		name := files[i].path
+		for j < len(prev) && prev[j].f.path != name && walkOrder(prev[j].f.path, name) < 0 {
+			j++ // a file deleted since
+		}
+		if j < len(prev) && prev[j].f.path == name {
+			hints[i] = &prev[j] // get checks that it is f's, not forgotten
+			j++
+		}
+	}
+	return hints, forgets
+}
+
+// keepOrder keeps kept, what a Load through c read from each of its
+// files in walk order (entries with no path for files it did not read
+// through c), as the order the next Load starts from, unless Forget was
+// called since byOrder returned forgets.
+func (c *Cache) keepOrder(kept []cachedFile, forgets int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if c.forgets == forgets {
+		c.order = kept
+	} else {
+		c.order = nil
+	}
+	c.mu.Unlock()
 }
 
 // lastSite returns what the last Load through c returned (nil for a nil
