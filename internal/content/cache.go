@@ -39,6 +39,11 @@ type Cache struct {
 	// keeps its order only when no file was forgotten while it ran.
 	order   []cachedFile
 	forgets int
+	// spareOrder is the array of the order before the last, for the
+	// next Load's (byOrder).
+	spareOrder []cachedFile
+	// lookups counts the entries looked up in files, for tests.
+	lookups int
 }
 
 // cachedFile is one file as read: the page before Load links it to the
@@ -75,14 +80,15 @@ func (c *Cache) Forget(rel string) {
 	}
 }
 
-// get returns what c holds for f: hint, when it is an entry for f that
+// get returns what c holds for f: slot, when it is an entry for f that
 // Forget did not drop (byOrder), else the entry of files, looked up.
-func (c *Cache) get(f file, hint *cachedFile) (cachedFile, bool) {
-	if hint != nil && !hint.forgotten && hint.f == f {
-		return *hint, true
+func (c *Cache) get(f file, slot *cachedFile) (cachedFile, bool) {
+	if !slot.forgotten && slot.f == f {
+		return *slot, true
 	}
 	c.mu.Lock()
 	cf, ok := c.files[f.path]
+	c.lookups++
 	c.mu.Unlock()
 	return cf, ok && cf.f == f
 }
@@ -101,46 +107,53 @@ func (c *Cache) put(f file, p *Page, l diag.List) cachedFile {
 	return cf
 }
 
-// readCached is read through c, when c is not nil: a page c holds (hint,
-// when it is f's, else c's entry for f) is copied into into. The entry
-// used or made is put in *kept, when c is not nil.
-func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, hint, kept *cachedFile) (*Page, diag.List, error) {
+// readCached is read through c, when c is not nil: a page c holds (in
+// *slot, when it is f's, else c's entry for f) is copied into into, and
+// *slot is set to the entry used or made (emptied when read failed).
+func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, slot *cachedFile) (*Page, diag.List, error) {
 	if c != nil {
-		if cf, ok := c.get(f, hint); ok {
-			*kept = cf
+		cf, ok := c.get(f, slot)
+		if ok {
+			*slot = cf
 			if cf.page == nil {
 				return nil, cf.diags, nil
 			}
 			*into = *cf.page // the links Load adds go into the copy
 			return into, cf.diags, nil
 		}
+		*slot = cachedFile{}
 	}
 	p, l, err := read(fsys, site, f)
 	if err == nil && c != nil {
-		*kept = c.put(f, p, l)
+		*slot = c.put(f, p, l)
 	}
 	return p, l, err
 }
 
-// byOrder returns, for each of files (in walk order), the entry the last
-// Load through c kept for the file at its path, or nil, found by walking
-// both lists side by side (a file added or deleted since shifts the
-// others: no look-up in c.files, whose 20,000 paths hashed and compared
-// cost a rebuild of loa serve more than copying the pages); the entries
-// are c's order, which the Load must not keep as its own (keepOrder
-// makes a new one). It also returns the count of Forget calls so far,
-// for keepOrder. A nil Cache gives nil.
-func (c *Cache) byOrder(files []file) ([]*cachedFile, int) {
+// byOrder returns, for each of files (in walk order), a copy of the entry
+// the last Load through c kept for the file at its path (an empty one for
+// a file it did not read), found by walking both lists side by side (a
+// file added or deleted since shifts the others): no look-up in c.files,
+// whose 20,000 paths hashed and compared cost a rebuild of loa serve more
+// than copying the pages. The Load puts what it reads in the same slots
+// and gives them back with keepOrder; the array is the one the Load
+// before last kept, when large enough (an array of 20,000 entries made
+// anew at each rebuild took memory the system had to hand over again).
+// It also returns the count of Forget calls so far, for keepOrder. A nil
+// Cache gives nil.
+func (c *Cache) byOrder(files []file) ([]cachedFile, int) {
 	if c == nil {
 		return nil, 0
 	}
-	c.mu.Lock()
-	prev, forgets := c.order, c.forgets
-	c.mu.Unlock()
-	if len(prev) == 0 {
-		return nil, forgets
+	c.mu.Lock() // Forget marks entries of c.order
+	defer c.mu.Unlock()
+	prev, slots, forgets := c.order, c.spareOrder, c.forgets
+	c.spareOrder = nil
+	if cap(slots) >= len(files) {
+		slots = slots[:len(files)]
+	} else {
+		slots = make([]cachedFile, len(files))
 	}
-	hints := make([]*cachedFile, len(files))
 	j := 0
 	for i := range files {
 		name := files[i].path
@@ -148,24 +161,26 @@ func (c *Cache) byOrder(files []file) ([]*cachedFile, int) {
 			j++ // a file deleted since
 		}
 		if j < len(prev) && prev[j].f.path == name {
-			hints[i] = &prev[j] // get checks that it is f's, not forgotten
+			slots[i] = prev[j] // get checks that it is f's, not forgotten
 			j++
+		} else {
+			slots[i] = cachedFile{}
 		}
 	}
-	return hints, forgets
+	return slots, forgets
 }
 
-// keepOrder keeps kept, what a Load through c read from each of its
-// files in walk order (entries with no path for files it did not read
-// through c), as the order the next Load starts from, unless Forget was
-// called since byOrder returned forgets.
-func (c *Cache) keepOrder(kept []cachedFile, forgets int) {
+// keepOrder keeps slots, what a Load through c read from each of its
+// files in walk order (byOrder), as the order the next Load starts from,
+// unless Forget was called since byOrder returned forgets. The last
+// order's array is kept for the Load after next.
+func (c *Cache) keepOrder(slots []cachedFile, forgets int) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	if c.forgets == forgets {
-		c.order = kept
+		c.order, c.spareOrder = slots, c.order
 	} else {
 		c.order = nil
 	}

@@ -160,12 +160,8 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
-	slabs := opts.Cache.slabs(len(files)) // the copies of the pages the cache holds
-	hints, forgets := opts.Cache.byOrder(files)
-	var kept []cachedFile // what the cache held or was given, by file
-	if opts.Cache != nil {
-		kept = make([]cachedFile, len(files))
-	}
+	slabs := opts.Cache.slabs(len(files))       // the copies of the pages the cache holds
+	slots, forgets := opts.Cache.byOrder(files) // what the cache holds or is given, by file
 	forEach(len(files), func(i int) {
 		if opts.Reuse != nil {
 			if pd, ok := opts.Reuse(files[i].path); ok {
@@ -182,19 +178,12 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		} else {
 			var (
 				into *Page
-				hint *cachedFile
-				keep *cachedFile
+				slot *cachedFile
 			)
 			if slabs != nil {
-				into = &slabs[i/slabPages][i%slabPages]
+				into, slot = &slabs[i/slabPages][i%slabPages], &slots[i]
 			}
-			if hints != nil {
-				hint = hints[i]
-			}
-			if kept != nil {
-				keep = &kept[i]
-			}
-			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i], into, hint, keep)
+			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i], into, slot)
 		}
 		if letGo && pages[i] != nil {
 			pages[i].letGoText() // a copy when cached: the cache keeps its text
@@ -206,7 +195,7 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 		l.Append(diags[i])
 	}
-	opts.Cache.keepOrder(kept, forgets)
+	opts.Cache.keepOrder(slots, forgets)
 	published := pages[:0]
 	drafts := map[string][]string{} // Key → languages left out as drafts
 	for _, p := range pages {
