@@ -10,8 +10,8 @@ import (
 )
 
 // TestCacheByOrder: after each random edit (a page's text, a page added,
-// deleted or renamed, a page made broken and mended, a folder forgotten
-// whole), a Load through a Cache gives the pages and problems of a Load
+// deleted or renamed, a page made broken and mended, a page edited and
+// its folder forgotten whole), a Load through a Cache gives the pages and problems of a Load
 // from nothing, and finds every file it does not read again without a
 // look-up in the cache's map (Cache.byOrder): it looks up at most the
 // files forgotten.
@@ -76,6 +76,8 @@ func TestCacheByOrder(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte("---\ntitle: [\n---\n")}
 				what, changed = "broke "+name, []string{name}
 			} else {
+				// (a page below edited: the folder forgotten whole)
+				fsys["content/c/d/p1.vi.md"] = page(rng.IntN(100))
 				what, changed = "forgot content/c", []string{"content/c"}
 			}
 		}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -73,10 +74,13 @@ func (c *Cache) Forget(rel string) {
 			delete(c.files, name)
 		}
 	}
-	for i := range c.order {
-		if name := c.order[i].f.path; name == rel || strings.HasPrefix(name, rel+"/") {
-			c.order[i].forgotten = true
+	// rel and the files below it are side by side in walk order.
+	i, _ := slices.BinarySearchFunc(c.order, rel, func(cf cachedFile, rel string) int { return walkOrder(cf.f.path, rel) })
+	for ; i < len(c.order); i++ {
+		if name := c.order[i].f.path; name != rel && !strings.HasPrefix(name, rel+"/") {
+			break
 		}
+		c.order[i].forgotten = true
 	}
 }
 
@@ -109,7 +113,8 @@ func (c *Cache) put(f file, p *Page, l diag.List) cachedFile {
 
 // readCached is read through c, when c is not nil: a page c holds (in
 // *slot, when it is f's, else c's entry for f) is copied into into, and
-// *slot is set to the entry used or made (emptied when read failed).
+// *slot is set to the entry used or made (marked forgotten when read
+// failed).
 func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, slot *cachedFile) (*Page, diag.List, error) {
 	if c != nil {
 		cf, ok := c.get(f, slot)
@@ -121,7 +126,7 @@ func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, slo
 			*into = *cf.page // the links Load adds go into the copy
 			return into, cf.diags, nil
 		}
-		*slot = cachedFile{}
+		*slot = cachedFile{f: f, forgotten: true} // (the path keeps the order sorted)
 	}
 	p, l, err := read(fsys, site, f)
 	if err == nil && c != nil {
@@ -131,8 +136,8 @@ func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, slo
 }
 
 // byOrder returns, for each of files (in walk order), a copy of the entry
-// the last Load through c kept for the file at its path (an empty one for
-// a file it did not read), found by walking both lists side by side (a
+// the last Load through c kept for the file at its path (one marked
+// forgotten for a file it did not read), found by walking both lists side by side (a
 // file added or deleted since shifts the others): no look-up in c.files,
 // whose 20,000 paths hashed and compared cost a rebuild of loa serve more
 // than copying the pages. The Load puts what it reads in the same slots
@@ -164,7 +169,7 @@ func (c *Cache) byOrder(files []file) ([]cachedFile, int) {
 			slots[i] = prev[j] // get checks that it is f's, not forgotten
 			j++
 		} else {
-			slots[i] = cachedFile{}
+			slots[i] = cachedFile{f: file{path: name}, forgotten: true}
 		}
 	}
 	return slots, forgets
