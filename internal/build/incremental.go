@@ -1151,15 +1151,24 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 	// Asked for every entry of every list page: a few files are compared
 	// faster than looked up.
 	isEdited := func(f string) bool { return edited[f] }
+	entryChanged := isEdited // the edited pages whose list entry changed
 	if len(edited) <= 8 {
 		files := slices.Collect(maps.Keys(edited))
 		isEdited = func(f string) bool { return slices.Contains(files, f) }
+		// A weight, a tag or a body edited leaves the page's entry in
+		// the lists (render.SameItem): the lists showing it, the A–Z
+		// list first (every page's entry hashed), keep their keys.
+		differ := slices.DeleteFunc(slices.Clone(files), func(f string) bool {
+			p, q := b.content.ByFile(f), old.content.ByFile(f)
+			return p != nil && q != nil && b.renderer.SameItem(p, old.renderer, q)
+		})
+		entryChanged = func(f string) bool { return slices.Contains(differ, f) }
 	}
 	ib.sameExtra = func(e *render.Extra) bool {
 		i, ok := slices.BinarySearchFunc(olds, e.Path, func(o *render.Extra, path string) int { return strings.Compare(o.Path, path) })
 		sk := strKeyOf{e.Lang, e.Layout}
 		return ok && prev.langKeys[e.Lang] == ib.langKeys[e.Lang] && prev.strKeys[sk] == ib.strKeys[sk] && b.renderer.SameTranslations(e, old.renderer) &&
-			render.SameExtra(e, olds[i], isEdited)
+			render.SameExtra(e, olds[i], isEdited, entryChanged)
 	}
 	// What links may resolve to otherwise (nil: anything).
 	var links *linkChange

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/content"
+	"github.com/loa-ssg/loa/internal/render"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -29,16 +30,21 @@ type linkChange struct {
 // movedFew returns the link world of b (linkWorld, with seed's hash) from
 // the last build's, prevWorld, by taking out the parts of the pages of
 // old (the last build) whose files are in changed and putting in those of
-// b, with what those pages changed of what links resolve against. ok is
-// false, and the world must be summed whole, when more than the pages
-// changed: the generated pages' paths (sameExtras false) or the files
-// outside bundles.
+// b, with what those pages changed of what links resolve against. When
+// the generated pages are not at the same paths (sameExtras false: a tag
+// page made or gone), the parts of those added or gone, or in another
+// language, are taken out and put in too, and their paths count as
+// changed. ok is false, and the world must be summed whole, when more
+// than that changed: the files outside bundles.
 func (b *builder) movedFew(old *builder, h keyHash64, prevWorld uint64, changed map[string]bool, sameExtras bool) (world uint64, lc *linkChange, ok bool) {
-	if !sameExtras || !slices.Equal(b.content.Files, old.content.Files) {
+	if !slices.Equal(b.content.Files, old.content.Files) {
 		return 0, nil, false
 	}
 	lc = &linkChange{bases: map[string]bool{}, paths: map[string]bool{}}
 	before, after := worldSum{h: h}, worldSum{h: h}
+	if !sameExtras {
+		lc.extrasMoved(old.renderer.Extras(), b.renderer.Extras(), &before, &after)
+	}
 	for f := range changed {
 		if q := old.content.ByFile(f); q != nil {
 			before.page(old, q)
@@ -50,6 +56,37 @@ func (b *builder) movedFew(old *builder, h keyHash64, prevWorld uint64, changed 
 		}
 	}
 	return prevWorld - before.sum + after.sum, lc, true
+}
+
+// extrasMoved adds to before the world parts (worldSum, "extra") of the
+// generated pages of olds that news does not hold at their path in their
+// language, to after those of news that olds does not, and notes their
+// paths. Both lists are sorted by path (render.Renderer.Extras).
+func (lc *linkChange) extrasMoved(olds, news []*render.Extra, before, after *worldSum) {
+	i, j := 0, 0
+	for i < len(olds) || j < len(news) {
+		c := -1 // olds[i] alone
+		switch {
+		case i == len(olds):
+			c = 1
+		case j < len(news):
+			c = strings.Compare(olds[i].Path, news[j].Path)
+		}
+		if c == 0 && olds[i].Lang == news[j].Lang {
+			i, j = i+1, j+1
+			continue
+		}
+		if c <= 0 {
+			before.add("extra", olds[i].Path, olds[i].Lang)
+			lc.paths[pathKey(olds[i].Path)] = true
+			i++
+		}
+		if c >= 0 {
+			after.add("extra", news[j].Path, news[j].Lang)
+			lc.paths[pathKey(news[j].Path)] = true
+			j++
+		}
+	}
 }
 
 // note adds what links may name of p, one version of a changed page.

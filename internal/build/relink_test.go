@@ -14,7 +14,7 @@ import (
 // languages, to a bundle, to an attachment, by site path, to an alias and
 // to the site's own address. Plan pages p0–p5 exist in both languages
 // (p0 holds the alias /cu/x/); q0–q2 (Vietnamese) are linked by site path
-// alone.
+// alone, and q2 links the page of a tag only q0 has.
 func relinkSite() map[string]string {
 	files := incSite(3)
 	for i := range 6 {
@@ -35,16 +35,20 @@ func relinkSite() map[string]string {
 	for i := range 3 {
 		files[fmt.Sprintf("content/plan/q%d.vi.md", i)] = fmt.Sprintf("---\ntitle: Trang q%d\nslug: q%d\n---\nNội dung.\n", i, i)
 	}
+	// q0 alone has the tag "riêng", whose page q2 links by site path.
+	files["content/plan/q0.vi.md"] = "---\ntags: [riêng]\ntitle: Trang q0\nslug: q0\n---\nNội dung.\n"
+	files["content/plan/q2.vi.md"] += "Xem [chủ đề](/chu-de/rieng/).\n"
 	return files
 }
 
 // TestIncrementalRelinkFew moves pages at random (a slug, a file renamed
 // with its URL kept, an alias moved to another page, a page added or
-// deleted; titles too) in a site whose pages link one another in every
-// way, and compares each rebuild with a clean build, byte for byte: a
-// rebuild resolves again only the links that name a page that moved
-// (linkChange), and sums the link world from the last one's (movedFew),
-// which checkKeys holds to the world summed whole.
+// deleted; titles too; a tag page made or gone, one of them linked) in a
+// site whose pages link one another in every way, and compares each
+// rebuild with a clean build, byte for byte: a rebuild resolves again
+// only the links that name a page that moved (linkChange), and sums the
+// link world from the last one's (movedFew), which checkKeys holds to the
+// world summed whole.
 func TestIncrementalRelinkFew(t *testing.T) {
 	steps := 24
 	if testing.Short() {
@@ -60,7 +64,7 @@ func TestIncrementalRelinkFew(t *testing.T) {
 				isP := func(name string) bool { return strings.HasPrefix(name, "content/plan/p") }
 				var what string
 				var changed []string
-				switch r.IntN(6) {
+				switch r.IntN(8) {
 				case 0: // a page's URL
 					name := it.pick(isP)
 					what, changed = "slug of "+name, it.edit(name, "slug", fmt.Sprintf("trang-%d", n))
@@ -85,11 +89,24 @@ func TestIncrementalRelinkFew(t *testing.T) {
 					name, key, value := aliasAt, "aliases", "[/cu/x/]"
 					if r.IntN(2) == 0 {
 						name = it.pick(func(name string) bool { return strings.HasPrefix(name, "content/plan/q") })
-						key, value = "slug", strings.TrimSuffix(strings.TrimPrefix(it.files[name][strings.Index(it.files[name], "slug: "):], "slug: "), it.files[name][strings.Index(it.files[name], "\n---"):])
+						slug := it.files[name][strings.Index(it.files[name], "slug: ")+len("slug: "):]
+						key, value = "slug", slug[:strings.IndexByte(slug, '\n')]
 					}
 					it.edit(name, key, map[string]string{"aliases": "", "slug": "khac"}[key])
 					it.brokenLink("broke a link in "+name, name)
 					what, changed = "mended "+name, it.edit(name, key, value)
+				case 6: // a tag page no page links, made or gone
+					name := it.pick(isP)
+					tags := ""
+					if !strings.Contains(it.files[name], "tags:") {
+						tags = fmt.Sprintf("[mới %d]", n)
+					}
+					what, changed = "tags of "+name+": "+tags, it.edit(name, "tags", tags)
+				case 7: // the linked tag page gone, then made again
+					name := it.pick(func(name string) bool { return strings.Contains(it.files[name], "tags: [riêng]") })
+					it.edit(name, "tags", "")
+					it.brokenLink("took the tag off "+name, name)
+					what, changed = "mended "+name, it.edit(name, "tags", "[riêng]")
 				default: // a page no page links, added or deleted
 					name := "content/plan/moi.vi.md"
 					if _, ok := it.files[name]; ok {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -32,14 +33,28 @@ type Cache struct {
 	// spare holds the arrays of pages of a Site given back (Recycle),
 	// for the next Load.
 	spare [][]Page
+	// order holds what the last Load read from each of its files, in
+	// walk order, so that the next Load finds most files without a
+	// look-up in files (byOrder); an entry Forget dropped is marked
+	// forgotten. forgets counts the calls of Forget, so that a Load
+	// keeps its order only when no file was forgotten while it ran.
+	order   []cachedFile
+	forgets int
+	// spareOrder is the array of the order before the last, for the
+	// next Load's (byOrder).
+	spareOrder []cachedFile
+	// lookups counts the entries looked up in files, for tests.
+	lookups int
 }
 
 // cachedFile is one file as read: the page before Load links it to the
-// others (nil when the file has errors), and its diagnostics.
+// others (nil when the file has errors), and its diagnostics. forgotten
+// marks an entry of Cache.order that Forget dropped.
 type cachedFile struct {
-	f     file
-	page  *Page
-	diags diag.List
+	f         file
+	page      *Page
+	diags     diag.List
+	forgotten bool
 }
 
 // NewCache returns an empty cache.
@@ -53,31 +68,38 @@ func (c *Cache) Forget(rel string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.changed = append(c.changed, rel)
+	c.forgets++
 	for name := range c.files {
 		if name == rel || strings.HasPrefix(name, rel+"/") {
 			delete(c.files, name)
 		}
 	}
+	// rel and the files below it are side by side in walk order.
+	i, _ := slices.BinarySearchFunc(c.order, rel, func(cf cachedFile, rel string) int { return walkOrder(cf.f.path, rel) })
+	for ; i < len(c.order); i++ {
+		if name := c.order[i].f.path; name != rel && !strings.HasPrefix(name, rel+"/") {
+			break
+		}
+		c.order[i].forgotten = true
+	}
 }
 
-// get returns a fresh copy of the page read from f, made in into, with
-// its diagnostics.
-func (c *Cache) get(f file, into *Page) (*Page, diag.List, bool) {
+// get returns what c holds for f: slot, when it is an entry for f that
+// Forget did not drop (byOrder), else the entry of files, looked up.
+func (c *Cache) get(f file, slot *cachedFile) (cachedFile, bool) {
+	if !slot.forgotten && slot.f == f {
+		return *slot, true
+	}
 	c.mu.Lock()
 	cf, ok := c.files[f.path]
+	c.lookups++
 	c.mu.Unlock()
-	if !ok || cf.f != f {
-		return nil, nil, false
-	}
-	if cf.page == nil {
-		return nil, cf.diags, true
-	}
-	*into = *cf.page // the links Load adds go into the copy
-	return into, cf.diags, true
+	return cf, ok && cf.f == f
 }
 
-// put keeps what read returned for f: p is copied before Load links it.
-func (c *Cache) put(f file, p *Page, l diag.List) {
+// put keeps what read returned for f (p is copied before Load links it)
+// and returns the entry kept.
+func (c *Cache) put(f file, p *Page, l diag.List) cachedFile {
 	cf := cachedFile{f: f, diags: l}
 	if p != nil {
 		q := *p
@@ -86,21 +108,88 @@ func (c *Cache) put(f file, p *Page, l diag.List) {
 	c.mu.Lock()
 	c.files[f.path] = cf
 	c.mu.Unlock()
+	return cf
 }
 
-// readCached is read through c, when c is not nil; a page c holds is
-// copied into into.
-func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page) (*Page, diag.List, error) {
+// readCached is read through c, when c is not nil: a page c holds (in
+// *slot, when it is f's, else c's entry for f) is copied into into, and
+// *slot is set to the entry used or made (marked forgotten when read
+// failed).
+func readCached(c *Cache, fsys fs.FS, site *config.Site, f file, into *Page, slot *cachedFile) (*Page, diag.List, error) {
 	if c != nil {
-		if p, l, ok := c.get(f, into); ok {
-			return p, l, nil
+		cf, ok := c.get(f, slot)
+		if ok {
+			*slot = cf
+			if cf.page == nil {
+				return nil, cf.diags, nil
+			}
+			*into = *cf.page // the links Load adds go into the copy
+			return into, cf.diags, nil
 		}
+		*slot = cachedFile{f: f, forgotten: true} // (the path keeps the order sorted)
 	}
 	p, l, err := read(fsys, site, f)
 	if err == nil && c != nil {
-		c.put(f, p, l)
+		*slot = c.put(f, p, l)
 	}
 	return p, l, err
+}
+
+// byOrder returns, for each of files (in walk order), a copy of the entry
+// the last Load through c kept for the file at its path (one marked
+// forgotten for a file it did not read), found by walking both lists side by side (a
+// file added or deleted since shifts the others): no look-up in c.files,
+// whose 20,000 paths hashed and compared cost a rebuild of loa serve more
+// than copying the pages. The Load puts what it reads in the same slots
+// and gives them back with keepOrder; the array is the one the Load
+// before last kept, when large enough (an array of 20,000 entries made
+// anew at each rebuild took memory the system had to hand over again).
+// It also returns the count of Forget calls so far, for keepOrder. A nil
+// Cache gives nil.
+func (c *Cache) byOrder(files []file) ([]cachedFile, int) {
+	if c == nil {
+		return nil, 0
+	}
+	c.mu.Lock() // Forget marks entries of c.order
+	defer c.mu.Unlock()
+	prev, slots, forgets := c.order, c.spareOrder, c.forgets
+	c.spareOrder = nil
+	if cap(slots) >= len(files) {
+		slots = slots[:len(files)]
+	} else {
+		slots = make([]cachedFile, len(files))
+	}
+	j := 0
+	for i := range files {
+		name := files[i].path
+		for j < len(prev) && prev[j].f.path != name && walkOrder(prev[j].f.path, name) < 0 {
+			j++ // a file deleted since
+		}
+		if j < len(prev) && prev[j].f.path == name {
+			slots[i] = prev[j] // get checks that it is f's, not forgotten
+			j++
+		} else {
+			slots[i] = cachedFile{f: file{path: name}, forgotten: true}
+		}
+	}
+	return slots, forgets
+}
+
+// keepOrder keeps slots, what a Load through c read from each of its
+// files in walk order (byOrder), as the order the next Load starts from,
+// unless Forget was called since byOrder returned forgets. The last
+// order's array is kept for the Load after next.
+func (c *Cache) keepOrder(slots []cachedFile, forgets int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if c.forgets == forgets {
+		c.order, c.spareOrder = slots, c.order
+	} else {
+		c.order = nil
+	}
+	c.mu.Unlock()
 }
 
 // lastSite returns what the last Load through c returned (nil for a nil

@@ -160,7 +160,8 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
-	slabs := opts.Cache.slabs(len(files)) // the copies of the pages the cache holds
+	slabs := opts.Cache.slabs(len(files))       // the copies of the pages the cache holds
+	slots, forgets := opts.Cache.byOrder(files) // what the cache holds or is given, by file
 	forEach(len(files), func(i int) {
 		if opts.Reuse != nil {
 			if pd, ok := opts.Reuse(files[i].path); ok {
@@ -175,11 +176,14 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 				opts.Keep(files[i].path, pd)
 			}
 		} else {
-			var into *Page
+			var (
+				into *Page
+				slot *cachedFile
+			)
 			if slabs != nil {
-				into = &slabs[i/slabPages][i%slabPages]
+				into, slot = &slabs[i/slabPages][i%slabPages], &slots[i]
 			}
-			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i], into)
+			pages[i], diags[i], errs[i] = readCached(opts.Cache, fsys, site, files[i], into, slot)
 		}
 		if letGo && pages[i] != nil {
 			pages[i].letGoText() // a copy when cached: the cache keeps its text
@@ -191,18 +195,19 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 		}
 		l.Append(diags[i])
 	}
-	kept := pages[:0]
+	opts.Cache.keepOrder(slots, forgets)
+	published := pages[:0]
 	drafts := map[string][]string{} // Key → languages left out as drafts
 	for _, p := range pages {
 		switch {
 		case p == nil:
 		case opts.Drafts || !p.Draft:
-			kept = append(kept, p)
+			published = append(published, p)
 		default:
 			drafts[p.Key] = append(drafts[p.Key], p.Lang)
 		}
 	}
-	for _, p := range kept {
+	for _, p := range published {
 		for _, lang := range site.Languages {
 			if slices.Contains(drafts[p.Key], lang.Code) {
 				p.DraftLangs = append(p.DraftLangs, lang.Code)
@@ -214,8 +219,8 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 				WithHint("check the date: write the day the news was published (today is %s)", opts.Now.In(site.Location).Format("2006-01-02")))
 		}
 	}
-	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
-	s := &Site{Pages: kept, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}, slabs: slabs}
+	slices.SortFunc(published, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
+	s := &Site{Pages: published, Homes: map[string]*Page{}, Files: loose, loose: map[string]Attachment{}, slabs: slabs}
 	for _, f := range loose {
 		s.loose[norm.NFC.String(f.Path)] = f
 	}

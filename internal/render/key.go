@@ -344,15 +344,18 @@ func (r *Renderer) SitemapKey(h KeyHash) {
 // page e has the ExtraKey of old, the generated page at the same path made
 // by an earlier Renderer, given that: changed reports the source file of
 // every page that differs between the two Renderers (its fields, or its
-// place or membership in any list), both Renderers have the same LangKey
-// for e's language, and both put the generated pages of e's Key (e and
-// its translations) at the same paths (SameTranslations). It holds for a later page of a list or a tag page
-// whose own fields, the sections above it, the number of pages of its
-// list and the unchanged pages of its window are as before; for an A–Z
-// list whose pages are the same unchanged pages in the same order; for
-// the list of tags when every tag has the same name, URL and count. It
-// reports false for the other kinds, whose keys read more.
-func SameExtra(e, old *Extra, changed func(file string) bool) bool {
+// place or membership in any list), entryChanged those of them whose
+// list entry differs (SameItem false; it may report more, as changed
+// does), both Renderers have the same LangKey for e's language, and both
+// put the generated pages of e's Key (e and its translations) at the
+// same paths (SameTranslations). It holds for a later page of a list or a
+// tag page whose own fields, the sections above it (none changed), the
+// number of pages of its list and its window's pages (the same files in
+// the same order, none with another entry) are as before; for an A–Z list
+// whose pages are the same in the same order, none with another entry;
+// for the list of tags when every tag has the same name, URL and count.
+// It reports false for the other kinds, whose keys read more.
+func SameExtra(e, old *Extra, changed, entryChanged func(file string) bool) bool {
 	if old == nil || (e.kind != "page" && e.kind != "tag" && e.kind != "az" && e.kind != "tags") ||
 		e.Lang != old.Lang || e.Path != old.Path || e.Title != old.Title || e.Layout != old.Layout || e.Key != old.Key ||
 		e.kind != old.kind || e.termID != old.termID || e.base != old.base || e.n != old.n || e.empty != old.empty ||
@@ -372,9 +375,17 @@ func SameExtra(e, old *Extra, changed func(file string) bool) bool {
 	case "tags":
 		return slices.Equal(e.tags, old.tags)
 	case "az":
-		return samePages(e.list, old.list, changed)
+		return samePages(e.list, old.list, entryChanged)
 	}
-	return samePages(window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1)), changed)
+	return samePages(window(e.list, max(e.n, 1)), window(old.list, max(old.n, 1)), entryChanged)
+}
+
+// SameItem reports whether p has, in r's lists, the entry that q had in
+// those of old, an earlier Renderer: what ExtraKey writes of a listed
+// page (its title, URL, summary and date as shown).
+func (r *Renderer) SameItem(p *content.Page, old *Renderer, q *content.Page) bool {
+	a, b := r.item(p), old.item(q)
+	return a.Title == b.Title && a.URL == b.URL && a.Summary == b.Summary && a.DateISO == b.DateISO && a.DateText == b.DateText
 }
 
 // SameExtraKey reports, without computing either key, that the generated
