@@ -85,14 +85,7 @@ func TestCacheByOrder(t *testing.T) {
 			c.Forget(name)
 		}
 		before := c.lookups
-		got, gl, err := Load(fsys, site, Options{Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, wl, err := Load(fsys, site, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, gl, want, wl := loadBoth(t, fsys, site, c)
 		if !slices.Equal(shown(got), shown(want)) || text(gl) != text(wl) {
 			t.Errorf("%s: pages %q\nwant %q\n%s\nwant %s", what, shown(got), shown(want), text(gl), text(wl))
 		}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -66,6 +67,21 @@ func text(l diag.List) string {
 		b.WriteString(d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message + "\n")
 	}
 	return b.String()
+}
+
+// loadBoth loads fsys through c and from nothing, failing the test on an
+// error: the Site and problems of each, to compare.
+func loadBoth(t *testing.T, fsys fs.FS, site *config.Site, c *Cache) (got *Site, gl diag.List, want *Site, wl diag.List) {
+	t.Helper()
+	got, gl, err := Load(fsys, site, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wl, err = Load(fsys, site, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, gl, want, wl
 }
 
 // page returns the page read from file, failing the test when there is none.

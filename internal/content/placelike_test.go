@@ -135,14 +135,7 @@ func TestCachePlaceLike(t *testing.T) {
 			c.Forget(f)
 		}
 		last := c.lastSite()
-		got, gl, err := Load(fsys, site, Options{Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, wl, err := Load(fsys, site, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, gl, want, wl := loadBoth(t, fsys, site, c)
 		if g, w := shape(got), shape(want); !slices.Equal(g, w) || text(gl) != text(wl) {
 			t.Fatalf("step %d (%q, placed like the last Load: %v): pages\n%s\nwant\n%s\n%s\nwant %s", step, changed, got.likePrev, strings.Join(g, "\n"), strings.Join(w, "\n"), text(gl), text(wl))
 		}
@@ -205,14 +198,7 @@ func TestCachePlaceLikeClash(t *testing.T) {
 	} {
 		fsys[step.file] = &fstest.MapFile{Data: []byte(step.text)}
 		c.Forget(step.file)
-		got, gl, err := Load(fsys, site, Options{Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, wl, err := Load(fsys, site, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, gl, _, wl := loadBoth(t, fsys, site, c)
 		if got.likePrev != step.like || len(gl) != step.problems || text(gl) != text(wl) {
 			t.Errorf("step %d: placed like the last Load %v, want %v; problems\n%s\nwant %d:\n%s", i, got.likePrev, step.like, text(gl), step.problems, text(wl))
 		}

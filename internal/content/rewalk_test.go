@@ -182,14 +182,7 @@ func TestCacheChildrenOrder(t *testing.T) {
 		for _, f := range changed {
 			c.Forget(f)
 		}
-		got, gl, err := Load(fsys, site, Options{Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, wl, err := Load(fsys, site, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, gl, want, wl := loadBoth(t, fsys, site, c)
 		if g, w := shape(got), shape(want); !slices.Equal(g, w) || text(gl) != text(wl) {
 			t.Fatalf("step %d (%q): pages\n%s\nwant\n%s\n%s\nwant %s", step, changed, strings.Join(g, "\n"), strings.Join(w, "\n"), text(gl), text(wl))
 		}
