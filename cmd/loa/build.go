@@ -254,6 +254,28 @@ type room struct {
 	known               bool
 }
 
+// fileOnPath returns the first of out's parent folders, from the top,
+// that is a file and not a folder ("baocao.txt" for --out
+// baocao.txt/web), or "" when none is: the system then refuses the
+// output with "not a directory", which says nothing of which part of the
+// path is wrong.
+func fileOnPath(out string) string {
+	out = filepath.Clean(out)
+	var parents []string
+	for dir := filepath.Dir(out); ; dir = filepath.Dir(dir) {
+		parents = append(parents, dir)
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	for i := len(parents) - 1; i >= 0; i-- {
+		if info, err := os.Stat(parents[i]); err == nil && !info.IsDir() {
+			return parents[i]
+		}
+	}
+	return ""
+}
+
 // printRefusal writes what loa build says when the system refused it (a
 // full disk, a folder loa may not write to): the system's words
 // (printError); on a full disk the room the site needs against the room
@@ -263,6 +285,10 @@ type room struct {
 // small as a whole, only another disk helps: no word of deleting).
 func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string, hadSite bool) {
 	printError(m, w, err)
+	file := fileOnPath(out)
+	if file != "" {
+		m.Fprintf(w, "loa: %s is a file, not a folder, so the site cannot be made inside it\n", file)
+	}
 	full := build.DiskFull(err)
 	lang := m.Lang()
 	tooSmall := full && r.needed > 0 && r.known && r.total < r.needed
@@ -288,6 +314,8 @@ func printRefusal(m *diag.Catalogue, w io.Writer, err error, r room, out string,
 	}
 	hint := m.Sprintf("the lines above say what the computer refused (a full disk, a folder you may not write to): make room or use a larger disk, or build into another folder with --out, then build again")
 	switch {
+	case file != "":
+		hint = m.Sprintf("build into another folder with --out: one that does not exist yet, or a folder, not a file, then build again")
 	case tooSmall:
 		// A fifth more than needed, in whole megabytes: the need is an
 		// estimate (file systems round and keep their own records).

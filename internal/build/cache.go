@@ -1405,6 +1405,12 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 		if strings.HasSuffix(changed, "/") {
 			name += string(filepath.Separator) // a folder, as the reader should see
 		}
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: name},
+				"this file or folder of the output was deleted since the last build, so this build does not use the build cache and builds the whole site").
+				WithHint("nothing to do: this build puts it back (the output folder is made again at every build)"))
+			return errCold
+		}
 		b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: name},
 			"this file or folder of the output was changed since the last build, so this build does not use the build cache and builds the whole site").
 			WithHint("the output folder is made again at every build: change the site in content/, templates/ or static/ instead"))

@@ -455,13 +455,13 @@ func TestWarmBuildDistrust(t *testing.T) {
 		// page, and update the search index from the changed file.
 		{"a page changed by hand, its time put back", "changed since the last build", keepStamp(it, filepath.Join(out, "index.html")), Options{}},
 		{"a search file changed by hand, its time put back", "changed since the last build", keepStamp(it, filepath.Join(out, "search", "en", "meta.json")), Options{}},
-		{"a file deleted by hand", "public/robots.txt: warning: this file or folder of the output was changed", func() {
+		{"a file deleted by hand", "public/robots.txt: warning: this file or folder of the output was deleted", func() {
 			if err := os.Remove(filepath.Join(out, "robots.txt")); err != nil {
 				t.Fatal(err)
 			}
 		}, Options{}},
 		// Named as deleted: the folder, not the first file in it.
-		{"a folder deleted by hand", "public/en/news/: warning: this file or folder of the output was changed", func() {
+		{"a folder deleted by hand", "public/en/news/: warning: this file or folder of the output was deleted", func() {
 			if err := os.RemoveAll(filepath.Join(out, "en", "news")); err != nil {
 				t.Fatal(err)
 			}
