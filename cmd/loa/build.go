@@ -278,7 +278,9 @@ func fileOnPath(out string) string {
 
 // printRefusal writes what loa build says when the system refused it (a
 // full disk, a folder loa may not write to): the system's words
-// (printError); on a full disk the room the site needs against the room
+// (printError); which parent of out is a file, when one is (fileOnPath:
+// the hint then says to choose another --out, not to make room); on a
+// full disk the room the site needs against the room
 // there is (r), and whether deleting files on that disk could ever make
 // enough; what became of the output folder out (kept, when there was a
 // site there before, hadSite; or not made); and what to do (on a disk too
