@@ -141,11 +141,11 @@ func (lc *linkChange) names(b *builder, dest string) bool {
 		if err != nil {
 			return true
 		}
-		return ok && lc.paths[sitePathKey(b, own)]
+		return ok && lc.namesPath(sitePathKey(b, own))
 	case strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?"):
 		return false
 	case strings.HasPrefix(dest, "/"):
-		return lc.paths[sitePathKey(b, dest)]
+		return lc.namesPath(sitePathKey(b, dest))
 	}
 	target, _, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
@@ -158,6 +158,13 @@ func (lc *linkChange) names(b *builder, dest string) bool {
 		return true // the name of a folder above: not worth following
 	}
 	return lc.bases[base]
+}
+
+// namesPath reports whether a link by site path, with pathKey key, may
+// name what changed: a changed page's path, or one in its folder, where
+// a file beside it is published (builder.loosePath).
+func (lc *linkChange) namesPath(key string) bool {
+	return lc.paths[key] || lc.paths[pathKey(path.Dir(key))]
 }
 
 // sitePathKey is the pathKey of the published path builder.sitePath

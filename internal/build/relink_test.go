@@ -14,7 +14,8 @@ import (
 // languages, to a bundle, to an attachment, by site path, to an alias and
 // to the site's own address. Plan pages p0–p5 exist in both languages
 // (p0 holds the alias /cu/x/); q0–q2 (Vietnamese) are linked by site path
-// alone, and q2 links the page of a tag only q0 has.
+// alone, and q2 links the page of a tag only q0 has; each q links the
+// file so-do.txt where it is published beside the next q.
 func relinkSite() map[string]string {
 	files := incSite(3)
 	for i := range 6 {
@@ -38,6 +39,12 @@ func relinkSite() map[string]string {
 	// q0 alone has the tag "riêng", whose page q2 links by site path.
 	files["content/plan/q0.vi.md"] = "---\ntags: [riêng]\ntitle: Trang q0\nslug: q0\n---\nNội dung.\n"
 	files["content/plan/q2.vi.md"] += "Xem [chủ đề](/chu-de/rieng/).\n"
+	// A file outside bundles, linked by where it is published beside q0
+	// (builder.loosePath): q0 moved, the link moves with it.
+	files["content/plan/so-do.txt"] = "Sơ đồ.\n"
+	for i := range 3 {
+		files[fmt.Sprintf("content/plan/q%d.vi.md", i)] += fmt.Sprintf("Xem [sơ đồ](/ke-hoach/q%d/so-do.txt).\n", (i+1)%3)
+	}
 	return files
 }
 

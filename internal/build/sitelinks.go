@@ -83,6 +83,25 @@ func (b *builder) sitePaths() []string {
 	return out
 }
 
+// loosePath returns the file outside bundles that a page publishes at the
+// URL path p when it links it (an image beside a single-file page:
+// content/guidance/anh.png at "/huong-dan/<slug>/anh.png", the address a
+// browser shows for it). Such a file is published only beside the pages
+// that link it, so whether one does is known only after every page is
+// rendered; a link by this path is therefore taken to mean the file.
+func (b *builder) loosePath(p string) (content.Attachment, bool) {
+	dir, name := path.Split(p)
+	if name == "" || name == "index.html" || !b.publishedPaths().paths[dir] {
+		return content.Attachment{}, false
+	}
+	for _, q := range b.content.Pages {
+		if q.Path == dir {
+			return b.content.File(strings.TrimPrefix(path.Join(path.Dir(q.File), name), content.Root+"/"))
+		}
+	}
+	return content.Attachment{}, false
+}
+
 // onlyLonger returns the one page path that begins with p (without its
 // final "/") and goes on, for a link cut short ("/huong-dan/cach-bao-tin/"
 // for "/huong-dan/cach-bao-tin-va-tim-su-giup-do/"), or "" when no page or
@@ -151,8 +170,11 @@ func (b *builder) ownSite(dest string) (sitePath string, ok bool, err error) {
 // a folder's address ends in. A path that the build does not publish is
 // an error suggesting the nearest page; its message quotes the link as
 // written. found, when not nil, is told the URL and language of the page
-// the link goes to.
-func (b *builder) sitePath(dest, written string, found func(url, lang string)) (string, error) {
+// the link goes to. A path where a file outside bundles is published
+// beside the page that links it (loosePath) is no error: beside, when
+// not nil, publishes that file beside the linking page too and returns
+// its URL there, which the link then goes to.
+func (b *builder) sitePath(dest, written string, found func(url, lang string), beside func(content.Attachment) string) (string, error) {
 	target, frag, hasFrag := strings.Cut(dest, "#")
 	if hasFrag {
 		frag = "#" + frag
@@ -180,6 +202,9 @@ func (b *builder) sitePath(dest, written string, found func(url, lang string)) (
 		p += "/"
 	case strings.HasSuffix(p, "/index.html") && pub.paths[strings.TrimSuffix(p, "index.html")]:
 	default:
+		if f, ok := b.loosePath(p); ok && beside != nil {
+			return beside(f) + query + frag, nil
+		}
 		msg := fmt.Sprintf("the link %q goes to %s, which is not a page or file of this site", written, p)
 		if isImageName(p) {
 			return "", linkError{msg, fmt.Sprintf("save the image beside the page and write its file name: ![what it shows](%s); or put it in static/ (static/%s is published as %s%s)",

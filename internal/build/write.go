@@ -771,19 +771,29 @@ func (b *builder) local(urlPath string) string {
 // not nil, is told the URL and language of every page a link resolves to;
 // used collects the files outside bundles that the links name.
 func (b *builder) resolver(p *content.Page, found func(url, lang string), used *[]content.Attachment) markdown.Resolver {
+	// beside publishes a file outside bundles beside p (an image beside
+	// a single-file page, linked by its name or by where another page
+	// publishes it) and returns its URL there.
+	beside := func(f content.Attachment) string {
+		b.linked.Store(f.Path, true)
+		if !slices.ContainsFunc(*used, func(a content.Attachment) bool { return a.Path == f.Path }) {
+			*used = append(*used, f)
+		}
+		return p.Path + f.Name
+	}
 	return func(dest string) (string, error) {
 		if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
 			own, ok, err := b.ownSite(dest)
 			if !ok || err != nil {
 				return dest, err
 			}
-			return b.sitePath(own, dest, found)
+			return b.sitePath(own, dest, found, beside)
 		}
 		if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?") {
 			return dest, nil
 		}
 		if strings.HasPrefix(dest, "/") {
-			return b.sitePath(dest, dest, found)
+			return b.sitePath(dest, dest, found, beside)
 		}
 		target, frag, hasFrag := strings.Cut(dest, "#")
 		if hasFrag {
@@ -834,11 +844,7 @@ func (b *builder) resolver(p *content.Page, found func(url, lang string), used *
 		// A file outside bundles (an image beside a single-file page) is
 		// published beside the page that links it.
 		if f, ok := b.content.File(strings.TrimPrefix(file, content.Root+"/")); ok && f.Name != "index.html" {
-			b.linked.Store(f.Path, true)
-			if !slices.ContainsFunc(*used, func(a content.Attachment) bool { return a.Path == f.Path }) {
-				*used = append(*used, f)
-			}
-			return p.Path + f.Name + frag, nil
+			return beside(f) + frag, nil
 		}
 		// A link with a file extension names a file: it must be an
 		// attachment. A link without one ("../plan/x/") is a URL path, left
