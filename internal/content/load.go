@@ -276,6 +276,13 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 			if skip[rel] {
 				return fs.SkipDir
 			}
+			if p != Root && strings.HasSuffix(strings.ToLower(base), ".md") {
+				// A page's file replaced by a folder of its name: read as
+				// a folder, its page would vanish without a word.
+				l.Add(diag.Errorf(diag.Position{File: p}, "this is a folder, but its name ends in .md like a page's file, so it is not read as a page").
+					WithHint("if it should be a page, save the page as a file with this name instead of the folder; if it holds other files, give the folder a name without .md"))
+				return fs.SkipDir
+			}
 			if p != Root && isBundleDir(walked, p) {
 				bundles[rel] = true
 			}

@@ -497,6 +497,15 @@ title: B
 -- content/plan/b/ghi-chu.md --
 notes
 `, `content/plan/b/ghi-chu.md: error: this Markdown file is inside the page bundle "plan/b", so it is not a page of its own`, ""},
+		{"a folder named like a page", `
+-- content/plan/x.vi.md/index.vi.md --
+---
+title: X
+---
+-- content/plan/Y.MD/anh.png --
+`, "content/plan/Y.MD: error: this is a folder, but its name ends in .md like a page's file, so it is not read as a page\n" +
+			"content/plan/x.vi.md: error: this is a folder, but its name ends in .md like a page's file, so it is not read as a page",
+			"if it should be a page, save the page as a file with this name instead of the folder; if it holds other files, give the folder a name without .md"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, l := load(t, archive(tc.files), Options{})
