@@ -378,12 +378,13 @@ func (b *builder) end(name string) {
 // counts the content pages only, so it names the lists and topic pages
 // that follow, which the closing line's count of pages made includes.
 func (b *builder) renderingProgress(n int) {
-	workers := min(b.opts.Workers, n)
 	if n == 1 {
 		b.progress("rendering: the content page, then the lists and topic pages made from it")
 		return
 	}
-	b.progress("rendering: the %d content pages, then the lists and topic pages made from them (%d at a time)", n, workers)
+	// How many at a time is left out: a writer reads this line on every
+	// build, and the number means nothing to them.
+	b.progress("rendering: the %d content pages, then the lists and topic pages made from them", n)
 }
 
 func (b *builder) progress(format string, args ...any) {

@@ -2002,9 +2002,18 @@ func (b *builder) openCache() (global [32]byte, st *cacheState) {
 			// The cache is not used, nor deleted (it cannot be): an old
 			// one left there describes an older output, which the output's
 			// stamps tell a later build (cacheState.Files).
-			b.res.Diagnostics.Add(diag.Warningf(diag.Position{File: filepath.Dir(cachePath(b.out))},
+			dir := filepath.Dir(cachePath(b.out))
+			d := diag.Warningf(diag.Position{File: dir},
 				"the build cache cannot be kept in this folder (%v), so this build builds the whole site without it", err).
-				WithHint("delete %s beside the output folder (it is always safe to delete), or let loa write there; or build with --no-cache", CacheDir))
+				WithHint("delete %s beside the output folder (it is always safe to delete), or let loa write there; or build with --no-cache", CacheDir)
+			if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+				// A file where the cache's folder goes (a writer's
+				// trial made one): say so, without Go's words for it.
+				d = diag.Warningf(diag.Position{File: dir},
+					"%s is a file, not a folder, so the build cache cannot be kept in it; this build builds the whole site without it", CacheDir).
+					WithHint("delete the file %s beside the output folder: loa makes the folder itself, and deleting it is always safe", CacheDir)
+			}
+			b.res.Diagnostics.Add(d)
 			b.inc, b.cache = nil, nil
 			return global, nil
 		}
