@@ -260,7 +260,8 @@ func isFmt(call *ast.CallExpr, name string) bool {
 }
 
 // constant returns the value of a string constant expression: a literal,
-// a sum of them, or a constant of the package.
+// a sum of them, a constant of the package, or a local variable declared
+// with one.
 func constant(e ast.Expr, consts map[string]string) (string, bool) {
 	switch e := e.(type) {
 	case *ast.BasicLit:
@@ -277,8 +278,21 @@ func constant(e ast.Expr, consts map[string]string) (string, bool) {
 		b, ok2 := constant(e.Y, consts)
 		return a + b, ok1 && ok2
 	case *ast.Ident:
-		s, ok := consts[e.Name]
-		return s, ok
+		if s, ok := consts[e.Name]; ok {
+			return s, true
+		}
+		// A local variable given a constant where it is declared
+		// (hint := "…", then passed on by name).
+		if e.Obj != nil && e.Obj.Kind == ast.Var {
+			if as, ok := e.Obj.Decl.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == e.Name {
+						return constant(as.Rhs[i], consts)
+					}
+				}
+			}
+		}
+		return "", false
 	case *ast.ParenExpr:
 		return constant(e.X, consts)
 	}

@@ -508,6 +508,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"the link %q points outside the content folder":                                                                 "liên kết %q trỏ ra ngoài thư mục content",
 	"the new site is in place, but the previous one could not be deleted: %v":                                       "trang web mới đã được đặt vào chỗ, nhưng không xóa được bản cũ: %v",
 	"the output folder `DIR`, replaced as a whole on success":                                                       "thư mục kết quả `DIR`, được thay toàn bộ khi tạo thành công",
+	"choose a folder of its own for the site, e.g. --out public":                                                    "hãy chọn một thư mục riêng cho trang web, ví dụ --out public",
 	"the output must be outside content/, templates/ and static/, e.g. --out public":                                "thư mục kết quả phải nằm ngoài content/, templates/ và static/, ví dụ --out public",
 	"the page could not be rendered: %v":                                                                            "không tạo được trang: %v",
 	"the phone number %q is plain text, not a call link":                                                            "số điện thoại %q chỉ là chữ thường, chưa bấm để gọi được",
