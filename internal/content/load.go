@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unsafe"
 
 	"github.com/loa-ssg/loa/internal/config"
@@ -387,6 +388,56 @@ func isIndex(name string) bool {
 	return base == "index.md" || (strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md") && strings.Count(base, ".") == 2)
 }
 
+// unknownLanguage is the error for a Markdown file whose name ends in
+// ".<code>.md" with a code the site does not have (name is the part
+// before it). The hint names the file as it should be: with the site's
+// language the code most likely meant (writers type "EN", "eng",
+// "english" or the country's code "vn"), else with each of the site's
+// codes; a code that is no word ("v1.2.md": a dot inside the name) gets
+// "-" for the dot.
+func unknownLanguage(p, name, code string, site *config.Site) diag.Diagnostic {
+	var codes []string
+	for _, l := range site.Languages {
+		codes = append(codes, l.Code)
+	}
+	d := diag.Errorf(diag.Position{File: p}, "the file name says language %q, but the site's languages are %s", code, strings.Join(codes, ", "))
+	if meant := meantLanguage(code, site); meant != "" {
+		return d.WithHint("did you mean %s? Name the file %s.%s.md", meant, name, meant)
+	}
+	if strings.IndexFunc(code, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 || len(code) > 12 {
+		return d.WithHint("a dot before .md marks the language: write %s-%s.md (a \"-\" for the dot), or %s.%s.%s.md", name, code, name, code, site.Default())
+	}
+	var names []string
+	for _, c := range codes {
+		names = append(names, name+"."+c+".md")
+	}
+	return d.WithHint("name the file as one of: %s", strings.Join(names, ", "))
+}
+
+// countryLanguages maps the country codes a writer types for a language
+// (ISO 3166-1) to that language's code (ISO 639-1).
+var countryLanguages = map[string]string{"vn": "vi", "gb": "en", "uk": "en", "us": "en"}
+
+// meantLanguage returns the site's language code that code most likely
+// means, or "": the same letters in another case, a code or name it
+// begins or that begins it ("eng", "english", "viet"), a country's code,
+// or a code one letter away.
+func meantLanguage(code string, site *config.Site) string {
+	low := strings.ToLower(code)
+	if c, ok := countryLanguages[low]; ok && site.Language(c) != nil {
+		return c
+	}
+	var codes []string
+	for _, l := range site.Languages {
+		lc, ln := strings.ToLower(l.Code), strings.ToLower(l.Name)
+		if low == lc || (len(low) >= 2 && (strings.HasPrefix(low, lc) || strings.HasPrefix(ln, low))) {
+			return l.Code
+		}
+		codes = append(codes, l.Code)
+	}
+	return diag.Suggest(low, codes)
+}
+
 // classify reads what a Markdown file is from its path. Names are
 // normalized to NFC, so that a file named in decomposed Unicode (as some
 // systems write them) pairs with its translation and gets the same slug.
@@ -398,8 +449,7 @@ func classify(p, rel string, site *config.Site) (file, *diag.Diagnostic) {
 	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
 		code := stem[i+1:]
 		if site.Language(code) == nil {
-			d := diag.Errorf(diag.Position{File: p}, "the file name says language %q, which site.yaml does not list", code).
-				WithHint("name it <name>.<lang>.md with one of the site's languages, or add %q to languages in site.yaml", code)
+			d := unknownLanguage(p, stem[:i], code, site)
 			return file{}, &d
 		}
 		lang, stem = code, stem[:i]

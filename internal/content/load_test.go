@@ -488,7 +488,7 @@ Thân.
 ---
 title: Plan
 ---
-`, `content/plan/x.fr.md: error: the file name says language "fr", which site.yaml does not list`, ""},
+`, `content/plan/x.fr.md: error: the file name says language "fr", but the site's languages are vi, en`, "name the file as one of: x.vi.md, x.en.md"},
 		{"Markdown inside a bundle", `
 -- content/plan/b/index.vi.md --
 ---
@@ -522,6 +522,30 @@ title: X
 				t.Error("nil Site")
 			}
 		})
+	}
+}
+
+// TestUnknownLanguageHint: a language code a writer mistyped gets the
+// file name they meant, in every way seen (case, a longer code or the
+// language's name, a country's code, one letter off); a dot inside a
+// name gets "-" for it.
+func TestUnknownLanguageHint(t *testing.T) {
+	for name, want := range map[string]string{
+		"tin.EN.md":       "did you mean en? Name the file tin.en.md",
+		"tin.eng.md":      "did you mean en? Name the file tin.en.md",
+		"tin.english.md":  "did you mean en? Name the file tin.en.md",
+		"tin.Vie.md":      "did you mean vi? Name the file tin.vi.md",
+		"tin.vn.md":       "did you mean vi? Name the file tin.vi.md",
+		"tin.uk.md":       "did you mean en? Name the file tin.en.md",
+		"tin.em.md":       "did you mean en? Name the file tin.en.md",
+		"tin.fr.md":       "name the file as one of: tin.vi.md, tin.en.md",
+		"bao-cao.2021.md": `a dot before .md marks the language: write bao-cao-2021.md (a "-" for the dot), or bao-cao.2021.vi.md`,
+		"v1.2.md":         `a dot before .md marks the language: write v1-2.md (a "-" for the dot), or v1.2.vi.md`,
+	} {
+		_, l := load(t, archive("-- content/news/"+name+" --\n---\ntitle: A\n---\n"), Options{})
+		if len(l) != 1 || l[0].Hint != want {
+			t.Errorf("%s: %s\nhint %q, want %q", name, text(l), l[0].Hint, want)
+		}
 	}
 }
 
