@@ -746,9 +746,9 @@ func (r *runner) translations() {
 				continue
 			}
 			if slices.Contains(p.DraftLangs, lang.Code) {
-				drafts = append(drafts, lang.Name)
+				drafts = append(drafts, languageName(lang))
 			} else {
-				missing = append(missing, lang.Name)
+				missing = append(missing, languageName(lang))
 			}
 		}
 		if len(drafts) > 0 {
@@ -848,4 +848,23 @@ func (r *runner) titles() {
 		}
 		first[title] = p
 	}
+}
+
+// englishNames are the English names of the languages a Vietnamese public
+// site is likeliest to have, by ISO 639-1 code. A message names a
+// language by them, not by the name site.yaml gives it in its own
+// language ("Tiếng Việt"), so that the catalogues can put it in the
+// reader's language (locale's viWords: "English" is "tiếng Anh").
+var englishNames = map[string]string{
+	"en": "English", "vi": "Vietnamese", "zh": "Chinese", "fr": "French",
+	"ko": "Korean", "ja": "Japanese", "lo": "Lao", "km": "Khmer",
+}
+
+// languageName is lang's name for a message: its English name when
+// englishNames has it, else the name site.yaml gives it.
+func languageName(lang config.Language) string {
+	if n, ok := englishNames[lang.Code]; ok {
+		return n
+	}
+	return lang.Name
 }

@@ -264,16 +264,16 @@ func TestMissingTranslationOnce(t *testing.T) {
 	pages := append(pair("Chữ.\n", "Text.\n"), pairY()...)
 	slices.SortFunc(pages, func(a, b Page) int { return strings.Compare(a.File, b.File) })
 	want := []string{
-		"content/x.en.md:1:1 warning this page has no Français version [missing-translation]",
-		"content/y.en.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/x.en.md:1:1 warning this page has no French version [missing-translation]",
+		"content/y.en.md:1:1 warning this page has no French version [missing-translation]",
 	}
 	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
 		t.Errorf("sorted: %q\nwant %q", got, want)
 	}
 	slices.Reverse(pages)
 	want = []string{
-		"content/y.vi.md:1:1 warning this page has no Français version [missing-translation]",
-		"content/x.vi.md:1:1 warning this page has no Français version [missing-translation]",
+		"content/y.vi.md:1:1 warning this page has no French version [missing-translation]",
+		"content/x.vi.md:1:1 warning this page has no French version [missing-translation]",
 	}
 	if got := problems(Run(&site, pages), MissingTranslation); !slices.Equal(got, want) {
 		t.Errorf("reversed: %q\nwant %q", got, want)

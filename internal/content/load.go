@@ -281,7 +281,7 @@ func walk(fsys fs.FS, site *config.Site, opts Options) ([]file, map[string][]Att
 				// A page's file replaced by a folder of its name: read as
 				// a folder, its page would vanish without a word.
 				l.Add(diag.Errorf(diag.Position{File: p}, "this is a folder, but its name ends in .md like a page's file, so it is not read as a page").
-					WithHint("if it should be a page, save the page as a file with this name instead of the folder; if it holds other files, give the folder a name without .md"))
+					WithHint("if it holds other files, give the folder a name without .md; if it should be a page, first move what is inside it elsewhere, then delete the folder and save the page as a file with this name"))
 				return fs.SkipDir
 			}
 			if p != Root && isBundleDir(walked, p) {

@@ -505,7 +505,7 @@ title: X
 -- content/plan/Y.MD/anh.png --
 `, "content/plan/Y.MD: error: this is a folder, but its name ends in .md like a page's file, so it is not read as a page\n" +
 			"content/plan/x.vi.md: error: this is a folder, but its name ends in .md like a page's file, so it is not read as a page",
-			"if it should be a page, save the page as a file with this name instead of the folder; if it holds other files, give the folder a name without .md"},
+			"if it holds other files, give the folder a name without .md; if it should be a page, first move what is inside it elsewhere, then delete the folder and save the page as a file with this name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, l := load(t, archive(tc.files), Options{})
