@@ -106,14 +106,44 @@ func Split(text []byte) (yamlText []byte, bodyOffset int, ok bool) {
 func unclosedBodyLine(text []byte) int {
 	lines := strings.Split(string(text), "\n")
 	for i := 1; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], "\r")
-		if strings.TrimSpace(l) == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' {
-			continue
+		if !frontMatterLine(strings.TrimRight(lines[i], "\r")) {
+			return i + 1
 		}
-		if key, _, ok := strings.Cut(l, ":"); ok && key != "" && !strings.ContainsAny(key, " \t") {
-			continue
+	}
+	return 0
+}
+
+// frontMatterLine reports whether l (without its line end) can be a line
+// of front matter: blank, a comment, indented or a list item (a value
+// going on), or a key and a colon.
+func frontMatterLine(l string) bool {
+	if strings.TrimSpace(l) == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' {
+		return true
+	}
+	key, _, ok := strings.Cut(l, ":")
+	return ok && key != "" && !strings.ContainsAny(key, " \t")
+}
+
+// unopenedCloseLine returns the 1-based number of the line "---" that
+// closes front matter whose opening "---" is missing (text begins with
+// "title: …" lines, then "---"), or 0 when text does not look so.
+func unopenedCloseLine(text []byte) int {
+	lines := strings.Split(string(text), "\n")
+	keys := 0
+	for i, l := range lines {
+		l = strings.TrimRight(l, "\r")
+		if strings.TrimRight(l, " \t") == "---" {
+			if keys == 0 {
+				return 0
+			}
+			return i + 1
 		}
-		return i + 1
+		if !frontMatterLine(l) {
+			return 0
+		}
+		if strings.TrimSpace(l) != "" && l[0] != ' ' && l[0] != '\t' && l[0] != '#' && l[0] != '-' {
+			keys++
+		}
 	}
 	return 0
 }
@@ -133,6 +163,12 @@ func parseFrontMatter(file string, text []byte, loc *time.Location) (FrontMatter
 			}
 			return fm, "", 0, diag.List{diag.Errorf(pos, `the front matter is not closed: no line "---" ends it`).
 				WithHint("add a line --- above this line: the lines between the two --- are title:, date:, draft: and the like; the page's text comes after the second ---")}
+		}
+		if line := unopenedCloseLine(text); line > 0 {
+			// The opening line deleted, the closing one kept: adding
+			// both, as for a page without any, would break the page.
+			return fm, "", 0, diag.List{diag.Errorf(fm.Pos, `the front matter does not begin with a line "---"`).
+				WithHint("add a line --- as the very first line of the file, above the first key; keep the line --- on line %d, which ends the front matter", line)}
 		}
 		return fm, "", 0, diag.List{diag.Errorf(fm.Pos, "this page has no front matter").
 			WithHint("start the file with a line ---, then title: …, then a line ---")}

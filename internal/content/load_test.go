@@ -475,6 +475,16 @@ weight: 1
 # Kế hoạch
 `, "content/plan/x.vi.md:1:1: error: this page has no front matter",
 			"start the file with a line ---, then title: …, then a line ---"},
+		{"no front matter, a rule in the text", `
+-- content/plan/x.vi.md --
+# Kế hoạch
+
+---
+`, "content/plan/x.vi.md:1:1: error: this page has no front matter",
+			"start the file with a line ---, then title: …, then a line ---"},
+		{"front matter without its opening line", "\n-- content/plan/x.vi.md --\ntitle: Kế hoạch\r\ndate: 2026-12-02\r\n# ghi chú\r\n---\r\nThân.\r\n",
+			`content/plan/x.vi.md:1:1: error: the front matter does not begin with a line "---"`,
+			"add a line --- as the very first line of the file, above the first key; keep the line --- on line 4, which ends the front matter"},
 		{"unclosed front matter", `
 -- content/plan/x.vi.md --
 ---
