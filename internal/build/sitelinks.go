@@ -154,7 +154,7 @@ func (b *builder) ownSite(dest string) (sitePath string, ok bool, err error) {
 	switch host := u.Hostname(); {
 	case host == "127.0.0.1" || host == "localhost" || host == "::1":
 		return "", false, linkError{fmt.Sprintf("the link %q goes to the preview on this computer, which visitors cannot reach", dest),
-			fmt.Sprintf("write the address without the start, from the first \"/\": %s", rest)}
+			fmt.Sprintf("write the address without %s://%s, from the \"/\" after it: %s", u.Scheme, u.Host, rest)}
 	case strings.HasPrefix(b.site.BaseURL, "http"):
 		base, perr := url.Parse(b.site.BaseURL)
 		if perr == nil && strings.EqualFold(base.Host, u.Host) && strings.HasPrefix(u.Path, base.Path) {

@@ -704,7 +704,7 @@ nếu không có thì ngôn ngữ chính của trang web). Hướng dẫn tiến
 	"write one of the ids declared under %s in site.yaml: %s; or declare a new one there":               "hãy ghi một trong các mã (id) đã khai báo ở mục %s trong site.yaml: %s; hoặc khai báo thêm mã mới ở đó",
 	"write only the digits, in groups separated by spaces: 0221 3862 000":                               "chỉ ghi chữ số, chia nhóm bằng dấu cách: 0221 3862 000",
 	"write tables in Markdown: a line | Column 1 | Column 2 |, a line |---|---|, then one line per row": "viết bảng bằng Markdown: một dòng | Cột 1 | Cột 2 |, một dòng |---|---|, rồi mỗi hàng một dòng",
-	"write the address without the start, from the first \"/\": %s":                                     "hãy ghi địa chỉ bỏ phần đầu, tính từ dấu \"/\" đầu tiên: %s",
+	"write the address without %s://%s, from the \"/\" after it: %s":                                    "hãy ghi địa chỉ bỏ phần %s://%s, tính từ dấu \"/\" ngay sau nó: %s",
 	"write the id of the %s named %q: %s":                                                               "hãy ghi mã (id) của %s có tên %q: %s",
 	"write the number as the source gives it: number: \"0221 3862 000\"":                                "hãy ghi số như nguồn đưa ra: number: \"0221 3862 000\"",
 	"write the page's text below the second --- line, or set draft: true until it is ready":             "hãy viết nội dung bên dưới dòng --- thứ hai, hoặc đặt draft: true cho đến khi viết xong",
