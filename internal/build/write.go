@@ -381,7 +381,7 @@ func (b *builder) convertText(w *worker, c *check.Page) conversion {
 			if pr.Hint != "" {
 				d.Hint = pr.Hint
 			}
-			cv.diags.Add(d.WithSource(idx.Line(pos.Line), 1))
+			cv.diags.Add(d.WithSource(idx.Line(pos.Line), max(1, pr.Span)))
 		}
 	}
 	return cv

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -34,7 +35,11 @@ type Heading struct {
 
 // Problem is something wrong in the Markdown, at byte Offset in the body.
 type Problem struct {
-	Offset  int
+	Offset int
+	// Span is how many characters from Offset to underline (a link up
+	// to the end of its destination), 0 when only where it begins is
+	// known.
+	Span    int
 	Message string
 	Hint    string
 	Warning bool // a warning does not fail the build
@@ -313,6 +318,15 @@ func (c *Converter) link(n ast.Node, dest []byte, body []byte, resolve Resolver,
 func (c *Converter) resolved(n ast.Node, dest, body []byte, out string, err error, res *Result) []byte {
 	if err != nil {
 		pr := Problem{Offset: inlineOffset(n, body), Message: err.Error()}
+		// Underline the link up to the end of its destination as
+		// written (what to fix), when the link's line holds it so.
+		line := body[pr.Offset:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if i := bytes.Index(line, []byte("]("+string(dest))); i >= 0 && len(dest) > 0 {
+			pr.Span = utf8.RuneCount(line[:i+2+len(dest)])
+		}
 		if h, ok := err.(interface{ Hint() string }); ok {
 			pr.Hint = h.Hint()
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/loa-ssg/loa/internal/textfile"
 )
@@ -203,6 +204,10 @@ func TestResolver(t *testing.T) {
 	}
 	if p.Message != `no page "khong-co.vi.md"` || p.Warning {
 		t.Errorf("problem = %+v", p)
+	}
+	// Underlined: the link up to the end of the name to fix.
+	if want := utf8.RuneCountInString("[trang mất](khong-co.vi.md"); p.Span != want {
+		t.Errorf("span = %d, want %d", p.Span, want)
 	}
 }
 
