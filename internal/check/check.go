@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -740,7 +741,7 @@ func (r *runner) translations() {
 		} else {
 			seen[p.Key] = true
 		}
-		var missing, drafts []string
+		var missing, drafts, files []string
 		for _, lang := range r.site.Languages {
 			if p.Translation(lang.Code) != nil {
 				continue
@@ -749,6 +750,7 @@ func (r *runner) translations() {
 				drafts = append(drafts, languageName(lang))
 			} else {
 				missing = append(missing, languageName(lang))
+				files = append(files, translationFile(p.File, p.Lang, lang.Code))
 			}
 		}
 		if len(drafts) > 0 {
@@ -756,7 +758,7 @@ func (r *runner) translations() {
 				"the %s version of this page is still a draft, so it is not published", strings.Join(drafts, " and "))
 		}
 		if len(missing) > 0 {
-			r.report(MissingTranslation, p.FrontMatter.Pos, "add the translation beside this file, with the same name and the other language code",
+			r.report(MissingTranslation, p.FrontMatter.Pos, fmt.Sprintf("add the translation beside this file, named %s", strings.Join(files, ", ")),
 				"this page has no %s version", strings.Join(missing, " or "))
 		}
 	}
@@ -867,4 +869,15 @@ func languageName(lang config.Language) string {
 		return n
 	}
 	return lang.Name
+}
+
+// translationFile is the name of the file that holds the lang version of
+// the page read from file, whose language is own: "tin.vi.md" and
+// "tin.md" (the site's first language) give "tin.en.md" for "en".
+func translationFile(file, own, lang string) string {
+	base := path.Base(file)
+	if stem, ok := strings.CutSuffix(base, "."+own+".md"); ok {
+		return stem + "." + lang + ".md"
+	}
+	return strings.TrimSuffix(base, ".md") + "." + lang + ".md"
 }

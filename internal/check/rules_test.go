@@ -324,3 +324,32 @@ func TestRunAgainLookups(t *testing.T) {
 		t.Errorf("RunAgain of two pages (no map):\n%q\nwant\n%q", text(got), want)
 	}
 }
+
+// TestTranslationFile: the missing-translation hint names the file to
+// add, from whichever language's file is there (round 34's trial: the
+// hint said ".vi.md to .en.md" on an English file).
+func TestTranslationFile(t *testing.T) {
+	for _, tc := range []struct{ file, own, lang, want string }{
+		{"content/news/tin.vi.md", "vi", "en", "tin.en.md"},
+		{"content/news/tin.en.md", "en", "vi", "tin.vi.md"},
+		{"content/news/tin.md", "vi", "en", "tin.en.md"},
+		{"content/plan/164/index.en.md", "en", "vi", "index.vi.md"},
+	} {
+		if got := translationFile(tc.file, tc.own, tc.lang); got != tc.want {
+			t.Errorf("translationFile(%q, %q, %q) = %q, want %q", tc.file, tc.own, tc.lang, got, tc.want)
+		}
+	}
+	l := Run(twoLanguages, []Page{pageAt("content/x.en.md", "/en/x/", "en", "x", "Page", "Text.\n")})
+	n := 0
+	for _, d := range l {
+		if d.Check == MissingTranslation {
+			n++
+			if d.Hint != "add the translation beside this file, named x.vi.md" {
+				t.Errorf("hint %q", d.Hint)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d missing-translation problems, want 1", n)
+	}
+}
