@@ -169,7 +169,7 @@ func runBuild(ctx context.Context, m *diag.Catalogue, args []string, stdout, std
 		}
 		m.Fprintf(stderr, "loa: built %s (%s), %s, into %s in %s",
 			pages, strings.Join(parts, ", "), files, res.Out,
-			time.Since(start).Round(time.Millisecond))
+			diag.Duration(m.Lang(), time.Since(start)))
 		if warns > 0 {
 			m.Fprintf(stderr, ", with %s", warningCount(m, warns))
 		}

@@ -160,7 +160,7 @@ func Run(ctx context.Context, opts Options) error {
 					return // stopped mid-build: nothing to report
 				}
 				if err == nil {
-					opts.Messages.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), time.Since(start).Round(time.Millisecond))
+					opts.Messages.Fprintf(opts.Log, "loa: %d change(s), rebuilt in %s\n", len(changed), diag.Duration(opts.Messages.Lang(), time.Since(start)))
 				}
 				if err := s.report(res, err); err != nil {
 					fmt.Fprintf(opts.Log, "loa: %v\n", err)
