@@ -79,7 +79,7 @@ services:
 // warning for it.
 func TestDirectoryFreshness(t *testing.T) {
 	res, dir := mustBuild(t, directorySite)
-	if got, want := diagText(res), "content/support/services/old.yaml:4:47: warning: \"old\" has not been checked by a person, and its newest source (2025-01-10) is more than 180 days old\n"; got != want {
+	if got, want := diagText(res), "content/support/services/old.yaml:4:47: warning: \"Văn phòng cũ\" has not been checked by a person, and its newest source (2025-01-10) is more than 180 days old\n"; got != want {
 		t.Errorf("diagnostics:\n%swant:\n%s", got, want)
 	}
 	for _, tc := range []struct{ page, want, notWant string }{

@@ -71,7 +71,7 @@ func Load(fsys fs.FS, site *config.Site, now time.Time) ([]*Provider, diag.List,
 		}
 		ids[p.ID] = file
 		if p.Stale(now, p.Review(site)) {
-			sl := diag.List{staleWarning(p, p.Review(site))}
+			sl := diag.List{staleWarning(p, p.Review(site), site.Default(), now.In(site.Location))}
 			sl.FillSources(diag.NewLineIndex(file, text))
 			stale.Append(sl)
 		}
@@ -121,11 +121,18 @@ func checkDates(p *Provider, now time.Time) diag.List {
 	return l
 }
 
-// staleWarning says why p is past its review period of days.
-func staleWarning(p *Provider, days int) diag.Diagnostic {
-	hint := "call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)"
+// staleWarning says why p is past its review period of days. It names p
+// by its name in lang (the site's first language; its id when it has
+// none there), which a writer knows, and its hint gives the line to
+// write with today's date (today in the site's time zone).
+func staleWarning(p *Provider, days int, lang string, today time.Time) diag.Diagnostic {
+	name := p.Name.Get(lang)
+	if name == "" {
+		name = p.ID
+	}
+	hint := diag.T("call to confirm the entry, then write the day of the call in this file: checked: %s (or give it a longer review_days when its facts are fixed by law)", today.Format("2006-01-02"))
 	if !p.Checked.IsZero() {
-		return diag.Warningf(p.Checked.Pos, "%q was last checked on %s, more than %d days ago", p.ID, p.Checked.Format("2006-01-02"), days).WithHint("%s", hint)
+		return diag.Warningf(p.Checked.Pos, "%q was last checked on %s, more than %d days ago", name, p.Checked.Format("2006-01-02"), days).WithHint(hint.Format, hint.Args...)
 	}
 	pos, newest := p.Pos, p.SourceDate()
 	for _, s := range p.Sources {
@@ -134,12 +141,13 @@ func staleWarning(p *Provider, days int) diag.Diagnostic {
 			break
 		}
 	}
-	return diag.Warningf(pos, "%q has not been checked by a person, and its newest source (%s) is more than %d days old", p.ID, newest.Format("2006-01-02"), days).WithHint("%s", hint)
+	return diag.Warningf(pos, "%q has not been checked by a person, and its newest source (%s) is more than %d days old", name, newest.Format("2006-01-02"), days).WithHint(hint.Format, hint.Args...)
 }
 
 // collapse returns the warnings about entries past their review period:
-// one as it is; several as one line with their count and ids, so that a
-// build does not repeat the same advice.
+// one as it is; several as one line with their count and names (the
+// first quoted text of each message), so that a build does not repeat
+// the same advice.
 func collapse(stale diag.List) diag.List {
 	if len(stale) < 2 {
 		return stale

@@ -312,7 +312,9 @@ func TestDuplicateID(t *testing.T) {
 // the entry, else from the newest source date; the review period is the
 // entry's, else the shortest of its categories', else the site's.
 func TestStale(t *testing.T) {
-	const hint = "call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)"
+	// The name in the site's first language, and the line to write with
+	// today's date in the site's time zone.
+	const hint = "call to confirm the entry, then write the day of the call in this file: checked: 2026-06-30 (or give it a longer review_days when its facts are fixed by law)"
 	src := `sources: [{url: "https://example.org/111", date: 2025-09-19, title: Tổng đài 111}]`
 	for _, tc := range []struct {
 		name, old, new string
@@ -321,9 +323,9 @@ func TestStale(t *testing.T) {
 		{"checked recently", "", "", "", ""},
 		{"checked 179.5 days ago", "checked: 2026-06-01", "checked: 2026-01-02", "", ""},
 		{"checked 180.5 days ago", "checked: 2026-06-01", "checked: 2026-01-01",
-			`"tong-dai-111" was last checked on 2026-01-01, more than 180 days ago`, "4:10"},
+			`"Tổng đài 111" was last checked on 2026-01-01, more than 180 days ago`, "4:10"},
 		{"never checked, old sources", "checked: 2026-06-01\n", "",
-			`"tong-dai-111" has not been checked by a person, and its newest source (2025-09-19) is more than 180 days old`, "4:50"},
+			`"Tổng đài 111" has not been checked by a person, and its newest source (2025-09-19) is more than 180 days old`, "4:50"},
 		{"never checked, a recent source", "checked: 2026-06-01\n" + src,
 			`sources: [{url: "https://example.org/a", date: 2025-09-19}, {url: "https://example.org/b", date: 2026-05-01}]`, "", ""},
 		{"never checked, long review period", "checked: 2026-06-01", "review_days: 3650", "", ""},
@@ -353,18 +355,19 @@ func TestStale(t *testing.T) {
 }
 
 // TestStaleCollapsed: several entries past their review period give one
-// warning with their count, not one each.
+// warning with their count and names, not one each.
 func TestStaleCollapsed(t *testing.T) {
 	files := map[string]string{}
 	for _, id := range []string{"c", "a", "b"} {
-		files[id+".yaml"] = strings.Replace(edit(t, "checked: 2026-06-01", "checked: 2025-01-01"), "id: tong-dai-111", "id: "+id, 1)
+		y := strings.Replace(edit(t, "checked: 2026-06-01", "checked: 2025-01-01"), "id: tong-dai-111", "id: "+id, 1)
+		files[id+".yaml"] = strings.Replace(y, "{vi: Tổng đài 111,", "{vi: Tổng đài "+id+",", 1)
 	}
 	files["fresh.yaml"] = strings.Replace(provider111, "id: tong-dai-111", "id: fresh", 1)
 	ps, l := loadFiles(t, files)
 	if len(ps) != 4 {
 		t.Fatalf("providers: %d\n%s", len(ps), text(l))
 	}
-	want := "content/support/services: warning: 3 entries are past their review period: a, b, c\n"
+	want := "content/support/services: warning: 3 entries are past their review period: Tổng đài a, Tổng đài b, Tổng đài c\n"
 	if got := text(l); got != want {
 		t.Errorf("diagnostics:\n%swant:\n%s", got, want)
 	}

@@ -274,8 +274,8 @@ In phiên bản của loa và phiên bản Go đã dùng để dịch nó.
 	"base_url %q is not an absolute http(s) address":                              "base_url %q không phải là địa chỉ web đầy đủ (bắt đầu bằng http:// hoặc https://)",
 	"base_url %s is on %s, a name kept for examples that no one can visit: the poster, the directory and the leaflets are printed without a QR code or the site's address, and the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there": "base_url %s nằm trên %s, một tên miền chỉ dùng làm ví dụ, không ai vào được: áp phích, danh bạ và tờ rơi sẽ in ra không có mã QR và địa chỉ trang web; bản tin (feed), sitemap.xml, robots.txt và liên kết chính thức, liên kết chia sẻ của mọi trang cũng trỏ đến đó",
 	"build it first with loa build --out %s": "hãy tạo trang web trước bằng loa build --out %s",
-	"call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)":  "gọi điện xác nhận từng mục, rồi ghi ngày đó vào checked: của mục (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
-	"call to confirm the entry, then set checked: to that day (or give it a longer review_days when its facts are fixed by law)": "gọi điện xác nhận mục này, rồi ghi ngày đó vào checked: (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
+	"call to confirm each, then set its checked: to that day (or give it a longer review_days when its facts are fixed by law)":                             "gọi điện xác nhận từng mục, rồi ghi ngày đó vào checked: của mục (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
+	"call to confirm the entry, then write the day of the call in this file: checked: %s (or give it a longer review_days when its facts are fixed by law)": "gọi điện xác nhận mục này, rồi ghi ngày gọi vào tệp này, thành dòng checked: %s (hoặc đặt review_days dài hơn khi thông tin do pháp luật quy định)",
 	`cannot watch these folders for changes: %s
   This computer's limit for watching folders (%s%s) is reached,
   so edits there will NOT show in the preview.
