@@ -433,6 +433,9 @@ type pageState struct {
 	// refs lists the pages the key reads (render.PageKeyRefs); nil when
 	// not known (key 0).
 	refs []string
+	// made is set, while newState runs, on the entries of the pages of
+	// the build it describes.
+	made bool
 }
 
 // forget drops the conversion kept for the page of file, whose body
@@ -504,7 +507,7 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 			ps = entry(p.File)
 		}
 		st.order[i] = ps
-		ps.key, ps.refs = keys[i], nil
+		ps.key, ps.refs, ps.made = keys[i], nil, true
 		if keys[i] != 0 {
 			ps.refs = refs[i]
 			if ps.refs == nil {
@@ -522,12 +525,13 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 	}
 	// Maps taken over from prev hold every page and generated page of b;
 	// one larger holds some no longer made too.
+	// (The pages' entries are marked made, not looked up in a map of
+	// every page's file, which a page renamed or deleted would make.)
 	if len(st.pages) > n {
-		files := make(map[string]bool, n)
-		for _, p := range pages {
-			files[p.File] = true
-		}
-		maps.DeleteFunc(st.pages, func(f string, _ *pageState) bool { return !files[f] })
+		maps.DeleteFunc(st.pages, func(_ string, ps *pageState) bool { return !ps.made })
+	}
+	for _, ps := range st.order {
+		ps.made = false
 	}
 	if len(st.keys) > len(extras)+1 {
 		owners := make(map[string]bool, len(extras)+1)
