@@ -315,6 +315,12 @@ type pageRecord struct {
 	checkLinks         check.Page // Links, TOC, Numbers (Page unset)
 	analyzed           search.Analyzed
 	hasErrors          bool
+	// linkKeys, linkMask and linkAlways are what linkChange.touches
+	// reads of links, made at its first call (makeLinkKeys; linkKeys nil
+	// until then).
+	linkKeys   []linkKey
+	linkMask   uint64
+	linkAlways bool
 }
 
 func newRecord(b *builder, c *check.Page, a *search.Analyzed, cv conversion) *pageRecord {
