@@ -116,6 +116,8 @@ type incBuild struct {
 	// rules' included, for a rebuild that checks the very same pages
 	// (nil: not known; an empty list: none).
 	checkList *diag.List
+	// titles, when set, is the Session's check.Memo.
+	titles *check.Memo
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
@@ -313,6 +315,12 @@ type pageRecord struct {
 	checkLinks         check.Page // Links, TOC, Numbers (Page unset)
 	analyzed           search.Analyzed
 	hasErrors          bool
+	// linkKeys, linkMask and linkAlways are what linkChange.touches
+	// reads of links, made at its first call (makeLinkKeys; linkKeys nil
+	// until then).
+	linkKeys   []linkKey
+	linkMask   uint64
+	linkAlways bool
 }
 
 func newRecord(b *builder, c *check.Page, a *search.Analyzed, cv conversion) *pageRecord {
@@ -433,6 +441,9 @@ type pageState struct {
 	// refs lists the pages the key reads (render.PageKeyRefs); nil when
 	// not known (key 0).
 	refs []string
+	// made is set, while newState runs, on the entries of the pages of
+	// the build it describes.
+	made bool
 }
 
 // forget drops the conversion kept for the page of file, whose body
@@ -504,7 +515,7 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 			ps = entry(p.File)
 		}
 		st.order[i] = ps
-		ps.key, ps.refs = keys[i], nil
+		ps.key, ps.refs, ps.made = keys[i], nil, true
 		if keys[i] != 0 {
 			ps.refs = refs[i]
 			if ps.refs == nil {
@@ -522,12 +533,13 @@ func newState(b *builder, prev *incState, kept func(owner string) bool, keys []u
 	}
 	// Maps taken over from prev hold every page and generated page of b;
 	// one larger holds some no longer made too.
+	// (The pages' entries are marked made, not looked up in a map of
+	// every page's file, which a page renamed or deleted would make.)
 	if len(st.pages) > n {
-		files := make(map[string]bool, n)
-		for _, p := range pages {
-			files[p.File] = true
-		}
-		maps.DeleteFunc(st.pages, func(f string, _ *pageState) bool { return !files[f] })
+		maps.DeleteFunc(st.pages, func(_ string, ps *pageState) bool { return !ps.made })
+	}
+	for _, ps := range st.order {
+		ps.made = false
 	}
 	if len(st.keys) > len(extras)+1 {
 		owners := make(map[string]bool, len(extras)+1)
@@ -1128,7 +1140,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		workers: old.workers, ctx: ctx}
 	b.imgs.m = old.imgs.m
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
-	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, large: &s.large}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, large: &s.large, titles: &s.titles}
 	b.inc = ib
 	b.reuse = keep
 	b.begin()
@@ -1299,7 +1311,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		// problems, site-wide too.
 		l, own = *prev.checkList, prev.checks
 	} else {
-		l, own = check.RunAgain(b.site, checked, again, prev.checks)
+		l, own = check.RunAgain(b.site, checked, again, prev.checks, ib.titles)
 	}
 	ib.checks, ib.checkList = own, &l
 	b.res.Diagnostics.Append(l)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"hash/maphash"
 	"net/url"
 	"path"
 	"slices"
@@ -25,6 +26,32 @@ type linkChange struct {
 	// paths holds the site paths (pathKey) of the changed pages, of
 	// their aliases and of their attachments, before and after.
 	paths map[string]bool
+	// seed and mask: the bit (linkBit) of each key of bases and paths,
+	// so that a page none of whose links' keys has one of them is told
+	// apart without a look-up (pageRecord.linkMask).
+	seed maphash.Seed
+	mask uint64
+}
+
+// addPath and addBase add a key to paths and bases.
+func (lc *linkChange) addPath(key string) {
+	lc.paths[key] = true
+	lc.mask |= linkBit(lc.seed, key, true)
+}
+
+func (lc *linkChange) addBase(key string) {
+	lc.bases[key] = true
+	lc.mask |= linkBit(lc.seed, key, false)
+}
+
+// linkBit is the bit of a key of linkChange's paths (isPath) or bases in
+// a 64-bit mask: the low half for paths, the high half for bases.
+func linkBit(seed maphash.Seed, key string, isPath bool) uint64 {
+	bit := maphash.String(seed, key) % 32
+	if !isPath {
+		bit += 32
+	}
+	return 1 << bit
 }
 
 // movedFew returns the link world of b (linkWorld, with seed's hash) from
@@ -40,7 +67,7 @@ func (b *builder) movedFew(old *builder, h keyHash64, prevWorld uint64, changed 
 	if !slices.Equal(b.content.Files, old.content.Files) {
 		return 0, nil, false
 	}
-	lc = &linkChange{bases: map[string]bool{}, paths: map[string]bool{}}
+	lc = &linkChange{bases: map[string]bool{}, paths: map[string]bool{}, seed: b.inc.seed}
 	before, after := worldSum{h: h}, worldSum{h: h}
 	if !sameExtras {
 		lc.extrasMoved(old.renderer.Extras(), b.renderer.Extras(), &before, &after)
@@ -78,12 +105,12 @@ func (lc *linkChange) extrasMoved(olds, news []*render.Extra, before, after *wor
 		}
 		if c <= 0 {
 			before.add("extra", olds[i].Path, olds[i].Lang)
-			lc.paths[pathKey(olds[i].Path)] = true
+			lc.addPath(pathKey(olds[i].Path))
 			i++
 		}
 		if c >= 0 {
 			after.add("extra", news[j].Path, news[j].Lang)
-			lc.paths[pathKey(news[j].Path)] = true
+			lc.addPath(pathKey(news[j].Path))
 			j++
 		}
 	}
@@ -92,20 +119,20 @@ func (lc *linkChange) extrasMoved(olds, news []*render.Extra, before, after *wor
 // note adds what links may name of p, one version of a changed page.
 func (lc *linkChange) note(b *builder, p *content.Page) {
 	base := norm.NFC.String(path.Base(p.File))
-	lc.bases[base] = true
+	lc.addBase(base)
 	if stem, ok := strings.CutSuffix(base, ".md"); ok {
 		if i := strings.LastIndexByte(stem, '.'); i >= 0 {
-			lc.bases[stem[:i]+".md"] = true // "tin.vi.md" named as "tin.md"
+			lc.addBase(stem[:i] + ".md") // "tin.vi.md" named as "tin.md"
 		}
 	}
-	lc.paths[pathKey(p.Path)] = true
+	lc.addPath(pathKey(p.Path))
 	for _, a := range p.Aliases {
-		lc.paths[pathKey(content.AliasPath(b.site, a.Value))] = true
+		lc.addPath(pathKey(content.AliasPath(b.site, a.Value)))
 	}
 	for _, a := range p.Attachments {
-		lc.bases[norm.NFC.String(path.Base(a.Path))] = true
-		lc.bases[a.Name] = true
-		lc.paths[pathKey(p.Path+path.Base(a.Path))] = true
+		lc.addBase(norm.NFC.String(path.Base(a.Path)))
+		lc.addBase(a.Name)
+		lc.addPath(pathKey(p.Path + path.Base(a.Path)))
 	}
 }
 
@@ -120,32 +147,80 @@ func pathKey(p string) string {
 // the change: a link that failed, or one naming a changed page or
 // attachment (by base name or site path). A link that may not is left
 // out only when this is sure; every other one counts.
+// The keys of r's links are made at its first call and kept in r (the
+// site's base URL and path, which they read, are the Session's), so that
+// later rebuilds look them up without reading the links again, and skip
+// the look-ups when no key's bit is in the change's mask.
 func (lc *linkChange) touches(b *builder, r *pageRecord) bool {
 	if r == nil {
 		return true
 	}
-	for _, l := range r.links {
-		if l.err != "" || lc.names(b, l.dest) {
+	if r.linkKeys == nil {
+		r.makeLinkKeys(b)
+	}
+	if r.linkAlways {
+		return true
+	}
+	if r.linkMask&lc.mask == 0 {
+		return false
+	}
+	for _, k := range r.linkKeys {
+		if k.isPath && lc.paths[k.key] || !k.isPath && lc.bases[k.key] {
 			return true
 		}
 	}
 	return false
 }
 
-// names reports whether the link dest may name what changed, following
-// builder.resolver's cases.
-func (lc *linkChange) names(b *builder, dest string) bool {
+// linkKey is what linkChange.touches looks up for a link: a site path
+// (pathKey) in paths, or a base name in bases.
+type linkKey struct {
+	key    string
+	isPath bool
+}
+
+// makeLinkKeys fills r's linkKeys, linkMask and linkAlways from its links
+// (linkKeyOf); linkKeys is not nil after it.
+func (r *pageRecord) makeLinkKeys(b *builder) {
+	keys := make([]linkKey, 0, len(r.links))
+	for _, l := range r.links {
+		k, always, never := linkKeyOf(b, l.dest)
+		switch {
+		case l.err != "" || always:
+			r.linkAlways = true
+		case !never:
+			keys = append(keys, k)
+			r.linkMask |= linkBit(b.inc.seed, k.key, k.isPath)
+			if k.isPath {
+				// Its folder too: a file published beside the page
+				// there (builder.loosePath) moves with that page.
+				dir := linkKey{pathKey(path.Dir(k.key)), true}
+				keys = append(keys, dir)
+				r.linkMask |= linkBit(b.inc.seed, dir.key, true)
+			}
+		}
+	}
+	r.linkKeys = keys
+}
+
+// linkKeyOf returns what a link to dest may name of a change, following
+// builder.resolver's cases: the key to look up; always when it counts
+// whatever changed, never when it names nothing a page change changes.
+func linkKeyOf(b *builder, dest string) (k linkKey, always, never bool) {
 	switch {
 	case strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:"):
 		own, ok, err := b.ownSite(dest)
 		if err != nil {
-			return true
+			return k, true, false
 		}
-		return ok && lc.namesPath(sitePathKey(b, own))
+		if !ok {
+			return k, false, true
+		}
+		return linkKey{sitePathKey(b, own), true}, false, false
 	case strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "?"):
-		return false
+		return k, false, true
 	case strings.HasPrefix(dest, "/"):
-		return lc.namesPath(sitePathKey(b, dest))
+		return linkKey{sitePathKey(b, dest), true}, false, false
 	}
 	target, _, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
@@ -155,16 +230,9 @@ func (lc *linkChange) names(b *builder, dest string) bool {
 	target = path.Clean(norm.NFC.String(target))
 	base := target[strings.LastIndexByte(target, '/')+1:]
 	if base == "." || base == ".." || base == "" {
-		return true // the name of a folder above: not worth following
+		return k, true, false // the name of a folder above: not worth following
 	}
-	return lc.bases[base]
-}
-
-// namesPath reports whether a link by site path, with pathKey key, may
-// name what changed: a changed page's path, or one in its folder, where
-// a file beside it is published (builder.loosePath).
-func (lc *linkChange) namesPath(key string) bool {
-	return lc.paths[key] || lc.paths[pathKey(path.Dir(key))]
+	return linkKey{base, false}, false, false
 }
 
 // sitePathKey is the pathKey of the published path builder.sitePath

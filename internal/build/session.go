@@ -42,6 +42,10 @@ type Session struct {
 	// pages per language), kept for the next one: the files of a rebuild
 	// are written before it returns (incBuild.largeBuffer).
 	large largeBuffers
+	// titles is what the site-wide checks kept of the last build's
+	// titles for the next (check.Memo; it holds what it was made from,
+	// so a failed build's is as good).
+	titles check.Memo
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
@@ -59,7 +63,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	b.keepSources = true // Rebuild reconverts and rechecks pages
 	// Everything is read again: the cache starts empty.
 	cache := content.NewCache()
-	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache}
+	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache, titles: &s.titles}
 	res, err := b.run(ctx)
 	if err == nil {
 		s.b, s.stale, s.cache = b, false, cache

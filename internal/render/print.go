@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/loa-ssg/loa/internal/content"
@@ -236,6 +237,38 @@ func (r *Renderer) checkPrints() diag.List {
 	return l
 }
 
+// placesAgain returns the map of pageAt for pages from places, the map
+// of the pages old (as many as pages, no two at one URL path: a Renderer
+// that made places rendered a site), when only a few pages have another
+// URL path than the page at their place in old (a page renamed): a copy
+// of places with those few paths moved. It returns nil when more pages
+// moved, or when a moved page's new path is taken (pages sharing a path:
+// the map is made from nothing, which keeps the last one's place).
+func placesAgain(places map[string]int32, old, pages []*content.Page) map[string]int32 {
+	var moved []int32
+	for i, p := range pages {
+		if p.Path != old[i].Path {
+			if len(moved) == 8 {
+				return nil
+			}
+			moved = append(moved, int32(i))
+		}
+	}
+	out := maps.Clone(places)
+	for _, i := range moved {
+		if j, ok := out[old[i].Path]; ok && j == i {
+			delete(out, old[i].Path)
+		}
+	}
+	for _, i := range moved {
+		if _, ok := out[pages[i].Path]; ok {
+			return nil
+		}
+		out[pages[i].Path] = i
+	}
+	return out
+}
+
 // pageAt returns the page of r.Content at the URL path path (the last
 // one, when pages share it), or nil. The map it reads (pathPlaces) is
 // made at its first call while prepare runs, or taken over from
@@ -243,10 +276,15 @@ func (r *Renderer) checkPrints() diag.List {
 func (r *Renderer) pageAt(path string) *content.Page {
 	if r.pathPlaces == nil {
 		pages := r.Content.Pages
-		if r.prev != nil && r.sameOrder && r.prev.pathPlaces != nil {
+		switch {
+		case r.prev != nil && r.sameOrder && r.prev.pathPlaces != nil:
 			// The same URL paths at the same places.
 			r.pathPlaces = r.prev.pathPlaces
-		} else {
+		case r.prev != nil && r.prev.pathPlaces != nil && len(r.prev.Content.Pages) == len(pages):
+			r.pathPlaces = placesAgain(r.prev.pathPlaces, r.prev.Content.Pages, pages)
+			r.placesAgain = r.pathPlaces != nil
+		}
+		if r.pathPlaces == nil {
 			r.pathPlaces = make(map[string]int32, len(pages))
 			for i, p := range pages {
 				r.pathPlaces[p.Path] = int32(i)

@@ -142,6 +142,9 @@ type Renderer struct {
 	// Input.Parsed's, a few pages taken out and put in (tagStateFrom),
 	// for tests.
 	tagsAgain bool
+	// placesAgain says that pathPlaces was made from Input.Parsed's,
+	// a few pages' URL paths moved (placesAgain), for tests.
+	placesAgain bool
 
 	// uses counts, once LetGoEntries has run, per layout, the generated
 	// pages of that layout not yet written (ExtraWritten) whose list

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -21,8 +22,10 @@ import (
 // after each one holds the tag lists of a Renderer made with the one
 // before as Input.Parsed to those of a Renderer made from nothing: every
 // tag's slug, name, URL and count, its pages in order, and each
-// language's tagged pages in order. It checks that the lists were made
-// from the earlier ones (tagStateFrom) in some steps.
+// language's tagged pages in order, and its pages by URL path (pageAt)
+// to the map made from nothing. It checks that the lists were made from
+// the earlier ones (tagStateFrom), and the map (placesAgain), in some
+// steps.
 func TestTagsFromEarlierRenderer(t *testing.T) {
 	site := viewSiteConfig(t)
 	cat, _, err := i18n.Load(fstest.MapFS{"content/i18n/vi.yaml": {Data: []byte("tag_tap-huan: Tập huấn cán bộ\n")}}, []string{"vi", "en"})
@@ -74,7 +77,7 @@ func TestTagsFromEarlierRenderer(t *testing.T) {
 			return r
 		}
 		prev := newRenderer(load(cache), nil)
-		again := 0
+		again, moved := 0, 0
 		for step := range 40 {
 			all := names()
 			name := all[rng.IntN(len(all))]
@@ -110,10 +113,21 @@ func TestTagsFromEarlierRenderer(t *testing.T) {
 			if g, w := tagLists(got), tagLists(want); !slices.Equal(g, w) {
 				t.Fatalf("seed %d, %s: tag lists\n%s\nwant\n%s", seed, what, strings.Join(g, "\n"), strings.Join(w, "\n"))
 			}
+			// The pages' places by URL path (pageAt), whether taken
+			// over, moved (placesAgain) or made.
+			if got.pathPlaces == nil || !maps.Equal(got.pathPlaces, want.pathPlaces) {
+				t.Fatalf("seed %d, %s: pages by URL path\n%v\nwant\n%v", seed, what, got.pathPlaces, want.pathPlaces)
+			}
+			if got.placesAgain {
+				moved++
+			}
 			prev = got
 		}
 		if again < 10 {
 			t.Errorf("seed %d: the tag lists were made from the earlier ones in %d steps of 40", seed, again)
+		}
+		if moved == 0 {
+			t.Errorf("seed %d: no step moved a few pages' URL paths in the earlier map (placesAgain)", seed)
 		}
 	}
 }
