@@ -17,8 +17,12 @@ import (
 // fault per 4 KB, most of the time of decoding it. The mapping is never
 // undone (a warm build's Result quotes strings from it), so name must be
 // a file that is replaced by rename, never written in place: loa writes
-// every such file through a temporary file (writeFileAtomic). A file
-// that cannot be mapped is read as os.ReadFile reads it.
+// every such file through a temporary file (writeFileAtomic, or a shard
+// stream renamed into place). One truncated by hand while it is mapped
+// makes a later read of its lost pages a fault that ends the process, as
+// a kill would (the journal, journal.go, covers that). A file that cannot
+// be mapped (empty, not regular, or mmap refused) is read as os.ReadFile
+// reads it. Errors are os.Open's and Stat's.
 func readMapped(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
