@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -31,7 +32,7 @@ func TestReadMapped(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("size %d: readMapped gave %d bytes, not the file's %d (or other bytes)", size, len(got), len(want))
 		}
-		if cap(got) != len(got) && size > 0 {
+		if runtime.GOOS == "linux" && cap(got) != len(got) && size > 0 { // (os.ReadFile's room elsewhere)
 			t.Errorf("size %d: capacity %d beyond the file's bytes (an append would write into them)", size, cap(got))
 		}
 		// Replaced by a rename: what was read stays.
