@@ -348,6 +348,10 @@ type buildCache struct {
 	stamps   sync.Map // file → fileStamp, taken before reading it
 	sources  sync.Map // file → *cachedSource, for the cache written
 	fresh    sync.Map // files of sources read in this build → true
+	// stored counts the stores into sources (a size for keptSources'
+	// map: one grown from nothing to ~20,000 entries rehashed it again
+	// and again).
+	stored atomic.Int64
 	// streams writes the shards of a whole build as its pages are done
 	// (nil: saveCache writes them); shardRefs and shardErr are what
 	// placing them gave.
@@ -759,10 +763,8 @@ func (b *builder) cacheUsable() bool {
 // format. Whether its Global fits is for openCache to check.
 func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	file := cachePath(b.out)
-	// (os.ReadFile reads it into one buffer of its size: io.ReadAll grew
-	// one, copying the ~10 MB at 10,000 pages per language again and
-	// again)
-	data, err := os.ReadFile(file)
+	// (mapped, not copied: readMapped)
+	data, err := readMapped(file)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return nil, nil // (ENOTDIR: CacheDir is a file, see openCache)
 	}
@@ -803,12 +805,12 @@ func (b *builder) readCache() (*cacheState, *diag.Diagnostic) {
 	// memory limit, which loa build sets, still holds).
 	gc := debug.SetGCPercent(-1)
 	// What is decoded from a shard shares its bytes (dec.text: a frame's
-	// strings are parts of them, not copies), so each is read into a
-	// buffer of its own, kept as long as what was decoded from it: 22 MB
-	// at 10,000 pages per language, against ~30 MB of copies of its
-	// strings before.
+	// strings are parts of them, not copies), so each is mapped
+	// (readMapped) for as long as the process lives: 22 MB at 10,000
+	// pages per language, against ~30 MB of copies of its strings before
+	// and, until round 34, a buffer of fresh memory per shard.
 	b.forEach(recordShards, func(k int) {
-		data, err := os.ReadFile(shardPath(b.out, k))
+		data, err := readMapped(shardPath(b.out, k))
 		ref := st.Shards[k]
 		if err != nil || int64(len(data)) != ref.Size || crc32.Checksum(data, castagnoli) != ref.Sum {
 			bad[k] = true
@@ -900,7 +902,7 @@ func (b *builder) writeCache(st *cacheState) error {
 func (b *builder) saveCache(global [32]byte, keys *detKeys, pageKeys, sums []uint64, searchKeys map[string]uint64, searchDocs map[string][]searchDoc, prev *cacheState, reused map[string]*cachedRecord, files map[string]string) error {
 	st := &cacheState{Global: global, Tool: b.cache.tool,
 		Keys:  make(map[string]uint64, len(b.content.Pages)+len(b.renderer.Extras())+1),
-		Files: make(map[string]cachedFile, len(files)), Dirs: map[string]int64{},
+		Files: make(map[string]cachedFile, len(files)), Dirs: make(map[string]int64, len(prev.dirsOrNone())),
 		World: b.cache.world, Phones: render.CallNumbers(b.site, b.providers), DirKey: b.detDirectoryKey(),
 		Dict: b.dict.Names(), SearchKeys: searchKeys, SearchDocs: searchDocs, LoadKey: b.cache.loadKey}
 	if !b.cache.hasWorld {
@@ -1195,6 +1197,14 @@ func movedDirs(prev, st *cacheState, c *buildCache) map[string]bool {
 		}
 	}
 	return moved
+}
+
+// dirsOrNone returns st.Dirs (nil-safe).
+func (st *cacheState) dirsOrNone() map[string]int64 {
+	if st == nil {
+		return nil
+	}
+	return st.Dirs
 }
 
 // dirStamp returns the stamp st holds for the output's folder d (nil-safe).
@@ -1581,7 +1591,8 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	if b.res.Diagnostics.HasErrors() {
 		return fail(ErrContent)
 	}
-	kept := map[string]bool{ownerExport: ib.export}
+	kept := make(map[string]bool, len(pages)+1) // (sized: see files below)
+	kept[ownerExport] = ib.export
 	for i, p := range pages {
 		if !rendered[i] {
 			kept[pageOwner(p)] = true
@@ -1717,7 +1728,9 @@ func (b *builder) warm(ctx context.Context, global [32]byte, st *cacheState) err
 	b.end("write")
 	// The files of the new output: those of owners kept, and those
 	// written now.
-	files := map[string]string{}
+	// (sized at once: grown from nothing to the output's ~31,000 files at
+	// 10,000 pages per language it was rehashed again and again)
+	files := make(map[string]string, len(st.Files))
 	var gone []string
 	for f, c := range st.Files {
 		if keptFile(f, c) {

@@ -156,6 +156,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 		}
 		if s := known[file]; s != nil && s.Stamp == stamp {
 			c.sources.Store(file, s)
+			c.stored.Add(1)
 			if traceSources != nil {
 				traceSources(file)
 			}
@@ -170,6 +171,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 		if stamp, ok := c.stamps.Load(file); ok {
 			s := toSource(stamp.(fileStamp), pd, loc)
 			c.sources.Store(file, &s)
+			c.stored.Add(1)
 			c.fresh.Store(file, true)
 		}
 	}
@@ -177,7 +179,7 @@ func (b *builder) sourceOptions(opts *content.Options) {
 
 // keptSources returns the sources the cache written at the end holds.
 func (c *buildCache) keptSources() map[string]*cachedSource {
-	m := map[string]*cachedSource{}
+	m := make(map[string]*cachedSource, c.stored.Load())
 	c.sources.Range(func(k, v any) bool {
 		m[k.(string)] = v.(*cachedSource)
 		return true
