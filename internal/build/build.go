@@ -250,6 +250,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 		return b.finish(err)
 	}
 	b.end("load")
+	defer b.paceCollector()()
 	defer func() {
 		if b.making != nil {
 			<-b.making // (never left running)
