@@ -16,15 +16,15 @@ func gcPercent() int {
 
 // TestPaceCollector holds that a build that lets its pages' text go (more
 // pages than holdText) runs with the collector's percent raised
-// lessCollecting times when a memory limit is set, and puts it back
-// after; that a build holding the text, or one without a memory limit,
-// or with the collector off, leaves it as it is. (TestHoldText holds that
-// such a build makes the same site.)
+// lessCollecting times when a memory limit is set, from the reading of
+// its pages on, and puts it back after; that a build holding the text, or
+// one without a memory limit, or with the collector off, leaves it as it
+// is. (TestHoldText holds that such a build makes the same site.)
 func TestPaceCollector(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	defer func(prev int) { holdText = prev }(holdText)
-	defer func() { stagedWrite = nil }()
+	defer func() { stagedWrite, afterLoad = nil, nil }()
 	for _, c := range []struct {
 		name       string
 		hold       int
@@ -43,16 +43,25 @@ func TestPaceCollector(t *testing.T) {
 		debug.SetGCPercent(c.percent)
 		during := map[int]bool{}
 		var mu sync.Mutex // (reading the percent sets it for a moment)
+		var loaded int
 		stagedWrite = func(string) error {
 			mu.Lock()
 			during[gcPercent()] = true
 			mu.Unlock()
 			return nil
 		}
+		afterLoad = func() {
+			mu.Lock()
+			loaded = gcPercent()
+			mu.Unlock()
+		}
 		if _, _, err := buildTxtar(t, smallSite, Options{}); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		stagedWrite = nil
+		stagedWrite, afterLoad = nil, nil
+		if loaded != c.wantDuring {
+			t.Errorf("%s: the collector's percent once the pages were read was %d, want %d", c.name, loaded, c.wantDuring)
+		}
 		if len(during) != 1 || !during[c.wantDuring] {
 			t.Errorf("%s: the collector's percent while the site was written was %v, want %d", c.name, during, c.wantDuring)
 		}
