@@ -169,6 +169,9 @@ type builder struct {
 	// goroutine gives it.
 	catalog *i18n.Catalog
 	making  chan madeRenderer
+	// unpace, when set, puts back the collector's percent that
+	// paceCollector raised.
+	unpace func()
 }
 
 func newBuilder(opts Options) (*builder, error) {
@@ -236,6 +239,7 @@ func (b *builder) run(ctx context.Context) (Result, error) {
 			return b.finish(err)
 		}
 	}
+	defer b.unpaceCollector() // (raised while loading a large site)
 	b.readEarly()
 	err := b.load()
 	if afterLoad != nil {
@@ -520,7 +524,7 @@ func (b *builder) loadSources(cache *content.Cache, hold int) (*i18n.Catalog, er
 	b.providers = providers
 	opts := content.Options{
 		Drafts: b.opts.Drafts, Skip: []string{directory.ContentFolder}, ForEach: b.forEach, Now: b.opts.Now,
-		Cache: cache, HoldText: hold,
+		Cache: cache, HoldText: hold, LettingGo: b.paceCollector,
 	}
 	if cache == nil {
 		b.sourceOptions(&opts)

@@ -57,6 +57,10 @@ type Options struct {
 	// does not grow with the text of the whole site, and the caller reads
 	// them again with Page.ReadText. 0 means no limit.
 	HoldText int
+	// LettingGo, when set, is called once before the files are read when
+	// Load is to let their text go (HoldText), so that the caller can
+	// prepare for a large site (loa build gives its collector more room).
+	LettingGo func()
 }
 
 // Site is the loaded content: every page in every language.
@@ -161,6 +165,9 @@ func Load(fsys fs.FS, site *config.Site, opts Options) (*Site, diag.List, error)
 	diags := make([]diag.List, len(files))
 	errs := make([]error, len(files))
 	letGo := opts.HoldText > 0 && len(files) > opts.HoldText
+	if letGo && opts.LettingGo != nil {
+		opts.LettingGo()
+	}
 	slabs := opts.Cache.slabs(len(files))       // the copies of the pages the cache holds
 	slots, forgets := opts.Cache.byOrder(files) // what the cache holds or is given, by file
 	forEach(len(files), func(i int) {
