@@ -494,8 +494,12 @@ func (b *builder) checkBaseURL() diag.List {
 		return l
 	}
 	if host := s.ReservedHost(); host != "" {
-		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the poster, the directory and the leaflets are printed without a QR code or the site's address, and the feeds, sitemap.xml, robots.txt and the canonical and share links of every page point there", s.BaseURL, host).
-			WithHint("when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/); until then the pages work, but links to them from outside do not, and the printed pieces have no QR code", config.File)
+		// Writers see this on every build until the site has its
+		// address: what it changes for them, in plain words, and whose
+		// job it is (round 34's trials); the feeds, sitemap.xml and
+		// robots.txt point there too (README, "Publishing").
+		w := diag.Warningf(s.BaseURLPos, "base_url %s is on %s, a name kept for examples that no one can visit: the pages work, but links to them from outside do not, and the poster, the directory and the leaflets are printed without a QR code or the site's address", s.BaseURL, host).
+			WithHint("this is for whoever publishes the site, not for writers: when the site's real address is known, write it in %s as base_url: https://…/ (or build with --base-url https://…/)", config.File)
 		if text, d, err := textfile.Read(b.fsys, config.File); err == nil && d == nil && w.Pos.Line > 0 {
 			w = w.WithSource(diag.NewLineIndex(config.File, text).Line(w.Pos.Line), utf8.RuneCountInString(s.BaseURL))
 		}

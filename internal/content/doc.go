@@ -8,6 +8,7 @@
 //	<name>.<lang>.md        a single-file page; <name>.md is the default language
 //	<name>/index.<lang>.md  a page bundle; other files in <name>/ are its attachments
 //	any other file          outside bundles: Site.Files, published beside a page that links it
+//	<name>.md/ (a folder)   an error: a page's file replaced by a folder of its name
 //
 // It receives normalized text through textfile and a validated config.Site,
 // and returns a *Site whose pages are immutable afterwards. Markdown bodies

@@ -123,14 +123,16 @@ func checkDates(p *Provider, now time.Time) diag.List {
 
 // staleWarning says why p is past its review period of days. It names p
 // by its name in lang (the site's first language; its id when it has
-// none there), which a writer knows, and its hint gives the line to
-// write with today's date (today in the site's time zone).
+// none there), which a writer knows, and its hint says where the line
+// goes, with the day of the call left for the writer to fill (today, in
+// the site's time zone, as the example: a date ready to paste would
+// claim a call no one made).
 func staleWarning(p *Provider, days int, lang string, today time.Time) diag.Diagnostic {
 	name := p.Name.Get(lang)
 	if name == "" {
 		name = p.ID
 	}
-	hint := diag.T("call to confirm the entry, then write the day of the call in this file: checked: %s (or give it a longer review_days when its facts are fixed by law)", today.Format("2006-01-02"))
+	hint := diag.T("call to confirm the entry, then add to this file a line, not indented and not under sources:, checked: <the day of the call, e.g. %s> (or give it a longer review_days when its facts are fixed by law)", today.Format("2006-01-02"))
 	if !p.Checked.IsZero() {
 		return diag.Warningf(p.Checked.Pos, "%q was last checked on %s, more than %d days ago", name, p.Checked.Format("2006-01-02"), days).WithHint(hint.Format, hint.Args...)
 	}

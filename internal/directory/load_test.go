@@ -312,9 +312,10 @@ func TestDuplicateID(t *testing.T) {
 // the entry, else from the newest source date; the review period is the
 // entry's, else the shortest of its categories', else the site's.
 func TestStale(t *testing.T) {
-	// The name in the site's first language, and the line to write with
-	// today's date in the site's time zone.
-	const hint = "call to confirm the entry, then write the day of the call in this file: checked: 2026-06-30 (or give it a longer review_days when its facts are fixed by law)"
+	// The name in the site's first language, and where the line goes,
+	// the day of the call left to fill (today, in the site's zone, as
+	// the example).
+	const hint = "call to confirm the entry, then add to this file a line, not indented and not under sources:, checked: <the day of the call, e.g. 2026-06-30> (or give it a longer review_days when its facts are fixed by law)"
 	src := `sources: [{url: "https://example.org/111", date: 2025-09-19, title: Tổng đài 111}]`
 	for _, tc := range []struct {
 		name, old, new string
