@@ -911,12 +911,10 @@ func (r *runner) duplicateTitle(p, other *Page) {
 // Memo is what RunAgain keeps of one run for the next (loa serve): each
 // page's source file, language and title key, in order, and which pages
 // repeat the title of an earlier page in their language. A run whose
-// pages have the same files and languages in the same order (an edit of
-// a title, a weight, tags, a date or a body) reports the duplicate
-// titles the Memo holds, at each page's position as it is now, without
-// a map of every title; when a few title keys changed, it first finds
-// again the duplicates among the pages with one of those keys, before
-// or after (retitle). The zero value is ready to use; a Memo is not safe for
+// pages have the same files, languages and title keys in the same order
+// (an edit of a weight, tags, a date or a body) reports the same
+// duplicate titles, at each page's position as it is now, without a map
+// of every title. The zero value is ready to use; a Memo is not safe for
 // concurrent use.
 type Memo struct {
 	files, langs, titles []string
@@ -928,64 +926,21 @@ type Memo struct {
 	reused bool
 }
 
-// sameTitles reports whether pages have the files and languages the Memo
-// was made from, in the same order, and at most a few other title keys;
-// when they do, it brings the Memo up to date with those (retitle).
+// sameTitles reports whether pages have the files, languages and title
+// keys the Memo was made from, in the same order.
 func (m *Memo) sameTitles(pages []Page) bool {
 	if len(m.files) != len(pages) {
 		return false
 	}
-	var changed []int
 	for i := range pages {
 		p := &pages[i]
-		if p.File != m.files[i] || p.Lang != m.langs[i] {
+		title := p.TitleKey
+		if title == "" {
+			title = TitleKey(p.Title)
+		}
+		if p.File != m.files[i] || p.Lang != m.langs[i] || title != m.titles[i] {
 			return false
 		}
-		if title := titleKeyOf(p); title != m.titles[i] {
-			if len(changed) == 8 {
-				return false
-			}
-			changed = append(changed, i)
-		}
-	}
-	if len(changed) > 0 {
-		m.retitle(pages, changed)
 	}
 	return true
-}
-
-// retitle brings the Memo up to date with the pages at the places
-// changed, whose title keys changed (and nothing else the Memo holds):
-// the duplicates of the pages with one of the keys before or after are
-// found again, among those pages alone.
-func (m *Memo) retitle(pages []Page, changed []int) {
-	var keys []string
-	for _, i := range changed {
-		keys = append(keys, m.titles[i])
-		m.titles[i] = titleKeyOf(&pages[i])
-		keys = append(keys, m.titles[i])
-	}
-	m.dups = slices.DeleteFunc(m.dups, func(d [2]int32) bool { return slices.Contains(keys, m.titles[d[0]]) })
-	type langTitle struct{ lang, title string }
-	firsts := map[langTitle]int32{}
-	for i, title := range m.titles {
-		if !slices.Contains(keys, title) {
-			continue
-		}
-		k := langTitle{m.langs[i], title}
-		if j, ok := firsts[k]; ok {
-			m.dups = append(m.dups, [2]int32{int32(i), j})
-			continue
-		}
-		firsts[k] = int32(i)
-	}
-	slices.SortFunc(m.dups, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
-}
-
-// titleKeyOf is p's TitleKey, worked out when the caller left it empty.
-func titleKeyOf(p *Page) string {
-	if p.TitleKey != "" {
-		return p.TitleKey
-	}
-	return TitleKey(p.Title)
 }
