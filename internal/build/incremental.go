@@ -116,8 +116,6 @@ type incBuild struct {
 	// rules' included, for a rebuild that checks the very same pages
 	// (nil: not known; an empty list: none).
 	checkList *diag.List
-	// titles, when set, is the Session's check.Memo.
-	titles *check.Memo
 	// sameExtra, when set, reports a generated page whose key is the
 	// last build's (render.SameExtra).
 	sameExtra func(e *render.Extra) bool
@@ -1140,7 +1138,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		workers: old.workers, ctx: ctx}
 	b.imgs.m = old.imgs.m
 	b.res = Result{Out: old.out, Pages: map[string]int{}, Languages: old.res.Languages}
-	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, large: &s.large, titles: &s.titles}
+	ib := &incBuild{seed: s.seed, written: map[string]string{}, prev: prev, cache: s.cache, large: &s.large}
 	b.inc = ib
 	b.reuse = keep
 	b.begin()
@@ -1311,7 +1309,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (Result, er
 		// problems, site-wide too.
 		l, own = *prev.checkList, prev.checks
 	} else {
-		l, own = check.RunAgain(b.site, checked, again, prev.checks, ib.titles)
+		l, own = check.RunAgain(b.site, checked, again, prev.checks)
 	}
 	ib.checks, ib.checkList = own, &l
 	b.res.Diagnostics.Append(l)

@@ -42,10 +42,6 @@ type Session struct {
 	// pages per language), kept for the next one: the files of a rebuild
 	// are written before it returns (incBuild.largeBuffer).
 	large largeBuffers
-	// titles is what the site-wide checks kept of the last build's
-	// titles for the next (check.Memo; it holds what it was made from,
-	// so a failed build's is as good).
-	titles check.Memo
 }
 
 // NewSession builds the site as Run does and keeps what it loaded.
@@ -63,7 +59,7 @@ func (s *Session) full(ctx context.Context) (Result, error) {
 	b.keepSources = true // Rebuild reconverts and rechecks pages
 	// Everything is read again: the cache starts empty.
 	cache := content.NewCache()
-	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache, titles: &s.titles}
+	b.inc = &incBuild{seed: s.seed, written: map[string]string{}, cache: cache}
 	res, err := b.run(ctx)
 	if err == nil {
 		s.b, s.stale, s.cache = b, false, cache

@@ -126,7 +126,7 @@ func (b *builder) write(ctx context.Context) error {
 	b.res.ImageBytes = [2]int64{b.imgBefore.Load(), b.imgAfter.Load()}
 	if b.inc != nil && b.cache == nil {
 		// A Session keeps each page's problems for the next rebuild.
-		l, own := check.RunAgain(b.site, checked, nil, nil, b.inc.titles)
+		l, own := check.RunAgain(b.site, checked, nil, nil)
 		b.res.Diagnostics.Append(l)
 		b.inc.checks, b.inc.checkList = own, &l
 	} else {

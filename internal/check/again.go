@@ -17,12 +17,10 @@ import (
 // language, translations or headings may have changed (anchors and
 // language links read them). It returns the problems, as Run does, and the
 // problems of each page's own rules by source file, for the next RunAgain.
-// With a nil again (a first build) every page is checked. memo, when not
-// nil, is read and made again for the next run (Memo): the caller keeps
-// one from run to run.
-func RunAgain(site *config.Site, pages []Page, again []bool, last map[string]diag.List, memo *Memo) (diag.List, map[string]diag.List) {
+// With a nil again (a first build) every page is checked.
+func RunAgain(site *config.Site, pages []Page, again []bool, last map[string]diag.List) (diag.List, map[string]diag.List) {
 	sev, l := severities(site)
-	r := runner{site: site, pages: pages, sev: sev, memo: memo}
+	r := runner{site: site, pages: pages, sev: sev}
 	if again == nil {
 		r.scans = scansBeforeMap // every page: a map at the first lookup
 	}

@@ -477,9 +477,6 @@ type runner struct {
 	// copy of it at its own position, with no message formatted again.
 	same map[sameKey]diag.Diagnostic
 	l    diag.List
-	// memo, when not nil, is RunAgain's: read and made again by the
-	// site-wide rules.
-	memo *Memo
 }
 
 // sameKey names the problems reportSame makes the same but for their
@@ -816,56 +813,42 @@ func TitleKey(title string) string { return strings.ToLower(strings.TrimSpace(ti
 // titleMaps holds the emptied maps of titles() for the next run (loa
 // serve checks the titles again at every rebuild): a map of 10,000 titles
 // made anew took memory the system had to hand over again.
-var titleMaps sync.Pool // of map[string]int32, empty
+var titleMaps sync.Pool // of map[string]*Page, empty
 
 func (r *runner) titles() {
 	// A map per language, by title: a string key hashes faster than a
 	// struct of two.
-	// (The place in r.pages of the first page of each title.)
-	firsts := map[string]map[string]int32{}
+	firsts := map[string]map[string]*Page{}
 	defer func() {
 		for _, m := range firsts {
-			clear(m)
+			clear(m) // no page kept alive by the pool
 			titleMaps.Put(m)
 		}
 	}()
-	m := r.memo
-	if m != nil && m.sameTitles(r.pages) {
-		m.reused = true
-		for _, d := range m.dups {
-			r.duplicateTitle(&r.pages[d[0]], &r.pages[d[1]])
-		}
-		return
-	}
-	if m != nil {
-		m.files, m.langs, m.titles, m.dups, m.reused = m.files[:0], m.langs[:0], m.titles[:0], m.dups[:0], false
-	}
 	for i := range r.pages {
 		p := &r.pages[i]
 		title := p.TitleKey
 		if title == "" {
 			title = TitleKey(p.Title)
 		}
-		if m != nil {
-			m.files, m.langs, m.titles = append(m.files, p.File), append(m.langs, p.Lang), append(m.titles, title)
-		}
 		first := firsts[p.Lang]
 		if first == nil {
-			if m, ok := titleMaps.Get().(map[string]int32); ok {
+			if m, ok := titleMaps.Get().(map[string]*Page); ok {
 				first = m
 			} else {
-				first = make(map[string]int32, len(r.pages)/max(1, len(r.site.Languages)))
+				first = make(map[string]*Page, len(r.pages)/max(1, len(r.site.Languages)))
 			}
 			firsts[p.Lang] = first
 		}
-		if j, ok := first[title]; ok {
-			r.duplicateTitle(p, &r.pages[j])
-			if m != nil {
-				m.dups = append(m.dups, [2]int32{int32(i), j})
-			}
+		if other := first[title]; other != nil {
+			r.reportSame(DuplicateTitle, p.FrontMatter.Pos, p.Title, other.File, func() (hint, msg string, args []any) {
+				hint = "give each page a title of its own, so that people can tell them apart in lists and search results"
+				msg = "the title %q is also the title of %s"
+				return hint, msg, []any{p.Title, other.File}
+			})
 			continue
 		}
-		first[title] = int32(i)
+		first[title] = p
 	}
 }
 
@@ -897,50 +880,4 @@ func translationFile(file, own, lang string) string {
 		return stem + "." + lang + ".md"
 	}
 	return strings.TrimSuffix(base, ".md") + "." + lang + ".md"
-}
-
-// duplicateTitle reports that p has the title of other, an earlier page.
-func (r *runner) duplicateTitle(p, other *Page) {
-	r.reportSame(DuplicateTitle, p.FrontMatter.Pos, p.Title, other.File, func() (hint, msg string, args []any) {
-		hint = "give each page a title of its own, so that people can tell them apart in lists and search results"
-		msg = "the title %q is also the title of %s"
-		return hint, msg, []any{p.Title, other.File}
-	})
-}
-
-// Memo is what RunAgain keeps of one run for the next (loa serve): each
-// page's source file, language and title key, in order, and which pages
-// repeat the title of an earlier page in their language. A run whose
-// pages have the same files, languages and title keys in the same order
-// (an edit of a weight, tags, a date or a body) reports the same
-// duplicate titles, at each page's position as it is now, without a map
-// of every title. The zero value is ready to use; a Memo is not safe for
-// concurrent use.
-type Memo struct {
-	files, langs, titles []string
-	// dups holds, in page order, the place of each page whose title
-	// repeats an earlier one's and the place of that first page.
-	dups [][2]int32
-	// reused is set when the last run took the duplicates from the
-	// Memo, for tests.
-	reused bool
-}
-
-// sameTitles reports whether pages have the files, languages and title
-// keys the Memo was made from, in the same order.
-func (m *Memo) sameTitles(pages []Page) bool {
-	if len(m.files) != len(pages) {
-		return false
-	}
-	for i := range pages {
-		p := &pages[i]
-		title := p.TitleKey
-		if title == "" {
-			title = TitleKey(p.Title)
-		}
-		if p.File != m.files[i] || p.Lang != m.langs[i] || title != m.titles[i] {
-			return false
-		}
-	}
-	return true
 }

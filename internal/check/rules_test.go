@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -315,13 +314,13 @@ func TestRunAgainLookups(t *testing.T) {
 	for i := range all {
 		all[i] = true
 	}
-	if got, _ := RunAgain(twoLanguages, pages, all, nil, nil); !slices.Equal(text(got), want) {
+	if got, _ := RunAgain(twoLanguages, pages, all, nil); !slices.Equal(text(got), want) {
 		t.Errorf("RunAgain of every page (a map after %d lookups):\n%q\nwant\n%q", scansBeforeMap, text(got), want)
 	}
-	_, own := RunAgain(twoLanguages, pages, nil, nil, nil)
+	_, own := RunAgain(twoLanguages, pages, nil, nil)
 	few := make([]bool, len(pages))
 	few[0], few[5] = true, true
-	if got, _ := RunAgain(twoLanguages, pages, few, own, nil); !slices.Equal(text(got), want) {
+	if got, _ := RunAgain(twoLanguages, pages, few, own); !slices.Equal(text(got), want) {
 		t.Errorf("RunAgain of two pages (no map):\n%q\nwant\n%q", text(got), want)
 	}
 }
@@ -352,72 +351,5 @@ func TestTranslationFile(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d missing-translation problems, want 1", n)
-	}
-}
-
-// TestRunAgainMemo makes random edits to a site of pages in two
-// languages whose titles often repeat (a title changed, in case or
-// spaces only too; a page's language changed; pages added, deleted,
-// swapped; front matter moved down a line) and after each one holds
-// RunAgain with a Memo kept from run to run to RunAgain with none: the
-// same problems, with the same positions, messages and hints, in the same
-// order. It checks that some runs took the duplicate titles from the
-// Memo.
-func TestRunAgainMemo(t *testing.T) {
-	titles := []string{"Tin", "tin ", "Tập huấn", "Hỗ trợ", "HỖ TRỢ", "Khác"}
-	for seed := range uint64(4) {
-		rng := rand.New(rand.NewPCG(seed, 34))
-		page := func(n int) Page {
-			lang := []string{"vi", "en"}[rng.IntN(2)]
-			name := fmt.Sprintf("p%03d", n)
-			p := pageAt("content/"+name+"."+lang+".md", "/"+lang+"/"+name+"/", lang, name, titles[rng.IntN(len(titles))], "Chữ.\n")
-			return p
-		}
-		var pages []Page
-		for i := range 30 {
-			pages = append(pages, page(i))
-		}
-		var memo Memo
-		reused := 0
-		for step := range 60 {
-			k := rng.IntN(len(pages))
-			switch rng.IntN(7) {
-			case 0:
-				pages[k] = page(100 + step)
-			case 1:
-				pages = slices.Delete(pages, k, k+1)
-			case 2:
-				j := rng.IntN(len(pages))
-				pages[k], pages[j] = pages[j], pages[k]
-			case 3:
-				q := *pages[k].Page
-				q.FrontMatter.Title = titles[rng.IntN(len(titles))]
-				pages[k].Page = &q
-			case 4:
-				q := *pages[k].Page
-				q.Lang = []string{"vi", "en"}[rng.IntN(2)]
-				pages[k].Page = &q
-			default: // the page as it was, its front matter a line lower
-				q := *pages[k].Page
-				q.FrontMatter.Pos.Line++
-				pages[k].Page = &q
-			}
-			if rng.IntN(2) == 0 {
-				pages[k].TitleKey = TitleKey(pages[k].Title)
-			} else {
-				pages[k].TitleKey = ""
-			}
-			want, _ := RunAgain(twoLanguages, pages, nil, nil, nil)
-			got, _ := RunAgain(twoLanguages, pages, nil, nil, &memo)
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("seed %d, step %d: with a Memo\n%v\nwant\n%v", seed, step, got, want)
-			}
-			if memo.reused {
-				reused++
-			}
-		}
-		if reused < 10 {
-			t.Errorf("seed %d: %d runs of 60 took the duplicate titles from the Memo", seed, reused)
-		}
 	}
 }
