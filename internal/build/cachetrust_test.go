@@ -99,9 +99,9 @@ func TestCacheInputSavedDuringBuild(t *testing.T) {
 // TestCacheFolderIsAFile: a file where the cache's folder goes (CacheDir)
 // does not stop a build: it warns that the cache cannot be kept in a
 // file, and to delete it (in words a writer knows: no Go error), builds
-// the whole site without it, and leaves the file alone. (The same path
-// serves a folder loa may not write in, which a test run as root cannot
-// make.)
+// the whole site without it, and leaves the file alone. (A folder loa
+// may not write in takes the same path with the general warning, which
+// a test run as root cannot reach.)
 func TestCacheFolderIsAFile(t *testing.T) {
 	it := newWarmTest(t, incSite(3), 1)
 	it.warmBuild(Options{})
